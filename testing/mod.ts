@@ -1,0 +1,6 @@
+/**
+ * Helpers for testing code that uses irenogram (and irenogram itself).
+ *
+ * @module
+ */
+export { SeededRandom } from "./random.ts";
