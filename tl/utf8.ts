@@ -1,0 +1,54 @@
+/**
+ * UTF-8 encoding into a caller's buffer, the fastest way each runtime offers: Node's and Bun's
+ * native `Buffer#write`, and a plain loop on Deno (whose `node:buffer` write is a slow polyfill
+ * and whose `TextEncoder#encodeInto` costs more than the loop for the short strings TL carries).
+ * This is the one place that looks at which runtime runs.
+ *
+ * @module
+ */
+import { Buffer } from "node:buffer";
+
+/** Whether `Buffer#write` is the fast path here (Node, Bun) rather than the loop (Deno). */
+export const nativeUtf8Write: boolean = typeof (globalThis as { Deno?: unknown }).Deno ===
+  "undefined";
+
+/** A `Buffer` view of `bytes` for {@link nativeUtf8Write} runtimes. */
+export function bufferView(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
+ * Writes `s` as UTF-8 at `at` (lone surrogates become U+FFFD, as with `TextEncoder`) and returns
+ * the number of bytes written. `out` must have room for `3 * s.length` bytes.
+ */
+export function encodeUtf8Loop(s: string, out: Uint8Array, at: number): number {
+  let p = at;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) {
+      out[p++] = c;
+    } else if (c < 0x800) {
+      out[p++] = 0xc0 | (c >> 6);
+      out[p++] = 0x80 | (c & 63);
+    } else {
+      if (c >= 0xd800 && c < 0xe000) {
+        const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+        if (c < 0xdc00 && d >= 0xdc00 && d < 0xe000) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          i++;
+          out[p++] = 0xf0 | (c >> 18);
+          out[p++] = 0x80 | ((c >> 12) & 63);
+          out[p++] = 0x80 | ((c >> 6) & 63);
+          out[p++] = 0x80 | (c & 63);
+          continue;
+        }
+        c = 0xfffd;
+      }
+      out[p++] = 0xe0 | (c >> 12);
+      out[p++] = 0x80 | ((c >> 6) & 63);
+      out[p++] = 0x80 | (c & 63);
+    }
+  }
+  return p - at;
+}
