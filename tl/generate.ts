@@ -466,8 +466,10 @@ const DIGITS = ["Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "
 
 function errorClassName(id: string): string {
   const parts = id.split(/[_\s]+/).filter((p) => p !== "X" && p !== "");
-  let name = parts.map((p) => p[0].toUpperCase() + p.slice(1).toLowerCase()).join("");
-  if (/^\d/.test(name)) name = DIGITS[Number(name[0])] + name.slice(1);
+  // Ids already in CamelCase (the 503 table) keep their case.
+  const camel = (p: string) => p === p.toUpperCase() ? p[0] + p.slice(1).toLowerCase() : p;
+  let name = parts.map((p) => camel(p[0].toUpperCase() + p.slice(1))).join("");
+  if (/^\d/.test(name)) name = DIGITS[Number(name[0])] + name[1].toUpperCase() + name.slice(2);
   return name;
 }
 

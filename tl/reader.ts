@@ -12,9 +12,6 @@ export const BOOL_FALSE_ID = 0xbc799737;
 /** Deeper nesting than any real object (rich text inside page blocks stays far below). */
 const MAX_DEPTH = 200;
 
-/** Limit of one `gzip_packed` payload once inflated. */
-export const MAX_INFLATED_SIZE = 64 * 1024 * 1024;
-
 function truncated(need: number, at: number, end: number): TlError {
   return new TlError(
     "TL_TRUNCATED",
@@ -46,6 +43,8 @@ export class TlReader {
   readonly end: number;
   /** Current object nesting depth. */
   depth = 0;
+  /** Largest size one `gzip_packed` may inflate to (64 MiB unless changed). */
+  static maxInflatedSize = 64 * 1024 * 1024;
   readonly #dv: DataView;
   #text: Buffer | undefined;
 
@@ -223,20 +222,19 @@ export class TlReader {
 
   /**
    * Reads the `packed_data` of a `gzip_packed` (its id already read) and returns a reader over the
-   * inflated bytes, at most {@link MAX_INFLATED_SIZE} long.
+   * inflated bytes, at most {@link TlReader.maxInflatedSize} long.
    */
   gunzip(): TlReader {
     const packed = this.bytes();
     let inflated: Uint8Array;
     try {
-      inflated = gunzipSync(packed, { maxOutputLength: MAX_INFLATED_SIZE });
+      inflated = gunzipSync(packed, { maxOutputLength: TlReader.maxInflatedSize });
     } catch (e) {
-      const tooLarge = (e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ||
-        e instanceof RangeError;
+      const tooLarge = (e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE";
       throw new TlError(
         tooLarge ? "TL_GZIP_TOO_LARGE" : "TL_GZIP_INVALID",
         tooLarge
-          ? `gzip_packed inflates beyond ${MAX_INFLATED_SIZE} bytes`
+          ? `gzip_packed inflates beyond ${TlReader.maxInflatedSize} bytes`
           : "gzip_packed payload does not inflate",
         { cause: e },
       );

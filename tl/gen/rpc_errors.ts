@@ -5272,7 +5272,7 @@ export class Flood extends RpcError {
 }
 
 /** 420 `2FA_CONFIRM_WAIT_X`: A wait of {value} seconds is required because this account is active and protected by a 2FA password */
-export class TwofaConfirmWait extends Flood {
+export class TwoFaConfirmWait extends Flood {
   static override readonly ID: string = "2FA_CONFIRM_WAIT_X";
   static override readonly DESCRIPTION: string =
     "A wait of {value} seconds is required because this account is active and protected by a 2FA password";
@@ -5343,7 +5343,7 @@ export class InternalServerError extends RpcError {
 }
 
 /** 500 `API_CALL_ERROR`: API call error due to Telegram having internal problems. Please try again later */
-export class ApiCallError extends InternalServerError {
+export class ApiCallError500 extends InternalServerError {
   static override readonly ID: string = "API_CALL_ERROR";
   static override readonly DESCRIPTION: string =
     "API call error due to Telegram having internal problems. Please try again later";
@@ -5735,7 +5735,7 @@ export class ServiceUnavailable extends RpcError {
 }
 
 /** 503 `ApiCallError`: Telegram is having internal problems. Please try again later. */
-export class Apicallerror extends ServiceUnavailable {
+export class ApiCallError503 extends ServiceUnavailable {
   static override readonly ID: string = "ApiCallError";
   static override readonly DESCRIPTION: string =
     "Telegram is having internal problems. Please try again later.";
@@ -6580,7 +6580,7 @@ export const rpcErrorClasses: Map<string, RpcErrorClass> = new Map<string, RpcEr
   ["406 TOPIC_CLOSED", TopicClosed406],
   ["406 TOPIC_DELETED", TopicDeleted406],
   ["406 TRANSLATIONS_DISABLED", TranslationsDisabled406],
-  ["420 2FA_CONFIRM_WAIT_X", TwofaConfirmWait],
+  ["420 2FA_CONFIRM_WAIT_X", TwoFaConfirmWait],
   ["420 FLOOD_TEST_PHONE_WAIT_X", FloodTestPhoneWait],
   ["420 FLOOD_WAIT_X", FloodWait],
   ["420 FLOOD_PREMIUM_WAIT_X", FloodPremiumWait],
@@ -6590,7 +6590,7 @@ export const rpcErrorClasses: Map<string, RpcErrorClass> = new Map<string, RpcEr
   ["420 TAKEOUT_INIT_DELAY_X", TakeoutInitDelay],
   ["420 ADDRESS_INVALID", AddressInvalid420],
   ["420 FROZEN_METHOD_INVALID", FrozenMethodInvalid],
-  ["500 API_CALL_ERROR", ApiCallError],
+  ["500 API_CALL_ERROR", ApiCallError500],
   ["500 AUTH_RESTART", AuthRestart],
   ["500 CALL_OCCUPY_FAILED", CallOccupyFailed500],
   ["500 CHAT_ID_GENERATE_FAILED", ChatIdGenerateFailed],
@@ -6647,7 +6647,7 @@ export const rpcErrorClasses: Map<string, RpcErrorClass> = new Map<string, RpcEr
   ["500 SEND_MEDIA_INVALID", SendMediaInvalid],
   ["500 STORAGE_CHOOSE_VOLUME_FAILED", StorageChooseVolumeFailed],
   ["500 TRANSLATE_REQ_FAILED", TranslateReqFailed],
-  ["503 ApiCallError", Apicallerror],
+  ["503 ApiCallError", ApiCallError503],
   ["503 Timeout", Timeout503],
   ["503 Timedout", Timedout],
 ]);
