@@ -63,6 +63,7 @@ export function serialize(obj: AnyTlObject | GzipPacked): Uint8Array {
 
 /**
  * Deserialises one boxed object or function (inflating `gzip_packed` transparently).
+ * `bytes`/`int128`/`int256` fields are views into `bytes`: keep it unchanged while they are used.
  *
  * @throws {TlError} on any malformed input (truncated, unknown constructor, bad length, …).
  */

@@ -1,7 +1,8 @@
-import { Buffer } from "node:buffer";
+import type { Buffer } from "node:buffer";
 import { gunzipSync } from "node:zlib";
 import { hexId, TlError } from "./tl_error.ts";
 import { readers } from "./gen/read.ts";
+import { bufferView, utf8Slice } from "./utf8.ts";
 
 /** Constructor ids the reader and writer handle themselves. */
 export const VECTOR_ID = 0x1cb5c415;
@@ -11,6 +12,61 @@ export const BOOL_FALSE_ID = 0xbc799737;
 
 /** Deeper nesting than any real object (rich text inside page blocks stays far below). */
 const MAX_DEPTH = 200;
+
+/**
+ * The readers by constructor id in an open-addressing table: a multiplicative hash and a linear
+ * probe beat `Map#get`, whose keys above 2^30 are heap numbers.
+ */
+const SLOTS = 8192;
+const slotIds = new Uint32Array(SLOTS);
+const slotReaders: ((r: TlReader) => unknown)[] = new Array(SLOTS).fill(undefined);
+for (const [id, read] of readers) {
+  let slot = Math.imul(id, 0x9e3779b1) >>> 19;
+  while (slotReaders[slot] !== undefined) slot = (slot + 1) & (SLOTS - 1);
+  slotIds[slot] = id;
+  slotReaders[slot] = read;
+}
+
+function readerOf(id: number): ((r: TlReader) => unknown) | undefined {
+  let slot = Math.imul(id, 0x9e3779b1) >>> 19;
+  for (;;) {
+    const read = slotReaders[slot];
+    if (read === undefined || slotIds[slot] === id) return read;
+    slot = (slot + 1) & (SLOTS - 1);
+  }
+}
+
+/**
+ * Short ASCII strings (photo size types, language codes, mime types, usernames) repeat a lot and
+ * cost more to allocate than to look up: a small direct-mapped cache keyed by their bytes.
+ */
+const CACHE_SLOTS = 4096;
+const cachedStrings: (string | undefined)[] = new Array(CACHE_SLOTS).fill(undefined);
+
+function shortString(b: Uint8Array, p: number, len: number): string | undefined {
+  let h = len;
+  for (let i = p; i < p + len; i++) {
+    const c = b[i];
+    if (c >= 0x80) return undefined;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  const slot = (h >>> 20) & (CACHE_SLOTS - 1);
+  const hit = cachedStrings[slot];
+  if (hit !== undefined && hit.length === len) {
+    let same = true;
+    for (let i = 0; i < len; i++) {
+      if (hit.charCodeAt(i) !== b[p + i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return hit;
+  }
+  let s = "";
+  for (let i = p; i < p + len; i++) s += String.fromCharCode(b[i]);
+  cachedStrings[slot] = s;
+  return s;
+}
 
 function truncated(need: number, at: number, end: number): TlError {
   return new TlError(
@@ -23,9 +79,10 @@ function truncated(need: number, at: number, end: number): TlError {
  * Reads TL values from bytes, never trusting them: every length and count is checked against
  * what is left before anything is allocated, and any problem is a {@link TlError}.
  *
- * `long` is read as `bigint`; `bytes`, `int128` and `int256` as `Uint8Array` copies (they never
- * alias the input); `string` as UTF-8; `gzip_packed` is inflated transparently by
- * {@link TlReader.object}.
+ * `long` is read as `bigint`; `string` as UTF-8; `gzip_packed` is inflated transparently by
+ * {@link TlReader.object}. `bytes`, `int128` and `int256` are read as `Uint8Array` views into the
+ * input (no copy, as parsing a large result would otherwise spend most of its time copying):
+ * do not reuse the input buffer while the objects read from it are alive, or copy them.
  *
  * @example
  * ```ts
@@ -109,12 +166,12 @@ export class TlReader {
     return this.#dv.getFloat64(p, true);
   }
 
-  /** `n` raw bytes (a copy). */
+  /** `n` raw bytes (a view into the input). */
   raw(n: number): Uint8Array {
     const p = this.pos;
     if (n < 0 || p + n > this.end) throw truncated(n, p, this.end);
     this.pos = p + n;
-    return this.buf.slice(p, p + n);
+    return this.buf.subarray(p, p + n);
   }
 
   /** A 128-bit value as its 16 bytes, in wire order. */
@@ -147,13 +204,13 @@ export class TlReader {
     return len;
   }
 
-  /** A TL `bytes` value (a copy). */
+  /** A TL `bytes` value (a view into the input). */
   bytes(): Uint8Array {
     const start = this.pos;
     const len = this.#blob();
     const p = this.pos;
     this.pos = start + ((p - start + len + 3) & ~3);
-    return this.buf.slice(p, p + len);
+    return this.buf.subarray(p, p + len);
   }
 
   /** A TL `string`, decoded as UTF-8 (invalid sequences become U+FFFD). */
@@ -162,13 +219,12 @@ export class TlReader {
     const len = this.#blob();
     const p = this.pos;
     this.pos = start + ((p - start + len + 3) & ~3);
-    if (len === 0) return "";
-    const text = this.#text ??= Buffer.from(
-      this.buf.buffer,
-      this.buf.byteOffset,
-      this.buf.byteLength,
-    );
-    return text.toString("utf8", p, p + len);
+    return len <= 16 ? shortString(this.buf, p, len) ?? this.#utf8(p, len) : this.#utf8(p, len);
+  }
+
+  #utf8(p: number, len: number): string {
+    const text = this.#text ??= bufferView(this.buf);
+    return utf8Slice(text, p, p + len);
   }
 
   /** A boxed `Bool`. */
@@ -186,7 +242,7 @@ export class TlReader {
    */
   object<T = unknown>(): T {
     const id = this.uint();
-    const read = readers.get(id);
+    const read = readerOf(id);
     if (read === undefined) return this.#special(id) as T;
     if (++this.depth > MAX_DEPTH) throw this.#tooDeep();
     const value = read(this);

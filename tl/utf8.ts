@@ -17,6 +17,18 @@ export function bufferView(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
+type Utf8Slicing = Buffer & { utf8Slice?(start: number, end: number): string };
+
+/**
+ * Decodes `view[start, end)` as UTF-8 (invalid sequences become U+FFFD). `Buffer#utf8Slice`,
+ * which every runtime's `node:buffer` has, skips the argument handling of `toString`, which
+ * costs more than the decoding for the short strings TL carries.
+ */
+export function utf8Slice(view: Buffer, start: number, end: number): string {
+  const v = view as Utf8Slicing;
+  return v.utf8Slice ? v.utf8Slice(start, end) : v.toString("utf8", start, end);
+}
+
 /**
  * Writes `s` as UTF-8 at `at` (lone surrogates become U+FFFD, as with `TextEncoder`) and returns
  * the number of bytes written. `out` must have room for `3 * s.length` bytes.

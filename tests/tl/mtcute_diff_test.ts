@@ -5,77 +5,13 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { TlBinaryReader, TlBinaryWriter } from "@mtcute/tl-runtime";
 import { __tlWriterMap } from "@mtcute/tl/binary/writer.js";
 import { __tlReaderMap } from "@mtcute/tl/binary/reader.js";
-import { deserialize, ids, serialize } from "../../tl/mod.ts";
+import { deserialize, serialize } from "../../tl/mod.ts";
 import type { AnyTlObject } from "../../tl/mod.ts";
-import { camelCase } from "../../tl/tl_parser.ts";
+import { NotShared, toMtcute } from "./peer_shapes.ts";
 import { loadCombinators, RandomTl } from "./random_tl.ts";
-
-interface MtArg {
-  name: string;
-  type: string;
-}
-interface MtEntry {
-  name: string;
-  id: number;
-  arguments: MtArg[];
-}
-
-const require = createRequire(import.meta.url);
-const entries: MtEntry[] = [
-  ...JSON.parse(readFileSync(require.resolve("@mtcute/tl/api-schema.json"), "utf8")).e,
-  ...JSON.parse(readFileSync(require.resolve("@mtcute/tl/mtp-schema.json"), "utf8")),
-];
-const mtcute = new Map<string, { entry: MtEntry; args: Map<string, string> }>();
-for (const e of entries) {
-  const name = e.name.startsWith("mt_") ? e.name.slice(3) : e.name;
-  mtcute.set(name, {
-    entry: e,
-    args: new Map(e.arguments.map((a) => [camelCase(a.name), a.type])),
-  });
-}
-
-type LongLike = { toString(): string };
-const Long = (TlBinaryReader.manual(new Uint8Array(8)).long() as unknown as {
-  constructor: { fromBits(lo: number, hi: number): LongLike };
-}).constructor;
-
-class NotShared extends Error {}
-
-/**
- * mtcute cannot write these: its bare-vector writer calls the element writer as `fn.call(w, item)`
- * while the generated bare writers take `(w, item)`, so `future_salts` fails inside mtcute.
- */
-const MTCUTE_BROKEN = new Set(["future_salts"]);
-
-/** Our object in mtcute's shape (Long for long, number for its int53 fields, mt_ names). */
-function toMtcute(v: unknown, type = ""): unknown {
-  if (typeof v === "bigint") {
-    if (type === "int53") return Number(v);
-    return Long.fromBits(Number(BigInt.asIntN(32, v)), Number(BigInt.asIntN(32, v >> 32n)));
-  }
-  // mtcute types a few service strings (msgs_state_info.info, …) as bytes.
-  if (typeof v === "string" && type === "bytes") return new TextEncoder().encode(v);
-  if (v instanceof Uint8Array && type === "string") throw new NotShared("bytes as string");
-  if (Array.isArray(v)) return v.map((x) => toMtcute(x, type));
-  if (v instanceof Uint8Array || v === null || typeof v !== "object") return v;
-  const obj = v as Record<string, unknown>;
-  const name = obj._ as string;
-  const mt = mtcute.get(name);
-  if (MTCUTE_BROKEN.has(name)) throw new NotShared(name);
-  if (!mt || mt.entry.id !== ids.get(name)) throw new NotShared(name);
-  const out: Record<string, unknown> = { _: mt.entry.name };
-  for (const [k, value] of Object.entries(obj)) {
-    if (k === "_") continue;
-    if (!mt.args.has(k)) throw new NotShared(`${name}.${k}`);
-    out[k] = toMtcute(value, mt.args.get(k));
-  }
-  return out;
-}
 
 const combinators = loadCombinators();
 
