@@ -219,7 +219,12 @@ function genTypes(defs: TlCombinator[], ctx: Ctx, layer: number): string {
 // ---------------------------------------------------------------------------------------------
 // Readers
 
-function readExpr(t: TlType, ctx: Ctx): string {
+/**
+ * The reader expression (`r.int()`) or writer statement (`w.int(v);`) of one type: reader and
+ * writer methods share their names.
+ */
+function codec(t: TlType, side: "r" | "w", v = ""): string {
+  const call = (method: string) => side === "r" ? `r.${method}()` : `w.${method}(${v});`;
   switch (t.kind) {
     case "int":
     case "long":
@@ -228,29 +233,29 @@ function readExpr(t: TlType, ctx: Ctx): string {
     case "bytes":
     case "int128":
     case "int256":
-      return `r.${t.kind}()`;
+      return call(t.kind);
     case "Bool":
-      return "r.bool()";
+      return call("bool");
     case "type":
     case "query":
     case "object":
-      return "r.object()";
+      return call("object");
     case "bare":
-      return `rb_${ident(t.name)}(r)`;
+      return side === "r" ? `rb_${ident(t.name)}(r)` : `wb_${ident(t.name)}(w, ${v});`;
     case "vector": {
       const of = t.of;
-      if (t.boxed) {
-        if (["int", "long", "string", "bytes"].includes(of.kind)) {
-          return `r.vector${pascal(of.kind)}()`;
-        }
-        if (of.kind === "type") return "r.vectorObject()";
-        return `r.vector((r) => ${readExpr(of, ctx)}, ${minSize(of)})`;
+      if (t.boxed && ["int", "long", "string", "bytes"].includes(of.kind)) {
+        return call(`vector${pascal(of.kind)}`);
       }
-      return `r.bareVector((r) => ${readExpr(of, ctx)}, ${minSize(of)})`;
+      if (t.boxed && of.kind === "type") return call("vectorObject");
+      const method = t.boxed ? "vector" : "bareVector";
+      return side === "r"
+        ? `r.${method}((r) => ${codec(of, "r")}, ${minSize(of)})`
+        : `w.${method}((w, x) => { ${codec(of, "w", "x")} }, ${v});`;
     }
     case "true":
     case "flags":
-      throw new Error(`no read expression for ${t.kind}`);
+      throw new Error(`no (de)serialiser for ${t.kind}`);
   }
 }
 
@@ -272,7 +277,7 @@ function ident(name: string): string {
   return name.replace(/\./g, "_");
 }
 
-function genReader(c: TlCombinator, ctx: Ctx, bare: boolean): string {
+function genReader(c: TlCombinator, bare: boolean): string {
   const lastFlags = c.params.map((p) => p.type.kind).lastIndexOf("flags");
   const stmts: string[] = [];
   const props: string[] = [`_: ${JSON.stringify(c.name)}`];
@@ -285,10 +290,10 @@ function genReader(c: TlCombinator, ctx: Ctx, bare: boolean): string {
     let expr: string;
     if (p.flag) {
       const test = `(f_${p.flag.field} & ${bitLiteral(p.flag.bit)}) !== 0`;
-      expr = p.type.kind === "true" ? test : `${test} ? ${readExpr(p.type, ctx)} : undefined`;
+      expr = p.type.kind === "true" ? test : `${test} ? ${codec(p.type, "r")} : undefined`;
     } else {
       if (p.type.kind === "true") throw new Error(`${c.name}: unconditional true`);
-      expr = readExpr(p.type, ctx);
+      expr = codec(p.type, "r");
     }
     const k = key(camelCase(p.name));
     if (i < lastFlags) {
@@ -318,8 +323,8 @@ function genRead(defs: TlCombinator[], ctx: Ctx, bareUsed: Set<string>): string 
   out.push(`import type * as t from "./types.ts";`);
   out.push(`import { readMsgContainer, readRpcResult } from "../service_objects.ts";\n`);
   for (const c of defs) {
-    out.push(genReader(c, ctx, false));
-    if (bareUsed.has(c.name)) out.push(genReader(c, ctx, true));
+    out.push(genReader(c, false));
+    if (bareUsed.has(c.name)) out.push(genReader(c, true));
   }
   out.push(`type Reader = (r: TlReader) => unknown;\n`);
   out.push(`/** Reader of each constructor and function, by constructor id (unsigned). */`);
@@ -342,7 +347,7 @@ function genRead(defs: TlCombinator[], ctx: Ctx, bareUsed: Set<string>): string 
   for (const c of defs) {
     if (c.kind !== "function" || c.generic) continue;
     const t = parseType(c.result);
-    if (t.kind === "vector") out.push(`  [${JSON.stringify(c.name)}, (r) => ${readExpr(t, ctx)}],`);
+    if (t.kind === "vector") out.push(`  [${JSON.stringify(c.name)}, (r) => ${codec(t, "r")}],`);
   }
   out.push(`]);\n`);
   out.push(`/** Generic functions (\`{X:Type}\`), whose result is that of their \`query\`. */`);
@@ -355,42 +360,7 @@ function genRead(defs: TlCombinator[], ctx: Ctx, bareUsed: Set<string>): string 
 // ---------------------------------------------------------------------------------------------
 // Writers
 
-function writeStmt(t: TlType, v: string, ctx: Ctx): string {
-  switch (t.kind) {
-    case "int":
-    case "long":
-    case "double":
-    case "string":
-    case "bytes":
-    case "int128":
-    case "int256":
-      return `w.${t.kind}(${v});`;
-    case "Bool":
-      return `w.bool(${v});`;
-    case "type":
-    case "query":
-    case "object":
-      return `w.object(${v});`;
-    case "bare":
-      return `wb_${ident(t.name)}(w, ${v});`;
-    case "vector": {
-      const of = t.of;
-      if (t.boxed) {
-        if (["int", "long", "string", "bytes"].includes(of.kind)) {
-          return `w.vector${pascal(of.kind)}(${v});`;
-        }
-        if (of.kind === "type") return `w.vectorObject(${v});`;
-        return `w.vector((w, x) => { ${writeStmt(of, "x", ctx)} }, ${v});`;
-      }
-      return `w.bareVector((w, x) => { ${writeStmt(of, "x", ctx)} }, ${v});`;
-    }
-    case "true":
-    case "flags":
-      throw new Error(`no write statement for ${t.kind}`);
-  }
-}
-
-function genWriter(c: TlCombinator, ctx: Ctx, bare: boolean): string {
+function genWriter(c: TlCombinator, bare: boolean): string {
   const body: string[] = [];
   const flagFields = c.params.filter((p) => p.type.kind === "flags").map((p) => p.name);
   for (const f of flagFields) {
@@ -413,12 +383,10 @@ function genWriter(c: TlCombinator, ctx: Ctx, bare: boolean): string {
     const v = `o.${camelCase(p.name)}`;
     if (p.flag) {
       body.push(
-        `if ((f_${p.flag.field} & ${bitLiteral(p.flag.bit)}) !== 0) ${
-          writeStmt(p.type, v + "!", ctx)
-        }`,
+        `if ((f_${p.flag.field} & ${bitLiteral(p.flag.bit)}) !== 0) ${codec(p.type, "w", v + "!")}`,
       );
     } else {
-      body.push(writeStmt(p.type, v, ctx));
+      body.push(codec(p.type, "w", v));
     }
   }
   const name = (bare ? "wb_" : "w_") + ident(c.name);
@@ -438,8 +406,8 @@ function genWrite(defs: TlCombinator[], ctx: Ctx, bareUsed: Set<string>): string
     `import { writeGzipPacked, writeMsgContainer, writeRpcResult } from "../service_objects.ts";\n`,
   );
   for (const c of defs) {
-    out.push(genWriter(c, ctx, false));
-    if (bareUsed.has(c.name)) out.push(genWriter(c, ctx, true));
+    out.push(genWriter(c, false));
+    if (bareUsed.has(c.name)) out.push(genWriter(c, true));
   }
   out.push(`type Writer = (w: TlWriter, o: never) => void;\n`);
   out.push(`const table = new Map<string, Writer>();`);
