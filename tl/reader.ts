@@ -68,6 +68,9 @@ function shortString(b: Uint8Array, p: number, len: number): string | undefined 
   return s;
 }
 
+/** TL is little-endian: aligned ints can come from an `Int32Array` on little-endian machines. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 function truncated(need: number, at: number, end: number): TlError {
   return new TlError(
     "TL_TRUNCATED",
@@ -103,6 +106,9 @@ export class TlReader {
   /** Largest size one `gzip_packed` may inflate to (64 MiB unless changed). */
   static maxInflatedSize = 64 * 1024 * 1024;
   readonly #dv: DataView;
+  /** Whole-buffer `Int32Array` for aligned reads, when the input starts 4-aligned. */
+  readonly #i32: Int32Array | undefined;
+  readonly #offset: number;
   #text: Buffer | undefined;
 
   constructor(buf: Uint8Array, start = 0, end: number = buf.length) {
@@ -113,6 +119,10 @@ export class TlReader {
     this.pos = start;
     this.end = end;
     this.#dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    this.#offset = buf.byteOffset;
+    this.#i32 = LITTLE_ENDIAN && (buf.byteOffset & 3) === 0
+      ? new Int32Array(buf.buffer, 0, buf.buffer.byteLength >> 2)
+      : undefined;
   }
 
   /** Bytes left to read. */
@@ -133,7 +143,10 @@ export class TlReader {
     const p = this.pos;
     if (p + 4 > this.end) throw truncated(4, p, this.end);
     this.pos = p + 4;
-    return this.#dv.getInt32(p, true);
+    const i32 = this.#i32;
+    return i32 !== undefined && (p & 3) === 0
+      ? i32[(this.#offset + p) >> 2]
+      : this.#dv.getInt32(p, true);
   }
 
   /** An unsigned 32-bit value (constructor ids). */
@@ -141,7 +154,10 @@ export class TlReader {
     const p = this.pos;
     if (p + 4 > this.end) throw truncated(4, p, this.end);
     this.pos = p + 4;
-    return this.#dv.getUint32(p, true);
+    const i32 = this.#i32;
+    return i32 !== undefined && (p & 3) === 0
+      ? i32[(this.#offset + p) >> 2] >>> 0
+      : this.#dv.getUint32(p, true);
   }
 
   /** The next unsigned 32-bit value, without moving. */

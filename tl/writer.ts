@@ -7,6 +7,14 @@ const VECTOR_ID = 0x1cb5c415;
 const BOOL_TRUE_ID = 0x997275b5;
 const BOOL_FALSE_ID = 0xbc799737;
 
+/** TL is little-endian: aligned ints can go through an `Int32Array` on little-endian machines. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** Writers by TL name in a plain object: a dictionary lookup on interned names beats `Map#get`. */
+const writerTable: Record<string, ((w: TlWriter, o: unknown) => void) | undefined> = Object
+  .create(null);
+for (const [name, write] of writers) writerTable[name] = write;
+
 function invalid(what: string, value: unknown): TlError {
   const shown = typeof value === "bigint" ? `${value}n` : typeof value;
   return new TlError("TL_INVALID_VALUE", `cannot write ${shown} as TL ${what}`);
@@ -31,11 +39,13 @@ export class TlWriter {
   /** Number of bytes written. */
   pos = 0;
   #dv: DataView;
+  #i32: Int32Array;
   #text: Buffer | undefined;
 
   constructor(size = 1024) {
     this.buf = new Uint8Array(Math.max(16, size));
     this.#dv = new DataView(this.buf.buffer);
+    this.#i32 = new Int32Array(this.buf.buffer);
   }
 
   /** Makes room for `n` more bytes. */
@@ -50,6 +60,7 @@ export class TlWriter {
     next.set(this.buf.subarray(0, this.pos));
     this.buf = next;
     this.#dv = new DataView(next.buffer);
+    this.#i32 = new Int32Array(next.buffer);
     this.#text = undefined;
   }
 
@@ -66,9 +77,11 @@ export class TlWriter {
   /** A 32-bit `int`; values up to 2^32 - 1 are written as their two's complement. */
   int(v: number): void {
     if ((v | 0) !== v && (v >>> 0) !== v) throw invalid("int", v);
-    if (this.pos + 4 > this.buf.length) this.#grow(4);
-    this.#dv.setInt32(this.pos, v, true);
-    this.pos += 4;
+    const p = this.pos;
+    if (p + 4 > this.buf.length) this.#grow(4);
+    if ((p & 3) === 0 && LITTLE_ENDIAN) this.#i32[p >> 2] = v;
+    else this.#dv.setInt32(p, v, true);
+    this.pos = p + 4;
   }
 
   /** A 64-bit `long`. */
@@ -167,7 +180,7 @@ export class TlWriter {
 
   /** Any TL object, boxed (with its constructor id), chosen by its `_`. */
   object(o: { _: string }): void {
-    const write = o == null ? undefined : writers.get(o._);
+    const write = o == null ? undefined : writerTable[o._];
     if (write === undefined) {
       const name = o == null ? String(o) : String(o._);
       throw new TlError("TL_INVALID_VALUE", `cannot write unknown TL object "${name}"`);
@@ -176,10 +189,16 @@ export class TlWriter {
   }
 
   #vectorHeader(n: number): void {
-    if (this.pos + 8 > this.buf.length) this.#grow(8);
-    this.#dv.setInt32(this.pos, VECTOR_ID, true);
-    this.#dv.setInt32(this.pos + 4, n, true);
-    this.pos += 8;
+    const p = this.pos;
+    if (p + 8 > this.buf.length) this.#grow(8);
+    if ((p & 3) === 0 && LITTLE_ENDIAN) {
+      this.#i32[p >> 2] = VECTOR_ID;
+      this.#i32[(p >> 2) + 1] = n;
+    } else {
+      this.#dv.setInt32(p, VECTOR_ID, true);
+      this.#dv.setInt32(p + 4, n, true);
+    }
+    this.pos = p + 8;
   }
 
   /** A boxed `Vector<T>`, each element written by `write`. */

@@ -85,3 +85,21 @@ test("generic queries nest any function object", () => {
     0xc1,
   ]);
 });
+
+test("reading works at any alignment of the input", () => {
+  const random = new RandomTl(combinators, 77);
+  const names = ["messages.sendMessage", "user", "channelFull", "resPQ", "updates"];
+  for (const name of names) {
+    const obj = random.instance(name);
+    const bytes = serialize(obj as unknown as AnyTlObject);
+    for (const shift of [1, 2, 3, 4, 5]) {
+      const host = new Uint8Array(bytes.length + 8);
+      host.set(bytes, shift);
+      assert.deepEqual(
+        deserialize(host.subarray(shift, shift + bytes.length)),
+        obj,
+        `${name}+${shift}`,
+      );
+    }
+  }
+});
