@@ -36,38 +36,6 @@ function readerOf(id: number): ((r: TlReader) => unknown) | undefined {
   }
 }
 
-/**
- * Short ASCII strings (photo size types, language codes, mime types, usernames) repeat a lot and
- * cost more to allocate than to look up: a small direct-mapped cache keyed by their bytes.
- */
-const CACHE_SLOTS = 4096;
-const cachedStrings: (string | undefined)[] = new Array(CACHE_SLOTS).fill(undefined);
-
-function shortString(b: Uint8Array, p: number, len: number): string | undefined {
-  let h = len;
-  for (let i = p; i < p + len; i++) {
-    const c = b[i];
-    if (c >= 0x80) return undefined;
-    h = Math.imul(h ^ c, 0x01000193);
-  }
-  const slot = (h >>> 20) & (CACHE_SLOTS - 1);
-  const hit = cachedStrings[slot];
-  if (hit !== undefined && hit.length === len) {
-    let same = true;
-    for (let i = 0; i < len; i++) {
-      if (hit.charCodeAt(i) !== b[p + i]) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return hit;
-  }
-  let s = "";
-  for (let i = p; i < p + len; i++) s += String.fromCharCode(b[i]);
-  cachedStrings[slot] = s;
-  return s;
-}
-
 /** TL is little-endian: aligned ints can come from an `Int32Array` on little-endian machines. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
@@ -109,7 +77,10 @@ export class TlReader {
   /** Whole-buffer `Int32Array` for aligned reads, when the input starts 4-aligned. */
   readonly #i32: Int32Array | undefined;
   readonly #offset: number;
+  /** Where this reader starts: the Latin-1 decoding covers from here to the end. */
+  readonly #base: number;
   #text: Buffer | undefined;
+  #ascii: string | undefined;
 
   constructor(buf: Uint8Array, start = 0, end: number = buf.length) {
     if (start < 0 || end > buf.length || start > end) {
@@ -117,6 +88,7 @@ export class TlReader {
     }
     this.buf = buf;
     this.pos = start;
+    this.#base = start;
     this.end = end;
     this.#dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     this.#offset = buf.byteOffset;
@@ -187,7 +159,8 @@ export class TlReader {
     const p = this.pos;
     if (n < 0 || p + n > this.end) throw truncated(n, p, this.end);
     this.pos = p + n;
-    return this.buf.subarray(p, p + n);
+    // The constructor is about twice as fast as `subarray`, which looks up a species first.
+    return new Uint8Array(this.buf.buffer, this.#offset + p, n);
   }
 
   /** A 128-bit value as its 16 bytes, in wire order. */
@@ -226,21 +199,30 @@ export class TlReader {
     const len = this.#blob();
     const p = this.pos;
     this.pos = start + ((p - start + len + 3) & ~3);
-    return this.buf.subarray(p, p + len);
+    return new Uint8Array(this.buf.buffer, this.#offset + p, len);
   }
 
-  /** A TL `string`, decoded as UTF-8 (invalid sequences become U+FFFD). */
+  /**
+   * A TL `string`, decoded as UTF-8 (invalid sequences become U+FFFD). ASCII strings, most of
+   * them, are cut from one Latin-1 decoding of the whole input instead of paying a native call
+   * each; like `bytes`, they may keep that decoding alive.
+   */
   string(): string {
     const start = this.pos;
     const len = this.#blob();
     const p = this.pos;
     this.pos = start + ((p - start + len + 3) & ~3);
-    return len <= 16 ? shortString(this.buf, p, len) ?? this.#utf8(p, len) : this.#utf8(p, len);
+    const b = this.buf;
+    for (let i = p; i < p + len; i++) {
+      if (b[i] >= 0x80) return utf8Slice(this.#buffer(), p, p + len);
+    }
+    const base = this.#base;
+    const ascii = this.#ascii ??= this.#buffer().toString("latin1", base, this.end);
+    return ascii.substring(p - base, p - base + len);
   }
 
-  #utf8(p: number, len: number): string {
-    const text = this.#text ??= bufferView(this.buf);
-    return utf8Slice(text, p, p + len);
+  #buffer(): Buffer {
+    return this.#text ??= bufferView(this.buf);
   }
 
   /** A boxed `Bool`. */
