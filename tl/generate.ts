@@ -316,7 +316,7 @@ function bitLiteral(bit: number): string {
   return bit === 31 ? "-0x80000000" : String(1 << bit);
 }
 
-function genRead(defs: TlCombinator[], ctx: Ctx, bareUsed: Set<string>): string {
+function genRead(defs: TlCombinator[], bareUsed: Set<string>): string {
   const out: string[] = [];
   out.push(header("Straight-line readers of every constructor and function, by constructor id."));
   out.push(`import type { TlReader } from "../reader.ts";`);
@@ -397,7 +397,7 @@ ${body.map((s) => "  " + s).join("\n")}
 `;
 }
 
-function genWrite(defs: TlCombinator[], ctx: Ctx, bareUsed: Set<string>): string {
+function genWrite(defs: TlCombinator[], bareUsed: Set<string>): string {
   const out: string[] = [];
   out.push(header("Straight-line writers of every constructor and function, by TL name."));
   out.push(`import type { TlWriter } from "../writer.ts";`);
@@ -587,8 +587,8 @@ export function generate(): Map<string, string> {
       `\n/** The API layer the generated code speaks. */\nexport const LAYER: number = ${layer};\n`,
   );
   files.set("types.ts", genTypes(defs, ctx, layer));
-  files.set("read.ts", genRead(defs, ctx, bareUsed));
-  files.set("write.ts", genWrite(defs, ctx, bareUsed));
+  files.set("read.ts", genRead(defs, bareUsed));
+  files.set("write.ts", genWrite(defs, bareUsed));
   files.set("rpc_errors.ts", genRpcErrors());
   return format(files);
 }

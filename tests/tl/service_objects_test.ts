@@ -96,3 +96,16 @@ test("rpc_result keeps its result as bytes for readResult", () => {
   const fn = { _: "stories.readStories", peer: { _: "inputPeerSelf" }, maxId: 3 } as const;
   assert.deepEqual(readResult(fn, back.result as Uint8Array), [1, 2]);
 });
+
+test("strings inside container messages decode from each message's own bounds", () => {
+  const texts = ["plain ascii text that is long enough", "привет, мир", "x", "", "🎉 ok"];
+  const container: Api.MsgContainer = {
+    _: "msg_container",
+    messages: texts.map((info, i) => ({
+      msgId: BigInt(i),
+      seqno: i,
+      body: { _: "msgs_state_info", reqMsgId: BigInt(i), info },
+    })),
+  };
+  assert.deepEqual(deserialize(serialize(container)), container);
+});
