@@ -279,7 +279,19 @@ function history(): Api.MessagesMessages {
  */
 const VARIANTS = 8;
 const ours = Array.from({ length: VARIANTS }, () => serialize(history()));
-const normalized = ours.map(deserialize); // the exact shape our reader produces, for a fair write
+/** A plain deep copy (objects built key by key, as the peers' shapes are). */
+function copy(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(copy);
+  if (v instanceof Uint8Array) return v.slice();
+  if (v === null || typeof v !== "object") return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = copy(x);
+  return out;
+}
+// The exact shape our reader produces, for a fair write; copied so that no object our reader
+// allocated stays alive (V8 would then pretenure the reader's allocation sites and slow every later
+// parse, which no other library here is exposed to).
+const normalized = ours.map((b) => copy(deserialize(b)) as Api.MessagesMessages);
 const mt = normalized.map((o) => toMtcute(o, false) as { _: string });
 const mtBytes = mt.map((o) => TlBinaryWriter.serializeObject(__tlWriterMap as never, o));
 const gram = normalized.map((o) => toGramJs(o) as { getBytes(): Buffer });

@@ -212,13 +212,23 @@ export class TlReader {
     const len = this.#blob();
     const p = this.pos;
     this.pos = start + ((p - start + len + 3) & ~3);
-    const b = this.buf;
-    for (let i = p; i < p + len; i++) {
-      if (b[i] >= 0x80) return utf8Slice(this.#buffer(), p, p + len);
-    }
+    if (!this.#isAscii(p, len)) return utf8Slice(this.#buffer(), p, p + len);
     const base = this.#base;
     const ascii = this.#ascii ??= this.#buffer().toString("latin1", base, this.end);
     return ascii.substring(p - base, p - base + len);
+  }
+
+  /** Whether `buf[p, p + len)` is ASCII, four bytes at a time where aligned. */
+  #isAscii(p: number, len: number): boolean {
+    const b = this.buf, end = p + len, i32 = this.#i32;
+    let i = p;
+    if (i32 !== undefined && len >= 16) {
+      while ((i & 3) !== 0) if (b[i++] >= 0x80) return false;
+      const off = this.#offset;
+      for (; i + 4 <= end; i += 4) if ((i32[(off + i) >> 2] & 0x80808080) !== 0) return false;
+    }
+    for (; i < end; i++) if (b[i] >= 0x80) return false;
+    return true;
   }
 
   #buffer(): Buffer {
