@@ -208,9 +208,11 @@ function genTypes(defs: TlCombinator[], ctx: Ctx, layer: number): string {
  * resolve to the result of their \`query\`.
  */`);
   out.push(
-    `export type ResultOf<F extends AnyFunction> = F extends { query: infer Q extends AnyFunction }
-  ? ResultOf<Q>
-  : F["_"] extends keyof Results ? Results[F["_"]]
+    `export type ResultOf<F extends { _: string }> = F extends { _: infer N extends keyof Results }
+  ? Results[N]
+  : F extends { query: infer Q extends { _: string } }
+    // A wrapper around any function at all resolves to any result, without recursing forever.
+    ? AnyFunction extends Q ? Results[keyof Results] : ResultOf<Q>
   : never;\n`,
   );
   return out.join("\n");

@@ -24669,7 +24669,9 @@ export type AnyTlObject = AnyObject | AnyFunction;
  * What invoking `F` resolves to; generic wrappers (`invokeWithLayer`, `initConnection`, …)
  * resolve to the result of their `query`.
  */
-export type ResultOf<F extends AnyFunction> = F extends { query: infer Q extends AnyFunction }
-  ? ResultOf<Q>
-  : F["_"] extends keyof Results ? Results[F["_"]]
+export type ResultOf<F extends { _: string }> = F extends { _: infer N extends keyof Results }
+  ? Results[N]
+  : F extends { query: infer Q extends { _: string } }
+  // A wrapper around any function at all resolves to any result, without recursing forever.
+    ? AnyFunction extends Q ? Results[keyof Results] : ResultOf<Q>
   : never;
