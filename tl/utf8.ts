@@ -1,8 +1,7 @@
 /**
- * UTF-8 encoding into a caller's buffer, the fastest way each runtime offers: Node's and Bun's
- * native `Buffer#write`, and a plain loop on Deno (whose `node:buffer` write is a slow polyfill
- * and whose `TextEncoder#encodeInto` costs more than the loop for the short strings TL carries).
- * This is the one place that looks at which runtime runs.
+ * UTF-8 encoding and decoding, the fastest way each runtime offers: Node's and Bun's native
+ * `Buffer` methods, and on Deno (whose `node:buffer` is a slow polyfill) a plain loop to encode
+ * and `TextDecoder` to decode. This is the one place that looks at which runtime runs.
  *
  * @module
  */
@@ -20,14 +19,20 @@ export function bufferView(bytes: Uint8Array): Buffer {
 type Utf8Slicing = Buffer & { utf8Slice?(start: number, end: number): string };
 
 /**
- * Decodes `view[start, end)` as UTF-8 (invalid sequences become U+FFFD). `Buffer#utf8Slice`,
- * which every runtime's `node:buffer` has, skips the argument handling of `toString`, which
- * costs more than the decoding for the short strings TL carries.
+ * Decodes `view[start, end)` as UTF-8 (invalid sequences become U+FFFD). On Node and Bun,
+ * `Buffer#utf8Slice` skips the argument handling of `toString`, which costs more than the decoding
+ * for the short strings TL carries; on Deno, whose `node:buffer` goes through JS to the same
+ * native call, `TextDecoder` is the shorter way.
  */
 export function utf8Slice(view: Buffer, start: number, end: number): string {
+  if (!nativeUtf8Write) {
+    return decoder.decode(new Uint8Array(view.buffer, view.byteOffset + start, end - start));
+  }
   const v = view as Utf8Slicing;
   return v.utf8Slice ? v.utf8Slice(start, end) : v.toString("utf8", start, end);
 }
+
+const decoder = new TextDecoder();
 
 /**
  * Writes `s` as UTF-8 at `at` (lone surrogates become U+FFFD, as with `TextEncoder`) and returns
