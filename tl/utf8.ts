@@ -7,11 +7,11 @@
  */
 import { Buffer } from "node:buffer";
 
-/** Whether `Buffer#write` is the fast path here (Node, Bun) rather than the loop (Deno). */
-export const nativeUtf8Write: boolean = typeof (globalThis as { Deno?: unknown }).Deno ===
+/** Whether `node:buffer` is native here (Node, Bun) rather than a polyfill (Deno). */
+export const nativeBuffer: boolean = typeof (globalThis as { Deno?: unknown }).Deno ===
   "undefined";
 
-/** A `Buffer` view of `bytes` for {@link nativeUtf8Write} runtimes. */
+/** A `Buffer` view of `bytes` for {@link nativeBuffer} runtimes. */
 export function bufferView(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
@@ -25,7 +25,7 @@ type Utf8Slicing = Buffer & { utf8Slice?(start: number, end: number): string };
  * native call, `TextDecoder` is the shorter way.
  */
 export function utf8Slice(view: Buffer, start: number, end: number): string {
-  if (!nativeUtf8Write) {
+  if (!nativeBuffer) {
     return decoder.decode(new Uint8Array(view.buffer, view.byteOffset + start, end - start));
   }
   const v = view as Utf8Slicing;

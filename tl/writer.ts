@@ -1,6 +1,6 @@
 import type { Buffer } from "node:buffer";
 import { TlError } from "./tl_error.ts";
-import { bufferView, encodeUtf8Loop, nativeUtf8Write } from "./utf8.ts";
+import { bufferView, encodeUtf8Loop, nativeBuffer } from "./utf8.ts";
 import { writers } from "./gen/write.ts";
 
 const VECTOR_ID = 0x1cb5c415;
@@ -162,7 +162,7 @@ export class TlWriter {
     // UTF-8 takes n..3n bytes: guess the header size from n and fix it up when the guess was short.
     const at = n < 254 ? start + 1 : start + 4;
     let len: number;
-    if (nativeUtf8Write && n > 8) {
+    if (nativeBuffer && n > 8) {
       len = (this.#text ??= bufferView(this.buf)).write(s, at);
     } else {
       len = encodeUtf8Loop(s, this.buf, at);
