@@ -63,7 +63,9 @@ export function serialize(obj: AnyTlObject | GzipPacked): Uint8Array {
 
 /**
  * Deserialises one boxed object or function (inflating `gzip_packed` transparently).
- * `bytes`/`int128`/`int256` fields are views into `bytes`: keep it unchanged while they are used.
+ * `bytes`/`int128`/`int256` fields are views into `bytes`: keep it unchanged while they are used
+ * (and copy the ones kept for long, as they keep `bytes` alive, as ASCII strings keep alive one
+ * string of the input's size).
  *
  * @throws {TlError} on any malformed input (truncated, unknown constructor, bad length, …).
  */
