@@ -1,0 +1,76 @@
+import { IrenogramError } from "../errors.ts";
+
+/** `FLOOD_WAIT_42` → `["FLOOD_WAIT_X", 42]`: the first all-digit part becomes `X`. */
+export function splitNumbered(message: string): [id: string, value: number | undefined] {
+  const parts = message.split("_");
+  for (let i = 0; i < parts.length; i++) {
+    if (/^\d+$/.test(parts[i])) {
+      const value = Number(parts[i]);
+      parts[i] = "X";
+      return [parts.join("_"), value];
+    }
+  }
+  return [message, undefined];
+}
+
+/**
+ * An error the Telegram server answered a request with (`rpc_error`). Every known error has its
+ * own generated class (e.g. `FloodWait`), under one class per error code (e.g. `Flood` for 420),
+ * under this one; build them from the server's answer with `rpcErrorFromServer`.
+ *
+ * - `errorCode`: the numeric code, e.g. `420`;
+ * - `id` (also `code`): the error's name with `X` for its number, e.g. `"FLOOD_WAIT_X"`;
+ * - `value`: that number, e.g. `42` for `FLOOD_WAIT_42`;
+ * - `serverMessage`: what the server sent, e.g. `"FLOOD_WAIT_42"`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.invoke({ _: "messages.sendMessage", ... });
+ * } catch (e) {
+ *   if (e instanceof FloodWait) await new Promise((ok) => setTimeout(ok, e.value! * 1000));
+ * }
+ * ```
+ */
+export class RpcError extends IrenogramError {
+  /** The error code of this class of errors (set on each code's class). */
+  static readonly CODE: number | undefined = undefined;
+  /** The error's id with `X` for its number (set on each error's class). */
+  static readonly ID: string | undefined = undefined;
+  /** What the error means, with `{value}` for its number (set on each error's class). */
+  static readonly DESCRIPTION: string | undefined = undefined;
+
+  /** The numeric error code, e.g. `420`. */
+  readonly errorCode: number;
+  /** The error's id with `X` standing for its number, e.g. `"FLOOD_WAIT_X"`. */
+  readonly id: string;
+  /** The number carried by numbered errors (`FLOOD_WAIT_42` → `42`). */
+  readonly value: number | undefined;
+  /** The message as the server sent it, e.g. `"FLOOD_WAIT_42"`. */
+  readonly serverMessage: string;
+  /** The function that failed, when known, e.g. `"messages.sendMessage"`. */
+  readonly method: string | undefined;
+
+  /**
+   * @param serverMessage what the server sent (defaults to the class's id)
+   * @param value the error's number, found in `serverMessage` when not given
+   * @param method the TL name of the function that failed
+   * @param errorCode the code, for errors whose class does not fix one
+   */
+  constructor(serverMessage?: string, value?: number, method?: string, errorCode?: number) {
+    const cls = new.target as typeof RpcError;
+    const code = cls.CODE ?? errorCode ?? 0;
+    const raw = serverMessage ?? cls.ID ?? "UNKNOWN";
+    const [found, number] = splitNumbered(raw);
+    const id = cls.ID ?? found;
+    const v = value ?? (id.split("_").includes("X") ? number : undefined);
+    const description = cls.DESCRIPTION?.replaceAll("{value}", String(v ?? "X"));
+    const text = `[${code} ${id}] ${description ?? raw}` + (method ? ` (caused by ${method})` : "");
+    super(id, text);
+    this.errorCode = code;
+    this.id = id;
+    this.value = v;
+    this.serverMessage = raw;
+    this.method = method;
+  }
+}
