@@ -29,7 +29,16 @@ const devPackage = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 /** Folders that never go into the build. */
 const skipDirs = new Set(["npm", "node_modules", "core-rs", "scripts", ".ci", ".git", ".cache"]);
 /** Compiled but left out of the published tarball. */
-const unpublished = ["tests", "bench", "**/*_test.js", "**/*_test.d.ts", "build_npm.*", "demo.*"];
+const unpublished = [
+  "tests",
+  "bench",
+  "tl/generate.*",
+  "tl/tl_parser.*",
+  "**/*_test.js",
+  "**/*_test.d.ts",
+  "build_npm.*",
+  "demo.*",
+];
 
 function sources(dir: string): string[] {
   const files: string[] = [];
