@@ -1,6 +1,29 @@
 /**
  * The TypeScript face of irenogram's WebAssembly core: MTProto crypto and transport framing.
+ * `await initCore()` once; every other function is synchronous.
+ *
+ * @example
+ * ```ts
+ * import { crc32, initCore } from "@x/irenogram/core";
+ * await initCore();
+ * crc32(new TextEncoder().encode("123456789")); // 0xcbf43926
+ * ```
+ *
+ * Calling convention of the module (for code that adds exports): see core-rs/README.md and
+ * core/wasm.ts. Bytes are copied into a scratch buffer in WebAssembly memory, the export works on
+ * them in place or writes next to them, and the result is copied out; one crossing per unit of
+ * work.
  *
  * @module
  */
+import { loadCore } from "./wasm.ts";
+
 export { IrenogramError } from "../errors.ts";
+export { CoreError, type CoreErrorCode } from "./errors.ts";
+export { crc32 } from "./crc32.ts";
+export { Ctr256 } from "./ctr.ts";
+
+/** Loads the WebAssembly core; idempotent (later calls return the same promise). */
+export function initCore(): Promise<void> {
+  return loadCore();
+}
