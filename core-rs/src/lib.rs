@@ -5,3 +5,4 @@ pub mod abi;
 pub mod crc32;
 pub mod ctr;
 mod exports;
+pub mod framing;
