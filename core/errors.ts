@@ -7,6 +7,7 @@ import { IrenogramError } from "../errors.ts";
  * - `CORE_OUT_OF_MEMORY`: the WebAssembly memory could not grow.
  * - `CORE_AUTH_KEY_ID_MISMATCH`, `CORE_MSG_KEY_MISMATCH`, `CORE_BAD_PADDING`,
  *   `CORE_BAD_DATA_LENGTH`, `CORE_BAD_MESSAGE_LENGTH`: an MTProto message failed a check on opening.
+ * - `CORE_HASH_MISMATCH`: a DH answer decrypted with the temporary key has a wrong SHA-1.
  * - `CORE_NOT_FOUND`: pq has no factorisation into two primes that the search found.
  * - `CORE_DH_BAD_PRIME`, `CORE_DH_BAD_G`, `CORE_DH_BAD_VALUE`: a Diffie-Hellman safety check failed.
  * - `CORE_INTERNAL`: the WebAssembly core trapped (a bug; the message says where).
@@ -20,6 +21,7 @@ export type CoreErrorCode =
   | "CORE_BAD_PADDING"
   | "CORE_BAD_DATA_LENGTH"
   | "CORE_BAD_MESSAGE_LENGTH"
+  | "CORE_HASH_MISMATCH"
   | "CORE_NOT_FOUND"
   | "CORE_DH_BAD_PRIME"
   | "CORE_DH_BAD_G"

@@ -20,8 +20,15 @@ import { loadCore } from "./wasm.ts";
 
 export { IrenogramError } from "../errors.ts";
 export { CoreError, type CoreErrorCode } from "./errors.ts";
+export { type RandomSource, secureRandom } from "./random.ts";
 export { crc32 } from "./crc32.ts";
 export { Ctr256 } from "./ctr.ts";
+export { ige256Decrypt, ige256Encrypt } from "./ige.ts";
+export { sha1, sha256 } from "./sha.ts";
+export { authKeyId, openMessage, sealMessage, type Sender } from "./mtproto.ts";
+export { decryptDhInner, encryptDhInner, rsaPad, tmpAesKeyIv } from "./handshake.ts";
+export { checkDhGroup, dhExchange, type DhResult, factorizePQ, modPow } from "./bigmath.ts";
+export { bigintToBytes, bytesToBigint } from "./bytes.ts";
 
 /** Loads the WebAssembly core; idempotent (later calls return the same promise). */
 export function initCore(): Promise<void> {

@@ -115,6 +115,8 @@ const statusCodes: Record<number, [CoreErrorCode, string]> = {
   [-9]: ["CORE_DH_BAD_PRIME", "dh_prime is not a 2048-bit safe prime"],
   [-10]: ["CORE_DH_BAD_G", "g does not generate the expected subgroup"],
   [-11]: ["CORE_DH_BAD_VALUE", "g_a/g_b is out of the safe range"],
+  [-12]: ["CORE_BAD_MESSAGE_LENGTH", "the message length is invalid"],
+  [-13]: ["CORE_HASH_MISMATCH", "the SHA-1 of the decrypted data does not match"],
 };
 
 /**

@@ -17,6 +17,8 @@ pub const ERR_NOT_FOUND: i32 = -8;
 pub const ERR_DH_PRIME: i32 = -9;
 pub const ERR_DH_G: i32 = -10;
 pub const ERR_DH_VALUE: i32 = -11;
+pub const ERR_MESSAGE_LENGTH: i32 = -12;
+pub const ERR_HASH: i32 = -13;
 
 fn layout(len: usize) -> Option<Layout> {
     Layout::from_size_align(len.max(1), 16).ok()

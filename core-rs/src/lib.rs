@@ -2,7 +2,15 @@
 //! See README.md for the memory and calling convention.
 
 pub mod abi;
+pub mod aes256;
+pub mod bignum;
 pub mod crc32;
 pub mod ctr;
+pub mod dh;
 mod exports;
 pub mod framing;
+pub mod ige;
+pub mod mtproto;
+pub mod pq;
+pub mod rsa_pad;
+pub mod sha;
