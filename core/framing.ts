@@ -12,6 +12,7 @@
  * @module
  */
 import { IrenogramError } from "../errors.ts";
+import { type RandomSource, secureRandom } from "./random.ts";
 import { core, memory, scratch } from "./wasm.ts";
 
 /** How payloads are delimited on the wire. */
@@ -45,8 +46,8 @@ export interface TransportOptions {
   maxFrameSize?: number;
   /** Obfuscate the connection (not available for `"full"`). Client side only. */
   obfuscation?: ObfuscationOptions;
-  /** Fills its argument with random bytes (header, padding); default `crypto.getRandomValues`. */
-  random?: (buffer: Uint8Array) => void;
+  /** Random bytes for the obfuscated header and the padding; default {@link secureRandom}. */
+  random?: RandomSource;
 }
 
 /** One item out of a decoder. */
@@ -177,8 +178,17 @@ function maxFrameSize(options: TransportOptions): number {
   return max;
 }
 
-function randomSource(options: TransportOptions): (buffer: Uint8Array) => void {
-  return options.random ?? ((b) => crypto.getRandomValues(b as Uint8Array<ArrayBuffer>));
+function randomSource(options: TransportOptions): RandomSource {
+  return options.random ?? secureRandom;
+}
+
+/** `length` bytes from `random`, checked: a source returning fewer would leave zeros. */
+function draw(random: RandomSource, length: number): Uint8Array {
+  const bytes = random(length);
+  if (!(bytes instanceof Uint8Array) || bytes.length !== length) {
+    throw invalid(`the random source must return ${length} bytes`);
+  }
+  return bytes;
 }
 
 /** The signed DC id of the header: negative for media, +10000 for test DCs. */
@@ -206,15 +216,15 @@ const decoders = new FinalizationRegistry<number>((h) => core().framing_decoder_
 export class FrameEncoder {
   #handle: number;
   readonly #kind: TransportKind;
-  readonly #random: (buffer: Uint8Array) => void;
-  readonly #padding: Uint8Array;
+  readonly #random: RandomSource;
+  readonly #padded: boolean;
 
   /** @internal Use {@link createTransport} or {@link FrameDecoder.replyEncoder}. */
-  constructor(handle: number, kind: TransportKind, random: (buffer: Uint8Array) => void) {
+  constructor(handle: number, kind: TransportKind, random: RandomSource) {
     this.#handle = handle;
     this.#kind = kind;
     this.#random = random;
-    this.#padding = new Uint8Array(kind === "paddedIntermediate" ? 16 : 0);
+    this.#padded = kind === "paddedIntermediate";
     encoders.register(this, handle, this);
   }
 
@@ -236,16 +246,14 @@ export class FrameEncoder {
     checkBytes(payload, "payload");
     const h = this.#live();
     const c = core();
-    let pad = 0;
-    if (this.#padding.length > 0) {
-      this.#random(this.#padding);
-      pad = this.#padding[15] & 15;
-    }
+    // Padded: byte 15 of a 16-byte draw picks the length, bytes 0..length are the padding.
+    const padding = this.#padded ? draw(this.#random, 16) : undefined;
+    const pad = padding === undefined ? 0 : padding[15] & 15;
     const at = c.framing_encoder_prepare(h, payload.length, pad);
     if (at < 0) throw failure(at, "encode");
     const mem = memory();
     mem.set(payload, at);
-    if (pad > 0) mem.set(this.#padding.subarray(0, pad), at + payload.length);
+    if (pad > 0) mem.set(padding!.subarray(0, pad), at + payload.length);
     const length = c.framing_encoder_finish(h, options.quickAck ? 1 : 0);
     if (length < 0) throw failure(length, "encode");
     // The frame starts at the buffer, `header` bytes before the payload; only the full
@@ -297,10 +305,10 @@ export class FrameEncoder {
 export class FrameDecoder {
   #handle: number;
   #failure: TransportError | undefined;
-  readonly #random: (buffer: Uint8Array) => void;
+  readonly #random: RandomSource;
 
   /** @internal Use {@link createTransport} or {@link acceptTransport}. */
-  constructor(handle: number, random: (buffer: Uint8Array) => void) {
+  constructor(handle: number, random: RandomSource) {
     this.#handle = handle;
     this.#random = random;
     decoders.register(this, handle, this);
@@ -461,7 +469,6 @@ export function createTransport(
     if (kind === "full") throw invalid("the full transport cannot be obfuscated");
     const dcId = headerDcId(options.obfuscation);
     header = scratch(64);
-    const bytes = new Uint8Array(64);
     for (let attempt = 0;; attempt++) {
       if (attempt === HEADER_ATTEMPTS) {
         throw new TransportError(
@@ -469,8 +476,7 @@ export function createTransport(
           "the random source keeps giving forbidden headers",
         );
       }
-      random(bytes);
-      memory().set(bytes, header);
+      memory().set(draw(random, 64), header);
       const status = c.framing_header_fill(header, code, dcId);
       if (status === 0) break;
       if (status !== -7) throw failure(status, "createTransport");

@@ -85,8 +85,8 @@ function payloads(frames: Frame[]): Uint8Array[] {
   });
 }
 
-function randomOf(rng: SeededRandom): (b: Uint8Array) => void {
-  return (b) => b.set(rng.bytes(b.length));
+function randomOf(rng: SeededRandom): (n: number) => Uint8Array {
+  return (n) => rng.bytes(n);
 }
 
 /** Payloads shaped like MTProto messages, as the padded transport's unpadding expects. */
@@ -196,9 +196,9 @@ test("intermediate: 0xeeeeeeee init, 4-byte little-endian length, quick ACK in t
 test("padded intermediate: 0xdddddddd init, length includes 0..15 random padding bytes", () => {
   const rng = new SeededRandom(3);
   const drawn: Uint8Array[] = [];
-  const random = (b: Uint8Array) => {
-    b.set(rng.bytes(b.length));
-    drawn.push(b.slice());
+  const random = (n: number) => {
+    drawn.push(rng.bytes(n));
+    return drawn.at(-1)!;
   };
   using t = createTransport("paddedIntermediate", { random });
   assert.deepEqual(t.init, Uint8Array.of(0xdd, 0xdd, 0xdd, 0xdd));
@@ -314,7 +314,7 @@ test("obfuscated init: forbidden first bytes, first words and zero second word a
   let used = 0;
   using t = createTransport("intermediate", {
     obfuscation: { dcId: 2 },
-    random: (b) => b.set(draws[used++]),
+    random: () => draws[used++],
   });
   assert.equal(used, draws.length);
   assert.deepEqual(t.init.subarray(0, 56), good.subarray(0, 56));
@@ -322,7 +322,8 @@ test("obfuscated init: forbidden first bytes, first words and zero second word a
 
 test("obfuscated init: a random source stuck on forbidden bytes fails instead of hanging", () => {
   assert.throws(
-    () => createTransport("abridged", { obfuscation: { dcId: 2 }, random: (b) => b.fill(0) }),
+    () =>
+      createTransport("abridged", { obfuscation: { dcId: 2 }, random: (n) => new Uint8Array(n) }),
     transportError("TRANSPORT_BAD_HEADER"),
   );
 });
@@ -337,6 +338,8 @@ test("invalid options give TRANSPORT_INVALID_ARGUMENT", () => {
     () => createTransport("abridged", { maxFrameSize: 0 }),
     () => createTransport("abridged", { maxFrameSize: 64 << 20 }),
     () => acceptTransport({ maxFrameSize: Number.NaN }),
+    () =>
+      createTransport("abridged", { obfuscation: { dcId: 2 }, random: () => new Uint8Array(3) }),
   ];
   for (const f of bad) assert.throws(f, transportError("TRANSPORT_INVALID_ARGUMENT"));
   using t = createTransport("abridged");

@@ -29,6 +29,22 @@ export { authKeyId, openMessage, sealMessage, type Sender } from "./mtproto.ts";
 export { decryptDhInner, encryptDhInner, rsaPad, tmpAesKeyIv } from "./handshake.ts";
 export { checkDhGroup, dhExchange, type DhResult, factorizePQ, modPow } from "./bigmath.ts";
 export { bigintToBytes, bytesToBigint } from "./bytes.ts";
+export {
+  acceptTransport,
+  type ClientTransport,
+  createTransport,
+  DEFAULT_MAX_FRAME_SIZE,
+  type Frame,
+  FrameDecoder,
+  FrameEncoder,
+  MAX_FRAME_SIZE_LIMIT,
+  type ObfuscationOptions,
+  TransportError,
+  type TransportErrorCode,
+  type TransportInfo,
+  type TransportKind,
+  type TransportOptions,
+} from "./framing.ts";
 
 /** Loads the WebAssembly core; idempotent (later calls return the same promise). */
 export function initCore(): Promise<void> {
