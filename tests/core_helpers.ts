@@ -93,3 +93,12 @@ export function refModPow(base: bigint, exp: bigint, mod: bigint): bigint {
   }
   return r;
 }
+
+/** Byte equality that names the first difference (fast for large arrays, unlike hex). */
+export function sameBytes(actual: Uint8Array, expected: Uint8Array): string | undefined {
+  if (actual.length !== expected.length) return `length ${actual.length} != ${expected.length}`;
+  for (let i = 0; i < actual.length; i++) {
+    if (actual[i] !== expected[i]) return `byte ${i}: ${actual[i]} != ${expected[i]}`;
+  }
+  return undefined;
+}
