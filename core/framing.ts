@@ -34,9 +34,14 @@ export interface ObfuscationOptions {
   media?: boolean;
   /** A test DC: the header carries the id plus 10000. */
   testMode?: boolean;
+  /**
+   * Connecting through an MTProxy: its secret, 16 bytes, or 17 with the `0xdd` prefix (which
+   * requires `"paddedIntermediate"`). Fake-TLS secrets (`0xee`) are not supported.
+   */
+  secret?: Uint8Array;
 }
 
-/** Options of {@link createTransport} and {@link acceptTransport}. */
+/** Options of {@link createTransport} (the client side). */
 export interface TransportOptions {
   /**
    * The largest payload, in bytes, that the encoder produces and the decoder accepts; a longer
@@ -48,6 +53,16 @@ export interface TransportOptions {
   obfuscation?: ObfuscationOptions;
   /** Random bytes for the obfuscated header and the padding; default {@link secureRandom}. */
   random?: RandomSource;
+}
+
+/** Options of {@link acceptTransport} (the server side). */
+export interface AcceptOptions {
+  /** As in {@link TransportOptions.maxFrameSize}. */
+  maxFrameSize?: number;
+  /** Random bytes for padding; default {@link secureRandom}. */
+  random?: RandomSource;
+  /** Play an MTProxy: obfuscated headers are keyed with this secret (16 or 0xdd + 16 bytes). */
+  secret?: Uint8Array;
 }
 
 /** One item out of a decoder. */
@@ -170,7 +185,7 @@ function checkBytes(value: unknown, name: string): Uint8Array {
   return value;
 }
 
-function maxFrameSize(options: TransportOptions): number {
+function maxFrameSize(options: { maxFrameSize?: number }): number {
   const max = options.maxFrameSize ?? DEFAULT_MAX_FRAME_SIZE;
   if (!Number.isInteger(max) || max < 1 || max > MAX_FRAME_SIZE_LIMIT) {
     throw invalid(`maxFrameSize must be an integer in 1..${MAX_FRAME_SIZE_LIMIT}`);
@@ -178,7 +193,7 @@ function maxFrameSize(options: TransportOptions): number {
   return max;
 }
 
-function randomSource(options: TransportOptions): RandomSource {
+function randomSource(options: { random?: RandomSource }): RandomSource {
   return options.random ?? secureRandom;
 }
 
@@ -198,6 +213,22 @@ function headerDcId(o: ObfuscationOptions): number {
   }
   const id = o.dcId + (o.testMode ? 10000 : 0);
   return o.media ? -id : id;
+}
+
+/**
+ * The 16 key bytes of an MTProxy secret; a `0xdd`-prefixed one demands the padded transport
+ * (`kind` undefined: a server, which accepts whatever the client picked).
+ */
+function proxySecret(secret: unknown, kind: TransportKind | undefined): Uint8Array | undefined {
+  if (secret === undefined) return undefined;
+  if (secret instanceof Uint8Array && secret.length === 16) return secret;
+  if (secret instanceof Uint8Array && secret.length === 17 && secret[0] === 0xdd) {
+    if (kind !== undefined && kind !== "paddedIntermediate") {
+      throw invalid("a 0xdd MTProxy secret requires the paddedIntermediate transport");
+    }
+    return secret.subarray(1);
+  }
+  throw invalid("an MTProxy secret is 16 bytes, or 17 starting with 0xdd (fake TLS unsupported)");
 }
 
 /** Random draws rejected before giving up: a real source needs more than one about once in 2^7. */
@@ -465,10 +496,16 @@ export function createTransport(
   const random = randomSource(options);
   const c = core();
   let header = 0;
+  let secret = 0;
   if (options.obfuscation !== undefined) {
     if (kind === "full") throw invalid("the full transport cannot be obfuscated");
     const dcId = headerDcId(options.obfuscation);
-    header = scratch(64);
+    const key = proxySecret(options.obfuscation.secret, kind);
+    header = scratch(80);
+    if (key !== undefined) {
+      secret = header + 64;
+      memory().set(key, secret);
+    }
     for (let attempt = 0;; attempt++) {
       if (attempt === HEADER_ATTEMPTS) {
         throw new TransportError(
@@ -482,9 +519,9 @@ export function createTransport(
       if (status !== -7) throw failure(status, "createTransport");
     }
   }
-  const e = c.framing_encoder_client(code, max, header);
-  const d = c.framing_decoder_client(code, max, header);
-  if (header !== 0) memory().fill(0, header, header + 64);
+  const e = c.framing_encoder_client(code, max, header, secret);
+  const d = c.framing_decoder_client(code, max, header, secret);
+  if (header !== 0) memory().fill(0, header, header + 80);
   if (e === 0 || d === 0) {
     c.framing_encoder_free(e);
     c.framing_decoder_free(d);
@@ -516,9 +553,16 @@ export function createTransport(
  * });
  * ```
  */
-export function acceptTransport(options: Omit<TransportOptions, "obfuscation"> = {}): FrameDecoder {
+export function acceptTransport(options: AcceptOptions = {}): FrameDecoder {
   const max = maxFrameSize(options);
-  const d = core().framing_decoder_server(max);
+  const key = proxySecret(options.secret, undefined);
+  let secret = 0;
+  if (key !== undefined) {
+    secret = scratch(16);
+    memory().set(key, secret);
+  }
+  const d = core().framing_decoder_server(max, secret);
+  if (secret !== 0) memory().fill(0, secret, secret + 16);
   if (d === 0) throw invalid("cannot create the decoder");
   return new FrameDecoder(d, randomSource(options));
 }

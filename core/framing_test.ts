@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createCipheriv } from "node:crypto";
+import { createCipheriv, createHash } from "node:crypto";
 import { SeededRandom } from "../testing/random.ts";
 import {
   acceptTransport,
@@ -133,12 +133,19 @@ function nodeCtr(key: Uint8Array, iv: Uint8Array) {
   return (data: Uint8Array) => new Uint8Array(c.update(data));
 }
 
-/** Both streams of an obfuscated connection, derived from the header as the spec says. */
-function refStreams(header: Uint8Array) {
+/**
+ * Both streams of an obfuscated connection, derived from the header as the spec says; through
+ * an MTProxy each key is SHA-256(key bytes + secret).
+ */
+function refStreams(header: Uint8Array, secret?: Uint8Array) {
+  const key = (k: Uint8Array) =>
+    secret === undefined
+      ? k
+      : new Uint8Array(createHash("sha256").update(k).update(secret).digest());
   const reversed = header.slice(8, 56).reverse();
   return {
-    up: nodeCtr(header.subarray(8, 40), header.subarray(40, 56)),
-    down: nodeCtr(reversed.subarray(0, 32), reversed.subarray(32, 48)),
+    up: nodeCtr(key(header.subarray(8, 40)), header.subarray(40, 56)),
+    down: nodeCtr(key(reversed.subarray(0, 32)), reversed.subarray(32, 48)),
   };
 }
 
@@ -326,6 +333,53 @@ test("obfuscated init: a random source stuck on forbidden bytes fails instead of
       createTransport("abridged", { obfuscation: { dcId: 2 }, random: (n) => new Uint8Array(n) }),
     transportError("TRANSPORT_BAD_HEADER"),
   );
+});
+
+test("MTProxy secret: keys are SHA-256(key bytes + secret); the server must know the secret", () => {
+  const rng = new SeededRandom(15);
+  for (const prefixed of [false, true]) {
+    const key = rng.bytes(16);
+    const secret = prefixed ? concat([0xdd], key) : key;
+    using t = createTransport("paddedIntermediate", {
+      obfuscation: { dcId: 3, secret },
+      random: randomOf(rng),
+    });
+    const { up, down } = refStreams(t.init, key);
+    const plain = up(t.init);
+    assert.equal(new DataView(plain.buffer).getUint32(56, true), TAGS.paddedIntermediate);
+    assert.equal(new DataView(plain.buffer).getInt16(60, true), 3);
+    const p = envelope(rng);
+    const first = t.encoder.encode(p);
+    const clear = up(first);
+    assert.deepEqual(
+      clear,
+      refFrame("paddedIntermediate", p, { padding: clear.subarray(4 + p.length) }),
+    );
+    const q = envelope(rng);
+    assert.deepEqual(payloads(t.decoder.push(down(refFrame("paddedIntermediate", q)))), [q]);
+    // A server playing the proxy decodes it with the secret, and only with it.
+    const stream = concat(t.init, first);
+    using right = acceptTransport({ secret });
+    assert.deepEqual(payloads(right.push(stream)), [p]);
+    assert.equal(right.transport?.dcId, 3);
+    using wrong = acceptTransport({ secret: rng.bytes(16) });
+    assert.throws(() => wrong.push(stream), transportError("TRANSPORT_BAD_HEADER"));
+    using none = acceptTransport();
+    assert.throws(() => none.push(stream), transportError("TRANSPORT_BAD_HEADER"));
+  }
+  const bad: (() => unknown)[] = [
+    () => createTransport("intermediate", { obfuscation: { dcId: 2, secret: new Uint8Array(15) } }),
+    () =>
+      createTransport("intermediate", {
+        obfuscation: { dcId: 2, secret: concat([0xdd], rng.bytes(16)) },
+      }),
+    () =>
+      createTransport("paddedIntermediate", {
+        obfuscation: { dcId: 2, secret: concat([0xee], rng.bytes(16)) },
+      }),
+    () => acceptTransport({ secret: new Uint8Array(32) }),
+  ];
+  for (const f of bad) assert.throws(f, transportError("TRANSPORT_INVALID_ARGUMENT"));
 });
 
 test("invalid options give TRANSPORT_INVALID_ARGUMENT", () => {

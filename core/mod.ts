@@ -30,6 +30,7 @@ export { decryptDhInner, encryptDhInner, rsaPad, tmpAesKeyIv } from "./handshake
 export { checkDhGroup, dhExchange, type DhResult, factorizePQ, modPow } from "./bigmath.ts";
 export { bigintToBytes, bytesToBigint } from "./bytes.ts";
 export {
+  type AcceptOptions,
   acceptTransport,
   type ClientTransport,
   createTransport,

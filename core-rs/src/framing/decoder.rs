@@ -6,7 +6,7 @@
 //! the limit fails as soon as its length is readable, so memory stays bounded by the limit plus
 //! one chunk whatever the peer sends.
 
-use super::obfuscation::{self, HEADER_LEN};
+use super::obfuscation::{self, ClientHeader, Secret, HEADER_LEN};
 use super::{crc32, le32, Cipher, Encoder, Error, Kind, Role, MAX_FRAME_LIMIT};
 
 /// The largest chunk one `reserve` accepts; callers split bigger ones.
@@ -62,6 +62,8 @@ pub struct Decoder {
     /// Server: the stream for the answering encoder, handed over once by `reply_encoder`.
     reply_cipher: Option<Cipher>,
     reply_taken: bool,
+    /// Server: the MTProxy secret obfuscated headers are keyed with.
+    secret: Option<Secret>,
     buf: Vec<u8>,
     /// Bytes of `buf` already consumed (dropped at the next `reserve`).
     pos: usize,
@@ -93,6 +95,7 @@ impl Decoder {
             cipher,
             reply_cipher: None,
             reply_taken: false,
+            secret: None,
             buf: Vec::new(),
             pos: 0,
             decrypted: 0,
@@ -103,29 +106,32 @@ impl Decoder {
         })
     }
 
-    /// A client decoder for what the server sends; `header` is the client's plain init header
-    /// of an obfuscated connection.
+    /// A client decoder for what the server sends, with the same obfuscation as the client's
+    /// encoder.
     pub fn client(
         kind: Kind,
         max: usize,
-        header: Option<&[u8; HEADER_LEN]>,
+        obfuscation: Option<ClientHeader>,
     ) -> Result<Decoder, Error> {
-        let cipher = match header {
+        let cipher = match obfuscation {
             None => None,
-            Some(header) => {
+            Some(o) => {
                 if kind.tag().is_none() {
                     return Err(Error::InvalidArgument);
                 }
-                Some(obfuscation::client_receive(header))
+                Some(obfuscation::client_receive(o.header, o.secret))
             }
         };
         Decoder::with(Role::Client, Some(kind), max, cipher)
     }
 
     /// A server decoder: recognises the client's transport from its first bytes (plain tags,
-    /// the full transport's zero first seqno, or an obfuscated header).
-    pub fn server(max: usize) -> Result<Decoder, Error> {
-        Decoder::with(Role::Server, None, max, None)
+    /// the full transport's zero first seqno, or an obfuscated header, keyed with `secret` when
+    /// the server plays an MTProxy).
+    pub fn server(max: usize, secret: Option<Secret>) -> Result<Decoder, Error> {
+        let mut decoder = Decoder::with(Role::Server, None, max, None)?;
+        decoder.secret = secret;
+        Ok(decoder)
     }
 
     /// The transport in use, once known.
@@ -284,7 +290,7 @@ impl Decoder {
         }
         let mut wire = [0u8; HEADER_LEN];
         wire.copy_from_slice(&avail[..HEADER_LEN]);
-        let accepted = obfuscation::server_accept(&wire)?;
+        let accepted = obfuscation::server_accept(&wire, self.secret.as_ref())?;
         self.kind = Some(accepted.kind);
         self.dc_id = accepted.dc_id;
         self.obfuscated = true;

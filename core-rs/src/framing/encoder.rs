@@ -46,19 +46,19 @@ impl Encoder {
     }
 
     /// A client encoder; its first `frame()` holds the bytes to send before any frame (the plain
-    /// tag, or the obfuscated header when `header` is the client's plain init header).
+    /// tag, or the obfuscated header of an obfuscated connection).
     pub fn client(
         kind: Kind,
         max: usize,
-        header: Option<&[u8; obfuscation::HEADER_LEN]>,
+        obfuscation: Option<obfuscation::ClientHeader>,
     ) -> Result<Encoder, Error> {
-        match header {
+        match obfuscation {
             None => Encoder::with(kind, Role::Client, max, None, kind.plain_init()),
-            Some(header) => {
+            Some(o) => {
                 if kind.tag().is_none() {
                     return Err(Error::InvalidArgument);
                 }
-                let (cipher, wire) = obfuscation::client_send(header);
+                let (cipher, wire) = obfuscation::client_send(o.header, o.secret);
                 Encoder::with(kind, Role::Client, max, Some(cipher), &wire)
             }
         }

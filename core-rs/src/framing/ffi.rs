@@ -6,7 +6,7 @@
 //! into memory the codec owns (a frame, the decode buffer, records) return it as a positive
 //! i32, valid until the next call on that codec.
 
-use super::obfuscation::{self, HEADER_LEN};
+use super::obfuscation::{self, ClientHeader, HEADER_LEN};
 use super::{Decoder, Encoder, Error, Kind};
 use crate::abi::array;
 
@@ -32,12 +32,12 @@ fn boxed<T>(r: Option<Result<T, Error>>) -> *mut T {
     }
 }
 
-/// The 64-byte header at `header`, or none for a null pointer (a plain connection).
-unsafe fn header_at(header: *const u8) -> Option<[u8; HEADER_LEN]> {
-    if header.is_null() {
+/// `N` bytes at `ptr`, or none for a null pointer.
+unsafe fn optional<const N: usize>(ptr: *const u8) -> Option<[u8; N]> {
+    if ptr.is_null() {
         None
     } else {
-        Some(array::<HEADER_LEN>(header))
+        Some(array::<N>(ptr))
     }
 }
 
@@ -64,22 +64,29 @@ pub unsafe extern "C" fn framing_header_fill(header: *mut u8, kind: u32, dc_id: 
 }
 
 /// A client encoder, obfuscated with the plain header at `header` (from `framing_header_fill`)
-/// unless it is null; null on bad arguments. Its frame holds the init bytes until the first
-/// `finish`.
+/// and, through an MTProxy, the 16-byte secret at `secret`; either pointer may be null. Null on
+/// bad arguments. Its frame holds the init bytes until the first `finish`.
 ///
 /// # Safety
-/// `header` is null or points at 64 bytes from `core_alloc`.
+/// `header` and `secret` are null or point at 64 and 16 bytes from `core_alloc`.
 #[no_mangle]
 pub unsafe extern "C" fn framing_encoder_client(
     kind: u32,
     max: u32,
     header: *const u8,
+    secret: *const u8,
 ) -> *mut Encoder {
-    let header = header_at(header);
-    boxed(Kind::from_code(kind).map(|k| Encoder::client(k, max as usize, header.as_ref())))
+    let header = optional::<HEADER_LEN>(header);
+    let secret = optional::<16>(secret);
+    let o = header.as_ref().map(|header| ClientHeader {
+        header,
+        secret: secret.as_ref(),
+    });
+    boxed(Kind::from_code(kind).map(|k| Encoder::client(k, max as usize, o)))
 }
 
-/// A client decoder, the counterpart of `framing_encoder_client` with the same header.
+/// A client decoder, the counterpart of `framing_encoder_client` with the same header and
+/// secret.
 ///
 /// # Safety
 /// As for `framing_encoder_client`.
@@ -88,15 +95,25 @@ pub unsafe extern "C" fn framing_decoder_client(
     kind: u32,
     max: u32,
     header: *const u8,
+    secret: *const u8,
 ) -> *mut Decoder {
-    let header = header_at(header);
-    boxed(Kind::from_code(kind).map(|k| Decoder::client(k, max as usize, header.as_ref())))
+    let header = optional::<HEADER_LEN>(header);
+    let secret = optional::<16>(secret);
+    let o = header.as_ref().map(|header| ClientHeader {
+        header,
+        secret: secret.as_ref(),
+    });
+    boxed(Kind::from_code(kind).map(|k| Decoder::client(k, max as usize, o)))
 }
 
-/// A server decoder that recognises the client's transport.
+/// A server decoder that recognises the client's transport; obfuscated headers are keyed with
+/// the MTProxy secret at `secret` unless it is null.
+///
+/// # Safety
+/// `secret` is null or points at 16 bytes from `core_alloc`.
 #[no_mangle]
-pub extern "C" fn framing_decoder_server(max: u32) -> *mut Decoder {
-    boxed(Some(Decoder::server(max as usize)))
+pub unsafe extern "C" fn framing_decoder_server(max: u32, secret: *const u8) -> *mut Decoder {
+    boxed(Some(Decoder::server(max as usize, optional::<16>(secret))))
 }
 
 /// Reserves a frame; returns where to write `payload` bytes then `pad` padding bytes.

@@ -4,6 +4,7 @@
 //! Bytes 8..40 and 40..56 are the client→server key and IV; the same 48 bytes reversed give the
 //! server→client key and IV. Bytes 56..60 carry the protocol tag and 60..62 the DC id (int16,
 //! little-endian); the header travels with bytes 56..64 encrypted by the client→server stream.
+//! Through an MTProxy, each key is SHA-256 of its 32 bytes followed by the proxy's secret.
 
 use super::{le32, Cipher, Error, Kind};
 
@@ -46,29 +47,45 @@ pub fn fill_client_header(
     Ok(())
 }
 
-fn forward_key_iv(header: &[u8; HEADER_LEN]) -> ([u8; 32], [u8; 16]) {
-    let mut key = [0u8; 32];
-    let mut iv = [0u8; 16];
-    key.copy_from_slice(&header[8..40]);
-    iv.copy_from_slice(&header[40..56]);
-    (key, iv)
+/// An MTProxy secret (the 16 bytes after any 0xdd/0xee prefix).
+pub type Secret = [u8; 16];
+
+/// A client's obfuscation: its plain init header and the MTProxy secret, if any.
+#[derive(Clone, Copy)]
+pub struct ClientHeader<'a> {
+    pub header: &'a [u8; HEADER_LEN],
+    pub secret: Option<&'a Secret>,
 }
 
-fn reversed_key_iv(header: &[u8; HEADER_LEN]) -> ([u8; 32], [u8; 16]) {
-    let mut reversed = [0u8; 48];
-    reversed.copy_from_slice(&header[8..56]);
-    reversed.reverse();
+/// The stream from 48 key-and-IV bytes, the key hashed with the secret when there is one.
+fn stream(key_iv: &[u8], secret: Option<&Secret>) -> Cipher {
     let mut key = [0u8; 32];
+    match secret {
+        None => key.copy_from_slice(&key_iv[..32]),
+        Some(secret) => key = crate::sha::sha256(&[&key_iv[..32], secret]),
+    }
     let mut iv = [0u8; 16];
-    key.copy_from_slice(&reversed[..32]);
-    iv.copy_from_slice(&reversed[32..]);
-    (key, iv)
+    iv.copy_from_slice(&key_iv[32..48]);
+    Cipher::new(&key, &iv)
+}
+
+fn forward(header: &[u8; HEADER_LEN], secret: Option<&Secret>) -> Cipher {
+    stream(&header[8..56], secret)
+}
+
+fn reversed(header: &[u8; HEADER_LEN], secret: Option<&Secret>) -> Cipher {
+    let mut key_iv = [0u8; 48];
+    key_iv.copy_from_slice(&header[8..56]);
+    key_iv.reverse();
+    stream(&key_iv, secret)
 }
 
 /// The client→server stream, advanced past the header, and the header as sent on the wire.
-pub fn client_send(header: &[u8; HEADER_LEN]) -> (Cipher, [u8; HEADER_LEN]) {
-    let (key, iv) = forward_key_iv(header);
-    let mut cipher = Cipher::new(&key, &iv);
+pub fn client_send(
+    header: &[u8; HEADER_LEN],
+    secret: Option<&Secret>,
+) -> (Cipher, [u8; HEADER_LEN]) {
+    let mut cipher = forward(header, secret);
     let mut encrypted = *header;
     cipher.apply(&mut encrypted);
     let mut wire = *header;
@@ -77,9 +94,8 @@ pub fn client_send(header: &[u8; HEADER_LEN]) -> (Cipher, [u8; HEADER_LEN]) {
 }
 
 /// The server→client stream as the client decrypts it.
-pub fn client_receive(header: &[u8; HEADER_LEN]) -> Cipher {
-    let (key, iv) = reversed_key_iv(header);
-    Cipher::new(&key, &iv)
+pub fn client_receive(header: &[u8; HEADER_LEN], secret: Option<&Secret>) -> Cipher {
+    reversed(header, secret)
 }
 
 /// What a server learns from a client's wire header.
@@ -92,22 +108,22 @@ pub struct Accepted {
     pub send: Cipher,
 }
 
-/// Reads a client's wire header: derives both streams, decrypts the tag and the DC id.
-pub fn server_accept(wire: &[u8; HEADER_LEN]) -> Result<Accepted, Error> {
+/// Reads a client's wire header: derives both streams, decrypts the tag and the DC id. With the
+/// wrong MTProxy secret the tag decrypts to noise: `BadHeader`.
+pub fn server_accept(wire: &[u8; HEADER_LEN], secret: Option<&Secret>) -> Result<Accepted, Error> {
     if !is_valid_random(wire) {
         return Err(Error::BadHeader);
     }
-    let (key, iv) = forward_key_iv(wire);
-    let mut receive = Cipher::new(&key, &iv);
+    let mut receive = forward(wire, secret);
     let mut plain = *wire;
     receive.apply(&mut plain);
     let kind = Kind::from_tag(le32(&plain, 56)).ok_or(Error::BadHeader)?;
     let dc_id = i16::from_le_bytes([plain[60], plain[61]]);
-    let (key, iv) = reversed_key_iv(wire);
+    let send = reversed(wire, secret);
     Ok(Accepted {
         kind,
         dc_id,
         receive,
-        send: Cipher::new(&key, &iv),
+        send,
     })
 }

@@ -1,4 +1,4 @@
-use super::obfuscation::{self, HEADER_LEN};
+use super::obfuscation::{self, ClientHeader, HEADER_LEN};
 use super::{Decoder, Encoder, Error, Kind, Record};
 
 const KINDS: [Kind; 4] = [Kind::Abridged, Kind::Intermediate, Kind::Padded, Kind::Full];
@@ -23,6 +23,13 @@ fn decode_all(decoder: &mut Decoder, stream: &[u8], step: usize) -> Result<Vec<V
     Ok(frames)
 }
 
+fn plain(header: &[u8; HEADER_LEN]) -> ClientHeader {
+    ClientHeader {
+        header,
+        secret: None,
+    }
+}
+
 fn random_header(seed: u8) -> [u8; HEADER_LEN] {
     let mut h = [0u8; HEADER_LEN];
     for (i, b) in h.iter_mut().enumerate() {
@@ -42,9 +49,16 @@ fn client_to_server_round_trip_every_kind_and_chunking() {
             if obfuscated {
                 obfuscation::fill_client_header(&mut header, kind, -10002).unwrap();
             }
-            let mut encoder =
-                Encoder::client(kind, 1 << 20, if obfuscated { Some(&header) } else { None })
-                    .unwrap();
+            let mut encoder = Encoder::client(
+                kind,
+                1 << 20,
+                if obfuscated {
+                    Some(plain(&header))
+                } else {
+                    None
+                },
+            )
+            .unwrap();
             let mut stream = encoder.frame().to_vec();
             let sent: Vec<Vec<u8>> = [0usize, 1, 7, 300]
                 .iter()
@@ -59,7 +73,7 @@ fn client_to_server_round_trip_every_kind_and_chunking() {
                 stream.extend_from_slice(encoder.encode(p, &pad, false).unwrap());
             }
             for &step in [1usize, 3, 64, 1 << 20].iter() {
-                let mut server = Decoder::server(1 << 20).unwrap();
+                let mut server = Decoder::server(1 << 20, None).unwrap();
                 assert_eq!(decode_all(&mut server, &stream, step).unwrap(), sent);
                 assert_eq!(server.kind(), Some(kind));
                 assert_eq!(server.obfuscated(), obfuscated);
@@ -75,9 +89,9 @@ fn server_to_client_round_trip_with_quick_acks() {
     for &kind in KINDS[..3].iter() {
         let mut header = random_header(9);
         obfuscation::fill_client_header(&mut header, kind, 2).unwrap();
-        let mut client_encoder = Encoder::client(kind, 1 << 20, Some(&header)).unwrap();
-        let mut client_decoder = Decoder::client(kind, 1 << 20, Some(&header)).unwrap();
-        let mut server = Decoder::server(1 << 20).unwrap();
+        let mut client_encoder = Encoder::client(kind, 1 << 20, Some(plain(&header))).unwrap();
+        let mut client_decoder = Decoder::client(kind, 1 << 20, Some(plain(&header))).unwrap();
+        let mut server = Decoder::server(1 << 20, None).unwrap();
         let mut up = client_encoder.frame().to_vec();
         up.extend_from_slice(client_encoder.encode(&payload(2, 1), &[], true).unwrap());
         server.push_slice(&up).unwrap();
@@ -93,7 +107,7 @@ fn server_to_client_round_trip_with_quick_acks() {
             client_decoder.push_slice(&[*b]).unwrap();
         }
         let mut all = Vec::new();
-        let mut decoder = Decoder::client(kind, 1 << 20, Some(&header)).unwrap();
+        let mut decoder = Decoder::client(kind, 1 << 20, Some(plain(&header))).unwrap();
         decoder.push_slice(&bytes).unwrap();
         all.extend_from_slice(decoder.records());
         assert_eq!(all.len(), 2);
@@ -152,8 +166,28 @@ fn hostile_input_fails_typed() {
     let mut d = Decoder::client(Kind::Abridged, 1024, None).unwrap();
     d.push_slice(&[2, 1, 2]).unwrap();
     assert_eq!(d.end(), Err(Error::Truncated));
-    let mut d = Decoder::server(1024).unwrap();
+    let mut d = Decoder::server(1024, None).unwrap();
     let mut h = random_header(3);
     h[0] = 0x01;
     assert_eq!(d.push_slice(&h), Err(Error::BadHeader));
+}
+
+#[test]
+fn mtproxy_secret_must_match() {
+    let mut header = random_header(5);
+    obfuscation::fill_client_header(&mut header, Kind::Padded, 2).unwrap();
+    let secret = [7u8; 16];
+    let o = ClientHeader {
+        header: &header,
+        secret: Some(&secret),
+    };
+    let mut encoder = Encoder::client(Kind::Padded, 1 << 20, Some(o)).unwrap();
+    let mut stream = encoder.frame().to_vec();
+    stream.extend_from_slice(encoder.encode(&payload(1, 3), &[9, 9], false).unwrap());
+    let mut right = Decoder::server(1 << 20, Some(secret)).unwrap();
+    assert_eq!(right.push_slice(&stream), Ok(1));
+    let mut wrong = Decoder::server(1 << 20, Some([8u8; 16])).unwrap();
+    assert_eq!(wrong.push_slice(&stream), Err(Error::BadHeader));
+    let mut none = Decoder::server(1 << 20, None).unwrap();
+    assert_eq!(none.push_slice(&stream), Err(Error::BadHeader));
 }
