@@ -128,3 +128,13 @@ export function check(status: number, what: string): number {
   const [code, message] = statusCodes[status] ?? ["CORE_INTERNAL", `status ${status}`];
   throw new CoreError(code, `${what}: ${message}`);
 }
+
+/** Which AES implementation the module uses (the benchmark reports it). */
+export function aesKind(): string {
+  const kinds: Record<number, string> = {
+    1: "RustCrypto aes (fixsliced, no table lookups, constant time)",
+    2: "vector-permute AES in SIMD128 (no table lookups, constant time)",
+    3: "T-table AES (secret-indexed table lookups)",
+  };
+  return kinds[core().aes_kind()] ?? "unknown";
+}

@@ -281,3 +281,9 @@ pub unsafe extern "C" fn factorize_pq(pq: u64, out: *mut u64) -> i32 {
         None => ERR_NOT_FOUND,
     }
 }
+
+/// Which AES implementation is compiled in (see `aes256::KIND`).
+#[no_mangle]
+pub extern "C" fn aes_kind() -> u32 {
+    crate::aes256::KIND
+}

@@ -1,0 +1,287 @@
+/**
+ * The WebAssembly core against its peers, measured in one process: @mtcute/wasm (C compiled to
+ * WASM), GramJS's crypto (npm `telegram`, JS), node:crypto / WebCrypto (native), plain JS BigInt.
+ * Prints a table with ratios and writes its section of bench/README.md.
+ *
+ *   deno run -A bench/core_bench.ts · bun bench/core_bench.ts · node npm/bench/core_bench.js
+ */
+import { createCipheriv, createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import * as mtcute from "@mtcute/wasm";
+import { factorizePQSync } from "@mtcute/core/utils.js";
+import { IGE as GramIge } from "telegram/crypto/IGE.js";
+import { CTR as GramCtr } from "telegram/crypto/CTR.js";
+import { Factorizator } from "telegram/crypto/Factorizator.js";
+import bigInt from "big-integer";
+import {
+  Ctr256,
+  factorizePQ,
+  ige256Encrypt,
+  initCore,
+  modPow,
+  openMessage,
+  sealMessage,
+  sha256,
+} from "../core/mod.ts";
+import { aesKind, wasmBytes } from "../core/wasm.ts";
+import { measure, measureAsync, runtimeName, table, writeSection } from "./report.ts";
+
+const require = createRequire(import.meta.url);
+const mtcuteBytes = readFileSync(require.resolve("@mtcute/wasm/mtcute-simd.wasm"));
+mtcute.initSync(new WebAssembly.Module(mtcuteBytes));
+await initCore();
+
+const KiB = 1024, MiB = 1024 * 1024;
+const rand = (n: number) => {
+  const b = new Uint8Array(n);
+  for (let o = 0; o < n; o += 65536) crypto.getRandomValues(b.subarray(o, Math.min(n, o + 65536)));
+  return b;
+};
+const key = rand(32), iv32 = rand(32), iv16 = rand(16);
+const rows: (string | number)[][] = [];
+const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const mbps = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1e3);
+const size = (n: number) => (n >= MiB ? `${n / MiB} MiB` : `${n / KiB} KiB`);
+
+/** One row: our time against each peer's, as a ratio (> 1 means we are faster). */
+function row(
+  op: string,
+  unit: "MB/s" | "µs" | "ms",
+  bytes: number,
+  ours: number,
+  peers: Record<string, number | undefined>,
+  target?: string,
+) {
+  const show = (ms: number | undefined) =>
+    ms === undefined
+      ? "—"
+      : unit === "MB/s"
+      ? fmt(mbps(bytes, ms))
+      : unit === "µs"
+      ? fmt(ms * 1e3)
+      : fmt(ms);
+  const ratio = (ms: number | undefined) => (ms === undefined ? "—" : `${fmt(ms / ours)}×`);
+  rows.push([
+    op,
+    unit,
+    show(ours),
+    show(peers.mtcute),
+    ratio(peers.mtcute),
+    show(peers.gramjs),
+    ratio(peers.gramjs),
+    show(peers.native),
+    ratio(peers.native),
+    show(peers.js),
+    ratio(peers.js),
+    target ?? "",
+  ]);
+  console.log(rows[rows.length - 1].join(" | "));
+}
+
+const t = (fn: () => unknown, big: boolean) => measure(fn, big ? 400 : 250);
+
+// AES-256-IGE (encryption; decryption runs the same rounds).
+for (const n of [KiB, 64 * KiB, MiB]) {
+  const data = rand(n);
+  const gram = new GramIge(Buffer.from(key), Buffer.from(iv32));
+  const cbc = () => createCipheriv("aes-256-cbc", key, iv16).setAutoPadding(false).update(data);
+  row(
+    `AES-256-IGE ${size(n)}`,
+    n === KiB ? "µs" : "MB/s",
+    n,
+    t(() => ige256Encrypt(data, key, iv32), n > KiB),
+    {
+      mtcute: t(() => mtcute.ige256Encrypt(data, key, iv32), n > KiB),
+      gramjs: n === MiB ? undefined : t(() => gram.encryptIge(Buffer.from(data)), n > KiB),
+      native: t(cbc, n > KiB),
+    },
+    n === KiB ? "" : "≥ 1.5× mtcute (native: serial AES-CBC, the IGE ceiling)",
+  );
+}
+
+// AES-256-CTR, one stream.
+for (const n of [KiB, 64 * KiB, MiB]) {
+  const data = rand(n);
+  const ours = new Ctr256(key, iv16);
+  const ctx = mtcute.createCtr256(key, iv16);
+  const gram = new GramCtr(Buffer.from(key), Buffer.from(iv16));
+  const nat = createCipheriv("aes-256-ctr", key, iv16);
+  row(
+    `AES-256-CTR ${size(n)}`,
+    n === KiB ? "µs" : "MB/s",
+    n,
+    t(() => ours.process(data), n > KiB),
+    {
+      mtcute: t(() => mtcute.ctr256(ctx, data), n > KiB),
+      gramjs: n === MiB ? undefined : t(() => gram.encrypt(Buffer.from(data)), n > KiB),
+      native: t(() => nat.update(data), n > KiB),
+    },
+    "≥ 3× mtcute",
+  );
+  ours.free();
+  mtcute.freeCtr256(ctx);
+}
+
+// SHA-256.
+for (const n of [KiB, MiB]) {
+  const data = rand(n);
+  row(`SHA-256 ${size(n)}`, n === KiB ? "µs" : "MB/s", n, t(() => sha256(data), n > KiB), {
+    mtcute: t(() => mtcute.sha256(data), n > KiB),
+    native: t(() => createHash("sha256").update(data).digest(), n > KiB),
+  });
+}
+
+// Sealing + opening a 1 KiB message; the peer does the same work with mtcute IGE and node hashes.
+{
+  const authKey = rand(256);
+  const inner = rand(1024);
+  new DataView(inner.buffer).setUint32(28, 1024 - 32, true);
+  const ours = () => openMessage(authKey, sealMessage(authKey, inner, "client"), "client");
+  const nodeSha = (...parts: Uint8Array[]) => {
+    const h = createHash("sha256");
+    for (const p of parts) h.update(p);
+    return new Uint8Array(h.digest());
+  };
+  const kdf = (msgKey: Uint8Array, x: number) => {
+    const a = nodeSha(msgKey, authKey.subarray(x, x + 36));
+    const b = nodeSha(authKey.subarray(40 + x, 76 + x), msgKey);
+    const k = new Uint8Array(32), v = new Uint8Array(32);
+    k.set(a.subarray(0, 8)), k.set(b.subarray(8, 24), 8), k.set(a.subarray(24, 32), 24);
+    v.set(b.subarray(0, 8)), v.set(a.subarray(8, 24), 8), v.set(b.subarray(24, 32), 24);
+    return [k, v];
+  };
+  const authKeyId = createHash("sha1").update(authKey).digest().subarray(12, 20);
+  const peer = () => {
+    const padding = rand(16);
+    const plain = new Uint8Array(inner.length + 16);
+    plain.set(inner), plain.set(padding, inner.length);
+    const msgKey = nodeSha(authKey.subarray(88, 120), plain).subarray(8, 24);
+    const [k, v] = kdf(msgKey, 0);
+    const enc = mtcute.ige256Encrypt(plain, k, v);
+    const wire = new Uint8Array(24 + enc.length);
+    wire.set(authKeyId), wire.set(msgKey, 8), wire.set(enc, 24);
+    // open
+    const mk = wire.subarray(8, 24);
+    const [k2, v2] = kdf(mk, 0);
+    const dec = mtcute.ige256Decrypt(wire.subarray(24), k2, v2);
+    const check = nodeSha(authKey.subarray(88, 120), dec).subarray(8, 24);
+    if (check[0] !== mk[0]) throw new Error("peer seal/open mismatch");
+    return dec.subarray(0, 32 + new DataView(dec.buffer, dec.byteOffset).getUint32(28, true));
+  };
+  row(
+    "seal + open 1 KiB message",
+    "µs",
+    1024,
+    t(ours, false),
+    { mtcute: t(peer, false) },
+    "≥ 2× (mtcute IGE + node hashes)",
+  );
+}
+
+// pq factorisation: products of two ~31-bit primes (as Telegram sends), mean over the set.
+{
+  const pqs = [
+    0x17ED48941A08F981n,
+    0x1D8C6AA4C6E3A4C5n,
+    0x2E6B4D6E1F2D09D9n,
+    0x1BE363A46F8EDFC1n,
+    0x20DA8E3B3E8CF3A7n,
+    0x29A6E63E2F0AA9F5n,
+    0x1A9F5A7E1B6F6C5Fn,
+    0x3E7A1C53D0A0A2B1n,
+  ].filter((n) => (n & 1n) === 1n);
+  const toBytes = (v: bigint) => {
+    const b = new Uint8Array(8);
+    new DataView(b.buffer).setBigUint64(0, v);
+    return b;
+  };
+  const provider = { randomBytes: rand, randomFill: (b: Uint8Array) => crypto.getRandomValues(b) };
+  const mean = (fn: (pq: bigint) => unknown, rounds: number) => {
+    const t0 = performance.now();
+    for (let r = 0; r < rounds; r++) for (const pq of pqs) fn(pq);
+    return (performance.now() - t0) / (rounds * pqs.length);
+  };
+  mean((pq) => factorizePQ(pq), 2);
+  const ours = mean((pq) => factorizePQ(pq), 20);
+  const mt = mean((pq) => factorizePQSync(provider as never, toBytes(pq)), 3);
+  const gram = mean((pq) => Factorizator.factorize(bigInt(pq.toString())), 1);
+  row(
+    "pq factorisation (mean over 64-bit pqs)",
+    "ms",
+    0,
+    ours,
+    { mtcute: mt, gramjs: gram },
+    "≤ 0.1× mtcute factorizePQSync",
+  );
+}
+
+// 2048-bit modPow (DH g^a mod p, full-size exponent).
+{
+  const p = BigInt(
+    "0x" +
+      "c71caeb9c6b1c9048e6c522f70f13f73980d40238e3e21c14934d037563d930f48198a0aa7c14058229493d22530f4dbfa336f6e0ac925139543aed44cce7c3720fd51f69458705ac68cd4fe6b6b13abdc9746512969328454f18faf8c595f642477fe96bb2a941d5bcd1d4ac8cc49880708fa9b378e3c4f3a9060bee67cf9a4a4a695811051907e162753b56b0f6b410dba74d8a84b2a14b3144e0ef1284754fd17ed950d5965b4b9dd46582db1178d169c6bc465b0d6ff9ca3928fef5b9ae4e418fc15e83ebea0f87fa9ff5eed70050ded2849f47bf959d956850ce929851f0d8115f635b105ee2e4e15d04b2454bf6f4fadf034b10403119cd8e3b92fcc5b",
+  );
+  const a = BigInt("0x" + Array.from(rand(256), (x) => x.toString(16).padStart(2, "0")).join("")) %
+    p;
+  const g = 3n;
+  const jsPow = (b: bigint, e: bigint, m: bigint) => {
+    let r = 1n;
+    b %= m;
+    while (e > 0n) {
+      if (e & 1n) r = (r * b) % m;
+      b = (b * b) % m;
+      e >>= 1n;
+    }
+    return r;
+  };
+  if (modPow(g, a, p) !== jsPow(g, a, p)) throw new Error("modPow mismatch");
+  const gp = bigInt(p.toString(16), 16), ga = bigInt(a.toString(16), 16);
+  row("modPow 2048-bit", "ms", 0, measure(() => modPow(g, a, p), 600), {
+    js: measure(() => jsPow(g, a, p), 600),
+    gramjs: measure(() => bigInt(3).modPow(ga, gp), 600),
+  }, "≥ 2× JS BigInt");
+}
+
+// Start-up: decode the embedded base64 and instantiate, against mtcute's instantiation of its
+// file bytes (read beforehand).
+{
+  const ours = await measureAsync(() => WebAssembly.instantiate(wasmBytes()), 300);
+  const mt = await measureAsync(() => WebAssembly.instantiate(mtcuteBytes), 300);
+  row("start-up: instantiate the module", "ms", 0, ours, { mtcute: mt });
+  rows.push([
+    "module size, KB (wasm)",
+    "KB",
+    (wasmBytes().length / 1000).toFixed(1),
+    (mtcuteBytes.length / 1000).toFixed(1),
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+  ]);
+}
+
+const header = [
+  "operation",
+  "unit",
+  "irenogram core",
+  "@mtcute/wasm",
+  "vs mtcute",
+  "GramJS",
+  "vs GramJS",
+  "native",
+  "vs native",
+  "JS BigInt",
+  "vs JS",
+  "target",
+];
+const md =
+  `AES in the core: ${aesKind()}. Ratios are peer time / our time (> 1×: the core is faster).\n\n${
+    table(header, rows)
+  }\n`;
+console.log(`\n${runtimeName()}\n${md}`);
+writeSection("core", md);
