@@ -510,12 +510,20 @@ test("server transport errors (-404, -429) surface with their code after earlier
   }
 });
 
+test("full transport: a bare error code where the length goes is a server transport error", () => {
+  using t = createTransport("full");
+  assert.throws(
+    () => t.decoder.push(Uint8Array.of(0x53, 0xfe, 0xff, 0xff)),
+    transportError("TRANSPORT_SERVER_ERROR", (e) => assert.equal(e.serverCode, -429)),
+  );
+});
+
 test("a length claiming gigabytes fails at once, before any payload arrives", () => {
   const claims: [TransportKind, number[]][] = [
     ["abridged", [0x7f, 0xff, 0xff, 0xff]],
     ["intermediate", [0xff, 0xff, 0xff, 0x7f]],
     ["paddedIntermediate", [0xff, 0xff, 0xff, 0x7f]],
-    ["full", [0xf0, 0xff, 0xff, 0xff]],
+    ["full", [0xf0, 0xff, 0xff, 0x7f]],
   ];
   const before = memory().buffer.byteLength;
   for (const [kind, head] of claims) {

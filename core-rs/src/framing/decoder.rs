@@ -350,7 +350,15 @@ impl Decoder {
                 if b.len() < 4 {
                     return Ok(false);
                 }
-                let total = le32(b, 0) as usize;
+                let total = le32(b, 0);
+                // Servers have been seen sending the bare error code where the length goes
+                // (Telethon issue 4042): a small negative length is that code.
+                let code = total as i32;
+                if client && (-999..0).contains(&code) {
+                    self.server_code = code;
+                    return Err(Error::ServerError);
+                }
+                let total = total as usize;
                 if total < 12 {
                     return Err(Error::BadLength);
                 }
