@@ -12,8 +12,9 @@ use super::{crc32, le32, Cipher, Encoder, Error, Kind, Role, MAX_FRAME_LIMIT};
 /// The largest chunk one `reserve` accepts; callers split bigger ones.
 pub const MAX_CHUNK: usize = 1 << 24;
 
-/// Capacity kept across pushes; a buffer grown beyond it for a big frame is given back.
-const KEEP_CAPACITY: usize = 1 << 16;
+/// Capacity kept across pushes; a buffer grown far beyond what it holds (for a big frame) is
+/// given back, with slack so that a stream of mid-sized frames does not reallocate every time.
+const KEEP_CAPACITY: usize = 1 << 18;
 
 /// One decoded item, laid out for the TypeScript face to read straight from linear memory:
 /// three little-endian u32 words.
@@ -180,7 +181,7 @@ impl Decoder {
         self.decrypted = self.decrypted.saturating_sub(self.pos);
         self.pos = 0;
         let keep = self.buf.len() + len;
-        if self.buf.capacity() > KEEP_CAPACITY && self.buf.capacity() > 2 * keep {
+        if self.buf.capacity() > KEEP_CAPACITY && self.buf.capacity() > 4 * keep {
             self.buf.shrink_to(keep.max(KEEP_CAPACITY));
         }
         let at = self.buf.len();
