@@ -453,6 +453,54 @@ test("every transport round-trips random frames both ways under random chunkings
   }
 });
 
+test("one byte at a time and everything at once decode the same frames", () => {
+  const rng = new SeededRandom(16);
+  for (const kind of KINDS) {
+    for (const obfuscation of kind === "full" ? [undefined] : [undefined, { dcId: 4 }]) {
+      const random = randomOf(rng);
+      const header = rng.bytes(64);
+      header[0] = 1;
+      // Two clients with the same header give the same stream: one is decoded byte by byte.
+      const fixed = (n: number) => (n === 64 ? header.slice() : rng.bytes(n));
+      using a = createTransport(kind, { obfuscation, random: fixed });
+      using b = createTransport(kind, { obfuscation, random: fixed });
+      const sent = Array.from({ length: 6 }, () => envelope(rng));
+      const stream = concat(a.init, ...sent.map((p) => a.encoder.encode(p)));
+      using whole = acceptTransport({ random });
+      assert.deepEqual(payloads(whole.push(stream)), sent);
+      using bytewise = acceptTransport({ random });
+      const got: Frame[] = [];
+      for (let i = 0; i < stream.length; i++) got.push(...bytewise.push(stream.subarray(i, i + 1)));
+      assert.deepEqual(payloads(got), sent);
+      // And back: the server's answers, byte by byte, to the second client.
+      using reply = bytewise.replyEncoder();
+      const back = Array.from({ length: 6 }, () => envelope(rng));
+      const down = concat(...back.map((p) => reply.encode(p)));
+      const received: Frame[] = [];
+      for (let i = 0; i < down.length; i++) {
+        received.push(...b.decoder.push(down.subarray(i, i + 1)));
+      }
+      assert.deepEqual(payloads(received), back);
+    }
+  }
+});
+
+test("creating, using and freeing thousands of codecs does not grow WebAssembly memory", () => {
+  const rng = new SeededRandom(17);
+  const payload = envelope(rng, 4);
+  const cycle = () => {
+    using t = createTransport("intermediate", { obfuscation: { dcId: 2 } });
+    using s = acceptTransport();
+    s.push(concat(t.init, t.encoder.encode(payload)));
+    using r = s.replyEncoder();
+    t.decoder.push(r.encode(payload));
+  };
+  for (let i = 0; i < 300; i++) cycle();
+  const before = memory().buffer.byteLength;
+  for (let i = 0; i < 3000; i++) cycle();
+  assert.equal(memory().buffer.byteLength, before);
+});
+
 test("quick ACKs: the client asks in the length, the server answers with the token", () => {
   const rng = new SeededRandom(9);
   for (const kind of OBFUSCATABLE) {
