@@ -9,6 +9,11 @@
  * Codecs keep their state in WebAssembly memory: `free()` them (or `using`) when the connection
  * closes; a forgotten codec is freed when garbage-collected.
  *
+ * Decoders give payloads exactly as sent: on `"paddedIntermediate"` the 0..15 padding bytes are
+ * cut off using the MTProto envelope (plaintext: 20 bytes + message_data_length; encrypted:
+ * 24 bytes + whole 16-byte blocks), so its payloads must be MTProto messages. A lone negative
+ * 32-bit payload from a server (-404, -429, …) is a {@link TransportError}, not a frame.
+ *
  * @module
  */
 import { IrenogramError } from "../errors.ts";
