@@ -15,6 +15,7 @@ import { FullPacketCodec } from "telegram/network/connection/TCPFull.js";
 import { CTR as GramCtr } from "telegram/crypto/CTR.js";
 import { acceptTransport, createTransport, initCore, type TransportKind } from "../core/mod.ts";
 import { measure, measureAsync, runtimeName, table, writeSection } from "./report.ts";
+import { concat } from "../tests/core_helpers.ts";
 
 await initCore();
 
@@ -97,16 +98,6 @@ class JsIntermediateDecoder {
     this.#buf = buf.slice(at);
     return frames;
   }
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 function nodeCtr() {
@@ -200,7 +191,7 @@ for (const [count, size] of [[64, KiB], [16, 64 * KiB]]) {
   const server = acceptTransport();
   server.push(setup.init);
   const reply = server.replyEncoder();
-  const encrypted = concat(payloads.map((p) => reply.encode(p)));
+  const encrypted = concat(...payloads.map((p) => reply.encode(p)));
   const encChunks: Uint8Array[] = [];
   for (let at = 0; at < encrypted.length; at += 16 * KiB) {
     encChunks.push(encrypted.subarray(at, at + 16 * KiB));

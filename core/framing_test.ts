@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createCipheriv, createHash } from "node:crypto";
 import { SeededRandom } from "../testing/random.ts";
+import { concat } from "../tests/core_helpers.ts";
 import {
   acceptTransport,
   createTransport,
@@ -37,18 +38,8 @@ function refCrc32(data: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-function le32(n: number): number[] {
-  return [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff];
-}
-
-function concat(...parts: (Uint8Array | number[])[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+function le32(n: number): Uint8Array {
+  return Uint8Array.of(n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff);
 }
 
 /** A frame as core.telegram.org/mtproto/mtproto-transports describes it. */
@@ -61,7 +52,9 @@ function refFrame(
   switch (kind) {
     case "abridged": {
       const words = payload.length / 4;
-      const head = words < 127 ? [words | ack] : [0x7f | ack, ...le32(words).slice(0, 3)];
+      const head = words < 127
+        ? Uint8Array.of(words | ack)
+        : Uint8Array.of(0x7f | ack, ...le32(words).subarray(0, 3));
       return concat(head, payload);
     }
     case "intermediate":
@@ -339,7 +332,7 @@ test("MTProxy secret: keys are SHA-256(key bytes + secret); the server must know
   const rng = new SeededRandom(15);
   for (const prefixed of [false, true]) {
     const key = rng.bytes(16);
-    const secret = prefixed ? concat([0xdd], key) : key;
+    const secret = prefixed ? concat(Uint8Array.of(0xdd), key) : key;
     using t = createTransport("paddedIntermediate", {
       obfuscation: { dcId: 3, secret },
       random: randomOf(rng),
@@ -371,11 +364,11 @@ test("MTProxy secret: keys are SHA-256(key bytes + secret); the server must know
     () => createTransport("intermediate", { obfuscation: { dcId: 2, secret: new Uint8Array(15) } }),
     () =>
       createTransport("intermediate", {
-        obfuscation: { dcId: 2, secret: concat([0xdd], rng.bytes(16)) },
+        obfuscation: { dcId: 2, secret: concat(Uint8Array.of(0xdd), rng.bytes(16)) },
       }),
     () =>
       createTransport("paddedIntermediate", {
-        obfuscation: { dcId: 2, secret: concat([0xee], rng.bytes(16)) },
+        obfuscation: { dcId: 2, secret: concat(Uint8Array.of(0xee), rng.bytes(16)) },
       }),
     () => acceptTransport({ secret: new Uint8Array(32) }),
   ];
@@ -541,7 +534,7 @@ test("server transport errors (-404, -429) surface with their code after earlier
     for (const code of [-404, -429, -444]) {
       using t = createTransport(kind);
       const first = envelope(rng);
-      const error = new Uint8Array(le32(code >>> 0));
+      const error = le32(code >>> 0);
       const padding = kind === "paddedIntermediate" ? rng.bytes(rng.int(16)) : undefined;
       const stream = concat(refFrame(kind, first), refFrame(kind, error, { seqno: 1, padding }));
       assert.throws(
