@@ -63,6 +63,22 @@ pub unsafe extern "C" fn framing_header_fill(header: *mut u8, kind: u32, dc_id: 
     status
 }
 
+/// A boxed client codec from the raw kind, header and secret pointers.
+unsafe fn client_codec<T>(
+    kind: u32,
+    header: *const u8,
+    secret: *const u8,
+    make: impl FnOnce(Kind, Option<ClientHeader>) -> Result<T, Error>,
+) -> *mut T {
+    let header = optional::<HEADER_LEN>(header);
+    let secret = optional::<16>(secret);
+    let o = header.as_ref().map(|header| ClientHeader {
+        header,
+        secret: secret.as_ref(),
+    });
+    boxed(Kind::from_code(kind).map(|k| make(k, o)))
+}
+
 /// A client encoder, obfuscated with the plain header at `header` (from `framing_header_fill`)
 /// and, through an MTProxy, the 16-byte secret at `secret`; either pointer may be null. Null on
 /// bad arguments. Its frame holds the init bytes until the first `finish`.
@@ -76,13 +92,9 @@ pub unsafe extern "C" fn framing_encoder_client(
     header: *const u8,
     secret: *const u8,
 ) -> *mut Encoder {
-    let header = optional::<HEADER_LEN>(header);
-    let secret = optional::<16>(secret);
-    let o = header.as_ref().map(|header| ClientHeader {
-        header,
-        secret: secret.as_ref(),
-    });
-    boxed(Kind::from_code(kind).map(|k| Encoder::client(k, max as usize, o)))
+    client_codec(kind, header, secret, |k, o| {
+        Encoder::client(k, max as usize, o)
+    })
 }
 
 /// A client decoder, the counterpart of `framing_encoder_client` with the same header and
@@ -97,13 +109,9 @@ pub unsafe extern "C" fn framing_decoder_client(
     header: *const u8,
     secret: *const u8,
 ) -> *mut Decoder {
-    let header = optional::<HEADER_LEN>(header);
-    let secret = optional::<16>(secret);
-    let o = header.as_ref().map(|header| ClientHeader {
-        header,
-        secret: secret.as_ref(),
-    });
-    boxed(Kind::from_code(kind).map(|k| Decoder::client(k, max as usize, o)))
+    client_codec(kind, header, secret, |k, o| {
+        Decoder::client(k, max as usize, o)
+    })
 }
 
 /// A server decoder that recognises the client's transport; obfuscated headers are keyed with
