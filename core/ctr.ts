@@ -1,6 +1,7 @@
 import { CoreError } from "./errors.ts";
 import { bytes } from "./input.ts";
 import { core, readBytes, scratch, writeBytes } from "./wasm.ts";
+import { nativeCrypto, plain } from "./native.ts";
 
 const CHUNK = 1 << 20;
 const streams = new FinalizationRegistry<number>((handle) => core().ctr256_free(handle));
@@ -21,12 +22,19 @@ const streams = new FinalizationRegistry<number>((handle) => core().ctr256_free(
  * ```
  */
 export class Ctr256 {
-  #handle: number;
+  #handle = 0;
+  #native: { update(data: Uint8Array): Uint8Array } | undefined;
+  #freed = false;
 
   constructor(key: Uint8Array, iv: Uint8Array) {
     bytes(key, "key", 32);
     bytes(iv, "iv", 16);
     const c = core();
+    const native = nativeCrypto();
+    if (native !== undefined) {
+      this.#native = native.createCipheriv("aes-256-ctr", key, iv);
+      return;
+    }
     const p = scratch(48);
     writeBytes(p, key);
     writeBytes(p + 32, iv);
@@ -38,7 +46,8 @@ export class Ctr256 {
   /** Encrypts (or decrypts) `data` with the next keystream bytes; returns a new array. */
   process(data: Uint8Array): Uint8Array {
     bytes(data, "data");
-    if (this.#handle === 0) throw new CoreError("CORE_BAD_INPUT", "this Ctr256 was freed");
+    if (this.#freed) throw new CoreError("CORE_BAD_INPUT", "this Ctr256 was freed");
+    if (this.#native !== undefined) return plain(this.#native.update(data));
     const c = core();
     if (data.length <= CHUNK) {
       const p = scratch(data.length);
@@ -59,6 +68,8 @@ export class Ctr256 {
 
   /** Frees the state in WebAssembly memory; the stream cannot be used afterwards. */
   free(): void {
+    this.#freed = true;
+    this.#native = undefined;
     if (this.#handle === 0) return;
     streams.unregister(this);
     core().ctr256_free(this.#handle);

@@ -17,6 +17,7 @@
  * @module
  */
 import { loadCore } from "./wasm.ts";
+import { loadNative } from "./native.ts";
 
 export { IrenogramError } from "../errors.ts";
 export { CoreError, type CoreErrorCode } from "./errors.ts";
@@ -47,7 +48,10 @@ export {
   type TransportOptions,
 } from "./framing.ts";
 
-/** Loads the WebAssembly core; idempotent (later calls return the same promise). */
-export function initCore(): Promise<void> {
-  return loadCore();
+/**
+ * Loads the WebAssembly core (and node:crypto on Node and Bun, where it is faster for AES-CTR and
+ * SHA); idempotent.
+ */
+export async function initCore(): Promise<void> {
+  await Promise.all([loadCore(), loadNative()]);
 }

@@ -287,3 +287,22 @@ pub unsafe extern "C" fn factorize_pq(pq: u64, out: *mut u64) -> i32 {
 pub extern "C" fn aes_kind() -> u32 {
     crate::aes256::KIND
 }
+
+/// Encrypts one block `n` times in a chain (measures raw block latency; benchmark use only).
+#[no_mangle]
+pub extern "C" fn aes_bench_chain(n: u32, which: u32) -> u32 {
+    let key = [7u8; 32];
+    let mut b = [1u8; 16];
+    if which == 2 {
+        let a = crate::aes_simd::Aes256::new(&key);
+        for _ in 0..n {
+            a.encrypt_block(&mut b);
+        }
+    } else {
+        let a = crate::aes_table::Aes256::new(&key);
+        for _ in 0..n {
+            a.encrypt_block(&mut b);
+        }
+    }
+    b[0] as u32
+}

@@ -3,6 +3,8 @@
 
 pub mod abi;
 pub mod aes256;
+pub mod aes_simd;
+pub mod aes_table;
 pub mod bignum;
 pub mod crc32;
 pub mod ctr;
