@@ -3,10 +3,40 @@ import { CoreError } from "./errors.ts";
 import { bigint, bytes } from "./input.ts";
 import { type RandomSource, secureRandom } from "./random.ts";
 import { check, core, readBytes, scratch, writeBytes } from "./wasm.ts";
+import { nativeCrypto, plain } from "./native.ts";
+
+function trimmed(b: Uint8Array): Uint8Array {
+  let i = 0;
+  while (i < b.length - 1 && b[i] === 0) i++;
+  return b.subarray(i);
+}
 
 /**
- * `base^exp mod mod` in WebAssembly (Montgomery, 5-bit windows), for an odd `mod` of up to 2048
- * bits (RSA moduli, DH primes) and `0 <= exp < 2^2048`; `base` may be any bigint (it is reduced).
+ * base^exp mod mod through node:crypto's Diffie-Hellman key generation (public = g^private mod p),
+ * for 1024..2048-bit moduli (OpenSSL's DH range); `undefined` when native code is unavailable or
+ * refuses the input (then the WebAssembly core computes it).
+ */
+function nativeModPow(
+  b: Uint8Array,
+  e: Uint8Array,
+  m: Uint8Array,
+  mod: bigint,
+): bigint | undefined {
+  const native = nativeCrypto();
+  if (native === undefined || mod >> 1023n === 0n) return undefined;
+  try {
+    const dh = native.createDiffieHellman(trimmed(m), trimmed(b));
+    dh.setPrivateKey(trimmed(e));
+    return bytesToBigint(plain(dh.generateKeys()));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `base^exp mod mod` for an odd `mod` of up to 2048 bits (RSA moduli, DH primes) and
+ * `0 <= exp < 2^2048`; `base` may be any bigint (it is reduced). Runs in WebAssembly (Montgomery,
+ * 5-bit windows), or natively through node:crypto on Node and Bun for 1024..2048-bit moduli.
  * An even or non-positive modulus throws `CORE_BAD_INPUT`.
  *
  * @example
@@ -28,6 +58,10 @@ export function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
   if (mod === 1n) return 0n;
   if (base < 0n || base >= mod) base = ((base % mod) + mod) % mod;
   const b = bigintToBytes(base, 256)!, e = bigintToBytes(exp, 256)!, m = bigintToBytes(mod, 256)!;
+  if (base > 1n && exp > 0n) {
+    const r = nativeModPow(b, e, m, mod);
+    if (r !== undefined) return r;
+  }
   const p = scratch(1024);
   writeBytes(p, b);
   writeBytes(p + 256, e);

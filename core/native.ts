@@ -1,8 +1,10 @@
 /**
  * Native crypto where it beats the WebAssembly core: on Node and Bun, node:crypto's AES-CTR and
  * SHA run on OpenSSL/BoringSSL with AES-NI and SHA extensions, several times faster than any
- * WASM. Deno's node:crypto is slower than the core, and browsers have none, so there the core
- * runs. Results are identical either way (tests run both paths on the same inputs).
+ * WASM, and its Diffie-Hellman key generation is a native big-number modular exponentiation
+ * (64-bit multiplies, which WASM lacks). Deno's node:crypto is slower than the core, and browsers
+ * have none, so there the core runs. Results are identical either way (tests run both paths on
+ * the same inputs).
  */
 
 /** The part of node:crypto the core uses. */
@@ -15,6 +17,10 @@ export interface NativeCrypto {
   createHash(algorithm: "sha1" | "sha256"): {
     update(data: Uint8Array): unknown;
     digest(): Uint8Array;
+  };
+  createDiffieHellman(prime: Uint8Array, generator: Uint8Array): {
+    setPrivateKey(key: Uint8Array): void;
+    generateKeys(): Uint8Array;
   };
 }
 

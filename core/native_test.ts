@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as nodeCrypto from "node:crypto";
-import { Ctr256, initCore, sha1, sha256 } from "./mod.ts";
+import { Ctr256, initCore, modPow, sha1, sha256 } from "./mod.ts";
 import { type NativeCrypto, setNativeCrypto } from "./native.ts";
 import { rng, sameBytes } from "../tests/core_helpers.ts";
 
@@ -51,5 +51,20 @@ test("AES-256-CTR: native and WebAssembly streams agree chunk by chunk", async (
     wasm.free();
     nat.free();
     assert.throws(() => nat.process(new Uint8Array(1)), { code: "CORE_BAD_INPUT" });
+  }
+});
+
+test("modPow: native and WebAssembly paths agree on 60 random 1024..2048-bit inputs", async () => {
+  await initCore();
+  const r = rng(13);
+  const big = (bytes: number) =>
+    BigInt("0x0" + Array.from(r.bytes(bytes), (b) => b.toString(16).padStart(2, "0")).join(""));
+  for (let i = 0; i < 60; i++) {
+    const bits = 1024 + r.int(1025);
+    const mod = (big(256) >> BigInt(2048 - bits)) | 1n | (1n << BigInt(bits - 1));
+    const base = i % 20 === 0 ? 2n : big(256) % mod;
+    const exp = i % 15 === 0 ? 1n : big(1 + r.int(256));
+    const [a, b] = both(() => modPow(base, exp, mod));
+    assert.equal(a, b, `input ${i}`);
   }
 });

@@ -160,6 +160,10 @@ impl Mont {
     /// Montgomery product `a * b / R mod n` (a < R, b < n).
     pub fn mul(&self, a: &Big, b: &Big) -> Big {
         let k = self.k;
+        // Lets the compiler drop the bounds checks of the loops below (k never exceeds LIMBS).
+        if k > LIMBS || k == 0 {
+            return [0; LIMBS];
+        }
         let n = &self.n;
         let mut t = [0u32; LIMBS + 2];
         for i in 0..k {
