@@ -5,30 +5,46 @@ import { type RandomSource, secureRandom } from "./random.ts";
 import { check, core, readBytes, scratch, writeBytes } from "./wasm.ts";
 import { nativeCrypto, plain } from "./native.ts";
 
-function trimmed(b: Uint8Array): Uint8Array {
+function base64url(b: Uint8Array): string {
   let i = 0;
   while (i < b.length - 1 && b[i] === 0) i++;
-  return b.subarray(i);
+  let s = "";
+  for (; i < b.length; i++) s += String.fromCharCode(b[i]);
+  return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
+/** Whether native raw RSA accepts exponents of any size (BoringSSL, in Bun, caps them). */
+let nativeLargeExponents = true;
+
 /**
- * base^exp mod mod through node:crypto's Diffie-Hellman key generation (public = g^private mod p),
- * for 1024..2048-bit moduli (OpenSSL's DH range); `undefined` when native code is unavailable or
- * refuses the input (then the WebAssembly core computes it).
+ * base^exp mod mod as raw RSA through node:crypto (`publicEncrypt` with no padding computes
+ * data^e mod n), for 1024..2048-bit moduli and 1 < exp < mod (OpenSSL's rules for a public key);
+ * `undefined` when native code is unavailable or refuses the input (then the WebAssembly core
+ * computes it).
  */
 function nativeModPow(
   b: Uint8Array,
   e: Uint8Array,
   m: Uint8Array,
+  exp: bigint,
   mod: bigint,
 ): bigint | undefined {
   const native = nativeCrypto();
-  if (native === undefined || mod >> 1023n === 0n) return undefined;
+  if (native === undefined || mod >> 1023n === 0n || exp >= mod) return undefined;
+  if (!nativeLargeExponents && exp >> 32n !== 0n) return undefined;
   try {
-    const dh = native.createDiffieHellman(trimmed(m), trimmed(b));
-    dh.setPrivateKey(trimmed(e));
-    return bytesToBigint(plain(dh.generateKeys()));
+    const key = native.createPublicKey({
+      key: { kty: "RSA", n: base64url(m), e: base64url(e) },
+      format: "jwk",
+    });
+    const size = (mod.toString(16).length + 1) >> 1;
+    const out = native.publicEncrypt(
+      { key, padding: native.constants.RSA_NO_PADDING },
+      b.subarray(256 - size),
+    );
+    return bytesToBigint(plain(out));
   } catch {
+    if (exp >> 32n !== 0n) nativeLargeExponents = false;
     return undefined;
   }
 }
@@ -36,7 +52,8 @@ function nativeModPow(
 /**
  * `base^exp mod mod` for an odd `mod` of up to 2048 bits (RSA moduli, DH primes) and
  * `0 <= exp < 2^2048`; `base` may be any bigint (it is reduced). Runs in WebAssembly (Montgomery,
- * 5-bit windows), or natively through node:crypto on Node and Bun for 1024..2048-bit moduli.
+ * 5-bit windows), or natively as raw RSA through node:crypto on Node and Bun for 1024..2048-bit
+ * moduli and exponents below the modulus (Bun's BoringSSL only for exponents up to 32 bits).
  * An even or non-positive modulus throws `CORE_BAD_INPUT`.
  *
  * @example
@@ -58,8 +75,8 @@ export function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
   if (mod === 1n) return 0n;
   if (base < 0n || base >= mod) base = ((base % mod) + mod) % mod;
   const b = bigintToBytes(base, 256)!, e = bigintToBytes(exp, 256)!, m = bigintToBytes(mod, 256)!;
-  if (base > 1n && exp > 0n) {
-    const r = nativeModPow(b, e, m, mod);
+  if (base > 1n && exp > 1n) {
+    const r = nativeModPow(b, e, m, exp, mod);
     if (r !== undefined) return r;
   }
   const p = scratch(1024);

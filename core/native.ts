@@ -1,8 +1,8 @@
 /**
  * Native crypto where it beats the WebAssembly core: on Node and Bun, node:crypto's AES-CTR and
  * SHA run on OpenSSL/BoringSSL with AES-NI and SHA extensions, several times faster than any
- * WASM, and its Diffie-Hellman key generation is a native big-number modular exponentiation
- * (64-bit multiplies, which WASM lacks). Deno's node:crypto is slower than the core, and browsers
+ * WASM, and raw RSA (`publicEncrypt` without padding) is a native modular exponentiation with
+ * 64-bit multiplies, which WASM lacks. Deno's node:crypto is slower than the core, and browsers
  * have none, so there the core runs. Results are identical either way (tests run both paths on
  * the same inputs).
  */
@@ -18,10 +18,9 @@ export interface NativeCrypto {
     update(data: Uint8Array): unknown;
     digest(): Uint8Array;
   };
-  createDiffieHellman(prime: Uint8Array, generator: Uint8Array): {
-    setPrivateKey(key: Uint8Array): void;
-    generateKeys(): Uint8Array;
-  };
+  createPublicKey(options: { key: { kty: "RSA"; n: string; e: string }; format: "jwk" }): unknown;
+  publicEncrypt(options: { key: unknown; padding: number }, data: Uint8Array): Uint8Array;
+  constants: { RSA_NO_PADDING: number };
 }
 
 let native: NativeCrypto | undefined;

@@ -63,7 +63,7 @@ test("modPow: native and WebAssembly paths agree on 60 random 1024..2048-bit inp
     const bits = 1024 + r.int(1025);
     const mod = (big(256) >> BigInt(2048 - bits)) | 1n | (1n << BigInt(bits - 1));
     const base = i % 20 === 0 ? 2n : big(256) % mod;
-    const exp = i % 15 === 0 ? 1n : big(1 + r.int(256));
+    const exp = i % 15 === 0 ? 1n : i % 7 === 0 ? 65537n : big(1 + r.int(256)) % (mod + 5n);
     const [a, b] = both(() => modPow(base, exp, mod));
     assert.equal(a, b, `input ${i}`);
   }
