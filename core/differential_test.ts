@@ -15,6 +15,7 @@ import {
   sha1,
   sha256,
 } from "./mod.ts";
+import { setNativeCrypto } from "./native.ts";
 import {
   concat,
   nodeHash,
@@ -28,63 +29,74 @@ import {
 
 const N = 10_000;
 
-test("SHA-1 and SHA-256 of 10,000 random inputs in random parts equal node:crypto", async () => {
+/** Runs `fn` on the WebAssembly path (node:crypto is the reference here, not a competitor). */
+async function wasmOnly(fn: () => void): Promise<void> {
   await initCore();
-  const r = rng(1);
-  for (let i = 0; i < N; i++) {
-    const data = r.bytes(r.int(i % 100 === 0 ? 5000 : 300));
-    const cut = r.int(data.length + 1);
-    const parts = [data.subarray(0, cut), data.subarray(cut)];
-    const alg = i % 2 === 0 ? "sha1" : "sha256";
-    const ours = alg === "sha1" ? sha1(...parts) : sha256(...parts);
-    assert.equal(toHex(ours), toHex(nodeHash(alg, data)), `input ${i}`);
+  const previous = setNativeCrypto(undefined);
+  try {
+    fn();
+  } finally {
+    setNativeCrypto(previous);
   }
-  // Beyond one scratch chunk.
-  const big = r.bytes(3 << 20);
-  assert.equal(toHex(sha256(big)), toHex(nodeHash("sha256", big)));
-  assert.equal(toHex(sha1(big.subarray(1), big)), toHex(nodeHash("sha1", big.subarray(1), big)));
-});
+}
 
-test("AES-256-IGE of 10,000 random inputs equals IGE built from node:crypto ECB", async () => {
-  await initCore();
-  const r = rng(2);
-  for (let i = 0; i < N; i++) {
-    const data = r.bytes(16 * (1 + r.int(i % 100 === 0 ? 100 : 8)));
-    const key = r.bytes(32), iv = r.bytes(32);
-    const enc = ige256Encrypt(data, key, iv);
-    assert.equal(toHex(enc), toHex(refIge(data, key, iv, true)), `input ${i}`);
-    assert.equal(toHex(ige256Decrypt(enc, key, iv)), toHex(data), `input ${i}`);
-  }
-  // Beyond one scratch chunk: the IV chain must carry across chunks, so the result equals two
-  // calls chained by hand (IV = last ciphertext block + last plaintext block).
-  const big = r.bytes((2 << 20) + 48), key = r.bytes(32), iv = r.bytes(32);
-  const cut = (1 << 20) + 32;
-  const first = ige256Encrypt(big.subarray(0, cut), key, iv);
-  const nextIv = concat(first.subarray(cut - 16), big.subarray(cut - 16, cut));
-  const enc = ige256Encrypt(big, key, iv);
-  assert.equal(
-    sameBytes(enc, concat(first, ige256Encrypt(big.subarray(cut), key, nextIv))),
-    undefined,
-  );
-  assert.equal(sameBytes(ige256Decrypt(enc, key, iv), big), undefined);
-});
-
-test("AES-256-CTR streams of 10,000 random chunks equal node:crypto aes-256-ctr", async () => {
-  await initCore();
-  const r = rng(3);
-  let chunks = 0;
-  while (chunks < N) {
-    const key = r.bytes(32), iv = r.bytes(16);
-    // Counters near the 128-bit wrap too.
-    if (chunks % 7 === 0) iv.fill(0xff, 8);
-    const ours = new Ctr256(key, iv), ref = refCtr(key, iv);
-    for (let j = 0; j < 50; j++, chunks++) {
-      const data = r.bytes(r.int(j === 49 ? 5_000 : 100));
-      assert.equal(sameBytes(ours.process(data), ref(data)), undefined, `chunk ${chunks}`);
+test("SHA-1 and SHA-256 of 10,000 random inputs in random parts equal node:crypto", () =>
+  wasmOnly(() => {
+    const r = rng(1);
+    for (let i = 0; i < N; i++) {
+      const data = r.bytes(r.int(i % 100 === 0 ? 5000 : 300));
+      const cut = r.int(data.length + 1);
+      const parts = [data.subarray(0, cut), data.subarray(cut)];
+      const alg = i % 2 === 0 ? "sha1" : "sha256";
+      const ours = alg === "sha1" ? sha1(...parts) : sha256(...parts);
+      assert.equal(toHex(ours), toHex(nodeHash(alg, data)), `input ${i}`);
     }
-    ours.free();
-  }
-});
+    // Beyond one scratch chunk.
+    const big = r.bytes(3 << 20);
+    assert.equal(toHex(sha256(big)), toHex(nodeHash("sha256", big)));
+    assert.equal(toHex(sha1(big.subarray(1), big)), toHex(nodeHash("sha1", big.subarray(1), big)));
+  }));
+
+test("AES-256-IGE of 10,000 random inputs equals IGE built from node:crypto ECB", () =>
+  wasmOnly(() => {
+    const r = rng(2);
+    for (let i = 0; i < N; i++) {
+      const data = r.bytes(16 * (1 + r.int(i % 100 === 0 ? 100 : 8)));
+      const key = r.bytes(32), iv = r.bytes(32);
+      const enc = ige256Encrypt(data, key, iv);
+      assert.equal(toHex(enc), toHex(refIge(data, key, iv, true)), `input ${i}`);
+      assert.equal(toHex(ige256Decrypt(enc, key, iv)), toHex(data), `input ${i}`);
+    }
+    // Beyond one scratch chunk: the IV chain must carry across chunks, so the result equals two
+    // calls chained by hand (IV = last ciphertext block + last plaintext block).
+    const big = r.bytes((2 << 20) + 48), key = r.bytes(32), iv = r.bytes(32);
+    const cut = (1 << 20) + 32;
+    const first = ige256Encrypt(big.subarray(0, cut), key, iv);
+    const nextIv = concat(first.subarray(cut - 16), big.subarray(cut - 16, cut));
+    const enc = ige256Encrypt(big, key, iv);
+    assert.equal(
+      sameBytes(enc, concat(first, ige256Encrypt(big.subarray(cut), key, nextIv))),
+      undefined,
+    );
+    assert.equal(sameBytes(ige256Decrypt(enc, key, iv), big), undefined);
+  }));
+
+test("AES-256-CTR streams of 10,000 random chunks equal node:crypto aes-256-ctr", () =>
+  wasmOnly(() => {
+    const r = rng(3);
+    let chunks = 0;
+    while (chunks < N) {
+      const key = r.bytes(32), iv = r.bytes(16);
+      // Counters near the 128-bit wrap too.
+      if (chunks % 7 === 0) iv.fill(0xff, 8);
+      const ours = new Ctr256(key, iv), ref = refCtr(key, iv);
+      for (let j = 0; j < 50; j++, chunks++) {
+        const data = r.bytes(r.int(j === 49 ? 5_000 : 100));
+        assert.equal(sameBytes(ours.process(data), ref(data)), undefined, `chunk ${chunks}`);
+      }
+      ours.free();
+    }
+  }));
 
 function randomBigint(r: ReturnType<typeof rng>, bits: number): bigint {
   let v = 0n;
@@ -92,21 +104,21 @@ function randomBigint(r: ReturnType<typeof rng>, bits: number): bigint {
   return v & ((1n << BigInt(bits)) - 1n);
 }
 
-test("modPow of 10,000 random inputs of random sizes equals JS BigInt", async () => {
-  await initCore();
-  const r = rng(4);
-  for (let i = 0; i < N; i++) {
-    // Mostly small sizes (the reference is slow), every 500th a full 2048-bit one.
-    const bits = i % 1000 === 0 ? 2048 : 2 + r.int(i % 20 === 0 ? 1024 : 128);
-    const mod = randomBigint(r, bits) | 1n | (1n << BigInt(bits - 1));
-    const base = randomBigint(r, 1 + r.int(bits + 64));
-    const exp = randomBigint(r, 1 + r.int(bits));
-    assert.equal(modPow(base, exp, mod), refModPow(base, exp, mod), `input ${i}`);
-  }
-  assert.equal(modPow(-5n, 3n, 7n), refModPow(-5n, 3n, 7n));
-  assert.equal(modPow(5n, 0n, 7n), 1n);
-  assert.equal(modPow(5n, 3n, 1n), 0n);
-});
+test("modPow of 10,000 random inputs of random sizes equals JS BigInt", () =>
+  wasmOnly(() => {
+    const r = rng(4);
+    for (let i = 0; i < N; i++) {
+      // Mostly small sizes (the reference is slow), every 500th a full 2048-bit one.
+      const bits = i % 1000 === 0 ? 2048 : 2 + r.int(i % 20 === 0 ? 1024 : 128);
+      const mod = randomBigint(r, bits) | 1n | (1n << BigInt(bits - 1));
+      const base = randomBigint(r, 1 + r.int(bits + 64));
+      const exp = randomBigint(r, 1 + r.int(bits));
+      assert.equal(modPow(base, exp, mod), refModPow(base, exp, mod), `input ${i}`);
+    }
+    assert.equal(modPow(-5n, 3n, 7n), refModPow(-5n, 3n, 7n));
+    assert.equal(modPow(5n, 0n, 7n), 1n);
+    assert.equal(modPow(5n, 3n, 1n), 0n);
+  }));
 
 function isPrime(n: bigint): boolean {
   if (n < 2n) return false;
@@ -127,24 +139,24 @@ function isPrime(n: bigint): boolean {
   return true;
 }
 
-test("factorizePQ of 10,000 products of two random primes gives back the primes", async () => {
-  await initCore();
-  const r = rng(5);
-  const prime = (bits: number) => {
-    for (;;) {
-      const v = randomBigint(r, bits) | (1n << BigInt(bits - 1)) | 1n;
-      if (isPrime(v)) return v;
+test("factorizePQ of 10,000 products of two random primes gives back the primes", () =>
+  wasmOnly(() => {
+    const r = rng(5);
+    const prime = (bits: number) => {
+      for (;;) {
+        const v = randomBigint(r, bits) | (1n << BigInt(bits - 1)) | 1n;
+        if (isPrime(v)) return v;
+      }
+    };
+    for (let i = 0; i < N; i++) {
+      // Telegram's pq has two ~31-bit primes; most inputs here are smaller to keep it quick.
+      const bits = i % 200 === 0 ? 32 : 3 + r.int(18);
+      let p = prime(bits), q = prime(i % 200 === 0 ? 32 : 3 + r.int(18));
+      if (p === q) continue;
+      if (p > q) [p, q] = [q, p];
+      assert.deepEqual(factorizePQ(p * q), [p, q], `pq ${p * q}`);
     }
-  };
-  for (let i = 0; i < N; i++) {
-    // Telegram's pq has two ~31-bit primes; most inputs here are smaller to keep it quick.
-    const bits = i % 200 === 0 ? 32 : 3 + r.int(18);
-    let p = prime(bits), q = prime(i % 200 === 0 ? 32 : 3 + r.int(18));
-    if (p === q) continue;
-    if (p > q) [p, q] = [q, p];
-    assert.deepEqual(factorizePQ(p * q), [p, q], `pq ${p * q}`);
-  }
-});
+  }));
 
 /** MTProto 2.0 sealing re-implemented with node:crypto (msg_key, KDF, IGE from ECB). */
 function refSeal(authKey: Uint8Array, plain: Uint8Array, x: number): Uint8Array {
@@ -157,19 +169,23 @@ function refSeal(authKey: Uint8Array, plain: Uint8Array, x: number): Uint8Array 
   return concat(id, msgKey, refIge(plain, key, iv, true));
 }
 
-test("sealMessage/openMessage of 2,000 random messages equal a node:crypto re-implementation", async () => {
-  await initCore();
-  const r = rng(6);
-  for (let i = 0; i < 2000; i++) {
-    const authKey = r.bytes(256);
-    const body = r.bytes(4 * r.int(i % 50 === 0 ? 4000 : 100));
-    const inner = concat(r.bytes(28), new Uint8Array(new Uint32Array([body.length]).buffer), body);
-    const sender = i % 2 === 0 ? "client" : "server";
-    let padding: Uint8Array = new Uint8Array(0);
-    const sealed = sealMessage(authKey, inner, sender, (n) => (padding = r.bytes(n)));
-    assert.ok(padding.length >= 12 && padding.length <= 1024);
-    const expected = refSeal(authKey, concat(inner, padding), sender === "client" ? 0 : 8);
-    assert.equal(toHex(sealed), toHex(expected), `message ${i}`);
-    assert.equal(toHex(openMessage(authKey, sealed, sender)), toHex(inner), `message ${i}`);
-  }
-});
+test("sealMessage/openMessage of 2,000 random messages equal a node:crypto re-implementation", () =>
+  wasmOnly(() => {
+    const r = rng(6);
+    for (let i = 0; i < 2000; i++) {
+      const authKey = r.bytes(256);
+      const body = r.bytes(4 * r.int(i % 50 === 0 ? 4000 : 100));
+      const inner = concat(
+        r.bytes(28),
+        new Uint8Array(new Uint32Array([body.length]).buffer),
+        body,
+      );
+      const sender = i % 2 === 0 ? "client" : "server";
+      let padding: Uint8Array = new Uint8Array(0);
+      const sealed = sealMessage(authKey, inner, sender, (n) => (padding = r.bytes(n)));
+      assert.ok(padding.length >= 12 && padding.length <= 1024);
+      const expected = refSeal(authKey, concat(inner, padding), sender === "client" ? 0 : 8);
+      assert.equal(toHex(sealed), toHex(expected), `message ${i}`);
+      assert.equal(toHex(openMessage(authKey, sealed, sender)), toHex(inner), `message ${i}`);
+    }
+  }));

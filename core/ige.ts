@@ -1,6 +1,40 @@
 import { CoreError } from "./errors.ts";
 import { bytes } from "./input.ts";
 import { check, core, readBytes, scratch, writeBytes } from "./wasm.ts";
+import { type NativeCrypto, nativeCrypto } from "./native.ts";
+
+/** `data` as 32-bit words (copied when it is not 4-byte aligned). */
+function words(data: Uint8Array): Int32Array {
+  const bytes = data.byteOffset % 4 === 0 ? data : data.slice();
+  return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
+}
+
+/**
+ * IGE encryption as one native AES-CBC pass. With y_i = E(p_i ^ c_{i-1}) and
+ * c_i = y_i ^ p_{i-1}, the input of E is p_i ^ p_{i-2} ^ y_{i-1}: CBC over x_i = p_i ^ p_{i-2}
+ * (x_1 = p_1, CBC IV = c_0, p_0 = the second IV half), then c_i = y_i ^ p_{i-1}. Only
+ * encryption has this form: decryption feeds plaintext back into D, so it stays in WASM.
+ */
+function igeEncryptNative(
+  native: NativeCrypto,
+  data: Uint8Array,
+  key: Uint8Array,
+  iv: Uint8Array,
+): Uint8Array {
+  const p = words(data), ivw = words(iv);
+  const n = p.length;
+  const x = new Int32Array(n);
+  for (let i = 0; i < Math.min(4, n); i++) x[i] = p[i];
+  for (let i = 4; i < Math.min(8, n); i++) x[i] = p[i] ^ ivw[i];
+  for (let i = 8; i < n; i++) x[i] = p[i] ^ p[i - 8];
+  const cbc = native.createCipheriv("aes-256-cbc", key, iv.subarray(0, 16));
+  cbc.setAutoPadding(false);
+  const y = words(cbc.update(new Uint8Array(x.buffer)));
+  const c = new Int32Array(n);
+  for (let i = 0; i < Math.min(4, n); i++) c[i] = y[i] ^ ivw[i + 4];
+  for (let i = 4; i < n; i++) c[i] = y[i] ^ p[i - 4];
+  return new Uint8Array(c.buffer);
+}
 
 const CHUNK = 1 << 20;
 
@@ -15,6 +49,10 @@ function ige(data: Uint8Array, key: Uint8Array, iv: Uint8Array, encrypt: boolean
     );
   }
   const c = core();
+  const native = nativeCrypto();
+  if (encrypt && native !== undefined && data.length > 0) {
+    return igeEncryptNative(native, data, key, iv);
+  }
   const fn = encrypt ? c.ige256_encrypt : c.ige256_decrypt;
   const what = encrypt ? "ige256Encrypt" : "ige256Decrypt";
   // Layout: key (32) | iv (32, updated by each chunk) | data.

@@ -1,19 +1,20 @@
 /**
- * Native crypto where it beats the WebAssembly core: on Node and Bun, node:crypto's AES-CTR and
- * SHA run on OpenSSL/BoringSSL with AES-NI and SHA extensions, several times faster than any
- * WASM, and raw RSA (`publicEncrypt` without padding) is a native modular exponentiation with
- * 64-bit multiplies, which WASM lacks. Deno's node:crypto is slower than the core, and browsers
- * have none, so there the core runs. Results are identical either way (tests run both paths on
- * the same inputs).
+ * Native crypto where it beats the WebAssembly core (measured by bench/core_bench.ts): node:crypto's
+ * AES-CTR, AES-CBC (IGE encryption is one CBC pass, see ige.ts) and SHA run on OpenSSL/BoringSSL
+ * with AES-NI and SHA extensions on Node and Bun, and on Deno's Rust implementation, all faster
+ * than WASM; raw RSA (`publicEncrypt` without padding) is a native modular exponentiation with
+ * 64-bit multiplies, which WASM lacks (Node; Bun and Deno only for small exponents). Browsers have
+ * no node:crypto: there the core does everything. Results are identical either way (tests run
+ * both paths on the same inputs).
  */
 
 /** The part of node:crypto the core uses. */
 export interface NativeCrypto {
   createCipheriv(
-    algorithm: "aes-256-ctr",
+    algorithm: "aes-256-ctr" | "aes-256-cbc",
     key: Uint8Array,
     iv: Uint8Array,
-  ): { update(data: Uint8Array): Uint8Array };
+  ): { update(data: Uint8Array): Uint8Array; setAutoPadding(on: boolean): unknown };
   createHash(algorithm: "sha1" | "sha256"): {
     update(data: Uint8Array): unknown;
     digest(): Uint8Array;
@@ -31,19 +32,19 @@ export function nativeCrypto(): NativeCrypto | undefined {
   return native;
 }
 
-function fastNativeRuntime(): boolean {
+function hasNodeCrypto(): boolean {
   const g = globalThis as {
     Deno?: unknown;
     Bun?: unknown;
     process?: { versions?: { node?: string } };
   };
-  if (g.Deno !== undefined) return false;
-  return g.Bun !== undefined || typeof g.process?.versions?.node === "string";
+  return g.Deno !== undefined || g.Bun !== undefined ||
+    typeof g.process?.versions?.node === "string";
 }
 
-/** Loads node:crypto on Node and Bun (idempotent); elsewhere does nothing. */
+/** Loads node:crypto on Node, Bun and Deno (idempotent); elsewhere (browsers) does nothing. */
 export function loadNative(): Promise<void> {
-  loading ??= fastNativeRuntime()
+  loading ??= hasNodeCrypto()
     ? import("node:crypto").then((m) => {
       native = m as unknown as NativeCrypto;
     }, () => {})
