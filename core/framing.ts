@@ -17,7 +17,10 @@
  * @module
  */
 import { IrenogramError } from "../errors.ts";
+import { Ctr256 } from "./ctr.ts";
+import { nativeCrypto } from "./native.ts";
 import { type RandomSource, secureRandom } from "./random.ts";
+import { sha256 } from "./sha.ts";
 import { core, memory, scratch } from "./wasm.ts";
 
 /** How payloads are delimited on the wire. */
@@ -254,14 +257,23 @@ export class FrameEncoder {
   readonly #kind: TransportKind;
   readonly #random: RandomSource;
   readonly #padded: boolean;
+  /** Obfuscation applied outside WebAssembly (native AES-CTR), when the codec has none inside. */
+  readonly #stream: Ctr256 | undefined;
 
   /** @internal Use {@link createTransport} or {@link FrameDecoder.replyEncoder}. */
-  constructor(handle: number, kind: TransportKind, random: RandomSource) {
+  constructor(handle: number, kind: TransportKind, random: RandomSource, stream?: Ctr256) {
     this.#handle = handle;
     this.#kind = kind;
     this.#random = random;
     this.#padded = kind === "paddedIntermediate";
+    this.#stream = stream;
     encoders.register(this, handle, this);
+  }
+
+  /** The bytes at `ptr..ptr + length` of memory, obfuscated by the outer stream if any. */
+  #out(ptr: number, length: number): Uint8Array {
+    if (this.#stream === undefined) return memory().slice(ptr, ptr + length);
+    return this.#stream.process(memory().subarray(ptr, ptr + length));
   }
 
   /** The transport this encoder frames for. */
@@ -295,8 +307,7 @@ export class FrameEncoder {
     // The frame starts at the buffer, `header` bytes before the payload; only the full
     // transport has bytes (the CRC) after the padding.
     const tail = payload.length + pad + (this.#kind === "full" ? 4 : 0);
-    const start = at - (length - tail);
-    return memory().slice(start, start + length);
+    return this.#out(at - (length - tail), length);
   }
 
   /** Server side: the quick ACK answering a client's request (`token`: its 32-bit value). */
@@ -308,8 +319,7 @@ export class FrameEncoder {
     const c = core();
     const length = c.framing_encoder_quick_ack(h, token >>> 0);
     if (length < 0) throw failure(length, "quickAck");
-    const ptr = c.framing_encoder_frame(h);
-    return memory().slice(ptr, ptr + length);
+    return this.#out(c.framing_encoder_frame(h), length);
   }
 
   /** @internal The init bytes right after construction. */
@@ -326,6 +336,7 @@ export class FrameEncoder {
     encoders.unregister(this);
     core().framing_encoder_free(this.#handle);
     this.#handle = 0;
+    this.#stream?.free();
   }
 
   [Symbol.dispose](): void {
@@ -342,11 +353,14 @@ export class FrameDecoder {
   #handle: number;
   #failure: TransportError | undefined;
   readonly #random: RandomSource;
+  /** De-obfuscation applied before WebAssembly (native AES-CTR), when the codec has none inside. */
+  readonly #stream: Ctr256 | undefined;
 
   /** @internal Use {@link createTransport} or {@link acceptTransport}. */
-  constructor(handle: number, random: RandomSource) {
+  constructor(handle: number, random: RandomSource, stream?: Ctr256) {
     this.#handle = handle;
     this.#random = random;
+    this.#stream = stream;
     decoders.register(this, handle, this);
   }
 
@@ -372,6 +386,7 @@ export class FrameDecoder {
     checkBytes(chunk, "chunk");
     const h = this.#live();
     const c = core();
+    if (this.#stream !== undefined) chunk = this.#stream.process(chunk);
     const frames: Frame[] = [];
     let offset = 0;
     do {
@@ -408,7 +423,7 @@ export class FrameDecoder {
     const code = c.framing_decoder_kind(h);
     if (code < 0) return undefined;
     const kind = kinds[code & 0xff];
-    const obfuscated = (code & 0x100) !== 0;
+    const obfuscated = (code & 0x100) !== 0 || this.#stream !== undefined;
     const raw = c.framing_decoder_dc_id(h);
     if (raw === 0) return { kind, obfuscated };
     const id = Math.abs(raw);
@@ -439,6 +454,7 @@ export class FrameDecoder {
     decoders.unregister(this);
     core().framing_decoder_free(this.#handle);
     this.#handle = 0;
+    this.#stream?.free();
   }
 
   [Symbol.dispose](): void {
@@ -500,12 +516,12 @@ export function createTransport(
   const max = maxFrameSize(options);
   const random = randomSource(options);
   const c = core();
-  let header = 0;
-  let secret = 0;
+  let header = 0, secret = 0;
+  let key: Uint8Array | undefined;
   if (options.obfuscation !== undefined) {
     if (kind === "full") throw invalid("the full transport cannot be obfuscated");
     const dcId = headerDcId(options.obfuscation);
-    const key = proxySecret(options.obfuscation.secret, kind);
+    key = proxySecret(options.obfuscation.secret, kind);
     header = scratch(80);
     if (key !== undefined) {
       secret = header + 64;
@@ -524,22 +540,42 @@ export function createTransport(
       if (status !== -7) throw failure(status, "createTransport");
     }
   }
-  const e = c.framing_encoder_client(code, max, header, secret);
-  const d = c.framing_decoder_client(code, max, header, secret);
+  // Where node:crypto exists its AES-CTR is many times faster than WebAssembly's: the codecs
+  // then frame in WebAssembly and the streams run natively around them.
+  const outside = header !== 0 && nativeCrypto() !== undefined;
+  const plainHeader = outside ? memory().slice(header, header + 64) : undefined;
+  const e = c.framing_encoder_client(code, max, outside ? 0 : header, outside ? 0 : secret);
+  const d = c.framing_decoder_client(code, max, outside ? 0 : header, outside ? 0 : secret);
   if (header !== 0) memory().fill(0, header, header + 80);
   if (e === 0 || d === 0) {
     c.framing_encoder_free(e);
     c.framing_decoder_free(d);
     throw invalid("cannot create the codecs");
   }
-  const encoder = new FrameEncoder(e, kind, random);
-  const decoder = new FrameDecoder(d, random);
-  const init = encoder.initBytes();
+  const streams = plainHeader && nativeStreams(plainHeader, key);
+  const encoder = new FrameEncoder(e, kind, random, streams?.send);
+  const decoder = new FrameDecoder(d, random, streams?.receive);
+  const init = streams?.init ?? encoder.initBytes();
   const free = () => {
     encoder.free();
     decoder.free();
   };
   return { init, encoder, decoder, free, [Symbol.dispose]: free };
+}
+
+/**
+ * The client's two streams and its wire header from its plain header, outside WebAssembly:
+ * the same derivation as core-rs/src/framing/obfuscation.rs (tests hold both to node:crypto).
+ */
+function nativeStreams(header: Uint8Array, secret: Uint8Array | undefined) {
+  const key = (bytes: Uint8Array) => (secret === undefined ? bytes : sha256(bytes, secret));
+  const reversed = header.slice(8, 56).reverse();
+  const send = new Ctr256(key(header.subarray(8, 40)), header.subarray(40, 56));
+  const receive = new Ctr256(key(reversed.subarray(0, 32)), reversed.subarray(32, 48));
+  const init = header.slice();
+  init.set(send.process(header).subarray(56), 56);
+  header.fill(0);
+  return { send, receive, init };
 }
 
 /**

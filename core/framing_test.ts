@@ -14,6 +14,7 @@ import {
   type TransportKind,
 } from "./framing.ts";
 import { initCore } from "./mod.ts";
+import { nativeCrypto, setNativeCrypto } from "./native.ts";
 import { memory } from "./wasm.ts";
 
 await initCore();
@@ -149,6 +150,21 @@ const TAGS: Record<string, number> = {
   paddedIntermediate: 0xdddddddd,
 };
 
+/**
+ * Runs `fn` on both paths of obfuscated client codecs: native AES-CTR around WebAssembly
+ * framing (Deno, Bun, Node) and everything in WebAssembly (browsers).
+ */
+function bothPaths(fn: () => void): void {
+  assert.ok(nativeCrypto() !== undefined, "node:crypto is loaded on every test runtime");
+  fn();
+  const previous = setNativeCrypto(undefined);
+  try {
+    fn();
+  } finally {
+    setNativeCrypto(previous);
+  }
+}
+
 // ---- known bytes ---------------------------------------------------------------------------
 
 test("the test's CRC32 table gives the check value cbf43926 and agrees with node:zlib", () => {
@@ -259,38 +275,85 @@ test("client decoders read reference frames of every transport in any chunking",
 
 // ---- obfuscation ---------------------------------------------------------------------------
 
-test("obfuscated init: random header, keys from it, tag at 56..60 and DC id at 60..62 encrypted", () => {
-  const cases: [ObfuscationOptions, number][] = [
-    [{ dcId: 2 }, 2],
-    [{ dcId: 4, media: true }, -4],
-    [{ dcId: 1, testMode: true }, 10001],
-    [{ dcId: 3, testMode: true, media: true }, -10003],
-  ];
-  const rng = new SeededRandom(6);
-  for (const kind of OBFUSCATABLE) {
-    for (const [obfuscation, dc] of cases) {
-      const seed = rng.uint32();
-      const draw = new SeededRandom(seed).bytes(64);
-      using t = createTransport(kind, { obfuscation, random: randomOf(new SeededRandom(seed)) });
-      assert.equal(t.init.length, 64);
-      assert.deepEqual(t.init.subarray(0, 56), draw.subarray(0, 56), "bytes 0..56 go out as drawn");
-      const { up, down } = refStreams(t.init);
-      const plain = up(t.init);
-      const view = new DataView(plain.buffer);
-      assert.equal(view.getUint32(56, true), TAGS[kind]);
-      assert.equal(view.getInt16(60, true), dc);
-      // Frames continue the client→server stream after the 64 header bytes.
-      for (let i = 0; i < 5; i++) {
-        const p = envelope(rng);
-        const frame = t.encoder.encode(p);
-        const clear = up(frame);
-        const padding = kind === "paddedIntermediate" ? clear.subarray(4 + p.length) : undefined;
-        assert.deepEqual(clear, refFrame(kind, p, { padding }));
+test("obfuscated init: random header, keys from it, tag at 56..60 and DC id at 60..62 encrypted", () =>
+  bothPaths(() => {
+    const cases: [ObfuscationOptions, number][] = [
+      [{ dcId: 2 }, 2],
+      [{ dcId: 4, media: true }, -4],
+      [{ dcId: 1, testMode: true }, 10001],
+      [{ dcId: 3, testMode: true, media: true }, -10003],
+    ];
+    const rng = new SeededRandom(6);
+    for (const kind of OBFUSCATABLE) {
+      for (const [obfuscation, dc] of cases) {
+        const seed = rng.uint32();
+        const draw = new SeededRandom(seed).bytes(64);
+        using t = createTransport(kind, { obfuscation, random: randomOf(new SeededRandom(seed)) });
+        assert.equal(t.init.length, 64);
+        assert.deepEqual(
+          t.init.subarray(0, 56),
+          draw.subarray(0, 56),
+          "bytes 0..56 go out as drawn",
+        );
+        const { up, down } = refStreams(t.init);
+        const plain = up(t.init);
+        const view = new DataView(plain.buffer);
+        assert.equal(view.getUint32(56, true), TAGS[kind]);
+        assert.equal(view.getInt16(60, true), dc);
+        // Frames continue the client→server stream after the 64 header bytes.
+        for (let i = 0; i < 5; i++) {
+          const p = envelope(rng);
+          const frame = t.encoder.encode(p);
+          const clear = up(frame);
+          const padding = kind === "paddedIntermediate" ? clear.subarray(4 + p.length) : undefined;
+          assert.deepEqual(clear, refFrame(kind, p, { padding }));
+        }
+        // The decoder undoes the server→client stream (the reversed key and IV).
+        const sent = Array.from({ length: 5 }, () => envelope(rng));
+        const stream = down(concat(...sent.map((p) => refFrame(kind, p))));
+        assert.deepEqual(payloads(decodeChunked(t.decoder, rng, stream)), sent);
       }
-      // The decoder undoes the server→client stream (the reversed key and IV).
-      const sent = Array.from({ length: 5 }, () => envelope(rng));
-      const stream = down(concat(...sent.map((p) => refFrame(kind, p))));
-      assert.deepEqual(payloads(decodeChunked(t.decoder, rng, stream)), sent);
+    }
+  }));
+
+test("obfuscated clients: native and WebAssembly streams give identical bytes", () => {
+  const rng = new SeededRandom(19);
+  for (const kind of OBFUSCATABLE) {
+    for (const secret of [undefined, rng.bytes(16)]) {
+      const header = rng.bytes(64);
+      header[0] = 1;
+      const seed = rng.uint32();
+      const make = () => {
+        const padding = new SeededRandom(seed);
+        return createTransport(kind, {
+          obfuscation: { dcId: 5, media: true, secret },
+          random: (n) => (n === 64 ? header.slice() : padding.bytes(n)),
+        });
+      };
+      using native = make();
+      const previous = setNativeCrypto(undefined);
+      let wasm;
+      try {
+        wasm = make();
+      } finally {
+        setNativeCrypto(previous);
+      }
+      using _ = wasm;
+      assert.deepEqual(native.init, wasm.init);
+      const down = rng.bytes(3000);
+      for (let i = 0; i < 20; i++) {
+        const p = envelope(rng, 100);
+        assert.deepEqual(native.encoder.encode(p), wasm.encoder.encode(p));
+      }
+      // Garbage decrypts the same way on both: the same frames or the same failure.
+      const outcome = (t: typeof native) => {
+        try {
+          return payloads(t.decoder.push(down)).length;
+        } catch (e) {
+          return (e as TransportError).code;
+        }
+      };
+      assert.equal(outcome(native), outcome(wasm));
     }
   }
 });
@@ -337,52 +400,54 @@ test("obfuscated init: a random source stuck on forbidden bytes fails instead of
   );
 });
 
-test("MTProxy secret: keys are SHA-256(key bytes + secret); the server must know the secret", () => {
-  const rng = new SeededRandom(15);
-  for (const prefixed of [false, true]) {
-    const key = rng.bytes(16);
-    const secret = prefixed ? concat(Uint8Array.of(0xdd), key) : key;
-    using t = createTransport("paddedIntermediate", {
-      obfuscation: { dcId: 3, secret },
-      random: randomOf(rng),
-    });
-    const { up, down } = refStreams(t.init, key);
-    const plain = up(t.init);
-    assert.equal(new DataView(plain.buffer).getUint32(56, true), TAGS.paddedIntermediate);
-    assert.equal(new DataView(plain.buffer).getInt16(60, true), 3);
-    const p = envelope(rng);
-    const first = t.encoder.encode(p);
-    const clear = up(first);
-    assert.deepEqual(
-      clear,
-      refFrame("paddedIntermediate", p, { padding: clear.subarray(4 + p.length) }),
-    );
-    const q = envelope(rng);
-    assert.deepEqual(payloads(t.decoder.push(down(refFrame("paddedIntermediate", q)))), [q]);
-    // A server playing the proxy decodes it with the secret, and only with it.
-    const stream = concat(t.init, first);
-    using right = acceptTransport({ secret });
-    assert.deepEqual(payloads(right.push(stream)), [p]);
-    assert.equal(right.transport?.dcId, 3);
-    using wrong = acceptTransport({ secret: rng.bytes(16) });
-    assert.throws(() => wrong.push(stream), transportError("TRANSPORT_BAD_HEADER"));
-    using none = acceptTransport();
-    assert.throws(() => none.push(stream), transportError("TRANSPORT_BAD_HEADER"));
-  }
-  const bad: (() => unknown)[] = [
-    () => createTransport("intermediate", { obfuscation: { dcId: 2, secret: new Uint8Array(15) } }),
-    () =>
-      createTransport("intermediate", {
-        obfuscation: { dcId: 2, secret: concat(Uint8Array.of(0xdd), rng.bytes(16)) },
-      }),
-    () =>
-      createTransport("paddedIntermediate", {
-        obfuscation: { dcId: 2, secret: concat(Uint8Array.of(0xee), rng.bytes(16)) },
-      }),
-    () => acceptTransport({ secret: new Uint8Array(32) }),
-  ];
-  for (const f of bad) assert.throws(f, transportError("TRANSPORT_INVALID_ARGUMENT"));
-});
+test("MTProxy secret: keys are SHA-256(key bytes + secret); the server must know the secret", () =>
+  bothPaths(() => {
+    const rng = new SeededRandom(15);
+    for (const prefixed of [false, true]) {
+      const key = rng.bytes(16);
+      const secret = prefixed ? concat(Uint8Array.of(0xdd), key) : key;
+      using t = createTransport("paddedIntermediate", {
+        obfuscation: { dcId: 3, secret },
+        random: randomOf(rng),
+      });
+      const { up, down } = refStreams(t.init, key);
+      const plain = up(t.init);
+      assert.equal(new DataView(plain.buffer).getUint32(56, true), TAGS.paddedIntermediate);
+      assert.equal(new DataView(plain.buffer).getInt16(60, true), 3);
+      const p = envelope(rng);
+      const first = t.encoder.encode(p);
+      const clear = up(first);
+      assert.deepEqual(
+        clear,
+        refFrame("paddedIntermediate", p, { padding: clear.subarray(4 + p.length) }),
+      );
+      const q = envelope(rng);
+      assert.deepEqual(payloads(t.decoder.push(down(refFrame("paddedIntermediate", q)))), [q]);
+      // A server playing the proxy decodes it with the secret, and only with it.
+      const stream = concat(t.init, first);
+      using right = acceptTransport({ secret });
+      assert.deepEqual(payloads(right.push(stream)), [p]);
+      assert.equal(right.transport?.dcId, 3);
+      using wrong = acceptTransport({ secret: rng.bytes(16) });
+      assert.throws(() => wrong.push(stream), transportError("TRANSPORT_BAD_HEADER"));
+      using none = acceptTransport();
+      assert.throws(() => none.push(stream), transportError("TRANSPORT_BAD_HEADER"));
+    }
+    const bad: (() => unknown)[] = [
+      () =>
+        createTransport("intermediate", { obfuscation: { dcId: 2, secret: new Uint8Array(15) } }),
+      () =>
+        createTransport("intermediate", {
+          obfuscation: { dcId: 2, secret: concat(Uint8Array.of(0xdd), rng.bytes(16)) },
+        }),
+      () =>
+        createTransport("paddedIntermediate", {
+          obfuscation: { dcId: 2, secret: concat(Uint8Array.of(0xee), rng.bytes(16)) },
+        }),
+      () => acceptTransport({ secret: new Uint8Array(32) }),
+    ];
+    for (const f of bad) assert.throws(f, transportError("TRANSPORT_INVALID_ARGUMENT"));
+  }));
 
 test("invalid options give TRANSPORT_INVALID_ARGUMENT", () => {
   const bad: (() => unknown)[] = [
@@ -413,127 +478,140 @@ test("invalid options give TRANSPORT_INVALID_ARGUMENT", () => {
 
 // ---- both ends -----------------------------------------------------------------------------
 
-test("every transport round-trips random frames both ways under random chunkings", () => {
-  const rng = new SeededRandom(8);
-  const setups: [TransportKind, ObfuscationOptions | undefined][] = [
-    ...KINDS.map((k): [TransportKind, undefined] => [k, undefined]),
-    ...OBFUSCATABLE.map((
-      k,
-    ): [TransportKind, ObfuscationOptions] => [k, { dcId: 1 + rng.int(5), media: true }]),
-    ["intermediate", { dcId: 2, testMode: true }],
-  ];
-  for (const [kind, obfuscation] of setups) {
-    for (let round = 0; round < 8; round++) {
-      using client = createTransport(kind, { obfuscation, random: randomOf(rng) });
-      using server = acceptTransport({ random: randomOf(rng) });
-      const up = Array.from(
-        { length: 1 + rng.int(12) },
-        () => envelope(rng, round === 0 ? 4000 : 40),
-      );
-      const upStream = concat(client.init, ...up.map((p) => client.encoder.encode(p)));
-      assert.deepEqual(payloads(decodeChunked(server, rng, upStream)), up, `${kind} up`);
-      server.end();
-      assert.deepEqual(server.transport, {
-        kind,
-        obfuscated: obfuscation !== undefined,
-        ...(obfuscation && {
-          dcId: obfuscation.dcId,
-          media: obfuscation.media ?? false,
-          testMode: obfuscation.testMode ?? false,
-        }),
-      });
-      using reply = server.replyEncoder();
-      const down = Array.from({ length: 1 + rng.int(12) }, () => envelope(rng));
-      const downStream = concat(...down.map((p) => reply.encode(p)));
-      assert.deepEqual(
-        payloads(decodeChunked(client.decoder, rng, downStream)),
-        down,
-        `${kind} down`,
-      );
-      client.decoder.end();
-    }
-  }
-});
-
-test("one byte at a time and everything at once decode the same frames", () => {
-  const rng = new SeededRandom(16);
-  for (const kind of KINDS) {
-    for (const obfuscation of kind === "full" ? [undefined] : [undefined, { dcId: 4 }]) {
-      const random = randomOf(rng);
-      const header = rng.bytes(64);
-      header[0] = 1;
-      // Two clients with the same header give the same stream: one is decoded byte by byte.
-      const fixed = (n: number) => (n === 64 ? header.slice() : rng.bytes(n));
-      using a = createTransport(kind, { obfuscation, random: fixed });
-      using b = createTransport(kind, { obfuscation, random: fixed });
-      const sent = Array.from({ length: 6 }, () => envelope(rng));
-      const stream = concat(a.init, ...sent.map((p) => a.encoder.encode(p)));
-      using whole = acceptTransport({ random });
-      assert.deepEqual(payloads(whole.push(stream)), sent);
-      using bytewise = acceptTransport({ random });
-      const got: Frame[] = [];
-      for (let i = 0; i < stream.length; i++) got.push(...bytewise.push(stream.subarray(i, i + 1)));
-      assert.deepEqual(payloads(got), sent);
-      // And back: the server's answers, byte by byte, to the second client.
-      using reply = bytewise.replyEncoder();
-      const back = Array.from({ length: 6 }, () => envelope(rng));
-      const down = concat(...back.map((p) => reply.encode(p)));
-      const received: Frame[] = [];
-      for (let i = 0; i < down.length; i++) {
-        received.push(...b.decoder.push(down.subarray(i, i + 1)));
+test("every transport round-trips random frames both ways under random chunkings", () =>
+  bothPaths(() => {
+    const rng = new SeededRandom(8);
+    const setups: [TransportKind, ObfuscationOptions | undefined][] = [
+      ...KINDS.map((k): [TransportKind, undefined] => [k, undefined]),
+      ...OBFUSCATABLE.map((
+        k,
+      ): [TransportKind, ObfuscationOptions] => [k, { dcId: 1 + rng.int(5), media: true }]),
+      ["intermediate", { dcId: 2, testMode: true }],
+    ];
+    for (const [kind, obfuscation] of setups) {
+      for (let round = 0; round < 8; round++) {
+        using client = createTransport(kind, { obfuscation, random: randomOf(rng) });
+        using server = acceptTransport({ random: randomOf(rng) });
+        const up = Array.from(
+          { length: 1 + rng.int(12) },
+          () => envelope(rng, round === 0 ? 4000 : 40),
+        );
+        const upStream = concat(client.init, ...up.map((p) => client.encoder.encode(p)));
+        assert.deepEqual(payloads(decodeChunked(server, rng, upStream)), up, `${kind} up`);
+        server.end();
+        assert.deepEqual(server.transport, {
+          kind,
+          obfuscated: obfuscation !== undefined,
+          ...(obfuscation && {
+            dcId: obfuscation.dcId,
+            media: obfuscation.media ?? false,
+            testMode: obfuscation.testMode ?? false,
+          }),
+        });
+        using reply = server.replyEncoder();
+        const down = Array.from({ length: 1 + rng.int(12) }, () => envelope(rng));
+        const downStream = concat(...down.map((p) => reply.encode(p)));
+        assert.deepEqual(
+          payloads(decodeChunked(client.decoder, rng, downStream)),
+          down,
+          `${kind} down`,
+        );
+        client.decoder.end();
       }
-      assert.deepEqual(payloads(received), back);
     }
-  }
-});
+  }));
 
-test("creating, using and freeing thousands of codecs does not grow WebAssembly memory", () => {
-  const rng = new SeededRandom(17);
-  const payload = envelope(rng, 4);
-  const cycle = () => {
-    using t = createTransport("intermediate", { obfuscation: { dcId: 2 } });
-    using s = acceptTransport();
-    s.push(concat(t.init, t.encoder.encode(payload)));
-    using r = s.replyEncoder();
-    t.decoder.push(r.encode(payload));
-  };
-  for (let i = 0; i < 300; i++) cycle();
-  const before = memory().buffer.byteLength;
-  for (let i = 0; i < 3000; i++) cycle();
-  assert.equal(memory().buffer.byteLength, before);
-});
-
-test("quick ACKs: the client asks in the length, the server answers with the token", () => {
-  const rng = new SeededRandom(9);
-  for (const kind of OBFUSCATABLE) {
-    for (const obfuscation of [undefined, { dcId: 2 }]) {
-      using client = createTransport(kind, { obfuscation });
-      using server = acceptTransport();
-      const p = envelope(rng);
-      const frames = server.push(concat(client.init, client.encoder.encode(p, { quickAck: true })));
-      assert.deepEqual(frames, [{ type: "payload", payload: p, quickAckRequested: true }]);
-      using reply = server.replyEncoder();
-      const token = 0x12345678;
-      const ack = reply.quickAck(token);
-      if (obfuscation === undefined) {
-        // Abridged byte-swaps the token; the others send it little-endian; both set the top bit.
-        const expected = kind === "abridged" ? [0x92, 0x34, 0x56, 0x78] : [0x78, 0x56, 0x34, 0x92];
-        assert.deepEqual([...ack], expected);
+test("one byte at a time and everything at once decode the same frames", () =>
+  bothPaths(() => {
+    const rng = new SeededRandom(16);
+    for (const kind of KINDS) {
+      for (const obfuscation of kind === "full" ? [undefined] : [undefined, { dcId: 4 }]) {
+        const random = randomOf(rng);
+        const header = rng.bytes(64);
+        header[0] = 1;
+        // Two clients with the same header give the same stream: one is decoded byte by byte.
+        const fixed = (n: number) => (n === 64 ? header.slice() : rng.bytes(n));
+        using a = createTransport(kind, { obfuscation, random: fixed });
+        using b = createTransport(kind, { obfuscation, random: fixed });
+        const sent = Array.from({ length: 6 }, () => envelope(rng));
+        const stream = concat(a.init, ...sent.map((p) => a.encoder.encode(p)));
+        using whole = acceptTransport({ random });
+        assert.deepEqual(payloads(whole.push(stream)), sent);
+        using bytewise = acceptTransport({ random });
+        const got: Frame[] = [];
+        for (let i = 0; i < stream.length; i++) {
+          got.push(...bytewise.push(stream.subarray(i, i + 1)));
+        }
+        assert.deepEqual(payloads(got), sent);
+        // And back: the server's answers, byte by byte, to the second client.
+        using reply = bytewise.replyEncoder();
+        const back = Array.from({ length: 6 }, () => envelope(rng));
+        const down = concat(...back.map((p) => reply.encode(p)));
+        const received: Frame[] = [];
+        for (let i = 0; i < down.length; i++) {
+          received.push(...b.decoder.push(down.subarray(i, i + 1)));
+        }
+        assert.deepEqual(payloads(received), back);
       }
-      const q = envelope(rng);
-      const got = decodeChunked(client.decoder, rng, concat(ack, reply.encode(q)));
-      assert.deepEqual(got, [
-        { type: "quickAck", token: (token | 0x80000000) >>> 0 },
-        { type: "payload", payload: q, quickAckRequested: false },
-      ]);
-      assert.throws(() => client.encoder.quickAck(1), transportError("TRANSPORT_INVALID_ARGUMENT"));
-      assert.throws(
-        () => reply.encode(q, { quickAck: true }),
-        transportError("TRANSPORT_INVALID_ARGUMENT"),
-      );
     }
-  }
-});
+  }));
+
+test("creating, using and freeing thousands of codecs does not grow WebAssembly memory", () =>
+  bothPaths(() => {
+    const rng = new SeededRandom(17);
+    const payload = envelope(rng, 4);
+    const cycle = () => {
+      using t = createTransport("intermediate", { obfuscation: { dcId: 2 } });
+      using s = acceptTransport();
+      s.push(concat(t.init, t.encoder.encode(payload)));
+      using r = s.replyEncoder();
+      t.decoder.push(r.encode(payload));
+    };
+    for (let i = 0; i < 300; i++) cycle();
+    const before = memory().buffer.byteLength;
+    for (let i = 0; i < 3000; i++) cycle();
+    assert.equal(memory().buffer.byteLength, before);
+  }));
+
+test("quick ACKs: the client asks in the length, the server answers with the token", () =>
+  bothPaths(() => {
+    const rng = new SeededRandom(9);
+    for (const kind of OBFUSCATABLE) {
+      for (const obfuscation of [undefined, { dcId: 2 }]) {
+        using client = createTransport(kind, { obfuscation });
+        using server = acceptTransport();
+        const p = envelope(rng);
+        const frames = server.push(
+          concat(client.init, client.encoder.encode(p, { quickAck: true })),
+        );
+        assert.deepEqual(frames, [{ type: "payload", payload: p, quickAckRequested: true }]);
+        using reply = server.replyEncoder();
+        const token = 0x12345678;
+        const ack = reply.quickAck(token);
+        if (obfuscation === undefined) {
+          // Abridged byte-swaps the token; the others send it little-endian; both set the top bit.
+          const expected = kind === "abridged"
+            ? [0x92, 0x34, 0x56, 0x78]
+            : [0x78, 0x56, 0x34, 0x92];
+          assert.deepEqual([...ack], expected);
+        }
+        const q = envelope(rng);
+        const got = decodeChunked(client.decoder, rng, concat(ack, reply.encode(q)));
+        assert.deepEqual(got, [
+          { type: "quickAck", token: (token | 0x80000000) >>> 0 },
+          { type: "payload", payload: q, quickAckRequested: false },
+        ]);
+        assert.throws(
+          () => client.encoder.quickAck(1),
+          transportError("TRANSPORT_INVALID_ARGUMENT"),
+        );
+        assert.throws(
+          () => reply.encode(q, { quickAck: true }),
+          transportError("TRANSPORT_INVALID_ARGUMENT"),
+        );
+      }
+    }
+  }));
 
 // ---- failures ------------------------------------------------------------------------------
 
