@@ -3,12 +3,6 @@ import { bytes } from "./input.ts";
 import { check, core, readBytes, scratch, writeBytes } from "./wasm.ts";
 import { type NativeCrypto, nativeCrypto } from "./native.ts";
 
-/** `data` as 32-bit words (copied when it is not 4-byte aligned). */
-function words(data: Uint8Array): Int32Array {
-  const bytes = data.byteOffset % 4 === 0 ? data : data.slice();
-  return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
-}
-
 /**
  * IGE encryption as one native AES-CBC pass. With y_i = E(p_i ^ c_{i-1}) and
  * c_i = y_i ^ p_{i-1}, the input of E is p_i ^ p_{i-2} ^ y_{i-1}: CBC over x_i = p_i ^ p_{i-2}
@@ -21,19 +15,18 @@ function igeEncryptNative(
   key: Uint8Array,
   iv: Uint8Array,
 ): Uint8Array {
-  const p = words(data), ivw = words(iv);
-  const n = p.length;
-  const x = new Int32Array(n);
-  for (let i = 0; i < Math.min(4, n); i++) x[i] = p[i];
-  for (let i = 4; i < Math.min(8, n); i++) x[i] = p[i] ^ ivw[i];
-  for (let i = 8; i < n; i++) x[i] = p[i] ^ p[i - 8];
+  // The XORs run in WASM (SIMD), not in JS loops: layout iv (32) | p | x, then y replaces x.
+  const c = core(), n = data.length;
+  const p = scratch(32 + 2 * n);
+  writeBytes(p, iv);
+  writeBytes(p + 32, data);
+  check(c.ige_cbc_pre(p, p + 32, p + 32 + n, n), "ige256Encrypt");
   const cbc = native.createCipheriv("aes-256-cbc", key, iv.subarray(0, 16));
   cbc.setAutoPadding(false);
-  const y = words(cbc.update(new Uint8Array(x.buffer)));
-  const c = new Int32Array(n);
-  for (let i = 0; i < Math.min(4, n); i++) c[i] = y[i] ^ ivw[i + 4];
-  for (let i = 4; i < n; i++) c[i] = y[i] ^ p[i - 4];
-  return new Uint8Array(c.buffer);
+  const y = cbc.update(readBytes(p + 32 + n, n));
+  writeBytes(p + 32 + n, y);
+  check(c.ige_cbc_post(p, p + 32, p + 32 + n, n), "ige256Encrypt");
+  return readBytes(p + 32 + n, n);
 }
 
 const CHUNK = 1 << 20;
@@ -50,7 +43,7 @@ function ige(data: Uint8Array, key: Uint8Array, iv: Uint8Array, encrypt: boolean
   }
   const c = core();
   const native = nativeCrypto();
-  if (encrypt && native !== undefined && data.length > 0) {
+  if (encrypt && native !== undefined && data.length > 0 && data.length <= CHUNK) {
     return igeEncryptNative(native, data, key, iv);
   }
   const fn = encrypt ? c.ige256_encrypt : c.ige256_decrypt;
