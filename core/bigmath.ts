@@ -29,7 +29,7 @@ function nativeModPow(
   exp: bigint,
   mod: bigint,
 ): bigint | undefined {
-  const native = nativeCrypto();
+  const native = nativeCrypto("modpow");
   if (native === undefined || mod >> 1023n === 0n || exp >= mod) return undefined;
   if (!nativeLargeExponents && exp >> 32n !== 0n) return undefined;
   try {

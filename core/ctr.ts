@@ -30,7 +30,7 @@ export class Ctr256 {
     bytes(key, "key", 32);
     bytes(iv, "iv", 16);
     const c = core();
-    const native = nativeCrypto();
+    const native = nativeCrypto("ctr");
     if (native !== undefined) {
       this.#native = native.createCipheriv("aes-256-ctr", key, iv);
       return;

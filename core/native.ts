@@ -26,10 +26,25 @@ export interface NativeCrypto {
 
 let native: NativeCrypto | undefined;
 let loading: Promise<void> | undefined;
+let forced: NativeCrypto | undefined | "auto" = "auto";
 
-/** node:crypto when it is the faster path on this runtime, else `undefined`. */
-export function nativeCrypto(): NativeCrypto | undefined {
-  return native;
+/** Operations that may run natively. */
+export type NativeOp = "ctr" | "sha" | "ige" | "seal" | "modpow";
+
+/**
+ * Where node:crypto beats the core, per runtime (bench/core_bench.ts): Deno's node:crypto is a
+ * Rust implementation whose AES-CBC and short hashes are no faster than the core's, so there only
+ * CTR, SHA (long inputs 7x) and small-exponent modPow go native.
+ */
+let fastOps: ReadonlySet<NativeOp> = new Set();
+
+/**
+ * node:crypto when it is the faster path for `op` on this runtime (without `op`: whenever it is
+ * loaded), else `undefined`.
+ */
+export function nativeCrypto(op?: NativeOp): NativeCrypto | undefined {
+  if (forced !== "auto") return forced;
+  return op === undefined || fastOps.has(op) ? native : undefined;
 }
 
 function hasNodeCrypto(): boolean {
@@ -47,6 +62,10 @@ export function loadNative(): Promise<void> {
   loading ??= hasNodeCrypto()
     ? import("node:crypto").then((m) => {
       native = m as unknown as NativeCrypto;
+      const deno = (globalThis as { Deno?: unknown }).Deno !== undefined;
+      fastOps = new Set<NativeOp>(
+        deno ? ["ctr", "sha", "modpow"] : ["ctr", "sha", "ige", "seal", "modpow"],
+      );
     }, () => {})
     : Promise.resolve();
   return loading;
@@ -54,11 +73,14 @@ export function loadNative(): Promise<void> {
 
 /**
  * Chooses the path explicitly (tests compare both on every runtime): a module to use native
- * code, `undefined` for the WebAssembly core. Returns the previous choice.
+ * code for every operation, `undefined` for the WebAssembly core, `"auto"` for the per-runtime
+ * choice. Returns the previous choice, to restore it.
  */
-export function setNativeCrypto(mod: NativeCrypto | undefined): NativeCrypto | undefined {
-  const previous = native;
-  native = mod;
+export function setNativeCrypto(
+  choice: NativeCrypto | undefined | "auto",
+): NativeCrypto | undefined | "auto" {
+  const previous = forced;
+  forced = choice;
   return previous;
 }
 

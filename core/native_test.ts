@@ -3,7 +3,17 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as nodeCrypto from "node:crypto";
-import { Ctr256, ige256Decrypt, ige256Encrypt, initCore, modPow, sha1, sha256 } from "./mod.ts";
+import {
+  Ctr256,
+  ige256Decrypt,
+  ige256Encrypt,
+  initCore,
+  modPow,
+  openMessage,
+  sealMessage,
+  sha1,
+  sha256,
+} from "./mod.ts";
 import { type NativeCrypto, setNativeCrypto } from "./native.ts";
 import { concat, rng, sameBytes } from "../tests/core_helpers.ts";
 
@@ -80,5 +90,23 @@ test("AES-256-IGE encryption: native (CBC-based) and WebAssembly paths agree", a
     const [a, b] = both(() => ige256Encrypt(view, key, iv));
     assert.equal(sameBytes(a, b), undefined, `input ${i}`);
     assert.equal(sameBytes(ige256Decrypt(b, key, iv), data), undefined, `input ${i}`);
+  }
+});
+
+test("sealMessage: native and WebAssembly paths give the same bytes for the same randomness", async () => {
+  await initCore();
+  const r = rng(15);
+  for (let i = 0; i < 300; i++) {
+    const authKey = r.bytes(256);
+    const inner = concat(r.bytes(28), new Uint8Array([0, 0, 0, 0]), r.bytes(4 * r.int(300)));
+    new DataView(inner.buffer).setUint32(28, inner.length - 32, true);
+    const sender = i % 2 ? "client" : "server";
+    const seed = r.int(1 << 30);
+    const [a, b] = both(() => {
+      const pr = rng(seed);
+      return sealMessage(authKey, inner, sender, (n) => pr.bytes(n));
+    });
+    assert.equal(sameBytes(a, b), undefined, `message ${i}`);
+    assert.equal(sameBytes(openMessage(authKey, b, sender), inner), undefined, `message ${i}`);
   }
 });

@@ -10,7 +10,7 @@ function hash(kind: 1 | 256, parts: Uint8Array[]): Uint8Array {
   let total = 0;
   for (const part of parts) total += bytes(part, `${name} part`).length;
   const c = core();
-  const native = nativeCrypto();
+  const native = nativeCrypto("sha");
   if (native !== undefined) {
     const h = native.createHash(kind === 1 ? "sha1" : "sha256");
     for (const part of parts) h.update(part);
