@@ -8,3 +8,4 @@ export { VERSION } from "./version.ts";
 export { IrenogramError } from "./errors.ts";
 export { Client } from "./client/client.ts";
 export type { ClientOptions } from "./client/options.ts";
+export { CoreError, type CoreErrorCode } from "./core/errors.ts";
