@@ -212,7 +212,10 @@ for (const n of [KiB, MiB]) {
     new DataView(b.buffer).setBigUint64(0, v);
     return b;
   };
-  const provider = { randomBytes: rand, randomFill: (b: Uint8Array) => crypto.getRandomValues(b) };
+  const provider = {
+    randomBytes: rand,
+    randomFill: (b: Uint8Array<ArrayBuffer>) => crypto.getRandomValues(b),
+  };
   const mean = (fn: (pq: bigint) => unknown, rounds: number) => {
     const t0 = performance.now();
     for (let r = 0; r < rounds; r++) for (const pq of pqs) fn(pq);
