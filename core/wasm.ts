@@ -31,6 +31,9 @@ let view: Uint8Array = new Uint8Array(0);
 
 /** The raw bytes of the module (decoded anew on every call). */
 export function wasmBytes(): Uint8Array<ArrayBuffer> {
+  // Native base64 decoding where the runtime has it (Deno, Bun, new browsers).
+  const native = (Uint8Array as { fromBase64?: (s: string) => Uint8Array<ArrayBuffer> }).fromBase64;
+  if (native !== undefined) return native(WASM_BASE64);
   const text = atob(WASM_BASE64);
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
