@@ -26,7 +26,7 @@ import {
   sha256,
 } from "../core/mod.ts";
 import { aesKind, core, wasmBytes } from "../core/wasm.ts";
-import { measure, measureAsync, runtimeName, table, writeSection } from "./report.ts";
+import { measureAsync, runtimeName, table, writeSection } from "./report.ts";
 
 const require = createRequire(import.meta.url);
 const mtcuteBytes = readFileSync(require.resolve("@mtcute/wasm/mtcute-simd.wasm"));
@@ -45,15 +45,50 @@ const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x
 const mbps = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1e3);
 const size = (n: number) => (n >= MiB ? `${n / MiB} MiB` : `${n / KiB} KiB`);
 
+type Peer = "ours" | "mtcute" | "gramjs" | "native" | "js";
+
+/**
+ * Median time (ms) of one call of each function, measured interleaved: rounds of short batches
+ * in turn, so that load from other processes falls on all of them alike (the machine is shared).
+ */
+function interleaved(
+  fns: Partial<Record<Peer, () => unknown>>,
+  ms: number,
+): Partial<Record<Peer, number>> {
+  const entries = Object.entries(fns) as [Peer, () => unknown][];
+  for (const [, fn] of entries) {
+    const end = performance.now() + ms / 20;
+    while (performance.now() < end) fn();
+  }
+  const rounds = 12, slice = ms / (rounds * entries.length);
+  const samples = entries.map(() => [] as number[]);
+  for (let r = 0; r < rounds; r++) {
+    entries.forEach(([, fn], i) => {
+      let n = 0;
+      const t0 = performance.now();
+      let t1 = t0;
+      do {
+        fn();
+        n++;
+        t1 = performance.now();
+      } while (t1 - t0 < slice);
+      samples[i].push((t1 - t0) / n);
+    });
+  }
+  return Object.fromEntries(
+    entries.map(([name], i) => [name, samples[i].sort((x, y) => x - y)[rounds >> 1]]),
+  );
+}
+
 /** One row: our time against each peer's, as a ratio (> 1 means we are faster). */
 function row(
   op: string,
   unit: "MB/s" | "µs" | "ms",
   bytes: number,
-  ours: number,
-  peers: Record<string, number | undefined>,
+  times: Partial<Record<Peer, number>>,
   target?: string,
 ) {
+  const ours = times.ours!;
   const show = (ms: number | undefined) =>
     ms === undefined
       ? "—"
@@ -67,20 +102,20 @@ function row(
     op,
     unit,
     show(ours),
-    show(peers.mtcute),
-    ratio(peers.mtcute),
-    show(peers.gramjs),
-    ratio(peers.gramjs),
-    show(peers.native),
-    ratio(peers.native),
-    show(peers.js),
-    ratio(peers.js),
+    show(times.mtcute),
+    ratio(times.mtcute),
+    show(times.gramjs),
+    ratio(times.gramjs),
+    show(times.native),
+    ratio(times.native),
+    show(times.js),
+    ratio(times.js),
     target ?? "",
   ]);
   console.log(rows[rows.length - 1].join(" | "));
 }
 
-const t = (fn: () => unknown, big: boolean) => measure(fn, big ? 400 : 250);
+const budget = (big: boolean) => (big ? 1500 : 800);
 
 // AES-256-IGE. Encryption runs as one native AES-CBC pass where node:crypto exists; decryption
 // feeds plaintext back into the cipher, so it always runs in WASM.
@@ -90,15 +125,31 @@ for (const n of [KiB, 64 * KiB, MiB]) {
   const cbc = () => createCipheriv("aes-256-cbc", key, iv16).setAutoPadding(false).update(data);
   const unit = n === KiB ? "µs" : "MB/s";
   const target = n === KiB ? "" : "≥ 1.5× mtcute (native: serial AES-CBC, the IGE ceiling)";
-  row(`AES-256-IGE encrypt ${size(n)}`, unit, n, t(() => ige256Encrypt(data, key, iv32), n > KiB), {
-    mtcute: t(() => mtcute.ige256Encrypt(data, key, iv32), n > KiB),
-    gramjs: n === MiB ? undefined : t(() => gram.encryptIge(Buffer.from(data)), n > KiB),
-    native: t(cbc, n > KiB),
-  }, target);
-  row(`AES-256-IGE decrypt ${size(n)}`, unit, n, t(() => ige256Decrypt(data, key, iv32), n > KiB), {
-    mtcute: t(() => mtcute.ige256Decrypt(data, key, iv32), n > KiB),
-    gramjs: n === MiB ? undefined : t(() => gram.decryptIge(Buffer.from(data)), n > KiB),
-  }, target);
+  const gramjs = n === MiB ? {} : { gramjs: () => gram.encryptIge(Buffer.from(data)) };
+  row(
+    `AES-256-IGE encrypt ${size(n)}`,
+    unit,
+    n,
+    interleaved({
+      ours: () => ige256Encrypt(data, key, iv32),
+      mtcute: () => mtcute.ige256Encrypt(data, key, iv32),
+      native: cbc,
+      ...gramjs,
+    }, budget(n > KiB)),
+    target,
+  );
+  const gramjsDec = n === MiB ? {} : { gramjs: () => gram.decryptIge(Buffer.from(data)) };
+  row(
+    `AES-256-IGE decrypt ${size(n)}`,
+    unit,
+    n,
+    interleaved({
+      ours: () => ige256Decrypt(data, key, iv32),
+      mtcute: () => mtcute.ige256Decrypt(data, key, iv32),
+      ...gramjsDec,
+    }, budget(n > KiB)),
+    target,
+  );
 }
 
 // AES-256-CTR, one stream.
@@ -108,16 +159,17 @@ for (const n of [KiB, 64 * KiB, MiB]) {
   const ctx = mtcute.createCtr256(key, iv16);
   const gram = new GramCtr(Buffer.from(key), Buffer.from(iv16));
   const nat = createCipheriv("aes-256-ctr", key, iv16);
+  const gramjs = n === MiB ? {} : { gramjs: () => gram.encrypt(Buffer.from(data)) };
   row(
     `AES-256-CTR ${size(n)}`,
     n === KiB ? "µs" : "MB/s",
     n,
-    t(() => ours.process(data), n > KiB),
-    {
-      mtcute: t(() => mtcute.ctr256(ctx, data), n > KiB),
-      gramjs: n === MiB ? undefined : t(() => gram.encrypt(Buffer.from(data)), n > KiB),
-      native: t(() => nat.update(data), n > KiB),
-    },
+    interleaved({
+      ours: () => ours.process(data),
+      mtcute: () => mtcute.ctr256(ctx, data),
+      native: () => nat.update(data),
+      ...gramjs,
+    }, budget(n > KiB)),
     "≥ 3× mtcute",
   );
   ours.free();
@@ -127,10 +179,16 @@ for (const n of [KiB, 64 * KiB, MiB]) {
 // SHA-256.
 for (const n of [KiB, MiB]) {
   const data = rand(n);
-  row(`SHA-256 ${size(n)}`, n === KiB ? "µs" : "MB/s", n, t(() => sha256(data), n > KiB), {
-    mtcute: t(() => mtcute.sha256(data), n > KiB),
-    native: t(() => createHash("sha256").update(data).digest(), n > KiB),
-  });
+  row(
+    `SHA-256 ${size(n)}`,
+    n === KiB ? "µs" : "MB/s",
+    n,
+    interleaved({
+      ours: () => sha256(data),
+      mtcute: () => mtcute.sha256(data),
+      native: () => createHash("sha256").update(data).digest(),
+    }, budget(n > KiB)),
+  );
 }
 
 // Sealing + opening a 1 KiB message; the peer does the same work with mtcute IGE and node hashes.
@@ -174,8 +232,7 @@ for (const n of [KiB, MiB]) {
     "seal + open 1 KiB message",
     "µs",
     1024,
-    t(ours, false),
-    { mtcute: t(peer, false) },
+    interleaved({ ours, mtcute: peer }, 1500),
     "≥ 2× (mtcute IGE + node hashes)",
   );
 }
@@ -216,22 +273,28 @@ for (const n of [KiB, MiB]) {
     randomBytes: rand,
     randomFill: (b: Uint8Array<ArrayBuffer>) => crypto.getRandomValues(b),
   };
-  const mean = (fn: (pq: bigint) => unknown, rounds: number) => {
+  // Means over the set, passes interleaved (ours, mtcute, ours, ...) against load drift;
+  // mtcute draws its starting point and batch size at random: many passes for a stable mean.
+  const pass = (fn: (pq: bigint) => unknown) => {
     const t0 = performance.now();
-    for (let r = 0; r < rounds; r++) for (const pq of pqs) fn(pq);
-    return (performance.now() - t0) / (rounds * pqs.length);
+    for (const pq of pqs) fn(pq);
+    return (performance.now() - t0) / pqs.length;
   };
-  mean((pq) => factorizePQ(pq), 2);
-  const ours = mean((pq) => factorizePQ(pq), 20);
-  // mtcute draws its starting point and batch size at random: many rounds for a stable mean.
-  const mt = mean((pq) => factorizePQSync(provider as never, toBytes(pq)), 25);
-  const gram = mean((pq) => Factorizator.factorize(bigInt(pq.toString())), 1);
+  const ours = (pq: bigint) => factorizePQ(pq);
+  const mt = (pq: bigint) => factorizePQSync(provider as never, toBytes(pq));
+  pass(ours);
+  let sumOurs = 0, sumMt = 0;
+  const passes = 25;
+  for (let r = 0; r < passes; r++) {
+    sumOurs += pass(ours);
+    sumMt += pass(mt);
+  }
+  const gram = pass((pq) => Factorizator.factorize(bigInt(pq.toString())));
   row(
     "pq factorisation (mean over 64-bit pqs)",
     "ms",
     0,
-    ours,
-    { mtcute: mt, gramjs: gram },
+    { ours: sumOurs / passes, mtcute: sumMt / passes, gramjs: gram },
     "≤ 0.1× mtcute factorizePQSync",
   );
 }
@@ -257,10 +320,17 @@ for (const n of [KiB, MiB]) {
   };
   if (modPow(g, a, p) !== jsPow(g, a, p)) throw new Error("modPow mismatch");
   const gp = bigInt(p.toString(16), 16), ga = bigInt(a.toString(16), 16);
-  row("modPow 2048-bit", "ms", 0, measure(() => modPow(g, a, p), 600), {
-    js: measure(() => jsPow(g, a, p), 600),
-    gramjs: measure(() => bigInt(3).modPow(ga, gp), 600),
-  }, "≥ 2× JS BigInt");
+  row(
+    "modPow 2048-bit",
+    "ms",
+    0,
+    interleaved({
+      ours: () => modPow(g, a, p),
+      js: () => jsPow(g, a, p),
+      gramjs: () => bigInt(3).modPow(ga, gp),
+    }, 3000),
+    "≥ 2× JS BigInt",
+  );
 }
 
 // Start-up: decode the embedded base64 and instantiate, against mtcute's instantiation of its
@@ -268,7 +338,7 @@ for (const n of [KiB, MiB]) {
 {
   const ours = await measureAsync(() => WebAssembly.instantiate(wasmBytes()), 300);
   const mt = await measureAsync(() => WebAssembly.instantiate(mtcuteBytes), 300);
-  row("start-up: instantiate the module", "ms", 0, ours, { mtcute: mt });
+  row("start-up: instantiate the module", "ms", 0, { ours, mtcute: mt });
   rows.push([
     "module size, KB (wasm)",
     "KB",
