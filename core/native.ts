@@ -33,8 +33,9 @@ export type NativeOp = "ctr" | "sha" | "ige" | "seal" | "modpow";
 
 /**
  * Where node:crypto beats the core, per runtime (bench/core_bench.ts, same-run ratios): on Node
- * and Bun everything listed; on Deno (a Rust implementation) too, though by less, and its raw
- * RSA refuses exponents above 32 bits, so DH-sized modPow falls back to the core by itself.
+ * and Bun everything listed. Deno's node:crypto (a Rust implementation) costs more per call, so
+ * AES-CBC-based IGE and sealing of typical (1 KiB) messages are faster in the core there; CTR,
+ * SHA and small-exponent modPow still go native (its raw RSA refuses exponents above 32 bits).
  */
 let fastOps: ReadonlySet<NativeOp> = new Set();
 
@@ -62,7 +63,10 @@ export function loadNative(): Promise<void> {
   loading ??= hasNodeCrypto()
     ? import("node:crypto").then((m) => {
       native = m as unknown as NativeCrypto;
-      fastOps = new Set<NativeOp>(["ctr", "sha", "ige", "seal", "modpow"]);
+      const deno = (globalThis as { Deno?: unknown }).Deno !== undefined;
+      fastOps = new Set<NativeOp>(
+        deno ? ["ctr", "sha", "modpow"] : ["ctr", "sha", "ige", "seal", "modpow"],
+      );
     }, () => {})
     : Promise.resolve();
   return loading;
