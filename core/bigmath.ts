@@ -3,7 +3,28 @@ import { CoreError } from "./errors.ts";
 import { bigint, bytes } from "./input.ts";
 import { type RandomSource, secureRandom } from "./random.ts";
 import { check, core, readBytes, scratch, writeBytes } from "./wasm.ts";
-import { nativeCrypto, plain } from "./native.ts";
+import { automaticChoice, nativeCrypto, plain } from "./native.ts";
+
+/**
+ * base^exp mod mod with JS BigInt and fixed 5-bit windows (about 1.5x plain square-and-multiply).
+ * Engines multiply BigInts with 64-bit limbs, which WASM lacks: without native code this beats
+ * the core's Montgomery loop (bench/core_bench.ts), so the public modPow uses it there.
+ */
+export function modPowWindowed(base: bigint, exp: bigint, mod: bigint): bigint {
+  const b = ((base % mod) + mod) % mod;
+  if (exp === 0n) return 1n % mod;
+  const table = [1n, b];
+  for (let i = 2; i < 32; i++) table.push((table[i - 1] * b) % mod);
+  const bits = exp.toString(2);
+  const first = bits.length % 5 || 5;
+  let r = table[parseInt(bits.slice(0, first), 2)];
+  for (let i = first; i < bits.length; i += 5) {
+    for (let k = 0; k < 5; k++) r = (r * r) % mod;
+    const digit = parseInt(bits.slice(i, i + 5), 2);
+    if (digit !== 0) r = (r * table[digit]) % mod;
+  }
+  return r;
+}
 
 function base64url(b: Uint8Array): string {
   let i = 0;
@@ -51,9 +72,10 @@ function nativeModPow(
 
 /**
  * `base^exp mod mod` for an odd `mod` of up to 2048 bits (RSA moduli, DH primes) and
- * `0 <= exp < 2^2048`; `base` may be any bigint (it is reduced). Runs in WebAssembly (Montgomery,
- * 5-bit windows), or natively as raw RSA through node:crypto on Node and Bun for 1024..2048-bit
- * moduli and exponents below the modulus (Bun's BoringSSL only for exponents up to 32 bits).
+ * `0 <= exp < 2^2048`; `base` may be any bigint (it is reduced). Runs natively as raw RSA through
+ * node:crypto where it can (1024..2048-bit moduli, exponents below the modulus; Bun and Deno only
+ * up to 32-bit exponents), else with windowed JS BigInt arithmetic, which measured faster than
+ * the core's WASM Montgomery loop; the WASM one serves `dhExchange` and `rsaPad` inside the core.
  * An even or non-positive modulus throws `CORE_BAD_INPUT`.
  *
  * @example
@@ -79,6 +101,7 @@ export function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
     const r = nativeModPow(b, e, m, exp, mod);
     if (r !== undefined) return r;
   }
+  if (automaticChoice()) return modPowWindowed(base, exp, mod);
   const p = scratch(1024);
   writeBytes(p, b);
   writeBytes(p + 256, e);

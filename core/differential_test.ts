@@ -16,6 +16,7 @@ import {
   sha256,
 } from "./mod.ts";
 import { setNativeCrypto } from "./native.ts";
+import { modPowWindowed } from "./bigmath.ts";
 import {
   concat,
   nodeHash,
@@ -189,3 +190,16 @@ test("sealMessage/openMessage of 2,000 random messages equal a node:crypto re-im
       assert.equal(toHex(openMessage(authKey, sealed, sender)), toHex(inner), `message ${i}`);
     }
   }));
+
+test("modPowWindowed (JS, used without native code) equals plain square-and-multiply", () => {
+  const r = rng(16);
+  for (let i = 0; i < 2000; i++) {
+    const bits = i % 200 === 0 ? 2048 : 2 + r.int(i % 10 === 0 ? 1024 : 200);
+    const mod = randomBigint(r, bits) | 1n | (1n << BigInt(bits - 1));
+    const base = randomBigint(r, 1 + r.int(bits + 64)) * (i % 7 === 0 ? -1n : 1n);
+    const exp = randomBigint(r, 1 + r.int(bits));
+    assert.equal(modPowWindowed(base, exp, mod), refModPow(base, exp, mod), `input ${i}`);
+  }
+  assert.equal(modPowWindowed(5n, 0n, 1n), 0n);
+  assert.equal(modPowWindowed(5n, 0n, 7n), 1n);
+});

@@ -72,6 +72,11 @@ export function loadNative(): Promise<void> {
   return loading;
 }
 
+/** Whether the per-runtime choice is in force (no path pinned by {@link setNativeCrypto}). */
+export function automaticChoice(): boolean {
+  return forced === "auto";
+}
+
 /**
  * Chooses the path explicitly (tests compare both on every runtime): a module to use native
  * code for every operation, `undefined` for the WebAssembly core, `"auto"` for the per-runtime
