@@ -189,3 +189,15 @@ test("functions called before initCore would throw CORE_NOT_INITIALIZED (message
   assert.equal(e.code, "CORE_NOT_INITIALIZED");
   assert.equal(e.name, "CoreError");
 });
+
+test("rsaPad with a random source that never gives a usable temp_key fails, never loops", async () => {
+  await initCore();
+  // A constant source repeats one temp_key; with this n it gives a number above n every time.
+  const n = (1n << 2047n) + 12345n;
+  assert.throws(
+    () => rsaPad(new Uint8Array(10), n, 65537n, (len) => new Uint8Array(len).fill(0xff)),
+    {
+      code: "CORE_NOT_FOUND",
+    },
+  );
+});

@@ -36,7 +36,9 @@ export function rsaPad(
   const c = core();
   const randomLen = 192 - data.length + 32 * 8;
   // Layout: data (144) | n (256) | e (256) | out (256) | random.
-  for (;;) {
+  // Each batch tries 8 temp keys; a key fails (number >= n) with probability below 1/2, so 8
+  // batches fail only for a broken random source: then a typed error, not an endless loop.
+  for (let batch = 0;; batch++) {
     const p = scratch(144 + 768 + randomLen);
     writeBytes(p, data);
     writeBytes(p + 144, nBytes);
@@ -53,8 +55,7 @@ export function rsaPad(
       256,
       p + 656,
     );
-    // -8: every temp_key of this batch gave a number >= n (rare); draw new ones.
-    if (status === -8) continue;
+    if (status === -8 && batch < 7) continue;
     check(status, "rsaPad");
     return readBytes(p + 656, 256);
   }
