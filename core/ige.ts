@@ -42,7 +42,7 @@ function ige(data: Uint8Array, key: Uint8Array, iv: Uint8Array, encrypt: boolean
     );
   }
   const c = core();
-  const native = nativeCrypto("ige");
+  const native = nativeCrypto(data.length >= 16384 ? "ige" : "ige-small");
   if (encrypt && native !== undefined && data.length > 0 && data.length <= CHUNK) {
     return igeEncryptNative(native, data, key, iv);
   }

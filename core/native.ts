@@ -29,13 +29,14 @@ let loading: Promise<void> | undefined;
 let forced: NativeCrypto | undefined | "auto" = "auto";
 
 /** Operations that may run natively. */
-export type NativeOp = "ctr" | "sha" | "ige" | "seal" | "modpow";
+export type NativeOp = "ctr" | "sha" | "ige" | "ige-small" | "seal" | "modpow";
 
 /**
  * Where node:crypto beats the core, per runtime (bench/core_bench.ts, same-run ratios): on Node
  * and Bun everything listed. Deno's node:crypto (a Rust implementation) costs more per call, so
- * AES-CBC-based IGE and sealing of typical (1 KiB) messages are faster in the core there; CTR,
- * SHA and small-exponent modPow still go native (its raw RSA refuses exponents above 32 bits).
+ * IGE encryption below 16 KiB ("ige-small") and sealing of typical (1 KiB) messages are faster in
+ * the core there; CTR, SHA, long IGE and small-exponent modPow still go native (its raw RSA
+ * refuses exponents above 32 bits).
  */
 let fastOps: ReadonlySet<NativeOp> = new Set();
 
@@ -65,7 +66,9 @@ export function loadNative(): Promise<void> {
       native = m as unknown as NativeCrypto;
       const deno = (globalThis as { Deno?: unknown }).Deno !== undefined;
       fastOps = new Set<NativeOp>(
-        deno ? ["ctr", "sha", "modpow"] : ["ctr", "sha", "ige", "seal", "modpow"],
+        deno
+          ? ["ctr", "sha", "ige", "modpow"]
+          : ["ctr", "sha", "ige", "ige-small", "seal", "modpow"],
       );
     }, () => {})
     : Promise.resolve();
