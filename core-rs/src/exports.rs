@@ -293,15 +293,27 @@ pub extern "C" fn aes_kind() -> u32 {
 pub extern "C" fn aes_bench_chain(n: u32, which: u32) -> u32 {
     let key = [7u8; 32];
     let mut b = [1u8; 16];
-    if which == 2 {
-        let a = crate::aes_simd::Aes256::new(&key);
-        for _ in 0..n {
-            a.encrypt_block(&mut b);
+    // which: 2 = SIMD encrypt, 3 = T-table encrypt, 4 = SIMD decrypt, 5 = T-table decrypt
+    match which {
+        2 | 4 => {
+            let a = crate::aes_simd::Aes256::new(&key);
+            for _ in 0..n {
+                if which == 2 {
+                    a.encrypt_block(&mut b);
+                } else {
+                    a.decrypt_block(&mut b);
+                }
+            }
         }
-    } else {
-        let a = crate::aes_table::Aes256::new(&key);
-        for _ in 0..n {
-            a.encrypt_block(&mut b);
+        _ => {
+            let a = crate::aes_table::Aes256::new(&key);
+            for _ in 0..n {
+                if which == 3 {
+                    a.encrypt_block(&mut b);
+                } else {
+                    a.decrypt_block(&mut b);
+                }
+            }
         }
     }
     b[0] as u32
