@@ -13,3 +13,4 @@ export { TlError, type TlErrorCode } from "./tl/tl_error.ts";
 export { rpcErrorFromServer } from "./tl/rpc_errors.ts";
 export { RpcError } from "./tl/rpc_error.ts";
 export * from "./tl/gen/rpc_errors.ts";
+export { CoreError, type CoreErrorCode } from "./core/errors.ts";

@@ -1,0 +1,99 @@
+/**
+ * Native crypto where it beats the WebAssembly core (measured by bench/core_bench.ts): node:crypto's
+ * AES-CTR, AES-CBC (IGE encryption is one CBC pass, see ige.ts) and SHA run on OpenSSL/BoringSSL
+ * with AES-NI and SHA extensions on Node and Bun, and on Deno's Rust implementation, all faster
+ * than WASM; raw RSA (`publicEncrypt` without padding) is a native modular exponentiation with
+ * 64-bit multiplies, which WASM lacks (Node; Bun and Deno only for small exponents). Browsers have
+ * no node:crypto: there the core does everything. Results are identical either way (tests run
+ * both paths on the same inputs).
+ */
+
+/** The part of node:crypto the core uses. */
+export interface NativeCrypto {
+  createCipheriv(
+    algorithm: "aes-256-ctr" | "aes-256-cbc",
+    key: Uint8Array,
+    iv: Uint8Array,
+  ): { update(data: Uint8Array): Uint8Array; setAutoPadding(on: boolean): unknown };
+  createHash(algorithm: "sha1" | "sha256"): {
+    update(data: Uint8Array): unknown;
+    digest(): Uint8Array;
+  };
+  createPublicKey(options: { key: { kty: "RSA"; n: string; e: string }; format: "jwk" }): unknown;
+  publicEncrypt(options: { key: unknown; padding: number }, data: Uint8Array): Uint8Array;
+  constants: { RSA_NO_PADDING: number };
+}
+
+let native: NativeCrypto | undefined;
+let loading: Promise<void> | undefined;
+let forced: NativeCrypto | undefined | "auto" = "auto";
+
+/** Operations that may run natively. */
+export type NativeOp = "ctr" | "sha" | "ige" | "ige-small" | "seal" | "modpow";
+
+/**
+ * Where node:crypto beats the core, per runtime (bench/core_bench.ts, same-run ratios): on Node
+ * and Bun everything listed. Deno's node:crypto (a Rust implementation) costs more per call, so
+ * IGE encryption below 16 KiB ("ige-small") and sealing of typical (1 KiB) messages are faster in
+ * the core there; CTR, SHA, long IGE and small-exponent modPow still go native (its raw RSA
+ * refuses exponents above 32 bits).
+ */
+let fastOps: ReadonlySet<NativeOp> = new Set();
+
+/**
+ * node:crypto when it is the faster path for `op` on this runtime (without `op`: whenever it is
+ * loaded), else `undefined`.
+ */
+export function nativeCrypto(op?: NativeOp): NativeCrypto | undefined {
+  if (forced !== "auto") return forced;
+  return op === undefined || fastOps.has(op) ? native : undefined;
+}
+
+function hasNodeCrypto(): boolean {
+  const g = globalThis as {
+    Deno?: unknown;
+    Bun?: unknown;
+    process?: { versions?: { node?: string } };
+  };
+  return g.Deno !== undefined || g.Bun !== undefined ||
+    typeof g.process?.versions?.node === "string";
+}
+
+/** Loads node:crypto on Node, Bun and Deno (idempotent); elsewhere (browsers) does nothing. */
+export function loadNative(): Promise<void> {
+  loading ??= hasNodeCrypto()
+    ? import("node:crypto").then((m) => {
+      native = m as unknown as NativeCrypto;
+      const deno = (globalThis as { Deno?: unknown }).Deno !== undefined;
+      fastOps = new Set<NativeOp>(
+        deno
+          ? ["ctr", "sha", "ige", "modpow"]
+          : ["ctr", "sha", "ige", "ige-small", "seal", "modpow"],
+      );
+    }, () => {})
+    : Promise.resolve();
+  return loading;
+}
+
+/** Whether the per-runtime choice is in force (no path pinned by {@link setNativeCrypto}). */
+export function automaticChoice(): boolean {
+  return forced === "auto";
+}
+
+/**
+ * Chooses the path explicitly (tests compare both on every runtime): a module to use native
+ * code for every operation, `undefined` for the WebAssembly core, `"auto"` for the per-runtime
+ * choice. Returns the previous choice, to restore it.
+ */
+export function setNativeCrypto(
+  choice: NativeCrypto | undefined | "auto",
+): NativeCrypto | undefined | "auto" {
+  const previous = forced;
+  forced = choice;
+  return previous;
+}
+
+/** A `Uint8Array` view of a Buffer-like result (no copy; never hands out a Buffer). */
+export function plain(b: Uint8Array): Uint8Array {
+  return b.constructor === Uint8Array ? b : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}

@@ -1,0 +1,104 @@
+/** Helpers shared by the core's tests: hex, a seeded generator, independent references. */
+import { createCipheriv, createDecipheriv, createHash } from "node:crypto";
+
+export function fromHex(hex: string): Uint8Array {
+  const clean = hex.replace(/\s+/g, "");
+  const out = new Uint8Array(clean.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.substr(i * 2, 2), 16);
+  return out;
+}
+
+export function toHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export function concat(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let off = 0;
+  for (const p of parts) {
+    out.set(p, off);
+    off += p.length;
+  }
+  return out;
+}
+
+/** A seeded xorshift32 generator, so that a failing random test can be replayed. */
+export function rng(seed: number): { int(n: number): number; bytes(n: number): Uint8Array } {
+  let s = seed >>> 0 || 1;
+  const next = () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s;
+  };
+  return {
+    int: (n) => next() % n,
+    bytes: (n) => {
+      const b = new Uint8Array(n);
+      for (let i = 0; i < n; i++) b[i] = next() & 0xff;
+      return b;
+    },
+  };
+}
+
+export function nodeHash(alg: "sha1" | "sha256", ...parts: Uint8Array[]): Uint8Array {
+  const h = createHash(alg);
+  for (const p of parts) h.update(p);
+  return new Uint8Array(h.digest());
+}
+
+/** AES-256-IGE built from node:crypto ECB blocks, independent of the WASM core. */
+export function refIge(
+  data: Uint8Array,
+  key: Uint8Array,
+  iv: Uint8Array,
+  enc: boolean,
+): Uint8Array {
+  const ecb = enc
+    ? createCipheriv("aes-256-ecb", key, null)
+    : createDecipheriv("aes-256-ecb", key, null);
+  ecb.setAutoPadding(false);
+  const out = new Uint8Array(data.length);
+  let cPrev = iv.slice(0, 16), pPrev = iv.slice(16, 32);
+  for (let off = 0; off < data.length; off += 16) {
+    const block = data.slice(off, off + 16);
+    const x = new Uint8Array(16);
+    const [before, after] = enc ? [cPrev, pPrev] : [pPrev, cPrev];
+    for (let i = 0; i < 16; i++) x[i] = block[i] ^ before[i];
+    const y = new Uint8Array(ecb.update(x));
+    for (let i = 0; i < 16; i++) y[i] ^= after[i];
+    out.set(y, off);
+    if (enc) [cPrev, pPrev] = [y, block];
+    else [pPrev, cPrev] = [y, block];
+  }
+  return out;
+}
+
+/** AES-256-CTR (128-bit big-endian counter) from node:crypto. */
+export function refCtr(key: Uint8Array, iv: Uint8Array): (data: Uint8Array) => Uint8Array {
+  const c = createCipheriv("aes-256-ctr", key, iv);
+  return (data) => new Uint8Array(c.update(data));
+}
+
+/** Plain JS BigInt square-and-multiply. */
+export function refModPow(base: bigint, exp: bigint, mod: bigint): bigint {
+  if (mod === 1n) return 0n;
+  let r = 1n, b = ((base % mod) + mod) % mod, e = exp;
+  while (e > 0n) {
+    if (e & 1n) r = (r * b) % mod;
+    b = (b * b) % mod;
+    e >>= 1n;
+  }
+  return r;
+}
+
+/** Byte equality that names the first difference (fast for large arrays, unlike hex). */
+export function sameBytes(actual: Uint8Array, expected: Uint8Array): string | undefined {
+  if (actual.length !== expected.length) return `length ${actual.length} != ${expected.length}`;
+  for (let i = 0; i < actual.length; i++) {
+    if (actual[i] !== expected[i]) return `byte ${i}: ${actual[i]} != ${expected[i]}`;
+  }
+  return undefined;
+}
