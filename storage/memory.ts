@@ -7,9 +7,10 @@
  */
 import { StorageError } from "./errors.ts";
 import type { PeerRecord, SessionData, Storage, UpdateState } from "./storage.ts";
-import { USERNAME_TTL_SECONDS } from "./storage.ts";
+import { freshSession, USERNAME_TTL_SECONDS } from "./storage.ts";
 import {
   checkAuthKey,
+  checkChannelId,
   checkDcId,
   checkPeerId,
   checkPts,
@@ -19,21 +20,6 @@ import {
   normalizePeers,
   nowSeconds,
 } from "./validate.ts";
-
-/** Pyrogram's fresh session: DC 2, nothing else known yet. */
-export function freshSession(): SessionData {
-  return {
-    dcId: 2,
-    apiId: null,
-    testMode: false,
-    authKey: null,
-    userId: null,
-    isBot: null,
-    date: 0,
-    serverAddress: null,
-    port: null,
-  };
-}
 
 const copyPeer = (p: PeerRecord): PeerRecord => ({ ...p, usernames: [...p.usernames] });
 
@@ -194,12 +180,12 @@ export class MemoryStorage implements Storage {
   }
 
   getChannelPts(channelId: number): Promise<number | undefined> {
-    return this.#run(() => this.#channelPts.get(checkPeerId(channelId)));
+    return this.#run(() => this.#channelPts.get(checkChannelId(channelId)));
   }
 
   setChannelPts(channelId: number, pts: number): Promise<void> {
     return this.#run(() => {
-      this.#channelPts.set(checkPeerId(channelId), checkPts(pts));
+      this.#channelPts.set(checkChannelId(channelId), checkPts(pts));
     });
   }
 

@@ -119,3 +119,21 @@ export function isStorage(value: unknown): value is Storage {
 
 /** Usernames cached longer than this (seconds) no longer resolve: Irenogram's rule. */
 export const USERNAME_TTL_SECONDS = 8 * 60 * 60;
+
+/**
+ * A new session as Irenogram creates it: DC 2 at its production address and port, nothing else
+ * known yet. Every engine starts from this.
+ */
+export function freshSession(): SessionData {
+  return {
+    dcId: 2,
+    apiId: null,
+    testMode: false,
+    authKey: null,
+    userId: null,
+    isBot: null,
+    date: 0,
+    serverAddress: "149.154.167.51",
+    port: 443,
+  };
+}

@@ -147,6 +147,21 @@ export function checkUpdateState(state: UpdateState): UpdateState {
   return { pts: state.pts, qts: state.qts, date: state.date, seq: state.seq };
 }
 
+/** Marked ids of channels lie below this (Bot API: -100… followed by the bare id). */
+const MARKED_CHANNEL_BASE = -1_000_000_000_000;
+
+/**
+ * A channel id as the update state keeps it (Irenogram's `update_state.id`): the marked form.
+ * Accepts the bare channel id (positive) or the marked one (−100…).
+ */
+export function checkChannelId(id: unknown): number {
+  if (Number.isSafeInteger(id) && (id as number) > 0 && (id as number) < 1e12) {
+    return MARKED_CHANNEL_BASE - (id as number);
+  }
+  if (Number.isSafeInteger(id) && (id as number) < MARKED_CHANNEL_BASE) return id as number;
+  throw invalid("a channel id must be the bare (positive) or marked (-100…) channel id");
+}
+
 /** A channel's pts: a non-negative integer. */
 export function checkPts(pts: unknown): number {
   checkOptionalInt("pts", pts ?? NaN, 0, 0xffffffff);
