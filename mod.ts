@@ -8,3 +8,23 @@ export { VERSION } from "./version.ts";
 export { IrenogramError } from "./errors.ts";
 export { Client } from "./client/client.ts";
 export type { ClientOptions } from "./client/options.ts";
+// Session storage: the engines, the interface they share and their errors. SQLite WASM is
+// imported only when a SqliteStorage opens.
+export { SqliteStorage } from "./storage/sqlite.ts";
+export type { SqliteStorageOptions } from "./storage/sqlite.ts";
+export { MemoryStorage } from "./storage/memory.ts";
+export { CachedStorage } from "./storage/peer_cache.ts";
+export { freshSession, isStorage, USERNAME_TTL_SECONDS } from "./storage/storage.ts";
+export type {
+  PeerRecord,
+  PeerType,
+  SessionData,
+  Storage,
+  UpdateState,
+} from "./storage/storage.ts";
+export {
+  SessionFileError,
+  SessionLockedError,
+  SessionStringError,
+  StorageError,
+} from "./storage/errors.ts";

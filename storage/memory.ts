@@ -7,7 +7,8 @@
  */
 import { StorageError } from "./errors.ts";
 import type { PeerRecord, SessionData, Storage, UpdateState } from "./storage.ts";
-import { freshSession, USERNAME_TTL_SECONDS } from "./storage.ts";
+import { freshSession } from "./storage.ts";
+import { encodeSessionString } from "./session_string.ts";
 import {
   checkAuthKey,
   checkChannelId,
@@ -18,7 +19,7 @@ import {
   checkUpdateState,
   lookupUsername,
   normalizePeers,
-  nowSeconds,
+  usernameIsFresh,
 } from "./validate.ts";
 
 const copyPeer = (p: PeerRecord): PeerRecord => ({ ...p, usernames: [...p.usernames] });
@@ -157,7 +158,7 @@ export class MemoryStorage implements Storage {
   getPeerByUsername(username: string): Promise<PeerRecord | undefined> {
     return this.#run(() => {
       const p = this.#newest(this.#byUsername.get(lookupUsername(username)));
-      if (!p || Math.abs(nowSeconds() - p.lastUpdateOn) > USERNAME_TTL_SECONDS) return undefined;
+      if (!p || !usernameIsFresh(p.lastUpdateOn)) return undefined;
       return copyPeer(p);
     });
   }
@@ -190,7 +191,7 @@ export class MemoryStorage implements Storage {
   }
 
   exportSessionString(): Promise<string> {
-    return this.#run(() => encodePyrogram(this.#session));
+    return this.#run(() => encodeSessionString(this.#session));
   }
 
   /** The peer with the newest row among `ids` (a moved username belongs to its newest owner). */
@@ -225,25 +226,4 @@ function unindex(map: Map<string, Set<number>>, key: string, id: number): void {
   if (!ids) return;
   ids.delete(id);
   if (ids.size === 0) map.delete(key);
-}
-
-// Until storage/session_string.ts lands (storage-strings' module), a local encoder of the
-// current Pyrogram layout; replaced by `encodeSessionString` when it does.
-function encodePyrogram(s: SessionData): string {
-  if (!s.authKey) {
-    throw new StorageError("the session has no auth key to export", {
-      code: "SESSION_NOT_AUTHORIZED",
-    });
-  }
-  const bytes = new Uint8Array(271);
-  const view = new DataView(bytes.buffer);
-  view.setUint8(0, s.dcId);
-  view.setUint32(1, s.apiId ?? 0);
-  view.setUint8(5, s.testMode ? 1 : 0);
-  bytes.set(s.authKey, 6);
-  view.setBigUint64(262, BigInt(s.userId ?? 0));
-  view.setUint8(270, s.isBot ? 1 : 0);
-  let bin = "";
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }

@@ -7,6 +7,7 @@
  */
 import { StorageError } from "./errors.ts";
 import type { PeerRecord, PeerType, SessionData, UpdateState } from "./storage.ts";
+import { USERNAME_TTL_SECONDS } from "./storage.ts";
 
 /** Irenogram's peer type words, in the order Irenogram lists them. */
 export const PEER_TYPES: readonly PeerType[] = [
@@ -166,6 +167,11 @@ export function checkChannelId(id: unknown): number {
 export function checkPts(pts: unknown): number {
   checkOptionalInt("pts", pts ?? NaN, 0, 0xffffffff);
   return pts as number;
+}
+
+/** Irenogram's 8-hour rule: may a username cached at `lastUpdateOn` still resolve? */
+export function usernameIsFresh(lastUpdateOn: number): boolean {
+  return Math.abs(Date.now() / 1000 - lastUpdateOn) <= USERNAME_TTL_SECONDS;
 }
 
 /** The unix time now, in seconds. */
