@@ -55,6 +55,10 @@ export function loadSqlite(): Promise<{ sqlite3: Sqlite3Static; vfs: string }> {
   loading ??= (async () => {
     const { default: init } = await import("@sqlite.org/sqlite-wasm");
     const sqlite3 = await init();
+    // Failures reach the caller as typed errors; the library's own console warnings would
+    // only repeat them (with SQL text) in the user's logs.
+    const config = (sqlite3 as unknown as { config?: Record<string, unknown> }).config;
+    if (config && Object.isExtensible(config)) config.warn = () => {};
     return { sqlite3, vfs: installNodeFsVfs(sqlite3) };
   })();
   return loading;
