@@ -8,6 +8,9 @@ export { VERSION } from "./version.ts";
 export { IrenogramError } from "./errors.ts";
 export { Client } from "./client/client.ts";
 export type { ClientOptions } from "./client/options.ts";
+// The MongoDB engine loads the `mongodb` driver only in open(), never on import.
+export { MongoStorage } from "./storage/mongo.ts";
+export type { MongoStorageOptions } from "./storage/mongo.ts";
 // Session storage: the engines, the interface they share and their errors. SQLite WASM is
 // imported only when a SqliteStorage opens.
 export { SqliteStorage } from "./storage/sqlite.ts";
@@ -15,16 +18,23 @@ export type { SqliteStorageOptions } from "./storage/sqlite.ts";
 export { MemoryStorage } from "./storage/memory.ts";
 export { CachedStorage } from "./storage/peer_cache.ts";
 export { freshSession, isStorage, USERNAME_TTL_SECONDS } from "./storage/storage.ts";
-export type {
-  PeerRecord,
-  PeerType,
-  SessionData,
-  Storage,
-  UpdateState,
-} from "./storage/storage.ts";
+export type { PeerRecord, PeerType, SessionData, Storage, UpdateState } from "./storage/storage.ts";
 export {
   SessionFileError,
   SessionLockedError,
   SessionStringError,
   StorageError,
 } from "./storage/errors.ts";
+export {
+  decodeSessionString,
+  encodeSessionString,
+  parseSessionString,
+} from "./storage/session_string.ts";
+export type {
+  ParsedSessionString,
+  SessionStringData,
+  SessionStringFormat,
+} from "./storage/session_string.ts";
+export { SessionStringStorage } from "./storage/session_string_storage.ts";
+export { dcAddress, TELEGRAM_DCS } from "./storage/dcs.ts";
+export type { DcAddress } from "./storage/dcs.ts";
