@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import process from "node:process";
 import { StringSession } from "telegram/sessions/index.js";
 import { AuthKey } from "telegram/crypto/AuthKey.js";
@@ -266,16 +267,22 @@ async def main():
 
 asyncio.run(main())
 `;
-const python = process.env.SESSION_STRINGS_PYTHON ?? "python3";
-const hasPyrogram = spawnSync(python, ["-c", "import pyrogram"], { stdio: "ignore" }).status === 0;
+const venvPython = (up: string) =>
+  fileURLToPath(new URL(`${up}.cache/venv-session-strings/bin/python`, import.meta.url));
+const python = [
+  process.env.SESSION_STRINGS_PYTHON,
+  venvPython("../"), // from source
+  venvPython("../../"), // from the npm build
+  "python3",
+].find((p) => p && spawnSync(p, ["-c", "import pyrogram"], { stdio: "ignore" }).status === 0);
 
 test(
   "Pyrogram's own reader (Python) reads what encodeSessionString writes",
-  { skip: hasPyrogram ? false : `no Pyrogram for ${python}; fixtures cover the layout` },
+  { skip: python ? false : "no Python with Pyrogram; the fixtures cover the layout" },
   () => {
     const rng = new SeededRandom(0x9e);
     const sessions = Array.from({ length: 12 }, () => randomSession(rng));
-    const run = spawnSync(python, ["-c", PYTHON_READER], {
+    const run = spawnSync(python!, ["-c", PYTHON_READER], {
       input: JSON.stringify(sessions.map(encodeSessionString)),
       encoding: "utf8",
     });
