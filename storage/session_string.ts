@@ -177,7 +177,7 @@ function readPyrogram(bytes: Uint8Array): ParsedSessionString {
   let userId: number | null;
   if (bytes.length === PYROGRAM_LENGTH) {
     format = "pyrogram";
-    apiId = view.getUint32(1) || null;
+    apiId = view.getUint32(1) || null; // 0: written without one (Pyrogram itself cannot)
     testMode = readBool(bytes[5], "test_mode");
     keyAt = 6;
     userId = checkUserId(view.getBigUint64(262));
@@ -208,7 +208,10 @@ function readTelethonOrGramJs(bytes: Uint8Array): ParsedSessionString {
   let host: string;
   let at: number;
   // GramJS writes a u16 length and the address as text; Telethon packs 4 or 16 address bytes.
-  // A packed address can never look like a matching text length (it would start 0.x.x.x).
+  // A packed Telegram address never starts with bytes that match the length as a text length
+  // (that would be 0.x.x.x or 00xx:…), so a match is GramJS, and bad host text is an error
+  // rather than a reason to try Telethon's IPv6 layout (a 14-character GramJS address gives
+  // the same length, 275 bytes).
   const textLength = bytes.length >= 3 ? view.getUint16(1) : 0;
   if (textLength > 0 && bytes.length === 1 + 2 + textLength + 2 + AUTH_KEY_LENGTH) {
     format = "gramjs";
