@@ -13,10 +13,23 @@
 import type { PeerRecord, SessionData, Storage, UpdateState } from "./storage.ts";
 import { lookupUsername, usernameIsFresh } from "./validate.ts";
 
-/** Default number of cached lookups (ids, usernames and phones together). */
+/** Default bound of each lookup table (ids, usernames, phones). */
 export const DEFAULT_PEER_CACHE_SIZE = 10_000;
 
-const copy = (p: PeerRecord): PeerRecord => ({ ...p, usernames: [...p.usernames] });
+const copy = (p: PeerRecord): PeerRecord => ({
+  id: p.id,
+  accessHash: p.accessHash,
+  type: p.type,
+  usernames: p.usernames.slice(),
+  phoneNumber: p.phoneNumber,
+  lastUpdateOn: p.lastUpdateOn,
+});
+
+interface Entry {
+  peer: PeerRecord;
+  /** Hit since it last came round for eviction. */
+  used: boolean;
+}
 
 /**
  * Wraps `inner`; every {@link Storage} method passes through, peer lookups are cached.
@@ -30,13 +43,15 @@ export class CachedStorage implements Storage {
   /** The engine behind the cache. */
   readonly inner: Storage;
   readonly #limit: number;
-  /** "i:<id>" / "u:<username>" / "p:<phone>" → record, oldest first (Map order = LRU order). */
-  readonly #entries = new Map<string, PeerRecord>();
-  /** id → the keys whose entry is that peer, to drop them all when the peer changes. */
+  readonly #byId = new Map<number, Entry>();
+  readonly #byName = new Map<string, Entry>();
+  readonly #byPhone = new Map<string, Entry>();
+  /** id → the username/phone entries that resolve to it, to drop them when the peer changes. */
   readonly #keysOf = new Map<number, Set<string>>();
   #writes = 0;
   #generation = 0;
 
+  /** `size` bounds each of the three lookup tables (by id, username and phone). */
   constructor(inner: Storage, options: { size?: number } = {}) {
     this.inner = inner;
     this.#limit = Math.max(1, Math.floor(options.size ?? DEFAULT_PEER_CACHE_SIZE));
@@ -44,86 +59,109 @@ export class CachedStorage implements Storage {
 
   /** Number of cached lookups. */
   get size(): number {
-    return this.#entries.size;
+    return this.#byId.size + this.#byName.size + this.#byPhone.size;
   }
 
   /** Forgets every cached peer. */
   clear(): void {
-    this.#entries.clear();
+    this.#byId.clear();
+    this.#byName.clear();
+    this.#byPhone.clear();
     this.#keysOf.clear();
   }
 
-  #hit(key: string): PeerRecord | undefined {
-    const p = this.#entries.get(key);
-    if (p) {
-      this.#entries.delete(key);
-      this.#entries.set(key, p);
+  /**
+   * Adds an entry; when the table is full, evicts by "second chance" (an approximation of LRU
+   * that costs a hit only a flag write, not a re-insertion).
+   */
+  #remember<K extends number | string>(map: Map<K, Entry>, key: K, p: PeerRecord): void {
+    this.#dropKey(map, key);
+    map.set(key, { peer: copy(p), used: false });
+    if (typeof key === "string") {
+      let keys = this.#keysOf.get(p.id);
+      if (!keys) this.#keysOf.set(p.id, keys = new Set());
+      keys.add((map === this.#byName ? "u:" : "p:") + key);
     }
-    return p;
+    for (const [k, e] of map) {
+      if (map.size <= this.#limit) break;
+      if (e.used) {
+        e.used = false;
+        map.delete(k);
+        map.set(k, e);
+      } else this.#dropKey(map, k);
+    }
   }
 
-  #remember(key: string, p: PeerRecord): void {
-    this.#drop(key);
-    this.#entries.set(key, copy(p));
-    let keys = this.#keysOf.get(p.id);
-    if (!keys) this.#keysOf.set(p.id, keys = new Set());
-    keys.add(key);
-    while (this.#entries.size > this.#limit) {
-      this.#drop(this.#entries.keys().next().value!);
+  #dropKey<K extends number | string>(map: Map<K, Entry>, key: K): void {
+    const e = map.get(key);
+    if (!e) return;
+    map.delete(key);
+    if (typeof key === "string") {
+      const keys = this.#keysOf.get(e.peer.id);
+      keys?.delete((map === this.#byName ? "u:" : "p:") + key);
+      if (keys?.size === 0) this.#keysOf.delete(e.peer.id);
     }
-  }
-
-  #drop(key: string): void {
-    const p = this.#entries.get(key);
-    if (!p) return;
-    this.#entries.delete(key);
-    const keys = this.#keysOf.get(p.id);
-    keys?.delete(key);
-    if (keys?.size === 0) this.#keysOf.delete(p.id);
   }
 
   #forget(p: PeerRecord): void {
-    for (const key of [...(this.#keysOf.get(p.id) ?? [])]) this.#drop(key);
-    if (!Array.isArray(p.usernames)) return;
-    for (const u of p.usernames) if (typeof u === "string") this.#drop("u:" + u.toLowerCase());
-    if (typeof p.phoneNumber === "string") this.#drop("p:" + p.phoneNumber);
+    this.#byId.delete(p.id);
+    for (const key of [...(this.#keysOf.get(p.id) ?? [])]) {
+      if (key.startsWith("u:")) this.#dropKey(this.#byName, key.slice(2));
+      else this.#dropKey(this.#byPhone, key.slice(2));
+    }
+    if (Array.isArray(p.usernames)) {
+      for (const u of p.usernames) {
+        if (typeof u === "string") this.#dropKey(this.#byName, u.toLowerCase());
+      }
+    }
+    if (typeof p.phoneNumber === "string") this.#dropKey(this.#byPhone, p.phoneNumber);
   }
 
-  async #lookup(
-    key: string,
+  async #lookup<K extends number | string>(
+    map: Map<K, Entry>,
+    key: K,
     load: () => Promise<PeerRecord | undefined>,
   ): Promise<PeerRecord | undefined> {
     const generation = this.#generation;
     const p = await load();
-    if (p && this.#writes === 0 && generation === this.#generation) this.#remember(key, p);
+    if (p && this.#writes === 0 && generation === this.#generation) this.#remember(map, key, p);
     return p;
   }
 
   getPeerById(id: number): Promise<PeerRecord | undefined> {
-    const key = "i:" + id;
-    const p = this.#hit(key);
-    if (p) return Promise.resolve(copy(p));
-    return this.#lookup(key, () => this.inner.getPeerById(id));
+    const e = this.#byId.get(id);
+    if (e) {
+      e.used = true;
+      return Promise.resolve(copy(e.peer));
+    }
+    return this.#lookup(this.#byId, id, () => this.inner.getPeerById(id));
   }
 
   getPeerByUsername(username: string): Promise<PeerRecord | undefined> {
     if (typeof username !== "string") return this.inner.getPeerByUsername(username);
-    const key = "u:" + lookupUsername(username);
-    const p = this.#hit(key);
-    if (p) {
-      if (usernameIsFresh(p.lastUpdateOn)) {
-        return Promise.resolve(copy(p));
+    const key = lookupUsername(username);
+    const e = this.#byName.get(key);
+    if (e) {
+      if (usernameIsFresh(e.peer.lastUpdateOn)) {
+        e.used = true;
+        return Promise.resolve(copy(e.peer));
       }
-      this.#drop(key);
+      this.#dropKey(this.#byName, key);
     }
-    return this.#lookup(key, () => this.inner.getPeerByUsername(username));
+    return this.#lookup(this.#byName, key, () => this.inner.getPeerByUsername(username));
   }
 
   getPeerByPhoneNumber(phoneNumber: string): Promise<PeerRecord | undefined> {
-    const key = "p:" + phoneNumber;
-    const p = this.#hit(key);
-    if (p) return Promise.resolve(copy(p));
-    return this.#lookup(key, () => this.inner.getPeerByPhoneNumber(phoneNumber));
+    const e = this.#byPhone.get(phoneNumber);
+    if (e) {
+      e.used = true;
+      return Promise.resolve(copy(e.peer));
+    }
+    return this.#lookup(
+      this.#byPhone,
+      phoneNumber,
+      () => this.inner.getPeerByPhoneNumber(phoneNumber),
+    );
   }
 
   async updatePeers(peers: PeerRecord[]): Promise<void> {

@@ -14,7 +14,7 @@
  */
 import { closeSync, openSync, readSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
-import type { Database, PreparedStatement, Sqlite3Static } from "@sqlite.org/sqlite-wasm";
+import type { Database, Sqlite3Static } from "@sqlite.org/sqlite-wasm";
 import { SessionFileError, StorageError } from "./errors.ts";
 import type { PeerRecord, PeerType, SessionData, Storage, UpdateState } from "./storage.ts";
 import { freshSession } from "./storage.ts";
@@ -32,6 +32,7 @@ import {
 } from "./validate.ts";
 import { FileLock } from "./file_lock.ts";
 import { installNodeFsVfs } from "./sqlite_vfs.ts";
+import { type FastStatement, StatementSet } from "./sqlite_statement.ts";
 import { encodeSessionString } from "./session_string.ts";
 import {
   COMMON_STATE_ID,
@@ -71,12 +72,13 @@ export interface SqliteStorageOptions {
 }
 
 interface Statements {
-  upsertPeer: PreparedStatement;
-  deleteUsernames: PreparedStatement;
-  insertUsername: PreparedStatement;
-  peerById: PreparedStatement;
-  peerByUsername: PreparedStatement;
-  peerByPhone: PreparedStatement;
+  set: StatementSet;
+  upsertPeer: FastStatement;
+  deleteUsernames: FastStatement;
+  insertUsername: FastStatement;
+  peerById: FastStatement;
+  peerByUsername: FastStatement;
+  peerByPhone: FastStatement;
 }
 
 /**
@@ -145,13 +147,15 @@ export class SqliteStorage implements Storage {
       db.exec(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA journal_size_limit=4194304;",
       );
+      const set = new StatementSet(sqlite3, db);
       this.#stmts = {
-        upsertPeer: db.prepare(SQL.upsertPeer),
-        deleteUsernames: db.prepare(SQL.deleteUsernames),
-        insertUsername: db.prepare(SQL.insertUsername),
-        peerById: db.prepare(SQL.peerById),
-        peerByUsername: db.prepare(SQL.peerByUsername),
-        peerByPhone: db.prepare(SQL.peerByPhone),
+        set,
+        upsertPeer: set.prepare(SQL.upsertPeer),
+        deleteUsernames: set.prepare(SQL.deleteUsernames),
+        insertUsername: set.prepare(SQL.insertUsername),
+        peerById: set.prepare(SQL.peerById),
+        peerByUsername: set.prepare(SQL.peerByUsername),
+        peerByPhone: set.prepare(SQL.peerByPhone),
       };
       this.#db = db;
       this.#lock = lock;
@@ -413,14 +417,9 @@ export class SqliteStorage implements Storage {
       this.#write(() => {
         const { upsertPeer, deleteUsernames, insertUsername } = stmts;
         for (const p of checked) {
-          upsertPeer.bind([p.id, p.accessHash, p.type, p.phoneNumber, p.lastUpdateOn]);
-          upsertPeer.stepReset();
-          deleteUsernames.bind([p.id]);
-          deleteUsernames.stepReset();
-          for (const u of p.usernames) {
-            insertUsername.bind([p.id, u]);
-            insertUsername.stepReset();
-          }
+          upsertPeer.bind(p.id, p.accessHash, p.type, p.phoneNumber, p.lastUpdateOn).run();
+          deleteUsernames.bind(p.id).run();
+          for (const u of p.usernames) insertUsername.bind(p.id, u).run();
         }
       }, false);
     });
@@ -447,20 +446,17 @@ export class SqliteStorage implements Storage {
     });
   }
 
-  #peer(stmt: PreparedStatement, key: number | string): PeerRecord | undefined {
-    stmt.bind([key]);
+  #peer(stmt: FastStatement, key: number | string): PeerRecord | undefined {
+    if (!stmt.bind(key).row()) return undefined;
     try {
-      if (!stmt.step()) return undefined;
-      const hash = stmt.get(1);
-      const names = stmt.get(5);
-      const phone = stmt.get(3);
+      const names = stmt.text(5);
       return {
-        id: Number(stmt.get(0)),
-        accessHash: typeof hash === "bigint" ? hash : BigInt((hash as number | null) ?? 0),
-        type: String(stmt.get(2)) as PeerType,
-        usernames: typeof names === "string" && names !== "" ? names.split(" ") : [],
-        phoneNumber: phone === null || phone === undefined ? null : String(phone),
-        lastUpdateOn: Number(stmt.get(4)),
+        id: stmt.number(0),
+        accessHash: stmt.int64(1),
+        type: stmt.text(2) as PeerType,
+        usernames: names ? names.split(" ") : [],
+        phoneNumber: stmt.text(3),
+        lastUpdateOn: stmt.number(4),
       };
     } finally {
       stmt.reset();
