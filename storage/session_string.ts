@@ -13,6 +13,7 @@
  *
  * @module
  */
+import { Buffer } from "node:buffer";
 import type { SessionData } from "./storage.ts";
 import { SessionStringError } from "./errors.ts";
 import { dcAddress, isKnownDc, isTestDcHost } from "./dcs.ts";
@@ -61,64 +62,42 @@ function fail(message: string): never {
 
 // ---------------------------------------------------------------------------------------------
 // base64, strictly: one alphabet, canonical trailing bits, correct padding. A lenient decoder
-// would silently accept a corrupted string and hand a wrong key to the network layer.
+// would silently accept a corrupted string and hand a wrong key to the network layer. The text
+// is checked here; the conversion itself is the runtime's (node:buffer, in all three).
 
-const STANDARD = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-const URL_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-const DECODE = new Int8Array(128).fill(-1);
-for (let i = 0; i < 64; i++) {
-  DECODE[STANDARD.charCodeAt(i)] = i;
-  DECODE[URL_SAFE.charCodeAt(i)] = i;
+const URL_SAFE_TEXT = /^[A-Za-z0-9_-]*$/;
+const STANDARD_TEXT = /^[A-Za-z0-9+/]*$/;
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/** Value of a base64 character (either alphabet) already known to be valid. */
+function sextet(c: string): number {
+  return c === "-" || c === "+" ? 62 : c === "_" || c === "/" ? 63 : ALPHABET.indexOf(c);
 }
 
 function decodeBase64(text: string): Uint8Array {
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === 0x3d /* = */) end--;
   const padding = text.length - end;
+  const body = padding ? text.slice(0, end) : text;
+  const urlSafe = URL_SAFE_TEXT.test(body);
+  if (!urlSafe && !STANDARD_TEXT.test(body)) {
+    fail(
+      /^[A-Za-z0-9+/_-]*$/.test(body)
+        ? "it mixes the base64 and base64url alphabets"
+        : "a character outside the base64 alphabet",
+    );
+  }
   if (end % 4 === 1) fail("its length is not a whole number of bytes");
   if (padding > 0 && (padding > 2 || text.length % 4 !== 0)) fail("wrong base64 padding");
-  let urlSafe = false;
-  let standard = false;
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 128 || DECODE[c] < 0) fail("a character outside the base64 alphabet");
-    if (c === 0x2d || c === 0x5f) urlSafe = true;
-    else if (c === 0x2b || c === 0x2f) standard = true;
-  }
-  if (urlSafe && standard) fail("it mixes the base64 and base64url alphabets");
-  const out = new Uint8Array(Math.floor((end * 3) / 4));
-  let bits = 0;
-  let buffer = 0;
-  let o = 0;
-  for (let i = 0; i < end; i++) {
-    buffer = (buffer << 6) | DECODE[text.charCodeAt(i)];
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (buffer >> bits) & 0xff;
-    }
-  }
-  if ((buffer & ((1 << bits) - 1)) !== 0) fail("non-canonical base64 ending");
-  return out;
+  // The last character of an unpadded tail carries 2 or 4 spare bits, which must be zero.
+  const spare = end % 4 === 2 ? 0x0f : end % 4 === 3 ? 0x03 : 0;
+  if (spare && (sextet(body[end - 1]) & spare) !== 0) fail("non-canonical base64 ending");
+  // (Deno's "base64" decoder takes a slow path on "-" and "_": name the alphabet)
+  return new Uint8Array(Buffer.from(body, urlSafe ? "base64url" : "base64"));
 }
 
 function encodeBase64Url(bytes: Uint8Array): string {
-  let out = "";
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
-    out += URL_SAFE[n >> 18] + URL_SAFE[(n >> 12) & 63] + URL_SAFE[(n >> 6) & 63] +
-      URL_SAFE[n & 63];
-  }
-  const rest = bytes.length - i;
-  if (rest === 1) {
-    const n = bytes[i] << 16;
-    out += URL_SAFE[n >> 18] + URL_SAFE[(n >> 12) & 63];
-  } else if (rest === 2) {
-    const n = (bytes[i] << 16) | (bytes[i + 1] << 8);
-    out += URL_SAFE[n >> 18] + URL_SAFE[(n >> 12) & 63] + URL_SAFE[(n >> 6) & 63];
-  }
-  return out;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64url");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -130,11 +109,13 @@ function readBool(byte: number, field: string): boolean {
   return fail(`${field} is neither 0 nor 1`);
 }
 
-/** Reads a user id; 0 means "not logged in" (null). */
-function checkUserId(value: bigint | number): number | null {
-  if (value === 0 || value === 0n) return null;
-  if (value < 0 || value > MAX_USER_ID) fail("user id out of range");
-  return Number(value);
+/**
+ * A user id from the high and low 32 bits of a 64-bit field; 0 means "not logged in" (null).
+ * Ids beyond 2^53 - 1 (the high half above 21 bits) cannot be a JavaScript number.
+ */
+function userIdOf(high: number, low: number): number | null {
+  if (high < 0 || high > 0x1fffff) fail("user id out of range");
+  return high * 0x1_0000_0000 + low || null;
 }
 
 function authKeyOrNull(key: Uint8Array): Uint8Array | null {
@@ -180,14 +161,14 @@ function readPyrogram(bytes: Uint8Array): ParsedSessionString {
     apiId = view.getUint32(1) || null; // 0: written without one (Pyrogram itself cannot)
     testMode = readBool(bytes[5], "test_mode");
     keyAt = 6;
-    userId = checkUserId(view.getBigUint64(262));
+    userId = userIdOf(view.getUint32(262), view.getUint32(266));
   } else {
     format = bytes.length === PYROGRAM_V1_LENGTH ? "pyrogram-v1" : "pyrogram-v1-64";
     testMode = readBool(bytes[1], "test_mode");
     keyAt = 2;
-    userId = checkUserId(
-      format === "pyrogram-v1" ? view.getUint32(258) : view.getBigUint64(258),
-    );
+    userId = format === "pyrogram-v1"
+      ? userIdOf(0, view.getUint32(258))
+      : userIdOf(view.getUint32(258), view.getUint32(262));
   }
   const dcId = bytes[0];
   checkDc(dcId, testMode);
@@ -267,6 +248,8 @@ function formatIpv6(raw: Uint8Array): string {
 // ---------------------------------------------------------------------------------------------
 // mtcute: a version byte, then TL-serialised (little-endian) fields.
 
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
 class TlReader {
   #view: DataView;
   #bytes: Uint8Array;
@@ -302,11 +285,13 @@ class TlReader {
     return this.uint() | 0;
   }
 
-  long(): bigint {
+  /** A TL long as its [high (signed), low] 32-bit halves. */
+  long(): [number, number] {
     this.#need(8);
-    const value = this.#view.getBigInt64(this.pos, true);
+    const low = this.#view.getUint32(this.pos, true);
+    const high = this.#view.getInt32(this.pos + 4, true);
     this.pos += 8;
-    return value;
+    return [high, low];
   }
 
   bool(): boolean {
@@ -335,7 +320,7 @@ class TlReader {
   string(): string {
     const data = this.bytes();
     try {
-      return new TextDecoder("utf-8", { fatal: true }).decode(data);
+      return UTF8.decode(data);
     } catch {
       return fail("a text field is not UTF-8");
     }
@@ -388,7 +373,7 @@ function readMtcute(bytes: Uint8Array): ParsedSessionString {
   let userId: number | null = null;
   let isBot: boolean | null = null;
   if (flags & 1) {
-    userId = checkUserId(reader.long());
+    userId = userIdOf(...reader.long());
     isBot = reader.bool();
   }
   const key = reader.bytes();
@@ -480,7 +465,8 @@ export function encodeSessionString(data: SessionStringData): string {
   view.setUint32(1, apiId!);
   bytes[5] = testMode ? 1 : 0;
   bytes.set(authKey, 6);
-  view.setBigUint64(262, BigInt(userId ?? 0));
+  view.setUint32(262, Math.floor((userId ?? 0) / 0x1_0000_0000));
+  view.setUint32(266, (userId ?? 0) >>> 0);
   bytes[270] = isBot ? 1 : 0;
   return encodeBase64Url(bytes);
 }
