@@ -7,9 +7,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { SqliteStorage } from "../storage/sqlite.ts";
 import { SessionFileError } from "../storage/errors.ts";
@@ -21,11 +22,17 @@ const script = (name: string) =>
   fileURLToPath(new URL(`./fixtures/python/${name}`, import.meta.url));
 const python = spawnSync("python3", ["--version"]).status === 0;
 const noPython = python ? false : "python3 is not installed";
+/** The Python that has the irenogram package (.ci/setup/20-python.sh makes a venv). */
+const irenogramPython = process.env.IRENOGRAM_PYTHON ||
+  ["../.cache/venv-irenogram/bin/python", "../../.cache/venv-irenogram/bin/python"]
+    .map((p) => fileURLToPath(new URL(p, import.meta.url))).find((p) => existsSync(p)) ||
+  "python3";
 const irenogram = python &&
-  spawnSync("python3", [script("irenogram_storage.py"), "check"]).status === 0;
+  spawnSync(irenogramPython, [script("irenogram_storage.py"), "check"]).status === 0;
 
 function py(name: string, args: string[]): string {
-  const run = spawnSync("python3", [script(name), ...args], { encoding: "utf8" });
+  const exe = name.startsWith("irenogram") ? irenogramPython : "python3";
+  const run = spawnSync(exe, [script(name), ...args], { encoding: "utf8" });
   assert.equal(run.status, 0, `${name} ${args.join(" ")}: ${run.stderr}`);
   return run.stdout;
 }
