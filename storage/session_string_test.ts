@@ -240,8 +240,9 @@ test("mtcute writeStringSession (live): every string it writes decodes to what i
   }
 });
 
-// Pyrogram's own reader over our writer, when an interpreter with Pyrogram (or a fork) is at
-// hand: .ci/setup/40-session-strings.sh provides one as SESSION_STRINGS_PYTHON.
+// Pyrogram's own reader over our writer, when an interpreter with Pyrogram or a fork is at hand:
+// .ci/setup/20-python.sh provides Irenogram as IRENOGRAM_PYTHON; SESSION_STRINGS_PYTHON picks
+// another (e.g. a venv with pyrogram, pyrofork or kurigram).
 const PYTHON_READER = `
 import asyncio, inspect, json, sys
 from pathlib import Path
@@ -268,9 +269,10 @@ async def main():
 asyncio.run(main())
 `;
 const venvPython = (up: string) =>
-  fileURLToPath(new URL(`${up}.cache/venv-session-strings/bin/python`, import.meta.url));
+  fileURLToPath(new URL(`${up}.cache/venv-irenogram/bin/python`, import.meta.url));
 const python = [
   process.env.SESSION_STRINGS_PYTHON,
+  process.env.IRENOGRAM_PYTHON,
   venvPython("../"), // from source
   venvPython("../../"), // from the npm build
   "python3",
@@ -280,8 +282,23 @@ test(
   "Pyrogram's own reader (Python) reads what encodeSessionString writes",
   { skip: python ? false : "no Python with Pyrogram; the fixtures cover the layout" },
   () => {
+    // Few sessions, chosen for their edges: the Python storages are slow to drive.
     const rng = new SeededRandom(0x9e);
-    const sessions = Array.from({ length: 12 }, () => randomSession(rng));
+    const key = () => rng.bytes(256);
+    const sessions: SessionStringData[] = [
+      {
+        dcId: 203,
+        apiId: 2 ** 32 - 1,
+        testMode: false,
+        authKey: key(),
+        userId: 2 ** 53 - 1,
+        isBot: true,
+      },
+      { dcId: 3, apiId: 1, testMode: true, authKey: key(), userId: null, isBot: null },
+      { dcId: 1, apiId: 94575, testMode: false, authKey: key(), userId: 2 ** 32 + 5, isBot: false },
+      randomSession(rng),
+      randomSession(rng),
+    ];
     const run = spawnSync(python!, ["-c", PYTHON_READER], {
       input: JSON.stringify(sessions.map(encodeSessionString)),
       encoding: "utf8",
