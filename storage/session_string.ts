@@ -83,7 +83,7 @@ function decodeBase64(text: string): Uint8Array {
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === 0x3d /* = */) end--;
   const padding = text.length - end;
-  let seen = 0; // bit 2: base64url-only characters seen, bit 4: base64-only ones
+  let seen = 0; // 1 << kind for every kind met: 4 = base64url-only characters, 8 = base64-only
   for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
     const kind = c < 128 ? KIND[c] : 0;
@@ -429,6 +429,10 @@ export function parseSessionString(text: string): ParsedSessionString {
  * Telethon, GramJS or mtcute. What a layout does not carry is filled from the DC table
  * (Pyrogram strings have no address) or left null (Telethon strings have no api_id: the client
  * options supply it). `date` is 0, as Pyrogram sets it.
+ *
+ * Stricter than the libraries' own readers, so that a damaged string is refused instead of
+ * yielding a wrong key: one base64 alphabet, correct padding, zero spare bits, flag bytes 0 or
+ * 1, a known DC, an auth key of exactly 256 bytes, no trailing bytes.
  *
  * @example
  * ```ts
