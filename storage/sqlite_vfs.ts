@@ -253,7 +253,10 @@ export function installNodeFsVfs(sqlite3: Sqlite3Static): string {
     xRandomness(_pVfs: Ptr, nOut: number, pOut: Ptr): number {
       const out = w.heap8u().subarray(Number(pOut), Number(pOut) + nOut);
       for (let i = 0; i < out.length; i += 65536) {
-        crypto.getRandomValues(out.subarray(i, Math.min(i + 65536, out.length)));
+        // WASM memory is an ArrayBuffer here (no shared memory), which the typings cannot know.
+        crypto.getRandomValues(
+          out.subarray(i, Math.min(i + 65536, out.length)) as Uint8Array<ArrayBuffer>,
+        );
       }
       return nOut;
     },
