@@ -14,7 +14,6 @@ export type { MongoStorageOptions } from "./storage/mongo.ts";
 // Session storage: the engines, the interface they share and their errors. SQLite WASM is
 // imported only when a SqliteStorage opens.
 export { SqliteStorage } from "./storage/sqlite.ts";
-export type { SqliteStorageOptions } from "./storage/sqlite.ts";
 export { MemoryStorage } from "./storage/memory.ts";
 export { CachedStorage } from "./storage/peer_cache.ts";
 export { freshSession, isStorage, USERNAME_TTL_SECONDS } from "./storage/storage.ts";

@@ -12,8 +12,8 @@
  *
  * @module
  */
-import { closeSync, openSync, readSync, statSync, unlinkSync } from "node:fs";
-import { join } from "node:path";
+import { closeSync, fsyncSync, openSync, readSync, statSync, unlinkSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import type { Database, Sqlite3Static } from "@sqlite.org/sqlite-wasm";
 import { SessionFileError, StorageError } from "./errors.ts";
 import type { PeerRecord, PeerType, SessionData, Storage, UpdateState } from "./storage.ts";
@@ -49,6 +49,20 @@ export const SESSION_FILE_EXTENSION = ".session";
 
 const SQLITE_MAGIC = "SQLite format 3\0";
 
+/** Makes a new file's directory entry durable (best effort: not every platform allows it). */
+function syncDirectory(dir: string): void {
+  try {
+    const fd = openSync(dir, "r");
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // e.g. Windows cannot open a directory; the file itself is synced by SQLite.
+  }
+}
+
 let loading: Promise<{ sqlite3: Sqlite3Static; vfs: string }> | undefined;
 
 /** Imports and starts SQLite WASM once per process (lazily: only when a file is opened). */
@@ -63,12 +77,6 @@ export function loadSqlite(): Promise<{ sqlite3: Sqlite3Static; vfs: string }> {
     return { sqlite3, vfs: installNodeFsVfs(sqlite3) };
   })();
   return loading;
-}
-
-/** Options of {@link SqliteStorage}. */
-export interface SqliteStorageOptions {
-  /** Ignore the 8-hour username rule (tests, tools). Default false. */
-  keepStaleUsernames?: boolean;
 }
 
 interface Statements {
@@ -103,7 +111,7 @@ export class SqliteStorage implements Storage {
   #opening: Promise<void> | undefined;
 
   /** `path` is the session file itself (see {@link SqliteStorage.forSession} for NAME/workdir). */
-  constructor(path: string, _options: SqliteStorageOptions = {}) {
+  constructor(path: string) {
     if (typeof path !== "string" || path.length === 0) {
       throw new StorageError("the session file path must be a non-empty string", {
         code: "STORAGE_INVALID_ARGUMENT",
@@ -143,7 +151,10 @@ export class SqliteStorage implements Storage {
         "PRAGMA locking_mode=EXCLUSIVE; PRAGMA trusted_schema=OFF; PRAGMA recursive_triggers=OFF;",
       );
       if (existing) this.#prepareExisting(db);
-      else createSchema(db);
+      else {
+        createSchema(db);
+        syncDirectory(dirname(resolve(this.path)));
+      }
       db.exec(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA journal_size_limit=4194304;",
       );
