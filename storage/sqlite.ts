@@ -460,6 +460,7 @@ export class SqliteStorage implements Storage {
   #peer(stmt: FastStatement, key: number | string): PeerRecord | undefined {
     if (!stmt.bind(key).row()) return undefined;
     try {
+      if (stmt.isNull(0)) return undefined; // the max() lookups give a NULL row for no match
       const names = stmt.text(5);
       return {
         id: stmt.number(0),

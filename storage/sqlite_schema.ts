@@ -103,14 +103,17 @@ export const SQL = {
   peerById: "SELECT p.id, p.access_hash, p.type, p.phone_number, p.last_update_on, " +
     "(SELECT group_concat(u.username, ' ') FROM usernames u WHERE u.id = p.id) " +
     "FROM peers p WHERE p.id = ?",
-  /** Irenogram's rule: among peers carrying the name, the most recently updated one. */
-  peerByUsername: "SELECT p.id, p.access_hash, p.type, p.phone_number, p.last_update_on, " +
+  /**
+   * Irenogram's rule: among peers carrying the name, the most recently updated one. SQLite's
+   * bare columns beside max() come from the row holding the maximum, which spares a sort (the
+   * benchmark measured it faster than ORDER BY … LIMIT 1); no match gives one row of NULLs.
+   */
+  peerByUsername: "SELECT p.id, p.access_hash, p.type, p.phone_number, max(p.last_update_on), " +
     "(SELECT group_concat(v.username, ' ') FROM usernames v WHERE v.id = p.id) " +
-    "FROM peers p JOIN usernames u ON p.id = u.id WHERE u.username = ? " +
-    "ORDER BY p.last_update_on DESC LIMIT 1",
-  peerByPhone: "SELECT p.id, p.access_hash, p.type, p.phone_number, p.last_update_on, " +
+    "FROM peers p JOIN usernames u ON p.id = u.id WHERE u.username = ?",
+  peerByPhone: "SELECT p.id, p.access_hash, p.type, p.phone_number, max(p.last_update_on), " +
     "(SELECT group_concat(u.username, ' ') FROM usernames u WHERE u.id = p.id) " +
-    "FROM peers p WHERE p.phone_number = ? ORDER BY p.last_update_on DESC LIMIT 1",
+    "FROM peers p WHERE p.phone_number = ?",
 } as const;
 
 /** Column names of one table, from `PRAGMA table_info`. */

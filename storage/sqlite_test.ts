@@ -93,3 +93,23 @@ test("sqlite: an empty existing file is treated as a new session", async () => {
   assert.equal((await s.getSession()).dcId, 2);
   await s.close();
 });
+
+test("sqlite: non-ASCII usernames take the encoder path and round-trip", async () => {
+  const s = new SqliteStorage(path("unicode.session"));
+  await s.open();
+  try {
+    const names = ["ünïcødé_näme", "名前", "a".repeat(64)];
+    await s.updatePeers([{
+      id: 5,
+      accessHash: -1n,
+      type: "user",
+      usernames: names,
+      phoneNumber: "1",
+      lastUpdateOn: Math.floor(Date.now() / 1000),
+    }]);
+    assert.deepEqual((await s.getPeerById(5))?.usernames, names);
+    for (const n of names) assert.equal((await s.getPeerByUsername(n.toUpperCase()))?.id, 5);
+  } finally {
+    await s.close();
+  }
+});
