@@ -46,6 +46,8 @@ const hex = (b: Uint8Array | null) =>
 function assertDecodes(text: string, fixture: Fixture): void {
   const { format, session } = parseSessionString(text);
   assert.equal(format, fixture.format);
+  // the key owns its memory: no view into a decode buffer (or Node's shared Buffer pool)
+  if (session.authKey) assert.equal(session.authKey.buffer.byteLength, 256);
   assert.deepEqual({ ...session, authKey: hex(session.authKey) }, { ...fixture.expected, date: 0 });
 }
 
