@@ -102,8 +102,9 @@ row(
 );
 
 const markdown = "One session string, µs per call (median). The peers check little (GramJS and " +
-  "the Buffer reader accept any text, mtcute checks its version byte); ours validates the alphabet, padding, spare bits, DC, " +
-  "flags and lengths, and copies the key out. A string is decoded once per client start.\n\n" +
+  "the Buffer reader accept any text, mtcute checks its version byte); ours validates the " +
+  "alphabet, padding, spare bits, DC, flags and lengths, and copies the key out. A string is " +
+  "decoded once per client start.\n\n" +
   table(["operation", "ours µs", "peer", "peer µs", "ours / peer"], rows);
 console.log(`${runtimeName()}\n${markdown}`);
 writeSection("session_string", markdown);
