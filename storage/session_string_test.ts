@@ -57,6 +57,8 @@ function assertSafeError(e: unknown, input: string, seed?: number): void {
     assert.fail(`expected SessionStringError, got ${e} (seed ${seed})`);
   }
   assert.equal(e.code, "SESSION_STRING_INVALID");
+  // nor anything that looks like encoded or hex data (a decoded key, an address, …)
+  assert.doesNotMatch(e.message, /[A-Za-z0-9+/_-]{20}|[0-9a-fA-F]{16}/, `seed ${seed}`);
   for (let i = 0; i + 8 <= input.length; i++) {
     const piece = input.slice(i, i + 8);
     if (e.message.includes(piece)) assert.fail(`message echoes the input (seed ${seed})`);
