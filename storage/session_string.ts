@@ -413,9 +413,10 @@ function readMtcute(bytes: Uint8Array): ParsedSessionString {
  */
 export function parseSessionString(text: string): ParsedSessionString {
   if (typeof text !== "string") fail("not a string");
+  // checked before trim(), which would copy whatever size it is given
+  if (text.length > MAX_LENGTH) fail(`it has ${text.length} characters, far more than any layout`);
   text = text.trim();
   if (text.length === 0) fail("it is empty");
-  if (text.length > MAX_LENGTH) fail(`it has ${text.length} characters, far more than any layout`);
   // Telethon and GramJS prefix their version, "1". Pyrogram strings start with a dc id byte and
   // mtcute strings with a version byte: in base64 those begin "A", "B" or "y" (DC 203), never "1"
   // (that would take a first byte of 212 to 215).
