@@ -89,9 +89,11 @@ export function migrate(db: Database, lineage: Lineage, tables: TableColumns): v
     }
     if (db.selectValue("SELECT count(*) FROM sessions") === 0) insertFreshSession(db);
 
+    let legacy = LEGACY_USERNAMES_TABLE;
     if (lineage === "pyrofork") {
-      // Username-keyed (id = username, peer_id): keep it whole under another name.
-      db.exec(`ALTER TABLE usernames RENAME TO ${LEGACY_USERNAMES_TABLE}`);
+      // Username-keyed (id = username, peer_id): keep it whole under a name not yet taken.
+      for (let n = 2; tables.has(legacy); n++) legacy = `${LEGACY_USERNAMES_TABLE}_${n}`;
+      db.exec(`ALTER TABLE usernames RENAME TO "${legacy}"`);
     }
     db.exec(
       "CREATE TABLE IF NOT EXISTS usernames (id INTEGER, username TEXT, " +
@@ -115,7 +117,7 @@ export function migrate(db: Database, lineage: Lineage, tables: TableColumns): v
     }
     if (lineage === "pyrofork") {
       addUsernames(
-        `SELECT peer_id AS id, lower(id) AS username FROM ${LEGACY_USERNAMES_TABLE} ` +
+        `SELECT peer_id AS id, lower(id) AS username FROM "${legacy}" ` +
           "ORDER BY last_update_on",
       );
     }

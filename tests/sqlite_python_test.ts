@@ -13,9 +13,10 @@ import { join } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { SqliteStorage } from "../storage/sqlite.ts";
-import { SessionFileError } from "../storage/errors.ts";
+import { SessionFileError, StorageError } from "../storage/errors.ts";
 import { LEGACY_USERNAMES_TABLE } from "../storage/sqlite_migrate.ts";
 import type { PeerRecord } from "../storage/storage.ts";
+import { decodeSessionString } from "../storage/session_string.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "irenogram-python-"));
 const script = (name: string) =>
@@ -124,6 +125,44 @@ test("python interop: a newer schema version is refused and the file left untouc
     return true;
   });
   assert.equal(sha256(file), before);
+});
+
+test("python interop: a migration that fails midway leaves the file exactly as it was", {
+  skip: noPython,
+}, async () => {
+  const file = join(dir, "fails-midway.session");
+  py("session_files.py", ["make", "pyrogram-v3", file]);
+  // A view where the migration indexes the usernames table: the earlier steps (new session
+  // columns and their values) must be rolled back.
+  py("session_files.py", [
+    "sql",
+    file,
+    "CREATE VIEW usernames AS SELECT 1 AS id, 'x' AS username;",
+  ]);
+  const before = sha256(file);
+  await assert.rejects(new SqliteStorage(file).open(), (e: unknown) => {
+    assert.ok(e instanceof StorageError);
+    assert.equal(e.code, "STORAGE_MIGRATION_FAILED");
+    return true;
+  });
+  assert.equal(sha256(file), before);
+  assert.equal(existsSync(file + "-journal"), false);
+  assert.equal(existsSync(file + ".lock"), false);
+});
+
+test("python interop: a second Pyrofork migration finds the legacy table name taken", {
+  skip: noPython,
+}, async () => {
+  const file = join(dir, "pyrofork-taken.session");
+  py("session_files.py", ["make", "pyrofork", file]);
+  py("session_files.py", ["sql", file, `CREATE TABLE ${LEGACY_USERNAMES_TABLE} (x);`]);
+  const s = new SqliteStorage(file);
+  await s.open();
+  assert.equal((await s.getPeerByUsername("chat_alias"))?.id, -1001234567890);
+  await s.close();
+  const d = dump(file);
+  assert.equal(d.rows[LEGACY_USERNAMES_TABLE].length, 0, "the existing table is left alone");
+  assert.equal(d.rows[`${LEGACY_USERNAMES_TABLE}_2`].length, 5);
 });
 
 function peer(id: number, usernames: string[] = [], over: Partial<PeerRecord> = {}): PeerRecord {
@@ -242,6 +281,8 @@ test("irenogram interop: Irenogram opens a file written here and resolves its pe
       "me_myself,super,old_name,nobody",
     ]).trim().split("\n").pop()!,
   );
+  // Compared decoded first, so that a difference names the field (the key here is a test key).
+  assert.deepEqual(decodeSessionString(out.session_string), decodeSessionString(ours));
   assert.equal(out.session_string, ours, "Irenogram exports the same session string");
   assert.equal(out.auth_key, Buffer.from(key).toString("hex"));
   assert.deepEqual([out.dc_id, out.api_id, out.user_id, out.is_bot], [2, 12345, 777, false]);
