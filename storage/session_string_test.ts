@@ -284,7 +284,11 @@ const python = [
 
 test(
   "Pyrogram's own reader (Python) reads what encodeSessionString writes",
-  { skip: python ? false : "no Python with Pyrogram; the fixtures cover the layout" },
+  // Importing Pyrogram alone takes seconds: more than Bun's default 5 s per test.
+  {
+    skip: python ? false : "no Python with Pyrogram; the fixtures cover the layout",
+    timeout: 120_000,
+  },
   () => {
     // Few sessions, chosen for their edges: the Python storages are slow to drive.
     const rng = new SeededRandom(0x9e);
