@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
@@ -71,6 +71,13 @@ test("sqlite across processes: stale and foreign lock files", async () => {
   await s.close();
   writeFileSync(file + ".lock", JSON.stringify({ pid: 1, host: "elsewhere", token: "y" }));
   await assert.rejects(new SqliteStorage(file).open(), /in use by process 1 on elsewhere/);
+  // A lock file still being written (empty, just created) counts as held; an old one as stale.
+  writeFileSync(file + ".lock", "");
+  await assert.rejects(new SqliteStorage(file).open(), /in use by another process/);
+  utimesSync(file + ".lock", new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+  const t = new SqliteStorage(file);
+  await t.open();
+  await t.close();
 });
 
 test("sqlite across processes: SIGKILL during large peer writes never loses a commit", async () => {
