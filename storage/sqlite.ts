@@ -7,8 +7,8 @@
  * file anyway). Session, auth-key and update-state writes commit with `synchronous=FULL` (fsync
  * of the WAL before the call returns); peer batches with `synchronous=NORMAL` (a crash of the
  * process loses nothing committed, a power loss may lose the newest peer batches but never
- * corrupts the file; peers are a cache Telegram refills). The SIGKILL test in `sqlite_test.ts`
- * checks that every committed row survives.
+ * corrupts the file; peers are a cache Telegram refills). The SIGKILL test in
+ * `tests/sqlite_process_test.ts` checks that every committed row survives.
  *
  * @module
  */
@@ -183,23 +183,25 @@ export class SqliteStorage implements Storage {
 
   /** Refuses a file that is not SQLite before SQLite touches it; false when there is none. */
   #checkHeader(): boolean {
-    let size: number;
+    const head = new Uint8Array(100);
+    let got = 0;
     try {
       const st = statSync(this.path);
       if (!st.isFile()) throw new SessionFileError(this.path, `${this.path} is not a file`);
-      size = st.size;
+      if (st.size === 0) return false;
+      const fd = openSync(this.path, "r");
+      try {
+        got = readSync(fd, head, 0, 100, 0);
+      } finally {
+        closeSync(fd);
+      }
     } catch (e) {
+      if (e instanceof SessionFileError) throw e;
       if ((e as NodeJS.ErrnoException).code === "ENOENT") return false;
-      throw e;
-    }
-    if (size === 0) return false;
-    const head = new Uint8Array(100);
-    const fd = openSync(this.path, "r");
-    let got = 0;
-    try {
-      got = readSync(fd, head, 0, 100, 0);
-    } finally {
-      closeSync(fd);
+      throw new StorageError(`cannot read the session file ${this.path}`, {
+        cause: e,
+        code: "STORAGE_IO",
+      });
     }
     const magic = String.fromCharCode(...head.subarray(0, 16));
     if (got < 100 || magic !== SQLITE_MAGIC) {
