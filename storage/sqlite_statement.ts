@@ -166,11 +166,11 @@ export class FastStatement {
       let rc: number;
       if (v === null) rc = x.sqlite3_bind_null(p, i + 1);
       else if (typeof v === "number") {
-        if (Number.isInteger(v)) {
-          rc = v >= INT32_MIN && v <= INT32_MAX
-            ? x.sqlite3_bind_int(p, i + 1, v)
-            : x.sqlite3_bind_int64(p, i + 1, BigInt(v));
-        } else rc = x.sqlite3_bind_double(p, i + 1, v);
+        // Integers beyond 32 bits go as doubles (exact below 2^53): the INTEGER columns' affinity
+        // stores them as integers, and no BigInt is allocated per call.
+        rc = v >= INT32_MIN && v <= INT32_MAX && Number.isInteger(v)
+          ? x.sqlite3_bind_int(p, i + 1, v)
+          : x.sqlite3_bind_double(p, i + 1, v);
       } else if (typeof v === "bigint") rc = x.sqlite3_bind_int64(p, i + 1, v);
       else rc = this.#set.bindText(p, i + 1, v);
       if (rc !== 0) throw this.#set.error(rc);
