@@ -1,0 +1,443 @@
+/**
+ * MongoStorage against a real server: MONGODB_URL when set (scripts/services.sh starts FerretDB
+ * and sets it), else a server on 127.0.0.1:27017 if one answers. Every test works in a database
+ * of its own and drops it after. Outside CI the server tests skip when no server answers; in CI
+ * they run (and fail loudly if the server is missing).
+ */
+import { after, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { createServer, type Server } from "node:net";
+import { inspect } from "node:util";
+import process from "node:process";
+import { Binary, MongoClient } from "mongodb";
+import { MongoStorage, redactUrl } from "./mongo.ts";
+import { registerConformanceTests } from "./conformance.ts";
+import { StorageError } from "./errors.ts";
+import type { PeerRecord, Storage } from "./storage.ts";
+import { USERNAME_TTL_SECONDS } from "./storage.ts";
+
+const url = process.env.MONGODB_URL || "mongodb://127.0.0.1:27017/";
+
+async function reachable(): Promise<boolean> {
+  const probe = new MongoClient(url, { serverSelectionTimeoutMS: 1500 });
+  try {
+    await probe.db("admin").command({ ping: 1 });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await probe.close();
+  }
+}
+
+const serverUp = await reachable();
+const skip = serverUp || process.env.CI
+  ? false
+  : `no MongoDB server at ${
+    redactUrl(url)
+  }: set MONGODB_URL or source scripts/services.sh (starts FerretDB)`;
+
+/** One client for the tests' own reads, writes and clean-up (never the engine's). */
+const admin = new MongoClient(url, { serverSelectionTimeoutMS: 5000 });
+let counter = 0;
+const freshName = () =>
+  `irenogram_t${process.pid}_${++counter}_${Math.random().toString(36).slice(2, 8)}`;
+const drop = (name: string) => admin.db(name).dropDatabase();
+const now = () => Math.floor(Date.now() / 1000);
+
+function key(seed: number): Uint8Array {
+  return Uint8Array.from({ length: 256 }, (_, i) => (seed * 131 + i * 17) & 0xff);
+}
+
+function peer(id: number, over: Partial<PeerRecord> = {}): PeerRecord {
+  return {
+    id,
+    accessHash: BigInt(id) * 7_919n + 13n,
+    type: "user",
+    usernames: [],
+    phoneNumber: null,
+    lastUpdateOn: now(),
+    ...over,
+  };
+}
+
+/** Runs `body` with a fresh database name, always dropping the database and closing after. */
+function mongoTest(name: string, body: (db: string, opened: Storage[]) => Promise<void>) {
+  test(`mongo: ${name}`, { skip }, async () => {
+    const db = freshName();
+    const opened: Storage[] = [];
+    try {
+      await body(db, opened);
+    } finally {
+      for (const s of opened) await s.close();
+      await drop(db);
+    }
+  });
+}
+
+after(() => admin.close());
+
+registerConformanceTests({
+  name: "mongo",
+  create: () => new MongoStorage(freshName(), url),
+  reopen: (s) => new MongoStorage((s as MongoStorage).name, url),
+  cleanup: async (s) => {
+    await drop((s as MongoStorage).name);
+  },
+  skip,
+});
+
+mongoTest("documents have the fields and BSON types Pyrofork reads", async (name, opened) => {
+  const s = new MongoStorage(name, url);
+  opened.push(s);
+  await s.open();
+  await s.setSession({
+    dcId: 4,
+    apiId: 611335,
+    testMode: false,
+    authKey: key(1),
+    userId: 2 ** 40 + 3,
+    isBot: true,
+    date: 1_700_000_000,
+  });
+  const t = now();
+  await s.updatePeers([
+    peer(2 ** 40 + 3, { accessHash: -(1n << 62n), usernames: ["Main", "second", "third"] }),
+    peer(-1_001_000_000_001, { type: "supergroup", accessHash: 5n, usernames: ["grp"] }),
+    peer(-42, { type: "group", accessHash: 0n, lastUpdateOn: t - 5 }),
+    peer(777, { type: "bot", phoneNumber: "4470000", lastUpdateOn: t }),
+  ]);
+  await s.setUpdateState({ pts: 100, qts: 5, date: 1_700_000_001, seq: 9 });
+  await s.setChannelPts(1_000_000_001, 321);
+
+  const db = admin.db(name);
+  const session = await db.collection("session").findOne({ _id: 0 } as never);
+  assert.ok(session);
+  assert.equal(session.dc_id, 4);
+  assert.equal(session.api_id, 611335);
+  assert.equal(session.test_mode, false);
+  assert.equal(session.is_bot, true);
+  assert.equal(session.date, 1_700_000_000);
+  assert.ok(session.auth_key instanceof Binary, "auth_key is BSON binary (Python bytes)");
+  assert.equal(session.auth_key.sub_type, 0);
+  assert.deepEqual(new Uint8Array(session.auth_key.buffer), key(1));
+
+  const types = await db.collection("peers").aggregate([
+    { $project: { id: { $type: "$_id" }, hash: { $type: "$access_hash" } } },
+  ]).toArray();
+  const typeOf = new Map(types.map((d) => [Number(d._id), d]));
+  assert.equal(typeOf.get(2 ** 40 + 3)?.id, "long", "big ids are int64, as pymongo writes them");
+  assert.equal(typeOf.get(2 ** 40 + 3)?.hash, "long", "access_hash is int64");
+  assert.equal(typeOf.get(-42)?.id, "int");
+  const userType = await db.collection("session").aggregate([
+    { $project: { u: { $type: "$user_id" } } },
+  ]).toArray();
+  assert.equal(userType[0].u, "long", "user_id is int64");
+
+  const raw = await db.collection("peers", { useBigInt64: true }).findOne(
+    { _id: 2 ** 40 + 3 } as never,
+  );
+  assert.ok(raw);
+  assert.equal(raw.access_hash, -(1n << 62n));
+  assert.equal(raw.type, "user");
+  assert.equal(raw.username, "main", "Pyrofork looks the main username up in peers.username");
+  assert.equal(raw.phone_number, null);
+  assert.equal(raw.last_update_on, t);
+  const bot = await db.collection("peers").findOne({ _id: 777 } as never);
+  assert.equal(bot?.phone_number, "4470000");
+  assert.equal(bot?.username, null);
+
+  // Irenogram's username-keyed collection holds every username of a peer that has several.
+  const names = await db.collection("usernames").find({}).sort({ _id: 1 }).toArray();
+  assert.deepEqual(names.map((n) => n._id), ["main", "second", "third"]);
+  for (const n of names) {
+    assert.equal(Number(n.peer_id), 2 ** 40 + 3);
+    assert.equal(n.last_update_on, t);
+  }
+
+  const states = await db.collection("update_state").find({}).sort({ _id: -1 }).toArray();
+  assert.deepEqual(states[0], { _id: 0, pts: 100, qts: 5, date: 1_700_000_001, seq: 9 });
+  // Irenogram keys channel rows by the marked id and tells them apart by the sign.
+  assert.equal(Number(states[1]._id), -1_001_000_000_001);
+  assert.equal(states[1].pts, 321);
+  const version = await db.collection("version").findOne({ _id: 0 } as never);
+  assert.equal(version?.number, 1);
+});
+
+mongoTest("documents written the way Pyrofork writes them are read", async (name, opened) => {
+  const db = admin.db(name);
+  const t = now();
+  // What pymongo stores for Pyrofork: Python ints as int32 when they fit, else int64; bytes
+  // as binary; booleans; the fresh-session zeros.
+  await db.collection("session").insertOne({
+    _id: 0,
+    dc_id: 5,
+    api_id: 94575,
+    test_mode: false,
+    auth_key: new Binary(key(7)),
+    date: 0,
+    user_id: 0,
+    is_bot: 0,
+  } as never);
+  await db.collection("peers").insertMany([
+    {
+      _id: 123456789,
+      access_hash: -8_000_000_000_000_000_000n,
+      type: "user",
+      username: "pyro_user",
+      phone_number: "15550001",
+      last_update_on: t,
+    },
+    {
+      _id: -1_001_111_111_111n,
+      access_hash: 17,
+      type: "channel",
+      username: "pyro_chan",
+      phone_number: null,
+      last_update_on: t,
+    },
+    {
+      _id: 555,
+      access_hash: 1n,
+      type: "bot",
+      username: "old_bot",
+      phone_number: null,
+      last_update_on: t - USERNAME_TTL_SECONDS - 10,
+    },
+  ] as never[]);
+  await db.collection("usernames").insertMany([
+    { _id: "pyro_user", peer_id: 123456789, last_update_on: t },
+    { _id: "pyro_alias", peer_id: 123456789, last_update_on: t },
+  ] as never[]);
+  await db.collection("update_state").insertMany([
+    { _id: 0, pts: 50, qts: null, date: 1_700_000_000, seq: null },
+    { _id: -1_001_111_111_111n, pts: 9, qts: null, date: 1_700_000_000, seq: null },
+  ] as never[]);
+
+  const s = new MongoStorage(name, url);
+  opened.push(s);
+  await s.open();
+  const session = await s.getSession();
+  assert.equal(session.dcId, 5);
+  assert.equal(session.apiId, 94575);
+  assert.deepEqual(session.authKey, key(7));
+  assert.equal(session.userId, null, "Pyrofork's user_id 0 means nobody yet");
+  assert.equal(session.isBot, false);
+  assert.deepEqual(await s.getAuthKey(5), key(7));
+
+  const user = await s.getPeerById(123456789);
+  assert.deepEqual(user, {
+    id: 123456789,
+    accessHash: -8_000_000_000_000_000_000n,
+    type: "user",
+    usernames: ["pyro_user", "pyro_alias"],
+    phoneNumber: "15550001",
+    lastUpdateOn: t,
+  });
+  assert.equal((await s.getPeerByUsername("Pyro_Alias"))?.id, 123456789, "from `usernames`");
+  assert.equal((await s.getPeerByUsername("pyro_chan"))?.accessHash, 17n);
+  assert.equal((await s.getPeerByPhoneNumber("15550001"))?.id, 123456789);
+  assert.equal(await s.getPeerByUsername("old_bot"), undefined, "8-hour rule");
+  assert.deepEqual(await s.getUpdateState(), { pts: 50, qts: 0, date: 1_700_000_000, seq: 0 });
+  assert.equal(await s.getChannelPts(1_111_111_111), 9);
+  assert.equal(await s.getChannelPts(-1_001_111_111_111), 9, "marked ids work too");
+
+  // A Python process rewrites a peer we wrote: its `username` wins over our stale array.
+  await s.updatePeers([peer(42, { usernames: ["first", "second"] })]);
+  await db.collection("peers").updateOne({ _id: 42 } as never, {
+    $set: { username: "renamed", last_update_on: now() },
+  });
+  await db.collection("usernames").deleteMany({ peer_id: 42 });
+  assert.deepEqual((await s.getPeerById(42))?.usernames, ["renamed"]);
+  assert.equal(await s.getPeerByUsername("first"), undefined);
+  assert.equal((await s.getPeerByUsername("renamed"))?.id, 42);
+});
+
+mongoTest("many writers on one database: concurrent opens and upserts", async (name, opened) => {
+  const writers = 4, perWriter = 40;
+  const storages = Array.from({ length: writers }, () => new MongoStorage(name, url));
+  opened.push(...storages);
+  // Opening at once races on the version and session upserts and on index creation.
+  await Promise.all(storages.map((s) => s.open()));
+  const t = now();
+  // Every writer upserts the same ids (and some of its own), in several batches at once.
+  const version = (w: number, i: number) =>
+    peer(1_000 + i, {
+      accessHash: BigInt(w * 1_000_000 + i),
+      usernames: [`w${w}_${i}`],
+      phoneNumber: `${w}${i}`,
+      lastUpdateOn: t - writers + w,
+    });
+  await Promise.all(storages.flatMap((s, w) => {
+    const all = Array.from({ length: perWriter }, (_, i) => version(w, i));
+    return [
+      s.updatePeers(all.slice(0, perWriter / 2)),
+      s.updatePeers(all.slice(perWriter / 2)),
+      s.updatePeers([peer(50_000 + w, { usernames: ["mine" + w, "alias" + w] })]),
+      s.setChannelPts(10 + w, 100 + w),
+      s.setAuthKey(w + 1, key(w)),
+    ];
+  }));
+  const reader = storages[0];
+  for (let i = 0; i < perWriter; i++) {
+    const got = await reader.getPeerById(1_000 + i);
+    assert.ok(got, `peer ${1_000 + i} stored`);
+    // Each document is one writer's whole record, never a mix of two.
+    const w = Number(got.accessHash / 1_000_000n);
+    assert.deepEqual(got, version(w, i));
+  }
+  for (let w = 0; w < writers; w++) {
+    assert.equal((await reader.getPeerByUsername("alias" + w))?.id, 50_000 + w);
+    assert.equal(await reader.getChannelPts(10 + w), 100 + w);
+    assert.deepEqual(await storages[w].getAuthKey(w + 1), key(w));
+  }
+  const db = admin.db(name);
+  assert.equal(await db.collection("session").countDocuments({}), 1);
+  assert.equal(await db.collection("version").countDocuments({}), 1);
+  assert.equal(await db.collection("peers").countDocuments({}), perWriter + writers);
+});
+
+mongoTest("indexes exist on username, usernames and phone number", async (name, opened) => {
+  const s = new MongoStorage(name, url);
+  opened.push(s);
+  await s.open();
+  await s.close();
+  await s.open(); // creating them again is harmless
+  const keys = (await admin.db(name).collection("peers").listIndexes().toArray())
+    .map((i) => Object.keys(i.key).join(","));
+  for (const k of ["username", "usernames", "phone_number"]) assert.ok(keys.includes(k), k);
+  const nameKeys = (await admin.db(name).collection("usernames").listIndexes().toArray())
+    .map((i) => Object.keys(i.key).join(","));
+  assert.ok(nameKeys.includes("peer_id"));
+});
+
+mongoTest("a connected MongoClient is used as given and not closed", async (name, opened) => {
+  // A client without useBigInt64: the engine still round-trips access hashes exactly.
+  const client = new MongoClient(url, { serverSelectionTimeoutMS: 5000 });
+  await client.connect();
+  try {
+    const s = new MongoStorage(name, client);
+    opened.push(s);
+    await s.open();
+    const p = peer(99, { accessHash: (1n << 63n) - 1n });
+    await s.updatePeers([p]);
+    assert.deepEqual(await s.getPeerById(99), p);
+    await s.close();
+    assert.equal(await client.db(name).collection("peers").countDocuments({}), 1);
+    await s.open();
+    assert.deepEqual(await s.getPeerById(99), p);
+  } finally {
+    await client.close();
+  }
+});
+
+mongoTest("a newer layout version is refused and left alone", async (name) => {
+  await admin.db(name).collection("version").insertOne({ _id: 0, number: 99 } as never);
+  const s = new MongoStorage(name, url);
+  await assert.rejects(s.open(), (e: unknown) => {
+    assert.ok(e instanceof StorageError);
+    assert.equal(e.code, "STORAGE_VERSION_UNSUPPORTED");
+    return true;
+  });
+  const db = admin.db(name);
+  assert.equal((await db.collection("version").findOne({ _id: 0 } as never))?.number, 99);
+  assert.equal(await db.collection("session").countDocuments({}), 0, "nothing was created");
+  await assert.rejects(
+    s.getSession(),
+    (e: unknown) => (e as StorageError).code === "STORAGE_CLOSED",
+  );
+});
+
+/** A local port that nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+test("mongo: an unreachable server gives a typed error without the URL's password", async () => {
+  const secret = "s3cr3t-Pa55word";
+  const port = await closedPort();
+  const s = new MongoStorage("dead", `mongodb://bot:${secret}@127.0.0.1:${port}/?authSource=x`, {
+    serverSelectionTimeoutMS: 300,
+  });
+  assert.doesNotMatch(inspect(s, { showHidden: true, depth: 5 }), new RegExp(secret));
+  const error = await s.open().then(() => undefined, (e) => e);
+  assert.ok(error instanceof StorageError, `expected a StorageError, got ${error}`);
+  assert.equal(error.code, "STORAGE_UNAVAILABLE");
+  for (const text of [error.message, String(error), inspect(error, { depth: 10 })]) {
+    assert.doesNotMatch(text, new RegExp(secret));
+  }
+  assert.equal(error.cause, undefined);
+  await s.close();
+});
+
+test("mongo: a server that accepts but never answers gives a typed error", async () => {
+  const sockets = new Set<{ destroy(): void }>();
+  const silent: Server = createServer((socket) => void sockets.add(socket));
+  await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+  const port = (silent.address() as { port: number }).port;
+  try {
+    const s = new MongoStorage("silent", `mongodb://u:hunter22@127.0.0.1:${port}/`, {
+      serverSelectionTimeoutMS: 300,
+    });
+    const error = await s.open().then(() => undefined, (e) => e);
+    assert.ok(error instanceof StorageError, `expected a StorageError, got ${error}`);
+    assert.equal(error.code, "STORAGE_UNAVAILABLE");
+    assert.doesNotMatch(inspect(error), /hunter22/);
+  } finally {
+    for (const socket of sockets) socket.destroy();
+    await new Promise((r) => silent.close(r));
+  }
+});
+
+test("mongo: bad names, URLs and connections are refused with typed errors", async () => {
+  const refused = (fn: () => unknown, code = "STORAGE_INVALID_ARGUMENT") =>
+    assert.throws(fn, (e: unknown) => e instanceof StorageError && e.code === code);
+  for (const bad of ["", "a.b", "a/b", "with space", "x".repeat(64), 'q"', "$x"]) {
+    refused(() => new MongoStorage(bad, "mongodb://127.0.0.1/"));
+  }
+  refused(() => new MongoStorage("ok", "postgres://u:p@h/"));
+  refused(() => new MongoStorage("ok", {} as never));
+  refused(() => new MongoStorage("ok", "mongodb://h/", { serverSelectionTimeoutMS: -1 }));
+  // A malformed URL is refused on open, without echoing its password.
+  const s = new MongoStorage("ok", "mongodb://user:pa:ss@wd@127.0.0.1:1:2/");
+  const error = await s.open().then(() => undefined, (e) => e);
+  assert.ok(error instanceof StorageError, `expected a StorageError, got ${error}`);
+  assert.doesNotMatch(inspect(error), /pa:ss@wd|ss@wd/);
+  // Nothing works before open().
+  const closed = new MongoStorage("ok", "mongodb://127.0.0.1/");
+  await assert.rejects(closed.getPeerById(1), (e: unknown) => {
+    return e instanceof StorageError && e.code === "STORAGE_CLOSED";
+  });
+});
+
+test("mongo: redactUrl removes credentials from connection strings", () => {
+  assert.equal(
+    redactUrl("failed mongodb://bot:pw@h1:1,h2:2/db and mongodb+srv://a:b@c.example/x"),
+    "failed mongodb://***@h1:1,h2:2/db and mongodb+srv://***@c.example/x",
+  );
+  assert.equal(redactUrl("mongodb://h:1/db"), "mongodb://h:1/db");
+});
+
+test("mongo: importing mod.ts does not load the driver; MongoStorage.open() does", async () => {
+  const self = new URL(import.meta.url);
+  const ext = self.pathname.endsWith(".ts") ? ".ts" : ".js";
+  const child = new URL(`../tests/mongo_lazy_child${ext}`, self).pathname;
+  const isDeno = typeof (globalThis as { Deno?: unknown }).Deno !== "undefined";
+  const args = isDeno ? ["run", "-A", child] : [child];
+  const run = spawnSync(process.execPath, [...args, String(await closedPort())], {
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  assert.equal(run.status, 0, run.stderr);
+  const report = JSON.parse(run.stdout.trim().split("\n").pop()!);
+  assert.equal(report.exported, "function");
+  assert.equal(report.afterImport, 0, "mod.ts loaded the mongodb driver");
+  assert.equal(report.afterConstruct, 0, "constructing a MongoStorage loaded the driver");
+  assert.equal(report.openError, "STORAGE_UNAVAILABLE");
+  assert.ok(report.afterOpen > 0, "open() should have loaded the driver (the probe is blind)");
+});
