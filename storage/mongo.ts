@@ -547,8 +547,7 @@ export class MongoStorage implements Storage {
     for (const d of found) known.add(num(d._id)!);
     const fresh = chunk.filter((p) => !known.has(p.id));
     const update = chunk.filter((p) => known.has(p.id));
-    const inserting = (async () => {
-      if (fresh.length === 0) return;
+    if (fresh.length > 0) {
       try {
         await peers.insertMany(fresh.map((p) => ({ _id: int(p.id), ...peerFields(p) })), {
           ordered: false,
@@ -558,8 +557,7 @@ export class MongoStorage implements Storage {
         if (failed.length === 0 || !failed.every((w) => w.code === DUPLICATE_KEY)) throw e;
         update.push(...failed.map((w) => fresh[w.index]));
       }
-    })();
-    await inserting;
+    }
     if (update.length === 0) return;
     // updateMany on an _id matches at most one document, like updateOne; FerretDB 1.24 keeps
     // a connection per matched updateOne until the command ends and hangs past 100 of them.

@@ -14,6 +14,7 @@ import { Binary, MongoClient } from "mongodb";
 import { MongoStorage, redactUrl } from "./mongo.ts";
 import { registerConformanceTests } from "./conformance.ts";
 import { StorageError } from "./errors.ts";
+import { CachedStorage } from "./peer_cache.ts";
 import type { PeerRecord, Storage } from "./storage.ts";
 import { USERNAME_TTL_SECONDS } from "./storage.ts";
 
@@ -84,6 +85,18 @@ registerConformanceTests({
   reopen: (s) => new MongoStorage((s as MongoStorage).name, url),
   cleanup: async (s) => {
     await drop((s as MongoStorage).name);
+  },
+  skip,
+});
+
+// The same suite through the peer cache the client puts in front of every engine.
+registerConformanceTests({
+  name: "mongo+cache",
+  create: () => new CachedStorage(new MongoStorage(freshName(), url), { size: 64 }),
+  reopen: (s) =>
+    new CachedStorage(new MongoStorage(((s as CachedStorage).inner as MongoStorage).name, url)),
+  cleanup: async (s) => {
+    await drop(((s as CachedStorage).inner as MongoStorage).name);
   },
   skip,
 });
