@@ -11,7 +11,7 @@ ferretdb_build() {
   root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
   bin="$root/.cache/bin/ferretdb"
   # A copy outside the work tree lets fresh clones on the same machine skip the build.
-  cached="${XDG_CACHE_HOME:-$HOME/.cache}/irenogram/ferretdb-$ferretdb_version"
+  cached="${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/irenogram/ferretdb-$ferretdb_version"
   if [ -x "$bin" ] && "$bin" --version 2>/dev/null | grep -qx "version: $ferretdb_version"; then
     return 0
   fi
