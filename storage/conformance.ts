@@ -225,6 +225,7 @@ export function registerConformanceTests(target: ConformanceTarget): void {
     assert.deepEqual((await s.getPeerById(1001))!.usernames, ["durov", "pavel"]);
     assert.equal((await s.getPeerByUsername("durov"))?.id, 1001);
     assert.equal((await s.getPeerByUsername("DuRoV"))?.id, 1001);
+    assert.equal((await s.getPeerByUsername("@durov"))?.id, 1001, "a leading @ is ignored");
     assert.equal((await s.getPeerByUsername("pavel"))?.id, 1001, "secondary usernames resolve");
     assert.equal(await s.getPeerByUsername("durov2"), undefined);
   });

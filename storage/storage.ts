@@ -77,7 +77,10 @@ export interface Storage {
   /** Inserts or replaces peers by id (usernames and phone are replaced with the row). */
   updatePeers(peers: PeerRecord[]): Promise<void>;
   getPeerById(id: number): Promise<PeerRecord | undefined>;
-  /** Case-insensitive; usernames whose row is older than 8 hours do not resolve. */
+  /**
+   * Case-insensitive, a leading "@" ignored; usernames whose row is older than 8 hours do not
+   * resolve.
+   */
   getPeerByUsername(username: string): Promise<PeerRecord | undefined>;
   getPeerByPhoneNumber(phoneNumber: string): Promise<PeerRecord | undefined>;
 
