@@ -348,11 +348,9 @@ export class MongoStorage implements Storage {
   }
 
   async #prepare(db: Db): Promise<void> {
-    const version = db.collection("version");
+    const version = db.collection<Doc>("version");
     await ignoreDuplicate(
-      version.updateOne({ _id: 0 } as Doc, { $setOnInsert: { number: MONGO_LAYOUT_VERSION } }, {
-        upsert: true,
-      }),
+      version.insertOne({ _id: 0, number: MONGO_LAYOUT_VERSION } as never),
     );
     const found = num((await version.findOne({ _id: 0 } as Doc))?.number);
     if (found !== null && found > MONGO_LAYOUT_VERSION) {
@@ -363,9 +361,7 @@ export class MongoStorage implements Storage {
       );
     }
     await ignoreDuplicate(
-      db.collection("session").updateOne({ _id: 0 } as Doc, { $setOnInsert: freshSessionDoc() }, {
-        upsert: true,
-      }),
+      db.collection<Doc>("session").insertOne({ _id: 0, ...freshSessionDoc() } as never),
     );
     // One index per call: FerretDB 1.24 drops the connection when a multi-index
     // createIndexes finds all of them existing. Creating an existing index is a no-op.
@@ -453,7 +449,7 @@ export class MongoStorage implements Storage {
         });
         if (!current) {
           await ignoreDuplicate(
-            session.updateOne({ _id: 0 }, { $setOnInsert: freshSessionDoc() }, { upsert: true }),
+            session.insertOne({ _id: 0, ...freshSessionDoc() } as never),
           );
           continue;
         }
@@ -695,8 +691,8 @@ export class MongoStorage implements Storage {
     const states = this.#collection("update_state");
     return await this.#run("setChannelPts", async () => {
       await states.updateOne({ _id: key }, {
-        $set: { pts: int(pts), date: nowSeconds() },
-        $setOnInsert: { qts: null, seq: null },
+        // Irenogram reads qts and seq of every row; channel rows hold null there.
+        $set: { pts: int(pts), qts: null, date: nowSeconds(), seq: null },
       }, { upsert: true });
     });
   }

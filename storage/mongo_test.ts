@@ -9,6 +9,8 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { createServer, type Server } from "node:net";
 import { inspect } from "node:util";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import process from "node:process";
 import { Binary, MongoClient } from "mongodb";
 import { MongoStorage, redactUrl } from "./mongo.ts";
@@ -360,6 +362,170 @@ mongoTest("a newer layout version is refused and left alone", async (name) => {
     s.getSession(),
     (e: unknown) => (e as StorageError).code === "STORAGE_CLOSED",
   );
+});
+
+// The real Irenogram MongoStorage (pip package, driven through pymongo's async client) on the
+// same database: .ci/setup/20-python.sh makes its venv, .ci/setup/30-ferretdb.sh adds pymongo.
+const pythonScript = fileURLToPath(
+  new URL("../tests/fixtures/python/irenogram_mongo.py", import.meta.url),
+);
+const irenogramPython = process.env.IRENOGRAM_PYTHON ||
+  ["../.cache/venv-irenogram/bin/python", "../../.cache/venv-irenogram/bin/python"]
+    .map((p) => fileURLToPath(new URL(p, import.meta.url))).find((p) => existsSync(p)) ||
+  "python3";
+const noIrenogram = spawnSync(irenogramPython, [pythonScript, "check"]).status === 0
+  ? false
+  : "the irenogram and pymongo Python packages are not installed (.ci/setup/20-python.sh, 30-ferretdb.sh)";
+
+// deno-lint-ignore no-explicit-any
+function irenogram(mode: "read" | "write", db: string, spec: unknown): any {
+  const run = spawnSync(irenogramPython, [pythonScript, mode, url, db, JSON.stringify(spec)], {
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  assert.equal(run.status, 0, `irenogram_mongo.py ${mode}: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split("\n").pop()!);
+}
+
+const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+
+test("mongo: Irenogram's own MongoStorage reads what MongoStorage wrote", {
+  skip: skip || noIrenogram,
+}, async () => {
+  const name = freshName();
+  const s = new MongoStorage(name, url);
+  try {
+    await s.open();
+    // A fresh session: every field is present (Irenogram reads them by key), nulls included.
+    const fresh = irenogram("read", name, { ids: [], usernames: [], phones: [] });
+    assert.deepEqual([fresh.dc_id, fresh.api_id, fresh.auth_key, fresh.user_id, fresh.is_bot], [
+      2,
+      null,
+      "",
+      "None",
+      null,
+    ]);
+    await s.setSession({
+      dcId: 4,
+      apiId: 611335,
+      testMode: false,
+      authKey: key(5),
+      userId: 5_000_000_001,
+      isBot: false,
+      date: 1_700_000_000,
+    });
+    await s.updatePeers([
+      peer(5_000_000_001, {
+        accessHash: -(1n << 63n),
+        usernames: ["Main", "second"],
+        phoneNumber: "15550001",
+      }),
+      peer(-1_001_234_567_890, { type: "channel", accessHash: 77n, usernames: ["chan"] }),
+      peer(-4_000_000_001, { type: "group", accessHash: 0n }),
+      peer(42, { type: "bot", usernames: ["stale_bot"], lastUpdateOn: now() - 9 * 3600 }),
+    ]);
+    await s.setUpdateState({ pts: 10, qts: 2, date: 1_700_000_000, seq: 3 });
+    await s.setChannelPts(1_234_567_890, 5);
+    const got = irenogram("read", name, {
+      ids: ["5000000001", "-1001234567890", "-4000000001", "7"],
+      usernames: ["main", "second", "chan", "stale_bot", "nobody"],
+      phones: ["15550001", "1"],
+    });
+    assert.equal(got.dc_id, 4);
+    assert.equal(got.api_id, 611335);
+    assert.equal(got.test_mode, false);
+    assert.equal(got.auth_key, hex(key(5)));
+    assert.equal(got.user_id, "5000000001");
+    assert.equal(got.is_bot, false);
+    const user = { kind: "InputPeerUser", user_id: "5000000001", access_hash: `${-(1n << 63n)}` };
+    const channel = { kind: "InputPeerChannel", channel_id: "1234567890", access_hash: "77" };
+    assert.deepEqual(got.by_id.slice(0, 3), [user, channel, {
+      kind: "InputPeerChat",
+      chat_id: "4000000001",
+    }]);
+    assert.ok(got.by_id[3].missing);
+    assert.deepEqual(got.by_username.slice(0, 3), [user, user, channel]);
+    assert.match(got.by_username[3].missing, /expired/);
+    assert.match(got.by_username[4].missing, /not found/);
+    assert.deepEqual(got.by_phone[0], user);
+    assert.ok(got.by_phone[1].missing);
+    const [channelRow, common] = got.states;
+    assert.deepEqual(common, [0, 10, 2, 1_700_000_000, 3]);
+    assert.deepEqual([channelRow[0], channelRow[1]], [-1_001_234_567_890, 5]);
+  } finally {
+    await s.close();
+    await drop(name);
+  }
+});
+
+test("mongo: MongoStorage reads what Irenogram's own MongoStorage wrote", {
+  skip: skip || noIrenogram,
+}, async () => {
+  const name = freshName();
+  irenogram("write", name, {
+    session: {
+      dc_id: 4,
+      api_id: 94575,
+      test_mode: false,
+      auth_key: hex(key(6)),
+      user_id: "5000000001",
+      is_bot: true,
+      date: 1_700_000_000,
+    },
+    peers: [
+      ["5000000001", "-9000000000000000000", "bot", "me", "15550001"],
+      ["-1001234567890", "77", "supergroup", "grp", null],
+      ["-42", "0", "group", null, null],
+    ],
+    usernames: [["5000000001", "me"], ["5000000001", "me_alias"]],
+    states: [[0, 10, null, 1_700_000_000, null], [
+      -1_001_234_567_890,
+      5,
+      null,
+      1_700_000_000,
+      null,
+    ]],
+  });
+  const s = new MongoStorage(name, url);
+  try {
+    await s.open();
+    const session = await s.getSession();
+    assert.equal(session.dcId, 4);
+    assert.equal(session.apiId, 94575);
+    assert.equal(session.testMode, false);
+    assert.deepEqual(session.authKey, key(6));
+    assert.equal(session.userId, 5_000_000_001);
+    assert.equal(session.isBot, true);
+    assert.equal(session.date, 1_700_000_000);
+    assert.deepEqual(await s.getAuthKey(4), key(6));
+    const me = await s.getPeerById(5_000_000_001);
+    assert.deepEqual({ ...me, lastUpdateOn: 0 }, {
+      id: 5_000_000_001,
+      accessHash: -9_000_000_000_000_000_000n,
+      type: "bot",
+      usernames: ["me", "me_alias"],
+      phoneNumber: "15550001",
+      lastUpdateOn: 0,
+    });
+    assert.equal((await s.getPeerByUsername("ME_ALIAS"))?.id, 5_000_000_001);
+    assert.equal((await s.getPeerByUsername("grp"))?.accessHash, 77n);
+    assert.equal((await s.getPeerById(-42))?.type, "group");
+    assert.equal((await s.getPeerByPhoneNumber("15550001"))?.id, 5_000_000_001);
+    assert.deepEqual(await s.getUpdateState(), { pts: 10, qts: 0, date: 1_700_000_000, seq: 0 });
+    assert.equal(await s.getChannelPts(1_234_567_890), 5);
+    // And back: a peer we update is what Irenogram then reads.
+    await s.updatePeers([{ ...me!, accessHash: 123n, usernames: ["renamed"] }]);
+    const back = irenogram("read", name, {
+      ids: [],
+      usernames: ["renamed", "me_alias"],
+      phones: [],
+    });
+    assert.equal(back.by_username[0].access_hash, "123");
+    assert.ok(back.by_username[1].missing, "the dropped alias no longer resolves in Python");
+  } finally {
+    await s.close();
+    await drop(name);
+  }
 });
 
 /** A local port that nothing listens on. */

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # FerretDB 1.x (MongoDB wire protocol over SQLite) for the MongoDB storage tests: no MongoDB
 # server ships in the registries we can reach, FerretDB builds from the Go module proxy.
-# Builds .cache/bin/ferretdb once; quick when it is there. Sourced by .ci/run (so: functions and
+# Builds .cache/bin/ferretdb once; quick when it is there. Also adds pymongo to the Irenogram venv. Sourced by .ci/run (so: functions and
 # `return`, never `exit`); `bash .ci/setup/30-ferretdb.sh` works too. scripts/services.sh starts it.
 
 ferretdb_version=v1.24.2
@@ -43,4 +43,17 @@ ferretdb_build() {
   "$bin" --version | head -1
 }
 
-ferretdb_build
+# pymongo in the Irenogram venv of 20-python.sh: the tests drive Irenogram's own MongoStorage
+# against the same database. Without it those tests are skipped, so a failure only warns.
+ferretdb_pymongo() {
+  local root py
+  root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+  py="${IRENOGRAM_PYTHON:-$root/.cache/venv-irenogram/bin/python}"
+  [ -x "$py" ] || return 0
+  "$py" -c 'import pymongo' >/dev/null 2>&1 && return 0
+  "$py" -m pip install -q --disable-pip-version-check pymongo==4.20.0 ||
+    echo "ferretdb: could not install pymongo; the Irenogram MongoDB interop tests will skip"
+  return 0
+}
+
+ferretdb_build && ferretdb_pymongo
