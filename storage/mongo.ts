@@ -95,7 +95,8 @@ function isClientLike(value: unknown): value is ClientLike {
 
 /** Removes credentials from anything that looks like a connection string. */
 export function redactUrl(text: string): string {
-  return text.replace(/(mongodb(?:\+srv)?:\/\/)[^@\s/]*@/gi, "$1***@");
+  // Greedy up to the last "@" of the authority: a password may itself contain "@".
+  return text.replace(/(mongodb(?:\+srv)?:\/\/)[^\s/?#]*@/gi, "$1***@");
 }
 
 function invalid(message: string): StorageError {
@@ -117,14 +118,38 @@ function checkDatabaseName(name: unknown): string {
   return name;
 }
 
+/** Driver error classes (and their subclasses) that mean "no usable server". */
 const UNREACHABLE = new Set([
   "MongoServerSelectionError",
   "MongoNetworkError",
-  "MongoNetworkTimeoutError",
   "MongoTopologyClosedError",
   "MongoNotConnectedError",
   "MongoClientClosedError",
+  "MongoPoolClearedError",
+  "MongoPoolClosedError",
 ]);
+
+/** Socket errors that can surface unwrapped (seen under Deno's node:net). */
+const SOCKET_CODES = new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ECONNABORTED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+]);
+
+/** The class names along an error's prototype chain (duplicated driver copies break instanceof). */
+function classNames(e: unknown): string[] {
+  const names: string[] = [];
+  for (let p = e; p && typeof p === "object" && names.length < 12; p = Object.getPrototypeOf(p)) {
+    const name = (p as { constructor?: { name?: unknown } }).constructor?.name;
+    if (typeof name === "string") names.push(name);
+  }
+  return names;
+}
 
 /**
  * Turns anything the driver throws into a {@link StorageError} whose message carries no
@@ -136,7 +161,8 @@ function toStorageError(e: unknown, what: string): StorageError {
   const err = e as { name?: unknown; message?: unknown; code?: unknown };
   const name = typeof err?.name === "string" ? err.name : "Error";
   const detail = redactUrl(String(err?.message ?? e)).slice(0, 500);
-  if (UNREACHABLE.has(name)) {
+  const socket = typeof err?.code === "string" && SOCKET_CODES.has(err.code);
+  if (socket || classNames(e).some((n) => UNREACHABLE.has(n))) {
     return new StorageError(`MongoDB is unreachable (${what}): ${name}: ${detail}`, {
       code: "STORAGE_UNAVAILABLE",
     });

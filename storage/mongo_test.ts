@@ -7,7 +7,7 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { createServer, type Server } from "node:net";
+import { connect, createServer, type Server, type Socket } from "node:net";
 import { inspect } from "node:util";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -528,6 +528,44 @@ test("mongo: MongoStorage reads what Irenogram's own MongoStorage wrote", {
   }
 });
 
+mongoTest("a server lost while open gives typed errors, not hangs", async (name) => {
+  // A TCP relay to the test server that can be cut, standing in for a MongoDB going away.
+  const target = new URL(url);
+  const sockets = new Set<Socket>();
+  const relay = createServer((client) => {
+    const upstream = connect(Number(target.port || 27017), target.hostname);
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on("error", () => {});
+      s.on("close", () => sockets.delete(s));
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((r) => relay.listen(0, "127.0.0.1", r));
+  const port = (relay.address() as { port: number }).port;
+  const s = new MongoStorage(name, `mongodb://127.0.0.1:${port}/?directConnection=true`, {
+    serverSelectionTimeoutMS: 500,
+  });
+  try {
+    await s.open();
+    await s.updatePeers([peer(7)]);
+    assert.equal((await s.getPeerById(7))?.id, 7);
+    const closed = new Promise((r) => relay.close(r));
+    for (const socket of sockets) socket.destroy();
+    await closed;
+    for (const call of [() => s.getPeerById(7), () => s.updatePeers([peer(8)])]) {
+      await assert.rejects(call(), (e: unknown) => {
+        assert.ok(e instanceof StorageError, `expected a StorageError, got ${e}`);
+        assert.equal(e.code, "STORAGE_UNAVAILABLE", e.message);
+        return true;
+      });
+    }
+  } finally {
+    await s.close();
+    if (relay.listening) relay.close();
+  }
+});
+
 /** A local port that nothing listens on. */
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -600,6 +638,7 @@ test("mongo: redactUrl removes credentials from connection strings", () => {
     "failed mongodb://***@h1:1,h2:2/db and mongodb+srv://***@c.example/x",
   );
   assert.equal(redactUrl("mongodb://h:1/db"), "mongodb://h:1/db");
+  assert.equal(redactUrl("x mongodb://u:p@ss@h/db?a=b@c"), "x mongodb://***@h/db?a=b@c");
 });
 
 test("mongo: importing mod.ts does not load the driver; MongoStorage.open() does", async () => {
