@@ -15,9 +15,16 @@
  *   `session.auth_key`, where the Python libraries read it).
  * - `version`: `_id: 0`, `number` — the layout version of this engine.
  *
- * Every write is a single-document upsert or an unordered bulk of them, never a
- * read-modify-write of shared data, so many processes can share one database. The `mongodb`
- * driver is imported only by {@link MongoStorage.open} when given a URL.
+ * Every write is a single-document upsert or insert, or an unordered bulk of them, never a
+ * read-modify-write of shared data, so many processes can share one database; no transactions
+ * are needed. The `mongodb` driver is imported only by {@link MongoStorage.open} when given a URL.
+ *
+ * The tests run on FerretDB 1.24 (SQLite backend), which shaped a few choices that are just as
+ * right on MongoDB: no transactions, no partial/TTL/collation indexes (the 8-hour username rule
+ * is applied when reading), one `createIndex` per index, fresh documents inserted whole (its
+ * `$setOnInsert` drops null fields), `updateMany` on an `_id` instead of `updateOne` (a command
+ * with over ~100 matching `updateOne`s hangs it), and new peers inserted rather than upserted (it
+ * scans the collection for every update by a numeric `_id`).
  *
  * @module
  */
