@@ -442,11 +442,15 @@ export class MongoStorage implements Storage {
     if (client) await client.close().catch(() => {});
   }
 
-  /** Drops the session's database, then closes. */
+  /** Drops the session's database, then closes (connecting first when closed). */
   async delete(): Promise<void> {
+    if (!this.#db) await this.open();
     const db = this.#database();
-    await this.#run("delete", () => db.dropDatabase());
-    await this.close();
+    try {
+      await this.#run("delete", () => db.dropDatabase());
+    } finally {
+      await this.close();
+    }
   }
 
   async getSession(): Promise<SessionData> {

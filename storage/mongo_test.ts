@@ -329,6 +329,22 @@ mongoTest("indexes exist on username, usernames and phone number", async (name, 
   assert.ok(nameKeys.includes("peer_id"));
 });
 
+mongoTest("delete drops the database, also when called on a closed storage", async (name) => {
+  const s = new MongoStorage(name, url);
+  await s.open();
+  await s.updatePeers([peer(5)]);
+  await s.close();
+  const listed = async () =>
+    (await admin.db("admin").admin().listDatabases()).databases.some((d) => d.name === name);
+  assert.ok(await listed());
+  await s.delete();
+  assert.equal(await listed(), false);
+  await assert.rejects(
+    s.getPeerById(5),
+    (e: unknown) => (e as StorageError).code === "STORAGE_CLOSED",
+  );
+});
+
 mongoTest("a connected MongoClient is used as given and not closed", async (name, opened) => {
   // A client without useBigInt64: the engine still round-trips access hashes exactly.
   const client = new MongoClient(url, { serverSelectionTimeoutMS: 5000 });
