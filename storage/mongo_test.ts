@@ -6,7 +6,7 @@
  */
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { connect, createServer, type Server, type Socket } from "node:net";
 import { inspect } from "node:util";
 import { existsSync } from "node:fs";
@@ -18,6 +18,7 @@ import { registerConformanceTests } from "./conformance.ts";
 import { StorageError } from "./errors.ts";
 import { CachedStorage } from "./peer_cache.ts";
 import type { PeerRecord, Storage } from "./storage.ts";
+import { ownPeer, runWriter, writerKey, writerPeer } from "../tests/mongo_writer.ts";
 import { USERNAME_TTL_SECONDS } from "./storage.ts";
 
 const url = process.env.MONGODB_URL || "mongodb://127.0.0.1:27017/";
@@ -51,9 +52,7 @@ const freshName = () =>
 const drop = (name: string) => admin.db(name).dropDatabase();
 const now = () => Math.floor(Date.now() / 1000);
 
-function key(seed: number): Uint8Array {
-  return Uint8Array.from({ length: 256 }, (_, i) => (seed * 131 + i * 17) & 0xff);
-}
+const key = writerKey;
 
 function peer(id: number, over: Partial<PeerRecord> = {}): PeerRecord {
   return {
@@ -271,48 +270,62 @@ mongoTest("documents written the way Pyrofork writes them are read", async (name
   assert.equal((await s.getPeerByUsername("renamed"))?.id, 42);
 });
 
-mongoTest("many writers on one database: concurrent opens and upserts", async (name, opened) => {
-  const writers = 4, perWriter = 40;
-  const storages = Array.from({ length: writers }, () => new MongoStorage(name, url));
-  opened.push(...storages);
-  // Opening at once races on the version and session upserts and on index creation.
-  await Promise.all(storages.map((s) => s.open()));
-  const t = now();
-  // Every writer upserts the same ids (and some of its own), in several batches at once.
-  const version = (w: number, i: number) =>
-    peer(1_000 + i, {
-      accessHash: BigInt(w * 1_000_000 + i),
-      usernames: [`w${w}_${i}`],
-      phoneNumber: `${w}${i}`,
-      lastUpdateOn: t - writers + w,
-    });
-  await Promise.all(storages.flatMap((s, w) => {
-    const all = Array.from({ length: perWriter }, (_, i) => version(w, i));
-    return [
-      s.updatePeers(all.slice(0, perWriter / 2)),
-      s.updatePeers(all.slice(perWriter / 2)),
-      s.updatePeers([peer(50_000 + w, { usernames: ["mine" + w, "alias" + w] })]),
-      s.setChannelPts(10 + w, 100 + w),
-      s.setAuthKey(w + 1, key(w)),
-    ];
-  }));
-  const reader = storages[0];
-  for (let i = 0; i < perWriter; i++) {
-    const got = await reader.getPeerById(1_000 + i);
-    assert.ok(got, `peer ${1_000 + i} stored`);
-    // Each document is one writer's whole record, never a mix of two.
-    const w = Number(got.accessHash / 1_000_000n);
-    assert.deepEqual(got, version(w, i));
-  }
-  for (let w = 0; w < writers; w++) {
-    assert.equal((await reader.getPeerByUsername("alias" + w))?.id, 50_000 + w);
-    assert.equal(await reader.getChannelPts(10 + w), 100 + w);
-    assert.deepEqual(await storages[w].getAuthKey(w + 1), key(w));
+/** Checks what `writers` runs of {@link runWriter} left in database `name`. */
+async function checkWriters(name: string, writers: number, count: number, t: number) {
+  const reader = new MongoStorage(name, url);
+  await reader.open();
+  try {
+    for (let i = 0; i < count; i++) {
+      const got = await reader.getPeerById(1_000 + i);
+      assert.ok(got, `peer ${1_000 + i} stored`);
+      // Each document is one writer's whole record, never a mix of two.
+      const w = Number(got.accessHash / 1_000_000n);
+      assert.deepEqual(got, writerPeer(w, i, t));
+    }
+    for (let w = 0; w < writers; w++) {
+      assert.deepEqual(await reader.getPeerByUsername("alias" + w), ownPeer(w, t));
+      assert.equal(await reader.getChannelPts(10 + w), 100 + w);
+      assert.deepEqual(await reader.getAuthKey(w + 1), writerKey(w));
+    }
+  } finally {
+    await reader.close();
   }
   const db = admin.db(name);
   assert.equal(await db.collection("session").countDocuments({}), 1);
   assert.equal(await db.collection("version").countDocuments({}), 1);
-  assert.equal(await db.collection("peers").countDocuments({}), perWriter + writers);
+  assert.equal(await db.collection("peers").countDocuments({}), count + writers);
+  assert.equal(await db.collection("usernames").countDocuments({}), 2 * writers);
+}
+
+mongoTest("many writers on one database: concurrent opens and upserts", async (name, opened) => {
+  const writers = 4, count = 40, t = now();
+  const storages = Array.from({ length: writers }, () => new MongoStorage(name, url));
+  opened.push(...storages);
+  // Opening at once races on the version and session inserts and on index creation.
+  await Promise.all(storages.map((s) => s.open()));
+  await Promise.all(storages.map((s, w) => runWriter(s, w, t, count)));
+  await checkWriters(name, writers, count, t);
+});
+
+mongoTest("many processes on one database", async (name) => {
+  const writers = 3, count = 30, t = now();
+  const self = new URL(import.meta.url);
+  const child = fileURLToPath(
+    new URL(`../tests/mongo_writer${self.pathname.endsWith(".ts") ? ".ts" : ".js"}`, self),
+  );
+  const isDeno = typeof (globalThis as { Deno?: unknown }).Deno !== "undefined";
+  const runs = Array.from({ length: writers }, (_, w) =>
+    new Promise<string>((resolve, reject) => {
+      const args = [child, "--mongo-writer", url, name, String(w), String(t), String(count)];
+      const p = spawn(process.execPath, isDeno ? ["run", "-A", ...args] : args);
+      let out = "", err = "";
+      p.stdout.on("data", (d) => (out += d));
+      p.stderr.on("data", (d) => (err += d));
+      p.on("error", reject);
+      p.on("close", (code) => code === 0 ? resolve(out) : reject(new Error(`writer ${w}: ${err}`)));
+    }));
+  for (const out of await Promise.all(runs)) assert.match(out, /written/);
+  await checkWriters(name, writers, count, t);
 });
 
 mongoTest("indexes exist on username, usernames and phone number", async (name, opened) => {
