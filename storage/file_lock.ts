@@ -29,8 +29,14 @@ interface Owner {
   token: string;
 }
 
-/** Paths of the files this process holds, so that exit can clean them up. */
-const held = new Map<string, FileLock>();
+/**
+ * The files this process holds. Kept on `globalThis` under a registered symbol, so that two
+ * copies of this module in one process (an app bundling one version, a dependency another)
+ * still see each other's locks instead of taking them for stale ones left by this pid.
+ */
+const registry = globalThis as { [key: symbol]: Map<string, { release(): void }> | undefined };
+const HELD = Symbol.for("irenogram.sessionFileLocks");
+const held = registry[HELD] ??= new Map();
 let exitHookInstalled = false;
 
 /** A lock file written but not yet filled in is given this long before it counts as stale. */
