@@ -14,3 +14,32 @@ export { rpcErrorFromServer } from "./tl/rpc_errors.ts";
 export { RpcError } from "./tl/rpc_error.ts";
 export * from "./tl/gen/rpc_errors.ts";
 export { CoreError, type CoreErrorCode } from "./core/errors.ts";
+// The MongoDB engine loads the `mongodb` driver only in open(), never on import.
+export { MongoStorage } from "./storage/mongo.ts";
+export type { MongoStorageOptions } from "./storage/mongo.ts";
+// Session storage: the engines, the interface they share and their errors. SQLite WASM is
+// imported only when a SqliteStorage opens.
+export { SqliteStorage } from "./storage/sqlite.ts";
+export { MemoryStorage } from "./storage/memory.ts";
+export { CachedStorage } from "./storage/peer_cache.ts";
+export { freshSession, isStorage, USERNAME_TTL_SECONDS } from "./storage/storage.ts";
+export type { PeerRecord, PeerType, SessionData, Storage, UpdateState } from "./storage/storage.ts";
+export {
+  SessionFileError,
+  SessionLockedError,
+  SessionStringError,
+  StorageError,
+} from "./storage/errors.ts";
+export {
+  decodeSessionString,
+  encodeSessionString,
+  parseSessionString,
+} from "./storage/session_string.ts";
+export type {
+  ParsedSessionString,
+  SessionStringData,
+  SessionStringFormat,
+} from "./storage/session_string.ts";
+export { SessionStringStorage } from "./storage/session_string_storage.ts";
+export { dcAddress, TELEGRAM_DCS } from "./storage/dcs.ts";
+export type { DcAddress } from "./storage/dcs.ts";

@@ -1,4 +1,6 @@
 import type { ClientOptions } from "./options.ts";
+import type { Storage } from "../storage/storage.ts";
+import { chooseStorage } from "./storage_choice.ts";
 
 /**
  * A Telegram client. The session name chooses where the session lives:
@@ -15,6 +17,7 @@ export class Client {
   readonly name: string;
   /** The options given to the constructor. */
   readonly options: Readonly<ClientOptions>;
+  readonly #storage: Storage;
 
   constructor(name: string, options: ClientOptions = {}) {
     if (typeof name !== "string" || name.length === 0) {
@@ -22,5 +25,14 @@ export class Client {
     }
     this.name = name;
     this.options = Object.freeze({ ...options });
+    this.#storage = chooseStorage(name, this.options);
+  }
+
+  /**
+   * Where this client keeps its session (chosen from the name and options; not opened until
+   * the client starts). Peer lookups go through a bounded in-memory cache.
+   */
+  get storage(): Storage {
+    return this.#storage;
   }
 }

@@ -1,0 +1,59 @@
+/**
+ * Which storage a {@link Client} uses, from its name and options, in Irenogram's order:
+ * a session string (kept in memory), then memory (`":memory:"` or `inMemory`), then
+ * `storageEngine` (a MongoDB URL or client, or any object implementing the storage interface),
+ * else the SQLite file `NAME.session` in `workdir`. Every engine gets the bounded peer cache in
+ * front of it. Engines are told apart by structure, never `instanceof`.
+ *
+ * @module
+ */
+import type { ClientOptions } from "./options.ts";
+import type { Storage } from "../storage/storage.ts";
+import { isStorage } from "../storage/storage.ts";
+import { StorageError } from "../storage/errors.ts";
+import { CachedStorage } from "../storage/peer_cache.ts";
+import { MemoryStorage } from "../storage/memory.ts";
+import { SqliteStorage } from "../storage/sqlite.ts";
+import { SessionStringStorage } from "../storage/session_string_storage.ts";
+import { MongoStorage } from "../storage/mongo.ts";
+
+/** The session name that keeps a session in memory only. */
+export const MEMORY_SESSION_NAME = ":memory:";
+
+/** A connected or connectable `MongoClient`, judged by the methods the engine uses. */
+function looksLikeMongoClient(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.db === "function" && typeof v.connect === "function" &&
+    typeof v.close === "function";
+}
+
+/**
+ * The engine for session `name` with `options` (not yet opened), behind the peer cache.
+ * Throws {@link StorageError} (`STORAGE_INVALID_ARGUMENT`) for a `storageEngine` it cannot use,
+ * and `SessionStringError` for an unreadable session string.
+ */
+export function chooseStorage(name: string, options: ClientOptions = {}): Storage {
+  return new CachedStorage(chooseEngine(name, options));
+}
+
+function chooseEngine(name: string, options: ClientOptions): Storage {
+  if (options.sessionString !== undefined) return new SessionStringStorage(options.sessionString);
+  if (name === MEMORY_SESSION_NAME || options.inMemory) return new MemoryStorage();
+  const engine = options.storageEngine;
+  if (engine !== undefined && engine !== null) {
+    if (typeof engine === "string" && /^mongodb(\+srv)?:\/\//i.test(engine)) {
+      return new MongoStorage(name, engine);
+    }
+    if (isStorage(engine)) return engine;
+    if (looksLikeMongoClient(engine)) {
+      return new MongoStorage(name, engine as ConstructorParameters<typeof MongoStorage>[1]);
+    }
+    throw new StorageError(
+      "storageEngine must be a mongodb:// or mongodb+srv:// URL, a MongoClient, " +
+        "or an object implementing the storage interface",
+      { code: "STORAGE_INVALID_ARGUMENT" },
+    );
+  }
+  return SqliteStorage.forSession(name, options.workdir ?? ".");
+}

@@ -1,0 +1,199 @@
+/**
+ * One process per session file: a lock file `FILE.lock` created with O_EXCL that names its owner
+ * (host, pid, a random token). A lock whose process is gone (same host, pid not alive, or our
+ * own pid from an earlier life of this process id) is stale and is taken over; a live one gives
+ * {@link SessionLockedError}. Inside one process a registry refuses a second open of the same
+ * file. Node offers no fcntl/flock, hence a lock file rather than an OS lock.
+ *
+ * @module
+ */
+import {
+  closeSync,
+  constants,
+  linkSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
+import { hostname } from "node:os";
+import { resolve } from "node:path";
+import process from "node:process";
+import { SessionLockedError, StorageError } from "./errors.ts";
+
+interface Owner {
+  pid: number;
+  host: string;
+  token: string;
+}
+
+/**
+ * The files this process holds. Kept on `globalThis` under a registered symbol, so that two
+ * copies of this module in one process (an app bundling one version, a dependency another)
+ * still see each other's locks instead of taking them for stale ones left by this pid.
+ */
+const registry = globalThis as { [key: symbol]: Map<string, { release(): void }> | undefined };
+const HELD = Symbol.for("irenogram.sessionFileLocks");
+const held = registry[HELD] ??= new Map();
+let exitHookInstalled = false;
+
+/** A lock file written but not yet filled in is given this long before it counts as stale. */
+const HALF_WRITTEN_GRACE_MS = 10_000;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function readOwner(path: string): Owner | null {
+  try {
+    const data = JSON.parse(readFileSync(path, "utf8"));
+    if (
+      typeof data?.pid === "number" && typeof data.host === "string" &&
+      typeof data.token === "string"
+    ) return data;
+  } catch {
+    // Unreadable or half-written: the caller decides by age.
+  }
+  return null;
+}
+
+/** The exclusive hold of one session file by this process. */
+export class FileLock {
+  /** The session file. */
+  readonly path: string;
+  /** The lock file next to it. */
+  readonly lockPath: string;
+  readonly #owner: Owner;
+  #released = false;
+
+  private constructor(path: string, lockPath: string, owner: Owner) {
+    this.path = path;
+    this.lockPath = lockPath;
+    this.#owner = owner;
+  }
+
+  /** Takes the lock of `file` or throws {@link SessionLockedError} naming it. */
+  static acquire(file: string): FileLock {
+    const path = resolve(file);
+    if (held.has(path)) {
+      throw new SessionLockedError(file, `session file ${file} is already open in this process`);
+    }
+    const lockPath = path + ".lock";
+    const owner: Owner = {
+      pid: process.pid,
+      host: hostname(),
+      token: crypto.randomUUID(),
+    };
+    for (let attempt = 0; attempt < 5; attempt++) {
+      if (FileLock.#tryCreate(lockPath, owner)) {
+        const lock = new FileLock(path, lockPath, owner);
+        held.set(path, lock);
+        installExitHook();
+        return lock;
+      }
+      const other = readOwner(lockPath);
+      if (!FileLock.#isStale(lockPath, other)) {
+        const who = other
+          ? other.host === owner.host
+            ? `process ${other.pid}`
+            : `process ${other.pid} on ${other.host}`
+          : "another process";
+        throw new SessionLockedError(file, `session file ${file} is in use by ${who}`);
+      }
+      FileLock.#breakStale(lockPath, other);
+    }
+    throw new SessionLockedError(file, `session file ${file} is in use (the lock keeps changing)`);
+  }
+
+  static #tryCreate(lockPath: string, owner: Owner): boolean {
+    let fd: number;
+    try {
+      fd = openSync(lockPath, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "EEXIST") return false;
+      throw new StorageError(`cannot create the lock file ${lockPath}`, {
+        cause: e,
+        code: "STORAGE_IO",
+      });
+    }
+    try {
+      writeSync(fd, JSON.stringify(owner));
+    } finally {
+      closeSync(fd);
+    }
+    return true;
+  }
+
+  static #isStale(lockPath: string, other: Owner | null): boolean {
+    if (!other) {
+      try {
+        return Date.now() - statSync(lockPath).mtimeMs > HALF_WRITTEN_GRACE_MS;
+      } catch {
+        return true; // gone meanwhile: try again
+      }
+    }
+    // Another host's process cannot be checked from here: assume it is alive.
+    if (other.host !== hostname()) return false;
+    // Our own pid but not in `held`: left by an earlier process that had this pid.
+    if (other.pid === process.pid) return true;
+    return !isAlive(other.pid);
+  }
+
+  /**
+   * Moves a stale lock aside. Two processes may judge the same lock stale at once; whoever
+   * renames second might move the winner's fresh lock, so the moved file is checked and put
+   * back (with link, which never overwrites) when it is not the stale one.
+   */
+  static #breakStale(lockPath: string, stale: Owner | null): void {
+    const aside = `${lockPath}.${process.pid}.${crypto.randomUUID()}.stale`;
+    try {
+      renameSync(lockPath, aside);
+    } catch {
+      return; // already moved by someone else: retry
+    }
+    const moved = readOwner(aside);
+    if (moved && stale && moved.token !== stale.token) {
+      try {
+        linkSync(aside, lockPath);
+      } catch {
+        // A third process already holds a new lock; the moved one's owner will find it gone.
+      }
+    }
+    try {
+      unlinkSync(aside);
+    } catch {
+      // best effort
+    }
+  }
+
+  /** Gives the file up (idempotent). Removes the lock file only while it is still ours. */
+  release(): void {
+    if (this.#released) return;
+    this.#released = true;
+    held.delete(this.path);
+    if (readOwner(this.lockPath)?.token === this.#owner.token) {
+      try {
+        unlinkSync(this.lockPath);
+      } catch {
+        // already gone
+      }
+    }
+  }
+}
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  // A normal exit without close() should not leave a lock behind (a crash is handled as stale).
+  process.on("exit", () => {
+    for (const lock of [...held.values()]) lock.release();
+  });
+}

@@ -1,0 +1,780 @@
+/**
+ * The MongoDB session engine: one database per session, named after the session, in the
+ * layout Pyrofork and Irenogram use for their MongoDB storage, so that Python and TypeScript
+ * processes can share one session and its peers.
+ *
+ * Collections (the first four are Pyrofork's/Irenogram's; the rest are this engine's own):
+ * - `session`: one document `_id: 0` with `dc_id`, `api_id`, `test_mode`, `auth_key`, `date`,
+ *   `user_id`, `is_bot`, `server_address`, `port`.
+ * - `peers`: `_id` = marked peer id, `access_hash` (int64), `type`, `username` (the main one),
+ *   `phone_number`, `last_update_on`; plus `usernames` (all of them, main first).
+ * - `usernames`: `_id` = username, `peer_id`, `last_update_on` — written, as Irenogram does, for
+ *   peers with more than one username.
+ * - `update_state`: `_id: 0` holds pts/qts/date/seq; `_id` = marked channel id holds its pts.
+ * - `auth_keys`: `_id` = DC id, `auth_key` — keys of every DC (the home DC's is mirrored in
+ *   `session.auth_key`, where the Python libraries read it).
+ * - `version`: `_id: 0`, `number` — the layout version of this engine.
+ *
+ * Every write is a single-document upsert or insert, or an unordered bulk of them, never a
+ * read-modify-write of shared data, so many processes can share one database; no transactions
+ * are needed. The `mongodb` driver is imported only by {@link MongoStorage.open} when given a URL.
+ *
+ * The tests run on FerretDB 1.24 (SQLite backend), which shaped a few choices that are just as
+ * right on MongoDB: no transactions, no partial/TTL/collation indexes (the 8-hour username rule
+ * is applied when reading), one `createIndex` per index, fresh documents inserted whole (its
+ * `$setOnInsert` drops null fields), `updateMany` on an `_id` instead of `updateOne` (a command
+ * with over ~100 matching `updateOne`s hangs it), and new peers inserted rather than upserted (it
+ * scans the collection for every update by a numeric `_id`).
+ *
+ * @module
+ */
+import type { AnyBulkWriteOperation, Collection, Db, MongoClient } from "mongodb";
+import { StorageError } from "./errors.ts";
+import type { PeerRecord, PeerType, SessionData, Storage, UpdateState } from "./storage.ts";
+import { freshSession, USERNAME_TTL_SECONDS } from "./storage.ts";
+import {
+  checkAuthKey,
+  checkDcId,
+  checkPeerId,
+  checkPts,
+  checkSessionPatch,
+  checkUpdateState,
+  lookupUsername,
+  normalizePeers,
+  nowSeconds,
+} from "./validate.ts";
+import { encodeSessionString } from "./session_string.ts";
+
+/** The layout version this engine writes into the `version` collection. */
+export const MONGO_LAYOUT_VERSION = 1;
+
+/** Options of {@link MongoStorage}. */
+export interface MongoStorageOptions {
+  /**
+   * How long (ms) to look for a reachable server before failing with `STORAGE_UNAVAILABLE`.
+   * Used only when the storage creates the client from a URL that does not set it itself.
+   * Default: 5000.
+   */
+  serverSelectionTimeoutMS?: number;
+}
+
+/** What the engine needs of a `MongoClient` (checked structurally, never with instanceof). */
+type ClientLike = Pick<MongoClient, "db" | "connect" | "close">;
+
+/** A document of any of the collections; `_id` is a number or a string here, never an ObjectId. */
+interface Doc {
+  // deno-lint-ignore no-explicit-any
+  _id?: any;
+  // deno-lint-ignore no-explicit-any
+  [field: string]: any;
+}
+
+const MARKED_CHANNEL_BASE = 1_000_000_000_000;
+
+/** A new session document, in Pyrofork's field names, from the engines' common fresh session. */
+function freshSessionDoc(): Doc {
+  const s = freshSession();
+  return {
+    dc_id: s.dcId,
+    api_id: s.apiId,
+    test_mode: s.testMode,
+    auth_key: s.authKey,
+    date: s.date,
+    user_id: s.userId,
+    is_bot: s.isBot,
+    server_address: s.serverAddress,
+    port: s.port,
+  };
+}
+
+/** Peers written per round of find / insert / upsert. */
+const PEER_CHUNK = 10_000;
+
+/** MongoDB error codes: duplicate key (a concurrent upsert won the race). */
+const DUPLICATE_KEY = 11000;
+
+function isClientLike(value: unknown): value is ClientLike {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.db === "function" && typeof v.connect === "function" &&
+    typeof v.close === "function";
+}
+
+/** Removes credentials from anything that looks like a connection string. */
+export function redactUrl(text: string): string {
+  // Greedy up to the last "@" of the authority: a password may itself contain "@".
+  return text.replace(/(mongodb(?:\+srv)?:\/\/)[^\s/?#]*@/gi, "$1***@");
+}
+
+function invalid(message: string): StorageError {
+  return new StorageError(message, { code: "STORAGE_INVALID_ARGUMENT" });
+}
+
+/** MongoDB's rules for database names, checked here so the error is ours and early. */
+function checkDatabaseName(name: unknown): string {
+  if (typeof name !== "string" || name.length === 0) {
+    throw invalid("the session name must be a non-empty string");
+  }
+  if (/[/\\. "$*<>:|?\0]/.test(name) || new TextEncoder().encode(name).length > 63) {
+    throw invalid(
+      `the session name ${
+        JSON.stringify(name.slice(0, 80))
+      } cannot be a MongoDB database name (at most 63 bytes, none of / \\ . " $ * < > : | ? space)`,
+    );
+  }
+  return name;
+}
+
+/** Driver error classes (and their subclasses) that mean "no usable server". */
+const UNREACHABLE = new Set([
+  "MongoServerSelectionError",
+  "MongoNetworkError",
+  "MongoTopologyClosedError",
+  "MongoNotConnectedError",
+  "MongoClientClosedError",
+  "MongoPoolClearedError",
+  "MongoPoolClosedError",
+]);
+
+/** Socket errors that can surface unwrapped (seen under Deno's node:net). */
+const SOCKET_CODES = new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ECONNABORTED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+]);
+
+/** The class names along an error's prototype chain (duplicated driver copies break instanceof). */
+function classNames(e: unknown): string[] {
+  const names: string[] = [];
+  for (let p = e; p && typeof p === "object" && names.length < 12; p = Object.getPrototypeOf(p)) {
+    const name = (p as { constructor?: { name?: unknown } }).constructor?.name;
+    if (typeof name === "string") names.push(name);
+  }
+  return names;
+}
+
+/**
+ * Turns anything the driver throws into a {@link StorageError} whose message carries no
+ * credentials. The driver's error is not kept as `cause`: printed errors show their cause,
+ * and a driver message could echo a connection string.
+ */
+function toStorageError(e: unknown, what: string): StorageError {
+  if (e instanceof StorageError) return e;
+  const err = e as { name?: unknown; message?: unknown; code?: unknown };
+  const name = typeof err?.name === "string" ? err.name : "Error";
+  const detail = redactUrl(String(err?.message ?? e)).slice(0, 500);
+  const socket = typeof err?.code === "string" && SOCKET_CODES.has(err.code);
+  if (socket || classNames(e).some((n) => UNREACHABLE.has(n))) {
+    return new StorageError(`MongoDB is unreachable (${what}): ${name}: ${detail}`, {
+      code: "STORAGE_UNAVAILABLE",
+    });
+  }
+  if (name === "MongoParseError" || name === "MongoInvalidArgumentError") {
+    return invalid(`MongoDB rejected the connection settings: ${detail}`);
+  }
+  const code = typeof err?.code === "number" ? ` (code ${err.code})` : "";
+  return new StorageError(`MongoDB ${what} failed: ${name}${code}: ${detail}`);
+}
+
+function isDuplicateKey(e: unknown): boolean {
+  return (e as { code?: unknown })?.code === DUPLICATE_KEY;
+}
+
+/** A BSON-friendly integer: int32 when it fits, else int64, as pymongo writes Python ints. */
+function int(n: number): number | bigint {
+  return n >= -0x80000000 && n <= 0x7fffffff ? n : BigInt(n);
+}
+
+/** Reads any BSON number (int32, int64 as bigint or Long, double) as a JS number. */
+function num(v: unknown): number | null {
+  if (typeof v === "number") return v;
+  if (typeof v === "bigint") return Number(v);
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (v && typeof v === "object" && typeof (v as { toNumber?: unknown }).toNumber === "function") {
+    return (v as { toNumber(): number }).toNumber();
+  }
+  return null;
+}
+
+/** Reads an int64 exactly, whatever representation the client chose. */
+function long(v: unknown): bigint {
+  if (typeof v === "bigint") return v;
+  if (typeof v === "number" && Number.isSafeInteger(v)) return BigInt(v);
+  if (v && typeof v === "object" && typeof (v as { toBigInt?: unknown }).toBigInt === "function") {
+    return (v as { toBigInt(): bigint }).toBigInt();
+  }
+  return 0n;
+}
+
+/** A BSON Binary (or plain bytes) as a fresh Uint8Array; empty or absent is null. */
+function bytes(v: unknown): Uint8Array | null {
+  let source: Uint8Array | null = null;
+  if (v instanceof Uint8Array) source = v;
+  else if (v && typeof v === "object") {
+    const b = v as { buffer?: unknown; position?: unknown };
+    if (b.buffer instanceof Uint8Array) {
+      const length = typeof b.position === "number" ? b.position : b.buffer.length;
+      source = b.buffer.subarray(0, length);
+    }
+  }
+  if (!source || source.length === 0) return null;
+  // A plain Uint8Array, never the driver's Buffer (whose slice() is a view).
+  const copy = new Uint8Array(source.length);
+  copy.set(source);
+  return copy;
+}
+
+function sessionFromDoc(d: Doc | null): SessionData {
+  const doc = d ?? freshSessionDoc();
+  const userId = num(doc.user_id);
+  const isBot = doc.is_bot;
+  return {
+    dcId: num(doc.dc_id) ?? 2,
+    apiId: num(doc.api_id),
+    testMode: Boolean(doc.test_mode),
+    authKey: bytes(doc.auth_key),
+    // Pyrofork writes 0 for "nobody yet".
+    userId: userId === 0 ? null : userId,
+    isBot: isBot === null || isBot === undefined ? null : Boolean(isBot),
+    date: num(doc.date) ?? 0,
+    serverAddress: typeof doc.server_address === "string" ? doc.server_address : null,
+    port: num(doc.port),
+  };
+}
+
+/**
+ * The usernames a peer document holds. Documents written here carry `usernames` with the
+ * main one first; a document whose `username` disagrees was rewritten since by a Python
+ * process (which knows only `username`), so its array is stale and only `username` counts.
+ */
+function docUsernames(d: Doc): { names: string[]; ours: boolean } {
+  const main = typeof d.username === "string" ? d.username : null;
+  if (Array.isArray(d.usernames) && (d.usernames[0] ?? null) === main) {
+    return { names: d.usernames.filter((u: unknown) => typeof u === "string"), ours: true };
+  }
+  return { names: main === null ? [] : [main], ours: false };
+}
+
+function peerFromDoc(d: Doc, names: string[]): PeerRecord {
+  return {
+    id: num(d._id)!,
+    accessHash: long(d.access_hash),
+    type: d.type as PeerType,
+    usernames: names,
+    phoneNumber: typeof d.phone_number === "string" ? d.phone_number : null,
+    lastUpdateOn: num(d.last_update_on) ?? 0,
+  };
+}
+
+/** The fields of a peer document, in Pyrofork's names (`usernames` is this engine's). */
+function peerFields(p: PeerRecord): Doc {
+  return {
+    access_hash: p.accessHash,
+    type: p.type,
+    username: p.usernames[0] ?? null,
+    usernames: p.usernames,
+    phone_number: p.phoneNumber,
+    last_update_on: int(p.lastUpdateOn),
+  };
+}
+
+/** Channel pts rows are keyed by the marked id (−100…), as Irenogram keys them. */
+function channelKey(channelId: unknown): number | bigint {
+  checkPeerId(channelId);
+  const id = channelId as number;
+  if (id > 0 && id < MARKED_CHANNEL_BASE) return int(-(MARKED_CHANNEL_BASE + id));
+  if (id < -MARKED_CHANNEL_BASE) return int(id);
+  throw invalid("a channel id must be a bare channel id or a marked one (−100…)");
+}
+
+/**
+ * A session kept in MongoDB, compatible with Pyrofork's and Irenogram's MongoDB storage.
+ *
+ * @example
+ * ```ts
+ * const storage = new MongoStorage("my_account", "mongodb://localhost:27017");
+ * await storage.open(); // database "my_account"
+ * console.log((await storage.getSession()).dcId);
+ * await storage.close();
+ * ```
+ */
+export class MongoStorage implements Storage {
+  /** The session name, which is also the database name. */
+  readonly name: string;
+  readonly #url: string | null;
+  readonly #given: ClientLike | null;
+  readonly #options: MongoStorageOptions;
+  #client: ClientLike | null = null;
+  #db: Db | null = null;
+  #opening: Promise<void> | null = null;
+
+  /**
+   * @param name session name, used as the database name
+   * @param connection a `mongodb://` / `mongodb+srv://` URL, or a `MongoClient` (which the
+   *   storage then uses but never closes)
+   */
+  constructor(name: string, connection: string | MongoClient, options: MongoStorageOptions = {}) {
+    this.name = checkDatabaseName(name);
+    if (typeof connection === "string") {
+      if (!/^mongodb(\+srv)?:\/\//i.test(connection)) {
+        throw invalid("a MongoDB connection string starts with mongodb:// or mongodb+srv://");
+      }
+      this.#url = connection;
+      this.#given = null;
+    } else if (isClientLike(connection)) {
+      this.#url = null;
+      this.#given = connection;
+    } else {
+      throw invalid("MongoStorage needs a mongodb:// URL or a MongoClient");
+    }
+    const t = options.serverSelectionTimeoutMS;
+    if (t !== undefined && (!Number.isSafeInteger(t) || t <= 0)) {
+      throw invalid("serverSelectionTimeoutMS must be a positive integer");
+    }
+    this.#options = { ...options };
+  }
+
+  /** Connects (when given a URL), checks the layout version and creates what is missing. */
+  open(): Promise<void> {
+    if (this.#db) return Promise.resolve();
+    this.#opening ??= this.#open().finally(() => (this.#opening = null));
+    return this.#opening;
+  }
+
+  async #open(): Promise<void> {
+    let client = this.#given;
+    let owned: ClientLike | null = null;
+    try {
+      if (!client) {
+        let driver: typeof import("mongodb");
+        try {
+          driver = await import("mongodb");
+        } catch {
+          throw new StorageError("the MongoDB engine needs the `mongodb` package installed", {
+            code: "STORAGE_DRIVER_MISSING",
+          });
+        }
+        const url = this.#url!;
+        const fromUrl = /[?&]serverSelectionTimeoutMS=/i.test(url);
+        owned = client = new driver.MongoClient(url, {
+          appName: "irenogram",
+          ...(fromUrl
+            ? {}
+            : { serverSelectionTimeoutMS: this.#options.serverSelectionTimeoutMS ?? 5000 }),
+        });
+        await client.connect();
+      }
+      // int64 values come back as bigint: access hashes round-trip exactly.
+      const db = client.db(this.name, { useBigInt64: true });
+      await this.#prepare(db);
+      this.#client = owned;
+      this.#db = db;
+    } catch (e) {
+      await owned?.close().catch(() => {});
+      throw toStorageError(e, "open");
+    }
+  }
+
+  async #prepare(db: Db): Promise<void> {
+    const version = db.collection<Doc>("version");
+    await ignoreDuplicate(
+      version.insertOne({ _id: 0, number: MONGO_LAYOUT_VERSION } as never),
+    );
+    const found = num((await version.findOne({ _id: 0 } as Doc))?.number);
+    if (found !== null && found > MONGO_LAYOUT_VERSION) {
+      throw new StorageError(
+        `the MongoDB session "${this.name}" has layout version ${found}, newer than this ` +
+          `library knows (${MONGO_LAYOUT_VERSION}); upgrade irenogram`,
+        { code: "STORAGE_VERSION_UNSUPPORTED" },
+      );
+    }
+    await ignoreDuplicate(
+      db.collection<Doc>("session").insertOne({ _id: 0, ...freshSessionDoc() } as never),
+    );
+    // One index per call: FerretDB 1.24 drops the connection when a multi-index
+    // createIndexes finds all of them existing. Creating an existing index is a no-op.
+    const peers = db.collection("peers");
+    await peers.createIndex({ username: 1 });
+    await peers.createIndex({ usernames: 1 });
+    await peers.createIndex({ phone_number: 1 });
+    await db.collection("usernames").createIndex({ peer_id: 1 });
+  }
+
+  #closedError(): StorageError {
+    return new StorageError(`the MongoDB session "${this.name}" is not open`, {
+      code: "STORAGE_CLOSED",
+    });
+  }
+
+  #database(): Db {
+    if (!this.#db) throw this.#closedError();
+    return this.#db;
+  }
+
+  #collection(name: string): Collection<Doc> {
+    return this.#database().collection<Doc>(name);
+  }
+
+  /** Runs one unit of work, turning driver errors into typed, credential-free ones. */
+  async #run<T>(what: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      throw toStorageError(e, what);
+    }
+  }
+
+  /** Writes go to the server immediately; nothing is pending. */
+  save(): Promise<void> {
+    return this.#db ? Promise.resolve() : Promise.reject(this.#closedError());
+  }
+
+  /** Closes the connection when the storage opened it; a given client stays open. */
+  async close(): Promise<void> {
+    const client = this.#client;
+    this.#db = null;
+    this.#client = null;
+    if (client) await client.close().catch(() => {});
+  }
+
+  /** Drops the session's database, then closes (connecting first when closed). */
+  async delete(): Promise<void> {
+    if (!this.#db) await this.open();
+    const db = this.#database();
+    try {
+      await this.#run("delete", () => db.dropDatabase());
+    } finally {
+      await this.close();
+    }
+  }
+
+  async getSession(): Promise<SessionData> {
+    const session = this.#collection("session");
+    return await this.#run(
+      "getSession",
+      async () => sessionFromDoc(await session.findOne({ _id: 0 })),
+    );
+  }
+
+  async setSession(data: Partial<SessionData>): Promise<void> {
+    checkSessionPatch(data);
+    const session = this.#collection("session");
+    const set: Doc = {};
+    if ("apiId" in data) set.api_id = data.apiId === null ? null : int(data.apiId!);
+    if ("testMode" in data) set.test_mode = data.testMode;
+    if ("userId" in data) set.user_id = data.userId === null ? null : int(data.userId!);
+    if ("isBot" in data) set.is_bot = data.isBot;
+    if ("date" in data) set.date = int(data.date ?? 0);
+    if ("serverAddress" in data) set.server_address = data.serverAddress;
+    if ("port" in data) set.port = data.port;
+    return await this.#run("setSession", async () => {
+      if (!("dcId" in data) && !("authKey" in data)) {
+        if (Object.keys(set).length) await session.updateOne({ _id: 0 }, { $set: set });
+        return;
+      }
+      // The home DC or its key changes: the session document and the per-DC keys move
+      // together. The update is conditional on the DC read, and retried if another process
+      // changed the DC in between.
+      for (let attempt = 0; attempt < 10; attempt++) {
+        const current = await session.findOne({ _id: 0 }, {
+          projection: { dc_id: 1, auth_key: 1 },
+        });
+        if (!current) {
+          await ignoreDuplicate(
+            session.insertOne({ _id: 0, ...freshSessionDoc() } as never),
+          );
+          continue;
+        }
+        const oldDc = num(current.dc_id) ?? 2;
+        const newDc = data.dcId ?? oldDc;
+        const patch: Doc = { ...set };
+        if (newDc !== oldDc) {
+          patch.dc_id = newDc;
+          patch.auth_key = "authKey" in data ? data.authKey : await this.#storedKey(newDc);
+        } else if ("authKey" in data) {
+          patch.auth_key = data.authKey;
+        }
+        const filter: Doc = { _id: 0, dc_id: current.dc_id ?? null };
+        if ((await session.updateOne(filter, { $set: patch })).matchedCount === 0) continue;
+        const keyWrites: Promise<unknown>[] = [];
+        if (newDc !== oldDc) keyWrites.push(this.#writeKey(oldDc, bytes(current.auth_key)));
+        if ("authKey" in data) keyWrites.push(this.#writeKey(newDc, data.authKey!));
+        await Promise.all(keyWrites);
+        return;
+      }
+      throw new StorageError("the session's DC kept changing under concurrent writers", {
+        code: "STORAGE_CONFLICT",
+      });
+    });
+  }
+
+  async #storedKey(dcId: number): Promise<Uint8Array | null> {
+    return bytes((await this.#collection("auth_keys").findOne({ _id: dcId }))?.auth_key);
+  }
+
+  #writeKey(dcId: number, key: Uint8Array | null): Promise<unknown> {
+    const keys = this.#collection("auth_keys");
+    return key === null
+      ? keys.deleteOne({ _id: dcId })
+      : keys.updateOne({ _id: dcId }, { $set: { auth_key: key } }, { upsert: true });
+  }
+
+  async getAuthKey(dcId: number): Promise<Uint8Array | null> {
+    checkDcId(dcId);
+    const session = this.#collection("session");
+    return await this.#run("getAuthKey", async () => {
+      const [home, stored] = await Promise.all([
+        session.findOne({ _id: 0 }, { projection: { dc_id: 1, auth_key: 1 } }),
+        this.#storedKey(dcId),
+      ]);
+      // The session document is where Python processes write the home key: it wins.
+      return home && num(home.dc_id) === dcId ? bytes(home.auth_key) : stored;
+    });
+  }
+
+  async setAuthKey(dcId: number, key: Uint8Array | null): Promise<void> {
+    checkDcId(dcId);
+    checkAuthKey(key);
+    const session = this.#collection("session");
+    return await this.#run("setAuthKey", async () => {
+      await Promise.all([
+        this.#writeKey(dcId, key),
+        session.updateOne({ _id: 0, dc_id: dcId }, { $set: { auth_key: key } }),
+      ]);
+    });
+  }
+
+  /**
+   * Writes a batch in three steps, each one round trip however large the batch: find which
+   * ids exist, insert the new peers (unordered), upsert the known ones. A peer another process
+   * inserted in between fails its insert with a duplicate key and is upserted instead, so the
+   * outcome is the same as one upsert per peer. (Inserting new peers instead of upserting them
+   * keeps FerretDB usable: it scans the whole collection for every update by a numeric `_id`.)
+   */
+  async updatePeers(peers: PeerRecord[]): Promise<void> {
+    const byId = new Map<number, PeerRecord>();
+    // The whole batch is checked before anything is written; the last of an id wins, which
+    // an unordered bulk write would not guarantee on its own.
+    for (const p of normalizePeers(peers)) byId.set(p.id, p);
+    if (byId.size === 0) return;
+    const all = [...byId.values()];
+    return await this.#run("updatePeers", async () => {
+      for (let i = 0; i < all.length; i += PEER_CHUNK) {
+        const chunk = all.slice(i, i + PEER_CHUNK);
+        await Promise.all([this.#writePeers(chunk), this.#writeUsernames(chunk)]);
+      }
+    });
+  }
+
+  async #writePeers(chunk: PeerRecord[]): Promise<void> {
+    const peers = this.#collection("peers");
+    const known = new Set<number>();
+    const found = await peers.find({ _id: { $in: chunk.map((p) => int(p.id)) } }, {
+      projection: { _id: 1 },
+    }).toArray();
+    for (const d of found) known.add(num(d._id)!);
+    const fresh = chunk.filter((p) => !known.has(p.id));
+    const update = chunk.filter((p) => known.has(p.id));
+    if (fresh.length > 0) {
+      try {
+        await peers.insertMany(fresh.map((p) => ({ _id: int(p.id), ...peerFields(p) })), {
+          ordered: false,
+        });
+      } catch (e) {
+        const failed = writeErrors(e);
+        if (failed.length === 0 || !failed.every((w) => w.code === DUPLICATE_KEY)) throw e;
+        update.push(...failed.map((w) => fresh[w.index]));
+      }
+    }
+    if (update.length === 0) return;
+    // updateMany on an _id matches at most one document, like updateOne; FerretDB 1.24 keeps
+    // a connection per matched updateOne until the command ends and hangs past 100 of them.
+    await bulkUpsert(
+      peers,
+      update.map((p) => ({
+        updateMany: { filter: { _id: int(p.id) }, update: { $set: peerFields(p) }, upsert: true },
+      })),
+    );
+  }
+
+  /**
+   * Irenogram's `usernames` collection, keyed by name, for peers with more than one username.
+   * Deleting only the names a peer no longer has keeps the bulk free of order dependencies.
+   */
+  async #writeUsernames(chunk: PeerRecord[]): Promise<void> {
+    const ops: AnyBulkWriteOperation<Doc>[] = [];
+    const single: (number | bigint)[] = [];
+    for (const p of chunk) {
+      const id = int(p.id);
+      if (p.usernames.length < 2) {
+        single.push(id);
+        continue;
+      }
+      ops.push({ deleteMany: { filter: { peer_id: id, _id: { $nin: p.usernames } } } });
+      for (const name of p.usernames) {
+        ops.push({
+          updateMany: {
+            filter: { _id: name },
+            update: { $set: { peer_id: id, last_update_on: int(p.lastUpdateOn) } },
+            upsert: true,
+          },
+        });
+      }
+    }
+    if (single.length) ops.push({ deleteMany: { filter: { peer_id: { $in: single } } } });
+    await bulkUpsert(this.#collection("usernames"), ops);
+  }
+
+  /** Completes the usernames of a document written by a Python process. */
+  async #usernamesOf(d: Doc): Promise<string[]> {
+    const { names, ours } = docUsernames(d);
+    if (ours) return names;
+    const extra = await this.#collection("usernames").find({ peer_id: d._id }, {
+      projection: { _id: 1 },
+    }).toArray();
+    for (const e of extra) {
+      if (typeof e._id === "string" && !names.includes(e._id)) names.push(e._id);
+    }
+    return names;
+  }
+
+  async getPeerById(id: number): Promise<PeerRecord | undefined> {
+    checkPeerId(id);
+    const peers = this.#collection("peers");
+    return await this.#run("getPeerById", async () => {
+      const d = await peers.findOne({ _id: int(id) });
+      return d ? peerFromDoc(d, await this.#usernamesOf(d)) : undefined;
+    });
+  }
+
+  async getPeerByUsername(username: string): Promise<PeerRecord | undefined> {
+    const name = lookupUsername(username);
+    if (!name) return undefined;
+    const peers = this.#collection("peers");
+    const names = this.#collection("usernames");
+    return await this.#run("getPeerByUsername", async () => {
+      const expired = (t: unknown) => nowSeconds() - (num(t) ?? 0) > USERNAME_TTL_SECONDS;
+      // Newest owner first: a username that moved resolves to the peer seen with it last.
+      const candidates = await peers.find({ $or: [{ usernames: name }, { username: name }] })
+        .sort({ last_update_on: -1 }).limit(8).toArray();
+      for (const d of candidates) {
+        if (!docUsernames(d).names.includes(name)) continue;
+        if (expired(d.last_update_on)) return undefined;
+        return peerFromDoc(d, await this.#usernamesOf(d));
+      }
+      // A secondary username written by a Python process lives only in `usernames`.
+      const entry = await names.findOne({ _id: name });
+      if (!entry || expired(entry.last_update_on)) return undefined;
+      const d = await peers.findOne({ _id: entry.peer_id });
+      if (!d || expired(d.last_update_on)) return undefined;
+      const { ours } = docUsernames(d);
+      if (ours) return undefined; // the peer was rewritten since, without this name
+      return peerFromDoc(d, await this.#usernamesOf(d));
+    });
+  }
+
+  async getPeerByPhoneNumber(phoneNumber: string): Promise<PeerRecord | undefined> {
+    if (typeof phoneNumber !== "string") throw invalid("a phone number must be a string");
+    const peers = this.#collection("peers");
+    return await this.#run("getPeerByPhoneNumber", async () => {
+      const [d] = await peers.find({ phone_number: phoneNumber }).sort({ last_update_on: -1 })
+        .limit(1).toArray();
+      return d ? peerFromDoc(d, await this.#usernamesOf(d)) : undefined;
+    });
+  }
+
+  async getUpdateState(): Promise<UpdateState | undefined> {
+    const states = this.#collection("update_state");
+    return await this.#run("getUpdateState", async () => {
+      const d = await states.findOne({ _id: 0 });
+      if (!d) return undefined;
+      // Irenogram leaves qts and seq empty in rows it writes from single updates.
+      return {
+        pts: num(d.pts) ?? 0,
+        qts: num(d.qts) ?? 0,
+        date: num(d.date) ?? 0,
+        seq: num(d.seq) ?? 0,
+      };
+    });
+  }
+
+  async setUpdateState(state: UpdateState): Promise<void> {
+    const s = checkUpdateState(state);
+    const states = this.#collection("update_state");
+    return await this.#run("setUpdateState", async () => {
+      await states.updateOne({ _id: 0 }, {
+        $set: { pts: int(s.pts), qts: int(s.qts), date: int(s.date), seq: int(s.seq) },
+      }, { upsert: true });
+    });
+  }
+
+  async getChannelPts(channelId: number): Promise<number | undefined> {
+    const key = channelKey(channelId);
+    const states = this.#collection("update_state");
+    return await this.#run("getChannelPts", async () => {
+      const d = await states.findOne({ _id: key });
+      return d ? num(d.pts) ?? undefined : undefined;
+    });
+  }
+
+  async setChannelPts(channelId: number, pts: number): Promise<void> {
+    const key = channelKey(channelId);
+    checkPts(pts);
+    const states = this.#collection("update_state");
+    return await this.#run("setChannelPts", async () => {
+      await states.updateOne({ _id: key }, {
+        // Irenogram reads qts and seq of every row; channel rows hold null there.
+        $set: { pts: int(pts), qts: null, date: nowSeconds(), seq: null },
+      }, { upsert: true });
+    });
+  }
+
+  async exportSessionString(): Promise<string> {
+    return encodeSessionString(await this.getSession());
+  }
+}
+
+/** A concurrent upsert of the same new `_id` can lose with a duplicate key: it then exists. */
+async function ignoreDuplicate(work: Promise<unknown>): Promise<void> {
+  try {
+    await work;
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+  }
+}
+
+/**
+ * An unordered bulk of upserts. Two processes inserting the same new `_id` at once can make
+ * one upsert fail with a duplicate key; those operations are simply sent again (the document
+ * now exists, so they update it).
+ */
+async function bulkUpsert(
+  collection: Collection<Doc>,
+  ops: AnyBulkWriteOperation<Doc>[],
+): Promise<void> {
+  let pending = ops;
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    try {
+      await collection.bulkWrite(pending, { ordered: false });
+      return;
+    } catch (e) {
+      const list = writeErrors(e);
+      if (attempt >= 3 || list.length === 0 || !list.every((w) => w.code === DUPLICATE_KEY)) {
+        throw e;
+      }
+      pending = list.map((w) => pending[w.index]);
+    }
+  }
+}
+
+/** The per-operation errors of a failed bulk write or insertMany (index into the batch). */
+function writeErrors(e: unknown): { code: number; index: number }[] {
+  const errors = (e as { writeErrors?: unknown }).writeErrors;
+  const list = Array.isArray(errors) ? errors : errors ? [errors] : [];
+  return list as { code: number; index: number }[];
+}

@@ -1,0 +1,222 @@
+/**
+ * A bounded in-memory cache of resolved peers in front of any storage engine, so that a peer
+ * resolved a moment ago resolves again without a database round trip (SQLite through WASM, or
+ * MongoDB over the network).
+ *
+ * Correctness rules: only results read from the engine are cached; `updatePeers` drops every
+ * entry of the ids it writes and of the usernames and phones they carry (a username may move to
+ * another peer), and a lookup that overlapped a write does not cache what it read. Username hits
+ * still obey the 8-hour rule.
+ *
+ * @module
+ */
+import type { PeerRecord, SessionData, Storage, UpdateState } from "./storage.ts";
+import { lookupUsername, usernameIsFresh } from "./validate.ts";
+
+/** Default bound of each lookup table (ids, usernames, phones). */
+export const DEFAULT_PEER_CACHE_SIZE = 10_000;
+
+const copy = (p: PeerRecord): PeerRecord => ({
+  id: p.id,
+  accessHash: p.accessHash,
+  type: p.type,
+  usernames: p.usernames.slice(),
+  phoneNumber: p.phoneNumber,
+  lastUpdateOn: p.lastUpdateOn,
+});
+
+interface Entry {
+  peer: PeerRecord;
+  /** Hit since it last came round for eviction. */
+  used: boolean;
+}
+
+/**
+ * Wraps `inner`; every {@link Storage} method passes through, peer lookups are cached.
+ *
+ * @example
+ * ```ts
+ * const storage = new CachedStorage(new MemoryStorage());
+ * ```
+ */
+export class CachedStorage implements Storage {
+  /** The engine behind the cache. */
+  readonly inner: Storage;
+  readonly #limit: number;
+  readonly #byId = new Map<number, Entry>();
+  readonly #byName = new Map<string, Entry>();
+  readonly #byPhone = new Map<string, Entry>();
+  /** id → the username/phone entries that resolve to it, to drop them when the peer changes. */
+  readonly #keysOf = new Map<number, Set<string>>();
+  #writes = 0;
+  #generation = 0;
+
+  /** `size` bounds each of the three lookup tables (by id, username and phone). */
+  constructor(inner: Storage, options: { size?: number } = {}) {
+    this.inner = inner;
+    this.#limit = Math.max(1, Math.floor(options.size ?? DEFAULT_PEER_CACHE_SIZE));
+  }
+
+  /** Number of cached lookups. */
+  get size(): number {
+    return this.#byId.size + this.#byName.size + this.#byPhone.size;
+  }
+
+  /** Forgets every cached peer. */
+  clear(): void {
+    this.#byId.clear();
+    this.#byName.clear();
+    this.#byPhone.clear();
+    this.#keysOf.clear();
+  }
+
+  /**
+   * Adds an entry; when the table is full, evicts by "second chance" (an approximation of LRU
+   * that costs a hit only a flag write, not a re-insertion).
+   */
+  #remember<K extends number | string>(map: Map<K, Entry>, key: K, p: PeerRecord): void {
+    this.#dropKey(map, key);
+    map.set(key, { peer: copy(p), used: false });
+    if (typeof key === "string") {
+      let keys = this.#keysOf.get(p.id);
+      if (!keys) this.#keysOf.set(p.id, keys = new Set());
+      keys.add((map === this.#byName ? "u:" : "p:") + key);
+    }
+    for (const [k, e] of map) {
+      if (map.size <= this.#limit) break;
+      if (e.used) {
+        e.used = false;
+        map.delete(k);
+        map.set(k, e);
+      } else this.#dropKey(map, k);
+    }
+  }
+
+  #dropKey<K extends number | string>(map: Map<K, Entry>, key: K): void {
+    const e = map.get(key);
+    if (!e) return;
+    map.delete(key);
+    if (typeof key === "string") {
+      const keys = this.#keysOf.get(e.peer.id);
+      keys?.delete((map === this.#byName ? "u:" : "p:") + key);
+      if (keys?.size === 0) this.#keysOf.delete(e.peer.id);
+    }
+  }
+
+  #forget(p: PeerRecord): void {
+    this.#byId.delete(p.id);
+    for (const key of [...(this.#keysOf.get(p.id) ?? [])]) {
+      if (key.startsWith("u:")) this.#dropKey(this.#byName, key.slice(2));
+      else this.#dropKey(this.#byPhone, key.slice(2));
+    }
+    if (Array.isArray(p.usernames)) {
+      for (const u of p.usernames) {
+        if (typeof u === "string") this.#dropKey(this.#byName, u.toLowerCase());
+      }
+    }
+    if (typeof p.phoneNumber === "string") this.#dropKey(this.#byPhone, p.phoneNumber);
+  }
+
+  async #lookup<K extends number | string>(
+    map: Map<K, Entry>,
+    key: K,
+    load: () => Promise<PeerRecord | undefined>,
+  ): Promise<PeerRecord | undefined> {
+    const generation = this.#generation;
+    const p = await load();
+    if (p && this.#writes === 0 && generation === this.#generation) this.#remember(map, key, p);
+    return p;
+  }
+
+  getPeerById(id: number): Promise<PeerRecord | undefined> {
+    const e = this.#byId.get(id);
+    if (e) {
+      e.used = true;
+      return Promise.resolve(copy(e.peer));
+    }
+    return this.#lookup(this.#byId, id, () => this.inner.getPeerById(id));
+  }
+
+  getPeerByUsername(username: string): Promise<PeerRecord | undefined> {
+    if (typeof username !== "string") return this.inner.getPeerByUsername(username);
+    const key = lookupUsername(username);
+    const e = this.#byName.get(key);
+    if (e) {
+      if (usernameIsFresh(e.peer.lastUpdateOn)) {
+        e.used = true;
+        return Promise.resolve(copy(e.peer));
+      }
+      this.#dropKey(this.#byName, key);
+    }
+    return this.#lookup(this.#byName, key, () => this.inner.getPeerByUsername(username));
+  }
+
+  getPeerByPhoneNumber(phoneNumber: string): Promise<PeerRecord | undefined> {
+    const e = this.#byPhone.get(phoneNumber);
+    if (e) {
+      e.used = true;
+      return Promise.resolve(copy(e.peer));
+    }
+    return this.#lookup(
+      this.#byPhone,
+      phoneNumber,
+      () => this.inner.getPeerByPhoneNumber(phoneNumber),
+    );
+  }
+
+  async updatePeers(peers: PeerRecord[]): Promise<void> {
+    this.#writes++;
+    this.#generation++;
+    try {
+      if (Array.isArray(peers)) { for (const p of peers) if (p) this.#forget(p); }
+      await this.inner.updatePeers(peers);
+    } finally {
+      // Again after the write: a lookup may have cached the old row meanwhile.
+      if (Array.isArray(peers)) { for (const p of peers) if (p) this.#forget(p); }
+      this.#generation++;
+      this.#writes--;
+    }
+  }
+
+  open(): Promise<void> {
+    return this.inner.open();
+  }
+  save(): Promise<void> {
+    return this.inner.save();
+  }
+  close(): Promise<void> {
+    this.clear();
+    return this.inner.close();
+  }
+  delete(): Promise<void> {
+    this.clear();
+    return this.inner.delete();
+  }
+  getSession(): Promise<SessionData> {
+    return this.inner.getSession();
+  }
+  setSession(data: Partial<SessionData>): Promise<void> {
+    return this.inner.setSession(data);
+  }
+  getAuthKey(dcId: number): Promise<Uint8Array | null> {
+    return this.inner.getAuthKey(dcId);
+  }
+  setAuthKey(dcId: number, key: Uint8Array | null): Promise<void> {
+    return this.inner.setAuthKey(dcId, key);
+  }
+  getUpdateState(): Promise<UpdateState | undefined> {
+    return this.inner.getUpdateState();
+  }
+  setUpdateState(state: UpdateState): Promise<void> {
+    return this.inner.setUpdateState(state);
+  }
+  getChannelPts(channelId: number): Promise<number | undefined> {
+    return this.inner.getChannelPts(channelId);
+  }
+  setChannelPts(channelId: number, pts: number): Promise<void> {
+    return this.inner.setChannelPts(channelId, pts);
+  }
+  exportSessionString(): Promise<string> {
+    return this.inner.exportSessionString();
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * A session given as a string, kept in memory: what `new Client(name, { sessionString })` uses.
+ *
+ * @module
+ */
+import { MemoryStorage } from "./memory.ts";
+import { parseSessionString, type SessionStringFormat } from "./session_string.ts";
+
+/**
+ * A {@link MemoryStorage} seeded from a session string of any layout
+ * {@link parseSessionString} reads. Nothing is written to disk; `exportSessionString()` gives
+ * the session back in the current Pyrogram layout. Throws `SessionStringError` at
+ * construction when the string is invalid.
+ *
+ * @example
+ * ```ts
+ * const storage = new SessionStringStorage(process.env.SESSION!);
+ * await storage.open();
+ * const { dcId, userId } = await storage.getSession();
+ * ```
+ */
+export class SessionStringStorage extends MemoryStorage {
+  /** The layout the string was written in (e.g. `"telethon"`: no api_id in it). */
+  readonly format: SessionStringFormat;
+
+  constructor(sessionString: string) {
+    const { format, session } = parseSessionString(sessionString);
+    super(session);
+    this.format = format;
+  }
+}

@@ -1,0 +1,546 @@
+/**
+ * The default storage engine: a `NAME.session` SQLite file, in the layout Irenogram (version 7)
+ * reads, on @sqlite.org/sqlite-wasm with a synchronous `node:fs` VFS. SQLite WASM is imported
+ * only when the first SqliteStorage opens.
+ *
+ * Durability: WAL journal in exclusive locking mode (no shared memory needed; one process per
+ * file anyway). Session, auth-key and update-state writes commit with `synchronous=FULL` (fsync
+ * of the WAL before the call returns); peer batches with `synchronous=NORMAL` (a crash of the
+ * process loses nothing committed, a power loss may lose the newest peer batches but never
+ * corrupts the file; peers are a cache Telegram refills). The SIGKILL test in
+ * `tests/sqlite_process_test.ts` checks that every committed row survives.
+ *
+ * @module
+ */
+import { closeSync, fsyncSync, openSync, readSync, statSync, unlinkSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import type { Database, Sqlite3Static } from "@sqlite.org/sqlite-wasm";
+import { SessionFileError, StorageError } from "./errors.ts";
+import type { PeerRecord, PeerType, SessionData, Storage, UpdateState } from "./storage.ts";
+import { freshSession } from "./storage.ts";
+import {
+  checkAuthKey,
+  checkChannelId,
+  checkDcId,
+  checkPeerId,
+  checkPts,
+  checkSessionPatch,
+  checkUpdateState,
+  lookupUsername,
+  normalizePeers,
+  usernameIsFresh,
+} from "./validate.ts";
+import { FileLock } from "./file_lock.ts";
+import { installNodeFsVfs } from "./sqlite_vfs.ts";
+import { type FastStatement, StatementSet } from "./sqlite_statement.ts";
+import { encodeSessionString } from "./session_string.ts";
+import {
+  COMMON_STATE_ID,
+  detectLineage,
+  OWN_SCHEMA_VERSION,
+  SCHEMA_VERSION,
+  SQL,
+  type TableColumns,
+} from "./sqlite_schema.ts";
+import { createSchema, migrate } from "./sqlite_migrate.ts";
+
+/** The file extension Pyrogram and its forks give session files. */
+export const SESSION_FILE_EXTENSION = ".session";
+
+const SQLITE_MAGIC = "SQLite format 3\0";
+
+/** Makes a new file's directory entry durable (best effort: not every platform allows it). */
+function syncDirectory(dir: string): void {
+  try {
+    const fd = openSync(dir, "r");
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // e.g. Windows cannot open a directory; the file itself is synced by SQLite.
+  }
+}
+
+let loading: Promise<{ sqlite3: Sqlite3Static; vfs: string }> | undefined;
+
+/** Imports and starts SQLite WASM once per process (lazily: only when a file is opened). */
+export function loadSqlite(): Promise<{ sqlite3: Sqlite3Static; vfs: string }> {
+  loading ??= (async () => {
+    const { default: init } = await import("@sqlite.org/sqlite-wasm");
+    const sqlite3 = await init();
+    // Failures reach the caller as typed errors; the library's own console warnings would
+    // only repeat them (with SQL text) in the user's logs.
+    const config = (sqlite3 as unknown as { config?: Record<string, unknown> }).config;
+    if (config && Object.isExtensible(config)) config.warn = () => {};
+    return { sqlite3, vfs: installNodeFsVfs(sqlite3) };
+  })();
+  return loading;
+}
+
+interface Statements {
+  set: StatementSet;
+  upsertPeer: FastStatement;
+  deleteUsernames: FastStatement;
+  insertUsername: FastStatement;
+  peerById: FastStatement;
+  peerByUsername: FastStatement;
+  peerByPhone: FastStatement;
+}
+
+/**
+ * A session kept in an SQLite file that Irenogram (and Pyrogram's other forks, through
+ * migration) can open too. One process at a time: a second opener gets
+ * {@link SessionLockedError}.
+ *
+ * @example
+ * ```ts
+ * const storage = SqliteStorage.forSession("my_account", "sessions/");
+ * await storage.open();          // creates sessions/my_account.session (mode 0600)
+ * await storage.setSession({ apiId: 12345 });
+ * await storage.close();
+ * ```
+ */
+export class SqliteStorage implements Storage {
+  /** The session file. */
+  readonly path: string;
+  #db: Database | undefined;
+  #lock: FileLock | undefined;
+  #stmts: Statements | undefined;
+  #opening: Promise<void> | undefined;
+
+  /** `path` is the session file itself (see {@link SqliteStorage.forSession} for NAME/workdir). */
+  constructor(path: string) {
+    if (typeof path !== "string" || path.length === 0) {
+      throw new StorageError("the session file path must be a non-empty string", {
+        code: "STORAGE_INVALID_ARGUMENT",
+      });
+    }
+    this.path = path;
+  }
+
+  /** The storage of session `name` in `workdir`: `workdir/name.session`. */
+  static forSession(name: string, workdir = "."): SqliteStorage {
+    return new SqliteStorage(join(workdir, name + SESSION_FILE_EXTENSION));
+  }
+
+  open(): Promise<void> {
+    if (this.#db) return Promise.resolve();
+    this.#opening ??= this.#open().finally(() => (this.#opening = undefined));
+    return this.#opening;
+  }
+
+  async #open(): Promise<void> {
+    const lock = FileLock.acquire(this.path);
+    let db: Database | undefined;
+    try {
+      const existing = this.#checkHeader();
+      const { sqlite3, vfs } = await loadSqlite();
+      try {
+        db = new sqlite3.oo1.DB({ filename: this.path, flags: "c", vfs });
+      } catch (e) {
+        throw new StorageError(`cannot open the session file ${this.path}`, {
+          cause: e,
+          code: "STORAGE_IO",
+        });
+      }
+      // Before the first read: keep the file locked for the connection's life, and never run
+      // functions from a file's schema (a session file is data, not code).
+      db.exec(
+        "PRAGMA locking_mode=EXCLUSIVE; PRAGMA trusted_schema=OFF; PRAGMA recursive_triggers=OFF;",
+      );
+      if (existing) this.#prepareExisting(db);
+      else {
+        createSchema(db);
+        syncDirectory(dirname(resolve(this.path)));
+      }
+      db.exec(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA journal_size_limit=4194304;",
+      );
+      const set = new StatementSet(sqlite3, db);
+      this.#stmts = {
+        set,
+        upsertPeer: set.prepare(SQL.upsertPeer),
+        deleteUsernames: set.prepare(SQL.deleteUsernames),
+        insertUsername: set.prepare(SQL.insertUsername),
+        peerById: set.prepare(SQL.peerById),
+        peerByUsername: set.prepare(SQL.peerByUsername),
+        peerByPhone: set.prepare(SQL.peerByPhone),
+      };
+      this.#db = db;
+      this.#lock = lock;
+    } catch (e) {
+      try {
+        db?.close();
+      } catch {
+        // the original error matters more
+      }
+      lock.release();
+      throw e;
+    }
+  }
+
+  /** Refuses a file that is not SQLite before SQLite touches it; false when there is none. */
+  #checkHeader(): boolean {
+    const head = new Uint8Array(100);
+    let got = 0;
+    try {
+      const st = statSync(this.path);
+      if (!st.isFile()) throw new SessionFileError(this.path, `${this.path} is not a file`);
+      if (st.size === 0) return false;
+      const fd = openSync(this.path, "r");
+      try {
+        got = readSync(fd, head, 0, 100, 0);
+      } finally {
+        closeSync(fd);
+      }
+    } catch (e) {
+      if (e instanceof SessionFileError) throw e;
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return false;
+      throw new StorageError(`cannot read the session file ${this.path}`, {
+        cause: e,
+        code: "STORAGE_IO",
+      });
+    }
+    const magic = String.fromCharCode(...head.subarray(0, 16));
+    if (got < 100 || magic !== SQLITE_MAGIC) {
+      throw new SessionFileError(this.path, `${this.path} is not an SQLite session file`);
+    }
+    return true;
+  }
+
+  /** Checks an existing file, refuses what we must not touch, migrates the rest. */
+  #prepareExisting(db: Database): void {
+    const refuse = (why: string, cause?: unknown): never => {
+      throw new SessionFileError(this.path, `refusing ${this.path}: ${why}`, { cause });
+    };
+    let tables: TableColumns;
+    try {
+      const check = db.selectValues("PRAGMA quick_check") as string[];
+      if (check.length !== 1 || check[0] !== "ok") refuse("the database is corrupt");
+      tables = new Map();
+      for (const name of db.selectValues("SELECT name FROM sqlite_schema WHERE type = 'table'")) {
+        const cols = db.selectValues(`SELECT name FROM pragma_table_info(?)`, [name as string]);
+        tables.set(name as string, new Set(cols as string[]));
+      }
+    } catch (e) {
+      if (e instanceof SessionFileError) throw e;
+      return refuse("the database cannot be read (corrupt or not a database)", e);
+    }
+    const lineage = detectLineage(tables);
+    if (typeof lineage !== "string") return refuse(lineage.refuse);
+    const version = Number(db.selectValue("SELECT max(number) FROM version") ?? 0);
+    if (version > SCHEMA_VERSION) {
+      refuse(`its schema version ${version} is newer than this library knows (${SCHEMA_VERSION})`);
+    }
+    if (tables.has("irenogram_meta")) {
+      const own = Number(
+        db.selectValue("SELECT value FROM irenogram_meta WHERE key = 'schema'") ?? 0,
+      );
+      if (own > OWN_SCHEMA_VERSION) {
+        refuse(`it was written by a newer version of this library (schema ${own})`);
+      }
+    }
+    if (lineage !== "irenogram" || version < SCHEMA_VERSION) {
+      migrate(db, lineage, tables);
+    }
+  }
+
+  #require(): { db: Database; stmts: Statements } {
+    if (!this.#db || !this.#stmts) {
+      throw new StorageError("the storage is not open", { code: "STORAGE_CLOSED" });
+    }
+    return { db: this.#db, stmts: this.#stmts };
+  }
+
+  /** Runs `fn` in one transaction; `durable` commits with an fsync before returning. */
+  #write<T>(fn: (db: Database) => T, durable: boolean): T {
+    const { db } = this.#require();
+    if (durable) db.exec("PRAGMA synchronous=FULL");
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      const result = fn(db);
+      db.exec("COMMIT");
+      return result;
+    } catch (e) {
+      try {
+        db.exec("ROLLBACK");
+      } catch {
+        // a failed COMMIT may already have rolled back
+      }
+      throw e;
+    } finally {
+      if (durable) db.exec("PRAGMA synchronous=NORMAL");
+    }
+  }
+
+  save(): Promise<void> {
+    return this.#run(() => {
+      this.#require();
+    });
+  }
+
+  /** Finalizes the statements and closes the connection (the lock is the caller's). */
+  #closeDb(): void {
+    const db = this.#db, stmts = this.#stmts;
+    this.#db = undefined;
+    this.#stmts = undefined;
+    if (stmts) { for (const s of Object.values(stmts)) s.finalize(); }
+    db?.close();
+  }
+
+  close(): Promise<void> {
+    const lock = this.#lock;
+    this.#lock = undefined;
+    try {
+      this.#closeDb();
+    } finally {
+      lock?.release();
+    }
+    return Promise.resolve();
+  }
+
+  async delete(): Promise<void> {
+    // Hold the lock while removing, so that nobody opens a half-deleted file.
+    const lock = this.#lock ?? FileLock.acquire(this.path);
+    this.#lock = undefined;
+    try {
+      this.#closeDb();
+      for (const suffix of ["", "-wal", "-journal", "-shm"]) {
+        try {
+          unlinkSync(this.path + suffix);
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+        }
+      }
+    } finally {
+      lock.release();
+    }
+    await Promise.resolve();
+  }
+
+  getSession(): Promise<SessionData> {
+    return this.#run(() => this.#session(this.#require().db));
+  }
+
+  #session(db: Database): SessionData {
+    const row = db.selectArray(
+      "SELECT dc_id, api_id, test_mode, auth_key, date, user_id, is_bot, server_address, port " +
+        "FROM sessions LIMIT 1",
+    );
+    if (!row) return freshSession();
+    const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+    return {
+      dcId: Number(row[0]),
+      apiId: num(row[1]),
+      testMode: Boolean(row[2]),
+      authKey: row[3] instanceof Uint8Array ? row[3] : null,
+      userId: num(row[5]),
+      isBot: row[6] === null || row[6] === undefined ? null : Boolean(row[6]),
+      date: Number(row[4] ?? 0),
+      serverAddress: row[7] === null || row[7] === undefined ? null : String(row[7]),
+      port: num(row[8]),
+    };
+  }
+
+  setSession(data: Partial<SessionData>): Promise<void> {
+    return this.#run(() => {
+      checkSessionPatch(data);
+      this.#write((db) => {
+        const current = this.#session(db);
+        if (data.dcId !== undefined && data.dcId !== current.dcId) {
+          // The home DC changes: its key moves to our per-DC table, the new home's comes out.
+          if (current.authKey) {
+            db.exec({
+              sql: "REPLACE INTO irenogram_auth_keys (dc_id, auth_key) VALUES (?, ?)",
+              bind: [current.dcId, current.authKey],
+            });
+          }
+          const key = db.selectValue(
+            "SELECT auth_key FROM irenogram_auth_keys WHERE dc_id = ?",
+            [data.dcId],
+          );
+          db.exec({ sql: "DELETE FROM irenogram_auth_keys WHERE dc_id = ?", bind: [data.dcId] });
+          db.exec({
+            sql: "UPDATE sessions SET dc_id = ?, auth_key = ?",
+            bind: [data.dcId, key instanceof Uint8Array ? key : null],
+          });
+        }
+        const columns: Record<string, string> = {
+          apiId: "api_id",
+          testMode: "test_mode",
+          authKey: "auth_key",
+          userId: "user_id",
+          isBot: "is_bot",
+          date: "date",
+          serverAddress: "server_address",
+          port: "port",
+        };
+        for (const [field, column] of Object.entries(columns)) {
+          const value = (data as Record<string, unknown>)[field];
+          if (value === undefined) continue;
+          const bound = typeof value === "boolean" ? (value ? 1 : 0) : value;
+          db.exec({
+            sql: `UPDATE sessions SET ${column} = ?`,
+            bind: [bound as number | string | Uint8Array | null],
+          });
+        }
+      }, true);
+    });
+  }
+
+  getAuthKey(dcId: number): Promise<Uint8Array | null> {
+    return this.#run(() => {
+      checkDcId(dcId);
+      const { db } = this.#require();
+      const home = this.#session(db);
+      if (home.dcId === dcId) return home.authKey;
+      const key = db.selectValue("SELECT auth_key FROM irenogram_auth_keys WHERE dc_id = ?", [
+        dcId,
+      ]);
+      return key instanceof Uint8Array ? key : null;
+    });
+  }
+
+  setAuthKey(dcId: number, key: Uint8Array | null): Promise<void> {
+    return this.#run(() => {
+      checkDcId(dcId);
+      checkAuthKey(key);
+      this.#write((db) => {
+        if (this.#session(db).dcId === dcId) {
+          db.exec({ sql: "UPDATE sessions SET auth_key = ?", bind: [key] });
+        } else if (key) {
+          db.exec({
+            sql: "REPLACE INTO irenogram_auth_keys (dc_id, auth_key) VALUES (?, ?)",
+            bind: [dcId, key],
+          });
+        } else {
+          db.exec({ sql: "DELETE FROM irenogram_auth_keys WHERE dc_id = ?", bind: [dcId] });
+        }
+      }, true);
+    });
+  }
+
+  updatePeers(peers: PeerRecord[]): Promise<void> {
+    return this.#run(() => {
+      const checked = normalizePeers(peers);
+      if (checked.length === 0) return;
+      const { stmts } = this.#require();
+      this.#write(() => {
+        const { upsertPeer, deleteUsernames, insertUsername } = stmts;
+        for (const p of checked) {
+          upsertPeer.bind(p.id, p.accessHash, p.type, p.phoneNumber, p.lastUpdateOn).run();
+          deleteUsernames.bind(p.id).run();
+          for (const u of p.usernames) insertUsername.bind(p.id, u).run();
+        }
+      }, false);
+    });
+  }
+
+  getPeerById(id: number): Promise<PeerRecord | undefined> {
+    return this.#run(() => this.#peer(this.#require().stmts.peerById, checkPeerId(id)));
+  }
+
+  getPeerByUsername(username: string): Promise<PeerRecord | undefined> {
+    return this.#run(() => {
+      const name = lookupUsername(username);
+      if (name === "") return undefined;
+      const p = this.#peer(this.#require().stmts.peerByUsername, name);
+      if (!p || !usernameIsFresh(p.lastUpdateOn)) return undefined;
+      return p;
+    });
+  }
+
+  getPeerByPhoneNumber(phoneNumber: string): Promise<PeerRecord | undefined> {
+    return this.#run(() => {
+      if (typeof phoneNumber !== "string") return undefined;
+      return this.#peer(this.#require().stmts.peerByPhone, phoneNumber);
+    });
+  }
+
+  #peer(stmt: FastStatement, key: number | string): PeerRecord | undefined {
+    if (!stmt.bind(key).row()) return undefined;
+    try {
+      if (stmt.isNull(0)) return undefined; // the max() lookups give a NULL row for no match
+      const names = stmt.text(5);
+      return {
+        id: stmt.number(0),
+        accessHash: stmt.int64(1),
+        type: stmt.text(2) as PeerType,
+        usernames: names ? names.split(" ") : [],
+        phoneNumber: stmt.text(3),
+        lastUpdateOn: stmt.number(4),
+      };
+    } finally {
+      stmt.reset();
+    }
+  }
+
+  getUpdateState(): Promise<UpdateState | undefined> {
+    return this.#run(() => {
+      const row = this.#require().db.selectArray(
+        "SELECT pts, qts, date, seq FROM update_state WHERE id = ?",
+        [COMMON_STATE_ID],
+      );
+      if (!row) return undefined;
+      const [pts, qts, date, seq] = row.map((v) => Number(v ?? 0));
+      return { pts, qts, date, seq };
+    });
+  }
+
+  setUpdateState(state: UpdateState): Promise<void> {
+    return this.#run(() => {
+      const s = checkUpdateState(state);
+      this.#write((db) => {
+        db.exec({
+          sql: "REPLACE INTO update_state (id, pts, qts, date, seq) VALUES (?, ?, ?, ?, ?)",
+          bind: [COMMON_STATE_ID, s.pts, s.qts, s.date, s.seq],
+        });
+      }, true);
+    });
+  }
+
+  getChannelPts(channelId: number): Promise<number | undefined> {
+    return this.#run(() => {
+      const pts = this.#require().db.selectValue("SELECT pts FROM update_state WHERE id = ?", [
+        checkChannelId(channelId),
+      ]);
+      return pts === undefined || pts === null ? undefined : Number(pts);
+    });
+  }
+
+  setChannelPts(channelId: number, pts: number): Promise<void> {
+    return this.#run(() => {
+      const id = checkChannelId(channelId);
+      checkPts(pts);
+      this.#write((db) => {
+        // Irenogram's rows: marked channel id, pts; qts/date/seq are the common state's.
+        db.exec({
+          sql: "INSERT INTO update_state (id, pts) VALUES (?, ?) " +
+            "ON CONFLICT(id) DO UPDATE SET pts = excluded.pts",
+          bind: [id, pts],
+        });
+      }, true);
+    });
+  }
+
+  exportSessionString(): Promise<string> {
+    return this.#run(() => encodeSessionString(this.#session(this.#require().db)));
+  }
+
+  /** Runs synchronous work as a promise; SQLite failures become {@link StorageError}. */
+  #run<T>(fn: () => T): Promise<T> {
+    try {
+      return Promise.resolve(fn());
+    } catch (e) {
+      if (e instanceof StorageError) return Promise.reject(e);
+      return Promise.reject(
+        new StorageError(`SQLite failed on ${this.path}: ${(e as Error)?.message ?? e}`, {
+          cause: e,
+          code: "STORAGE_IO",
+        }),
+      );
+    }
+  }
+}

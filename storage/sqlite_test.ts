@@ -1,0 +1,115 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { registerConformanceTests } from "./conformance.ts";
+import { SqliteStorage } from "./sqlite.ts";
+import { SessionLockedError, StorageError } from "./errors.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "irenogram-sqlite-"));
+let n = 0;
+
+registerConformanceTests({
+  name: "sqlite",
+  create: () => new SqliteStorage(join(dir, `conformance-${n++}.session`)),
+  reopen: (s) => new SqliteStorage((s as SqliteStorage).path),
+  cleanup: (s) => {
+    for (const suffix of ["", "-wal", "-journal"]) {
+      rmSync((s as SqliteStorage).path + suffix, { force: true });
+    }
+  },
+});
+
+const path = (name: string) => join(dir, name);
+
+test("sqlite: new session files and their lock are created with mode 0600", async () => {
+  const s = new SqliteStorage(path("mode.session"));
+  await s.open();
+  try {
+    assert.equal(statSync(s.path).mode & 0o777, 0o600);
+    assert.equal(statSync(s.path + ".lock").mode & 0o777, 0o600);
+    await s.updatePeers([{
+      id: 1,
+      accessHash: 1n,
+      type: "user",
+      usernames: [],
+      phoneNumber: null,
+      lastUpdateOn: 0,
+    }]);
+    for (const suffix of ["-wal", "-journal"]) {
+      if (existsSync(s.path + suffix)) assert.equal(statSync(s.path + suffix).mode & 0o777, 0o600);
+    }
+  } finally {
+    await s.close();
+  }
+  assert.equal(existsSync(s.path + ".lock"), false, "close removes the lock file");
+});
+
+test("sqlite: a second open of the same file in this process gets SessionLockedError", async () => {
+  const file = path("twice.session");
+  const a = new SqliteStorage(file);
+  await a.open();
+  try {
+    const b = new SqliteStorage(join(dir, ".", "twice.session"));
+    await assert.rejects(b.open(), (e: unknown) => {
+      assert.ok(e instanceof SessionLockedError);
+      assert.equal(e.code, "SESSION_LOCKED");
+      assert.equal(e.path, join(dir, ".", "twice.session"));
+      assert.match(e.message, /twice\.session/);
+      return true;
+    });
+    await a.setSession({ apiId: 7 });
+  } finally {
+    await a.close();
+  }
+  const c = new SqliteStorage(file);
+  await c.open();
+  assert.equal((await c.getSession()).apiId, 7, "the refused opener changed nothing");
+  await c.close();
+});
+
+test("sqlite: a closed storage refuses work with a typed error", async () => {
+  const s = new SqliteStorage(path("closed.session"));
+  await assert.rejects(
+    s.getSession(),
+    (e: unknown) => (e as StorageError).code === "STORAGE_CLOSED",
+  );
+  await s.open();
+  await s.close();
+  await assert.rejects(s.getPeerById(1), (e: unknown) => e instanceof StorageError);
+});
+
+test("sqlite: forSession puts NAME.session in workdir", () => {
+  assert.equal(SqliteStorage.forSession("acc", dir).path, join(dir, "acc.session"));
+  assert.equal(SqliteStorage.forSession("acc").path, "acc.session");
+});
+
+test("sqlite: an empty existing file is treated as a new session", async () => {
+  const file = path("empty.session");
+  writeFileSync(file, "");
+  const s = new SqliteStorage(file);
+  await s.open();
+  assert.equal((await s.getSession()).dcId, 2);
+  await s.close();
+});
+
+test("sqlite: non-ASCII usernames take the encoder path and round-trip", async () => {
+  const s = new SqliteStorage(path("unicode.session"));
+  await s.open();
+  try {
+    const names = ["ünïcødé_näme", "名前", "a".repeat(64)];
+    await s.updatePeers([{
+      id: 5,
+      accessHash: -1n,
+      type: "user",
+      usernames: names,
+      phoneNumber: "1",
+      lastUpdateOn: Math.floor(Date.now() / 1000),
+    }]);
+    assert.deepEqual((await s.getPeerById(5))?.usernames, names);
+    for (const n of names) assert.equal((await s.getPeerByUsername(n.toUpperCase()))?.id, 5);
+  } finally {
+    await s.close();
+  }
+});

@@ -1,0 +1,142 @@
+/**
+ * The storage contract every session engine fulfils (SQLite file, memory, MongoDB, session
+ * string). The client only talks to this interface; engines are told apart by a structural
+ * check ({@link isStorage}), never `instanceof`.
+ *
+ * @module
+ */
+
+/** Irenogram's words for peer kinds. */
+export type PeerType = "user" | "bot" | "group" | "channel" | "supergroup" | "forum" | "direct";
+
+/** What a session holds about the logged-in account and its home DC. */
+export interface SessionData {
+  /** Home data-centre id (1–5, 203, …). */
+  dcId: number;
+  /** Telegram API id the session was created with. */
+  apiId: number | null;
+  /** Whether the session belongs to Telegram's test servers. */
+  testMode: boolean;
+  /** 256-byte auth key of the home DC, or null before the first login. A secret. */
+  authKey: Uint8Array | null;
+  /** The logged-in user or bot id, or null before login. */
+  userId: number | null;
+  /** Whether the account is a bot. */
+  isBot: boolean | null;
+  /** Unix time (seconds) of the last save. */
+  date: number;
+  /** Address of the home DC, when known. */
+  serverAddress: string | null;
+  /** Port of the home DC, when known. */
+  port: number | null;
+}
+
+/** A cached peer, as `updatePeers` stores it and the getters return it. */
+export interface PeerRecord {
+  /** Marked (Bot API) id: users > 0, basic groups −id, channels −100…id. */
+  id: number;
+  /** access_hash (a TL long). */
+  accessHash: bigint;
+  type: PeerType;
+  /** Active usernames, lower-cased; the first is the main one. */
+  usernames: string[];
+  /** Phone number without "+", for users who share it. */
+  phoneNumber: string | null;
+  /** Unix time (seconds) of the last update of this row. */
+  lastUpdateOn: number;
+}
+
+/** The common update state (updates.getState) of the account. */
+export interface UpdateState {
+  pts: number;
+  qts: number;
+  date: number;
+  seq: number;
+}
+
+/**
+ * A session storage engine. `open()` before anything else; `close()` releases files, locks and
+ * connections (and is safe to call twice). Every method may throw a {@link StorageError}
+ * subclass; none of their messages contain secrets.
+ */
+export interface Storage {
+  open(): Promise<void>;
+  /** Flushes what is pending (engines that write immediately make this a no-op). */
+  save(): Promise<void>;
+  close(): Promise<void>;
+  /** Closes and removes the session for good (file, database or memory). */
+  delete(): Promise<void>;
+
+  getSession(): Promise<SessionData>;
+  setSession(data: Partial<SessionData>): Promise<void>;
+
+  /** Auth key of any DC (the home DC's is also `getSession().authKey`). */
+  getAuthKey(dcId: number): Promise<Uint8Array | null>;
+  setAuthKey(dcId: number, key: Uint8Array | null): Promise<void>;
+
+  /** Inserts or replaces peers by id (usernames and phone are replaced with the row). */
+  updatePeers(peers: PeerRecord[]): Promise<void>;
+  getPeerById(id: number): Promise<PeerRecord | undefined>;
+  /**
+   * Case-insensitive, a leading "@" ignored; usernames whose row is older than 8 hours do not
+   * resolve.
+   */
+  getPeerByUsername(username: string): Promise<PeerRecord | undefined>;
+  getPeerByPhoneNumber(phoneNumber: string): Promise<PeerRecord | undefined>;
+
+  getUpdateState(): Promise<UpdateState | undefined>;
+  setUpdateState(state: UpdateState): Promise<void>;
+  getChannelPts(channelId: number): Promise<number | undefined>;
+  setChannelPts(channelId: number, pts: number): Promise<void>;
+
+  /** The session in the current Pyrogram string layout. Requires an auth key. */
+  exportSessionString(): Promise<string>;
+}
+
+const methods = [
+  "open",
+  "save",
+  "close",
+  "delete",
+  "getSession",
+  "setSession",
+  "getAuthKey",
+  "setAuthKey",
+  "updatePeers",
+  "getPeerById",
+  "getPeerByUsername",
+  "getPeerByPhoneNumber",
+  "getUpdateState",
+  "setUpdateState",
+  "getChannelPts",
+  "setChannelPts",
+  "exportSessionString",
+] as const;
+
+/** Structural check: does `value` implement {@link Storage}? */
+export function isStorage(value: unknown): value is Storage {
+  if (typeof value !== "object" || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return methods.every((m) => typeof record[m] === "function");
+}
+
+/** Usernames cached longer than this (seconds) no longer resolve: Irenogram's rule. */
+export const USERNAME_TTL_SECONDS = 8 * 60 * 60;
+
+/**
+ * A new session as Irenogram creates it: DC 2 at its production address and port, nothing else
+ * known yet. Every engine starts from this.
+ */
+export function freshSession(): SessionData {
+  return {
+    dcId: 2,
+    apiId: null,
+    testMode: false,
+    authKey: null,
+    userId: null,
+    isBot: null,
+    date: 0,
+    serverAddress: "149.154.167.51",
+    port: 443,
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * The SQLite engine across processes: the lock between processes (live and stale), crash safety
+ * under SIGKILL in the middle of large peer writes, and the lazy loading of SQLite WASM.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, utimesSync, writeFileSync } from "node:fs";
+import { hostname, tmpdir } from "node:os";
+import { join } from "node:path";
+import process from "node:process";
+import { fileURLToPath } from "node:url";
+import { loadSqlite, SqliteStorage } from "../storage/sqlite.ts";
+import { SessionLockedError } from "../storage/errors.ts";
+import { SeededRandom } from "../testing/random.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "irenogram-sqlite-proc-"));
+const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+const child = fileURLToPath(new URL(`./sqlite_child${ext}`, import.meta.url));
+/** The command that runs `child` on the runtime running this test. */
+const command = (args: string[]): [string, string[]] => [
+  process.execPath,
+  "Deno" in globalThis ? ["run", "-A", child, ...args] : [child, ...args],
+];
+
+function start(args: string[]): ChildProcess {
+  const [cmd, argv] = command(args);
+  return spawn(cmd, argv, { stdio: ["pipe", "pipe", "inherit"] });
+}
+
+/** Resolves with each stdout line through `onLine`; resolves `exited` when the child ends. */
+function lines(proc: ChildProcess, onLine: (line: string) => void): Promise<number | null> {
+  let buffer = "";
+  proc.stdout!.setEncoding("utf8");
+  proc.stdout!.on("data", (chunk: string) => {
+    buffer += chunk;
+    let i;
+    while ((i = buffer.indexOf("\n")) >= 0) {
+      onLine(buffer.slice(0, i));
+      buffer = buffer.slice(i + 1);
+    }
+  });
+  return new Promise((resolve) => proc.on("exit", (code) => resolve(code)));
+}
+
+test("sqlite across processes: a live holder locks others out, a killed one does not", async () => {
+  const file = join(dir, "held.session");
+  const holder = start(["hold", file]);
+  let ready!: () => void;
+  const isReady = new Promise<void>((r) => (ready = r));
+  const exited = lines(holder, (l) => l === "ready" && ready());
+  await isReady;
+  await assert.rejects(new SqliteStorage(file).open(), (e: unknown) => {
+    assert.ok(e instanceof SessionLockedError);
+    assert.match(e.message, new RegExp(`held\\.session.*process ${holder.pid}`));
+    return true;
+  });
+  holder.kill("SIGKILL");
+  await exited;
+  const s = new SqliteStorage(file);
+  await s.open(); // the lock file is still there, but its process is gone
+  await s.close();
+});
+
+test("sqlite across processes: stale and foreign lock files", async () => {
+  const file = join(dir, "stale.session");
+  const dead = spawnSync(process.execPath, ["Deno" in globalThis ? "--version" : "-v"]).pid!;
+  writeFileSync(file + ".lock", JSON.stringify({ pid: dead, host: hostname(), token: "x" }));
+  const s = new SqliteStorage(file);
+  await s.open();
+  await s.close();
+  writeFileSync(file + ".lock", JSON.stringify({ pid: 1, host: "elsewhere", token: "y" }));
+  await assert.rejects(new SqliteStorage(file).open(), /in use by process 1 on elsewhere/);
+  // A lock file still being written (empty, just created) counts as held; an old one as stale.
+  writeFileSync(file + ".lock", "");
+  await assert.rejects(new SqliteStorage(file).open(), /in use by another process/);
+  utimesSync(file + ".lock", new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+  const t = new SqliteStorage(file);
+  await t.open();
+  await t.close();
+});
+
+test("sqlite across processes: SIGKILL during large peer writes never loses a commit", async () => {
+  const file = join(dir, "crash.session");
+  const rng = new SeededRandom(0x5eed);
+  const batchSize = 1000;
+  const { sqlite3, vfs } = await loadSqlite();
+  let next = 0;
+  const kills = 15;
+  for (let round = 0; round < kills; round++) {
+    let committed = -1;
+    const writer = start(["write", file, String(next), String(batchSize)]);
+    let firstCommit!: () => void;
+    const started = new Promise<void>((r) => (firstCommit = r));
+    const exited = lines(writer, (l) => {
+      committed = Number(l);
+      firstCommit();
+    });
+    await Promise.race([started, exited]);
+    assert.ok(committed >= next, `round ${round}: the writer committed nothing`);
+    // Kill at a random moment while the next batches are being written.
+    await new Promise((r) => setTimeout(r, rng.int(250)));
+    writer.kill("SIGKILL");
+    await exited;
+
+    // Recovery, then an independent look at the raw file.
+    const s = new SqliteStorage(file);
+    await s.open();
+    const last = committed * batchSize + batchSize;
+    for (const id of [1, last, last - batchSize + 1, 1 + rng.int(last)]) {
+      const p = await s.getPeerById(id);
+      assert.equal(p?.accessHash, BigInt(id) * -7919n, `round ${round}: peer ${id} lost`);
+      assert.equal((await s.getPeerByUsername(`user_${id}`))?.id, id);
+    }
+    await s.close();
+    const db = new sqlite3.oo1.DB({ filename: file, flags: "w", vfs });
+    try {
+      db.exec("PRAGMA locking_mode=EXCLUSIVE");
+      assert.deepEqual(db.selectValues("PRAGMA integrity_check"), ["ok"], `round ${round}`);
+      const rows = Number(db.selectValue("SELECT count(*) FROM peers WHERE id <= ?", [last]));
+      assert.equal(rows, last, `round ${round}: every committed row is there`);
+      const names = Number(db.selectValue("SELECT count(*) FROM usernames WHERE id <= ?", [last]));
+      assert.equal(names, last);
+      next = Number(db.selectValue("SELECT max(id) FROM peers")) / batchSize;
+      assert.ok(Number.isInteger(next), "batches are all-or-nothing");
+    } finally {
+      db.close();
+    }
+  }
+});
+
+test("sqlite: SQLite WASM is loaded only when a session file is opened", () => {
+  const [cmd, argv] = command(["lazy", join(dir, "lazy.session")]);
+  const run = spawnSync(cmd, argv, { encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout.trim().split("\n").pop()!), {
+    before: false,
+    afterImport: false,
+    afterConstruct: false,
+    afterOpen: true,
+  });
+});
