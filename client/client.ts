@@ -35,4 +35,47 @@ export class Client {
   get storage(): Storage {
     return this.#storage;
   }
+
+  #opening: Promise<void> | undefined;
+
+  /** Opens the storage once; later calls wait for the same opening. */
+  #open(): Promise<void> {
+    this.#opening ??= this.#storage.open().catch((e) => {
+      this.#opening = undefined;
+      throw e;
+    });
+    return this.#opening;
+  }
+
+  /**
+   * The session as a Pyrogram-style session string (362 characters), which Pyrogram,
+   * Irenogram and this library read back with `sessionString`. A session read from a string
+   * that carries no api_id (Telethon, GramJS, mtcute, Pyrogram 1.x) takes `apiId` from the
+   * options. The string is a secret: whoever holds it is logged in as you.
+   *
+   * @example
+   * ```ts
+   * await using app = new Client("my_account", { apiId: 12345 });
+   * console.log(await app.exportSessionString());
+   * ```
+   */
+  async exportSessionString(): Promise<string> {
+    await this.#open();
+    const session = await this.#storage.getSession();
+    if (session.apiId === null && this.options.apiId !== undefined) {
+      await this.#storage.setSession({ apiId: this.options.apiId });
+    }
+    return this.#storage.exportSessionString();
+  }
+
+  /** Closes the storage (files, locks, connections). Safe to call twice. */
+  async close(): Promise<void> {
+    this.#opening = undefined;
+    await this.#storage.close();
+  }
+
+  /** `await using app = new Client(…)` closes the client at the end of the block. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
 }

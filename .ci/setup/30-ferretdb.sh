@@ -6,17 +6,25 @@
 
 ferretdb_version=v1.24.2
 
+# Whether binary $1 reports $ferretdb_version. No pipe from the binary: under `pipefail` (as in
+# .ci/run) a reader that stops early would fail the check with SIGPIPE.
+ferretdb_is_current() {
+  local out
+  out=$("$1" --version 2>/dev/null) || return 1
+  grep -qx "version: $ferretdb_version" <<<"$out"
+}
+
 ferretdb_build() {
   local root bin cached src
   root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
   bin="$root/.cache/bin/ferretdb"
   # A copy outside the work tree lets fresh clones on the same machine skip the build.
   cached="${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/irenogram/ferretdb-$ferretdb_version"
-  if [ -x "$bin" ] && "$bin" --version 2>/dev/null | grep -qx "version: $ferretdb_version"; then
+  if [ -x "$bin" ] && ferretdb_is_current "$bin"; then
     return 0
   fi
   mkdir -p "$root/.cache/bin"
-  if [ -x "$cached" ] && "$cached" --version 2>/dev/null | grep -qx "version: $ferretdb_version"; then
+  if [ -x "$cached" ] && ferretdb_is_current "$cached"; then
     cp "$cached" "$bin" && return 0
   fi
   if ! command -v go >/dev/null 2>&1; then
@@ -40,7 +48,7 @@ ferretdb_build() {
   mv "$bin.tmp" "$bin"
   rm -rf "$root/.cache/ferretdb-src"
   mkdir -p "$(dirname "$cached")" && cp "$bin" "$cached" 2>/dev/null
-  "$bin" --version | head -1
+  ferretdb_is_current "$bin" && echo "ferretdb: built $ferretdb_version"
 }
 
 # pymongo in the Irenogram venv of 20-python.sh: the tests drive Irenogram's own MongoStorage
