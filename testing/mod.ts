@@ -1,6 +1,16 @@
 /**
- * Helpers for testing code that uses irenogram (and irenogram itself).
+ * Helpers for testing code that uses irenogram (and irenogram itself): a seeded random source
+ * for reproducible fuzzing, and the storage conformance suite, so that a storage engine of your
+ * own can be held to the same cases as the built-in ones.
+ *
+ * @example
+ * ```ts
+ * import { registerConformanceTests } from "@x/irenogram/testing";
+ * registerConformanceTests({ name: "redis", create: () => new MyRedisStorage() });
+ * ```
  *
  * @module
  */
 export { SeededRandom } from "./random.ts";
+export { registerConformanceTests } from "../storage/conformance.ts";
+export type { ConformanceTarget } from "../storage/conformance.ts";
