@@ -121,6 +121,25 @@ test("modPow of 10,000 random inputs of random sizes equals JS BigInt", () =>
     assert.equal(modPow(5n, 3n, 1n), 0n);
   }));
 
+test("modPow in the core at digit-size boundaries and with all-ones operands equals JS BigInt", () =>
+  wasmOnly(() => {
+    // The core works in radix 2^28 on multiples of 4 digits (112 bits) with column sums in
+    // 64 bits: moduli around those sizes and maximal digits are the edge cases.
+    const r = rng(11);
+    const sizes = [2, 27, 28, 29, 111, 112, 113, 1023, 1024, 2015, 2016, 2017, 2047, 2048];
+    for (const bits of sizes) {
+      const ones = (1n << BigInt(bits)) - 1n;
+      const mods = [ones, randomBigint(r, bits) | 1n | (1n << BigInt(bits - 1))];
+      for (const mod of mods) {
+        for (const base of [mod - 1n, mod - 2n, 2n, randomBigint(r, bits)]) {
+          for (const exp of [ones, mod - 1n, randomBigint(r, bits), 3n]) {
+            assert.equal(modPow(base, exp, mod), refModPow(base, exp, mod), `${bits} bits`);
+          }
+        }
+      }
+    }
+  }));
+
 function isPrime(n: bigint): boolean {
   if (n < 2n) return false;
   for (const p of [2n, 3n, 5n, 7n, 11n, 13n, 17n, 19n, 23n, 29n, 31n, 37n]) {
