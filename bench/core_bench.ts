@@ -26,6 +26,7 @@ import {
   sha256,
 } from "../core/mod.ts";
 import { aesKind, core, wasmBytes } from "../core/wasm.ts";
+import { setNativeCrypto } from "../core/native.ts";
 import { measureAsync, runtimeName, table, writeSection } from "./report.ts";
 
 const require = createRequire(import.meta.url);
@@ -330,6 +331,23 @@ for (const n of [KiB, MiB]) {
       gramjs: () => bigInt(3).modPow(ga, gp),
     }, 3000),
     "≥ 2× JS BigInt",
+  );
+  // The WebAssembly Montgomery modexp alone (what dhExchange and rsaPad run inside the core).
+  const wasmPow = () => {
+    const previous = setNativeCrypto(undefined);
+    try {
+      return modPow(g, a, p);
+    } finally {
+      setNativeCrypto(previous);
+    }
+  };
+  if (wasmPow() !== jsPow(g, a, p)) throw new Error("modPow (core) mismatch");
+  row(
+    "modPow 2048-bit, WebAssembly core only",
+    "ms",
+    0,
+    interleaved({ ours: wasmPow, js: () => jsPow(g, a, p) }, 3000),
+    "(dhExchange/rsaPad path)",
   );
 }
 

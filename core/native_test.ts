@@ -110,3 +110,44 @@ test("sealMessage: native and WebAssembly paths give the same bytes for the same
     assert.equal(sameBytes(openMessage(authKey, b, sender), inner), undefined, `message ${i}`);
   }
 });
+
+test("openMessage: native and WebAssembly paths agree on messages and on every rejection", async () => {
+  await initCore();
+  const r = rng(16);
+  const outcome = (fn: () => Uint8Array): string => {
+    try {
+      return Array.from(fn()).join(",");
+    } catch (e) {
+      return `${(e as { code?: string }).code}: ${(e as Error).message}`;
+    }
+  };
+  const keys = [r.bytes(256), r.bytes(256)];
+  for (let i = 0; i < 300; i++) {
+    const authKey = keys[i % 2];
+    const sender = i % 3 ? "client" : "server";
+    const inner = concat(r.bytes(28), new Uint8Array([0, 0, 0, 0]), r.bytes(4 * r.int(300)));
+    new DataView(inner.buffer).setUint32(28, inner.length - 32, true);
+    const sealed = sealMessage(authKey, inner, sender, (n) => r.bytes(n));
+    const variants = [sealed, sealed.subarray(0, sealed.length - 16), sealed.subarray(0, 23)];
+    // One flipped bit in auth_key_id, msg_key or the encrypted part.
+    const flipped = sealed.slice();
+    flipped[r.int(sealed.length)] ^= 1 << r.int(8);
+    variants.push(flipped);
+    // A wrong message_data_length or padding under a valid msg_key: re-seal a tampered body.
+    const lying = inner.slice();
+    new DataView(lying.buffer).setUint32(28, [inner.length, inner.length - 30, 0][i % 3], true);
+    variants.push(sealMessage(authKey, lying, sender, (n) => r.bytes(n)));
+    for (const [v, message] of variants.entries()) {
+      const [a, b] = both(() => outcome(() => openMessage(authKey, message, sender)));
+      assert.equal(b, a, `message ${i}, variant ${v}`);
+      if (v === 0) assert.equal(a, Array.from(inner).join(","));
+    }
+    // The other direction and the other key fail alike on both paths.
+    const [c, d] = both(() =>
+      outcome(() =>
+        openMessage(keys[(i + 1) % 2], sealed, sender === "client" ? "server" : "client")
+      )
+    );
+    assert.equal(d, c, `message ${i}, other key`);
+  }
+});
