@@ -288,6 +288,19 @@ pub extern "C" fn aes_kind() -> u32 {
     crate::aes256::KIND
 }
 
+/// One AES-256 block in place with the T-table implementation (`decrypt` != 0: decryption), for
+/// the tests that check it against node:crypto (it only serves the benchmark otherwise).
+#[no_mangle]
+pub unsafe extern "C" fn aes_table_block(key: *const u8, block: *mut u8, decrypt: u32) {
+    let a = crate::aes_table::Aes256::new(&array(key));
+    let b = &mut *(block as *mut [u8; 16]);
+    if decrypt != 0 {
+        a.decrypt_block(b);
+    } else {
+        a.encrypt_block(b);
+    }
+}
+
 /// Encrypts one block `n` times in a chain (measures raw block latency; benchmark use only).
 #[no_mangle]
 pub extern "C" fn aes_bench_chain(n: u32, which: u32) -> u32 {
