@@ -332,7 +332,7 @@ for (const n of [KiB, MiB]) {
     }, 3000),
     "≥ 2× JS BigInt",
   );
-  // The WebAssembly Montgomery modexp alone (what dhExchange and rsaPad run inside the core).
+  // The WebAssembly Montgomery modexp alone (what rsaPad runs inside the core).
   const wasmPow = () => {
     const previous = setNativeCrypto(undefined);
     try {
@@ -347,7 +347,7 @@ for (const n of [KiB, MiB]) {
     "ms",
     0,
     interleaved({ ours: wasmPow, js: () => jsPow(g, a, p) }, 3000),
-    "(dhExchange/rsaPad path)",
+    "(rsaPad; dhExchange when pinned)",
   );
 }
 
