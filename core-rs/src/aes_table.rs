@@ -1,8 +1,8 @@
 //! AES-256 with the classic 32-bit T-tables (secret-indexed memory lookups: not constant time):
 //! four little-endian tables per direction, masked byte offsets (no bounds checks, no rotations).
-//! Kept to measure against the table-free `aes_simd`, which the core uses: on V8 (Deno, Node) a
-//! serial chain of this runs about 1.5x faster (150 against 100 MB/s), on JavaScriptCore (Bun)
-//! about as fast or slower (bench/README.md prints both every run).
+//! Kept to measure against the table-free `aes_simd`, which the core uses: a serial chain of this
+//! runs at 140-160 MB/s against about 100 in most runs on Deno, Bun and Node, though some runs
+//! measure parity (bench/README.md prints both every run).
 
 const fn gmul(mut a: u8, mut b: u8) -> u8 {
     let mut r = 0u8;
