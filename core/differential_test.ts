@@ -17,6 +17,7 @@ import {
 } from "./mod.ts";
 import { setNativeCrypto } from "./native.ts";
 import { modPowWindowed } from "./bigmath.ts";
+import { core, readBytes, scratch, writeBytes } from "./wasm.ts";
 import {
   concat,
   nodeHash,
@@ -120,6 +121,42 @@ test("modPow of 10,000 random inputs of random sizes equals JS BigInt", () =>
     assert.equal(modPow(5n, 0n, 7n), 1n);
     assert.equal(modPow(5n, 3n, 1n), 0n);
   }));
+
+test("modPow in the core at digit-size boundaries and with all-ones operands equals JS BigInt", () =>
+  wasmOnly(() => {
+    // The core works in radix 2^28 on multiples of 4 digits (112 bits) with column sums in
+    // 64 bits: moduli around those sizes and maximal digits are the edge cases.
+    const r = rng(11);
+    const sizes = [2, 27, 28, 29, 111, 112, 113, 1023, 1024, 2015, 2016, 2017, 2047, 2048];
+    for (const bits of sizes) {
+      const ones = (1n << BigInt(bits)) - 1n;
+      const mods = [ones, randomBigint(r, bits) | 1n | (1n << BigInt(bits - 1))];
+      for (const mod of mods) {
+        for (const base of [mod - 1n, mod - 2n, 2n, randomBigint(r, bits)]) {
+          for (const exp of [ones, mod - 1n, randomBigint(r, bits), 3n]) {
+            assert.equal(modPow(base, exp, mod), refModPow(base, exp, mod), `${bits} bits`);
+          }
+        }
+      }
+    }
+  }));
+
+test("the T-table AES (measured by the bench) equals node:crypto on 2,000 random blocks", async () => {
+  await initCore();
+  const r = rng(12);
+  const zero = new Uint8Array(32); // one IGE block with a zero IV is one ECB block
+  for (let i = 0; i < 2000; i++) {
+    const key = r.bytes(32), block = r.bytes(16);
+    const p = scratch(48);
+    writeBytes(p, key);
+    writeBytes(p + 32, block);
+    core().aes_table_block(p, p + 32, 0);
+    const enc = readBytes(p + 32, 16);
+    assert.equal(sameBytes(enc, refIge(block, key, zero, true)), undefined, `block ${i}`);
+    core().aes_table_block(p, p + 32, 1);
+    assert.equal(sameBytes(readBytes(p + 32, 16), block), undefined, `block ${i}`);
+  }
+});
 
 function isPrime(n: bigint): boolean {
   if (n < 2n) return false;

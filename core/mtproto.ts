@@ -3,30 +3,51 @@ import { bytes } from "./input.ts";
 import { type RandomSource, secureRandom } from "./random.ts";
 import { check, core, readBytes, scratch, writeBytes } from "./wasm.ts";
 import { type NativeCrypto, nativeCrypto, plain } from "./native.ts";
-import { ige256Encrypt } from "./ige.ts";
+import { ige256Decrypt, ige256Encrypt } from "./ige.ts";
 
 /**
  * The same sealing with node:crypto hashes and IGE encryption as one native AES-CBC pass (Node
  * and Bun, where that is faster than SHA-256 and AES in WASM); identical bytes.
  */
-function sealNative(
+/** SHA-1/SHA-256 of the concatenated parts through node:crypto. */
+function hash(native: NativeCrypto, alg: "sha1" | "sha256", ...parts: Uint8Array[]): Uint8Array {
+  const h = native.createHash(alg);
+  for (const part of parts) h.update(part);
+  return plain(h.digest());
+}
+
+/**
+ * auth_key_id of the last key seen (one entry: a client seals and opens with one key at a time),
+ * so that a message costs no SHA-1 of the 256-byte key. The copy is compared byte by byte.
+ */
+let lastKey: Uint8Array | undefined;
+let lastKeyId = new Uint8Array(8);
+
+function authKeyIdNative(native: NativeCrypto, authKey: Uint8Array): Uint8Array {
+  if (lastKey !== undefined) {
+    let same = true;
+    for (let i = 0; i < 256; i++) {
+      if (lastKey[i] !== authKey[i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return lastKeyId;
+  }
+  lastKeyId = hash(native, "sha1", authKey).slice(12, 20);
+  lastKey = authKey.slice();
+  return lastKeyId;
+}
+
+/** aes_key and aes_iv of MTProto 2.0 for `msgKey` and direction `x` (mtproto.rs `kdf`). */
+function kdfNative(
   native: NativeCrypto,
   authKey: Uint8Array,
-  data: Uint8Array,
-  padding: Uint8Array,
+  msgKey: Uint8Array,
   x: number,
-): Uint8Array {
-  const hash = (alg: "sha1" | "sha256", ...parts: Uint8Array[]) => {
-    const h = native.createHash(alg);
-    for (const part of parts) h.update(part);
-    return plain(h.digest());
-  };
-  const body = new Uint8Array(data.length + padding.length);
-  body.set(data);
-  body.set(padding, data.length);
-  const msgKey = hash("sha256", authKey.subarray(88 + x, 120 + x), body).subarray(8, 24);
-  const a = hash("sha256", msgKey, authKey.subarray(x, x + 36));
-  const b = hash("sha256", authKey.subarray(40 + x, 76 + x), msgKey);
+): [Uint8Array, Uint8Array] {
+  const a = hash(native, "sha256", msgKey, authKey.subarray(x, x + 36));
+  const b = hash(native, "sha256", authKey.subarray(40 + x, 76 + x), msgKey);
   const key = new Uint8Array(32), iv = new Uint8Array(32);
   key.set(a.subarray(0, 8));
   key.set(b.subarray(8, 24), 8);
@@ -34,14 +55,62 @@ function sealNative(
   iv.set(b.subarray(0, 8));
   iv.set(a.subarray(8, 24), 8);
   iv.set(b.subarray(24, 32), 24);
+  return [key, iv];
+}
+
+function sealNative(
+  native: NativeCrypto,
+  authKey: Uint8Array,
+  data: Uint8Array,
+  padding: Uint8Array,
+  x: number,
+): Uint8Array {
+  const body = new Uint8Array(data.length + padding.length);
+  body.set(data);
+  body.set(padding, data.length);
+  const msgKey = hash(native, "sha256", authKey.subarray(88 + x, 120 + x), body).subarray(8, 24);
+  const [key, iv] = kdfNative(native, authKey, msgKey, x);
   const out = new Uint8Array(24 + body.length);
-  out.set(hash("sha1", authKey).subarray(12, 20));
+  out.set(authKeyIdNative(native, authKey));
   out.set(msgKey, 8);
   out.set(ige256Encrypt(body, key, iv), 24);
   return out;
 }
 
 /** Who sealed a message: `"client"` (x = 0 in the key derivation) or `"server"` (x = 8). */
+/** Statuses of the core (core/wasm.ts `check`), so both paths throw the same errors. */
+const AUTH_KEY_ID_MISMATCH = -3, MSG_KEY_MISMATCH = -4, BAD_PADDING = -5, BAD_DATA_LENGTH = -6;
+const BAD_MESSAGE_LENGTH = -12;
+
+/**
+ * openMessage with node:crypto's hashes around the core's IGE decryption (one crossing): the
+ * same checks in the same order as mtproto.rs `open`.
+ */
+function openNative(
+  native: NativeCrypto,
+  authKey: Uint8Array,
+  message: Uint8Array,
+  x: number,
+): Uint8Array {
+  if (message.length < 24 + 32 + 16 || (message.length - 24) % 16 !== 0) {
+    check(BAD_MESSAGE_LENGTH, "openMessage");
+  }
+  const id = authKeyIdNative(native, authKey);
+  for (let i = 0; i < 8; i++) if (message[i] !== id[i]) check(AUTH_KEY_ID_MISMATCH, "openMessage");
+  const msgKey = message.subarray(8, 24);
+  const [key, iv] = kdfNative(native, authKey, msgKey, x);
+  const body = ige256Decrypt(message.subarray(24), key, iv);
+  const expected = hash(native, "sha256", authKey.subarray(88 + x, 120 + x), body);
+  let diff = 0;
+  for (let i = 0; i < 16; i++) diff |= expected[8 + i] ^ msgKey[i];
+  if (diff !== 0) check(MSG_KEY_MISMATCH, "openMessage");
+  const len = new DataView(body.buffer, body.byteOffset, body.length).getUint32(28, true);
+  if (len % 4 !== 0 || len > body.length - 32) check(BAD_DATA_LENGTH, "openMessage");
+  const pad = body.length - 32 - len;
+  if (pad < 12 || pad > 1024) check(BAD_PADDING, "openMessage");
+  return body.subarray(0, 32 + len);
+}
+
 export type Sender = "client" | "server";
 
 function x(sender: Sender): number {
@@ -105,6 +174,8 @@ export function openMessage(authKey: Uint8Array, message: Uint8Array, sender: Se
   if (message.length > 0x7fff_ffff) {
     throw new CoreError("CORE_BAD_MESSAGE_LENGTH", "openMessage: message too long");
   }
+  const native = nativeCrypto("open");
+  if (native !== undefined) return openNative(native, authKey, message, dir);
   const c = core();
   const p = scratch(256 + message.length);
   writeBytes(p, authKey);

@@ -29,7 +29,7 @@ let loading: Promise<void> | undefined;
 let forced: NativeCrypto | undefined | "auto" = "auto";
 
 /** Operations that may run natively. */
-export type NativeOp = "ctr" | "sha" | "ige" | "ige-small" | "seal" | "modpow";
+export type NativeOp = "ctr" | "sha" | "ige" | "ige-small" | "seal" | "open" | "modpow";
 
 /**
  * Where node:crypto beats the core, per runtime (bench/core_bench.ts, same-run ratios): on Node
@@ -68,7 +68,7 @@ export function loadNative(): Promise<void> {
       fastOps = new Set<NativeOp>(
         deno
           ? ["ctr", "sha", "ige", "modpow"]
-          : ["ctr", "sha", "ige", "ige-small", "seal", "modpow"],
+          : ["ctr", "sha", "ige", "ige-small", "seal", "open", "modpow"],
       );
     }, () => {})
     : Promise.resolve();

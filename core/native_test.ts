@@ -4,7 +4,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as nodeCrypto from "node:crypto";
 import {
+  bigintToBytes,
+  bytesToBigint,
   Ctr256,
+  dhExchange,
   ige256Decrypt,
   ige256Encrypt,
   initCore,
@@ -15,7 +18,7 @@ import {
   sha256,
 } from "./mod.ts";
 import { type NativeCrypto, setNativeCrypto } from "./native.ts";
-import { concat, rng, sameBytes } from "../tests/core_helpers.ts";
+import { concat, refModPow, rng, sameBytes } from "../tests/core_helpers.ts";
 
 const native = nodeCrypto as unknown as NativeCrypto;
 
@@ -108,5 +111,90 @@ test("sealMessage: native and WebAssembly paths give the same bytes for the same
     });
     assert.equal(sameBytes(a, b), undefined, `message ${i}`);
     assert.equal(sameBytes(openMessage(authKey, b, sender), inner), undefined, `message ${i}`);
+  }
+});
+
+test("openMessage: native and WebAssembly paths agree on messages and on every rejection", async () => {
+  await initCore();
+  const r = rng(16);
+  const outcome = (fn: () => Uint8Array): string => {
+    try {
+      return Array.from(fn()).join(",");
+    } catch (e) {
+      return `${(e as { code?: string }).code}: ${(e as Error).message}`;
+    }
+  };
+  const keys = [r.bytes(256), r.bytes(256)];
+  for (let i = 0; i < 300; i++) {
+    const authKey = keys[i % 2];
+    const sender = i % 3 ? "client" : "server";
+    const inner = concat(r.bytes(28), new Uint8Array([0, 0, 0, 0]), r.bytes(4 * r.int(300)));
+    new DataView(inner.buffer).setUint32(28, inner.length - 32, true);
+    const sealed = sealMessage(authKey, inner, sender, (n) => r.bytes(n));
+    const variants = [sealed, sealed.subarray(0, sealed.length - 16), sealed.subarray(0, 23)];
+    // One flipped bit in auth_key_id, msg_key or the encrypted part.
+    const flipped = sealed.slice();
+    flipped[r.int(sealed.length)] ^= 1 << r.int(8);
+    variants.push(flipped);
+    // A wrong message_data_length or padding under a valid msg_key: re-seal a tampered body.
+    const lying = inner.slice();
+    new DataView(lying.buffer).setUint32(28, [inner.length, inner.length - 30, 0][i % 3], true);
+    variants.push(sealMessage(authKey, lying, sender, (n) => r.bytes(n)));
+    for (const [v, message] of variants.entries()) {
+      const [a, b] = both(() => outcome(() => openMessage(authKey, message, sender)));
+      assert.equal(b, a, `message ${i}, variant ${v}`);
+      if (v === 0) assert.equal(a, Array.from(inner).join(","));
+    }
+    // The other direction and the other key fail alike on both paths.
+    const [c, d] = both(() =>
+      outcome(() =>
+        openMessage(keys[(i + 1) % 2], sealed, sender === "client" ? "server" : "client")
+      )
+    );
+    assert.equal(d, c, `message ${i}, other key`);
+  }
+});
+
+test("dhExchange: exponentiating outside the core (automatic) and inside it agree, rejections too", async () => {
+  await initCore();
+  const r = rng(17);
+  const prime = BigInt(
+    "0xc71caeb9c6b1c9048e6c522f70f13f73980d40238e3e21c14934d037563d930f48198a0aa7c14058229493d22530f4dbfa336f6e0ac925139543aed44cce7c3720fd51f69458705ac68cd4fe6b6b13abdc9746512969328454f18faf8c595f642477fe96bb2a941d5bcd1d4ac8cc49880708fa9b378e3c4f3a9060bee67cf9a4a4a695811051907e162753b56b0f6b410dba74d8a84b2a14b3144e0ef1284754fd17ed950d5965b4b9dd46582db1178d169c6bc465b0d6ff9ca3928fef5b9ae4e418fc15e83ebea0f87fa9ff5eed70050ded2849f47bf959d956850ce929851f0d8115f635b105ee2e4e15d04b2454bf6f4fadf034b10403119cd8e3b92fcc5b",
+  );
+  const p = bigintToBytes(prime, 256)!;
+  const outcome = (fn: () => { publicValue: Uint8Array; sharedKey: Uint8Array }) => {
+    try {
+      const { publicValue, sharedKey } = fn();
+      return `${bytesToBigint(publicValue)} ${bytesToBigint(sharedKey)}`;
+    } catch (e) {
+      return `${(e as { code?: string }).code}: ${(e as Error).message}`;
+    }
+  };
+  const low = 1n << 1984n;
+  for (let i = 0; i < 12; i++) {
+    const peer = [
+      refModPow(3n, bytesToBigint(r.bytes(256)), prime),
+      1n,
+      prime - 1n,
+      low - 1n,
+      prime - low + 1n,
+    ][i % 5];
+    // Secrets: random, empty (g^0 = 1 is rejected), tiny (g^5 is below 2^1984).
+    const secret = [r.bytes(256), new Uint8Array(0), new Uint8Array([5])][i % 3];
+    const run = () => dhExchange(p, i % 4 === 3 ? 4 : 3, bigintToBytes(peer, 256)!, secret);
+    const previous = setNativeCrypto("auto");
+    let routed: string, inCore: string;
+    try {
+      routed = outcome(run);
+      setNativeCrypto(undefined);
+      inCore = outcome(run);
+    } finally {
+      setNativeCrypto(previous);
+    }
+    assert.equal(routed, inCore, `exchange ${i}`);
+    if (i % 5 === 0 && i % 3 === 0) {
+      const b = bytesToBigint(secret);
+      assert.equal(routed, `${refModPow(3n, b, prime)} ${refModPow(peer, b, prime)}`);
+    }
   }
 });

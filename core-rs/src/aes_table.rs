@@ -1,5 +1,8 @@
-//! AES-256 with the classic 32-bit T-tables (secret-indexed memory lookups: not constant time).
-//! Kept to measure against the table-free `aes_simd` (the benchmark reports which one is used).
+//! AES-256 with the classic 32-bit T-tables (secret-indexed memory lookups: not constant time):
+//! four little-endian tables per direction, masked byte offsets (no bounds checks, no rotations).
+//! Kept to measure against the table-free `aes_simd`, which the core uses: a serial chain of this
+//! runs at 140-160 MB/s against about 100 in most runs on Deno, Bun and Node, though some runs
+//! measure parity (bench/README.md prints both every run).
 
 const fn gmul(mut a: u8, mut b: u8) -> u8 {
     let mut r = 0u8;
@@ -72,17 +75,35 @@ const fn td0() -> [u32; 256] {
     t
 }
 
-const TE0: [u32; 256] = te0();
-const TD0: [u32; 256] = td0();
-
-#[inline(always)]
-fn te(n: u32, r: u32) -> u32 {
-    TE0[(n & 0xff) as usize].rotate_right(8 * r)
+/// Little-endian T-tables: `TE[r][x]` is the MixColumns column of S(x) entering at row r, so a
+/// state column is one little-endian word and no lookup needs a rotation.
+const fn rows(t0: [u32; 256]) -> [[u32; 256]; 4] {
+    let mut t = [[0u32; 256]; 4];
+    let mut x = 0;
+    while x < 256 {
+        let w = t0[x].swap_bytes();
+        t[0][x] = w;
+        t[1][x] = w.rotate_left(8);
+        t[2][x] = w.rotate_left(16);
+        t[3][x] = w.rotate_left(24);
+        x += 1;
+    }
+    t
 }
 
+const TE0: [u32; 256] = te0();
+const TD0: [u32; 256] = td0();
+static TE: [[u32; 256]; 4] = rows(TE0);
+static TD: [[u32; 256]; 4] = rows(TD0);
+
+/// Row `r` byte of the little-endian column word `w`, looked up in `t[r]`. The index is masked
+/// to 0..=255, so there is no bounds check.
 #[inline(always)]
-fn td(n: u32, r: u32) -> u32 {
-    TD0[(n & 0xff) as usize].rotate_right(8 * r)
+fn look(t: &[[u32; 256]; 4], r: usize, w: u32) -> u32 {
+    // The byte offset (4 * index) straight from the word: one shift and one mask.
+    let off = if r == 0 { (w << 2) & 0x3fc } else { (w >> (8 * r - 2)) & 0x3fc };
+    // SAFETY: off <= 0x3fc, a 4-aligned offset inside the 1 KiB table t[r].
+    unsafe { *((t[r].as_ptr() as *const u8).add(off as usize) as *const u32) }
 }
 
 fn sub_word(w: u32) -> u32 {
@@ -91,14 +112,14 @@ fn sub_word(w: u32) -> u32 {
 }
 
 fn inv_mix(w: u32) -> u32 {
+    // InvMixColumns of a big-endian key word, by the T-table of S(S^-1(b)) = b.
     let b = w.to_be_bytes();
-    td(SBOX[b[0] as usize] as u32, 0)
-        ^ td(SBOX[b[1] as usize] as u32, 1)
-        ^ td(SBOX[b[2] as usize] as u32, 2)
-        ^ td(SBOX[b[3] as usize] as u32, 3)
+    let td = |x: u8, r: u32| TD0[SBOX[x as usize] as usize].rotate_right(8 * r);
+    td(b[0], 0) ^ td(b[1], 1) ^ td(b[2], 2) ^ td(b[3], 3)
 }
 
 pub struct Aes256 {
+    /// Round keys as little-endian column words.
     ek: [u32; 60],
     dk: [u32; 60],
 }
@@ -124,68 +145,61 @@ impl Aes256 {
         for r in 0..15 {
             for c in 0..4 {
                 let w = ek[4 * (14 - r) + c];
-                dk[4 * r + c] = if r == 0 || r == 14 { w } else { inv_mix(w) };
+                dk[4 * r + c] = (if r == 0 || r == 14 { w } else { inv_mix(w) }).swap_bytes();
             }
+        }
+        for w in ek.iter_mut() {
+            *w = w.swap_bytes();
         }
         Aes256 { ek, dk }
     }
 
+    #[inline(always)]
+    fn words(b: &[u8; 16]) -> [u32; 4] {
+        let w = |i: usize| u32::from_le_bytes([b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3]]);
+        [w(0), w(1), w(2), w(3)]
+    }
+
+    /// Column c of a round takes row r from column c + r (encryption) or c - r (decryption).
+    #[inline(always)]
+    fn round(t: &[[u32; 256]; 4], s: [u32; 4], k: &[u32], dir: usize) -> [u32; 4] {
+        let mut o = [0u32; 4];
+        for c in 0..4 {
+            let from = |r: usize| s[(c + if dir == 0 { r } else { 4 - r }) % 4];
+            o[c] = look(t, 0, s[c]) ^ look(t, 1, from(1)) ^ look(t, 2, from(2)) ^ look(t, 3, from(3))
+                ^ k[c];
+        }
+        o
+    }
+
+    #[inline(always)]
+    fn last(sbox: &[u8; 256], s: [u32; 4], k: &[u32], dir: usize, b: &mut [u8; 16]) {
+        for c in 0..4 {
+            let from = |r: usize| s[(c + if dir == 0 { r } else { 4 - r }) % 4];
+            let byte = |r: usize| sbox[((from(r) >> (8 * r)) & 0xff) as usize] as u32;
+            let w = (byte(0) | (byte(1) << 8) | (byte(2) << 16) | (byte(3) << 24)) ^ k[c];
+            b[4 * c..4 * c + 4].copy_from_slice(&w.to_le_bytes());
+        }
+    }
+
     pub fn encrypt_block(&self, b: &mut [u8; 16]) {
         let k = &self.ek;
-        let w = |i: usize| u32::from_be_bytes([b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3]]);
-        let (mut s0, mut s1, mut s2, mut s3) = (w(0) ^ k[0], w(1) ^ k[1], w(2) ^ k[2], w(3) ^ k[3]);
+        let w = Self::words(b);
+        let mut s = [w[0] ^ k[0], w[1] ^ k[1], w[2] ^ k[2], w[3] ^ k[3]];
         for r in 1..14 {
-            let t0 = te(s0 >> 24, 0) ^ te(s1 >> 16, 1) ^ te(s2 >> 8, 2) ^ te(s3, 3) ^ k[4 * r];
-            let t1 = te(s1 >> 24, 0) ^ te(s2 >> 16, 1) ^ te(s3 >> 8, 2) ^ te(s0, 3) ^ k[4 * r + 1];
-            let t2 = te(s2 >> 24, 0) ^ te(s3 >> 16, 1) ^ te(s0 >> 8, 2) ^ te(s1, 3) ^ k[4 * r + 2];
-            let t3 = te(s3 >> 24, 0) ^ te(s0 >> 16, 1) ^ te(s1 >> 8, 2) ^ te(s2, 3) ^ k[4 * r + 3];
-            s0 = t0;
-            s1 = t1;
-            s2 = t2;
-            s3 = t3;
+            s = Self::round(&TE, s, &k[4 * r..4 * r + 4], 0);
         }
-        let sb = |x: u32| SBOX[(x & 0xff) as usize] as u32;
-        let o = |a: u32, bb: u32, c: u32, d: u32, kk: u32| {
-            ((sb(a >> 24) << 24) | (sb(bb >> 16) << 16) | (sb(c >> 8) << 8) | sb(d)) ^ kk
-        };
-        let out = [
-            o(s0, s1, s2, s3, k[56]),
-            o(s1, s2, s3, s0, k[57]),
-            o(s2, s3, s0, s1, k[58]),
-            o(s3, s0, s1, s2, k[59]),
-        ];
-        for i in 0..4 {
-            b[4 * i..4 * i + 4].copy_from_slice(&out[i].to_be_bytes());
-        }
+        Self::last(&SBOX, s, &k[56..60], 0, b);
     }
 
     pub fn decrypt_block(&self, b: &mut [u8; 16]) {
         let k = &self.dk;
-        let w = |i: usize| u32::from_be_bytes([b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3]]);
-        let (mut s0, mut s1, mut s2, mut s3) = (w(0) ^ k[0], w(1) ^ k[1], w(2) ^ k[2], w(3) ^ k[3]);
+        let w = Self::words(b);
+        let mut s = [w[0] ^ k[0], w[1] ^ k[1], w[2] ^ k[2], w[3] ^ k[3]];
         for r in 1..14 {
-            let t0 = td(s0 >> 24, 0) ^ td(s3 >> 16, 1) ^ td(s2 >> 8, 2) ^ td(s1, 3) ^ k[4 * r];
-            let t1 = td(s1 >> 24, 0) ^ td(s0 >> 16, 1) ^ td(s3 >> 8, 2) ^ td(s2, 3) ^ k[4 * r + 1];
-            let t2 = td(s2 >> 24, 0) ^ td(s1 >> 16, 1) ^ td(s0 >> 8, 2) ^ td(s3, 3) ^ k[4 * r + 2];
-            let t3 = td(s3 >> 24, 0) ^ td(s2 >> 16, 1) ^ td(s1 >> 8, 2) ^ td(s0, 3) ^ k[4 * r + 3];
-            s0 = t0;
-            s1 = t1;
-            s2 = t2;
-            s3 = t3;
+            s = Self::round(&TD, s, &k[4 * r..4 * r + 4], 1);
         }
-        let sb = |x: u32| INV_SBOX[(x & 0xff) as usize] as u32;
-        let o = |a: u32, bb: u32, c: u32, d: u32, kk: u32| {
-            ((sb(a >> 24) << 24) | (sb(bb >> 16) << 16) | (sb(c >> 8) << 8) | sb(d)) ^ kk
-        };
-        let out = [
-            o(s0, s3, s2, s1, k[56]),
-            o(s1, s0, s3, s2, k[57]),
-            o(s2, s1, s0, s3, k[58]),
-            o(s3, s2, s1, s0, k[59]),
-        ];
-        for i in 0..4 {
-            b[4 * i..4 * i + 4].copy_from_slice(&out[i].to_be_bytes());
-        }
+        Self::last(&INV_SBOX, s, &k[56..60], 1, b);
     }
 }
 

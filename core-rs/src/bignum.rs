@@ -84,13 +84,78 @@ pub fn rem_u32(a: &Big, m: u32) -> u32 {
     r as u32
 }
 
-/// Montgomery arithmetic modulo an odd `n > 1`, on `k` limbs (R = 2^(32k)).
+/// Bits per digit of the Montgomery representation. 28-bit digits make every 32x32->64 product
+/// fit 56 bits, so a whole column of up to 2 * KMAX products (a*b and m*n) sums in a u64 with no
+/// carry handling: the inner loop is multiply-add only, two products per SIMD instruction
+/// (`u64x2.extmul_*_u32x4`). With 32-bit limbs every product needs its own carry chain, which
+/// made the modexp about 3x slower.
+const W: u32 = 28;
+const MASK: u32 = (1 << W) - 1;
+/// Digits for 2048 bits (74), rounded up to the SIMD width of 4.
+const KMAX: usize = 76;
+/// Zero digits on both sides of every digit array: the dot products read whole groups of 4 and
+/// run past the ends of their ranges, where one side is always zero.
+const OFF: usize = 4;
+const NBUF: usize = OFF + KMAX + OFF;
+
+/// A number in radix 2^28, digit `i` at index `OFF + i`, zero outside the used digits.
+type Digits = [u32; NBUF];
+
+fn to_digits(a: &Big) -> Digits {
+    let mut d = [0u32; NBUF];
+    for i in 0..KMAX {
+        let bit = i * W as usize;
+        let (limb, shift) = (bit / 32, bit % 32);
+        if limb >= LIMBS {
+            break;
+        }
+        let mut v = a[limb] as u64 >> shift;
+        if limb + 1 < LIMBS {
+            v |= (a[limb + 1] as u64) << (32 - shift);
+        }
+        d[OFF + i] = v as u32 & MASK;
+    }
+    d
+}
+
+fn from_digits(d: &Digits) -> Big {
+    let mut a = [0u32; LIMBS];
+    for i in 0..KMAX {
+        let bit = i * W as usize;
+        let (limb, shift) = (bit / 32, bit % 32);
+        let v = (d[OFF + i] as u64) << shift;
+        if limb < LIMBS {
+            a[limb] |= v as u32;
+        }
+        if limb + 1 < LIMBS {
+            a[limb + 1] |= (v >> 32) as u32;
+        }
+    }
+    a
+}
+
+#[inline(always)]
+unsafe fn load4(p: *const u32) -> core::arch::wasm32::v128 {
+    core::ptr::read_unaligned(p as *const core::arch::wasm32::v128)
+}
+
+/// Montgomery arithmetic modulo an odd `n > 1` of up to 2048 bits, in radix 2^28 on `k` digits
+/// (`k` a multiple of 4, R = 2^(28k)), product scanning with SIMD128 column sums.
 pub struct Mont {
-    n: Big,
+    /// n, digits forward.
+    n: Digits,
+    /// n, digits reversed (`nrev[OFF + t] = n_(k-1-t)`) so that column sums read both operands
+    /// forward.
+    nrev: Digits,
     k: usize,
+    /// -n^-1 mod 2^28.
     n0: u32,
-    rr: Big,
-    one: Big,
+    /// R^2 mod n.
+    rr: Digits,
+    /// R mod n (the Montgomery form of 1).
+    one: Digits,
+    /// The modulus in 32-bit limbs.
+    n_big: Big,
 }
 
 impl Mont {
@@ -99,25 +164,37 @@ impl Mont {
         if n[0] & 1 == 0 || b < 2 {
             return None;
         }
-        let k = (b + 31) / 32;
-        // n0 = -n^-1 mod 2^32 by Newton iteration.
+        let k = ((b + W as usize - 1) / W as usize + 3) & !3;
         let mut inv: u32 = 1;
         for _ in 0..5 {
             inv = inv.wrapping_mul(2u32.wrapping_sub(n[0].wrapping_mul(inv)));
         }
-        let mut m = Mont { n: *n, k, n0: inv.wrapping_neg(), rr: [0; LIMBS], one: [0; LIMBS] };
-        // R mod n: start below n at 2^(b-1), double up to 2^(32k).
-        let mut x = [0u32; LIMBS];
-        x[(b - 1) / 32] = 1 << ((b - 1) % 32);
-        for _ in (b - 1)..(32 * k) {
+        let nd = to_digits(n);
+        let mut nrev = [0u32; NBUF];
+        for t in 0..k {
+            nrev[OFF + t] = nd[OFF + k - 1 - t];
+        }
+        let mut m = Mont {
+            n: nd,
+            nrev,
+            k,
+            n0: inv.wrapping_neg() & MASK,
+            rr: [0; NBUF],
+            one: [0; NBUF],
+            n_big: *n,
+        };
+        // R mod n: start below n at 2^(b-1), double up to 2^(28k).
+        let mut x = [0u32; NBUF];
+        x[OFF + (b - 1) / W as usize] = 1 << ((b - 1) % W as usize);
+        for _ in (b - 1)..(W as usize * k) {
             m.double(&mut x);
         }
         m.one = x;
-        // R^2 mod n = mont form of 2^(32k): square-and-double from mont(1).
-        let e = 32 * k;
+        // R^2 mod n = Montgomery form of 2^(28k): square-and-double from mont(1).
+        let e = W as usize * k;
         let mut y = x;
         for i in (0..usize::BITS as usize - e.leading_zeros() as usize).rev() {
-            y = m.mul(&y, &y);
+            y = m.sqr(&y);
             if (e >> i) & 1 == 1 {
                 m.double(&mut y);
             }
@@ -127,97 +204,216 @@ impl Mont {
     }
 
     /// `x = 2x mod n` for `x < n`.
-    fn double(&self, x: &mut Big) {
+    fn double(&self, x: &mut Digits) {
         let mut carry = 0u32;
         for i in 0..self.k {
-            let v = x[i];
-            x[i] = (v << 1) | carry;
-            carry = v >> 31;
+            let v = (x[OFF + i] << 1) | carry;
+            x[OFF + i] = v & MASK;
+            carry = v >> W;
         }
-        if carry != 0 || !self.less_than_n(x) {
-            self.sub_n(x);
-        }
+        self.reduce_once(x, carry);
     }
 
-    fn less_than_n(&self, x: &Big) -> bool {
-        for i in (0..self.k).rev() {
-            if x[i] != self.n[i] {
-                return x[i] < self.n[i];
-            }
-        }
-        false
-    }
-
-    fn sub_n(&self, x: &mut Big) {
-        let mut borrow = 0u64;
-        for i in 0..self.k {
-            let d = (x[i] as u64).wrapping_sub(self.n[i] as u64).wrapping_sub(borrow);
-            x[i] = d as u32;
-            borrow = (d >> 63) & 1;
-        }
-    }
-
-    /// Montgomery product `a * b / R mod n` (a < R, b < n).
-    pub fn mul(&self, a: &Big, b: &Big) -> Big {
+    /// Subtracts n from `(top, x)` when it is at least n (the value is below 2n).
+    fn reduce_once(&self, x: &mut Digits, top: u32) {
         let k = self.k;
-        // Lets the compiler drop the bounds checks of the loops below (k never exceeds LIMBS).
-        if k > LIMBS || k == 0 {
-            return [0; LIMBS];
-        }
-        let n = &self.n;
-        let mut t = [0u32; LIMBS + 2];
-        for i in 0..k {
-            let ai = a[i] as u64;
-            let mut c = 0u64;
-            for j in 0..k {
-                let s = t[j] as u64 + ai * b[j] as u64 + c;
-                t[j] = s as u32;
-                c = s >> 32;
+        let mut ge = top != 0;
+        if !ge {
+            ge = true; // equal counts as greater or equal
+            for i in (0..k).rev() {
+                let (a, b) = (x[OFF + i], self.n[OFF + i]);
+                if a != b {
+                    ge = a > b;
+                    break;
+                }
             }
-            let s = t[k] as u64 + c;
-            t[k] = s as u32;
-            t[k + 1] = (s >> 32) as u32;
-            let m = t[0].wrapping_mul(self.n0) as u64;
-            let s = t[0] as u64 + m * n[0] as u64;
-            let mut c = s >> 32;
-            for j in 1..k {
-                let s = t[j] as u64 + m * n[j] as u64 + c;
-                t[j - 1] = s as u32;
-                c = s >> 32;
+        }
+        if ge {
+            let mut borrow = 0u32;
+            for i in 0..k {
+                let d = x[OFF + i].wrapping_sub(self.n[OFF + i]).wrapping_sub(borrow);
+                x[OFF + i] = d & MASK;
+                borrow = d >> 31;
             }
-            let s = t[k] as u64 + c;
-            t[k - 1] = s as u32;
-            t[k] = t[k + 1] + (s >> 32) as u32;
-            t[k + 1] = 0;
         }
-        let mut r = [0u32; LIMBS];
-        r[..k].copy_from_slice(&t[..k]);
-        if t[k] != 0 || !self.less_than_n(&r) {
-            self.sub_n(&mut r);
+    }
+
+    /// Montgomery product `a * b / R mod n` (a, b < n).
+    fn mul(&self, a: &Digits, b: &Digits) -> Digits {
+        use core::arch::wasm32::*;
+        let k = self.k;
+        let mut brev = [0u32; NBUF];
+        let mut m = [0u32; NBUF];
+        let mut out = [0u32; NBUF];
+        if k > KMAX || k % 4 != 0 {
+            return out; // unreachable: k is set by `new`
         }
-        r
+        for t in 0..k {
+            brev[OFF + t] = b[OFF + k - 1 - t];
+        }
+        let n0 = self.n[OFF] as u64;
+        let mut carry = 0u64;
+        // SAFETY: every read is within the NBUF-digit arrays: with j < k + 4 and k <= KMAX,
+        // column offsets stay in [OFF - 3, OFF + k + 3].
+        unsafe {
+            let ap = a.as_ptr().add(OFF);
+            let bp = brev.as_ptr().add(OFF);
+            let np = self.nrev.as_ptr().add(OFF);
+            let mp = m.as_mut_ptr().add(OFF);
+            // Columns 0..k: also choose m_i so that the column becomes divisible by 2^28.
+            for i in 0..k {
+                let base = k - 1 - i;
+                let mut lo = u64x2_splat(0);
+                let mut hi = u64x2_splat(0);
+                let mut j = 0;
+                while j <= i {
+                    let x = load4(ap.add(j));
+                    let y = load4(bp.add(base + j));
+                    let u = load4(mp.add(j));
+                    let v = load4(np.add(base + j));
+                    lo = u64x2_add(lo, u64x2_extmul_low_u32x4(x, y));
+                    hi = u64x2_add(hi, u64x2_extmul_high_u32x4(x, y));
+                    lo = u64x2_add(lo, u64x2_extmul_low_u32x4(u, v));
+                    hi = u64x2_add(hi, u64x2_extmul_high_u32x4(u, v));
+                    j += 4;
+                }
+                let s = u64x2_add(lo, hi);
+                let s = carry + u64x2_extract_lane::<0>(s) + u64x2_extract_lane::<1>(s);
+                let mi = (s as u32).wrapping_mul(self.n0) & MASK;
+                *mp.add(i) = mi;
+                carry = (s + mi as u64 * n0) >> W;
+            }
+            // Columns k..2k: the upper half is the result.
+            for i in k..2 * k {
+                let base = k - 1; // offset of column i at j is base + j - (i - ...)
+                let first = (i + 1 - k) & !3;
+                let mut lo = u64x2_splat(0);
+                let mut hi = u64x2_splat(0);
+                let mut j = first;
+                while j < k {
+                    // b_(i-j) sits at brev[k - 1 - i + j]; k - 1 - i + j >= -3 here.
+                    let off = (base + j).wrapping_sub(i);
+                    let x = load4(ap.add(j));
+                    let y = load4(bp.wrapping_add(off));
+                    let u = load4(mp.add(j));
+                    let v = load4(np.wrapping_add(off));
+                    lo = u64x2_add(lo, u64x2_extmul_low_u32x4(x, y));
+                    hi = u64x2_add(hi, u64x2_extmul_high_u32x4(x, y));
+                    lo = u64x2_add(lo, u64x2_extmul_low_u32x4(u, v));
+                    hi = u64x2_add(hi, u64x2_extmul_high_u32x4(u, v));
+                    j += 4;
+                }
+                let s = u64x2_add(lo, hi);
+                let s = carry + u64x2_extract_lane::<0>(s) + u64x2_extract_lane::<1>(s);
+                out[OFF + i - k] = s as u32 & MASK;
+                carry = s >> W;
+            }
+        }
+        self.reduce_once(&mut out, carry as u32);
+        out
     }
 
-    pub fn to_mont(&self, a: &Big) -> Big {
-        self.mul(a, &self.rr)
+    /// Montgomery square `a * a / R mod n` (a < n): each cross product a_j * a_(i-j) once,
+    /// against a doubled copy of `a`, so the product half costs half of `mul`'s.
+    fn sqr(&self, a: &Digits) -> Digits {
+        use core::arch::wasm32::*;
+        let k = self.k;
+        let mut arev = [0u32; NBUF];
+        let mut a2 = [0u32; NBUF];
+        let mut m = [0u32; NBUF];
+        let mut out = [0u32; NBUF];
+        if k > KMAX || k % 4 != 0 {
+            return out; // unreachable: k is set by `new`
+        }
+        for t in 0..k {
+            arev[OFF + t] = a[OFF + k - 1 - t];
+            // Below 2^29: a column of 76 such products plus 76 of m * n still fits 64 bits.
+            a2[OFF + t] = a[OFF + t] << 1;
+        }
+        let n0 = self.n[OFF] as u64;
+        let mut carry = 0u64;
+        // SAFETY: as in `mul`, every read stays within [OFF - 3, OFF + k + 3] of its array.
+        unsafe {
+            let ap = a.as_ptr().add(OFF);
+            let a2p = a2.as_ptr().add(OFF);
+            let rp = arev.as_ptr().add(OFF);
+            let np = self.nrev.as_ptr().add(OFF);
+            let mp = m.as_mut_ptr().add(OFF);
+            for i in 0..2 * k {
+                // a_(i-j) and n_(i-j) sit at index k - 1 - i + j of the reversed arrays.
+                let off = (k - 1 + 0).wrapping_sub(i);
+                let lo_j = if i >= k { i + 1 - k } else { 0 };
+                let mut lo = u64x2_splat(0);
+                let mut hi = u64x2_splat(0);
+                // Cross products: j in [lo_j, (i - 1) / 2], twice each (a2 = 2a).
+                let end = (i + 1) / 2; // exclusive
+                let mut j = lo_j & !3;
+                while j + 4 <= end {
+                    let x = load4(a2p.add(j));
+                    let y = load4(rp.wrapping_add(off.wrapping_add(j)));
+                    lo = u64x2_add(lo, u64x2_extmul_low_u32x4(x, y));
+                    hi = u64x2_add(hi, u64x2_extmul_high_u32x4(x, y));
+                    j += 4;
+                }
+                let mut s = carry;
+                while j < end {
+                    if j >= lo_j {
+                        s += *a2p.add(j) as u64 * *ap.add(i - j) as u64;
+                    }
+                    j += 1;
+                }
+                if i % 2 == 0 && i / 2 < k {
+                    let d = *ap.add(i / 2) as u64;
+                    s += d * d;
+                }
+                // m * n over the whole column (m_j = 0 for j not yet chosen).
+                let mut j = lo_j & !3;
+                let mend = if i < k { i + 1 } else { k };
+                while j < mend {
+                    let u = load4(mp.add(j));
+                    let v = load4(np.wrapping_add(off.wrapping_add(j)));
+                    lo = u64x2_add(lo, u64x2_extmul_low_u32x4(u, v));
+                    hi = u64x2_add(hi, u64x2_extmul_high_u32x4(u, v));
+                    j += 4;
+                }
+                let t = u64x2_add(lo, hi);
+                let s = s + u64x2_extract_lane::<0>(t) + u64x2_extract_lane::<1>(t);
+                if i < k {
+                    let mi = (s as u32).wrapping_mul(self.n0) & MASK;
+                    *mp.add(i) = mi;
+                    carry = (s + mi as u64 * n0) >> W;
+                } else {
+                    out[OFF + i - k] = s as u32 & MASK;
+                    carry = s >> W;
+                }
+            }
+        }
+        self.reduce_once(&mut out, carry as u32);
+        out
     }
 
-    pub fn from_mont(&self, a: &Big) -> Big {
-        self.mul(a, &small(1))
+    fn to_mont(&self, a: &Big) -> Digits {
+        self.mul(&to_digits(a), &self.rr)
     }
 
-    /// Mont form of 1.
-    pub fn one(&self) -> Big {
-        self.one
+    fn from_mont(&self, a: &Digits) -> Big {
+        let mut one = [0u32; NBUF];
+        one[OFF] = 1;
+        from_digits(&self.mul(a, &one))
     }
 
     /// `base^exp mod n` with `base < n` (plain form in and out); `exp` big-endian bytes.
     pub fn pow(&self, base: &Big, exp: &[u8]) -> Big {
-        const W: usize = 5;
-        let mut table = [[0u32; LIMBS]; 1 << W];
+        self.from_mont(&self.pow_mont(base, exp))
+    }
+
+    /// `base^exp mod n` in Montgomery form, fixed 5-bit windows.
+    fn pow_mont(&self, base: &Big, exp: &[u8]) -> Digits {
+        const WIN: usize = 5;
+        let mut table = [[0u32; NBUF]; 1 << WIN];
         table[0] = self.one;
         table[1] = self.to_mont(base);
-        for i in 2..(1 << W) {
+        for i in 2..(1 << WIN) {
             table[i] = self.mul(&table[i - 1], &table[1]);
         }
         let total = exp.len() * 8;
@@ -230,8 +426,8 @@ impl Mont {
         let mut started = false;
         let mut i = total;
         // Windows aligned to the least significant bit: the top one may be shorter.
-        let first = total % W;
-        let mut width = if first == 0 { W } else { first };
+        let first = total % WIN;
+        let mut width = if first == 0 { WIN } else { first };
         while i > 0 {
             let mut w = 0usize;
             for j in 0..width {
@@ -239,7 +435,7 @@ impl Mont {
             }
             if started {
                 for _ in 0..width {
-                    acc = self.mul(&acc, &acc);
+                    acc = self.sqr(&acc);
                 }
                 if w != 0 {
                     acc = self.mul(&acc, &table[w]);
@@ -249,14 +445,14 @@ impl Mont {
                 started = true;
             }
             i -= width;
-            width = W;
+            width = WIN;
         }
-        self.from_mont(&acc)
+        acc
     }
 
     /// Miller-Rabin with the given bases (each reduced into [2, n-2]); n odd and > 3.
     pub fn probably_prime(&self, bases: impl Iterator<Item = Big>) -> bool {
-        let mut d = self.n;
+        let mut d = self.n_big;
         d[0] -= 1;
         let mut s = 0;
         while d[0] & 1 == 0 {
@@ -265,9 +461,15 @@ impl Mont {
         }
         let mut d_be = [0u8; BYTES];
         to_be(&d, &mut d_be);
+        // Montgomery form of n - 1 is n - R mod n.
         let mut minus_one = self.n;
-        sub_assign(&mut minus_one, &self.one);
-        let nbits = bits(&self.n);
+        let mut borrow = 0u32;
+        for i in 0..self.k {
+            let v = minus_one[OFF + i].wrapping_sub(self.one[OFF + i]).wrapping_sub(borrow);
+            minus_one[OFF + i] = v & MASK;
+            borrow = v >> 31;
+        }
+        let nbits = bits(&self.n_big);
         for mut a in bases {
             // Keep the base below n: clear bits from the top of n down.
             for i in (nbits - 1)..(LIMBS * 32) {
@@ -276,13 +478,13 @@ impl Mont {
             if bits(&a) < 2 {
                 a = small(2);
             }
-            let mut x = self.to_mont(&self.pow(&a, &d_be));
+            let mut x = self.pow_mont(&a, &d_be);
             if x == self.one || x == minus_one {
                 continue;
             }
             let mut witness = true;
             for _ in 1..s {
-                x = self.mul(&x, &x);
+                x = self.sqr(&x);
                 if x == minus_one {
                     witness = false;
                     break;

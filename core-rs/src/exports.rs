@@ -227,6 +227,8 @@ pub unsafe extern "C" fn mod_pow(
 /// One side of the DH exchange with all checks (`dh::exchange`): `p`, `peer` 256 bytes,
 /// `secret` `secret_len` bytes, `seed` 32 random bytes for Miller-Rabin, `flags` bit 0 = p is
 /// already known to be a safe prime. Writes g^secret and peer^secret (256 bytes each).
+/// `flags` bit 1: only check the group and the peer's value (the caller exponentiates, with
+/// native or JS BigInt code where that is faster, and checks its own value).
 #[no_mangle]
 pub unsafe extern "C" fn dh_exchange(
     p: *const u8,
@@ -245,6 +247,14 @@ pub unsafe extern "C" fn dh_exchange(
     };
     if secret_len > bignum::BYTES {
         return ERR_LENGTH;
+    }
+    if flags & 2 != 0 {
+        return match dh::check_group(&pb, g, flags & 1 == 1, &array::<32>(seed))
+            .and_then(|_| dh::check_value(&pb, &peer_b))
+        {
+            Ok(()) => OK,
+            Err(e) => e,
+        };
     }
     match dh::exchange(&pb, g, &peer_b, input(secret, secret_len), flags & 1 == 1, &array::<32>(seed)) {
         Ok((own, key)) => {
@@ -286,6 +296,19 @@ pub unsafe extern "C" fn factorize_pq(pq: u64, out: *mut u64) -> i32 {
 #[no_mangle]
 pub extern "C" fn aes_kind() -> u32 {
     crate::aes256::KIND
+}
+
+/// One AES-256 block in place with the T-table implementation (`decrypt` != 0: decryption), for
+/// the tests that check it against node:crypto (it only serves the benchmark otherwise).
+#[no_mangle]
+pub unsafe extern "C" fn aes_table_block(key: *const u8, block: *mut u8, decrypt: u32) {
+    let a = crate::aes_table::Aes256::new(&array(key));
+    let b = &mut *(block as *mut [u8; 16]);
+    if decrypt != 0 {
+        a.decrypt_block(b);
+    } else {
+        a.encrypt_block(b);
+    }
 }
 
 /// Encrypts one block `n` times in a chain (measures raw block latency; benchmark use only).
