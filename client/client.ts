@@ -15,8 +15,9 @@ import { chooseStorage } from "./storage_choice.ts";
 export class Client {
   /** The session name given to the constructor. */
   readonly name: string;
-  /** The options given to the constructor. */
-  readonly options: Readonly<ClientOptions>;
+  // Private, so that printing or serialising a client never shows apiHash, botToken,
+  // sessionString or a MongoDB password.
+  readonly #options: Readonly<ClientOptions>;
   readonly #storage: Storage;
 
   constructor(name: string, options: ClientOptions = {}) {
@@ -24,8 +25,13 @@ export class Client {
       throw new TypeError("Client: the session name must be a non-empty string");
     }
     this.name = name;
-    this.options = Object.freeze({ ...options });
-    this.#storage = chooseStorage(name, this.options);
+    this.#options = Object.freeze({ ...options });
+    this.#storage = chooseStorage(name, this.#options);
+  }
+
+  /** The options given to the constructor (they hold secrets: never log them). */
+  get options(): Readonly<ClientOptions> {
+    return this.#options;
   }
 
   /**

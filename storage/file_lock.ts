@@ -13,13 +13,14 @@ import {
   linkSync,
   openSync,
   readFileSync,
+  realpathSync,
   renameSync,
   statSync,
   unlinkSync,
   writeSync,
 } from "node:fs";
 import { hostname } from "node:os";
-import { resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import process from "node:process";
 import { SessionLockedError, StorageError } from "./errors.ts";
 
@@ -65,9 +66,26 @@ function readOwner(path: string): Owner | null {
   return null;
 }
 
+/**
+ * The file's real path, symlinks resolved (in its folder too when it does not exist yet), so that
+ * every name of one file finds the same lock.
+ */
+function realPath(file: string): string {
+  const path = resolve(file);
+  try {
+    return realpathSync(path);
+  } catch {
+    try {
+      return join(realpathSync(dirname(path)), basename(path));
+    } catch {
+      return path; // no folder either: creating the lock file reports it
+    }
+  }
+}
+
 /** The exclusive hold of one session file by this process. */
 export class FileLock {
-  /** The session file. */
+  /** The session file's real path (symlinks resolved): open the file by this name. */
   readonly path: string;
   /** The lock file next to it. */
   readonly lockPath: string;
@@ -82,7 +100,7 @@ export class FileLock {
 
   /** Takes the lock of `file` or throws {@link SessionLockedError} naming it. */
   static acquire(file: string): FileLock {
-    const path = resolve(file);
+    const path = realPath(file);
     if (held.has(path)) {
       throw new SessionLockedError(file, `session file ${file} is already open in this process`);
     }

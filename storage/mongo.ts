@@ -436,6 +436,8 @@ export class MongoStorage implements Storage {
 
   /** Closes the connection when the storage opened it; a given client stays open. */
   async close(): Promise<void> {
+    // An opening in flight would otherwise connect after close() returned.
+    await this.#opening?.catch(() => {});
     const client = this.#client;
     this.#db = null;
     this.#client = null;

@@ -103,8 +103,9 @@ export function normalizePeer(peer: PeerRecord): PeerRecord {
   if (!Array.isArray(peer.usernames)) throw invalid("usernames must be an array");
   const usernames: string[] = [];
   for (const name of peer.usernames) {
-    if (typeof name !== "string" || name.length === 0 || name.length > 64) {
-      throw invalid("a username must be a non-empty string of at most 64 characters");
+    // No whitespace: the SQLite engine reads a peer's usernames back joined by spaces.
+    if (typeof name !== "string" || name.length === 0 || name.length > 64 || /\s/.test(name)) {
+      throw invalid("a username must be a non-empty string of at most 64 characters, no spaces");
     }
     const lower = name.toLowerCase();
     if (!usernames.includes(lower)) usernames.push(lower);
