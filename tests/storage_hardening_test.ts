@@ -15,6 +15,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
+import { Buffer } from "node:buffer";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
@@ -159,4 +160,20 @@ test("hardening: delete() refuses a file that is not a session and leaves it as 
   await real.delete();
   assert.equal(existsSync(real.path), false);
   assert.equal(existsSync(real.path + ".lock"), false);
+});
+
+test("hardening: a session string whose server address no engine stores is a SessionStringError", () => {
+  // GramJS layout: dc, u16 length, address text, u16 port, 256-byte key.
+  const host = "a".repeat(300);
+  const raw = new Uint8Array(1 + 2 + host.length + 2 + 256).fill(7);
+  const view = new DataView(raw.buffer);
+  raw[0] = 2;
+  view.setUint16(1, host.length);
+  for (let i = 0; i < host.length; i++) raw[3 + i] = host.charCodeAt(i);
+  view.setUint16(3 + host.length, 443);
+  const text = "1" + Buffer.from(raw).toString("base64");
+  assert.throws(() => new Client("acc", { sessionString: text }), (e: unknown) => {
+    assert.equal((e as StorageError).code, "SESSION_STRING_INVALID");
+    return true;
+  });
 });
