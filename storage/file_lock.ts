@@ -57,7 +57,8 @@ function readOwner(path: string): Owner | null {
   try {
     const data = JSON.parse(readFileSync(path, "utf8"));
     if (
-      typeof data?.pid === "number" && typeof data.host === "string" &&
+      // A pid of 0 or below names a process group to kill(), which would always look alive.
+      Number.isSafeInteger(data?.pid) && data.pid > 0 && typeof data.host === "string" &&
       typeof data.token === "string"
     ) return data;
   } catch {

@@ -13,10 +13,11 @@ import {
   readFileSync,
   rmSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { Buffer } from "node:buffer";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
 import { Client } from "../client/client.ts";
@@ -176,4 +177,17 @@ test("hardening: a session string whose server address no engine stores is a Ses
     assert.equal((e as StorageError).code, "SESSION_STRING_INVALID");
     return true;
   });
+});
+
+test("hardening: an old lock file naming no real process (pid 0, -1, 1.5) is stale", async () => {
+  const old = new Date(Date.now() - 60_000);
+  for (const pid of [0, -1, 1.5]) {
+    const file = join(dir, `pid${String(pid).replace(".", "_")}.session`);
+    writeFileSync(file + ".lock", JSON.stringify({ pid, host: hostname(), token: "t" }));
+    utimesSync(file + ".lock", old, old);
+    const s = new SqliteStorage(file);
+    await s.open(); // process.kill(0 or -1, 0) succeeds: such a pid must not count as alive
+    await s.close();
+    assert.equal(existsSync(file + ".lock"), false);
+  }
 });
