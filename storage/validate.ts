@@ -66,7 +66,8 @@ export function checkSessionPatch(data: Partial<SessionData>): void {
   if ("isBot" in data && data.isBot !== null && typeof data.isBot !== "boolean") {
     throw invalid("isBot must be a boolean or null");
   }
-  if ("date" in data) checkOptionalInt("date", data.date ?? 0, 0, Number.MAX_SAFE_INTEGER);
+  // Never null: the SQLite column is NOT NULL, as in Irenogram.
+  if ("date" in data) checkOptionalInt("date", data.date ?? NaN, 0, Number.MAX_SAFE_INTEGER);
   if (
     "serverAddress" in data && data.serverAddress !== null &&
     (typeof data.serverAddress !== "string" || data.serverAddress.length > 255)

@@ -191,3 +191,24 @@ test("hardening: an old lock file naming no real process (pid 0, -1, 1.5) is sta
     assert.equal(existsSync(file + ".lock"), false);
   }
 });
+
+test("hardening: setSession({ date: null }) is refused alike by every engine, nothing written", async () => {
+  const engines: Storage[] = [new MemoryStorage(), new SqliteStorage(join(dir, "date.session"))];
+  for (const s of engines) {
+    await s.open();
+    try {
+      await s.setSession({ apiId: 1, date: 5 });
+      await assert.rejects(
+        s.setSession({ apiId: 2, date: null as unknown as number }),
+        (e: unknown) => {
+          assert.equal((e as StorageError).code, "STORAGE_INVALID_ARGUMENT");
+          return true;
+        },
+      );
+      const got = await s.getSession();
+      assert.deepEqual([got.apiId, got.date], [1, 5]);
+    } finally {
+      await s.close();
+    }
+  }
+});
