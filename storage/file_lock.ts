@@ -13,6 +13,7 @@ import {
   linkSync,
   openSync,
   readFileSync,
+  readlinkSync,
   realpathSync,
   renameSync,
   statSync,
@@ -72,15 +73,23 @@ function readOwner(path: string): Owner | null {
  * every name of one file finds the same lock.
  */
 function realPath(file: string): string {
-  const path = resolve(file);
-  try {
-    return realpathSync(path);
-  } catch {
+  let path = resolve(file);
+  for (let hops = 0; hops < 32; hops++) {
     try {
-      return join(realpathSync(dirname(path)), basename(path));
+      return realpathSync(path);
     } catch {
-      return path; // no folder either: creating the lock file reports it
+      // A link to a file not created yet: the file will be created where it points.
+      try {
+        path = resolve(dirname(path), readlinkSync(path));
+      } catch {
+        break;
+      }
     }
+  }
+  try {
+    return join(realpathSync(dirname(path)), basename(path));
+  } catch {
+    return path; // no folder either: creating the lock file reports it
   }
 }
 

@@ -212,3 +212,16 @@ test("hardening: setSession({ date: null }) is refused alike by every engine, no
     }
   }
 });
+
+test("hardening: a symlink to a session file not created yet locks the file it will create", async () => {
+  const target = join(dir, "later.session");
+  symlinkSync(target, join(dir, "to-later.session"));
+  const a = new SqliteStorage(join(dir, "to-later.session"));
+  await a.open(); // creates later.session through the link
+  try {
+    assert.equal(existsSync(target), true);
+    await assert.rejects(new SqliteStorage(target).open(), SessionLockedError);
+  } finally {
+    await a.close();
+  }
+});
