@@ -29,6 +29,17 @@ interface Owner {
   pid: number;
   host: string;
   token: string;
+  /** Linux boot id: a lock from an earlier boot is stale, whichever process has its pid now. */
+  boot?: string;
+}
+
+/** This boot's id (Linux), or undefined where there is none. */
+function bootId(): string | undefined {
+  try {
+    return readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim() || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -119,6 +130,7 @@ export class FileLock {
       pid: process.pid,
       host: hostname(),
       token: crypto.randomUUID(),
+      boot: bootId(),
     };
     for (let attempt = 0; attempt < 5; attempt++) {
       if (FileLock.#tryCreate(lockPath, owner)) {
@@ -172,6 +184,9 @@ export class FileLock {
     if (other.host !== hostname()) return false;
     // Our own pid but not in `held`: left by an earlier process that had this pid.
     if (other.pid === process.pid) return true;
+    // Left before a reboot (after a power loss, say): its pid may belong to anyone now.
+    const boot = bootId();
+    if (typeof other.boot === "string" && boot !== undefined && other.boot !== boot) return true;
     return !isAlive(other.pid);
   }
 

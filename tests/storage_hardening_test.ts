@@ -225,3 +225,28 @@ test("hardening: a symlink to a session file not created yet locks the file it w
     await a.close();
   }
 });
+
+const BOOT_ID = "/proc/sys/kernel/random/boot_id";
+
+test("hardening: a lock left before a reboot is stale even when its pid is alive again", {
+  skip: existsSync(BOOT_ID) ? false : "no boot id on this system",
+}, async () => {
+  const file = join(dir, "reboot.session");
+  const boot = readFileSync(BOOT_ID, "utf8").trim();
+  // pid 1 is alive (EPERM or not): only the boot id tells that the holder is gone.
+  const lock = {
+    pid: 1,
+    host: hostname(),
+    token: "t",
+    boot: "00000000-dead-beef-0000-000000000000",
+  };
+  writeFileSync(file + ".lock", JSON.stringify(lock));
+  const s = new SqliteStorage(file);
+  await s.open();
+  assert.equal(JSON.parse(readFileSync(file + ".lock", "utf8")).boot, boot, "ours names the boot");
+  await s.close();
+  // Same boot, live pid: still held.
+  writeFileSync(file + ".lock", JSON.stringify({ ...lock, boot }));
+  await assert.rejects(new SqliteStorage(file).open(), SessionLockedError);
+  rmSync(file + ".lock");
+});
