@@ -1,9 +1,12 @@
 /**
  * One process per session file: a lock file `FILE.lock` created with O_EXCL that names its owner
- * (host, pid, a random token). A lock whose process is gone (same host, pid not alive, or our
- * own pid from an earlier life of this process id) is stale and is taken over; a live one gives
- * {@link SessionLockedError}. Inside one process a registry refuses a second open of the same
- * file. Node offers no fcntl/flock, hence a lock file rather than an OS lock.
+ * (host, pid, a random token, the Linux boot id). `FILE` is the real path, symlinks resolved, so
+ * every name of the file finds the same lock (hard links are not detected). A lock whose process
+ * is gone (same host, and pid not alive, our own pid from an earlier life of this process id, or
+ * an earlier boot) is stale and is taken over; a live one gives {@link SessionLockedError}.
+ * Inside one process a registry refuses a second open of the same file. Node offers no
+ * fcntl/flock, hence a lock file rather than an OS lock: SQLite's own locks are not taken, so a
+ * Python client opening the same file at the same time is not kept out.
  *
  * @module
  */

@@ -168,7 +168,7 @@ export class SqliteStorage implements Storage {
       if (existing) this.#prepareExisting(db);
       else {
         createSchema(db);
-        syncDirectory(dirname(resolve(this.path)));
+        syncDirectory(dirname(lock.path));
       }
       db.exec(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA journal_size_limit=4194304;",
