@@ -10,6 +10,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -20,6 +21,7 @@ import { Buffer } from "node:buffer";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
+import process from "node:process";
 import { Client } from "../client/client.ts";
 import { SqliteStorage } from "../storage/sqlite.ts";
 import { MemoryStorage } from "../storage/memory.ts";
@@ -249,4 +251,24 @@ test("hardening: a lock left before a reboot is stale even when its pid is alive
   writeFileSync(file + ".lock", JSON.stringify({ ...lock, boot }));
   await assert.rejects(new SqliteStorage(file).open(), SessionLockedError);
   rmSync(file + ".lock");
+});
+
+test("hardening: a session name like a SQLite URI (file:…?mode=memory) is a plain file name", async () => {
+  const work = join(dir, "uri");
+  mkdirSync(work);
+  const cwd = process.cwd();
+  process.chdir(work); // the default workdir "." gives a path that starts with "file:"
+  try {
+    const name = "file:acc?mode=memory&cache=shared";
+    const app = new Client(name);
+    await app.storage.open();
+    await app.storage.setSession({ apiId: 42 });
+    await app.close();
+    assert.deepEqual(readdirSync(work), [name + ".session"], "written to disk, under its name");
+    await using again = new Client(name);
+    await again.storage.open();
+    assert.equal((await again.storage.getSession()).apiId, 42);
+  } finally {
+    process.chdir(cwd);
+  }
 });
