@@ -152,7 +152,8 @@ export class SqliteStorage implements Storage {
       const existing = this.#checkHeader();
       const { sqlite3, vfs } = await loadSqlite();
       try {
-        // By its real name: a WAL beside a symlink would be missed when opened by the other name.
+        // By its real, absolute name: a WAL beside a symlink would be missed when opened by the
+        // other name, and a relative "file:…" name would be read by SQLite as a URI.
         db = new sqlite3.oo1.DB({ filename: lock.path, flags: "c", vfs });
       } catch (e) {
         throw new StorageError(`cannot open the session file ${this.path}`, {
