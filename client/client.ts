@@ -1,6 +1,7 @@
 import type { ClientOptions } from "./options.ts";
 import type { Storage } from "../storage/storage.ts";
 import { chooseStorage } from "./storage_choice.ts";
+import { StorageError } from "../storage/errors.ts";
 
 /**
  * A Telegram client. The session name chooses where the session lives:
@@ -22,7 +23,9 @@ export class Client {
 
   constructor(name: string, options: ClientOptions = {}) {
     if (typeof name !== "string" || name.length === 0) {
-      throw new TypeError("Client: the session name must be a non-empty string");
+      throw new StorageError("the session name must be a non-empty string", {
+        code: "STORAGE_INVALID_ARGUMENT",
+      });
     }
     this.name = name;
     this.#options = Object.freeze({ ...options });

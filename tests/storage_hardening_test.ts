@@ -272,3 +272,13 @@ test("hardening: a session name like a SQLite URI (file:…?mode=memory) is a pl
     process.chdir(cwd);
   }
 });
+
+test("hardening: a bad session name is a typed error with a stable code", () => {
+  for (const name of ["", 42, null, undefined, {}]) {
+    assert.throws(() => new Client(name as string), (e: unknown) => {
+      assert.ok(e instanceof StorageError, String(e));
+      assert.equal(e.code, "STORAGE_INVALID_ARGUMENT");
+      return true;
+    });
+  }
+});
