@@ -125,6 +125,14 @@ export class SqliteStorage implements Storage {
    * the file outside `workdir` (absolute, `..`) or holds a NUL byte is refused.
    */
   static forSession(name: string, workdir = "."): SqliteStorage {
+    if (typeof name !== "string" || typeof workdir !== "string" || workdir.includes("\0")) {
+      throw new StorageError(
+        "the session name and workdir must be strings (workdir without NUL bytes)",
+        {
+          code: "STORAGE_INVALID_ARGUMENT",
+        },
+      );
+    }
     const file = join(workdir, name + SESSION_FILE_EXTENSION);
     const inside = relative(resolve(workdir), resolve(file));
     if (

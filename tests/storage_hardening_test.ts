@@ -282,3 +282,13 @@ test("hardening: a bad session name is a typed error with a stable code", () => 
     });
   }
 });
+
+test("hardening: a workdir that is not a string, or holds a NUL byte, is a typed error", () => {
+  for (const workdir of [5, {}, "a\0b"]) {
+    assert.throws(() => new Client("acc", { workdir: workdir as string }), (e: unknown) => {
+      assert.ok(e instanceof StorageError, String(e));
+      assert.equal(e.code, "STORAGE_INVALID_ARGUMENT");
+      return true;
+    });
+  }
+});
