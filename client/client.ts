@@ -1,6 +1,7 @@
 import type { ClientOptions } from "./options.ts";
 import type { Storage } from "../storage/storage.ts";
 import { chooseStorage } from "./storage_choice.ts";
+import { StorageError } from "../storage/errors.ts";
 
 /**
  * A Telegram client. The session name chooses where the session lives:
@@ -15,17 +16,25 @@ import { chooseStorage } from "./storage_choice.ts";
 export class Client {
   /** The session name given to the constructor. */
   readonly name: string;
-  /** The options given to the constructor. */
-  readonly options: Readonly<ClientOptions>;
+  // Private, so that printing or serialising a client never shows apiHash, botToken,
+  // sessionString or a MongoDB password.
+  readonly #options: Readonly<ClientOptions>;
   readonly #storage: Storage;
 
   constructor(name: string, options: ClientOptions = {}) {
     if (typeof name !== "string" || name.length === 0) {
-      throw new TypeError("Client: the session name must be a non-empty string");
+      throw new StorageError("the session name must be a non-empty string", {
+        code: "STORAGE_INVALID_ARGUMENT",
+      });
     }
     this.name = name;
-    this.options = Object.freeze({ ...options });
-    this.#storage = chooseStorage(name, this.options);
+    this.#options = Object.freeze({ ...options });
+    this.#storage = chooseStorage(name, this.#options);
+  }
+
+  /** The options given to the constructor (they hold secrets: never log them). */
+  get options(): Readonly<ClientOptions> {
+    return this.#options;
   }
 
   /**

@@ -1,9 +1,12 @@
 /**
  * One process per session file: a lock file `FILE.lock` created with O_EXCL that names its owner
- * (host, pid, a random token). A lock whose process is gone (same host, pid not alive, or our
- * own pid from an earlier life of this process id) is stale and is taken over; a live one gives
- * {@link SessionLockedError}. Inside one process a registry refuses a second open of the same
- * file. Node offers no fcntl/flock, hence a lock file rather than an OS lock.
+ * (host, pid, a random token, the Linux boot id). `FILE` is the real path, symlinks resolved, so
+ * every name of the file finds the same lock (hard links are not detected). A lock whose process
+ * is gone (same host, and pid not alive, our own pid from an earlier life of this process id, or
+ * an earlier boot) is stale and is taken over; a live one gives {@link SessionLockedError}.
+ * Inside one process a registry refuses a second open of the same file. Node offers no
+ * fcntl/flock, hence a lock file rather than an OS lock: SQLite's own locks are not taken, so a
+ * Python client opening the same file at the same time is not kept out.
  *
  * @module
  */
@@ -13,13 +16,15 @@ import {
   linkSync,
   openSync,
   readFileSync,
+  readlinkSync,
+  realpathSync,
   renameSync,
   statSync,
   unlinkSync,
   writeSync,
 } from "node:fs";
 import { hostname } from "node:os";
-import { resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import process from "node:process";
 import { SessionLockedError, StorageError } from "./errors.ts";
 
@@ -27,6 +32,17 @@ interface Owner {
   pid: number;
   host: string;
   token: string;
+  /** Linux boot id: a lock from an earlier boot is stale, whichever process has its pid now. */
+  boot?: string;
+}
+
+/** This boot's id (Linux), or undefined where there is none. */
+function bootId(): string | undefined {
+  try {
+    return readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim() || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -56,7 +72,8 @@ function readOwner(path: string): Owner | null {
   try {
     const data = JSON.parse(readFileSync(path, "utf8"));
     if (
-      typeof data?.pid === "number" && typeof data.host === "string" &&
+      // A pid of 0 or below names a process group to kill(), which would always look alive.
+      Number.isSafeInteger(data?.pid) && data.pid > 0 && typeof data.host === "string" &&
       typeof data.token === "string"
     ) return data;
   } catch {
@@ -65,9 +82,34 @@ function readOwner(path: string): Owner | null {
   return null;
 }
 
+/**
+ * The file's real path, symlinks resolved (in its folder too when it does not exist yet), so that
+ * every name of one file finds the same lock.
+ */
+function realPath(file: string): string {
+  let path = resolve(file);
+  for (let hops = 0; hops < 32; hops++) {
+    try {
+      return realpathSync(path);
+    } catch {
+      // A link to a file not created yet: the file will be created where it points.
+      try {
+        path = resolve(dirname(path), readlinkSync(path));
+      } catch {
+        break;
+      }
+    }
+  }
+  try {
+    return join(realpathSync(dirname(path)), basename(path));
+  } catch {
+    return path; // no folder either: creating the lock file reports it
+  }
+}
+
 /** The exclusive hold of one session file by this process. */
 export class FileLock {
-  /** The session file. */
+  /** The session file's real path (symlinks resolved): open the file by this name. */
   readonly path: string;
   /** The lock file next to it. */
   readonly lockPath: string;
@@ -82,7 +124,7 @@ export class FileLock {
 
   /** Takes the lock of `file` or throws {@link SessionLockedError} naming it. */
   static acquire(file: string): FileLock {
-    const path = resolve(file);
+    const path = realPath(file);
     if (held.has(path)) {
       throw new SessionLockedError(file, `session file ${file} is already open in this process`);
     }
@@ -91,6 +133,7 @@ export class FileLock {
       pid: process.pid,
       host: hostname(),
       token: crypto.randomUUID(),
+      boot: bootId(),
     };
     for (let attempt = 0; attempt < 5; attempt++) {
       if (FileLock.#tryCreate(lockPath, owner)) {
@@ -144,6 +187,9 @@ export class FileLock {
     if (other.host !== hostname()) return false;
     // Our own pid but not in `held`: left by an earlier process that had this pid.
     if (other.pid === process.pid) return true;
+    // Left before a reboot (after a power loss, say): its pid may belong to anyone now.
+    const boot = bootId();
+    if (typeof other.boot === "string" && boot !== undefined && other.boot !== boot) return true;
     return !isAlive(other.pid);
   }
 

@@ -168,7 +168,10 @@ function toStorageError(e: unknown, what: string): StorageError {
   const err = e as { name?: unknown; message?: unknown; code?: unknown };
   const name = typeof err?.name === "string" ? err.name : "Error";
   const detail = redactUrl(String(err?.message ?? e)).slice(0, 500);
-  const socket = typeof err?.code === "string" && SOCKET_CODES.has(err.code);
+  // A bulk write that lost its connection throws MongoBulkWriteError, not a network error
+  // class; only the socket code in its message tells.
+  const socket = (typeof err?.code === "string" && SOCKET_CODES.has(err.code)) ||
+    (detail.match(/\bE[A-Z]+\b/g) ?? []).some((c) => SOCKET_CODES.has(c));
   if (socket || classNames(e).some((n) => UNREACHABLE.has(n))) {
     return new StorageError(`MongoDB is unreachable (${what}): ${name}: ${detail}`, {
       code: "STORAGE_UNAVAILABLE",
@@ -436,6 +439,8 @@ export class MongoStorage implements Storage {
 
   /** Closes the connection when the storage opened it; a given client stays open. */
   async close(): Promise<void> {
+    // An opening in flight would otherwise connect after close() returned.
+    await this.#opening?.catch(() => {});
     const client = this.#client;
     this.#db = null;
     this.#client = null;

@@ -690,3 +690,14 @@ test("mongo: importing mod.ts does not load the driver; MongoStorage.open() does
   assert.equal(report.openError, "STORAGE_UNAVAILABLE");
   assert.ok(report.afterOpen > 0, "open() should have loaded the driver (the probe is blind)");
 });
+
+mongoTest("close() while open() is in flight leaves the storage closed", async (db) => {
+  const s = new MongoStorage(db, url);
+  const opening = s.open();
+  await s.close();
+  await opening;
+  await assert.rejects(s.getSession(), (e: unknown) => {
+    assert.equal((e as StorageError).code, "STORAGE_CLOSED", "open after close()");
+    return true;
+  });
+});

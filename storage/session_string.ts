@@ -193,7 +193,8 @@ function readPyrogram(bytes: Uint8Array): ParsedSessionString {
 // ---------------------------------------------------------------------------------------------
 // Telethon and GramJS: "1" + base64 of dc, address, port, key.
 
-const HOST_CHARS = /^[0-9A-Za-z.:-]+$/;
+// At most 255 characters: the longest host name, and what every engine stores.
+const HOST_CHARS = /^[0-9A-Za-z.:-]{1,255}$/;
 
 function readTelethonOrGramJs(bytes: Uint8Array): ParsedSessionString {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -13,7 +13,7 @@
  * @module
  */
 import { closeSync, fsyncSync, openSync, readSync, statSync, unlinkSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Database, Sqlite3Static } from "@sqlite.org/sqlite-wasm";
 import { SessionFileError, StorageError } from "./errors.ts";
 import type { PeerRecord, PeerType, SessionData, Storage, UpdateState } from "./storage.ts";
@@ -120,9 +120,31 @@ export class SqliteStorage implements Storage {
     this.path = path;
   }
 
-  /** The storage of session `name` in `workdir`: `workdir/name.session`. */
+  /**
+   * The storage of session `name` in `workdir`: `workdir/name.session`. A name that would put
+   * the file outside `workdir` (absolute, `..`) or holds a NUL byte is refused.
+   */
   static forSession(name: string, workdir = "."): SqliteStorage {
-    return new SqliteStorage(join(workdir, name + SESSION_FILE_EXTENSION));
+    if (typeof name !== "string" || typeof workdir !== "string" || workdir.includes("\0")) {
+      throw new StorageError(
+        "the session name and workdir must be strings (workdir without NUL bytes)",
+        {
+          code: "STORAGE_INVALID_ARGUMENT",
+        },
+      );
+    }
+    const file = join(workdir, name + SESSION_FILE_EXTENSION);
+    const inside = relative(resolve(workdir), resolve(file));
+    if (
+      name.includes("\0") || isAbsolute(name) || isAbsolute(inside) || inside === ".." ||
+      inside.startsWith(".." + sep)
+    ) {
+      throw new StorageError(
+        `the session name ${JSON.stringify(name.slice(0, 80))} must stay inside workdir`,
+        { code: "STORAGE_INVALID_ARGUMENT" },
+      );
+    }
+    return new SqliteStorage(file);
   }
 
   open(): Promise<void> {
@@ -138,7 +160,9 @@ export class SqliteStorage implements Storage {
       const existing = this.#checkHeader();
       const { sqlite3, vfs } = await loadSqlite();
       try {
-        db = new sqlite3.oo1.DB({ filename: this.path, flags: "c", vfs });
+        // By its real, absolute name: a WAL beside a symlink would be missed when opened by the
+        // other name, and a relative "file:…" name would be read by SQLite as a URI.
+        db = new sqlite3.oo1.DB({ filename: lock.path, flags: "c", vfs });
       } catch (e) {
         throw new StorageError(`cannot open the session file ${this.path}`, {
           cause: e,
@@ -153,7 +177,7 @@ export class SqliteStorage implements Storage {
       if (existing) this.#prepareExisting(db);
       else {
         createSchema(db);
-        syncDirectory(dirname(resolve(this.path)));
+        syncDirectory(dirname(lock.path));
       }
       db.exec(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA journal_size_limit=4194304;",
@@ -290,7 +314,9 @@ export class SqliteStorage implements Storage {
     db?.close();
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    // An opening in flight would otherwise open (and lock) the file after close() returned.
+    await this.#opening?.catch(() => {});
     const lock = this.#lock;
     this.#lock = undefined;
     try {
@@ -298,18 +324,21 @@ export class SqliteStorage implements Storage {
     } finally {
       lock?.release();
     }
-    return Promise.resolve();
   }
 
   async delete(): Promise<void> {
+    await this.#opening?.catch(() => {});
     // Hold the lock while removing, so that nobody opens a half-deleted file.
     const lock = this.#lock ?? FileLock.acquire(this.path);
+    const wasOpen = this.#lock !== undefined;
     this.#lock = undefined;
     try {
       this.#closeDb();
+      // Never remove what is not a session file (a wrong path given to the constructor).
+      if (!wasOpen) this.#checkHeader();
       for (const suffix of ["", "-wal", "-journal", "-shm"]) {
         try {
-          unlinkSync(this.path + suffix);
+          unlinkSync(lock.path + suffix);
         } catch (e) {
           if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
         }
@@ -317,7 +346,6 @@ export class SqliteStorage implements Storage {
     } finally {
       lock.release();
     }
-    await Promise.resolve();
   }
 
   getSession(): Promise<SessionData> {

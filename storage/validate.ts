@@ -66,7 +66,8 @@ export function checkSessionPatch(data: Partial<SessionData>): void {
   if ("isBot" in data && data.isBot !== null && typeof data.isBot !== "boolean") {
     throw invalid("isBot must be a boolean or null");
   }
-  if ("date" in data) checkOptionalInt("date", data.date ?? 0, 0, Number.MAX_SAFE_INTEGER);
+  // Never null: the SQLite column is NOT NULL, as in Irenogram.
+  if ("date" in data) checkOptionalInt("date", data.date ?? NaN, 0, Number.MAX_SAFE_INTEGER);
   if (
     "serverAddress" in data && data.serverAddress !== null &&
     (typeof data.serverAddress !== "string" || data.serverAddress.length > 255)
@@ -103,8 +104,9 @@ export function normalizePeer(peer: PeerRecord): PeerRecord {
   if (!Array.isArray(peer.usernames)) throw invalid("usernames must be an array");
   const usernames: string[] = [];
   for (const name of peer.usernames) {
-    if (typeof name !== "string" || name.length === 0 || name.length > 64) {
-      throw invalid("a username must be a non-empty string of at most 64 characters");
+    // No whitespace: the SQLite engine reads a peer's usernames back joined by spaces.
+    if (typeof name !== "string" || name.length === 0 || name.length > 64 || /\s/.test(name)) {
+      throw invalid("a username must be a non-empty string of at most 64 characters, no spaces");
     }
     const lower = name.toLowerCase();
     if (!usernames.includes(lower)) usernames.push(lower);
