@@ -4,6 +4,10 @@
  * every name of the file finds the same lock (hard links are not detected). A lock whose process
  * is gone (same host, and pid not alive, our own pid from an earlier life of this process id, or
  * an earlier boot) is stale and is taken over; a live one gives {@link SessionLockedError}.
+ * A process whose liveness cannot be checked from here (another host or container: another host
+ * name or pid namespace) is judged by its heartbeat: the holder touches the lock file every
+ * {@link HEARTBEAT_MS}, and a lock not touched for {@link FOREIGN_STALE_MS} is stale, so a
+ * container that crashed does not keep its successor out forever.
  * Inside one process a registry refuses a second open of the same file. Node offers no
  * fcntl/flock, hence a lock file rather than an OS lock: SQLite's own locks are not taken, so a
  * Python client opening the same file at the same time is not kept out.
@@ -21,9 +25,11 @@ import {
   renameSync,
   statSync,
   unlinkSync,
+  utimesSync,
   writeSync,
 } from "node:fs";
 import { hostname } from "node:os";
+import { clearInterval, setInterval } from "node:timers";
 import { basename, dirname, join, resolve } from "node:path";
 import process from "node:process";
 import { SessionLockedError, StorageError } from "./errors.ts";
@@ -34,6 +40,29 @@ interface Owner {
   token: string;
   /** Linux boot id: a lock from an earlier boot is stale, whichever process has its pid now. */
   boot?: string;
+  /** Linux pid namespace: a pid means something only inside its own namespace (container). */
+  pidns?: string;
+}
+
+/** How often a holder touches its lock file. */
+export const HEARTBEAT_MS = 10_000;
+/** A lock of a process that cannot be checked from here is stale after this long untouched. */
+export const FOREIGN_STALE_MS = 90_000;
+
+/** This process's pid namespace (Linux), or undefined where there is none. */
+function pidNamespace(): string | undefined {
+  try {
+    return readlinkSync("/proc/self/ns/pid");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `other`'s pid can be checked with kill() from this process. */
+function checkableHere(other: Owner): boolean {
+  if (other.host !== hostname()) return false;
+  const ns = pidNamespace();
+  return other.pidns === undefined || ns === undefined || other.pidns === ns;
 }
 
 /** This boot's id (Linux), or undefined where there is none. */
@@ -115,15 +144,32 @@ export class FileLock {
   readonly lockPath: string;
   readonly #owner: Owner;
   #released = false;
+  readonly #heartbeat: ReturnType<typeof setInterval>;
 
-  private constructor(path: string, lockPath: string, owner: Owner) {
+  private constructor(path: string, lockPath: string, owner: Owner, heartbeatMs: number) {
     this.path = path;
     this.lockPath = lockPath;
     this.#owner = owner;
+    this.#heartbeat = setInterval(() => this.#touch(), heartbeatMs);
+    // The heartbeat alone never keeps a process running.
+    this.#heartbeat.unref();
   }
 
-  /** Takes the lock of `file` or throws {@link SessionLockedError} naming it. */
-  static acquire(file: string): FileLock {
+  #touch(): void {
+    try {
+      if (readOwner(this.lockPath)?.token !== this.#owner.token) return;
+      const now = new Date();
+      utimesSync(this.lockPath, now, now);
+    } catch {
+      // A missed beat only brings the foreign-stale deadline nearer.
+    }
+  }
+
+  /**
+   * Takes the lock of `file` or throws {@link SessionLockedError} naming it. `heartbeatMs` is
+   * for tests; the default is {@link HEARTBEAT_MS}.
+   */
+  static acquire(file: string, heartbeatMs: number = HEARTBEAT_MS): FileLock {
     const path = realPath(file);
     if (held.has(path)) {
       throw new SessionLockedError(file, `session file ${file} is already open in this process`);
@@ -134,10 +180,11 @@ export class FileLock {
       host: hostname(),
       token: crypto.randomUUID(),
       boot: bootId(),
+      pidns: pidNamespace(),
     };
     for (let attempt = 0; attempt < 5; attempt++) {
       if (FileLock.#tryCreate(lockPath, owner)) {
-        const lock = new FileLock(path, lockPath, owner);
+        const lock = new FileLock(path, lockPath, owner, heartbeatMs);
         held.set(path, lock);
         installExitHook();
         return lock;
@@ -176,15 +223,16 @@ export class FileLock {
   }
 
   static #isStale(lockPath: string, other: Owner | null): boolean {
-    if (!other) {
+    const untouchedFor = (): number => {
       try {
-        return Date.now() - statSync(lockPath).mtimeMs > HALF_WRITTEN_GRACE_MS;
+        return Date.now() - statSync(lockPath).mtimeMs;
       } catch {
-        return true; // gone meanwhile: try again
+        return Infinity; // gone meanwhile: try again
       }
-    }
-    // Another host's process cannot be checked from here: assume it is alive.
-    if (other.host !== hostname()) return false;
+    };
+    if (!other) return untouchedFor() > HALF_WRITTEN_GRACE_MS;
+    // Another host's or container's process cannot be checked from here: its heartbeat tells.
+    if (!checkableHere(other)) return untouchedFor() > FOREIGN_STALE_MS;
     // Our own pid but not in `held`: left by an earlier process that had this pid.
     if (other.pid === process.pid) return true;
     // Left before a reboot (after a power loss, say): its pid may belong to anyone now.
@@ -224,6 +272,7 @@ export class FileLock {
   release(): void {
     if (this.#released) return;
     this.#released = true;
+    clearInterval(this.#heartbeat);
     held.delete(this.path);
     if (readOwner(this.lockPath)?.token === this.#owner.token) {
       try {

@@ -1,9 +1,17 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
-import { FileLock } from "./file_lock.ts";
+import process from "node:process";
+import { FileLock, FOREIGN_STALE_MS } from "./file_lock.ts";
 import { SessionLockedError } from "./errors.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "irenogram-lock-"));
@@ -38,4 +46,43 @@ test("file lock: release is idempotent and leaves someone else's lock alone", ()
   assert.equal(existsSync(file + ".lock"), true);
   other.release();
   assert.equal(existsSync(file + ".lock"), false);
+});
+
+test("file lock: another host's or container's lock holds while it beats, and goes stale after", () => {
+  const file = join(dir, "foreign.session");
+  const old = new Date(Date.now() - FOREIGN_STALE_MS - 5_000);
+  const owners = [
+    { pid: 1, host: "elsewhere", token: "a" }, // another host
+    { pid: process.pid, host: hostname(), token: "b", pidns: "pid:[1]" }, // another container
+  ];
+  for (const owner of owners) {
+    writeFileSync(file + ".lock", JSON.stringify(owner));
+    assert.throws(() => FileLock.acquire(file), SessionLockedError, "a fresh lock holds");
+    utimesSync(file + ".lock", old, old);
+    const lock = FileLock.acquire(file); // untouched for too long: its holder is gone
+    assert.notEqual(JSON.parse(readFileSync(file + ".lock", "utf8")).token, owner.token);
+    lock.release();
+  }
+});
+
+test("file lock: the holder touches its lock file while it holds it", async () => {
+  const file = join(dir, "beat.session");
+  const lock = FileLock.acquire(file, 20);
+  try {
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(file + ".lock", old, old);
+    const deadline = Date.now() + 5_000;
+    while (statSync(file + ".lock").mtimeMs < Date.now() - 30_000 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.ok(statSync(file + ".lock").mtimeMs > Date.now() - 30_000, "the heartbeat touched it");
+  } finally {
+    lock.release();
+  }
+  // After release nothing touches the (new owner's) file any more.
+  writeFileSync(file + ".lock", JSON.stringify({ pid: 1, host: "elsewhere", token: "z" }));
+  const old = new Date(Date.now() - 60_000);
+  utimesSync(file + ".lock", old, old);
+  await new Promise((r) => setTimeout(r, 100));
+  assert.ok(statSync(file + ".lock").mtimeMs < Date.now() - 30_000);
 });
