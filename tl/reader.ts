@@ -2,7 +2,7 @@ import type { Buffer } from "node:buffer";
 import { gunzipSync } from "node:zlib";
 import { hexId, TlError } from "./tl_error.ts";
 import { readers } from "./gen/read.ts";
-import { bufferView, decodeUtf8From, nextInputId, utf8Slice } from "./utf8.ts";
+import { bufferView, decodeUtf8From, latin1Slice, nextInputId, utf8Slice } from "./utf8.ts";
 
 /** Constructor ids the reader and writer handle themselves. */
 export const VECTOR_ID = 0x1cb5c415;
@@ -219,7 +219,7 @@ export class TlReader {
         utf8Slice(this.#buffer(), p, p + len);
     }
     const base = this.#base;
-    const ascii = this.#ascii ??= this.#buffer().toString("latin1", base, this.end);
+    const ascii = this.#ascii ??= latin1Slice(this.#buffer(), base, this.end);
     return ascii.substring(p - base, p - base + len);
   }
 
