@@ -1,48 +1,55 @@
 (module
   (memory (export "mem") 1)
   ;; Transcodes well-formed UTF-8 in [p, end) to UTF-16LE at o; returns the number of UTF-16 code
-  ;; units, or -1 at the first ill-formed sequence.
+  ;; units, or -1 at the first ill-formed sequence. ASCII runs and runs of two-byte characters
+  ;; (Cyrillic, Greek, Arabic, …) each stay in their own inner loop.
   (func (export "utf8to16") (param $p i32) (param $end i32) (param $o i32) (result i32)
     (local $c i32) (local $c1 i32) (local $c2 i32) (local $c3 i32) (local $cp i32) (local $o0 i32) (local $w i32)
     (local.set $o0 (local.get $o))
     (block $fail
       (block $done
         (loop $top
-          ;; four ASCII bytes at a time
-          (if (i32.le_u (i32.add (local.get $p) (i32.const 4)) (local.get $end))
-            (then
-              (local.set $w (i32.load (local.get $p)))
-              (if (i32.eqz (i32.and (local.get $w) (i32.const 0x80808080)))
-                (then
-                  (i32.store (local.get $o)
-                    (i32.or (i32.and (local.get $w) (i32.const 0xff))
-                            (i32.shl (i32.and (local.get $w) (i32.const 0xff00)) (i32.const 8))))
-                  (i32.store offset=4 (local.get $o)
-                    (i32.or (i32.and (i32.shr_u (local.get $w) (i32.const 16)) (i32.const 0xff))
-                            (i32.shl (i32.shr_u (local.get $w) (i32.const 24)) (i32.const 16))))
-                  (local.set $o (i32.add (local.get $o) (i32.const 8)))
-                  (local.set $p (i32.add (local.get $p) (i32.const 4)))
-                  (br $top)))))
-          (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
-          (local.set $c (i32.load8_u (local.get $p)))
-          (if (i32.lt_u (local.get $c) (i32.const 0x80))
-            (then
-              (i32.store16 (local.get $o) (local.get $c))
-              (local.set $o (i32.add (local.get $o) (i32.const 2)))
-              (local.set $p (i32.add (local.get $p) (i32.const 1)))
-              (br $top)))
-          (if (i32.lt_u (local.get $c) (i32.const 0xe0))
-            (then
-              (br_if $fail (i32.lt_u (local.get $c) (i32.const 0xc2)))
-              (br_if $fail (i32.ge_u (i32.add (local.get $p) (i32.const 1)) (local.get $end)))
-              (local.set $c1 (i32.load8_u offset=1 (local.get $p)))
-              (br_if $fail (i32.ne (i32.and (local.get $c1) (i32.const 0xc0)) (i32.const 0x80)))
-              (i32.store16 (local.get $o)
-                (i32.or (i32.shl (i32.and (local.get $c) (i32.const 0x1f)) (i32.const 6))
-                        (i32.and (local.get $c1) (i32.const 0x3f))))
-              (local.set $o (i32.add (local.get $o) (i32.const 2)))
-              (local.set $p (i32.add (local.get $p) (i32.const 2)))
-              (br $top)))
+          ;; an ASCII run: four bytes at a time, then one
+          (loop $ascii
+            (if (i32.le_u (i32.add (local.get $p) (i32.const 4)) (local.get $end))
+              (then
+                (local.set $w (i32.load (local.get $p)))
+                (if (i32.eqz (i32.and (local.get $w) (i32.const 0x80808080)))
+                  (then
+                    (i32.store (local.get $o)
+                      (i32.or (i32.and (local.get $w) (i32.const 0xff))
+                              (i32.shl (i32.and (local.get $w) (i32.const 0xff00)) (i32.const 8))))
+                    (i32.store offset=4 (local.get $o)
+                      (i32.or (i32.and (i32.shr_u (local.get $w) (i32.const 16)) (i32.const 0xff))
+                              (i32.shl (i32.shr_u (local.get $w) (i32.const 24)) (i32.const 16))))
+                    (local.set $o (i32.add (local.get $o) (i32.const 8)))
+                    (local.set $p (i32.add (local.get $p) (i32.const 4)))
+                    (br $ascii)))))
+            (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+            (local.set $c (i32.load8_u (local.get $p)))
+            (if (i32.lt_u (local.get $c) (i32.const 0x80))
+              (then
+                (i32.store16 (local.get $o) (local.get $c))
+                (local.set $o (i32.add (local.get $o) (i32.const 2)))
+                (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                (br $ascii))))
+          ;; a run of two-byte characters
+          (loop $two
+            (if (i32.lt_u (i32.sub (local.get $c) (i32.const 0xc2)) (i32.const 0x1e))
+              (then
+                (br_if $fail (i32.ge_u (i32.add (local.get $p) (i32.const 1)) (local.get $end)))
+                (local.set $c1 (i32.load8_u offset=1 (local.get $p)))
+                (br_if $fail (i32.ne (i32.and (local.get $c1) (i32.const 0xc0)) (i32.const 0x80)))
+                (i32.store16 (local.get $o)
+                  (i32.or (i32.shl (i32.and (local.get $c) (i32.const 0x1f)) (i32.const 6))
+                          (i32.and (local.get $c1) (i32.const 0x3f))))
+                (local.set $o (i32.add (local.get $o) (i32.const 2)))
+                (local.set $p (i32.add (local.get $p) (i32.const 2)))
+                (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+                (local.set $c (i32.load8_u (local.get $p)))
+                (br $two))))
+          (br_if $top (i32.lt_u (local.get $c) (i32.const 0x80)))
+          (br_if $fail (i32.lt_u (local.get $c) (i32.const 0xe0)))
           (if (i32.lt_u (local.get $c) (i32.const 0xf0))
             (then
               (br_if $fail (i32.ge_u (i32.add (local.get $p) (i32.const 2)) (local.get $end)))
