@@ -2,7 +2,7 @@ import type { Buffer } from "node:buffer";
 import { gunzipSync } from "node:zlib";
 import { hexId, TlError } from "./tl_error.ts";
 import { readers } from "./gen/read.ts";
-import { bufferView, utf8Slice } from "./utf8.ts";
+import { bufferView, decodeUtf8From, latin1Slice, nextInputId, utf8Slice } from "./utf8.ts";
 
 /** Constructor ids the reader and writer handle themselves. */
 export const VECTOR_ID = 0x1cb5c415;
@@ -81,6 +81,8 @@ export class TlReader {
   readonly #base: number;
   #text: Buffer | undefined;
   #ascii: string | undefined;
+  /** Identifies this reader's input to {@link decodeUtf8From}. */
+  readonly #inputId = nextInputId();
 
   constructor(buf: Uint8Array, start = 0, end: number = buf.length) {
     if (start < 0 || end > buf.length || start > end) {
@@ -212,9 +214,12 @@ export class TlReader {
     const len = this.#blob();
     const p = this.pos;
     this.pos = start + ((p - start + len + 3) & ~3);
-    if (!this.#isAscii(p, len)) return utf8Slice(this.#buffer(), p, p + len);
+    if (!this.#isAscii(p, len)) {
+      return decodeUtf8From(this.buf, this.#base, this.end, this.#inputId, p, p + len) ??
+        utf8Slice(this.#buffer(), p, p + len);
+    }
     const base = this.#base;
-    const ascii = this.#ascii ??= this.#buffer().toString("latin1", base, this.end);
+    const ascii = this.#ascii ??= latin1Slice(this.#buffer(), base, this.end);
     return ascii.substring(p - base, p - base + len);
   }
 
