@@ -1,5 +1,5 @@
 // Generated from utf8_wasm.wat: do not edit. Regenerate with
-//   wat2wasm tl/utf8_wasm.wat -o /dev/stdout | base64 -w0
+//   bash tl/build_utf8_wasm.sh
 /**
  * The compiled `utf8_wasm.wat`: a UTF-8 to UTF-16LE transcoder for well-formed input.
  *
