@@ -24,10 +24,10 @@ import {
   refCtr,
   refIge,
   refModPow,
-  rng,
   sameBytes,
   toHex,
 } from "../tests/core_helpers.ts";
+import { SeededRandom } from "../testing/random.ts";
 
 const N = 10_000;
 
@@ -44,7 +44,7 @@ async function wasmOnly(fn: () => void): Promise<void> {
 
 test("SHA-1 and SHA-256 of 10,000 random inputs in random parts equal node:crypto", () =>
   wasmOnly(() => {
-    const r = rng(1);
+    const r = new SeededRandom(1);
     for (let i = 0; i < N; i++) {
       const data = r.bytes(r.int(i % 100 === 0 ? 5000 : 300));
       const cut = r.int(data.length + 1);
@@ -61,7 +61,7 @@ test("SHA-1 and SHA-256 of 10,000 random inputs in random parts equal node:crypt
 
 test("AES-256-IGE of 10,000 random inputs equals IGE built from node:crypto ECB", () =>
   wasmOnly(() => {
-    const r = rng(2);
+    const r = new SeededRandom(2);
     for (let i = 0; i < N; i++) {
       const data = r.bytes(16 * (1 + r.int(i % 100 === 0 ? 100 : 8)));
       const key = r.bytes(32), iv = r.bytes(32);
@@ -85,7 +85,7 @@ test("AES-256-IGE of 10,000 random inputs equals IGE built from node:crypto ECB"
 
 test("AES-256-CTR streams of 10,000 random chunks equal node:crypto aes-256-ctr", () =>
   wasmOnly(() => {
-    const r = rng(3);
+    const r = new SeededRandom(3);
     let chunks = 0;
     while (chunks < N) {
       const key = r.bytes(32), iv = r.bytes(16);
@@ -100,7 +100,7 @@ test("AES-256-CTR streams of 10,000 random chunks equal node:crypto aes-256-ctr"
     }
   }));
 
-function randomBigint(r: ReturnType<typeof rng>, bits: number): bigint {
+function randomBigint(r: SeededRandom, bits: number): bigint {
   let v = 0n;
   for (const byte of r.bytes(Math.ceil(bits / 8))) v = (v << 8n) | BigInt(byte);
   return v & ((1n << BigInt(bits)) - 1n);
@@ -108,7 +108,7 @@ function randomBigint(r: ReturnType<typeof rng>, bits: number): bigint {
 
 test("modPow of 10,000 random inputs of random sizes equals JS BigInt", () =>
   wasmOnly(() => {
-    const r = rng(4);
+    const r = new SeededRandom(4);
     for (let i = 0; i < N; i++) {
       // Mostly small sizes (the reference is slow), every 500th a full 2048-bit one.
       const bits = i % 1000 === 0 ? 2048 : 2 + r.int(i % 20 === 0 ? 1024 : 128);
@@ -126,7 +126,7 @@ test("modPow in the core at digit-size boundaries and with all-ones operands equ
   wasmOnly(() => {
     // The core works in radix 2^28 on multiples of 4 digits (112 bits) with column sums in
     // 64 bits: moduli around those sizes and maximal digits are the edge cases.
-    const r = rng(11);
+    const r = new SeededRandom(11);
     const sizes = [2, 27, 28, 29, 111, 112, 113, 1023, 1024, 2015, 2016, 2017, 2047, 2048];
     for (const bits of sizes) {
       const ones = (1n << BigInt(bits)) - 1n;
@@ -143,7 +143,7 @@ test("modPow in the core at digit-size boundaries and with all-ones operands equ
 
 test("the T-table AES (measured by the bench) equals node:crypto on 2,000 random blocks", async () => {
   await initCore();
-  const r = rng(12);
+  const r = new SeededRandom(12);
   const zero = new Uint8Array(32); // one IGE block with a zero IV is one ECB block
   for (let i = 0; i < 2000; i++) {
     const key = r.bytes(32), block = r.bytes(16);
@@ -179,7 +179,7 @@ function isPrime(n: bigint): boolean {
 
 test("factorizePQ of 10,000 products of two random primes gives back the primes", () =>
   wasmOnly(() => {
-    const r = rng(5);
+    const r = new SeededRandom(5);
     const prime = (bits: number) => {
       for (;;) {
         const v = randomBigint(r, bits) | (1n << BigInt(bits - 1)) | 1n;
@@ -209,7 +209,7 @@ function refSeal(authKey: Uint8Array, plain: Uint8Array, x: number): Uint8Array 
 
 test("sealMessage/openMessage of 2,000 random messages equal a node:crypto re-implementation", () =>
   wasmOnly(() => {
-    const r = rng(6);
+    const r = new SeededRandom(6);
     for (let i = 0; i < 2000; i++) {
       const authKey = r.bytes(256);
       const body = r.bytes(4 * r.int(i % 50 === 0 ? 4000 : 100));
@@ -229,7 +229,7 @@ test("sealMessage/openMessage of 2,000 random messages equal a node:crypto re-im
   }));
 
 test("modPowWindowed (JS, used without native code) equals plain square-and-multiply", () => {
-  const r = rng(16);
+  const r = new SeededRandom(16);
   for (let i = 0; i < 2000; i++) {
     const bits = i % 200 === 0 ? 2048 : 2 + r.int(i % 10 === 0 ? 1024 : 200);
     const mod = randomBigint(r, bits) | 1n | (1n << BigInt(bits - 1));

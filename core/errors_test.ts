@@ -17,7 +17,8 @@ import {
   sealMessage,
   sha256,
 } from "./mod.ts";
-import { concat, fromHex, rng } from "../tests/core_helpers.ts";
+import { concat, fromHex } from "../tests/core_helpers.ts";
+import { SeededRandom } from "../testing/random.ts";
 
 const is = (code: string) => (e: unknown) =>
   e instanceof CoreError && e instanceof IrenogramError && e.code === code;
@@ -53,13 +54,13 @@ test("modPow and factorizePQ reject out-of-range numbers", async () => {
   assert.throws(() => factorizePQ(0x7fffffffffffffe7n), is("CORE_NOT_FOUND")); // a prime
 });
 
-function sealed(r: ReturnType<typeof rng>, authKey: Uint8Array, inner: Uint8Array) {
+function sealed(r: SeededRandom, authKey: Uint8Array, inner: Uint8Array) {
   return sealMessage(authKey, inner, "server", (n) => r.bytes(n));
 }
 
 test("openMessage: every failed check has its code, and flipping any byte is caught", async () => {
   await initCore();
-  const r = rng(7);
+  const r = new SeededRandom(7);
   const authKey = r.bytes(256);
   const body = r.bytes(64);
   const inner = concat(r.bytes(28), new Uint8Array([64, 0, 0, 0]), body);
@@ -93,7 +94,7 @@ test("openMessage: every failed check has its code, and flipping any byte is cau
 
 test("openMessage: message_data_length and padding checks (valid msg_key, bad contents)", async () => {
   await initCore();
-  const r = rng(8);
+  const r = new SeededRandom(8);
   const authKey = r.bytes(256);
   // The sealer does not look at message_data_length, so a correctly keyed message can lie.
   const lie = (len: number, bodyLen: number) =>
@@ -132,7 +133,7 @@ test("sealMessage rejects bad data and bad random sources", async () => {
 
 test("DH: bad prime, bad g and out-of-range values are refused", async () => {
   await initCore();
-  const r = rng(9);
+  const r = new SeededRandom(9);
   const p = fromHex(
     "C71CAEB9C6B1C9048E6C522F70F13F73980D40238E3E21C14934D037563D930F48198A0AA7C14058229493D22530F4DBFA336F6E0AC925139543AED44CCE7C3720FD51F69458705AC68CD4FE6B6B13ABDC9746512969328454F18FAF8C595F642477FE96BB2A941D5BCD1D4AC8CC49880708FA9B378E3C4F3A9060BEE67CF9A4A4A695811051907E162753B56B0F6B410DBA74D8A84B2A14B3144E0EF1284754FD17ED950D5965B4B9DD46582DB1178D169C6BC465B0D6FF9CA3928FEF5B9AE4E418FC15E83EBEA0F87FA9FF5EED70050DED2849F47BF959D956850CE929851F0D8115F635B105EE2E4E15D04B2454BF6F4FADF034B10403119CD8E3B92FCC5B",
   );
@@ -163,7 +164,7 @@ test("DH: bad prime, bad g and out-of-range values are refused", async () => {
 
 test("temp-key answers: a wrong hash, a bad length, bad nonces", async () => {
   await initCore();
-  const r = rng(10);
+  const r = new SeededRandom(10);
   const nn = r.bytes(32), sn = r.bytes(16);
   const enc = encryptDhInner(r.bytes(100), nn, sn);
   assert.equal(decryptDhInner(enc, nn, sn).length, 100);

@@ -1,4 +1,4 @@
-/** Helpers shared by the core's tests: hex, a seeded generator, independent references. */
+/** Helpers shared by the tests of core/ and tl/: hex, concatenation, independent references. */
 import { createCipheriv, createDecipheriv, createHash } from "node:crypto";
 
 export function fromHex(hex: string): Uint8Array {
@@ -20,27 +20,6 @@ export function concat(...parts: Uint8Array[]): Uint8Array {
     off += p.length;
   }
   return out;
-}
-
-/** A seeded xorshift32 generator, so that a failing random test can be replayed. */
-export function rng(seed: number): { int(n: number): number; bytes(n: number): Uint8Array } {
-  let s = seed >>> 0 || 1;
-  const next = () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s;
-  };
-  return {
-    int: (n) => next() % n,
-    bytes: (n) => {
-      const b = new Uint8Array(n);
-      for (let i = 0; i < n; i++) b[i] = next() & 0xff;
-      return b;
-    },
-  };
 }
 
 export function nodeHash(alg: "sha1" | "sha256", ...parts: Uint8Array[]): Uint8Array {

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { TlReader } from "../../tl/reader.ts";
 import { decodeUtf8From, nextInputId, wasmUtf8 } from "../../tl/utf8.ts";
 import { SeededRandom } from "../../testing/random.ts";
+import { concat } from "../core_helpers.ts";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -83,16 +84,6 @@ function blob(payload: Uint8Array): Uint8Array {
   return out;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 test("TlReader.string equals TextDecoder on random bytes, well-formed or not", () => {
   const rng = new SeededRandom(11);
   const payloads: Uint8Array[] = [];
@@ -105,15 +96,15 @@ test("TlReader.string equals TextDecoder on random bytes, well-formed or not", (
         : Uint8Array.from(rng.bytes(n), (b) => (b & 1 ? b | 0x80 : b)),
     );
   }
-  const r = new TlReader(concat(payloads.map(blob)));
+  const r = new TlReader(concat(...payloads.map(blob)));
   for (const p of payloads) assert.equal(r.string(), decoder.decode(p));
   assert.equal(r.remaining, 0);
 });
 
 test("interleaved readers each decode their own input", () => {
   const a = ["мир один", "мир два", "мир три"], b = ["🎉 uno", "🎉 dos", "🎉 tres"];
-  const ra = new TlReader(concat(a.map((s) => blob(encoder.encode(s)))));
-  const rb = new TlReader(concat(b.map((s) => blob(encoder.encode(s)))));
+  const ra = new TlReader(concat(...a.map((s) => blob(encoder.encode(s)))));
+  const rb = new TlReader(concat(...b.map((s) => blob(encoder.encode(s)))));
   for (let i = 0; i < 3; i++) {
     assert.equal(ra.string(), a[i]);
     assert.equal(rb.string(), b[i]);
@@ -123,7 +114,7 @@ test("interleaved readers each decode their own input", () => {
 test("a large input and a long string grow the wasm memory", () => {
   const long = "длинная строка ".repeat(4000); // ~ 112 KB of UTF-8
   const filler = new Uint8Array(300_000);
-  const input = concat([blob(filler), blob(encoder.encode(long)), blob(encoder.encode("ещё"))]);
+  const input = concat(blob(filler), blob(encoder.encode(long)), blob(encoder.encode("ещё")));
   const r = new TlReader(input);
   assert.equal(r.bytes().length, filler.length);
   assert.equal(r.string(), long);
