@@ -45,17 +45,6 @@ export class Client {
     return this.#storage;
   }
 
-  #opening: Promise<void> | undefined;
-
-  /** Opens the storage once; later calls wait for the same opening. */
-  #open(): Promise<void> {
-    this.#opening ??= this.#storage.open().catch((e) => {
-      this.#opening = undefined;
-      throw e;
-    });
-    return this.#opening;
-  }
-
   /**
    * The session as a Pyrogram-style session string (362 characters), which Pyrogram,
    * Irenogram and this library read back with `sessionString`. A session read from a string
@@ -69,7 +58,7 @@ export class Client {
    * ```
    */
   async exportSessionString(): Promise<string> {
-    await this.#open();
+    await this.#storage.open();
     const session = await this.#storage.getSession();
     if (session.apiId === null && this.options.apiId !== undefined) {
       await this.#storage.setSession({ apiId: this.options.apiId });
@@ -78,9 +67,8 @@ export class Client {
   }
 
   /** Closes the storage (files, locks, connections). Safe to call twice. */
-  async close(): Promise<void> {
-    this.#opening = undefined;
-    await this.#storage.close();
+  close(): Promise<void> {
+    return this.#storage.close();
   }
 
   /** `await using app = new Client(…)` closes the client at the end of the block. */

@@ -102,6 +102,19 @@ export function registerConformanceTests(target: ConformanceTarget): void {
       }
     });
 
+  withStorage("open is idempotent, also while an opening is running", async () => {
+    const other = await target.create();
+    try {
+      await Promise.all([other.open(), other.open()]);
+      await other.open();
+      await other.setSession({ userId: 4242 });
+      assert.equal((await other.getSession()).userId, 4242);
+    } finally {
+      await other.close();
+      await target.cleanup?.(other);
+    }
+  });
+
   /** Like withStorage, but hands over a function that closes and reopens the backing. */
   const persistent = (
     name: string,

@@ -60,6 +60,7 @@ export interface UpdateState {
  * subclass; none of their messages contain secrets.
  */
 export interface Storage {
+  /** Idempotent: a second call, or one made while the first is running, shares that opening. */
   open(): Promise<void>;
   /** Flushes what is pending (engines that write immediately make this a no-op). */
   save(): Promise<void>;
