@@ -55,9 +55,8 @@ export function serialize(obj: AnyTlObject | GzipPacked): Uint8Array {
       { cause: e },
     );
   }
-  // Keep the shared buffer from pinning memory after one huge object.
   const out = w.result();
-  if (w.buf.length > 1 << 20) shared.buf = new Uint8Array(64 * 1024);
+  w.reset(1 << 20);
   return out;
 }
 

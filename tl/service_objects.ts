@@ -90,7 +90,7 @@ export function writeMsgContainer(w: TlWriter, o: MsgContainer): void {
     const start = w.pos;
     writeBody(w, m.body);
     const len = w.pos - start;
-    new DataView(w.buf.buffer).setInt32(start - 4, len, true);
+    w.intAt(start - 4, len);
   }
 }
 

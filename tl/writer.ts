@@ -3,9 +3,7 @@ import { TlError } from "./tl_error.ts";
 import { bufferView, encodeUtf8Loop, nativeBuffer } from "./utf8.ts";
 import { writers } from "./gen/write.ts";
 
-const VECTOR_ID = 0x1cb5c415;
-const BOOL_TRUE_ID = 0x997275b5;
-const BOOL_FALSE_ID = 0xbc799737;
+import { BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID } from "./reader.ts";
 
 /** TL is little-endian: aligned ints can go through an `Int32Array` on little-endian machines. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -43,14 +41,16 @@ export class TlWriter {
   #text: Buffer | undefined;
 
   constructor(size = 1024) {
-    this.buf = new Uint8Array(Math.max(16, size));
-    this.#dv = new DataView(this.buf.buffer);
-    this.#i32 = new Int32Array(this.buf.buffer);
+    this.buf = this.#dv = this.#i32 = undefined as never;
+    this.#use(new Uint8Array(Math.max(16, size)));
   }
 
-  /** Makes room for `n` more bytes. */
-  ensure(n: number): void {
-    if (this.pos + n > this.buf.length) this.#grow(n);
+  /** Every view of the buffer changes with it: one place, so none is left on an old buffer. */
+  #use(next: Uint8Array): void {
+    this.buf = next;
+    this.#dv = new DataView(next.buffer);
+    this.#i32 = new Int32Array(next.buffer);
+    this.#text = undefined;
   }
 
   #grow(n: number): void {
@@ -58,15 +58,21 @@ export class TlWriter {
     while (size < this.pos + n) size *= 2;
     const next = new Uint8Array(size);
     next.set(this.buf.subarray(0, this.pos));
-    this.buf = next;
-    this.#dv = new DataView(next.buffer);
-    this.#i32 = new Int32Array(next.buffer);
-    this.#text = undefined;
+    this.#use(next);
   }
 
-  /** Forgets what was written, keeping the buffer. */
-  reset(): void {
+  /**
+   * Forgets what was written. A buffer grown beyond `maxKeep` bytes is replaced by a small one,
+   * so that one huge object does not pin its memory.
+   */
+  reset(maxKeep = Infinity): void {
     this.pos = 0;
+    if (this.buf.length > maxKeep) this.#use(new Uint8Array(1024));
+  }
+
+  /** Overwrites the int at `at` (a length written before its body was known). */
+  intAt(at: number, v: number): void {
+    this.#dv.setInt32(at, v, true);
   }
 
   /** A copy of the bytes written. */

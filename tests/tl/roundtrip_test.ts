@@ -103,3 +103,16 @@ test("reading works at any alignment of the input", () => {
     }
   }
 });
+
+test("serialize stays correct after one object larger than the kept buffer", () => {
+  const big = serialize({
+    _: "upload.saveFilePart",
+    fileId: 1n,
+    filePart: 0,
+    bytes: new Uint8Array(2 << 20).fill(9),
+  } as AnyTlObject);
+  assert.ok(big.length > 2 << 20);
+  const ping = { _: "ping", pingId: 5n } as AnyTlObject;
+  assert.deepEqual(deserialize(serialize(ping)), ping);
+  assert.deepEqual(serialize(ping), serialize(ping));
+});
