@@ -542,7 +542,8 @@ export function createTransport(
   }
   // Where node:crypto exists its AES-CTR is many times faster than WebAssembly's: the codecs
   // then frame in WebAssembly and the streams run natively around them.
-  const outside = header !== 0 && nativeCrypto() !== undefined;
+  // The same choice Ctr256 makes, so that a WASM-path cipher is never fed a view of WASM memory.
+  const outside = header !== 0 && nativeCrypto("ctr") !== undefined;
   const plainHeader = outside ? memory().slice(header, header + 64) : undefined;
   const e = c.framing_encoder_client(code, max, outside ? 0 : header, outside ? 0 : secret);
   const d = c.framing_decoder_client(code, max, outside ? 0 : header, outside ? 0 : secret);

@@ -162,7 +162,11 @@ pub fn tmp_decrypt(
     let (key, mut iv) = tmp_aes(new_nonce, server_nonce);
     ige::decrypt(&Aes256::new(&key), buf, &mut iv);
     for pad in 0..16 {
-        let len = buf.len() - 20 - pad;
+        // A 32-byte buffer leaves room for at most 12 bytes of data: no underflow into a trap.
+        let len = match (buf.len() - 20).checked_sub(pad) {
+            Some(len) => len,
+            None => break,
+        };
         if sha1(&[&buf[20..20 + len]])[..] == buf[..20] {
             return Ok(len);
         }
