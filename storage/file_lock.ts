@@ -254,7 +254,9 @@ export class FileLock {
       return; // already moved by someone else: retry
     }
     const moved = readOwner(aside);
-    if (moved && stale && moved.token !== stale.token) {
+    // A moved lock that is not the one judged stale (a null `stale`: it had no owner yet) is
+    // someone's fresh lock: put it back.
+    if (moved && moved.token !== stale?.token) {
       try {
         linkSync(aside, lockPath);
       } catch {

@@ -31,7 +31,7 @@
 import type { AnyBulkWriteOperation, Collection, Db, MongoClient } from "mongodb";
 import { StorageError } from "./errors.ts";
 import type { PeerRecord, PeerType, SessionData, Storage, UpdateState } from "./storage.ts";
-import { freshSession, USERNAME_TTL_SECONDS } from "./storage.ts";
+import { freshSession } from "./storage.ts";
 import {
   checkAuthKey,
   checkDcId,
@@ -42,6 +42,7 @@ import {
   lookupUsername,
   normalizePeers,
   nowSeconds,
+  usernameIsFresh,
 } from "./validate.ts";
 import { encodeSessionString } from "./session_string.ts";
 
@@ -504,7 +505,12 @@ export class MongoStorage implements Storage {
         } else if ("authKey" in data) {
           patch.auth_key = data.authKey;
         }
-        const filter: Doc = { _id: 0, dc_id: current.dc_id ?? null };
+        // Conditional on the key read too: another process's new key is never moved aside stale.
+        const filter: Doc = {
+          _id: 0,
+          dc_id: current.dc_id ?? null,
+          auth_key: current.auth_key ?? null,
+        };
         if ((await session.updateOne(filter, { $set: patch })).matchedCount === 0) continue;
         const keyWrites: Promise<unknown>[] = [];
         if (newDc !== oldDc) keyWrites.push(this.#writeKey(oldDc, bytes(current.auth_key)));
@@ -663,7 +669,7 @@ export class MongoStorage implements Storage {
     const peers = this.#collection("peers");
     const names = this.#collection("usernames");
     return await this.#run("getPeerByUsername", async () => {
-      const expired = (t: unknown) => nowSeconds() - (num(t) ?? 0) > USERNAME_TTL_SECONDS;
+      const expired = (t: unknown) => !usernameIsFresh(num(t) ?? 0);
       // Newest owner first: a username that moved resolves to the peer seen with it last.
       const candidates = await peers.find({ $or: [{ usernames: name }, { username: name }] })
         .sort({ last_update_on: -1 }).limit(8).toArray();

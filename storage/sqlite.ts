@@ -75,7 +75,10 @@ export function loadSqlite(): Promise<{ sqlite3: Sqlite3Static; vfs: string }> {
     const config = (sqlite3 as unknown as { config?: Record<string, unknown> }).config;
     if (config && Object.isExtensible(config)) config.warn = () => {};
     return { sqlite3, vfs: installNodeFsVfs(sqlite3) };
-  })();
+  })().catch((e) => {
+    loading = undefined; // a failed start is tried again by the next open
+    throw e;
+  });
   return loading;
 }
 
