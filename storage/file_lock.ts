@@ -216,9 +216,16 @@ export class FileLock {
     }
     try {
       writeSync(fd, JSON.stringify(owner));
-    } finally {
+    } catch (e) {
+      // A disk full: leave no empty lock behind to keep every opener out.
       closeSync(fd);
+      unlinkSync(lockPath);
+      throw new StorageError(`cannot write the lock file ${lockPath}`, {
+        cause: e,
+        code: "STORAGE_IO",
+      });
     }
+    closeSync(fd);
     return true;
   }
 

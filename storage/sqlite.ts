@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { closeSync, fsyncSync, openSync, readSync, statSync, unlinkSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync, unlinkSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Database, Sqlite3Static } from "@sqlite.org/sqlite-wasm";
 import { SessionFileError, StorageError } from "./errors.ts";
@@ -31,7 +31,7 @@ import {
   usernameIsFresh,
 } from "./validate.ts";
 import { FileLock } from "./file_lock.ts";
-import { installNodeFsVfs } from "./sqlite_vfs.ts";
+import { fsyncDirectory, installNodeFsVfs } from "./sqlite_vfs.ts";
 import { type FastStatement, StatementSet } from "./sqlite_statement.ts";
 import { encodeSessionString } from "./session_string.ts";
 import {
@@ -52,12 +52,7 @@ const SQLITE_MAGIC = "SQLite format 3\0";
 /** Makes a new file's directory entry durable (best effort: not every platform allows it). */
 function syncDirectory(dir: string): void {
   try {
-    const fd = openSync(dir, "r");
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    fsyncDirectory(dir);
   } catch {
     // e.g. Windows cannot open a directory; the file itself is synced by SQLite.
   }
@@ -159,6 +154,7 @@ export class SqliteStorage implements Storage {
   async #open(): Promise<void> {
     const lock = FileLock.acquire(this.path);
     let db: Database | undefined;
+    let set: StatementSet | undefined;
     try {
       const existing = this.#checkHeader();
       const { sqlite3, vfs } = await loadSqlite();
@@ -185,7 +181,7 @@ export class SqliteStorage implements Storage {
       db.exec(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA journal_size_limit=4194304;",
       );
-      const set = new StatementSet(sqlite3, db);
+      set = new StatementSet(sqlite3, db);
       this.#stmts = {
         set,
         upsertPeer: set.prepare(SQL.upsertPeer),
@@ -199,6 +195,7 @@ export class SqliteStorage implements Storage {
       this.#lock = lock;
     } catch (e) {
       try {
+        set?.finalize(); // its statements and scratch buffer live in the WASM heap
         db?.close();
       } catch {
         // the original error matters more
@@ -346,6 +343,7 @@ export class SqliteStorage implements Storage {
           if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
         }
       }
+      syncDirectory(dirname(lock.path)); // gone for good, also after a power loss
     } finally {
       lock.release();
     }

@@ -57,7 +57,7 @@ export class StatementSet {
   readonly #x: Exports;
   readonly #wasm: Wasm;
   readonly #db: Database;
-  readonly #scratch: Ptr;
+  #scratch: Ptr;
   readonly #statements: FastStatement[] = [];
 
   constructor(sqlite3: Sqlite3Static, db: Database) {
@@ -79,7 +79,8 @@ export class StatementSet {
   /** Finalizes every statement and frees the scratch buffer. Idempotent. */
   finalize(): void {
     for (const s of this.#statements.splice(0)) s.finalize();
-    this.#wasm.dealloc(this.#scratch);
+    if (this.#scratch !== 0) this.#wasm.dealloc(this.#scratch);
+    this.#scratch = 0;
   }
 
   /** @internal */ get x(): Exports {

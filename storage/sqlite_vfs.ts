@@ -33,7 +33,18 @@ export const NODE_FS_VFS = "irenogram-node-fs";
 interface OpenFile {
   fd: number;
   path: string;
-  lock: number;
+  /** A journal or WAL just created: its folder is synced with its first sync (as unix does). */
+  syncDir: boolean;
+}
+
+/** Makes the folder's entries (a file created or removed in it) durable. */
+export function fsyncDirectory(dir: string): void {
+  const fd = openSync(dir, constants.O_RDONLY);
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 type Ptr = number;
@@ -127,6 +138,14 @@ export function installNodeFsVfs(sqlite3: Sqlite3Static): string {
       try {
         if (flags & c.SQLITE_SYNC_DATAONLY) fdatasyncSync(f.fd);
         else fsyncSync(f.fd);
+        if (f.syncDir) {
+          f.syncDir = false;
+          try {
+            fsyncDirectory(dirname(f.path));
+          } catch {
+            // As SQLite's unix VFS: a folder that cannot be opened (some platforms) is skipped.
+          }
+        }
         return 0;
       } catch (e) {
         return fail(e, c.SQLITE_IOERR_FSYNC);
@@ -140,12 +159,10 @@ export function installNodeFsVfs(sqlite3: Sqlite3Static): string {
         return fail(e, c.SQLITE_IOERR_FSTAT);
       }
     },
-    xLock(pFile: Ptr, level: number): number {
-      files.get(pFile)!.lock = level;
+    xLock(_pFile: Ptr, _level: number): number {
       return 0;
     },
-    xUnlock(pFile: Ptr, level: number): number {
-      files.get(pFile)!.lock = level;
+    xUnlock(_pFile: Ptr, _level: number): number {
       return 0;
     },
     xCheckReservedLock(_pFile: Ptr, pOut: Ptr): number {
@@ -197,7 +214,11 @@ export function installNodeFsVfs(sqlite3: Sqlite3Static): string {
         }
         // POSIX: an unlinked open file lives until closed, which is what DELETEONCLOSE means.
         if (temporary || flags & c.SQLITE_OPEN_DELETEONCLOSE) unlinkSync(path);
-        files.set(pFile, { fd, path, lock: 0 });
+        const journal = c.SQLITE_OPEN_MAIN_JOURNAL | c.SQLITE_OPEN_SUPER_JOURNAL |
+          c.SQLITE_OPEN_WAL;
+        const syncDir = !temporary && (flags & c.SQLITE_OPEN_CREATE) !== 0 &&
+          (flags & journal) !== 0;
+        files.set(pFile, { fd, path, syncDir });
         w.pokePtr(pFile, io.pointer as Ptr);
         if (pOutFlags) w.poke32(pOutFlags, outFlags);
         return 0;
@@ -216,12 +237,7 @@ export function installNodeFsVfs(sqlite3: Sqlite3Static): string {
       if (syncDir) {
         // Make the removal of a journal durable before the commit is considered done.
         try {
-          const dir = openSync(dirname(path), constants.O_RDONLY);
-          try {
-            fsyncSync(dir);
-          } finally {
-            closeSync(dir);
-          }
+          fsyncDirectory(dirname(path));
         } catch (e) {
           return fail(e, c.SQLITE_IOERR_DIR_FSYNC);
         }
