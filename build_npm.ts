@@ -20,8 +20,9 @@ import {
 import { dirname, join, relative } from "node:path";
 import { spawnSync } from "node:child_process";
 import process from "node:process";
+import { fileURLToPath } from "node:url";
 
-const root = dirname(new URL(import.meta.url).pathname);
+const root = dirname(fileURLToPath(import.meta.url));
 const out = join(root, "npm");
 const denoJson = JSON.parse(readFileSync(join(root, "deno.json"), "utf8"));
 const devPackage = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));

@@ -9,7 +9,7 @@
 #   kill "$(cat .cache/ferretdb/pid)"
 
 services_ferretdb() {
-  local root dir bin pid port
+  local root dir bin pid port cmdline
   root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
   dir="$root/.cache/ferretdb"
   bin="$root/.cache/bin/ferretdb"
@@ -20,8 +20,9 @@ services_ferretdb() {
   mkdir -p "$dir/data"
   pid=$(cat "$dir/pid" 2>/dev/null)
   port=$(cat "$dir/port" 2>/dev/null)
-  if [ -n "$pid" ] && [ -n "$port" ] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null |
-    grep -q "ferretdb.*--listen-addr=127.0.0.1:$port"; then
+  # No pipe into grep -q: under pipefail its early exit would fail the check with SIGPIPE.
+  cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)
+  if [ -n "$pid" ] && [ -n "$port" ] && [[ $cmdline == *ferretdb*"--listen-addr=127.0.0.1:$port"* ]]; then
     if services_wait_port "$port" 1; then
       export MONGODB_URL="mongodb://127.0.0.1:$port/"
       echo "services: FerretDB already running (pid $pid) at $MONGODB_URL"
@@ -37,15 +38,22 @@ services_ferretdb() {
     return 0
   fi
   # The first free port from 27017 up (another work tree may hold one).
+  local free=""
   for port in $(seq 27017 27040); do
-    services_wait_port "$port" 0 || break
+    services_wait_port "$port" 0 || { free=$port; break; }
   done
+  if [ -z "$free" ]; then
+    echo "services: no free port in 27017-27040 for FerretDB; the MongoDB tests will not find it"
+    return 0
+  fi
+  port=$free
   setsid nohup "$bin" --handler=sqlite --sqlite-url="file:$dir/data/" \
     --listen-addr="127.0.0.1:$port" --debug-addr=- --telemetry=disable --state-dir="$dir" \
     --log-level=error >"$dir/log" 2>&1 </dev/null &
   echo $! >"$dir/pid"
   echo "$port" >"$dir/port"
-  if services_wait_port "$port" 30; then
+  # Our own server must be the one answering, not something else that took the port.
+  if services_wait_port "$port" 30 && kill -0 "$(cat "$dir/pid")" 2>/dev/null; then
     export MONGODB_URL="mongodb://127.0.0.1:$port/"
     echo "services: FerretDB started (pid $(cat "$dir/pid")) at $MONGODB_URL"
   else
