@@ -15,18 +15,10 @@ import { CachedStorage } from "../storage/peer_cache.ts";
 import { MemoryStorage } from "../storage/memory.ts";
 import { SqliteStorage } from "../storage/sqlite.ts";
 import { SessionStringStorage } from "../storage/session_string_storage.ts";
-import { MongoStorage } from "../storage/mongo.ts";
+import { isClientLike, MongoStorage } from "../storage/mongo.ts";
 
 /** The session name that keeps a session in memory only. */
 export const MEMORY_SESSION_NAME = ":memory:";
-
-/** A connected or connectable `MongoClient`, judged by the methods the engine uses. */
-function looksLikeMongoClient(value: unknown): boolean {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.db === "function" && typeof v.connect === "function" &&
-    typeof v.close === "function";
-}
 
 /**
  * The engine for session `name` with `options` (not yet opened), behind the peer cache.
@@ -46,7 +38,7 @@ function chooseEngine(name: string, options: ClientOptions): Storage {
       return new MongoStorage(name, engine);
     }
     if (isStorage(engine)) return engine;
-    if (looksLikeMongoClient(engine)) {
+    if (isClientLike(engine)) {
       return new MongoStorage(name, engine as ConstructorParameters<typeof MongoStorage>[1]);
     }
     throw new StorageError(

@@ -94,7 +94,7 @@ const PEER_CHUNK = 10_000;
 /** MongoDB error codes: duplicate key (a concurrent upsert won the race). */
 const DUPLICATE_KEY = 11000;
 
-function isClientLike(value: unknown): value is ClientLike {
+export function isClientLike(value: unknown): value is ClientLike {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Record<string, unknown>;
   return typeof v.db === "function" && typeof v.connect === "function" &&

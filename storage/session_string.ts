@@ -17,6 +17,7 @@ import { Buffer } from "node:buffer";
 import type { SessionData } from "./storage.ts";
 import { SessionStringError } from "./errors.ts";
 import { dcAddress, isKnownDc, isTestDcHost } from "./dcs.ts";
+import { AUTH_KEY_SIZE } from "./validate.ts";
 
 /** The layout a session string was written in. */
 export type SessionStringFormat =
@@ -42,7 +43,6 @@ export type SessionStringData = Pick<
   "dcId" | "apiId" | "testMode" | "authKey" | "userId" | "isBot"
 >;
 
-const AUTH_KEY_LENGTH = 256;
 /** Longer than any layout can be (mtcute with two IPv6 options and a proxy secret fits). */
 const MAX_LENGTH = 2048;
 const MAX_USER_ID = Number.MAX_SAFE_INTEGER;
@@ -186,7 +186,7 @@ function readPyrogram(bytes: Uint8Array): ParsedSessionString {
   const dcId = bytes[0];
   checkDc(dcId, testMode);
   const isBot = readBool(bytes[bytes.length - 1], "is_bot");
-  const authKey = authKeyOrNull(bytes.slice(keyAt, keyAt + AUTH_KEY_LENGTH));
+  const authKey = authKeyOrNull(bytes.slice(keyAt, keyAt + AUTH_KEY_SIZE));
   return { format, session: session({ dcId, apiId, testMode, authKey, userId, isBot }) };
 }
 
@@ -208,16 +208,16 @@ function readTelethonOrGramJs(bytes: Uint8Array): ParsedSessionString {
   // rather than a reason to try Telethon's IPv6 layout (a 14-character GramJS address gives
   // the same length, 275 bytes).
   const textLength = bytes.length >= 3 ? view.getUint16(1) : 0;
-  if (textLength > 0 && bytes.length === 1 + 2 + textLength + 2 + AUTH_KEY_LENGTH) {
+  if (textLength > 0 && bytes.length === 1 + 2 + textLength + 2 + AUTH_KEY_SIZE) {
     format = "gramjs";
     host = Buffer.from(bytes.buffer, bytes.byteOffset + 3, textLength).toString("latin1");
     if (!HOST_CHARS.test(host)) fail("the server address is not a host name or IP address");
     at = 3 + textLength;
-  } else if (bytes.length === 1 + 4 + 2 + AUTH_KEY_LENGTH) {
+  } else if (bytes.length === 1 + 4 + 2 + AUTH_KEY_SIZE) {
     format = "telethon";
     host = bytes.subarray(1, 5).join(".");
     at = 5;
-  } else if (bytes.length === 1 + 16 + 2 + AUTH_KEY_LENGTH) {
+  } else if (bytes.length === 1 + 16 + 2 + AUTH_KEY_SIZE) {
     format = "telethon";
     host = formatIpv6(bytes.subarray(1, 17));
     at = 17;
@@ -391,7 +391,7 @@ function readMtcute(bytes: Uint8Array): ParsedSessionString {
     isBot = reader.bool();
   }
   const key = reader.bytes();
-  if (key.length !== AUTH_KEY_LENGTH) fail(`the auth key has ${key.length} bytes, not 256`);
+  if (key.length !== AUTH_KEY_SIZE) fail(`the auth key has ${key.length} bytes, not 256`);
   if (reader.remaining !== 0) fail("trailing bytes after the auth key");
   checkDc(main.id, testMode);
   if (!HOST_CHARS.test(main.host)) fail("the server address is not a host name or IP address");
@@ -471,7 +471,7 @@ export function encodeSessionString(data: SessionStringData): string {
   if (!Number.isInteger(apiId) || apiId! < 1 || apiId! > 0xffffffff) {
     fail("an api_id (1 to 2^32-1) is required");
   }
-  if (!(authKey instanceof Uint8Array) || authKey.length !== AUTH_KEY_LENGTH) {
+  if (!(authKey instanceof Uint8Array) || authKey.length !== AUTH_KEY_SIZE) {
     fail("the auth key must be 256 bytes");
   }
   if (userId !== null && (!Number.isInteger(userId) || userId < 1 || userId > MAX_USER_ID)) {

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { dcAddress } from "./dcs.ts";
 
 /** Irenogram's words for peer kinds. */
 export type PeerType = "user" | "bot" | "group" | "channel" | "supergroup" | "forum" | "direct";
@@ -129,6 +130,7 @@ export const USERNAME_TTL_SECONDS = 8 * 60 * 60;
  * known yet. Every engine starts from this.
  */
 export function freshSession(): SessionData {
+  const home = dcAddress(2, false)!;
   return {
     dcId: 2,
     apiId: null,
@@ -137,7 +139,7 @@ export function freshSession(): SessionData {
     userId: null,
     isBot: null,
     date: 0,
-    serverAddress: "149.154.167.51",
-    port: 443,
+    serverAddress: home.host,
+    port: home.port,
   };
 }
