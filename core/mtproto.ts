@@ -2,18 +2,11 @@ import { CoreError } from "./errors.ts";
 import { bytes } from "./input.ts";
 import { type RandomSource, secureRandom } from "./random.ts";
 import { check, core, readBytes, scratch, writeBytes } from "./wasm.ts";
-import { type NativeCrypto, nativeCrypto, plain } from "./native.ts";
+import { type NativeCrypto, nativeCrypto, nativeHash } from "./native.ts";
 import { ige256Decrypt, ige256Encrypt } from "./ige.ts";
 
-/**
- * The same sealing with node:crypto hashes and IGE encryption as one native AES-CBC pass (Node
- * and Bun, where that is faster than SHA-256 and AES in WASM); identical bytes.
- */
-/** SHA-1/SHA-256 of the concatenated parts through node:crypto. */
 function hash(native: NativeCrypto, alg: "sha1" | "sha256", ...parts: Uint8Array[]): Uint8Array {
-  const h = native.createHash(alg);
-  for (const part of parts) h.update(part);
-  return plain(h.digest());
+  return nativeHash(native, alg, parts);
 }
 
 /**
@@ -58,6 +51,10 @@ function kdfNative(
   return [key, iv];
 }
 
+/**
+ * sealMessage with node:crypto hashes and IGE encryption as one native AES-CBC pass (Node and
+ * Bun, where that is faster than SHA-256 and AES in WASM); identical bytes.
+ */
 function sealNative(
   native: NativeCrypto,
   authKey: Uint8Array,
@@ -77,7 +74,6 @@ function sealNative(
   return out;
 }
 
-/** Who sealed a message: `"client"` (x = 0 in the key derivation) or `"server"` (x = 8). */
 /** Statuses of the core (core/wasm.ts `check`), so both paths throw the same errors. */
 const AUTH_KEY_ID_MISMATCH = -3, MSG_KEY_MISMATCH = -4, BAD_PADDING = -5, BAD_DATA_LENGTH = -6;
 const BAD_MESSAGE_LENGTH = -12;
@@ -111,6 +107,7 @@ function openNative(
   return body.subarray(0, 32 + len);
 }
 
+/** Who sealed a message: `"client"` (x = 0 in the key derivation) or `"server"` (x = 8). */
 export type Sender = "client" | "server";
 
 function x(sender: Sender): number {

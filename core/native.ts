@@ -97,3 +97,14 @@ export function setNativeCrypto(
 export function plain(b: Uint8Array): Uint8Array {
   return b.constructor === Uint8Array ? b : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
+
+/** SHA-1/SHA-256 of the concatenated parts through node:crypto. */
+export function nativeHash(
+  native: NativeCrypto,
+  alg: "sha1" | "sha256",
+  parts: Uint8Array[],
+): Uint8Array {
+  const h = native.createHash(alg);
+  for (const part of parts) h.update(part);
+  return plain(h.digest());
+}

@@ -1,7 +1,7 @@
 import { bytes } from "./input.ts";
 import { CoreError } from "./errors.ts";
 import { core, readBytes, scratch, writeBytes } from "./wasm.ts";
-import { nativeCrypto, plain } from "./native.ts";
+import { nativeCrypto, nativeHash } from "./native.ts";
 
 const CHUNK = 1 << 20;
 
@@ -11,11 +11,7 @@ function hash(kind: 1 | 256, parts: Uint8Array[]): Uint8Array {
   for (const part of parts) total += bytes(part, `${name} part`).length;
   const c = core();
   const native = nativeCrypto("sha");
-  if (native !== undefined) {
-    const h = native.createHash(kind === 1 ? "sha1" : "sha256");
-    for (const part of parts) h.update(part);
-    return plain(h.digest());
-  }
+  if (native !== undefined) return nativeHash(native, name, parts);
   const size = kind === 1 ? 20 : 32;
   if (total <= CHUNK) {
     // One crossing: the parts are laid end to end in WebAssembly memory, not joined in JS.
