@@ -6,10 +6,14 @@
  *
  * @module
  */
-import type { TlReader } from "./reader.ts";
+import { GZIP_PACKED_ID, type TlReader } from "./reader.ts";
 import type { TlWriter } from "./writer.ts";
 import type { AnyTlObject } from "./gen/types.ts";
 import { TlError } from "./tl_error.ts";
+
+/** Constructor ids of the service objects written here (also in generate.ts MANUAL). */
+export const MSG_CONTAINER_ID = 0x73f1f8dc;
+export const RPC_RESULT_ID = 0xf35c6d01;
 
 /** One message of a container: `message msg_id:long seqno:int bytes:int body:Object`. */
 export interface ContainerMessage {
@@ -81,7 +85,7 @@ function writeBody(w: TlWriter, body: unknown): void {
 
 /** Writes a `msg_container`, computing each message's length. */
 export function writeMsgContainer(w: TlWriter, o: MsgContainer): void {
-  w.int(0x73f1f8dc);
+  w.int(MSG_CONTAINER_ID);
   w.int(o.messages.length);
   for (const m of o.messages) {
     w.long(m.msgId);
@@ -96,13 +100,13 @@ export function writeMsgContainer(w: TlWriter, o: MsgContainer): void {
 
 /** Writes an `rpc_result`. */
 export function writeRpcResult(w: TlWriter, o: RpcResult): void {
-  w.int(0xf35c6d01);
+  w.int(RPC_RESULT_ID);
   w.long(o.reqMsgId);
   writeBody(w, o.result);
 }
 
 /** Writes a `gzip_packed`. */
 export function writeGzipPacked(w: TlWriter, o: GzipPacked): void {
-  w.int(0x3072cfa1);
+  w.int(GZIP_PACKED_ID);
   w.bytes(o.packedData);
 }
