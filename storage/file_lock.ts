@@ -61,7 +61,7 @@ function pidNamespace(): string | undefined {
 /** Whether `other`'s pid can be checked with kill() from this process. */
 function checkableHere(other: Owner): boolean {
   if (other.host !== hostname()) return false;
-  const ns = pidNamespace();
+  const ns = PID_NAMESPACE;
   return other.pidns === undefined || ns === undefined || other.pidns === ns;
 }
 
@@ -73,6 +73,10 @@ function bootId(): string | undefined {
     return undefined;
   }
 }
+
+/** Fixed for the life of the process: read once. */
+const BOOT_ID = bootId();
+const PID_NAMESPACE = pidNamespace();
 
 /**
  * The files this process holds. Kept on `globalThis` under a registered symbol, so that two
@@ -179,8 +183,8 @@ export class FileLock {
       pid: process.pid,
       host: hostname(),
       token: crypto.randomUUID(),
-      boot: bootId(),
-      pidns: pidNamespace(),
+      boot: BOOT_ID,
+      pidns: PID_NAMESPACE,
     };
     for (let attempt = 0; attempt < 5; attempt++) {
       if (FileLock.#tryCreate(lockPath, owner)) {
@@ -243,7 +247,7 @@ export class FileLock {
     // Our own pid but not in `held`: left by an earlier process that had this pid.
     if (other.pid === process.pid) return true;
     // Left before a reboot (after a power loss, say): its pid may belong to anyone now.
-    const boot = bootId();
+    const boot = BOOT_ID;
     if (typeof other.boot === "string" && boot !== undefined && other.boot !== boot) return true;
     return !isAlive(other.pid);
   }
