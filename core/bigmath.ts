@@ -3,7 +3,7 @@ import { CoreError } from "./errors.ts";
 import { bigint, bytes } from "./input.ts";
 import { type RandomSource, secureRandom } from "./random.ts";
 import { check, core, readBytes, scratch, writeBytes } from "./wasm.ts";
-import { automaticChoice, nativeCrypto, plain } from "./native.ts";
+import { automaticChoice, nativeCrypto, type NativeDiffieHellman, plain } from "./native.ts";
 
 /**
  * base^exp mod mod with JS BigInt and fixed 5-bit windows (about 1.5x plain square-and-multiply).
@@ -41,10 +41,9 @@ let nativeLargeExponents = true;
 /**
  * base^exp mod mod as raw RSA through node:crypto (`publicEncrypt` with no padding computes
  * data^e mod n), for 1024..2048-bit moduli and 1 < exp < mod (OpenSSL's rules for a public key);
- * `undefined` when native code is unavailable or refuses the input (then the WebAssembly core
- * computes it).
+ * `undefined` when native code is unavailable or refuses the input.
  */
-function nativeModPow(
+function rsaModPow(
   b: Uint8Array,
   e: Uint8Array,
   m: Uint8Array,
@@ -72,10 +71,71 @@ function nativeModPow(
 }
 
 /**
+ * Native DiffieHellman objects by modulus: creating one tests the modulus for primality (about
+ * 3 ms on Bun), so the few moduli in use (a DH prime per server) keep theirs.
+ */
+const dhByModulus = new Map<bigint, NativeDiffieHellman>();
+const DH_CACHE_SIZE = 4;
+const TWO = Uint8Array.of(2);
+const ONE = Uint8Array.of(1);
+
+/**
+ * base^exp mod mod as a native DiffieHellman's `computeSecret(base)` with `exp` as the private
+ * key (OpenSSL/BoringSSL: constant-time Montgomery exponentiation with 64-bit multiplies). Its
+ * rules: a modulus of 512 bits or more and 1 < base < mod - 1. `undefined` when unavailable.
+ */
+function dhModPow(
+  b: Uint8Array,
+  e: Uint8Array,
+  m: Uint8Array,
+  base: bigint,
+  mod: bigint,
+): bigint | undefined {
+  const native = nativeCrypto("modpow-dh");
+  if (native === undefined || mod >> 511n === 0n || base >= mod - 1n) return undefined;
+  let dh = dhByModulus.get(mod);
+  try {
+    if (dh === undefined) {
+      dh = native.createDiffieHellman(m, TWO);
+      if (dhByModulus.size >= DH_CACHE_SIZE) {
+        dhByModulus.delete(dhByModulus.keys().next().value!);
+      }
+      dhByModulus.set(mod, dh);
+    }
+    dh.setPrivateKey(e);
+    const r = bytesToBigint(plain(dh.computeSecret(b)));
+    // The exponent may be a DH secret: the cached object must not keep it.
+    dh.setPrivateKey(ONE);
+    return r;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Exponents above this many bits go to a native DiffieHellman rather than raw RSA. */
+const RSA_EXPONENT_BITS = 64n;
+
+/** The native paths in order of preference for this exponent; `undefined`: none applies. */
+function nativeModPow(
+  b: Uint8Array,
+  e: Uint8Array,
+  m: Uint8Array,
+  base: bigint,
+  exp: bigint,
+  mod: bigint,
+): bigint | undefined {
+  if (exp >> RSA_EXPONENT_BITS !== 0n) {
+    const r = dhModPow(b, e, m, base, mod);
+    if (r !== undefined) return r;
+  }
+  return rsaModPow(b, e, m, exp, mod);
+}
+
+/**
  * `base^exp mod mod` for an odd `mod` of up to 2048 bits (RSA moduli, DH primes) and
- * `0 <= exp < 2^2048`; `base` may be any bigint (it is reduced). Runs natively as raw RSA through
- * node:crypto where it can (1024..2048-bit moduli, exponents below the modulus; Bun and Deno only
- * up to 32-bit exponents), else with windowed JS BigInt arithmetic, which measured faster than
+ * `0 <= exp < 2^2048`; `base` may be any bigint (it is reduced). Runs natively through node:crypto
+ * where it can (exponents over 64 bits as a DiffieHellman secret on Node and Bun; smaller ones as
+ * raw RSA on 1024..2048-bit moduli), else with windowed JS BigInt arithmetic, which measured faster than
  * the core's WASM Montgomery loop (which serves `rsaPad` inside the core, and `dhExchange` when a
  * path is pinned with `setNativeCrypto`).
  * An even or non-positive modulus throws `CORE_BAD_INPUT`.
@@ -100,7 +160,7 @@ export function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
   if (base < 0n || base >= mod) base = ((base % mod) + mod) % mod;
   const b = bigintToBytes(base, 256)!, e = bigintToBytes(exp, 256)!, m = bigintToBytes(mod, 256)!;
   if (base > 1n && exp > 1n) {
-    const r = nativeModPow(b, e, m, exp, mod);
+    const r = nativeModPow(b, e, m, base, exp, mod);
     if (r !== undefined) return r;
   }
   if (automaticChoice()) return modPowWindowed(base, exp, mod);

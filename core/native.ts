@@ -3,7 +3,8 @@
  * AES-CTR, AES-CBC (IGE encryption is one CBC pass, see ige.ts) and SHA run on OpenSSL/BoringSSL
  * with AES-NI and SHA extensions on Node and Bun, and on Deno's Rust implementation, all faster
  * than WASM; raw RSA (`publicEncrypt` without padding) is a native modular exponentiation with
- * 64-bit multiplies, which WASM lacks (Node; Bun and Deno only for small exponents). Browsers have
+ * 64-bit multiplies, which WASM lacks (Node; Bun and Deno only for small exponents), and so is a
+ * DiffieHellman's `computeSecret` (any exponent; Node and Bun). Browsers have
  * no node:crypto: there the core does everything. Results are identical either way (tests run
  * both paths on the same inputs).
  */
@@ -22,6 +23,13 @@ export interface NativeCrypto {
   createPublicKey(options: { key: { kty: "RSA"; n: string; e: string }; format: "jwk" }): unknown;
   publicEncrypt(options: { key: unknown; padding: number }, data: Uint8Array): Uint8Array;
   constants: { RSA_NO_PADDING: number };
+  createDiffieHellman(prime: Uint8Array, generator: Uint8Array): NativeDiffieHellman;
+}
+
+/** node:crypto's DiffieHellman as the core uses it: `computeSecret(x)` is x^privateKey mod prime. */
+export interface NativeDiffieHellman {
+  setPrivateKey(key: Uint8Array): void;
+  computeSecret(other: Uint8Array): Uint8Array;
 }
 
 let native: NativeCrypto | undefined;
@@ -29,14 +37,23 @@ let loading: Promise<void> | undefined;
 let forced: NativeCrypto | undefined | "auto" = "auto";
 
 /** Operations that may run natively. */
-export type NativeOp = "ctr" | "sha" | "ige" | "ige-small" | "seal" | "open" | "modpow";
+export type NativeOp =
+  | "ctr"
+  | "sha"
+  | "ige"
+  | "ige-small"
+  | "seal"
+  | "open"
+  | "modpow"
+  | "modpow-dh";
 
 /**
  * Where node:crypto beats the core, per runtime (bench/core_bench.ts, same-run ratios): on Node
  * and Bun everything listed. Deno's node:crypto (a Rust implementation) costs more per call, so
  * IGE encryption below 16 KiB ("ige-small") and sealing of typical (1 KiB) messages are faster in
  * the core there; CTR, SHA, long IGE and small-exponent modPow still go native (its raw RSA
- * refuses exponents above 32 bits).
+ * refuses exponents above 32 bits). Large exponents go through a native DiffieHellman on Node
+ * and Bun ("modpow-dh"); Deno's is barely faster than JS BigInt.
  */
 let fastOps: ReadonlySet<NativeOp> = new Set();
 
@@ -68,7 +85,7 @@ export function loadNative(): Promise<void> {
       fastOps = new Set<NativeOp>(
         deno
           ? ["ctr", "sha", "ige", "modpow"]
-          : ["ctr", "sha", "ige", "ige-small", "seal", "open", "modpow"],
+          : ["ctr", "sha", "ige", "ige-small", "seal", "open", "modpow", "modpow-dh"],
       );
     }, () => {})
     : Promise.resolve();

@@ -199,3 +199,44 @@ test("dhExchange: exponentiating outside the core (automatic) and inside it agre
     }
   }
 });
+
+test("modPow: exponents over 64 bits run as a native DiffieHellman secret and equal JS BigInt", async () => {
+  await initCore();
+  let secrets = 0, created = 0;
+  const spy = {
+    ...native,
+    createDiffieHellman(prime: Uint8Array, generator: Uint8Array) {
+      created++;
+      const dh = native.createDiffieHellman(prime, generator);
+      return {
+        setPrivateKey: (k: Uint8Array) => dh.setPrivateKey(k),
+        computeSecret: (x: Uint8Array) => (secrets++, dh.computeSecret(x)),
+      };
+    },
+  } as NativeCrypto;
+  const r = new SeededRandom(29);
+  const big = (bits: number) =>
+    BigInt("0x0" + Array.from(r.bytes(bits >> 3), (b) => b.toString(16).padStart(2, "0")).join(""));
+  // Six moduli (more than the four cached), each used several times; bases at the edges of
+  // DiffieHellman's range (2 and mod - 2) and beyond it (mod - 1, 1, 0: other paths).
+  const mods = [512, 768, 1024, 1536, 2048, 2048].map((bits) =>
+    big(bits) | 1n | (1n << BigInt(bits - 1))
+  );
+  const previous = setNativeCrypto(spy);
+  try {
+    let expected = 0;
+    for (let round = 0; round < 2; round++) {
+      for (const mod of mods) {
+        for (const base of [2n, mod - 2n, big(2048) % mod, mod - 1n, 1n, 0n]) {
+          const exp = round === 0 ? big(2048) : (big(128) | (1n << 127n));
+          assert.equal(modPow(base, exp, mod), refModPow(base, exp, mod));
+          if (base > 1n && base < mod - 1n) expected++;
+        }
+      }
+    }
+    assert.equal(secrets, expected, "every in-range base went through computeSecret");
+    assert.ok(created > mods.length - 1, "moduli beyond the cache are created again");
+  } finally {
+    setNativeCrypto(previous);
+  }
+});
