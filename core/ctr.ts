@@ -1,10 +1,18 @@
 import { CoreError } from "./errors.ts";
 import { bytes } from "./input.ts";
-import { core, readBytes, scratch, writeBytes } from "./wasm.ts";
+import {
+  checkGeneration,
+  core,
+  generation,
+  handleRegistry,
+  readBytes,
+  scratch,
+  writeBytes,
+} from "./wasm.ts";
 import { nativeCrypto, plain } from "./native.ts";
 
 const CHUNK = 1 << 20;
-const streams = new FinalizationRegistry<number>((handle) => core().ctr256_free(handle));
+const streams = handleRegistry("ctr256_free");
 
 /**
  * AES-256-CTR as a stream (128-bit big-endian counter): each `process` call continues the
@@ -23,6 +31,7 @@ const streams = new FinalizationRegistry<number>((handle) => core().ctr256_free(
  */
 export class Ctr256 {
   #handle = 0;
+  #generation = 0;
   #native: { update(data: Uint8Array): Uint8Array } | undefined;
   #freed = false;
 
@@ -40,7 +49,8 @@ export class Ctr256 {
     writeBytes(p + 32, iv);
     this.#handle = c.ctr256_new(p, p + 32);
     if (this.#handle === 0) throw new CoreError("CORE_OUT_OF_MEMORY", "cannot allocate a stream");
-    streams.register(this, this.#handle, this);
+    this.#generation = generation();
+    streams.register(this, [this.#handle, this.#generation], this);
   }
 
   /** Encrypts (or decrypts) `data` with the next keystream bytes; returns a new array. */
@@ -48,6 +58,7 @@ export class Ctr256 {
     bytes(data, "data");
     if (this.#freed) throw new CoreError("CORE_BAD_INPUT", "this Ctr256 was freed");
     if (this.#native !== undefined) return plain(this.#native.update(data));
+    checkGeneration(this.#generation, "Ctr256");
     const c = core();
     if (data.length <= CHUNK) {
       const p = scratch(data.length);
@@ -72,7 +83,7 @@ export class Ctr256 {
     this.#native = undefined;
     if (this.#handle === 0) return;
     streams.unregister(this);
-    core().ctr256_free(this.#handle);
+    if (this.#generation === generation()) core().ctr256_free(this.#handle);
     this.#handle = 0;
   }
 

@@ -21,7 +21,7 @@ import { Ctr256 } from "./ctr.ts";
 import { nativeCrypto } from "./native.ts";
 import { type RandomSource, secureRandom } from "./random.ts";
 import { sha256 } from "./sha.ts";
-import { core, memory, scratch } from "./wasm.ts";
+import { checkGeneration, core, generation, handleRegistry, memory, scratch } from "./wasm.ts";
 
 /** How payloads are delimited on the wire. */
 export type TransportKind = "abridged" | "intermediate" | "paddedIntermediate" | "full";
@@ -245,8 +245,8 @@ const HEADER_ATTEMPTS = 64;
 /** Chunks are split into pieces of at most this size, bounding the decoder's buffer. */
 const PIECE = 1 << 20;
 
-const encoders = new FinalizationRegistry<number>((h) => core().framing_encoder_free(h));
-const decoders = new FinalizationRegistry<number>((h) => core().framing_decoder_free(h));
+const encoders = handleRegistry("framing_encoder_free");
+const decoders = handleRegistry("framing_decoder_free");
 
 /**
  * Frames payloads for one direction of a connection. Every `encode` builds the whole frame
@@ -254,6 +254,7 @@ const decoders = new FinalizationRegistry<number>((h) => core().framing_decoder_
  */
 export class FrameEncoder {
   #handle: number;
+  readonly #generation = generation();
   readonly #kind: TransportKind;
   readonly #random: RandomSource;
   readonly #padded: boolean;
@@ -267,7 +268,7 @@ export class FrameEncoder {
     this.#random = random;
     this.#padded = kind === "paddedIntermediate";
     this.#stream = stream;
-    encoders.register(this, handle, this);
+    encoders.register(this, [handle, this.#generation], this);
   }
 
   /** The bytes at `ptr..ptr + length` of memory, obfuscated by the outer stream if any. */
@@ -283,6 +284,7 @@ export class FrameEncoder {
 
   #live(): number {
     if (this.#handle === 0) throw new TransportError("TRANSPORT_CLOSED", "this encoder was freed");
+    checkGeneration(this.#generation, "encoder");
     return this.#handle;
   }
 
@@ -334,7 +336,7 @@ export class FrameEncoder {
   free(): void {
     if (this.#handle === 0) return;
     encoders.unregister(this);
-    core().framing_encoder_free(this.#handle);
+    if (this.#generation === generation()) core().framing_encoder_free(this.#handle);
     this.#handle = 0;
     this.#stream?.free();
   }
@@ -351,6 +353,7 @@ export class FrameEncoder {
  */
 export class FrameDecoder {
   #handle: number;
+  readonly #generation = generation();
   #failure: TransportError | undefined;
   readonly #random: RandomSource;
   /** De-obfuscation applied before WebAssembly (native AES-CTR), when the codec has none inside. */
@@ -361,7 +364,7 @@ export class FrameDecoder {
     this.#handle = handle;
     this.#random = random;
     this.#stream = stream;
-    decoders.register(this, handle, this);
+    decoders.register(this, [handle, this.#generation], this);
   }
 
   #live(): number {
@@ -369,6 +372,7 @@ export class FrameDecoder {
       throw new TransportError("TRANSPORT_CLOSED", `decoder failed before: ${this.#failure.code}`);
     }
     if (this.#handle === 0) throw new TransportError("TRANSPORT_CLOSED", "this decoder was freed");
+    checkGeneration(this.#generation, "decoder");
     return this.#handle;
   }
 
@@ -419,7 +423,7 @@ export class FrameDecoder {
   get transport(): TransportInfo | undefined {
     const c = core();
     const h = this.#handle;
-    if (h === 0) return undefined;
+    if (h === 0 || this.#generation !== generation()) return undefined;
     const code = c.framing_decoder_kind(h);
     if (code < 0) return undefined;
     const kind = kinds[code & 0xff];
@@ -452,7 +456,7 @@ export class FrameDecoder {
   free(): void {
     if (this.#handle === 0) return;
     decoders.unregister(this);
-    core().framing_decoder_free(this.#handle);
+    if (this.#generation === generation()) core().framing_decoder_free(this.#handle);
     this.#handle = 0;
     this.#stream?.free();
   }

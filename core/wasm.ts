@@ -10,6 +10,10 @@
  *   longer-lived buffer comes from {@link alloc} and must be given back with {@link free}.
  * - Any export may grow the memory, which detaches earlier views: always go through
  *   {@link memory} (it re-creates the view when needed), never keep a `Uint8Array` of it.
+ * - A trap (a bug in the core, or memory that cannot grow where Rust does not check) leaves the
+ *   instance in an unknown state: the export throws `CORE_INTERNAL` and the module is
+ *   instantiated afresh, so later calls work. State that lived in the old memory (streams,
+ *   codecs) is gone: their owners compare {@link generation} and refuse to go on.
  *
  * @module
  */
@@ -27,7 +31,9 @@ export interface CoreExports {
 
 let exportsOf: CoreExports | undefined;
 let loading: Promise<void> | undefined;
+let compiled: WebAssembly.Module | undefined;
 let view: Uint8Array = new Uint8Array(0);
+let instances = 0;
 
 /** The raw bytes of the module (decoded anew on every call). */
 export function wasmBytes(): Uint8Array<ArrayBuffer> {
@@ -43,12 +49,87 @@ export function wasmBytes(): Uint8Array<ArrayBuffer> {
 /** Compiles and instantiates the module once; later calls return the same promise. */
 export function loadCore(): Promise<void> {
   loading ??= WebAssembly.instantiate(wasmBytes(), {}).then((result) => {
-    exportsOf = result.instance.exports as unknown as CoreExports;
+    compiled = result.module;
+    use(result.instance);
   }, (e) => {
     loading = undefined;
     throw new CoreError("CORE_INTERNAL", "the WebAssembly core failed to load", { cause: e });
   });
   return loading;
+}
+
+/**
+ * Which instance of the module is live: it changes when a trap made the core start afresh.
+ * Pointers into memory are only valid with the generation they were made in.
+ */
+export function generation(): number {
+  return instances;
+}
+
+// deno-lint-ignore no-explicit-any
+type Export = (...args: any[]) => any;
+
+function use(instance: WebAssembly.Instance): void {
+  const raw = instance.exports as Record<string, unknown>;
+  const guarded: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    guarded[name] = typeof value === "function" ? guard(name, value as Export) : value;
+  }
+  exportsOf = guarded as CoreExports;
+  view = new Uint8Array(0);
+  scratchPtr = scratchLen = 0;
+  instances++;
+}
+
+/** `fn`, turning a trap into `CORE_INTERNAL` after replacing the instance. */
+function guard(name: string, fn: Export): Export {
+  return (...args) => {
+    try {
+      return fn(...args);
+    } catch (e) {
+      // RangeError: the engine's stack ran out inside WASM, leaving Rust's stack pointer behind.
+      if (!(e instanceof WebAssembly.RuntimeError || e instanceof RangeError)) throw e;
+      restart();
+      throw new CoreError(
+        "CORE_INTERNAL",
+        `the WebAssembly core failed in ${name}; it was restarted`,
+        {
+          cause: e,
+        },
+      );
+    }
+  };
+}
+
+/**
+ * A registry that frees handles of garbage-collected owners with the export `freeName`, unless
+ * the instance they lived in is gone.
+ */
+export function handleRegistry(freeName: string): FinalizationRegistry<[number, number]> {
+  return new FinalizationRegistry(([handle, made]) => {
+    if (made === instances && exportsOf !== undefined) exportsOf[freeName](handle);
+  });
+}
+
+/** Throws `CORE_INTERNAL` when a handle made in generation `made` outlived its instance. */
+export function checkGeneration(made: number, what: string): void {
+  if (made !== instances) {
+    throw new CoreError(
+      "CORE_INTERNAL",
+      `this ${what} lived in a WebAssembly core that failed and was restarted; create a new one`,
+    );
+  }
+}
+
+function restart(): void {
+  try {
+    use(new WebAssembly.Instance(compiled!, {}));
+  } catch {
+    // Synchronous instantiation refused (a browser's main thread): `initCore()` starts it again.
+    exportsOf = undefined;
+    loading = undefined;
+    instances++;
+  }
 }
 
 /** The exports; throws `CORE_NOT_INITIALIZED` before {@link loadCore} resolved. */
