@@ -2,7 +2,7 @@ import { bigintToBytes, bytesToBigint } from "./bytes.ts";
 import { CoreError } from "./errors.ts";
 import { bigint, bytes } from "./input.ts";
 import { type RandomSource, secureRandom } from "./random.ts";
-import { check, core, readBytes, scratch, writeBytes } from "./wasm.ts";
+import { check, core, readBytes, scratch, wipe, writeBytes } from "./wasm.ts";
 import { automaticChoice, nativeCrypto, type NativeDiffieHellman, plain } from "./native.ts";
 
 /**
@@ -159,17 +159,26 @@ export function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
   if (mod === 1n) return 0n;
   if (base < 0n || base >= mod) base = ((base % mod) + mod) % mod;
   const b = bigintToBytes(base, 256)!, e = bigintToBytes(exp, 256)!, m = bigintToBytes(mod, 256)!;
-  if (base > 1n && exp > 1n) {
-    const r = nativeModPow(b, e, m, base, exp, mod);
-    if (r !== undefined) return r;
+  try {
+    if (base > 1n && exp > 1n) {
+      const r = nativeModPow(b, e, m, base, exp, mod);
+      if (r !== undefined) return r;
+    }
+    if (automaticChoice()) return modPowWindowed(base, exp, mod);
+    const p = scratch(1024);
+    writeBytes(p, b);
+    writeBytes(p + 256, e);
+    writeBytes(p + 512, m);
+    try {
+      check(core().mod_pow(p, 256, p + 256, 256, p + 512, 256, p + 768), "modPow");
+      return bytesToBigint(readBytes(p + 768, 256));
+    } finally {
+      wipe(p, 1024);
+    }
+  } finally {
+    // The exponent may be a DH secret.
+    e.fill(0);
   }
-  if (automaticChoice()) return modPowWindowed(base, exp, mod);
-  const p = scratch(1024);
-  writeBytes(p, b);
-  writeBytes(p + 256, e);
-  writeBytes(p + 512, m);
-  check(core().mod_pow(p, 256, p + 256, 256, p + 512, 256, p + 768), "modPow");
-  return bytesToBigint(readBytes(p + 768, 256));
 }
 
 /**
@@ -235,6 +244,23 @@ export function dhExchange(
   // With the automatic choice the core only checks (flag 2) and modPow exponentiates: native
   // raw RSA on Node, windowed JS BigInt elsewhere, both faster than the core's WASM modexp.
   const routed = automaticChoice();
+  try {
+    return exchange(p, g, s, known, routed, dhPrime, peerValue, primeHex);
+  } finally {
+    wipe(p, 256 * 5 + 32);
+  }
+}
+
+function exchange(
+  p: number,
+  g: number,
+  s: Uint8Array,
+  known: boolean,
+  routed: boolean,
+  dhPrime: Uint8Array,
+  peerValue: Uint8Array,
+  primeHex: string,
+): DhResult {
   const status = core().dh_exchange(
     p,
     g,

@@ -7,6 +7,7 @@ import {
   handleRegistry,
   readBytes,
   scratch,
+  wipe,
   writeBytes,
 } from "./wasm.ts";
 import { nativeCrypto, plain } from "./native.ts";
@@ -48,6 +49,7 @@ export class Ctr256 {
     writeBytes(p, key);
     writeBytes(p + 32, iv);
     this.#handle = c.ctr256_new(p, p + 32);
+    wipe(p, 48);
     if (this.#handle === 0) throw new CoreError("CORE_OUT_OF_MEMORY", "cannot allocate a stream");
     this.#generation = generation();
     streams.register(this, [this.#handle, this.#generation], this);

@@ -2,7 +2,7 @@ import { bigintToBytes } from "./bytes.ts";
 import { CoreError } from "./errors.ts";
 import { bigint, bytes } from "./input.ts";
 import { type RandomSource, secureRandom } from "./random.ts";
-import { check, core, readBytes, scratch, writeBytes } from "./wasm.ts";
+import { check, core, readBytes, scratch, wipe, writeBytes } from "./wasm.ts";
 
 /**
  * RSA_PAD (core.telegram.org/mtproto/auth_key): encrypts `data` (p_q_inner_data, at most 144
@@ -55,9 +55,12 @@ export function rsaPad(
       256,
       p + 656,
     );
+    // The inner data carries new_nonce, secret until the key exchange ends.
+    const out = readBytes(p + 656, 256);
+    wipe(p, 144 + 768 + randomLen);
     if (status === -8 && batch < 7) continue;
     check(status, "rsaPad");
-    return readBytes(p + 656, 256);
+    return out;
   }
 }
 
@@ -78,7 +81,9 @@ export function tmpAesKeyIv(
   writeBytes(p, newNonce);
   writeBytes(p + 32, serverNonce);
   core().tmp_aes_key_iv(p, p + 32, p + 48);
-  return { key: readBytes(p + 48, 32), iv: readBytes(p + 80, 32) };
+  const result = { key: readBytes(p + 48, 32), iv: readBytes(p + 80, 32) };
+  wipe(p, 112);
+  return result;
 }
 
 /**
@@ -100,7 +105,9 @@ export function encryptDhInner(
   writeBytes(p + 32, serverNonce);
   writeBytes(p + 48 + 20, data);
   writeBytes(p + 48 + 20 + data.length, random(padding));
-  check(core().tmp_encrypt(p, p + 32, p + 48, total, data.length), "encryptDhInner");
+  const status = core().tmp_encrypt(p, p + 32, p + 48, total, data.length);
+  wipe(p, 48);
+  check(status, "encryptDhInner");
   return readBytes(p + 48, total);
 }
 
@@ -123,6 +130,8 @@ export function decryptDhInner(
   writeBytes(p, newNonce);
   writeBytes(p + 32, serverNonce);
   writeBytes(p + 48, encrypted);
-  const len = check(core().tmp_decrypt(p, p + 32, p + 48, encrypted.length), "decryptDhInner");
+  const status = core().tmp_decrypt(p, p + 32, p + 48, encrypted.length);
+  wipe(p, 48);
+  const len = check(status, "decryptDhInner");
   return readBytes(p + 48 + 20, len);
 }

@@ -1,6 +1,6 @@
 import { CoreError } from "./errors.ts";
 import { bytes } from "./input.ts";
-import { check, core, readBytes, scratch, writeBytes } from "./wasm.ts";
+import { check, core, readBytes, scratch, wipe, writeBytes } from "./wasm.ts";
 import { type NativeCrypto, nativeCrypto } from "./native.ts";
 
 /**
@@ -20,13 +20,17 @@ function igeEncryptNative(
   const p = scratch(32 + 2 * n);
   writeBytes(p, iv);
   writeBytes(p + 32, data);
-  check(c.ige_cbc_pre(p, p + 32, p + 32 + n, n), "ige256Encrypt");
-  const cbc = native.createCipheriv("aes-256-cbc", key, iv.subarray(0, 16));
-  cbc.setAutoPadding(false);
-  const y = cbc.update(readBytes(p + 32 + n, n));
-  writeBytes(p + 32 + n, y);
-  check(c.ige_cbc_post(p, p + 32, p + 32 + n, n), "ige256Encrypt");
-  return readBytes(p + 32 + n, n);
+  try {
+    check(c.ige_cbc_pre(p, p + 32, p + 32 + n, n), "ige256Encrypt");
+    const cbc = native.createCipheriv("aes-256-cbc", key, iv.subarray(0, 16));
+    cbc.setAutoPadding(false);
+    const y = cbc.update(readBytes(p + 32 + n, n));
+    writeBytes(p + 32 + n, y);
+    check(c.ige_cbc_post(p, p + 32, p + 32 + n, n), "ige256Encrypt");
+    return readBytes(p + 32 + n, n);
+  } finally {
+    wipe(p, 32);
+  }
 }
 
 const CHUNK = 1 << 20;
@@ -54,18 +58,26 @@ function ige(data: Uint8Array, key: Uint8Array, iv: Uint8Array, encrypt: boolean
     writeBytes(p, key);
     writeBytes(p + 32, iv);
     writeBytes(p + 64, data);
-    check(fn(p, p + 32, p + 64, data.length), what);
-    return readBytes(p + 64, data.length);
+    try {
+      check(fn(p, p + 32, p + 64, data.length), what);
+      return readBytes(p + 64, data.length);
+    } finally {
+      wipe(p, 64);
+    }
   }
   const out = new Uint8Array(data.length);
   const p = scratch(64 + CHUNK);
   writeBytes(p, key);
   writeBytes(p + 32, iv);
-  for (let off = 0; off < data.length; off += CHUNK) {
-    const part = data.subarray(off, off + CHUNK);
-    writeBytes(p + 64, part);
-    check(fn(p, p + 32, p + 64, part.length), what);
-    out.set(readBytes(p + 64, part.length), off);
+  try {
+    for (let off = 0; off < data.length; off += CHUNK) {
+      const part = data.subarray(off, off + CHUNK);
+      writeBytes(p + 64, part);
+      check(fn(p, p + 32, p + 64, part.length), what);
+      out.set(readBytes(p + 64, part.length), off);
+    }
+  } finally {
+    wipe(p, 64);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { CoreError } from "./errors.ts";
 import { bytes } from "./input.ts";
 import { type RandomSource, secureRandom } from "./random.ts";
-import { check, core, readBytes, scratch, writeBytes } from "./wasm.ts";
+import { check, core, readBytes, scratch, wipe, writeBytes } from "./wasm.ts";
 import { type NativeCrypto, nativeCrypto, nativeHash } from "./native.ts";
 import { ige256Decrypt, ige256Encrypt } from "./ige.ts";
 
@@ -153,8 +153,12 @@ export function sealMessage(
   writeBytes(p, authKey);
   writeBytes(p + 256 + 24, data);
   writeBytes(p + 256 + 24 + data.length, random(padding));
-  check(c.mtproto_seal(p, p + 256, total, data.length, dir), "sealMessage");
-  return readBytes(p + 256, total);
+  try {
+    check(c.mtproto_seal(p, p + 256, total, data.length, dir), "sealMessage");
+    return readBytes(p + 256, total);
+  } finally {
+    wipe(p, 256);
+  }
 }
 
 /**
@@ -177,8 +181,12 @@ export function openMessage(authKey: Uint8Array, message: Uint8Array, sender: Se
   const p = scratch(256 + message.length);
   writeBytes(p, authKey);
   writeBytes(p + 256, message);
-  const len = check(c.mtproto_open(p, p + 256, message.length, dir), "openMessage");
-  return readBytes(p + 256 + 24, len);
+  try {
+    const len = check(c.mtproto_open(p, p + 256, message.length, dir), "openMessage");
+    return readBytes(p + 256 + 24, len);
+  } finally {
+    wipe(p, 256);
+  }
 }
 
 /** auth_key_id: the 64 lower-order bits of SHA-1(auth_key), 8 bytes as sent on the wire. */
@@ -187,5 +195,6 @@ export function authKeyId(authKey: Uint8Array): Uint8Array {
   const p = scratch(256 + 8);
   writeBytes(p, authKey);
   core().mtproto_auth_key_id(p, p + 256);
+  wipe(p, 256);
   return readBytes(p + 256, 8);
 }

@@ -177,6 +177,14 @@ export function scratch(len: number): number {
   return scratchPtr;
 }
 
+/**
+ * Zeroes `len` bytes at `ptr`: keys, nonces and exponents do not stay in the scratch buffer
+ * after the operation that needed them.
+ */
+export function wipe(ptr: number, len: number): void {
+  memory().fill(0, ptr, ptr + len);
+}
+
 /** Copies `data` into memory at `ptr`. */
 export function writeBytes(ptr: number, data: Uint8Array): void {
   memory().set(data, ptr);

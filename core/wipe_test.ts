@@ -1,0 +1,52 @@
+// Secrets handed to the WebAssembly core (auth keys, AES keys, DH secrets, exponents) do not stay
+// in its memory after the call that needed them.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { dhExchange, initCore, modPow } from "./mod.ts";
+import { setNativeCrypto } from "./native.ts";
+import { memory } from "./wasm.ts";
+import { SeededRandom } from "../testing/random.ts";
+
+/** Where the first 24 bytes of `secret` occur in the core's memory (-1: nowhere). */
+function findInMemory(secret: Uint8Array): number {
+  const mem = memory(), needle = secret.subarray(0, 24);
+  outer: for (let i = mem.indexOf(needle[0]); i >= 0; i = mem.indexOf(needle[0], i + 1)) {
+    for (let k = 1; k < needle.length; k++) if (mem[i + k] !== needle[k]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+async function wasmOnly(fn: () => void): Promise<void> {
+  await initCore();
+  const previous = setNativeCrypto(undefined);
+  try {
+    fn();
+  } finally {
+    setNativeCrypto(previous);
+  }
+}
+
+const r = new SeededRandom(77);
+
+test("dhExchange and modPow leave no copy of the secret exponent in WebAssembly memory", () =>
+  wasmOnly(() => {
+    const prime = BigInt(
+      "0xc71caeb9c6b1c9048e6c522f70f13f73980d40238e3e21c14934d037563d930f48198a0aa7c14058229493d22530f4dbfa336f6e0ac925139543aed44cce7c3720fd51f69458705ac68cd4fe6b6b13abdc9746512969328454f18faf8c595f642477fe96bb2a941d5bcd1d4ac8cc49880708fa9b378e3c4f3a9060bee67cf9a4a4a695811051907e162753b56b0f6b410dba74d8a84b2a14b3144e0ef1284754fd17ed950d5965b4b9dd46582db1178d169c6bc465b0d6ff9ca3928fef5b9ae4e418fc15e83ebea0f87fa9ff5eed70050ded2849f47bf959d956850ce929851f0d8115f635b105ee2e4e15d04b2454bf6f4fadf034b10403119cd8e3b92fcc5b",
+    );
+    const toBytes = (x: bigint) => {
+      const out = new Uint8Array(256);
+      for (let i = 255; i >= 0; i--, x >>= 8n) out[i] = Number(x & 0xffn);
+      return out;
+    };
+    const secret = r.bytes(256);
+    const peer = toBytes(
+      modPow(3n, BigInt("0x" + Buffer.from(r.bytes(256)).toString("hex")), prime),
+    );
+    const { sharedKey } = dhExchange(toBytes(prime), 3, peer, secret);
+    assert.equal(findInMemory(secret), -1, "secret after dhExchange");
+    assert.equal(findInMemory(sharedKey), -1, "shared key after dhExchange");
+    const exp = r.bytes(256);
+    modPow(5n, BigInt("0x" + Buffer.from(exp).toString("hex")), prime);
+    assert.equal(findInMemory(exp), -1, "exponent after modPow");
+  }));
