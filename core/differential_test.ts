@@ -26,21 +26,11 @@ import {
   refModPow,
   sameBytes,
   toHex,
+  wasmOnly,
 } from "../tests/core_helpers.ts";
 import { SeededRandom } from "../testing/random.ts";
 
 const N = 10_000;
-
-/** Runs `fn` on the WebAssembly path (node:crypto is the reference here, not a competitor). */
-async function wasmOnly(fn: () => void): Promise<void> {
-  await initCore();
-  const previous = setNativeCrypto(undefined);
-  try {
-    fn();
-  } finally {
-    setNativeCrypto(previous);
-  }
-}
 
 test("SHA-1 and SHA-256 of 10,000 random inputs in random parts equal node:crypto", () =>
   wasmOnly(() => {

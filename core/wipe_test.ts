@@ -2,10 +2,10 @@
 // in its memory after the call that needed them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { dhExchange, initCore, modPow } from "./mod.ts";
-import { setNativeCrypto } from "./native.ts";
+import { dhExchange, modPow } from "./mod.ts";
 import { memory } from "./wasm.ts";
 import { SeededRandom } from "../testing/random.ts";
+import { wasmOnly } from "../tests/core_helpers.ts";
 
 /** Where the first 24 bytes of `secret` occur in the core's memory (-1: nowhere). */
 function findInMemory(secret: Uint8Array): number {
@@ -15,16 +15,6 @@ function findInMemory(secret: Uint8Array): number {
     return i;
   }
   return -1;
-}
-
-async function wasmOnly(fn: () => void): Promise<void> {
-  await initCore();
-  const previous = setNativeCrypto(undefined);
-  try {
-    fn();
-  } finally {
-    setNativeCrypto(previous);
-  }
 }
 
 const r = new SeededRandom(77);

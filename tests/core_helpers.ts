@@ -1,5 +1,7 @@
 /** Helpers shared by the tests of core/ and tl/: hex, concatenation, independent references. */
 import { createCipheriv, createDecipheriv, createHash } from "node:crypto";
+import { initCore } from "../core/mod.ts";
+import { setNativeCrypto } from "../core/native.ts";
 
 export function fromHex(hex: string): Uint8Array {
   const clean = hex.replace(/\s+/g, "");
@@ -80,4 +82,15 @@ export function sameBytes(actual: Uint8Array, expected: Uint8Array): string | un
     if (actual[i] !== expected[i]) return `byte ${i}: ${actual[i]} != ${expected[i]}`;
   }
   return undefined;
+}
+
+/** Runs `fn` on the WebAssembly path of the core (node:crypto pinned off). */
+export async function wasmOnly(fn: () => void): Promise<void> {
+  await initCore();
+  const previous = setNativeCrypto(undefined);
+  try {
+    fn();
+  } finally {
+    setNativeCrypto(previous);
+  }
 }
