@@ -1,6 +1,6 @@
 import { CoreError } from "./errors.ts";
 import { bytes } from "./input.ts";
-import { check, core, readBytes, scratch, wipe, writeBytes } from "./wasm.ts";
+import { check, core, memory, readBytes, scratch, wipe, writeBytes } from "./wasm.ts";
 import { type NativeCrypto, nativeCrypto } from "./native.ts";
 
 /**
@@ -24,7 +24,8 @@ function igeEncryptNative(
     check(c.ige_cbc_pre(p, p + 32, p + 32 + n, n), "ige256Encrypt");
     const cbc = native.createCipheriv("aes-256-cbc", key, iv.subarray(0, 16));
     cbc.setAutoPadding(false);
-    const y = cbc.update(readBytes(p + 32 + n, n));
+    // A view, not a copy: node:crypto reads it before anything can grow the memory.
+    const y = cbc.update(memory().subarray(p + 32 + n, p + 32 + 2 * n));
     writeBytes(p + 32 + n, y);
     check(c.ige_cbc_post(p, p + 32, p + 32 + n, n), "ige256Encrypt");
     return readBytes(p + 32 + n, n);
