@@ -30,16 +30,18 @@ export function nodeHash(alg: "sha1" | "sha256", ...parts: Uint8Array[]): Uint8A
   return new Uint8Array(h.digest());
 }
 
-/** AES-256-IGE built from node:crypto ECB blocks, independent of the WASM core. */
+/**
+ * AES-IGE built from node:crypto ECB blocks, independent of the WASM core: AES-256 (32-byte key),
+ * or AES-128 for OpenSSL's published IGE vectors (16-byte key).
+ */
 export function refIge(
   data: Uint8Array,
   key: Uint8Array,
   iv: Uint8Array,
   enc: boolean,
 ): Uint8Array {
-  const ecb = enc
-    ? createCipheriv("aes-256-ecb", key, null)
-    : createDecipheriv("aes-256-ecb", key, null);
+  const cipher = key.length === 16 ? "aes-128-ecb" : "aes-256-ecb";
+  const ecb = enc ? createCipheriv(cipher, key, null) : createDecipheriv(cipher, key, null);
   ecb.setAutoPadding(false);
   const out = new Uint8Array(data.length);
   let cPrev = iv.slice(0, 16), pPrev = iv.slice(16, 32);
