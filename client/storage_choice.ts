@@ -3,7 +3,9 @@
  * a session string (kept in memory), then memory (`":memory:"` or `inMemory`), then
  * `storageEngine` (a MongoDB URL or client, or any object implementing the storage interface),
  * else the SQLite file `NAME.session` in `workdir`. Every engine gets the bounded peer cache in
- * front of it. Engines are told apart by structure, never `instanceof`.
+ * front of it; for engines other processes may write to (MongoDB, custom engines) the cache
+ * trusts an entry for {@link SHARED_PEER_MAX_AGE} only. Engines are told apart by structure,
+ * never `instanceof`.
  *
  * @module
  */
@@ -26,8 +28,19 @@ export const MEMORY_SESSION_NAME = ":memory:";
  * and `SessionStringError` for an unreadable session string.
  */
 export function chooseStorage(name: string, options: ClientOptions = {}): Storage {
-  return new CachedStorage(chooseEngine(name, options));
+  const engine = chooseEngine(name, options);
+  // The SQLite file is locked to one process; memory and session strings are private to it.
+  const shared = options.sessionString === undefined && !(name === MEMORY_SESSION_NAME ||
+    options.inMemory) &&
+    options.storageEngine !== undefined && options.storageEngine !== null;
+  return new CachedStorage(engine, shared ? { maxAge: SHARED_PEER_MAX_AGE } : {});
 }
+
+/**
+ * How long (ms) a peer cached from a shared engine is trusted: another process may have moved a
+ * username or phone number to another peer meanwhile.
+ */
+export const SHARED_PEER_MAX_AGE = 60_000;
 
 function chooseEngine(name: string, options: ClientOptions): Storage {
   if (options.sessionString !== undefined) return new SessionStringStorage(options.sessionString);

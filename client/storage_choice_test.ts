@@ -80,3 +80,11 @@ test("client storage: an unusable storageEngine is a typed error", () => {
     });
   }
 });
+
+test("client storage: the peer cache trusts entries of shared engines for a minute only", () => {
+  const cache = (c: Client) => (c.storage as CachedStorage).maxAge;
+  assert.equal(cache(new Client("acc")), Infinity, "SQLite: locked to this process");
+  assert.equal(cache(new Client(":memory:")), Infinity);
+  assert.equal(cache(new Client("acc", { storageEngine: "mongodb://127.0.0.1:1" })), 60_000);
+  assert.equal(cache(new Client("acc", { storageEngine: new MemoryStorage() })), 60_000);
+});

@@ -6,7 +6,8 @@
  * Correctness rules: only results read from the engine are cached; `updatePeers` drops every
  * entry of the ids it writes and of the usernames and phones they carry (a username may move to
  * another peer), and a lookup that overlapped a write does not cache what it read. Username hits
- * still obey the 8-hour rule.
+ * still obey the 8-hour rule. A store shared by several processes (MongoDB) changes behind this
+ * cache's back: `maxAge` then bounds how long an entry is trusted.
  *
  * @module
  */
@@ -27,6 +28,8 @@ const copy = (p: PeerRecord): PeerRecord => ({
 
 interface Entry {
   peer: PeerRecord;
+  /** When it was read from the engine (the `now` clock, ms). */
+  at: number;
   /** Hit since it last came round for eviction. */
   used: boolean;
 }
@@ -48,13 +51,41 @@ export class CachedStorage implements Storage {
   readonly #byPhone = new Map<string, Entry>();
   /** id → the username/phone entries that resolve to it, to drop them when the peer changes. */
   readonly #keysOf = new Map<number, Set<string>>();
+  readonly #maxAge: number;
+  readonly #now: () => number;
   #writes = 0;
   #generation = 0;
 
-  /** `size` bounds each of the three lookup tables (by id, username and phone). */
-  constructor(inner: Storage, options: { size?: number } = {}) {
+  /**
+   * `size` bounds each of the three lookup tables (by id, username and phone); `maxAge` (ms,
+   * default unbounded) is how long a cached peer is trusted, for engines that other processes
+   * write to; `now` is the clock (tests).
+   */
+  constructor(
+    inner: Storage,
+    options: { size?: number; maxAge?: number; now?: () => number } = {},
+  ) {
     this.inner = inner;
     this.#limit = Math.max(1, Math.floor(options.size ?? DEFAULT_PEER_CACHE_SIZE));
+    this.#maxAge = options.maxAge !== undefined && options.maxAge >= 0 ? options.maxAge : Infinity;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** The entry under `key` if it is still to be trusted; a too old one is dropped. */
+  #hit<K extends number | string>(map: Map<K, Entry>, key: K): Entry | undefined {
+    const e = map.get(key);
+    if (e === undefined) return undefined;
+    if (this.#maxAge !== Infinity && this.#now() - e.at > this.#maxAge) {
+      this.#dropKey(map, key);
+      return undefined;
+    }
+    e.used = true;
+    return e;
+  }
+
+  /** How long (ms) a cached peer is trusted (`Infinity`: until a write drops it). */
+  get maxAge(): number {
+    return this.#maxAge;
   }
 
   /** Number of cached lookups. */
@@ -76,7 +107,7 @@ export class CachedStorage implements Storage {
    */
   #remember<K extends number | string>(map: Map<K, Entry>, key: K, p: PeerRecord): void {
     this.#dropKey(map, key);
-    map.set(key, { peer: copy(p), used: false });
+    map.set(key, { peer: copy(p), at: this.#now(), used: false });
     if (typeof key === "string") {
       let keys = this.#keysOf.get(p.id);
       if (!keys) this.#keysOf.set(p.id, keys = new Set());
@@ -129,9 +160,8 @@ export class CachedStorage implements Storage {
   }
 
   getPeerById(id: number): Promise<PeerRecord | undefined> {
-    const e = this.#byId.get(id);
+    const e = this.#hit(this.#byId, id);
     if (e) {
-      e.used = true;
       return Promise.resolve(copy(e.peer));
     }
     return this.#lookup(this.#byId, id, () => this.inner.getPeerById(id));
@@ -140,23 +170,17 @@ export class CachedStorage implements Storage {
   getPeerByUsername(username: string): Promise<PeerRecord | undefined> {
     if (typeof username !== "string") return this.inner.getPeerByUsername(username);
     const key = lookupUsername(username);
-    const e = this.#byName.get(key);
+    const e = this.#hit(this.#byName, key);
     if (e) {
-      if (usernameIsFresh(e.peer.lastUpdateOn)) {
-        e.used = true;
-        return Promise.resolve(copy(e.peer));
-      }
+      if (usernameIsFresh(e.peer.lastUpdateOn)) return Promise.resolve(copy(e.peer));
       this.#dropKey(this.#byName, key);
     }
     return this.#lookup(this.#byName, key, () => this.inner.getPeerByUsername(username));
   }
 
   getPeerByPhoneNumber(phoneNumber: string): Promise<PeerRecord | undefined> {
-    const e = this.#byPhone.get(phoneNumber);
-    if (e) {
-      e.used = true;
-      return Promise.resolve(copy(e.peer));
-    }
+    const e = this.#hit(this.#byPhone, phoneNumber);
+    if (e) return Promise.resolve(copy(e.peer));
     return this.#lookup(
       this.#byPhone,
       phoneNumber,

@@ -124,3 +124,36 @@ test("peer cache: random operations give the engine's answers (differential)", a
     }
   }
 });
+
+test("peer cache: with maxAge, a username another process moved resolves anew once the age passes", async () => {
+  // Two processes sharing one store (as with MongoDB): each has its own cache.
+  const store = new MemoryStorage();
+  await store.open();
+  let clock = 1_000_000;
+  const a = new CachedStorage(store, { maxAge: 60_000, now: () => clock });
+  const b = new CachedStorage(store);
+  await b.updatePeers([peer(1, ["moving"], "123")]);
+  assert.equal((await a.getPeerByUsername("moving"))?.id, 1);
+  assert.equal((await a.getPeerByPhoneNumber("123"))?.id, 1);
+  assert.equal((await a.getPeerById(1))?.usernames[0], "moving");
+  // Process b sees the username and phone move to peer 2 and writes it; a does not know.
+  await b.updatePeers([peer(1, []), peer(2, ["moving"], "123")]);
+  clock += 60_000;
+  assert.equal((await a.getPeerByUsername("moving"))?.id, 1, "trusted within maxAge");
+  clock += 1;
+  assert.equal((await a.getPeerByUsername("moving"))?.id, 2, "read again after maxAge");
+  assert.equal((await a.getPeerByPhoneNumber("123"))?.id, 2);
+  assert.deepEqual((await a.getPeerById(1))?.usernames, []);
+});
+
+test("peer cache: without maxAge an entry stays until a write of this process drops it", async () => {
+  const store = new MemoryStorage();
+  await store.open();
+  let clock = 0;
+  const a = new CachedStorage(store, { now: () => clock });
+  await store.updatePeers([peer(1, ["kept"])]);
+  assert.equal((await a.getPeerByUsername("kept"))?.id, 1);
+  await store.updatePeers([peer(1, []), peer(2, ["kept"])]);
+  clock += 365 * 86_400_000;
+  assert.equal((await a.getPeerByUsername("kept"))?.id, 1, "served from the cache");
+});
