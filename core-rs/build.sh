@@ -41,7 +41,7 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
 fi
 
 export RUSTC="$rustc"
-export RUSTFLAGS="--remap-path-prefix=$crate=/core-rs -C debuginfo=0 -C target-feature=+simd128"
+export RUSTFLAGS="--remap-path-prefix=$crate=/core-rs -C debuginfo=0 -C target-feature=+simd128,+bulk-memory"
 unset CARGO_BUILD_RUSTFLAGS CARGO_ENCODED_RUSTFLAGS RUSTC_WRAPPER
 (cd "$crate" && "$cargo" build --offline --locked --release --target wasm32-unknown-unknown \
   --config 'source.crates-io.replace-with="vendored-sources"' \

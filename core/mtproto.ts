@@ -10,26 +10,19 @@ function hash(native: NativeCrypto, alg: "sha1" | "sha256", ...parts: Uint8Array
 }
 
 /**
- * auth_key_id of the last key seen (one entry: a client seals and opens with one key at a time),
- * so that a message costs no SHA-1 of the 256-byte key. The copy is compared byte by byte.
+ * auth_key_id by auth key object, so that a message costs no SHA-1 of the 256-byte key; no copy
+ * of any key is kept. Auth keys are treated as immutable: a key changed in place keeps its old id
+ * here, and messages then fail the auth_key_id check rather than go out under a wrong key.
  */
-let lastKey: Uint8Array | undefined;
-let lastKeyId = new Uint8Array(8);
+const keyIds = new WeakMap<Uint8Array, Uint8Array>();
 
-function authKeyIdNative(native: NativeCrypto, authKey: Uint8Array): Uint8Array {
-  if (lastKey !== undefined) {
-    let same = true;
-    for (let i = 0; i < 256; i++) {
-      if (lastKey[i] !== authKey[i]) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return lastKeyId;
+function keyIdOf(authKey: Uint8Array): Uint8Array {
+  let id = keyIds.get(authKey);
+  if (id === undefined) {
+    id = authKeyId(authKey);
+    keyIds.set(authKey, id);
   }
-  lastKeyId = hash(native, "sha1", authKey).slice(12, 20);
-  lastKey = authKey.slice();
-  return lastKeyId;
+  return id;
 }
 
 /** aes_key and aes_iv of MTProto 2.0 for `msgKey` and direction `x` (mtproto.rs `kdf`). */
@@ -68,7 +61,7 @@ function sealNative(
   const msgKey = hash(native, "sha256", authKey.subarray(88 + x, 120 + x), body).subarray(8, 24);
   const [key, iv] = kdfNative(native, authKey, msgKey, x);
   const out = new Uint8Array(24 + body.length);
-  out.set(authKeyIdNative(native, authKey));
+  out.set(keyIdOf(authKey));
   out.set(msgKey, 8);
   out.set(ige256Encrypt(body, key, iv), 24);
   return out;
@@ -91,7 +84,7 @@ function openNative(
   if (message.length < 24 + 32 + 16 || (message.length - 24) % 16 !== 0) {
     check(BAD_MESSAGE_LENGTH, "openMessage");
   }
-  const id = authKeyIdNative(native, authKey);
+  const id = keyIdOf(authKey);
   for (let i = 0; i < 8; i++) if (message[i] !== id[i]) check(AUTH_KEY_ID_MISMATCH, "openMessage");
   const msgKey = message.subarray(8, 24);
   const [key, iv] = kdfNative(native, authKey, msgKey, x);
@@ -148,14 +141,17 @@ export function sealMessage(
   const total = 24 + data.length + padding;
   const native = nativeCrypto("seal");
   if (native !== undefined) return sealNative(native, authKey, data, random(padding), dir);
+  const id = keyIdOf(authKey);
   const c = core();
-  const p = scratch(256 + total);
+  // Layout: auth key (256) | its auth_key_id (8) | message.
+  const p = scratch(264 + total);
   writeBytes(p, authKey);
-  writeBytes(p + 256 + 24, data);
-  writeBytes(p + 256 + 24 + data.length, random(padding));
+  writeBytes(p + 256, id);
+  writeBytes(p + 264 + 24, data);
+  writeBytes(p + 264 + 24 + data.length, random(padding));
   try {
-    check(c.mtproto_seal(p, p + 256, total, data.length, dir), "sealMessage");
-    return readBytes(p + 256, total);
+    check(c.mtproto_seal(p, p + 264, total, data.length, dir), "sealMessage");
+    return readBytes(p + 264, total);
   } finally {
     wipe(p, 256);
   }
@@ -177,13 +173,15 @@ export function openMessage(authKey: Uint8Array, message: Uint8Array, sender: Se
   }
   const native = nativeCrypto("open");
   if (native !== undefined) return openNative(native, authKey, message, dir);
+  const id = keyIdOf(authKey);
   const c = core();
-  const p = scratch(256 + message.length);
+  const p = scratch(264 + message.length);
   writeBytes(p, authKey);
-  writeBytes(p + 256, message);
+  writeBytes(p + 256, id);
+  writeBytes(p + 264, message);
   try {
-    const len = check(c.mtproto_open(p, p + 256, message.length, dir), "openMessage");
-    return readBytes(p + 256 + 24, len);
+    const len = check(c.mtproto_open(p, p + 264, message.length, dir), "openMessage");
+    return readBytes(p + 264 + 24, len);
   } finally {
     wipe(p, 256);
   }

@@ -2,7 +2,15 @@
 // in its memory after the call that needed them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { dhExchange, modPow } from "./mod.ts";
+import {
+  Ctr256,
+  dhExchange,
+  ige256Decrypt,
+  ige256Encrypt,
+  modPow,
+  openMessage,
+  sealMessage,
+} from "./mod.ts";
 import { memory } from "./wasm.ts";
 import { SeededRandom } from "../testing/random.ts";
 import { wasmOnly } from "../tests/core_helpers.ts";
@@ -18,6 +26,35 @@ function findInMemory(secret: Uint8Array): number {
 }
 
 const r = new SeededRandom(77);
+
+test("sealMessage and openMessage leave no copy of the auth key in WebAssembly memory", () =>
+  wasmOnly(() => {
+    const authKey = r.bytes(256), inner = r.bytes(256);
+    new DataView(inner.buffer).setUint32(28, 256 - 32, true);
+    const wire = sealMessage(authKey, inner, "client");
+    assert.equal(findInMemory(authKey), -1, "after seal");
+    assert.equal(findInMemory(authKey.subarray(88)), -1, "after seal (msg_key part)");
+    openMessage(authKey, wire, "client");
+    assert.equal(findInMemory(authKey), -1, "after open");
+    assert.throws(() => openMessage(authKey, wire.map((b, i) => (i === 40 ? b ^ 1 : b)), "client"));
+    assert.equal(findInMemory(authKey), -1, "after a failed open");
+  }));
+
+test("AES-256-IGE leaves no copy of the key in WebAssembly memory", () =>
+  wasmOnly(() => {
+    const key = r.bytes(32), iv = r.bytes(32), data = r.bytes(4096);
+    ige256Decrypt(ige256Encrypt(data, key, iv), key, iv);
+    assert.equal(findInMemory(key), -1);
+  }));
+
+test("a freed Ctr256 leaves no copy of its key in WebAssembly memory", () =>
+  wasmOnly(() => {
+    const key = r.bytes(32);
+    const ctr = new Ctr256(key, r.bytes(16));
+    ctr.process(r.bytes(100));
+    ctr.free();
+    assert.equal(findInMemory(key), -1);
+  }));
 
 test("dhExchange and modPow leave no copy of the secret exponent in WebAssembly memory", () =>
   wasmOnly(() => {

@@ -5,6 +5,7 @@ use crate::abi::{array, inout, input, ERR_LENGTH, ERR_NOT_FOUND, ERR_RANGE, OK};
 use crate::aes256::Aes256;
 use crate::ctr::Ctr256;
 use crate::sha::Hasher;
+use crate::wipe::wiping;
 use crate::{bignum, dh, ige, mtproto, pq, rsa_pad, sha};
 
 /// CRC32 of `len` bytes at `ptr`, continuing from `prev` (the CRC32 of the bytes before; 0 at
@@ -18,7 +19,9 @@ pub unsafe extern "C" fn crc32_update(prev: u32, ptr: *const u8, len: usize) -> 
 /// handle for `ctr256_apply` and `ctr256_free`.
 #[no_mangle]
 pub unsafe extern "C" fn ctr256_new(key: *const u8, iv: *const u8) -> *mut Ctr256 {
-    Box::into_raw(Box::new(Ctr256::new(&array::<32>(key), &array::<16>(iv))))
+    wiping(|| {
+        Box::into_raw(Box::new(Ctr256::new(&array::<32>(key), &array::<16>(iv))))
+    })
 }
 
 /// XORs the stream's next `len` keystream bytes into `ptr..ptr+len`.
@@ -51,17 +54,19 @@ pub unsafe extern "C" fn ige256_decrypt(key: *const u8, iv: *mut u8, data: *mut 
 }
 
 unsafe fn ige256(key: *const u8, iv: *mut u8, data: *mut u8, len: usize, enc: bool) -> i32 {
-    if len % 16 != 0 {
-        return ERR_LENGTH;
-    }
-    let aes = Aes256::new(&array::<32>(key));
-    let iv = &mut *(iv as *mut [u8; 32]);
-    if enc {
-        ige::encrypt(&aes, inout(data, len), iv);
-    } else {
-        ige::decrypt(&aes, inout(data, len), iv);
-    }
-    OK
+    wiping(|| {
+        if len % 16 != 0 {
+            return ERR_LENGTH;
+        }
+        let aes = Aes256::new(&array::<32>(key));
+        let iv = &mut *(iv as *mut [u8; 32]);
+        if enc {
+            ige::encrypt(&aes, inout(data, len), iv);
+        } else {
+            ige::decrypt(&aes, inout(data, len), iv);
+        }
+        OK
+    })
 }
 
 /// SHA-1 of `len` bytes at `data` into 20 bytes at `out`.
@@ -114,64 +119,78 @@ fn direction(x: u32) -> Option<usize> {
     }
 }
 
-/// MTProto 2.0 sealing in place, see `mtproto::seal`: `buf` holds 24 free bytes, the inner data
-/// (`data_len`), the padding; `len` is the whole buffer. `x` = 0 (client) or 8 (server).
+/// MTProto 2.0 sealing in place, see `mtproto::seal`: `key` is the 256-byte auth key followed by
+/// its 8-byte auth_key_id; `buf` holds 24 free bytes, the inner data (`data_len`), the padding;
+/// `len` is the whole buffer. `x` = 0 (client) or 8 (server).
 #[no_mangle]
 pub unsafe extern "C" fn mtproto_seal(key: *const u8, buf: *mut u8, len: usize, data_len: usize, x: u32) -> i32 {
-    let x = match direction(x) {
-        Some(x) => x,
-        None => return ERR_LENGTH,
-    };
-    match mtproto::seal(&array::<256>(key), inout(buf, len), data_len, x) {
-        Ok(()) => OK,
-        Err(e) => e,
-    }
+    wiping(|| {
+        let x = match direction(x) {
+            Some(x) => x,
+            None => return ERR_LENGTH,
+        };
+        match mtproto::seal(&array::<256>(key), &array::<8>(key.add(256)), inout(buf, len), data_len, x) {
+            Ok(()) => OK,
+            Err(e) => e,
+        }
+    })
 }
 
-/// MTProto 2.0 opening in place; returns the inner data length (data at `buf + 24`) or an error.
+/// MTProto 2.0 opening in place (`key` as for `mtproto_seal`); returns the inner data length
+/// (data at `buf + 24`) or an error.
 #[no_mangle]
 pub unsafe extern "C" fn mtproto_open(key: *const u8, buf: *mut u8, len: usize, x: u32) -> i32 {
-    let x = match direction(x) {
-        Some(x) => x,
-        None => return ERR_LENGTH,
-    };
-    match mtproto::open(&array::<256>(key), inout(buf, len), x) {
-        Ok(n) => n as i32,
-        Err(e) => e,
-    }
+    wiping(|| {
+        let x = match direction(x) {
+            Some(x) => x,
+            None => return ERR_LENGTH,
+        };
+        match mtproto::open(&array::<256>(key), &array::<8>(key.add(256)), inout(buf, len), x) {
+            Ok(n) => n as i32,
+            Err(e) => e,
+        }
+    })
 }
 
 /// auth_key_id (8 bytes) of the 256-byte key.
 #[no_mangle]
 pub unsafe extern "C" fn mtproto_auth_key_id(key: *const u8, out: *mut u8) {
-    inout(out, 8).copy_from_slice(&mtproto::auth_key_id(&array::<256>(key)));
+    wiping(|| {
+        inout(out, 8).copy_from_slice(&mtproto::auth_key_id(&array::<256>(key)));
+    })
 }
 
 /// tmp_aes_key (32) then tmp_aes_iv (32) into `out`.
 #[no_mangle]
 pub unsafe extern "C" fn tmp_aes_key_iv(new_nonce: *const u8, server_nonce: *const u8, out: *mut u8) {
-    let (k, iv) = mtproto::tmp_aes(&array::<32>(new_nonce), &array::<16>(server_nonce));
-    let o = inout(out, 64);
-    o[..32].copy_from_slice(&k);
-    o[32..].copy_from_slice(&iv);
+    wiping(|| {
+        let (k, iv) = mtproto::tmp_aes(&array::<32>(new_nonce), &array::<16>(server_nonce));
+        let o = inout(out, 64);
+        o[..32].copy_from_slice(&k);
+        o[32..].copy_from_slice(&iv);
+    })
 }
 
 /// Temp-key encryption in place: `buf` = 20 free bytes, data (`data_len`), 0..15 padding bytes.
 #[no_mangle]
 pub unsafe extern "C" fn tmp_encrypt(nn: *const u8, sn: *const u8, buf: *mut u8, len: usize, data_len: usize) -> i32 {
-    match mtproto::tmp_encrypt(&array::<32>(nn), &array::<16>(sn), inout(buf, len), data_len) {
-        Ok(()) => OK,
-        Err(e) => e,
-    }
+    wiping(|| {
+        match mtproto::tmp_encrypt(&array::<32>(nn), &array::<16>(sn), inout(buf, len), data_len) {
+            Ok(()) => OK,
+            Err(e) => e,
+        }
+    })
 }
 
 /// Temp-key decryption in place; returns the data length (data at `buf + 20`) or an error.
 #[no_mangle]
 pub unsafe extern "C" fn tmp_decrypt(nn: *const u8, sn: *const u8, buf: *mut u8, len: usize) -> i32 {
-    match mtproto::tmp_decrypt(&array::<32>(nn), &array::<16>(sn), inout(buf, len)) {
-        Ok(n) => n as i32,
-        Err(e) => e,
-    }
+    wiping(|| {
+        match mtproto::tmp_decrypt(&array::<32>(nn), &array::<16>(sn), inout(buf, len)) {
+            Ok(n) => n as i32,
+            Err(e) => e,
+        }
+    })
 }
 
 /// RSA_PAD, see `rsa_pad::rsa_pad`; writes 256 bytes to `out`.
@@ -187,11 +206,13 @@ pub unsafe extern "C" fn rsa_pad(
     e_len: usize,
     out: *mut u8,
 ) -> i32 {
-    let o = &mut *(out as *mut [u8; 256]);
-    match rsa_pad::rsa_pad(input(data, data_len), input(random, random_len), input(n, n_len), input(e, e_len), o) {
-        Ok(()) => OK,
-        Err(e) => e,
-    }
+    wiping(|| {
+        let o = &mut *(out as *mut [u8; 256]);
+        match rsa_pad::rsa_pad(input(data, data_len), input(random, random_len), input(n, n_len), input(e, e_len), o) {
+            Ok(()) => OK,
+            Err(e) => e,
+        }
+    })
 }
 
 /// `base^exp mod m` (big-endian, each at most 256 bytes, `m` odd > 1, `base < m`); writes
@@ -206,22 +227,24 @@ pub unsafe extern "C" fn mod_pow(
     m_len: usize,
     out: *mut u8,
 ) -> i32 {
-    let (b, mm) = match (bignum::from_be(input(base, base_len)), bignum::from_be(input(m, m_len))) {
-        (Some(b), Some(mm)) => (b, mm),
-        _ => return ERR_LENGTH,
-    };
-    if exp_len > bignum::BYTES {
-        return ERR_LENGTH;
-    }
-    let mont = match bignum::Mont::new(&mm) {
-        Some(m) => m,
-        None => return ERR_RANGE,
-    };
-    if bignum::cmp(&b, &mm).is_ge() {
-        return ERR_RANGE;
-    }
-    bignum::to_be(&mont.pow(&b, input(exp, exp_len)), inout(out, m_len));
-    OK
+    wiping(|| {
+        let (b, mm) = match (bignum::from_be(input(base, base_len)), bignum::from_be(input(m, m_len))) {
+            (Some(b), Some(mm)) => (b, mm),
+            _ => return ERR_LENGTH,
+        };
+        if exp_len > bignum::BYTES {
+            return ERR_LENGTH;
+        }
+        let mont = match bignum::Mont::new(&mm) {
+            Some(m) => m,
+            None => return ERR_RANGE,
+        };
+        if bignum::cmp(&b, &mm).is_ge() {
+            return ERR_RANGE;
+        }
+        bignum::to_be(&mont.pow(&b, input(exp, exp_len)), inout(out, m_len));
+        OK
+    })
 }
 
 /// One side of the DH exchange with all checks (`dh::exchange`): `p`, `peer` 256 bytes,
@@ -241,29 +264,31 @@ pub unsafe extern "C" fn dh_exchange(
     out_own: *mut u8,
     out_key: *mut u8,
 ) -> i32 {
-    let (pb, peer_b) = match (bignum::from_be(input(p, 256)), bignum::from_be(input(peer, 256))) {
-        (Some(a), Some(b)) => (a, b),
-        _ => return ERR_LENGTH,
-    };
-    if secret_len > bignum::BYTES {
-        return ERR_LENGTH;
-    }
-    if flags & 2 != 0 {
-        return match dh::check_group(&pb, g, flags & 1 == 1, &array::<32>(seed))
-            .and_then(|_| dh::check_value(&pb, &peer_b))
-        {
-            Ok(()) => OK,
-            Err(e) => e,
+    wiping(|| {
+        let (pb, peer_b) = match (bignum::from_be(input(p, 256)), bignum::from_be(input(peer, 256))) {
+            (Some(a), Some(b)) => (a, b),
+            _ => return ERR_LENGTH,
         };
-    }
-    match dh::exchange(&pb, g, &peer_b, input(secret, secret_len), flags & 1 == 1, &array::<32>(seed)) {
-        Ok((own, key)) => {
-            bignum::to_be(&own, inout(out_own, 256));
-            bignum::to_be(&key, inout(out_key, 256));
-            OK
+        if secret_len > bignum::BYTES {
+            return ERR_LENGTH;
         }
-        Err(e) => e,
-    }
+        if flags & 2 != 0 {
+            return match dh::check_group(&pb, g, flags & 1 == 1, &array::<32>(seed))
+                .and_then(|_| dh::check_value(&pb, &peer_b))
+            {
+                Ok(()) => OK,
+                Err(e) => e,
+            };
+        }
+        match dh::exchange(&pb, g, &peer_b, input(secret, secret_len), flags & 1 == 1, &array::<32>(seed)) {
+            Ok((own, key)) => {
+                bignum::to_be(&own, inout(out_own, 256));
+                bignum::to_be(&key, inout(out_key, 256));
+                OK
+            }
+            Err(e) => e,
+        }
+    })
 }
 
 /// Checks a DH group alone (`flags` as for `dh_exchange`).

@@ -16,3 +16,4 @@ pub mod mtproto;
 pub mod pq;
 pub mod rsa_pad;
 pub mod sha;
+pub mod wipe;

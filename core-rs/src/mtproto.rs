@@ -16,26 +16,12 @@ pub const HEADER: usize = 24;
 /// salt, session_id, msg_id, seq_no, message_data_length.
 pub const INNER_HEADER: usize = 32;
 
-/// The last key and its id: a client seals and opens many messages with one key, and comparing
-/// 256 bytes costs far less than their SHA-1. (wasm32 here is single-threaded.)
-static mut LAST_KEY: Option<([u8; AUTH_KEY], [u8; 8])> = None;
-
-/// The 64 lower-order bits of SHA1(auth_key).
+/// The 64 lower-order bits of SHA1(auth_key). Callers compute it once per key and pass it to
+/// [`seal`] and [`open`]: the module keeps no copy of any auth key between calls.
 pub fn auth_key_id(key: &[u8; AUTH_KEY]) -> [u8; 8] {
-    // SAFETY: the module runs on one thread and no reference to LAST_KEY outlives this call.
-    unsafe {
-        if let Some((k, id)) = &LAST_KEY {
-            if k == key {
-                return *id;
-            }
-        }
-    }
     let h = sha1(&[key]);
     let mut id = [0u8; 8];
     id.copy_from_slice(&h[12..20]);
-    unsafe {
-        LAST_KEY = Some((*key, id));
-    }
     id
 }
 
@@ -63,8 +49,14 @@ pub fn kdf(key: &[u8; AUTH_KEY], msg_key: &[u8; 16], x: usize) -> ([u8; 32], [u8
 
 /// Seals in place: `buf` = 24 free bytes, then `data_len` bytes of inner data (salt ..
 /// message_data), then padding bytes (12..1024 random bytes, total a multiple of 16). Writes
-/// auth_key_id and msg_key into the first 24 bytes and encrypts the rest.
-pub fn seal(key: &[u8; AUTH_KEY], buf: &mut [u8], data_len: usize, x: usize) -> Result<(), i32> {
+/// `key_id` (the key's auth_key_id) and msg_key into the first 24 bytes and encrypts the rest.
+pub fn seal(
+    key: &[u8; AUTH_KEY],
+    key_id: &[u8; 8],
+    buf: &mut [u8],
+    data_len: usize,
+    x: usize,
+) -> Result<(), i32> {
     if buf.len() < HEADER + data_len || data_len < INNER_HEADER || data_len % 4 != 0 {
         return Err(ERR_LENGTH);
     }
@@ -75,22 +67,22 @@ pub fn seal(key: &[u8; AUTH_KEY], buf: &mut [u8], data_len: usize, x: usize) -> 
     }
     let (head, plain) = buf.split_at_mut(HEADER);
     let mk = msg_key(key, x, plain);
-    head[..8].copy_from_slice(&auth_key_id(key));
+    head[..8].copy_from_slice(key_id);
     head[8..].copy_from_slice(&mk);
     let (aes_key, mut aes_iv) = kdf(key, &mk, x);
     ige::encrypt(&Aes256::new(&aes_key), plain, &mut aes_iv);
     Ok(())
 }
 
-/// Opens in place: checks auth_key_id, decrypts, checks msg_key, message_data_length and the
-/// padding length. Returns the length of the inner data (32 + message_data_length), which then
-/// starts at `buf[24]`.
-pub fn open(key: &[u8; AUTH_KEY], buf: &mut [u8], x: usize) -> Result<usize, i32> {
+/// Opens in place: checks auth_key_id against `key_id`, decrypts, checks msg_key,
+/// message_data_length and the padding length. Returns the length of the inner data
+/// (32 + message_data_length), which then starts at `buf[24]`.
+pub fn open(key: &[u8; AUTH_KEY], key_id: &[u8; 8], buf: &mut [u8], x: usize) -> Result<usize, i32> {
     if buf.len() < HEADER + INNER_HEADER + 16 || (buf.len() - HEADER) % 16 != 0 {
         return Err(ERR_MESSAGE_LENGTH);
     }
     let (head, plain) = buf.split_at_mut(HEADER);
-    if head[..8] != auth_key_id(key) {
+    if head[..8] != key_id[..] {
         return Err(ERR_AUTH_KEY_ID);
     }
     let mut mk = [0u8; 16];
