@@ -30,8 +30,8 @@ struct Raw([[u8; 16]; 31]);
 
 static RAW: Raw = Raw([
     [0x0f; 16], INV, AK, PSI_LO, PSI_HI, D_LO, D_HI, E1_U, E1_T, E2_U, E2_T, EL_U, EL_T, DE_U,
-    DE_T, DB_U, DB_T, DD_U, DD_T, DN_U, DN_T, DL_U, DL_T, ESR0, ESR1, ESR2, ESR3, DSR0, DSR1,
-    DSR2, DSR3,
+    DE_T, DB_U, DB_T, DD_U, DD_T, DN_U, DN_T, DL_U, DL_T, ESR0, ESR1, ESR2, ESR3, DSR0, DSR1, DSR2,
+    DSR3,
 ]);
 
 /// The tables as values, read once with a volatile load so that the compiled loops keep them in
@@ -146,32 +146,39 @@ fn store(v: v128, b: &mut [u8; 16]) {
 }
 
 /// The AES S-box on the 4 bytes of a key-schedule word (no table lookups either).
-fn sub_word(t: &Tables, w: [u8; 4]) -> [u8; 4] {
-    let mut b = [0u8; 16];
-    b[..4].copy_from_slice(&w);
-    let (io, jo) = inversion(t, nibbles(t, t.psi_lo, t.psi_hi, load(&b)));
-    store(x(sw(t.elu, io), sw(t.elt, jo)), &mut b);
-    [b[0] ^ 0x63, b[1] ^ 0x63, b[2] ^ 0x63, b[3] ^ 0x63]
+#[inline(always)]
+fn sub_word(t: &Tables, w: u32) -> u32 {
+    let (io, jo) = inversion(t, nibbles(t, t.psi_lo, t.psi_hi, u32x4_splat(w)));
+    u32x4_extract_lane::<0>(x(sw(t.elu, io), sw(t.elt, jo))) ^ 0x6363_6363
 }
 
-fn inv_mix_columns(w: &[u8; 16]) -> [u8; 16] {
-    // Multiples by 9, 11, 13, 14 from three doublings (the key schedule runs per message: keep
-    // it cheap).
-    let xt = |b: u8| (b << 1) ^ if b & 0x80 != 0 { 0x1b } else { 0 };
-    let mut m = [[0u8; 4]; 16]; // 14, 11, 13, 9
-    for (i, &b) in w.iter().enumerate() {
-        let (b2, b4) = (xt(b), xt(xt(b)));
-        let b8 = xt(b4);
-        m[i] = [b8 ^ b4 ^ b2, b8 ^ b2 ^ b, b8 ^ b4 ^ b, b8 ^ b];
-    }
-    let mut o = [0u8; 16];
-    for c in 0..4 {
-        for r in 0..4 {
-            let at = |n: usize, k: usize| m[4 * c + (r + n) % 4][k];
-            o[4 * c + r] = at(0, 0) ^ at(1, 1) ^ at(2, 2) ^ at(3, 3);
-        }
-    }
-    o
+/// InvMixColumns of a round key in the standard basis (the key schedule runs per message: keep
+/// it to a few vector operations).
+fn inv_mix_columns(a: v128) -> v128 {
+    let xt = |v: v128| {
+        x(
+            u8x16_add(v, v),
+            v128_and(i8x16_lt(v, u8x16_splat(0)), u8x16_splat(0x1b)),
+        )
+    };
+    let a2 = xt(a);
+    let a4 = xt(a2);
+    let a8 = xt(a4);
+    let a9 = x(a8, a);
+    // out_i = 14 a_i ^ 11 a_(i+1) ^ 13 a_(i+2) ^ 9 a_(i+3) within each column
+    let m14 = x(x(a8, a4), a2);
+    let m11 = x(a9, a2);
+    let m13 = x(a9, a4);
+    x(
+        x(
+            m14,
+            i8x16_shuffle::<1, 2, 3, 0, 5, 6, 7, 4, 9, 10, 11, 8, 13, 14, 15, 12>(m11, m11),
+        ),
+        x(
+            i8x16_shuffle::<2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13>(m13, m13),
+            i8x16_shuffle::<3, 0, 1, 2, 7, 4, 5, 6, 11, 8, 9, 10, 15, 12, 13, 14>(a9, a9),
+        ),
+    )
 }
 
 /// An expanded AES-256 key for both directions.
@@ -189,44 +196,37 @@ impl Aes256 {
     pub fn new(key: &[u8; 32]) -> Self {
         let t = Tables::load();
         let t = &t;
-        let mut w = [[0u8; 4]; 60];
+        // Little-endian words: byte 0 of a key word is the low byte.
+        let mut w = [0u32; 60];
         for n in 0..8 {
-            w[n].copy_from_slice(&key[4 * n..4 * n + 4]);
+            w[n] = u32::from_le_bytes([key[4 * n], key[4 * n + 1], key[4 * n + 2], key[4 * n + 3]]);
         }
-        let mut rcon = 1u8;
+        let mut rcon = 1u32;
         for n in 8..60 {
             let mut word = w[n - 1];
             if n % 8 == 0 {
-                word = sub_word(t, [word[1], word[2], word[3], word[0]]);
-                word[0] ^= rcon;
-                rcon = (rcon << 1) ^ if rcon & 0x80 != 0 { 0x1b } else { 0 };
+                word = sub_word(t, word.rotate_right(8)) ^ rcon;
+                rcon = (rcon << 1) ^ if rcon & 0x80 != 0 { 0x11b } else { 0 };
             } else if n % 8 == 4 {
                 word = sub_word(t, word);
             }
-            for b in 0..4 {
-                w[n][b] = w[n - 8][b] ^ word[b];
-            }
+            w[n] = w[n - 8] ^ word;
         }
-        let mut rk = [[0u8; 16]; 15];
-        for r in 0..15 {
-            for c in 0..4 {
-                rk[r][4 * c..4 * c + 4].copy_from_slice(&w[4 * r + c]);
-            }
-        }
-        let psi = |b: &[u8; 16]| nibbles(t, t.psi_lo, t.psi_hi, load(b));
-        let d = |b: &[u8; 16]| x(nibbles(t, t.d_lo, t.d_hi, load(b)), u8x16_splat(PSI_5));
+        let rk = |r: usize| u32x4(w[4 * r], w[4 * r + 1], w[4 * r + 2], w[4 * r + 3]);
+        let psi = |v: v128| nibbles(t, t.psi_lo, t.psi_hi, v);
+        let d = |v: v128| x(nibbles(t, t.d_lo, t.d_hi, v), u8x16_splat(PSI_5));
         // A key XORed before permutation P must be P^-1 of itself: ESR0 = ShiftRows is undone
         // by DSR0 = InvShiftRows and the other way round.
-        let mut enc = [u8x16_splat(0); 15];
-        let mut dec = [u8x16_splat(0); 15];
-        enc[0] = psi(&rk[0]);
-        dec[0] = d(&rk[14]);
-        for r in 1..14 {
-            enc[r] = sw(x(psi(&rk[r]), u8x16_splat(PSI_63)), t.dsr[0]);
-            dec[r] = sw(d(&inv_mix_columns(&rk[14 - r])), t.esr[0]);
-        }
-        enc[14] = x(load(&rk[14]), u8x16_splat(0x63));
-        dec[14] = load(&rk[0]);
+        let enc = core::array::from_fn(|r| match r {
+            0 => psi(rk(0)),
+            14 => x(rk(14), u8x16_splat(0x63)),
+            _ => sw(x(psi(rk(r)), u8x16_splat(PSI_63)), t.dsr[0]),
+        });
+        let dec = core::array::from_fn(|r| match r {
+            0 => d(rk(14)),
+            14 => rk(0),
+            _ => sw(d(inv_mix_columns(rk(14 - r))), t.esr[0]),
+        });
         Aes256 { t: *t, enc, dec }
     }
 
@@ -240,7 +240,10 @@ impl Aes256 {
         let s1 = x(sw(t.e1u, io), sw(t.e1t, jo));
         let a = x(x(u2, self.enc[r]), t2);
         let b = x(x(u2, t2), s1);
-        x(x(sw(a, t.esr[0]), sw(s1, t.esr[2])), x(sw(b, t.esr[1]), sw(s1, t.esr[3])))
+        x(
+            x(sw(a, t.esr[0]), sw(s1, t.esr[2])),
+            x(sw(b, t.esr[1]), sw(s1, t.esr[3])),
+        )
     }
 
     #[inline(always)]
@@ -290,7 +293,10 @@ impl Aes256 {
             let bb = x(sw(t.dbu, io), sw(t.dbt, jo));
             let d = x(sw(t.ddu, io), sw(t.ddt, jo));
             let n = x(sw(t.dnu, io), sw(t.dnt, jo));
-            s = x(x(sw(e, t.dsr[0]), sw(bb, t.dsr[1])), x(sw(d, t.dsr[2]), sw(n, t.dsr[3])));
+            s = x(
+                x(sw(e, t.dsr[0]), sw(bb, t.dsr[1])),
+                x(sw(d, t.dsr[2]), sw(n, t.dsr[3])),
+            );
         }
         let (io, jo) = inversion(t, s);
         x(sw(x(sw(t.dlu, io), sw(t.dlt, jo)), t.dsr[0]), self.dec[14])
