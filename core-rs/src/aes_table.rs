@@ -1,8 +1,8 @@
 //! AES-256 with the classic 32-bit T-tables (secret-indexed memory lookups: not constant time):
 //! four little-endian tables per direction, masked byte offsets (no bounds checks, no rotations).
 //! Kept to measure against the table-free `aes_simd`, which the core uses: a serial chain of this
-//! runs at 140-160 MB/s against about 100 in most runs on Deno, Bun and Node, though some runs
-//! measure parity (bench/README.md prints both every run).
+//! runs at about the speed of the SIMD128 build of `aes_simd` (140-160 MB/s) and slower than its
+//! relaxed-SIMD build (bench/aes_chain_bench.ts prints both every run).
 
 const fn gmul(mut a: u8, mut b: u8) -> u8 {
     let mut r = 0u8;
