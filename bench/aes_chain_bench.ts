@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import * as mtcute from "@mtcute/wasm";
 import { WASM_BASE64, WASM_PLAIN_BASE64, WASM_RELAXED_BASE64 } from "../core/wasm_bytes.ts";
-import { measure, runtimeName, table, writeSection } from "./report.ts";
+import { measure, median, runtimeName, table, writeSection } from "./report.ts";
 
 const require = createRequire(import.meta.url);
 mtcute.initSync(
@@ -55,13 +55,12 @@ function build(base64: string) {
   };
 }
 
-/** Medians of rounds taken in turn, so that load from other processes falls on all alike. */
-function interleaved(fns: Record<string, () => unknown>, rounds = 9, ms = 120) {
+/** Medians of `measure` rounds taken in turn, so that load from other processes falls on all alike. */
+function rounds(fns: Record<string, () => unknown>, count = 9, ms = 120) {
   const samples: Record<string, number[]> = {};
-  for (let r = 0; r < rounds; r++) {
+  for (let r = 0; r < count; r++) {
     for (const [name, fn] of Object.entries(fns)) (samples[name] ??= []).push(measure(fn, ms));
   }
-  const median = (a: number[]) => a.sort((x, y) => x - y)[a.length >> 1];
   return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
 }
 
@@ -99,7 +98,7 @@ for (const n of [64 * KiB, MiB]) {
       fns[`${name} ${dir}`] = () => ige(fn, data, key, iv);
     }
   }
-  const t = interleaved(fns, n === MiB ? 5 : 9, n === MiB ? 200 : 120);
+  const t = rounds(fns, n === MiB ? 5 : 9, n === MiB ? 200 : 120);
   const size = n === MiB ? "1 MiB" : "64 KiB";
   for (const [name] of builds) {
     for (const dir of ["dec", "enc"]) {
@@ -120,7 +119,7 @@ for (const [name, base64] of builds) {
   const ex = new WebAssembly.Instance(new WebAssembly.Module(fromBase64(base64)), {})
     .exports as unknown as Exports;
   const kinds = { simdDec: 4, tableDec: 5, simdEnc: 2, tableEnc: 3 };
-  const t = interleaved(
+  const t = rounds(
     Object.fromEntries(
       Object.entries(kinds).map(([k, which]) => [k, () => ex.aes_bench_chain(4096, which)]),
     ),

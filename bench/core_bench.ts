@@ -27,7 +27,7 @@ import {
 } from "../core/mod.ts";
 import { aesKind, core, wasmBytes } from "../core/wasm.ts";
 import { setNativeCrypto } from "../core/native.ts";
-import { measureAsync, runtimeName, table, writeSection } from "./report.ts";
+import { interleaved, measureAsync, median, runtimeName, table, writeSection } from "./report.ts";
 
 const require = createRequire(import.meta.url);
 const mtcuteBytes = readFileSync(require.resolve("@mtcute/wasm/mtcute-simd.wasm"));
@@ -47,39 +47,6 @@ const mbps = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1e3);
 const size = (n: number) => (n >= MiB ? `${n / MiB} MiB` : `${n / KiB} KiB`);
 
 type Peer = "ours" | "mtcute" | "gramjs" | "native" | "js";
-
-/**
- * Median time (ms) of one call of each function, measured interleaved: rounds of short batches
- * in turn, so that load from other processes falls on all of them alike (the machine is shared).
- */
-function interleaved(
-  fns: Partial<Record<Peer, () => unknown>>,
-  ms: number,
-): Partial<Record<Peer, number>> {
-  const entries = Object.entries(fns) as [Peer, () => unknown][];
-  for (const [, fn] of entries) {
-    const end = performance.now() + ms / 20;
-    while (performance.now() < end) fn();
-  }
-  const rounds = 12, slice = ms / (rounds * entries.length);
-  const samples = entries.map(() => [] as number[]);
-  for (let r = 0; r < rounds; r++) {
-    entries.forEach(([, fn], i) => {
-      let n = 0;
-      const t0 = performance.now();
-      let t1 = t0;
-      do {
-        fn();
-        n++;
-        t1 = performance.now();
-      } while (t1 - t0 < slice);
-      samples[i].push((t1 - t0) / n);
-    });
-  }
-  return Object.fromEntries(
-    entries.map(([name], i) => [name, samples[i].sort((x, y) => x - y)[rounds >> 1]]),
-  );
-}
 
 /** One row: our time against each peer's, as a ratio (> 1 means we are faster). */
 function row(
@@ -401,7 +368,6 @@ for (let i = 0; i < 30; i++) {
     chain[kind].push(performance.now() - t0);
   }
 }
-const median = (a: number[]) => a.sort((x, y) => x - y)[a.length >> 1];
 const simd = mbps(65536, median(chain[2])), ttable = mbps(65536, median(chain[3]));
 const simdDec = mbps(65536, median(chain[4])), ttableDec = mbps(65536, median(chain[5]));
 

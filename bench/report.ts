@@ -52,6 +52,45 @@ export async function measureAsync(fn: () => Promise<unknown>, ms = 300): Promis
   return samples[samples.length >> 1];
 }
 
+/** The median of `xs` (sorts a copy). */
+export function median(xs: number[]): number {
+  return [...xs].sort((a, b) => a - b)[xs.length >> 1];
+}
+
+/**
+ * Median time (ms) of one call of each function, measured interleaved: rounds of short batches
+ * in turn, so that load from other processes falls on all of them alike (the machine is shared).
+ */
+export function interleaved<K extends string>(
+  fns: Partial<Record<K, () => unknown>>,
+  ms: number,
+  rounds = 12,
+): Partial<Record<K, number>> {
+  const entries = Object.entries(fns) as [K, () => unknown][];
+  for (const [, fn] of entries) {
+    const end = performance.now() + ms / 20;
+    while (performance.now() < end) fn();
+  }
+  const slice = ms / (rounds * entries.length);
+  const samples = entries.map(() => [] as number[]);
+  for (let r = 0; r < rounds; r++) {
+    entries.forEach(([, fn], i) => {
+      let n = 0;
+      const t0 = performance.now();
+      let t1 = t0;
+      do {
+        fn();
+        n++;
+        t1 = performance.now();
+      } while (t1 - t0 < slice);
+      samples[i].push((t1 - t0) / n);
+    });
+  }
+  return Object.fromEntries(entries.map(([name], i) => [name, median(samples[i])])) as Partial<
+    Record<K, number>
+  >;
+}
+
 /** A markdown table from a header row and rows. */
 export function table(header: string[], rows: (string | number)[][]): string {
   const line = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
-import { runtimeName, table, writeSection } from "./report.ts";
+import { median, runtimeName, table, writeSection } from "./report.ts";
 import { openNative } from "./storage_native.ts";
 import { SqliteStorage } from "../storage/sqlite.ts";
 import { CachedStorage } from "../storage/peer_cache.ts";
@@ -38,7 +38,6 @@ for (let i = 0; i < PEERS; i++) {
   });
 }
 const order = Array.from({ length: LOOKUPS }, () => peers[rng.int(PEERS)]);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const f = (x: number, d = 1) => x.toFixed(d);
 const cleanup = (file: string) => {
   for (const s of ["", "-wal", "-journal", ".lock"]) rmSync(file + s, { force: true });
