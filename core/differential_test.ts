@@ -15,7 +15,6 @@ import {
   sha1,
   sha256,
 } from "./mod.ts";
-import { setNativeCrypto } from "./native.ts";
 import { modPowWindowed } from "./bigmath.ts";
 import { core, readBytes, scratch, writeBytes } from "./wasm.ts";
 import {
