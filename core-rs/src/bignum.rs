@@ -91,8 +91,11 @@ pub fn rem_u32(a: &Big, m: u32) -> u32 {
 /// made the modexp about 3x slower.
 const W: u32 = 28;
 const MASK: u32 = (1 << W) - 1;
-/// Digits for 2048 bits (74), rounded up to the SIMD width of 4.
+/// Digits for a 2048-bit modulus times a 28-bit factor plus 2 bits (75), rounded up to the SIMD
+/// width of 4.
 const KMAX: usize = 76;
+/// 32-bit limbs that hold any value below R.
+const NL: usize = (KMAX * W as usize + 31) / 32;
 /// Zero digits on both sides of every digit array: the dot products read whole groups of 4 and
 /// run past the ends of their ranges, where one side is always zero.
 const OFF: usize = 4;
@@ -118,20 +121,10 @@ fn to_digits(a: &Big) -> Digits {
     d
 }
 
-fn from_digits(d: &Digits) -> Big {
-    let mut a = [0u32; LIMBS];
-    for i in 0..KMAX {
-        let bit = i * W as usize;
-        let (limb, shift) = (bit / 32, bit % 32);
-        let v = (d[OFF + i] as u64) << shift;
-        if limb < LIMBS {
-            a[limb] |= v as u32;
-        }
-        if limb + 1 < LIMBS {
-            a[limb + 1] |= (v >> 32) as u32;
-        }
-    }
-    a
+/// All ones when `a == b`, else zero, without a branch.
+fn eq_mask(a: u32, b: u32) -> u32 {
+    let d = a ^ b;
+    ((d | d.wrapping_neg()) >> 31).wrapping_sub(1)
 }
 
 #[inline(always)]
@@ -141,20 +134,24 @@ unsafe fn load4(p: *const u32) -> core::arch::wasm32::v128 {
 
 /// Montgomery arithmetic modulo an odd `n > 1` of up to 2048 bits, in radix 2^28 on `k` digits
 /// (`k` a multiple of 4, R = 2^(28k)), product scanning with SIMD128 column sums.
+///
+/// The arithmetic runs modulo n' = λn with λ = -n^-1 mod 2^28, so that n' = -1 mod 2^28: each
+/// Montgomery digit m_i is then the column's low digit, and the carry chain that links the
+/// columns has no multiply (a multiple of n' is a multiple of n; results are reduced mod n at
+/// the end). Values stay below 2n' between operations (R > 4n'), so no product ends with a
+/// comparison and subtraction, which also took a branch on secret data.
 pub struct Mont {
-    /// n, digits forward.
+    /// n', digits forward.
     n: Digits,
-    /// n, digits reversed (`nrev[OFF + t] = n_(k-1-t)`) so that column sums read both operands
-    /// forward.
+    /// n', digits reversed (`nrev[OFF + t] = n'_(k-1-t)`) so that column sums read both
+    /// operands forward.
     nrev: Digits,
     k: usize,
-    /// -n^-1 mod 2^28.
-    n0: u32,
-    /// R^2 mod n.
+    /// R^2 mod n'.
     rr: Digits,
-    /// R mod n (the Montgomery form of 1).
+    /// R mod n' (the Montgomery form of 1), reduced.
     one: Digits,
-    /// The modulus in 32-bit limbs.
+    /// n in 32-bit limbs.
     n_big: Big,
 }
 
@@ -164,37 +161,46 @@ impl Mont {
         if n[0] & 1 == 0 || b < 2 {
             return None;
         }
-        let k = ((b + W as usize - 1) / W as usize + 3) & !3;
         let mut inv: u32 = 1;
         for _ in 0..5 {
             inv = inv.wrapping_mul(2u32.wrapping_sub(n[0].wrapping_mul(inv)));
         }
-        let nd = to_digits(n);
+        let lambda = (inv.wrapping_neg() & MASK) as u64;
+        // R > 2^30 n > 4n', and n << 29 (for `mod_n`) fits.
+        let k = ((b + 30 + W as usize - 1) / W as usize + 3) & !3;
+        if k > KMAX {
+            return None; // unreachable: b <= 2048
+        }
+        let n1 = to_digits(n);
+        let mut nd = [0u32; NBUF];
+        let mut carry = 0u64;
+        for i in 0..k {
+            let v = n1[OFF + i] as u64 * lambda + carry;
+            nd[OFF + i] = v as u32 & MASK;
+            carry = v >> W;
+        }
         let mut nrev = [0u32; NBUF];
         for t in 0..k {
             nrev[OFF + t] = nd[OFF + k - 1 - t];
         }
-        let mut m = Mont {
-            n: nd,
-            nrev,
-            k,
-            n0: inv.wrapping_neg() & MASK,
-            rr: [0; NBUF],
-            one: [0; NBUF],
-            n_big: *n,
-        };
-        // R mod n: start below n at 2^(b-1), double up to 2^(28k).
+        let mut m = Mont { n: nd, nrev, k, rr: [0; NBUF], one: [0; NBUF], n_big: *n };
+        // R mod n': start below n' at 2^(nb-1), double up to 2^(28k).
+        let mut nb = k * W as usize;
+        while (nd[OFF + (nb - 1) / W as usize] >> ((nb - 1) % W as usize)) & 1 == 0 {
+            nb -= 1;
+        }
         let mut x = [0u32; NBUF];
-        x[OFF + (b - 1) / W as usize] = 1 << ((b - 1) % W as usize);
-        for _ in (b - 1)..(W as usize * k) {
+        x[OFF + (nb - 1) / W as usize] = 1 << ((nb - 1) % W as usize);
+        for _ in (nb - 1)..(W as usize * k) {
             m.double(&mut x);
         }
         m.one = x;
-        // R^2 mod n = Montgomery form of 2^(28k): square-and-double from mont(1).
+        // R^2 mod n' = Montgomery form of 2^(28k): square-and-double from mont(1).
         let e = W as usize * k;
         let mut y = x;
         for i in (0..usize::BITS as usize - e.leading_zeros() as usize).rev() {
             y = m.sqr(&y);
+            m.reduce(&mut y);
             if (e >> i) & 1 == 1 {
                 m.double(&mut y);
             }
@@ -203,7 +209,7 @@ impl Mont {
         Some(m)
     }
 
-    /// `x = 2x mod n` for `x < n`.
+    /// `x = 2x mod n'` for `x < n'`.
     fn double(&self, x: &mut Digits) {
         let mut carry = 0u32;
         for i in 0..self.k {
@@ -211,34 +217,68 @@ impl Mont {
             x[OFF + i] = v & MASK;
             carry = v >> W;
         }
-        self.reduce_once(x, carry);
+        self.reduce(x);
     }
 
-    /// Subtracts n from `(top, x)` when it is at least n (the value is below 2n).
-    fn reduce_once(&self, x: &mut Digits, top: u32) {
-        let k = self.k;
-        let mut ge = top != 0;
-        if !ge {
-            ge = true; // equal counts as greater or equal
-            for i in (0..k).rev() {
-                let (a, b) = (x[OFF + i], self.n[OFF + i]);
-                if a != b {
-                    ge = a > b;
-                    break;
-                }
-            }
+    /// Subtracts n' from `x < 2n'` when `x >= n'`, in constant time.
+    fn reduce(&self, x: &mut Digits) {
+        let mut d = [0u32; NBUF];
+        let mut borrow = 0u32;
+        for i in 0..self.k {
+            let v = x[OFF + i].wrapping_sub(self.n[OFF + i]).wrapping_sub(borrow);
+            d[OFF + i] = v & MASK;
+            borrow = v >> 31;
         }
-        if ge {
-            let mut borrow = 0u32;
-            for i in 0..k {
-                let d = x[OFF + i].wrapping_sub(self.n[OFF + i]).wrapping_sub(borrow);
-                x[OFF + i] = d & MASK;
-                borrow = d >> 31;
-            }
+        let keep = borrow.wrapping_neg(); // x < n': keep x
+        for i in 0..self.k {
+            x[OFF + i] = (x[OFF + i] & keep) | (d[OFF + i] & !keep);
         }
     }
 
-    /// Montgomery product `a * b / R mod n` (a, b < n).
+    /// `x mod n` for `x < 2n' < 2^29 n`, in constant time: binary long division by n, in 32-bit
+    /// limbs.
+    fn mod_n(&self, x: &Digits) -> Big {
+        const SH: usize = 29;
+        let mut r = [0u32; NL];
+        for i in 0..KMAX {
+            let bit = i * W as usize;
+            let v = (x[OFF + i] as u64) << (bit % 32);
+            r[bit / 32] |= v as u32;
+            if bit / 32 + 1 < NL {
+                r[bit / 32 + 1] |= (v >> 32) as u32;
+            }
+        }
+        // ns = n << SH, shifted right by one per step.
+        let mut ns = [0u32; NL];
+        for i in 0..LIMBS {
+            let v = (self.n_big[i] as u64) << SH;
+            ns[i] |= v as u32;
+            if i + 1 < NL {
+                ns[i + 1] |= (v >> 32) as u32;
+            }
+        }
+        for _ in 0..=SH {
+            let mut d = [0u32; NL];
+            let mut borrow = 0u64;
+            for i in 0..NL {
+                let v = (r[i] as u64).wrapping_sub(ns[i] as u64).wrapping_sub(borrow);
+                d[i] = v as u32;
+                borrow = (v >> 63) & 1;
+            }
+            let keep = (borrow as u32).wrapping_neg(); // r < ns: keep r
+            for i in 0..NL {
+                r[i] = (r[i] & keep) | (d[i] & !keep);
+            }
+            for i in 0..NL {
+                ns[i] = (ns[i] >> 1) | if i + 1 < NL { ns[i + 1] << 31 } else { 0 };
+            }
+        }
+        let mut out = [0u32; LIMBS];
+        out.copy_from_slice(&r[..LIMBS]);
+        out
+    }
+
+    /// Montgomery product `a * b / R mod n'`, below 2n' for `a, b < 2n'`.
     fn mul(&self, a: &Digits, b: &Digits) -> Digits {
         use core::arch::wasm32::*;
         let k = self.k;
@@ -251,7 +291,6 @@ impl Mont {
         for t in 0..k {
             brev[OFF + t] = b[OFF + k - 1 - t];
         }
-        let n0 = self.n[OFF] as u64;
         let mut carry = 0u64;
         // SAFETY: every read is within the NBUF-digit arrays: with j < k + 4 and k <= KMAX,
         // column offsets stay in [OFF - 3, OFF + k + 3].
@@ -279,9 +318,10 @@ impl Mont {
                 }
                 let s = u64x2_add(lo, hi);
                 let s = carry + u64x2_extract_lane::<0>(s) + u64x2_extract_lane::<1>(s);
-                let mi = (s as u32).wrapping_mul(self.n0) & MASK;
+                // m_i = s mod 2^28, and s + m_i * n'_0 = s + m_i * (2^28 - 1).
+                let mi = s as u32 & MASK;
                 *mp.add(i) = mi;
-                carry = (s + mi as u64 * n0) >> W;
+                carry = (s >> W) + mi as u64;
             }
             // Columns k..2k: the upper half is the result.
             for i in k..2 * k {
@@ -309,11 +349,10 @@ impl Mont {
                 carry = s >> W;
             }
         }
-        self.reduce_once(&mut out, carry as u32);
         out
     }
 
-    /// Montgomery square `a * a / R mod n` (a < n): each cross product a_j * a_(i-j) once,
+    /// Montgomery square `a * a / R mod n'` (a < 2n', result below 2n'): each cross product a_j * a_(i-j) once,
     /// against a doubled copy of `a`, so the product half costs half of `mul`'s.
     fn sqr(&self, a: &Digits) -> Digits {
         use core::arch::wasm32::*;
@@ -330,7 +369,6 @@ impl Mont {
             // Below 2^29: a column of 76 such products plus 76 of m * n still fits 64 bits.
             a2[OFF + t] = a[OFF + t] << 1;
         }
-        let n0 = self.n[OFF] as u64;
         let mut carry = 0u64;
         // SAFETY: as in `mul`, every read stays within [OFF - 3, OFF + k + 3] of its array.
         unsafe {
@@ -379,73 +417,94 @@ impl Mont {
                 let t = u64x2_add(lo, hi);
                 let s = s + u64x2_extract_lane::<0>(t) + u64x2_extract_lane::<1>(t);
                 if i < k {
-                    let mi = (s as u32).wrapping_mul(self.n0) & MASK;
+                    let mi = s as u32 & MASK;
                     *mp.add(i) = mi;
-                    carry = (s + mi as u64 * n0) >> W;
+                    carry = (s >> W) + mi as u64;
                 } else {
                     out[OFF + i - k] = s as u32 & MASK;
                     carry = s >> W;
                 }
             }
         }
-        self.reduce_once(&mut out, carry as u32);
         out
     }
 
-    fn to_mont(&self, a: &Big) -> Digits {
-        self.mul(&to_digits(a), &self.rr)
+    /// `base^exp mod n` with `base < n` (plain form in and out); `exp` big-endian bytes, a
+    /// public exponent: its leading zero bytes are skipped (the time depends on its length in
+    /// bytes, not on its bits).
+    pub fn pow(&self, base: &Big, exp: &[u8]) -> Big {
+        let skip = exp.iter().take_while(|&&b| b == 0).count();
+        self.pow_secret(base, &exp[skip..])
     }
 
-    fn from_mont(&self, a: &Digits) -> Big {
+    /// `base^exp mod n` for a secret exponent (a DH private key): every given byte is
+    /// processed, so the time depends on `exp.len()` only.
+    pub fn pow_secret(&self, base: &Big, exp: &[u8]) -> Big {
         let mut one = [0u32; NBUF];
         one[OFF] = 1;
-        from_digits(&self.mul(a, &one))
+        // Out of Montgomery form: at most n', then reduced mod n.
+        self.mod_n(&self.mul(&self.pow_mont(base, exp), &one))
     }
 
-    /// `base^exp mod n` with `base < n` (plain form in and out); `exp` big-endian bytes.
-    pub fn pow(&self, base: &Big, exp: &[u8]) -> Big {
-        self.from_mont(&self.pow_mont(base, exp))
-    }
-
-    /// `base^exp mod n` in Montgomery form, fixed 5-bit windows.
+    /// `base^exp mod n'` in Montgomery form (below 2n'), fixed 5-bit windows. Constant time in
+    /// the exponent's value (its length is public): every window squares five times and
+    /// multiplies by a table entry (entry 0 is 1), read by touching every entry; no branch
+    /// depends on the exponent.
     fn pow_mont(&self, base: &Big, exp: &[u8]) -> Digits {
+        use core::arch::wasm32::*;
         const WIN: usize = 5;
         let mut table = [[0u32; NBUF]; 1 << WIN];
         table[0] = self.one;
-        table[1] = self.to_mont(base);
+        table[1] = self.mul(&to_digits(base), &self.rr);
         for i in 2..(1 << WIN) {
             table[i] = self.mul(&table[i - 1], &table[1]);
         }
         let total = exp.len() * 8;
-        let bit = |i: usize| -> usize {
+        if total == 0 {
+            return self.one;
+        }
+        let select = |w: u32| -> Digits {
+            let mut out = [0u32; NBUF];
+            let mut masks = [0u32; 1 << WIN];
+            for (i, mask) in masks.iter_mut().enumerate() {
+                *mask = eq_mask(i as u32, w);
+            }
+            let mut t = 0;
+            while t < NBUF {
+                let mut v = u32x4_splat(0);
+                for (entry, &mask) in table.iter().zip(masks.iter()) {
+                    // SAFETY: t + 4 <= NBUF (a multiple of 4).
+                    let e = unsafe { load4(entry.as_ptr().add(t)) };
+                    v = v128_or(v, v128_and(e, u32x4_splat(mask)));
+                }
+                // SAFETY: as above.
+                unsafe { core::ptr::write_unaligned(out.as_mut_ptr().add(t) as *mut v128, v) };
+                t += 4;
+            }
+            out
+        };
+        let bit = |i: usize| -> u32 {
             // bit i counted from the least significant
             let byte = exp[exp.len() - 1 - i / 8];
-            ((byte >> (i % 8)) & 1) as usize
+            ((byte >> (i % 8)) & 1) as u32
         };
-        let mut acc = self.one;
-        let mut started = false;
-        let mut i = total;
-        // Windows aligned to the least significant bit: the top one may be shorter.
-        let first = total % WIN;
-        let mut width = if first == 0 { WIN } else { first };
-        while i > 0 {
-            let mut w = 0usize;
+        let window = |top: usize, width: usize| -> u32 {
+            let mut w = 0;
             for j in 0..width {
-                w = (w << 1) | bit(i - 1 - j);
+                w = (w << 1) | bit(top - 1 - j);
             }
-            if started {
-                for _ in 0..width {
-                    acc = self.sqr(&acc);
-                }
-                if w != 0 {
-                    acc = self.mul(&acc, &table[w]);
-                }
-            } else if w != 0 {
-                acc = table[w];
-                started = true;
+            w
+        };
+        // Windows aligned to the least significant bit: the top one may be shorter.
+        let first = if total % WIN == 0 { WIN } else { total % WIN };
+        let mut acc = select(window(total, first));
+        let mut i = total - first;
+        while i > 0 {
+            for _ in 0..WIN {
+                acc = self.sqr(&acc);
             }
-            i -= width;
-            width = WIN;
+            acc = self.mul(&acc, &select(window(i, WIN)));
+            i -= WIN;
         }
         acc
     }
@@ -461,14 +520,10 @@ impl Mont {
         }
         let mut d_be = [0u8; BYTES];
         to_be(&d, &mut d_be);
-        // Montgomery form of n - 1 is n - R mod n.
-        let mut minus_one = self.n;
-        let mut borrow = 0u32;
-        for i in 0..self.k {
-            let v = minus_one[OFF + i].wrapping_sub(self.one[OFF + i]).wrapping_sub(borrow);
-            minus_one[OFF + i] = v & MASK;
-            borrow = v >> 31;
-        }
+        // Compared mod n: R mod n and n - R mod n (the Montgomery forms of 1 and -1).
+        let one = self.mod_n(&self.one);
+        let mut minus_one = self.n_big;
+        sub_assign(&mut minus_one, &one);
         let nbits = bits(&self.n_big);
         for mut a in bases {
             // Keep the base below n: clear bits from the top of n down.
@@ -478,14 +533,16 @@ impl Mont {
             if bits(&a) < 2 {
                 a = small(2);
             }
-            let mut x = self.pow_mont(&a, &d_be);
-            if x == self.one || x == minus_one {
+            let skip = d_be.iter().take_while(|&&b| b == 0).count();
+            let mut x = self.pow_mont(&a, &d_be[skip..]);
+            let r = self.mod_n(&x);
+            if r == one || r == minus_one {
                 continue;
             }
             let mut witness = true;
             for _ in 1..s {
                 x = self.sqr(&x);
-                if x == minus_one {
+                if self.mod_n(&x) == minus_one {
                     witness = false;
                     break;
                 }
