@@ -279,6 +279,11 @@ impl Mont {
     }
 
     /// Montgomery product `a * b / R mod n'`, below 2n' for `a, b < 2n'`.
+    ///
+    /// Columns are summed two at a time: one pass over j loads a_j and m_j once for both, and
+    /// the inner loop ends half as often (its exit, at a trip count that changes from column to
+    /// column, is a branch the processor mostly mispredicts). Column i + 1 gets m_i * n'_1 once
+    /// m_i is known.
     fn mul(&self, a: &Digits, b: &Digits) -> Digits {
         use core::arch::wasm32::*;
         let k = self.k;
@@ -291,69 +296,91 @@ impl Mont {
         for t in 0..k {
             brev[OFF + t] = b[OFF + k - 1 - t];
         }
+        let n1 = self.n[OFF + 1] as u64;
         let mut carry = 0u64;
         // SAFETY: every read is within the NBUF-digit arrays: with j < k + 4 and k <= KMAX,
-        // column offsets stay in [OFF - 3, OFF + k + 3].
+        // column offsets stay in [OFF - 4, OFF + k + 3].
         unsafe {
             let ap = a.as_ptr().add(OFF);
             let bp = brev.as_ptr().add(OFF);
             let np = self.nrev.as_ptr().add(OFF);
             let mp = m.as_mut_ptr().add(OFF);
-            // Columns 0..k: also choose m_i so that the column becomes divisible by 2^28.
-            for i in 0..k {
-                let base = k - 1 - i;
-                let mut lo = u64x2_splat(0);
-                let mut hi = u64x2_splat(0);
-                let mut j = 0;
-                while j <= i {
-                    let x = load4(ap.add(j));
-                    let y = load4(bp.add(base + j));
-                    let u = load4(mp.add(j));
-                    let v = load4(np.add(base + j));
-                    lo = u64x2_add(lo, u64x2_extmul_low_u32x4(x, y));
-                    hi = u64x2_add(hi, u64x2_extmul_high_u32x4(x, y));
-                    lo = u64x2_add(lo, u64x2_extmul_low_u32x4(u, v));
-                    hi = u64x2_add(hi, u64x2_extmul_high_u32x4(u, v));
-                    j += 4;
-                }
-                let s = u64x2_add(lo, hi);
-                let s = carry + u64x2_extract_lane::<0>(s) + u64x2_extract_lane::<1>(s);
-                // m_i = s mod 2^28, and s + m_i * n'_0 = s + m_i * (2^28 - 1).
-                let mi = s as u32 & MASK;
-                *mp.add(i) = mi;
-                carry = (s >> W) + mi as u64;
-            }
-            // Columns k..2k: the upper half is the result.
-            for i in k..2 * k {
-                let base = k - 1; // offset of column i at j is base + j - (i - ...)
-                let first = (i + 1 - k) & !3;
-                let mut lo = u64x2_splat(0);
-                let mut hi = u64x2_splat(0);
+            let mut i = 0;
+            while i < 2 * k {
+                // b_(i-j) and n'_(i-j) sit at index k - 1 - i + j of the reversed arrays,
+                // those of column i + 1 one below.
+                let off = (k - 1).wrapping_sub(i);
+                let first = if i < k { 0 } else { (i + 1 - k) & !3 };
+                let end = if i < k { i + 2 } else { k };
+                let (mut lo0, mut hi0) = (u64x2_splat(0), u64x2_splat(0));
+                let (mut lo1, mut hi1) = (u64x2_splat(0), u64x2_splat(0));
                 let mut j = first;
-                while j < k {
-                    // b_(i-j) sits at brev[k - 1 - i + j]; k - 1 - i + j >= -3 here.
-                    let off = (base + j).wrapping_sub(i);
+                // m_j = 0 for j >= i (not chosen yet): column i + 1 lacks m_i * n'_1 here.
+                while j < end {
+                    let p = off.wrapping_add(j);
                     let x = load4(ap.add(j));
-                    let y = load4(bp.wrapping_add(off));
+                    let y0 = load4(bp.wrapping_add(p));
+                    let y1 = load4(bp.wrapping_add(p).wrapping_sub(1));
                     let u = load4(mp.add(j));
-                    let v = load4(np.wrapping_add(off));
-                    lo = u64x2_add(lo, u64x2_extmul_low_u32x4(x, y));
-                    hi = u64x2_add(hi, u64x2_extmul_high_u32x4(x, y));
-                    lo = u64x2_add(lo, u64x2_extmul_low_u32x4(u, v));
-                    hi = u64x2_add(hi, u64x2_extmul_high_u32x4(u, v));
+                    let v0 = load4(np.wrapping_add(p));
+                    let v1 = load4(np.wrapping_add(p).wrapping_sub(1));
+                    lo0 = u64x2_add(lo0, u64x2_extmul_low_u32x4(x, y0));
+                    hi0 = u64x2_add(hi0, u64x2_extmul_high_u32x4(x, y0));
+                    lo1 = u64x2_add(lo1, u64x2_extmul_low_u32x4(x, y1));
+                    hi1 = u64x2_add(hi1, u64x2_extmul_high_u32x4(x, y1));
+                    lo0 = u64x2_add(lo0, u64x2_extmul_low_u32x4(u, v0));
+                    hi0 = u64x2_add(hi0, u64x2_extmul_high_u32x4(u, v0));
+                    lo1 = u64x2_add(lo1, u64x2_extmul_low_u32x4(u, v1));
+                    hi1 = u64x2_add(hi1, u64x2_extmul_high_u32x4(u, v1));
                     j += 4;
                 }
-                let s = u64x2_add(lo, hi);
-                let s = carry + u64x2_extract_lane::<0>(s) + u64x2_extract_lane::<1>(s);
-                out[OFF + i - k] = s as u32 & MASK;
-                carry = s >> W;
+                let s0 = u64x2_add(lo0, hi0);
+                let s1 = u64x2_add(lo1, hi1);
+                let s0 = carry + u64x2_extract_lane::<0>(s0) + u64x2_extract_lane::<1>(s0);
+                let s1 = u64x2_extract_lane::<0>(s1) + u64x2_extract_lane::<1>(s1);
+                self.finish_pair(i, s0, s1, n1, mp, &mut out, &mut carry);
+                i += 2;
             }
         }
         out
     }
 
-    /// Montgomery square `a * a / R mod n'` (a < 2n', result below 2n'): each cross product a_j * a_(i-j) once,
-    /// against a doubled copy of `a`, so the product half costs half of `mul`'s.
+    /// Ends columns i and i + 1 from their sums (`s0` with the carry in): below k, m_i and
+    /// m_(i+1) are their low digits (s + m * n'_0 = s + m * (2^28 - 1)), and column i + 1 first
+    /// gets m_i * n'_1; from k on, the digits are the result.
+    ///
+    /// # Safety
+    /// `mp` points at m's digit 0 with digits up to i + 1 writable.
+    #[inline(always)]
+    unsafe fn finish_pair(
+        &self,
+        i: usize,
+        s0: u64,
+        s1: u64,
+        n1: u64,
+        mp: *mut u32,
+        out: &mut Digits,
+        carry: &mut u64,
+    ) {
+        let k = self.k;
+        if i < k {
+            let m0 = s0 as u32 & MASK;
+            let s1 = s1 + (s0 >> W) + m0 as u64 + m0 as u64 * n1;
+            let m1 = s1 as u32 & MASK;
+            *mp.add(i) = m0;
+            *mp.add(i + 1) = m1;
+            *carry = (s1 >> W) + m1 as u64;
+        } else {
+            out[OFF + i - k] = s0 as u32 & MASK;
+            let s1 = s1 + (s0 >> W);
+            out[OFF + i + 1 - k] = s1 as u32 & MASK;
+            *carry = s1 >> W;
+        }
+    }
+
+    /// Montgomery square `a * a / R mod n'` (a < 2n', result below 2n'): each cross product
+    /// a_j * a_(i-j) once, against a doubled copy of `a`, so the product half costs half of
+    /// `mul`'s; columns two at a time as in `mul`.
     fn sqr(&self, a: &Digits) -> Digits {
         use core::arch::wasm32::*;
         let k = self.k;
@@ -369,61 +396,76 @@ impl Mont {
             // Below 2^29: a column of 76 such products plus 76 of m * n still fits 64 bits.
             a2[OFF + t] = a[OFF + t] << 1;
         }
+        let n1 = self.n[OFF + 1] as u64;
         let mut carry = 0u64;
-        // SAFETY: as in `mul`, every read stays within [OFF - 3, OFF + k + 3] of its array.
+        // SAFETY: as in `mul`, every read stays within [OFF - 4, OFF + k + 3] of its array.
         unsafe {
             let ap = a.as_ptr().add(OFF);
             let a2p = a2.as_ptr().add(OFF);
             let rp = arev.as_ptr().add(OFF);
             let np = self.nrev.as_ptr().add(OFF);
             let mp = m.as_mut_ptr().add(OFF);
-            for i in 0..2 * k {
-                // a_(i-j) and n_(i-j) sit at index k - 1 - i + j of the reversed arrays.
-                let off = (k - 1 + 0).wrapping_sub(i);
-                let lo_j = if i >= k { i + 1 - k } else { 0 };
-                let mut lo = u64x2_splat(0);
-                let mut hi = u64x2_splat(0);
-                // Cross products: j in [lo_j, (i - 1) / 2], twice each (a2 = 2a).
-                let end = (i + 1) / 2; // exclusive
-                let mut j = lo_j & !3;
-                while j + 4 <= end {
+            let mut i = 0;
+            while i < 2 * k {
+                // i is even. a_(i-j) and n'_(i-j) sit at index k - 1 - i + j of the reversed
+                // arrays, those of column i + 1 one below.
+                let off = (k - 1).wrapping_sub(i);
+                let lo0 = if i >= k { i + 1 - k } else { 0 };
+                let lo1 = lo0 + (i >= k) as usize;
+                let (mut l0, mut h0) = (u64x2_splat(0), u64x2_splat(0));
+                let (mut l1, mut h1) = (u64x2_splat(0), u64x2_splat(0));
+                // Cross products: j < i/2 for column i, j <= i/2 for column i + 1, twice each
+                // (a2 = 2a); terms below lo read the zeros around the reversed copy.
+                let half = i / 2;
+                let mut j = lo0 & !3;
+                while j + 4 <= half {
+                    let p = off.wrapping_add(j);
                     let x = load4(a2p.add(j));
-                    let y = load4(rp.wrapping_add(off.wrapping_add(j)));
-                    lo = u64x2_add(lo, u64x2_extmul_low_u32x4(x, y));
-                    hi = u64x2_add(hi, u64x2_extmul_high_u32x4(x, y));
+                    let y0 = load4(rp.wrapping_add(p));
+                    let y1 = load4(rp.wrapping_add(p).wrapping_sub(1));
+                    l0 = u64x2_add(l0, u64x2_extmul_low_u32x4(x, y0));
+                    h0 = u64x2_add(h0, u64x2_extmul_high_u32x4(x, y0));
+                    l1 = u64x2_add(l1, u64x2_extmul_low_u32x4(x, y1));
+                    h1 = u64x2_add(h1, u64x2_extmul_high_u32x4(x, y1));
                     j += 4;
                 }
-                let mut s = carry;
-                while j < end {
-                    if j >= lo_j {
-                        s += *a2p.add(j) as u64 * *ap.add(i - j) as u64;
+                let (mut s0, mut s1) = (carry, 0u64);
+                while j < half {
+                    if j >= lo0 {
+                        s0 += *a2p.add(j) as u64 * *ap.add(i - j) as u64;
+                    }
+                    if j >= lo1 {
+                        s1 += *a2p.add(j) as u64 * *ap.add(i + 1 - j) as u64;
                     }
                     j += 1;
                 }
-                if i % 2 == 0 && i / 2 < k {
-                    let d = *ap.add(i / 2) as u64;
-                    s += d * d;
+                if half < k {
+                    let d = *ap.add(half) as u64;
+                    s0 += d * d;
+                    if half >= lo1 {
+                        s1 += *a2p.add(half) as u64 * *ap.add(half + 1) as u64;
+                    }
                 }
-                // m * n over the whole column (m_j = 0 for j not yet chosen).
-                let mut j = lo_j & !3;
-                let mend = if i < k { i + 1 } else { k };
+                // m * n' over both columns (m_j = 0 for j not chosen yet).
+                let mut j = lo0 & !3;
+                let mend = if i < k { i + 2 } else { k };
                 while j < mend {
+                    let p = off.wrapping_add(j);
                     let u = load4(mp.add(j));
-                    let v = load4(np.wrapping_add(off.wrapping_add(j)));
-                    lo = u64x2_add(lo, u64x2_extmul_low_u32x4(u, v));
-                    hi = u64x2_add(hi, u64x2_extmul_high_u32x4(u, v));
+                    let v0 = load4(np.wrapping_add(p));
+                    let v1 = load4(np.wrapping_add(p).wrapping_sub(1));
+                    l0 = u64x2_add(l0, u64x2_extmul_low_u32x4(u, v0));
+                    h0 = u64x2_add(h0, u64x2_extmul_high_u32x4(u, v0));
+                    l1 = u64x2_add(l1, u64x2_extmul_low_u32x4(u, v1));
+                    h1 = u64x2_add(h1, u64x2_extmul_high_u32x4(u, v1));
                     j += 4;
                 }
-                let t = u64x2_add(lo, hi);
-                let s = s + u64x2_extract_lane::<0>(t) + u64x2_extract_lane::<1>(t);
-                if i < k {
-                    let mi = s as u32 & MASK;
-                    *mp.add(i) = mi;
-                    carry = (s >> W) + mi as u64;
-                } else {
-                    out[OFF + i - k] = s as u32 & MASK;
-                    carry = s >> W;
-                }
+                let t0 = u64x2_add(l0, h0);
+                let t1 = u64x2_add(l1, h1);
+                let s0 = s0 + u64x2_extract_lane::<0>(t0) + u64x2_extract_lane::<1>(t0);
+                let s1 = s1 + u64x2_extract_lane::<0>(t1) + u64x2_extract_lane::<1>(t1);
+                self.finish_pair(i, s0, s1, n1, mp, &mut out, &mut carry);
+                i += 2;
             }
         }
         out
