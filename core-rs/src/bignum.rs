@@ -132,6 +132,33 @@ unsafe fn load4(p: *const u32) -> core::arch::wasm32::v128 {
     core::ptr::read_unaligned(p as *const core::arch::wasm32::v128)
 }
 
+/// `d`'s k digits reversed (`r[OFF + t] = d_(k-1-t)`), zero around them.
+fn reversed(d: &Digits, k: usize) -> Digits {
+    let mut r = [0u32; NBUF];
+    for t in 0..k {
+        r[OFF + t] = d[OFF + k - 1 - t];
+    }
+    r
+}
+
+/// Scratch space of the Montgomery products of one exponentiation: kept across them because
+/// clearing fresh arrays per product (WebAssembly without bulk memory fills 4 bytes a step)
+/// cost several percent. Each product rewrites the digits it reads; the padding stays zero.
+struct Work {
+    /// The squared number reversed.
+    rev: Digits,
+    /// Twice the squared number.
+    a2: Digits,
+    /// The Montgomery digits m.
+    m: Digits,
+}
+
+impl Work {
+    fn new() -> Work {
+        Work { rev: [0; NBUF], a2: [0; NBUF], m: [0; NBUF] }
+    }
+}
+
 /// Montgomery arithmetic modulo an odd `n > 1` of up to 2048 bits, in radix 2^28 on `k` digits
 /// (`k` a multiple of 4, R = 2^(28k)), product scanning with SIMD128 column sums.
 ///
@@ -280,195 +307,192 @@ impl Mont {
 
     /// Montgomery product `a * b / R mod n'`, below 2n' for `a, b < 2n'`.
     ///
-    /// Columns are summed two at a time: one pass over j loads a_j and m_j once for both, and
-    /// the inner loop ends half as often (its exit, at a trip count that changes from column to
-    /// column, is a branch the processor mostly mispredicts). Column i + 1 gets m_i * n'_1 once
-    /// m_i is known.
+    /// Columns are summed four at a time: one pass over j loads a_j and m_j once for all four,
+    /// and the inner loop ends a quarter as often (its exit, at a trip count that changes from
+    /// column to column, is a branch the processor mostly mispredicts). The four columns get
+    /// their m_j * n'_(i-j) for the m_j chosen among them in `finish`.
     fn mul(&self, a: &Digits, b: &Digits) -> Digits {
+        let mut out = [0u32; NBUF];
+        self.mul_into(&mut Work::new(), a, &reversed(b, self.k), &mut out);
+        out
+    }
+
+    /// `mul` with `b` given reversed, into `out` (digits k and up must be zero).
+    fn mul_into(&self, w: &mut Work, a: &Digits, brev: &Digits, out: &mut Digits) {
         use core::arch::wasm32::*;
         let k = self.k;
-        let mut brev = [0u32; NBUF];
-        let mut m = [0u32; NBUF];
-        let mut out = [0u32; NBUF];
         if k > KMAX || k % 4 != 0 {
-            return out; // unreachable: k is set by `new`
+            return; // unreachable: k is set by `new`
         }
-        for t in 0..k {
-            brev[OFF + t] = b[OFF + k - 1 - t];
-        }
-        let n1 = self.n[OFF + 1] as u64;
         let mut carry = 0u64;
-        // SAFETY: every read is within the NBUF-digit arrays: with j < k + 4 and k <= KMAX,
-        // column offsets stay in [OFF - 4, OFF + k + 3].
+        // SAFETY: every read is within the NBUF-digit arrays: j < k + 4, k <= KMAX, and the
+        // column offsets stay in [OFF - 4, OFF + k + 3] (i, k and the first j are multiples
+        // of 4).
         unsafe {
             let ap = a.as_ptr().add(OFF);
             let bp = brev.as_ptr().add(OFF);
             let np = self.nrev.as_ptr().add(OFF);
-            let mp = m.as_mut_ptr().add(OFF);
+            let mp = w.m.as_mut_ptr().add(OFF);
             let mut i = 0;
             while i < 2 * k {
-                // b_(i-j) and n'_(i-j) sit at index k - 1 - i + j of the reversed arrays,
-                // those of column i + 1 one below.
+                // b_(i+c-j) and n'_(i+c-j) sit at index k - 1 - i - c + j of the reversed
+                // arrays. m_j = 0 for j >= i (not chosen yet).
                 let off = (k - 1).wrapping_sub(i);
-                let first = if i < k { 0 } else { (i + 1 - k) & !3 };
-                let end = if i < k { i + 2 } else { k };
-                let (mut lo0, mut hi0) = (u64x2_splat(0), u64x2_splat(0));
-                let (mut lo1, mut hi1) = (u64x2_splat(0), u64x2_splat(0));
+                if i < k {
+                    for c in 0..4 {
+                        *mp.add(i + c) = 0;
+                    }
+                }
+                let (first, end) = if i < k { (0, i + 4) } else { (i - k, k) };
+                let mut acc = [u64x2_splat(0); 4];
                 let mut j = first;
-                // m_j = 0 for j >= i (not chosen yet): column i + 1 lacks m_i * n'_1 here.
                 while j < end {
-                    let p = off.wrapping_add(j);
+                    let p = bp.wrapping_add(off.wrapping_add(j));
+                    let q = np.wrapping_add(off.wrapping_add(j));
                     let x = load4(ap.add(j));
-                    let y0 = load4(bp.wrapping_add(p));
-                    let y1 = load4(bp.wrapping_add(p).wrapping_sub(1));
                     let u = load4(mp.add(j));
-                    let v0 = load4(np.wrapping_add(p));
-                    let v1 = load4(np.wrapping_add(p).wrapping_sub(1));
-                    lo0 = u64x2_add(lo0, u64x2_extmul_low_u32x4(x, y0));
-                    hi0 = u64x2_add(hi0, u64x2_extmul_high_u32x4(x, y0));
-                    lo1 = u64x2_add(lo1, u64x2_extmul_low_u32x4(x, y1));
-                    hi1 = u64x2_add(hi1, u64x2_extmul_high_u32x4(x, y1));
-                    lo0 = u64x2_add(lo0, u64x2_extmul_low_u32x4(u, v0));
-                    hi0 = u64x2_add(hi0, u64x2_extmul_high_u32x4(u, v0));
-                    lo1 = u64x2_add(lo1, u64x2_extmul_low_u32x4(u, v1));
-                    hi1 = u64x2_add(hi1, u64x2_extmul_high_u32x4(u, v1));
+                    for (c, acc) in acc.iter_mut().enumerate() {
+                        let y = load4(p.wrapping_sub(c));
+                        let v = load4(q.wrapping_sub(c));
+                        let t = u64x2_add(u64x2_extmul_low_u32x4(x, y), u64x2_extmul_high_u32x4(x, y));
+                        let t = u64x2_add(t, u64x2_extmul_low_u32x4(u, v));
+                        *acc = u64x2_add(*acc, u64x2_add(t, u64x2_extmul_high_u32x4(u, v)));
+                    }
                     j += 4;
                 }
-                let s0 = u64x2_add(lo0, hi0);
-                let s1 = u64x2_add(lo1, hi1);
-                let s0 = carry + u64x2_extract_lane::<0>(s0) + u64x2_extract_lane::<1>(s0);
-                let s1 = u64x2_extract_lane::<0>(s1) + u64x2_extract_lane::<1>(s1);
-                self.finish_pair(i, s0, s1, n1, mp, &mut out, &mut carry);
-                i += 2;
+                let mut s = [0u64; 4];
+                for c in 0..4 {
+                    s[c] = u64x2_extract_lane::<0>(acc[c]) + u64x2_extract_lane::<1>(acc[c]);
+                }
+                self.finish(i, s, mp, out, &mut carry);
+                i += 4;
             }
         }
-        out
     }
 
-    /// Ends columns i and i + 1 from their sums (`s0` with the carry in): below k, m_i and
-    /// m_(i+1) are their low digits (s + m * n'_0 = s + m * (2^28 - 1)), and column i + 1 first
-    /// gets m_i * n'_1; from k on, the digits are the result.
+    /// Ends columns i..i+4 from their sums: below k, each m is the column's low digit once the
+    /// column has the carry and m_j * n'_(i-j) for the m_j chosen before it among the four
+    /// (s + m * n'_0 = s + m * (2^28 - 1)); from k on, the digits are the result.
     ///
     /// # Safety
-    /// `mp` points at m's digit 0 with digits up to i + 1 writable.
+    /// `mp` points at m's digit 0 with digits up to i + 3 writable.
     #[inline(always)]
-    unsafe fn finish_pair(
-        &self,
-        i: usize,
-        s0: u64,
-        s1: u64,
-        n1: u64,
-        mp: *mut u32,
-        out: &mut Digits,
-        carry: &mut u64,
-    ) {
+    unsafe fn finish(&self, i: usize, mut s: [u64; 4], mp: *mut u32, out: &mut Digits, carry: &mut u64) {
         let k = self.k;
         if i < k {
-            let m0 = s0 as u32 & MASK;
-            let s1 = s1 + (s0 >> W) + m0 as u64 + m0 as u64 * n1;
-            let m1 = s1 as u32 & MASK;
-            *mp.add(i) = m0;
-            *mp.add(i + 1) = m1;
-            *carry = (s1 >> W) + m1 as u64;
+            let n = [self.n[OFF + 1] as u64, self.n[OFF + 2] as u64, self.n[OFF + 3] as u64];
+            let mut ms = [0u64; 4];
+            for c in 0..4 {
+                let mut t = s[c] + *carry;
+                for d in 0..c {
+                    t += ms[d] * n[c - d - 1];
+                }
+                let mi = t & MASK as u64;
+                ms[c] = mi;
+                *mp.add(i + c) = mi as u32;
+                *carry = (t >> W) + mi;
+            }
         } else {
-            out[OFF + i - k] = s0 as u32 & MASK;
-            let s1 = s1 + (s0 >> W);
-            out[OFF + i + 1 - k] = s1 as u32 & MASK;
-            *carry = s1 >> W;
+            for c in 0..4 {
+                s[c] += *carry;
+                out[OFF + i + c - k] = s[c] as u32 & MASK;
+                *carry = s[c] >> W;
+            }
         }
     }
 
     /// Montgomery square `a * a / R mod n'` (a < 2n', result below 2n'): each cross product
     /// a_j * a_(i-j) once, against a doubled copy of `a`, so the product half costs half of
-    /// `mul`'s; columns two at a time as in `mul`.
+    /// `mul`'s; columns four at a time as in `mul`.
     fn sqr(&self, a: &Digits) -> Digits {
+        let mut out = [0u32; NBUF];
+        self.sqr_into(&mut Work::new(), a, &mut out);
+        out
+    }
+
+    /// `sqr` into `out` (digits k and up must be zero).
+    fn sqr_into(&self, w: &mut Work, a: &Digits, out: &mut Digits) {
         use core::arch::wasm32::*;
         let k = self.k;
-        let mut arev = [0u32; NBUF];
-        let mut a2 = [0u32; NBUF];
-        let mut m = [0u32; NBUF];
-        let mut out = [0u32; NBUF];
         if k > KMAX || k % 4 != 0 {
-            return out; // unreachable: k is set by `new`
+            return; // unreachable: k is set by `new`
         }
         for t in 0..k {
-            arev[OFF + t] = a[OFF + k - 1 - t];
+            w.rev[OFF + t] = a[OFF + k - 1 - t];
             // Below 2^29: a column of 76 such products plus 76 of m * n still fits 64 bits.
-            a2[OFF + t] = a[OFF + t] << 1;
+            w.a2[OFF + t] = a[OFF + t] << 1;
         }
-        let n1 = self.n[OFF + 1] as u64;
         let mut carry = 0u64;
         // SAFETY: as in `mul`, every read stays within [OFF - 4, OFF + k + 3] of its array.
         unsafe {
             let ap = a.as_ptr().add(OFF);
-            let a2p = a2.as_ptr().add(OFF);
-            let rp = arev.as_ptr().add(OFF);
+            let a2p = w.a2.as_ptr().add(OFF);
+            let rp = w.rev.as_ptr().add(OFF);
             let np = self.nrev.as_ptr().add(OFF);
-            let mp = m.as_mut_ptr().add(OFF);
+            let mp = w.m.as_mut_ptr().add(OFF);
             let mut i = 0;
             while i < 2 * k {
-                // i is even. a_(i-j) and n'_(i-j) sit at index k - 1 - i + j of the reversed
-                // arrays, those of column i + 1 one below.
+                if i < k {
+                    for c in 0..4 {
+                        *mp.add(i + c) = 0;
+                    }
+                }
+                // i is a multiple of 4. a_(i+c-j) and n'_(i+c-j) sit at index k - 1 - i - c + j
+                // of the reversed arrays.
                 let off = (k - 1).wrapping_sub(i);
-                let lo0 = if i >= k { i + 1 - k } else { 0 };
-                let lo1 = lo0 + (i >= k) as usize;
-                let (mut l0, mut h0) = (u64x2_splat(0), u64x2_splat(0));
-                let (mut l1, mut h1) = (u64x2_splat(0), u64x2_splat(0));
-                // Cross products: j < i/2 for column i, j <= i/2 for column i + 1, twice each
-                // (a2 = 2a); terms below lo read the zeros around the reversed copy.
+                let first = if i < k { 0 } else { i - k };
                 let half = i / 2;
-                let mut j = lo0 & !3;
+                // Column i + c: cross products j in [lo_c, end_c), twice each (a2 = 2a);
+                // lo_c = max(0, i + c + 1 - k), end_c = (i + c + 1) / 2; terms below lo_c
+                // read the zeros around the reversed copy.
+                let lo = |c: usize| if i + c >= k { i + c + 1 - k } else { 0 };
+                let ends = [half, half + 1, half + 1, half + 2];
+                let mut acc = [u64x2_splat(0); 4];
+                let mut j = first;
                 while j + 4 <= half {
-                    let p = off.wrapping_add(j);
+                    let p = rp.wrapping_add(off.wrapping_add(j));
                     let x = load4(a2p.add(j));
-                    let y0 = load4(rp.wrapping_add(p));
-                    let y1 = load4(rp.wrapping_add(p).wrapping_sub(1));
-                    l0 = u64x2_add(l0, u64x2_extmul_low_u32x4(x, y0));
-                    h0 = u64x2_add(h0, u64x2_extmul_high_u32x4(x, y0));
-                    l1 = u64x2_add(l1, u64x2_extmul_low_u32x4(x, y1));
-                    h1 = u64x2_add(h1, u64x2_extmul_high_u32x4(x, y1));
+                    for (c, acc) in acc.iter_mut().enumerate() {
+                        let y = load4(p.wrapping_sub(c));
+                        let t = u64x2_add(u64x2_extmul_low_u32x4(x, y), u64x2_extmul_high_u32x4(x, y));
+                        *acc = u64x2_add(*acc, t);
+                    }
                     j += 4;
                 }
-                let (mut s0, mut s1) = (carry, 0u64);
-                while j < half {
-                    if j >= lo0 {
-                        s0 += *a2p.add(j) as u64 * *ap.add(i - j) as u64;
-                    }
-                    if j >= lo1 {
-                        s1 += *a2p.add(j) as u64 * *ap.add(i + 1 - j) as u64;
+                let mut s = [0u64; 4];
+                while j < half + 2 {
+                    for c in 0..4 {
+                        if j >= lo(c) && j < ends[c] {
+                            s[c] += *a2p.add(j) as u64 * *ap.add(i + c - j) as u64;
+                        }
                     }
                     j += 1;
                 }
-                if half < k {
-                    let d = *ap.add(half) as u64;
-                    s0 += d * d;
-                    if half >= lo1 {
-                        s1 += *a2p.add(half) as u64 * *ap.add(half + 1) as u64;
-                    }
-                }
-                // m * n' over both columns (m_j = 0 for j not chosen yet).
-                let mut j = lo0 & !3;
-                let mend = if i < k { i + 2 } else { k };
+                // The squares a_(i/2)^2 and a_(i/2+1)^2 (zero digits past k).
+                let d = *ap.add(half) as u64;
+                s[0] += d * d;
+                let d = *ap.add(half + 1) as u64;
+                s[2] += d * d;
+                // m * n' over the four columns (m_j = 0 for j not chosen yet).
+                let mend = if i < k { i + 4 } else { k };
+                let mut j = first;
                 while j < mend {
-                    let p = off.wrapping_add(j);
+                    let q = np.wrapping_add(off.wrapping_add(j));
                     let u = load4(mp.add(j));
-                    let v0 = load4(np.wrapping_add(p));
-                    let v1 = load4(np.wrapping_add(p).wrapping_sub(1));
-                    l0 = u64x2_add(l0, u64x2_extmul_low_u32x4(u, v0));
-                    h0 = u64x2_add(h0, u64x2_extmul_high_u32x4(u, v0));
-                    l1 = u64x2_add(l1, u64x2_extmul_low_u32x4(u, v1));
-                    h1 = u64x2_add(h1, u64x2_extmul_high_u32x4(u, v1));
+                    for (c, acc) in acc.iter_mut().enumerate() {
+                        let v = load4(q.wrapping_sub(c));
+                        let t = u64x2_add(u64x2_extmul_low_u32x4(u, v), u64x2_extmul_high_u32x4(u, v));
+                        *acc = u64x2_add(*acc, t);
+                    }
                     j += 4;
                 }
-                let t0 = u64x2_add(l0, h0);
-                let t1 = u64x2_add(l1, h1);
-                let s0 = s0 + u64x2_extract_lane::<0>(t0) + u64x2_extract_lane::<1>(t0);
-                let s1 = s1 + u64x2_extract_lane::<0>(t1) + u64x2_extract_lane::<1>(t1);
-                self.finish_pair(i, s0, s1, n1, mp, &mut out, &mut carry);
-                i += 2;
+                for c in 0..4 {
+                    s[c] += u64x2_extract_lane::<0>(acc[c]) + u64x2_extract_lane::<1>(acc[c]);
+                }
+                self.finish(i, s, mp, out, &mut carry);
+                i += 4;
             }
         }
-        out
     }
 
     /// `base^exp mod n` with `base < n` (plain form in and out); `exp` big-endian bytes, a
@@ -495,18 +519,24 @@ impl Mont {
     fn pow_mont(&self, base: &Big, exp: &[u8]) -> Digits {
         use core::arch::wasm32::*;
         const WIN: usize = 5;
-        let mut table = [[0u32; NBUF]; 1 << WIN];
-        table[0] = self.one;
-        table[1] = self.mul(&to_digits(base), &self.rr);
-        for i in 2..(1 << WIN) {
-            table[i] = self.mul(&table[i - 1], &table[1]);
-        }
+        let k = self.k;
         let total = exp.len() * 8;
         if total == 0 {
             return self.one;
         }
-        let select = |w: u32| -> Digits {
-            let mut out = [0u32; NBUF];
+        let mut w = Work::new();
+        // The table holds base^i in Montgomery form, reversed: only ever the second factor.
+        let mut table = [[0u32; NBUF]; 1 << WIN];
+        table[0] = reversed(&self.one, k);
+        let mut prev = self.mul(&to_digits(base), &self.rr);
+        table[1] = reversed(&prev, k);
+        for i in 2..(1 << WIN) {
+            let mut next = [0u32; NBUF];
+            self.mul_into(&mut w, &prev, &table[1], &mut next);
+            table[i] = reversed(&next, k);
+            prev = next;
+        }
+        let select = |w: u32, out: &mut Digits| {
             let mut masks = [0u32; 1 << WIN];
             for (i, mask) in masks.iter_mut().enumerate() {
                 *mask = eq_mask(i as u32, w);
@@ -523,7 +553,6 @@ impl Mont {
                 unsafe { core::ptr::write_unaligned(out.as_mut_ptr().add(t) as *mut v128, v) };
                 t += 4;
             }
-            out
         };
         let bit = |i: usize| -> u32 {
             // bit i counted from the least significant
@@ -539,16 +568,23 @@ impl Mont {
         };
         // Windows aligned to the least significant bit: the top one may be shorter.
         let first = if total % WIN == 0 { WIN } else { total % WIN };
-        let mut acc = select(window(total, first));
+        let mut entry = [0u32; NBUF];
+        select(window(total, first), &mut entry);
+        let mut acc = reversed(&entry, k);
+        let mut tmp = [0u32; NBUF];
+        let (mut x, mut y) = (&mut acc, &mut tmp);
         let mut i = total - first;
         while i > 0 {
             for _ in 0..WIN {
-                acc = self.sqr(&acc);
+                self.sqr_into(&mut w, x, y);
+                core::mem::swap(&mut x, &mut y);
             }
-            acc = self.mul(&acc, &select(window(i, WIN)));
+            select(window(i, WIN), &mut entry);
+            self.mul_into(&mut w, x, &entry, y);
+            core::mem::swap(&mut x, &mut y);
             i -= WIN;
         }
-        acc
+        *x
     }
 
     /// Miller-Rabin with the given bases (each reduced into [2, n-2]); n odd and > 3.
