@@ -445,7 +445,6 @@ impl Mont {
                 // Column i + c: cross products j in [lo_c, end_c), twice each (a2 = 2a);
                 // lo_c = max(0, i + c + 1 - k), end_c = (i + c + 1) / 2; terms below lo_c
                 // read the zeros around the reversed copy.
-                let lo = |c: usize| if i + c >= k { i + c + 1 - k } else { 0 };
                 let ends = [half, half + 1, half + 1, half + 2];
                 let mut acc = [u64x2_splat(0); 4];
                 let mut j = first;
@@ -459,22 +458,28 @@ impl Mont {
                     }
                     j += 4;
                 }
-                let mut s = [0u64; 4];
-                while j < half + 2 {
-                    for c in 0..4 {
-                        if j >= lo(c) && j < ends[c] {
-                            s[c] += *a2p.add(j) as u64 * *ap.add(i + c - j) as u64;
-                        }
+                // One more group, j..j+4 (it reaches half + 2 as half - j is 0 or 2), each
+                // column's lanes masked below its end.
+                {
+                    let p = rp.wrapping_add(off.wrapping_add(j));
+                    let x = load4(a2p.add(j));
+                    let lanes = i32x4_add(i32x4_splat(j as i32), i32x4(0, 1, 2, 3));
+                    for (c, acc) in acc.iter_mut().enumerate() {
+                        let live = i32x4_lt(lanes, i32x4_splat(ends[c] as i32));
+                        let y = v128_and(load4(p.wrapping_sub(c)), live);
+                        let t = u64x2_add(u64x2_extmul_low_u32x4(x, y), u64x2_extmul_high_u32x4(x, y));
+                        *acc = u64x2_add(*acc, t);
                     }
-                    j += 1;
                 }
+                let mut s = [0u64; 4];
                 // The squares a_(i/2)^2 and a_(i/2+1)^2 (zero digits past k).
                 let d = *ap.add(half) as u64;
                 s[0] += d * d;
                 let d = *ap.add(half + 1) as u64;
                 s[2] += d * d;
                 // m * n' over the four columns (m_j = 0 for j not chosen yet).
-                let mend = if i < k { i + 4 } else { k };
+                // m_j = 0 from j = i on in the low half.
+                let mend = if i < k { i } else { k };
                 let mut j = first;
                 while j < mend {
                     let q = np.wrapping_add(off.wrapping_add(j));
