@@ -141,6 +141,16 @@ fn reversed(d: &Digits, k: usize) -> Digits {
     r
 }
 
+/// `s[c]` plus the two lanes of `acc[c]`, for four columns.
+#[inline(always)]
+fn sums(acc: &[core::arch::wasm32::v128; 4], mut s: [u64; 4]) -> [u64; 4] {
+    use core::arch::wasm32::*;
+    for c in 0..4 {
+        s[c] += u64x2_extract_lane::<0>(acc[c]) + u64x2_extract_lane::<1>(acc[c]);
+    }
+    s
+}
+
 /// Scratch space of the Montgomery products of one exponentiation: kept across them because
 /// clearing fresh arrays per product (WebAssembly without bulk memory fills 4 bytes a step)
 /// cost several percent. Each product rewrites the digits it reads; the padding stays zero.
@@ -336,15 +346,18 @@ impl Mont {
             let mut i = 0;
             while i < 2 * k {
                 // b_(i+c-j) and n'_(i+c-j) sit at index k - 1 - i - c + j of the reversed
-                // arrays. m_j = 0 for j >= i (not chosen yet).
+                // arrays. In the low half m is known below i, and a * b needs one more group.
                 let off = (k - 1).wrapping_sub(i);
+                let (first, end) = if i < k { (0, i) } else { (i - k, k) };
+                let mut acc = [u64x2_splat(0); 4];
                 if i < k {
-                    for c in 0..4 {
-                        *mp.add(i + c) = 0;
+                    let p = bp.wrapping_add(off.wrapping_add(i));
+                    let x = load4(ap.add(i));
+                    for (c, acc) in acc.iter_mut().enumerate() {
+                        let y = load4(p.wrapping_sub(c));
+                        *acc = u64x2_add(u64x2_extmul_low_u32x4(x, y), u64x2_extmul_high_u32x4(x, y));
                     }
                 }
-                let (first, end) = if i < k { (0, i + 4) } else { (i - k, k) };
-                let mut acc = [u64x2_splat(0); 4];
                 let mut j = first;
                 while j < end {
                     let p = bp.wrapping_add(off.wrapping_add(j));
@@ -360,11 +373,7 @@ impl Mont {
                     }
                     j += 4;
                 }
-                let mut s = [0u64; 4];
-                for c in 0..4 {
-                    s[c] = u64x2_extract_lane::<0>(acc[c]) + u64x2_extract_lane::<1>(acc[c]);
-                }
-                self.finish(i, s, mp, out, &mut carry);
+                self.finish(i, sums(&acc, [0; 4]), mp, out, &mut carry);
                 i += 4;
             }
         }
@@ -432,11 +441,6 @@ impl Mont {
             let mp = w.m.as_mut_ptr().add(OFF);
             let mut i = 0;
             while i < 2 * k {
-                if i < k {
-                    for c in 0..4 {
-                        *mp.add(i + c) = 0;
-                    }
-                }
                 // i is a multiple of 4. a_(i+c-j) and n'_(i+c-j) sit at index k - 1 - i - c + j
                 // of the reversed arrays.
                 let off = (k - 1).wrapping_sub(i);
@@ -491,10 +495,7 @@ impl Mont {
                     }
                     j += 4;
                 }
-                for c in 0..4 {
-                    s[c] += u64x2_extract_lane::<0>(acc[c]) + u64x2_extract_lane::<1>(acc[c]);
-                }
-                self.finish(i, s, mp, out, &mut carry);
+                self.finish(i, sums(&acc, s), mp, out, &mut carry);
                 i += 4;
             }
         }
