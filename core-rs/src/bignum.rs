@@ -85,19 +85,21 @@ pub fn rem_u32(a: &Big, m: u32) -> u32 {
 }
 
 /// Bits per digit of the Montgomery representation. 28-bit digits make every 32x32->64 product
-/// fit 56 bits, so a whole column of up to 2 * KMAX products (a*b and m*n) sums in a u64 with no
+/// fit 56 bits, so a whole column of up to 2 * KMAX + 3 products (a*b, m*n' and the few added
+/// in `Mont::finish`; a square's doubled cross products count twice) sums in a u64 with no
 /// carry handling: the inner loop is multiply-add only, two products per SIMD instruction
 /// (`u64x2.extmul_*_u32x4`). With 32-bit limbs every product needs its own carry chain, which
-/// made the modexp about 3x slower.
+/// made the modexp about 3x slower. 13-bit digits for `i32x4.dot_i16x8_s` (8 products per
+/// instruction) measured slower: 4.6 times the digit products, and more work around them.
 const W: u32 = 28;
 const MASK: u32 = (1 << W) - 1;
-/// Digits for a 2048-bit modulus times a 28-bit factor plus 2 bits (75), rounded up to the SIMD
-/// width of 4.
+/// Digits for a 2048-bit modulus times a 28-bit factor plus 2 bits (75), rounded up to a group
+/// of 4 columns.
 const KMAX: usize = 76;
 /// 32-bit limbs that hold any value below R.
 const NL: usize = (KMAX * W as usize + 31) / 32;
-/// Zero digits on both sides of every digit array: the dot products read whole groups of 4 and
-/// run past the ends of their ranges, where one side is always zero.
+/// Zero digits on both sides of every digit array: the column loops read whole groups of 4 and
+/// run up to 4 digits past the ends of their ranges, where the other factor is always zero.
 const OFF: usize = 4;
 const NBUF: usize = OFF + KMAX + OFF;
 
@@ -125,6 +127,13 @@ fn to_digits(a: &Big) -> Digits {
 fn eq_mask(a: u32, b: u32) -> u32 {
     let d = a ^ b;
     ((d | d.wrapping_neg()) >> 31).wrapping_sub(1)
+}
+
+/// The four products `x_l * y_l` (32x32 -> 64 bits), added in pairs into two u64 lanes.
+#[inline(always)]
+fn prod4(x: core::arch::wasm32::v128, y: core::arch::wasm32::v128) -> core::arch::wasm32::v128 {
+    use core::arch::wasm32::*;
+    u64x2_add(u64x2_extmul_low_u32x4(x, y), u64x2_extmul_high_u32x4(x, y))
 }
 
 #[inline(always)]
@@ -317,10 +326,11 @@ impl Mont {
 
     /// Montgomery product `a * b / R mod n'`, below 2n' for `a, b < 2n'`.
     ///
-    /// Columns are summed four at a time: one pass over j loads a_j and m_j once for all four,
-    /// and the inner loop ends a quarter as often (its exit, at a trip count that changes from
-    /// column to column, is a branch the processor mostly mispredicts). The four columns get
-    /// their m_j * n'_(i-j) for the m_j chosen among them in `finish`.
+    /// Product scanning, columns summed four at a time: one pass over j loads a_j and m_j once
+    /// for all four, and the inner loop ends a quarter as often (its exit, at a trip count that
+    /// changes from column to column, is a branch the processor mostly mispredicts; one column
+    /// at a time measured 1.3x slower). The four columns get their m_j * n'_(i-j) for the m_j
+    /// chosen among them in `finish`.
     fn mul(&self, a: &Digits, b: &Digits) -> Digits {
         let mut out = [0u32; NBUF];
         self.mul_into(&mut Work::new(), a, &reversed(b, self.k), &mut out);
@@ -354,8 +364,7 @@ impl Mont {
                     let p = bp.wrapping_add(off.wrapping_add(i));
                     let x = load4(ap.add(i));
                     for (c, acc) in acc.iter_mut().enumerate() {
-                        let y = load4(p.wrapping_sub(c));
-                        *acc = u64x2_add(u64x2_extmul_low_u32x4(x, y), u64x2_extmul_high_u32x4(x, y));
+                        *acc = prod4(x, load4(p.wrapping_sub(c)));
                     }
                 }
                 let mut j = first;
@@ -367,9 +376,7 @@ impl Mont {
                     for (c, acc) in acc.iter_mut().enumerate() {
                         let y = load4(p.wrapping_sub(c));
                         let v = load4(q.wrapping_sub(c));
-                        let t = u64x2_add(u64x2_extmul_low_u32x4(x, y), u64x2_extmul_high_u32x4(x, y));
-                        let t = u64x2_add(t, u64x2_extmul_low_u32x4(u, v));
-                        *acc = u64x2_add(*acc, u64x2_add(t, u64x2_extmul_high_u32x4(u, v)));
+                        *acc = u64x2_add(*acc, u64x2_add(prod4(x, y), prod4(u, v)));
                     }
                     j += 4;
                 }
@@ -386,7 +393,14 @@ impl Mont {
     /// # Safety
     /// `mp` points at m's digit 0 with digits up to i + 3 writable.
     #[inline(always)]
-    unsafe fn finish(&self, i: usize, mut s: [u64; 4], mp: *mut u32, out: &mut Digits, carry: &mut u64) {
+    unsafe fn finish(
+        &self,
+        i: usize,
+        mut s: [u64; 4],
+        mp: *mut u32,
+        out: &mut Digits,
+        carry: &mut u64,
+    ) {
         let k = self.k;
         if i < k {
             let n = [self.n[OFF + 1] as u64, self.n[OFF + 2] as u64, self.n[OFF + 3] as u64];
@@ -456,9 +470,7 @@ impl Mont {
                     let p = rp.wrapping_add(off.wrapping_add(j));
                     let x = load4(a2p.add(j));
                     for (c, acc) in acc.iter_mut().enumerate() {
-                        let y = load4(p.wrapping_sub(c));
-                        let t = u64x2_add(u64x2_extmul_low_u32x4(x, y), u64x2_extmul_high_u32x4(x, y));
-                        *acc = u64x2_add(*acc, t);
+                        *acc = u64x2_add(*acc, prod4(x, load4(p.wrapping_sub(c))));
                     }
                     j += 4;
                 }
@@ -471,8 +483,7 @@ impl Mont {
                     for (c, acc) in acc.iter_mut().enumerate() {
                         let live = i32x4_lt(lanes, i32x4_splat(ends[c] as i32));
                         let y = v128_and(load4(p.wrapping_sub(c)), live);
-                        let t = u64x2_add(u64x2_extmul_low_u32x4(x, y), u64x2_extmul_high_u32x4(x, y));
-                        *acc = u64x2_add(*acc, t);
+                        *acc = u64x2_add(*acc, prod4(x, y));
                     }
                 }
                 let mut s = [0u64; 4];
@@ -481,17 +492,15 @@ impl Mont {
                 s[0] += d * d;
                 let d = *ap.add(half + 1) as u64;
                 s[2] += d * d;
-                // m * n' over the four columns (m_j = 0 for j not chosen yet).
-                // m_j = 0 from j = i on in the low half.
+                // m * n' over the four columns; in the low half only m_j for j < i is chosen
+                // yet (`finish` adds the four columns' own).
                 let mend = if i < k { i } else { k };
                 let mut j = first;
                 while j < mend {
                     let q = np.wrapping_add(off.wrapping_add(j));
                     let u = load4(mp.add(j));
                     for (c, acc) in acc.iter_mut().enumerate() {
-                        let v = load4(q.wrapping_sub(c));
-                        let t = u64x2_add(u64x2_extmul_low_u32x4(u, v), u64x2_extmul_high_u32x4(u, v));
-                        *acc = u64x2_add(*acc, t);
+                        *acc = u64x2_add(*acc, prod4(u, load4(q.wrapping_sub(c))));
                     }
                     j += 4;
                 }
@@ -502,15 +511,15 @@ impl Mont {
     }
 
     /// `base^exp mod n` with `base < n` (plain form in and out); `exp` big-endian bytes, a
-    /// public exponent: its leading zero bytes are skipped (the time depends on its length in
-    /// bytes, not on its bits).
+    /// public exponent (RSA, `mod_pow`): its leading zero bytes are skipped, so the time depends
+    /// on its length in bytes, never on its bits.
     pub fn pow(&self, base: &Big, exp: &[u8]) -> Big {
         let skip = exp.iter().take_while(|&&b| b == 0).count();
         self.pow_secret(base, &exp[skip..])
     }
 
     /// `base^exp mod n` for a secret exponent (a DH private key): every given byte is
-    /// processed, so the time depends on `exp.len()` only.
+    /// processed, so the time depends on `exp.len()` only (and on n).
     pub fn pow_secret(&self, base: &Big, exp: &[u8]) -> Big {
         let mut one = [0u32; NBUF];
         one[OFF] = 1;
