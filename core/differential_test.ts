@@ -113,10 +113,35 @@ test("modPow of 10,000 random inputs of random sizes equals JS BigInt", () =>
 
 test("modPow in the core at digit-size boundaries and with all-ones operands equals JS BigInt", () =>
   wasmOnly(() => {
-    // The core works in radix 2^28 on multiples of 4 digits (112 bits) with column sums in
-    // 64 bits: moduli around those sizes and maximal digits are the edge cases.
+    // The core works in radix 2^28 with column sums in 64 bits, in groups of 4 digits sized
+    // for the modulus plus a 28-bit factor and 2 bits: the group count changes at 112q - 30 bits
+    // (82, 194, ..., 2018). Moduli around those sizes, around byte and digit sizes, and maximal
+    // digits are the edge cases.
     const r = new SeededRandom(11);
-    const sizes = [2, 27, 28, 29, 111, 112, 113, 1023, 1024, 2015, 2016, 2017, 2047, 2048];
+    const sizes = [
+      2,
+      27,
+      28,
+      29,
+      81,
+      82,
+      83,
+      111,
+      112,
+      113,
+      193,
+      194,
+      195,
+      1023,
+      1024,
+      2015,
+      2016,
+      2017,
+      2018,
+      2019,
+      2047,
+      2048,
+    ];
     for (const bits of sizes) {
       const ones = (1n << BigInt(bits)) - 1n;
       const mods = [ones, randomBigint(r, bits) | 1n | (1n << BigInt(bits - 1))];

@@ -85,16 +85,21 @@ pub fn rem_u32(a: &Big, m: u32) -> u32 {
 }
 
 /// Bits per digit of the Montgomery representation. 28-bit digits make every 32x32->64 product
-/// fit 56 bits, so a whole column of up to 2 * KMAX products (a*b and m*n) sums in a u64 with no
+/// fit 56 bits, so a whole column of up to 2 * KMAX + 3 products (a*b, m*n' and the few added
+/// in `Mont::finish`; a square's doubled cross products count twice) sums in a u64 with no
 /// carry handling: the inner loop is multiply-add only, two products per SIMD instruction
 /// (`u64x2.extmul_*_u32x4`). With 32-bit limbs every product needs its own carry chain, which
-/// made the modexp about 3x slower.
+/// made the modexp about 3x slower. 13-bit digits for `i32x4.dot_i16x8_s` (8 products per
+/// instruction) measured slower: 4.6 times the digit products, and more work around them.
 const W: u32 = 28;
 const MASK: u32 = (1 << W) - 1;
-/// Digits for 2048 bits (74), rounded up to the SIMD width of 4.
+/// Digits for a 2048-bit modulus times a 28-bit factor plus 2 bits (75), rounded up to a group
+/// of 4 columns.
 const KMAX: usize = 76;
-/// Zero digits on both sides of every digit array: the dot products read whole groups of 4 and
-/// run past the ends of their ranges, where one side is always zero.
+/// 32-bit limbs that hold any value below R.
+const NL: usize = (KMAX * W as usize + 31) / 32;
+/// Zero digits on both sides of every digit array: the column loops read whole groups of 4 and
+/// run up to 4 digits past the ends of their ranges, where the other factor is always zero.
 const OFF: usize = 4;
 const NBUF: usize = OFF + KMAX + OFF;
 
@@ -118,20 +123,17 @@ fn to_digits(a: &Big) -> Digits {
     d
 }
 
-fn from_digits(d: &Digits) -> Big {
-    let mut a = [0u32; LIMBS];
-    for i in 0..KMAX {
-        let bit = i * W as usize;
-        let (limb, shift) = (bit / 32, bit % 32);
-        let v = (d[OFF + i] as u64) << shift;
-        if limb < LIMBS {
-            a[limb] |= v as u32;
-        }
-        if limb + 1 < LIMBS {
-            a[limb + 1] |= (v >> 32) as u32;
-        }
-    }
-    a
+/// All ones when `a == b`, else zero, without a branch.
+fn eq_mask(a: u32, b: u32) -> u32 {
+    let d = a ^ b;
+    ((d | d.wrapping_neg()) >> 31).wrapping_sub(1)
+}
+
+/// The four products `x_l * y_l` (32x32 -> 64 bits), added in pairs into two u64 lanes.
+#[inline(always)]
+fn prod4(x: core::arch::wasm32::v128, y: core::arch::wasm32::v128) -> core::arch::wasm32::v128 {
+    use core::arch::wasm32::*;
+    u64x2_add(u64x2_extmul_low_u32x4(x, y), u64x2_extmul_high_u32x4(x, y))
 }
 
 #[inline(always)]
@@ -139,22 +141,63 @@ unsafe fn load4(p: *const u32) -> core::arch::wasm32::v128 {
     core::ptr::read_unaligned(p as *const core::arch::wasm32::v128)
 }
 
+/// `d`'s k digits reversed (`r[OFF + t] = d_(k-1-t)`), zero around them.
+fn reversed(d: &Digits, k: usize) -> Digits {
+    let mut r = [0u32; NBUF];
+    for t in 0..k {
+        r[OFF + t] = d[OFF + k - 1 - t];
+    }
+    r
+}
+
+/// `s[c]` plus the two lanes of `acc[c]`, for four columns.
+#[inline(always)]
+fn sums(acc: &[core::arch::wasm32::v128; 4], mut s: [u64; 4]) -> [u64; 4] {
+    use core::arch::wasm32::*;
+    for c in 0..4 {
+        s[c] += u64x2_extract_lane::<0>(acc[c]) + u64x2_extract_lane::<1>(acc[c]);
+    }
+    s
+}
+
+/// Scratch space of the Montgomery products of one exponentiation: kept across them because
+/// clearing fresh arrays per product (WebAssembly without bulk memory fills 4 bytes a step)
+/// cost several percent. Each product rewrites the digits it reads; the padding stays zero.
+struct Work {
+    /// The squared number reversed.
+    rev: Digits,
+    /// Twice the squared number.
+    a2: Digits,
+    /// The Montgomery digits m.
+    m: Digits,
+}
+
+impl Work {
+    fn new() -> Work {
+        Work { rev: [0; NBUF], a2: [0; NBUF], m: [0; NBUF] }
+    }
+}
+
 /// Montgomery arithmetic modulo an odd `n > 1` of up to 2048 bits, in radix 2^28 on `k` digits
 /// (`k` a multiple of 4, R = 2^(28k)), product scanning with SIMD128 column sums.
+///
+/// The arithmetic runs modulo n' = λn with λ = -n^-1 mod 2^28, so that n' = -1 mod 2^28: each
+/// Montgomery digit m_i is then the column's low digit, and the carry chain that links the
+/// columns has no multiply (a multiple of n' is a multiple of n; results are reduced mod n at
+/// the end). Values stay below 2n' between operations (R > 4n'), so no product ends with a
+/// comparison and subtraction, which also took a branch on secret data.
 pub struct Mont {
-    /// n, digits forward.
+    /// n', digits forward.
     n: Digits,
-    /// n, digits reversed (`nrev[OFF + t] = n_(k-1-t)`) so that column sums read both operands
-    /// forward.
+    /// n', digits reversed (`nrev[OFF + t] = n'_(k-1-t)`) so that column sums read both
+    /// operands forward.
     nrev: Digits,
     k: usize,
-    /// -n^-1 mod 2^28.
-    n0: u32,
-    /// R^2 mod n.
+    /// R^2 mod n'.
     rr: Digits,
-    /// R mod n (the Montgomery form of 1).
+    /// R mod n' (the Montgomery form of 1), reduced.
     one: Digits,
-    /// The modulus in 32-bit limbs.
+    /// n in 32-bit limbs.
     n_big: Big,
 }
 
@@ -164,37 +207,46 @@ impl Mont {
         if n[0] & 1 == 0 || b < 2 {
             return None;
         }
-        let k = ((b + W as usize - 1) / W as usize + 3) & !3;
         let mut inv: u32 = 1;
         for _ in 0..5 {
             inv = inv.wrapping_mul(2u32.wrapping_sub(n[0].wrapping_mul(inv)));
         }
-        let nd = to_digits(n);
+        let lambda = (inv.wrapping_neg() & MASK) as u64;
+        // R > 2^30 n > 4n', and n << 29 (for `mod_n`) fits.
+        let k = ((b + 30 + W as usize - 1) / W as usize + 3) & !3;
+        if k > KMAX {
+            return None; // unreachable: b <= 2048
+        }
+        let n1 = to_digits(n);
+        let mut nd = [0u32; NBUF];
+        let mut carry = 0u64;
+        for i in 0..k {
+            let v = n1[OFF + i] as u64 * lambda + carry;
+            nd[OFF + i] = v as u32 & MASK;
+            carry = v >> W;
+        }
         let mut nrev = [0u32; NBUF];
         for t in 0..k {
             nrev[OFF + t] = nd[OFF + k - 1 - t];
         }
-        let mut m = Mont {
-            n: nd,
-            nrev,
-            k,
-            n0: inv.wrapping_neg() & MASK,
-            rr: [0; NBUF],
-            one: [0; NBUF],
-            n_big: *n,
-        };
-        // R mod n: start below n at 2^(b-1), double up to 2^(28k).
+        let mut m = Mont { n: nd, nrev, k, rr: [0; NBUF], one: [0; NBUF], n_big: *n };
+        // R mod n': start below n' at 2^(nb-1), double up to 2^(28k).
+        let mut nb = k * W as usize;
+        while (nd[OFF + (nb - 1) / W as usize] >> ((nb - 1) % W as usize)) & 1 == 0 {
+            nb -= 1;
+        }
         let mut x = [0u32; NBUF];
-        x[OFF + (b - 1) / W as usize] = 1 << ((b - 1) % W as usize);
-        for _ in (b - 1)..(W as usize * k) {
+        x[OFF + (nb - 1) / W as usize] = 1 << ((nb - 1) % W as usize);
+        for _ in (nb - 1)..(W as usize * k) {
             m.double(&mut x);
         }
         m.one = x;
-        // R^2 mod n = Montgomery form of 2^(28k): square-and-double from mont(1).
+        // R^2 mod n' = Montgomery form of 2^(28k): square-and-double from mont(1).
         let e = W as usize * k;
         let mut y = x;
         for i in (0..usize::BITS as usize - e.leading_zeros() as usize).rev() {
             y = m.sqr(&y);
+            m.reduce(&mut y);
             if (e >> i) & 1 == 1 {
                 m.double(&mut y);
             }
@@ -203,7 +255,7 @@ impl Mont {
         Some(m)
     }
 
-    /// `x = 2x mod n` for `x < n`.
+    /// `x = 2x mod n'` for `x < n'`.
     fn double(&self, x: &mut Digits) {
         let mut carry = 0u32;
         for i in 0..self.k {
@@ -211,243 +263,343 @@ impl Mont {
             x[OFF + i] = v & MASK;
             carry = v >> W;
         }
-        self.reduce_once(x, carry);
+        self.reduce(x);
     }
 
-    /// Subtracts n from `(top, x)` when it is at least n (the value is below 2n).
-    fn reduce_once(&self, x: &mut Digits, top: u32) {
-        let k = self.k;
-        let mut ge = top != 0;
-        if !ge {
-            ge = true; // equal counts as greater or equal
-            for i in (0..k).rev() {
-                let (a, b) = (x[OFF + i], self.n[OFF + i]);
-                if a != b {
-                    ge = a > b;
-                    break;
-                }
-            }
+    /// Subtracts n' from `x < 2n'` when `x >= n'`, in constant time.
+    fn reduce(&self, x: &mut Digits) {
+        let mut d = [0u32; NBUF];
+        let mut borrow = 0u32;
+        for i in 0..self.k {
+            let v = x[OFF + i].wrapping_sub(self.n[OFF + i]).wrapping_sub(borrow);
+            d[OFF + i] = v & MASK;
+            borrow = v >> 31;
         }
-        if ge {
-            let mut borrow = 0u32;
-            for i in 0..k {
-                let d = x[OFF + i].wrapping_sub(self.n[OFF + i]).wrapping_sub(borrow);
-                x[OFF + i] = d & MASK;
-                borrow = d >> 31;
-            }
+        let keep = borrow.wrapping_neg(); // x < n': keep x
+        for i in 0..self.k {
+            x[OFF + i] = (x[OFF + i] & keep) | (d[OFF + i] & !keep);
         }
     }
 
-    /// Montgomery product `a * b / R mod n` (a, b < n).
+    /// `x mod n` for `x < 2n' < 2^29 n`, in constant time: binary long division by n, in 32-bit
+    /// limbs.
+    fn mod_n(&self, x: &Digits) -> Big {
+        const SH: usize = 29;
+        let mut r = [0u32; NL];
+        for i in 0..KMAX {
+            let bit = i * W as usize;
+            let v = (x[OFF + i] as u64) << (bit % 32);
+            r[bit / 32] |= v as u32;
+            if bit / 32 + 1 < NL {
+                r[bit / 32 + 1] |= (v >> 32) as u32;
+            }
+        }
+        // ns = n << SH, shifted right by one per step.
+        let mut ns = [0u32; NL];
+        for i in 0..LIMBS {
+            let v = (self.n_big[i] as u64) << SH;
+            ns[i] |= v as u32;
+            if i + 1 < NL {
+                ns[i + 1] |= (v >> 32) as u32;
+            }
+        }
+        for _ in 0..=SH {
+            let mut d = [0u32; NL];
+            let mut borrow = 0u64;
+            for i in 0..NL {
+                let v = (r[i] as u64).wrapping_sub(ns[i] as u64).wrapping_sub(borrow);
+                d[i] = v as u32;
+                borrow = (v >> 63) & 1;
+            }
+            let keep = (borrow as u32).wrapping_neg(); // r < ns: keep r
+            for i in 0..NL {
+                r[i] = (r[i] & keep) | (d[i] & !keep);
+            }
+            for i in 0..NL {
+                ns[i] = (ns[i] >> 1) | if i + 1 < NL { ns[i + 1] << 31 } else { 0 };
+            }
+        }
+        let mut out = [0u32; LIMBS];
+        out.copy_from_slice(&r[..LIMBS]);
+        out
+    }
+
+    /// Montgomery product `a * b / R mod n'`, below 2n' for `a, b < 2n'`.
+    ///
+    /// Product scanning, columns summed four at a time: one pass over j loads a_j and m_j once
+    /// for all four, and the inner loop ends a quarter as often (its exit, at a trip count that
+    /// changes from column to column, is a branch the processor mostly mispredicts; one column
+    /// at a time measured 1.3x slower). The four columns get their m_j * n'_(i-j) for the m_j
+    /// chosen among them in `finish`.
     fn mul(&self, a: &Digits, b: &Digits) -> Digits {
+        let mut out = [0u32; NBUF];
+        self.mul_into(&mut Work::new(), a, &reversed(b, self.k), &mut out);
+        out
+    }
+
+    /// `mul` with `b` given reversed, into `out` (digits k and up must be zero).
+    fn mul_into(&self, w: &mut Work, a: &Digits, brev: &Digits, out: &mut Digits) {
         use core::arch::wasm32::*;
         let k = self.k;
-        let mut brev = [0u32; NBUF];
-        let mut m = [0u32; NBUF];
-        let mut out = [0u32; NBUF];
         if k > KMAX || k % 4 != 0 {
-            return out; // unreachable: k is set by `new`
+            return; // unreachable: k is set by `new`
         }
-        for t in 0..k {
-            brev[OFF + t] = b[OFF + k - 1 - t];
-        }
-        let n0 = self.n[OFF] as u64;
         let mut carry = 0u64;
-        // SAFETY: every read is within the NBUF-digit arrays: with j < k + 4 and k <= KMAX,
-        // column offsets stay in [OFF - 3, OFF + k + 3].
+        // SAFETY: every read is within the NBUF-digit arrays: j < k + 4, k <= KMAX, and the
+        // column offsets stay in [OFF - 4, OFF + k + 3] (i, k and the first j are multiples
+        // of 4).
         unsafe {
             let ap = a.as_ptr().add(OFF);
             let bp = brev.as_ptr().add(OFF);
             let np = self.nrev.as_ptr().add(OFF);
-            let mp = m.as_mut_ptr().add(OFF);
-            // Columns 0..k: also choose m_i so that the column becomes divisible by 2^28.
-            for i in 0..k {
-                let base = k - 1 - i;
-                let mut lo = u64x2_splat(0);
-                let mut hi = u64x2_splat(0);
-                let mut j = 0;
-                while j <= i {
-                    let x = load4(ap.add(j));
-                    let y = load4(bp.add(base + j));
-                    let u = load4(mp.add(j));
-                    let v = load4(np.add(base + j));
-                    lo = u64x2_add(lo, u64x2_extmul_low_u32x4(x, y));
-                    hi = u64x2_add(hi, u64x2_extmul_high_u32x4(x, y));
-                    lo = u64x2_add(lo, u64x2_extmul_low_u32x4(u, v));
-                    hi = u64x2_add(hi, u64x2_extmul_high_u32x4(u, v));
-                    j += 4;
+            let mp = w.m.as_mut_ptr().add(OFF);
+            let mut i = 0;
+            while i < 2 * k {
+                // b_(i+c-j) and n'_(i+c-j) sit at index k - 1 - i - c + j of the reversed
+                // arrays. In the low half m is known below i, and a * b needs one more group.
+                let off = (k - 1).wrapping_sub(i);
+                let (first, end) = if i < k { (0, i) } else { (i - k, k) };
+                let mut acc = [u64x2_splat(0); 4];
+                if i < k {
+                    let p = bp.wrapping_add(off.wrapping_add(i));
+                    let x = load4(ap.add(i));
+                    for (c, acc) in acc.iter_mut().enumerate() {
+                        *acc = prod4(x, load4(p.wrapping_sub(c)));
+                    }
                 }
-                let s = u64x2_add(lo, hi);
-                let s = carry + u64x2_extract_lane::<0>(s) + u64x2_extract_lane::<1>(s);
-                let mi = (s as u32).wrapping_mul(self.n0) & MASK;
-                *mp.add(i) = mi;
-                carry = (s + mi as u64 * n0) >> W;
-            }
-            // Columns k..2k: the upper half is the result.
-            for i in k..2 * k {
-                let base = k - 1; // offset of column i at j is base + j - (i - ...)
-                let first = (i + 1 - k) & !3;
-                let mut lo = u64x2_splat(0);
-                let mut hi = u64x2_splat(0);
                 let mut j = first;
-                while j < k {
-                    // b_(i-j) sits at brev[k - 1 - i + j]; k - 1 - i + j >= -3 here.
-                    let off = (base + j).wrapping_sub(i);
+                while j < end {
+                    let p = bp.wrapping_add(off.wrapping_add(j));
+                    let q = np.wrapping_add(off.wrapping_add(j));
                     let x = load4(ap.add(j));
-                    let y = load4(bp.wrapping_add(off));
                     let u = load4(mp.add(j));
-                    let v = load4(np.wrapping_add(off));
-                    lo = u64x2_add(lo, u64x2_extmul_low_u32x4(x, y));
-                    hi = u64x2_add(hi, u64x2_extmul_high_u32x4(x, y));
-                    lo = u64x2_add(lo, u64x2_extmul_low_u32x4(u, v));
-                    hi = u64x2_add(hi, u64x2_extmul_high_u32x4(u, v));
+                    for (c, acc) in acc.iter_mut().enumerate() {
+                        let y = load4(p.wrapping_sub(c));
+                        let v = load4(q.wrapping_sub(c));
+                        *acc = u64x2_add(*acc, u64x2_add(prod4(x, y), prod4(u, v)));
+                    }
                     j += 4;
                 }
-                let s = u64x2_add(lo, hi);
-                let s = carry + u64x2_extract_lane::<0>(s) + u64x2_extract_lane::<1>(s);
-                out[OFF + i - k] = s as u32 & MASK;
-                carry = s >> W;
+                self.finish(i, sums(&acc, [0; 4]), mp, out, &mut carry);
+                i += 4;
             }
         }
-        self.reduce_once(&mut out, carry as u32);
+    }
+
+    /// Ends columns i..i+4 from their sums: below k, each m is the column's low digit once the
+    /// column has the carry and m_j * n'_(i-j) for the m_j chosen before it among the four
+    /// (s + m * n'_0 = s + m * (2^28 - 1)); from k on, the digits are the result.
+    ///
+    /// # Safety
+    /// `mp` points at m's digit 0 with digits up to i + 3 writable.
+    #[inline(always)]
+    unsafe fn finish(
+        &self,
+        i: usize,
+        mut s: [u64; 4],
+        mp: *mut u32,
+        out: &mut Digits,
+        carry: &mut u64,
+    ) {
+        let k = self.k;
+        if i < k {
+            let n = [self.n[OFF + 1] as u64, self.n[OFF + 2] as u64, self.n[OFF + 3] as u64];
+            let mut ms = [0u64; 4];
+            for c in 0..4 {
+                let mut t = s[c] + *carry;
+                for d in 0..c {
+                    t += ms[d] * n[c - d - 1];
+                }
+                let mi = t & MASK as u64;
+                ms[c] = mi;
+                *mp.add(i + c) = mi as u32;
+                *carry = (t >> W) + mi;
+            }
+        } else {
+            for c in 0..4 {
+                s[c] += *carry;
+                out[OFF + i + c - k] = s[c] as u32 & MASK;
+                *carry = s[c] >> W;
+            }
+        }
+    }
+
+    /// Montgomery square `a * a / R mod n'` (a < 2n', result below 2n'): each cross product
+    /// a_j * a_(i-j) once, against a doubled copy of `a`, so the product half costs half of
+    /// `mul`'s; columns four at a time as in `mul`.
+    fn sqr(&self, a: &Digits) -> Digits {
+        let mut out = [0u32; NBUF];
+        self.sqr_into(&mut Work::new(), a, &mut out);
         out
     }
 
-    /// Montgomery square `a * a / R mod n` (a < n): each cross product a_j * a_(i-j) once,
-    /// against a doubled copy of `a`, so the product half costs half of `mul`'s.
-    fn sqr(&self, a: &Digits) -> Digits {
+    /// `sqr` into `out` (digits k and up must be zero).
+    fn sqr_into(&self, w: &mut Work, a: &Digits, out: &mut Digits) {
         use core::arch::wasm32::*;
         let k = self.k;
-        let mut arev = [0u32; NBUF];
-        let mut a2 = [0u32; NBUF];
-        let mut m = [0u32; NBUF];
-        let mut out = [0u32; NBUF];
         if k > KMAX || k % 4 != 0 {
-            return out; // unreachable: k is set by `new`
+            return; // unreachable: k is set by `new`
         }
         for t in 0..k {
-            arev[OFF + t] = a[OFF + k - 1 - t];
+            w.rev[OFF + t] = a[OFF + k - 1 - t];
             // Below 2^29: a column of 76 such products plus 76 of m * n still fits 64 bits.
-            a2[OFF + t] = a[OFF + t] << 1;
+            w.a2[OFF + t] = a[OFF + t] << 1;
         }
-        let n0 = self.n[OFF] as u64;
         let mut carry = 0u64;
-        // SAFETY: as in `mul`, every read stays within [OFF - 3, OFF + k + 3] of its array.
+        // SAFETY: as in `mul`, every read stays within [OFF - 4, OFF + k + 3] of its array.
         unsafe {
             let ap = a.as_ptr().add(OFF);
-            let a2p = a2.as_ptr().add(OFF);
-            let rp = arev.as_ptr().add(OFF);
+            let a2p = w.a2.as_ptr().add(OFF);
+            let rp = w.rev.as_ptr().add(OFF);
             let np = self.nrev.as_ptr().add(OFF);
-            let mp = m.as_mut_ptr().add(OFF);
-            for i in 0..2 * k {
-                // a_(i-j) and n_(i-j) sit at index k - 1 - i + j of the reversed arrays.
-                let off = (k - 1 + 0).wrapping_sub(i);
-                let lo_j = if i >= k { i + 1 - k } else { 0 };
-                let mut lo = u64x2_splat(0);
-                let mut hi = u64x2_splat(0);
-                // Cross products: j in [lo_j, (i - 1) / 2], twice each (a2 = 2a).
-                let end = (i + 1) / 2; // exclusive
-                let mut j = lo_j & !3;
-                while j + 4 <= end {
+            let mp = w.m.as_mut_ptr().add(OFF);
+            let mut i = 0;
+            while i < 2 * k {
+                // i is a multiple of 4. a_(i+c-j) and n'_(i+c-j) sit at index k - 1 - i - c + j
+                // of the reversed arrays.
+                let off = (k - 1).wrapping_sub(i);
+                let first = if i < k { 0 } else { i - k };
+                let half = i / 2;
+                // Column i + c: cross products j in [lo_c, end_c), twice each (a2 = 2a);
+                // lo_c = max(0, i + c + 1 - k), end_c = (i + c + 1) / 2; terms below lo_c
+                // read the zeros around the reversed copy.
+                let ends = [half, half + 1, half + 1, half + 2];
+                let mut acc = [u64x2_splat(0); 4];
+                let mut j = first;
+                while j + 4 <= half {
+                    let p = rp.wrapping_add(off.wrapping_add(j));
                     let x = load4(a2p.add(j));
-                    let y = load4(rp.wrapping_add(off.wrapping_add(j)));
-                    lo = u64x2_add(lo, u64x2_extmul_low_u32x4(x, y));
-                    hi = u64x2_add(hi, u64x2_extmul_high_u32x4(x, y));
-                    j += 4;
-                }
-                let mut s = carry;
-                while j < end {
-                    if j >= lo_j {
-                        s += *a2p.add(j) as u64 * *ap.add(i - j) as u64;
+                    for (c, acc) in acc.iter_mut().enumerate() {
+                        *acc = u64x2_add(*acc, prod4(x, load4(p.wrapping_sub(c))));
                     }
-                    j += 1;
-                }
-                if i % 2 == 0 && i / 2 < k {
-                    let d = *ap.add(i / 2) as u64;
-                    s += d * d;
-                }
-                // m * n over the whole column (m_j = 0 for j not yet chosen).
-                let mut j = lo_j & !3;
-                let mend = if i < k { i + 1 } else { k };
-                while j < mend {
-                    let u = load4(mp.add(j));
-                    let v = load4(np.wrapping_add(off.wrapping_add(j)));
-                    lo = u64x2_add(lo, u64x2_extmul_low_u32x4(u, v));
-                    hi = u64x2_add(hi, u64x2_extmul_high_u32x4(u, v));
                     j += 4;
                 }
-                let t = u64x2_add(lo, hi);
-                let s = s + u64x2_extract_lane::<0>(t) + u64x2_extract_lane::<1>(t);
-                if i < k {
-                    let mi = (s as u32).wrapping_mul(self.n0) & MASK;
-                    *mp.add(i) = mi;
-                    carry = (s + mi as u64 * n0) >> W;
-                } else {
-                    out[OFF + i - k] = s as u32 & MASK;
-                    carry = s >> W;
+                // One more group, j..j+4 (it reaches half + 2 as half - j is 0 or 2), each
+                // column's lanes masked below its end.
+                {
+                    let p = rp.wrapping_add(off.wrapping_add(j));
+                    let x = load4(a2p.add(j));
+                    let lanes = i32x4_add(i32x4_splat(j as i32), i32x4(0, 1, 2, 3));
+                    for (c, acc) in acc.iter_mut().enumerate() {
+                        let live = i32x4_lt(lanes, i32x4_splat(ends[c] as i32));
+                        let y = v128_and(load4(p.wrapping_sub(c)), live);
+                        *acc = u64x2_add(*acc, prod4(x, y));
+                    }
                 }
+                let mut s = [0u64; 4];
+                // The squares a_(i/2)^2 and a_(i/2+1)^2 (zero digits past k).
+                let d = *ap.add(half) as u64;
+                s[0] += d * d;
+                let d = *ap.add(half + 1) as u64;
+                s[2] += d * d;
+                // m * n' over the four columns; in the low half only m_j for j < i is chosen
+                // yet (`finish` adds the four columns' own).
+                let mend = if i < k { i } else { k };
+                let mut j = first;
+                while j < mend {
+                    let q = np.wrapping_add(off.wrapping_add(j));
+                    let u = load4(mp.add(j));
+                    for (c, acc) in acc.iter_mut().enumerate() {
+                        *acc = u64x2_add(*acc, prod4(u, load4(q.wrapping_sub(c))));
+                    }
+                    j += 4;
+                }
+                self.finish(i, sums(&acc, s), mp, out, &mut carry);
+                i += 4;
             }
         }
-        self.reduce_once(&mut out, carry as u32);
-        out
     }
 
-    fn to_mont(&self, a: &Big) -> Digits {
-        self.mul(&to_digits(a), &self.rr)
+    /// `base^exp mod n` with `base < n` (plain form in and out); `exp` big-endian bytes, a
+    /// public exponent (RSA, `mod_pow`): its leading zero bytes are skipped, so the time depends
+    /// on its length in bytes, never on its bits.
+    pub fn pow(&self, base: &Big, exp: &[u8]) -> Big {
+        let skip = exp.iter().take_while(|&&b| b == 0).count();
+        self.pow_secret(base, &exp[skip..])
     }
 
-    fn from_mont(&self, a: &Digits) -> Big {
+    /// `base^exp mod n` for a secret exponent (a DH private key): every given byte is
+    /// processed, so the time depends on `exp.len()` only (and on n).
+    pub fn pow_secret(&self, base: &Big, exp: &[u8]) -> Big {
         let mut one = [0u32; NBUF];
         one[OFF] = 1;
-        from_digits(&self.mul(a, &one))
+        // Out of Montgomery form: at most n', then reduced mod n.
+        self.mod_n(&self.mul(&self.pow_mont(base, exp), &one))
     }
 
-    /// `base^exp mod n` with `base < n` (plain form in and out); `exp` big-endian bytes.
-    pub fn pow(&self, base: &Big, exp: &[u8]) -> Big {
-        self.from_mont(&self.pow_mont(base, exp))
-    }
-
-    /// `base^exp mod n` in Montgomery form, fixed 5-bit windows.
+    /// `base^exp mod n'` in Montgomery form (below 2n'), fixed 5-bit windows. Constant time in
+    /// the exponent's value (its length is public): every window squares five times and
+    /// multiplies by a table entry (entry 0 is 1), read by touching every entry; no branch
+    /// depends on the exponent.
     fn pow_mont(&self, base: &Big, exp: &[u8]) -> Digits {
+        use core::arch::wasm32::*;
         const WIN: usize = 5;
-        let mut table = [[0u32; NBUF]; 1 << WIN];
-        table[0] = self.one;
-        table[1] = self.to_mont(base);
-        for i in 2..(1 << WIN) {
-            table[i] = self.mul(&table[i - 1], &table[1]);
-        }
+        let k = self.k;
         let total = exp.len() * 8;
-        let bit = |i: usize| -> usize {
+        if total == 0 {
+            return self.one;
+        }
+        let mut w = Work::new();
+        // The table holds base^i in Montgomery form, reversed: only ever the second factor.
+        let mut table = [[0u32; NBUF]; 1 << WIN];
+        table[0] = reversed(&self.one, k);
+        let mut prev = self.mul(&to_digits(base), &self.rr);
+        table[1] = reversed(&prev, k);
+        for i in 2..(1 << WIN) {
+            let mut next = [0u32; NBUF];
+            self.mul_into(&mut w, &prev, &table[1], &mut next);
+            table[i] = reversed(&next, k);
+            prev = next;
+        }
+        let select = |w: u32, out: &mut Digits| {
+            let mut masks = [0u32; 1 << WIN];
+            for (i, mask) in masks.iter_mut().enumerate() {
+                *mask = eq_mask(i as u32, w);
+            }
+            let mut t = 0;
+            while t < NBUF {
+                let mut v = u32x4_splat(0);
+                for (entry, &mask) in table.iter().zip(masks.iter()) {
+                    // SAFETY: t + 4 <= NBUF (a multiple of 4).
+                    let e = unsafe { load4(entry.as_ptr().add(t)) };
+                    v = v128_or(v, v128_and(e, u32x4_splat(mask)));
+                }
+                // SAFETY: as above.
+                unsafe { core::ptr::write_unaligned(out.as_mut_ptr().add(t) as *mut v128, v) };
+                t += 4;
+            }
+        };
+        let bit = |i: usize| -> u32 {
             // bit i counted from the least significant
             let byte = exp[exp.len() - 1 - i / 8];
-            ((byte >> (i % 8)) & 1) as usize
+            ((byte >> (i % 8)) & 1) as u32
         };
-        let mut acc = self.one;
-        let mut started = false;
-        let mut i = total;
-        // Windows aligned to the least significant bit: the top one may be shorter.
-        let first = total % WIN;
-        let mut width = if first == 0 { WIN } else { first };
-        while i > 0 {
-            let mut w = 0usize;
+        let window = |top: usize, width: usize| -> u32 {
+            let mut w = 0;
             for j in 0..width {
-                w = (w << 1) | bit(i - 1 - j);
+                w = (w << 1) | bit(top - 1 - j);
             }
-            if started {
-                for _ in 0..width {
-                    acc = self.sqr(&acc);
-                }
-                if w != 0 {
-                    acc = self.mul(&acc, &table[w]);
-                }
-            } else if w != 0 {
-                acc = table[w];
-                started = true;
+            w
+        };
+        // Windows aligned to the least significant bit: the top one may be shorter.
+        let first = if total % WIN == 0 { WIN } else { total % WIN };
+        let mut entry = [0u32; NBUF];
+        select(window(total, first), &mut entry);
+        let mut acc = reversed(&entry, k);
+        let mut tmp = [0u32; NBUF];
+        let (mut x, mut y) = (&mut acc, &mut tmp);
+        let mut i = total - first;
+        while i > 0 {
+            for _ in 0..WIN {
+                self.sqr_into(&mut w, x, y);
+                core::mem::swap(&mut x, &mut y);
             }
-            i -= width;
-            width = WIN;
+            select(window(i, WIN), &mut entry);
+            self.mul_into(&mut w, x, &entry, y);
+            core::mem::swap(&mut x, &mut y);
+            i -= WIN;
         }
-        acc
+        *x
     }
 
     /// Miller-Rabin with the given bases (each reduced into [2, n-2]); n odd and > 3.
@@ -461,14 +613,10 @@ impl Mont {
         }
         let mut d_be = [0u8; BYTES];
         to_be(&d, &mut d_be);
-        // Montgomery form of n - 1 is n - R mod n.
-        let mut minus_one = self.n;
-        let mut borrow = 0u32;
-        for i in 0..self.k {
-            let v = minus_one[OFF + i].wrapping_sub(self.one[OFF + i]).wrapping_sub(borrow);
-            minus_one[OFF + i] = v & MASK;
-            borrow = v >> 31;
-        }
+        // Compared mod n: R mod n and n - R mod n (the Montgomery forms of 1 and -1).
+        let one = self.mod_n(&self.one);
+        let mut minus_one = self.n_big;
+        sub_assign(&mut minus_one, &one);
         let nbits = bits(&self.n_big);
         for mut a in bases {
             // Keep the base below n: clear bits from the top of n down.
@@ -478,14 +626,16 @@ impl Mont {
             if bits(&a) < 2 {
                 a = small(2);
             }
-            let mut x = self.pow_mont(&a, &d_be);
-            if x == self.one || x == minus_one {
+            let skip = d_be.iter().take_while(|&&b| b == 0).count();
+            let mut x = self.pow_mont(&a, &d_be[skip..]);
+            let r = self.mod_n(&x);
+            if r == one || r == minus_one {
                 continue;
             }
             let mut witness = true;
             for _ in 1..s {
                 x = self.sqr(&x);
-                if x == minus_one {
+                if self.mod_n(&x) == minus_one {
                     witness = false;
                     break;
                 }

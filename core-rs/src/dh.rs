@@ -86,8 +86,8 @@ pub fn exchange(
     check_group(p, g, p_known_safe, seed)?;
     check_value(p, peer)?;
     let m = Mont::new(p).ok_or(ERR_DH_PRIME)?;
-    let own = m.pow(&bignum::small(g), secret);
+    let own = m.pow_secret(&bignum::small(g), secret);
     check_value(p, &own)?;
-    let key = m.pow(peer, secret);
+    let key = m.pow_secret(peer, secret);
     Ok((own, key))
 }
