@@ -213,8 +213,9 @@ export interface DhResult {
  * core.telegram.org/mtproto/auth_key in one call: dh_prime a 2048-bit safe prime (Miller-Rabin
  * on p and (p-1)/2 unless already known), g in 2..7 with its condition on p, the peer's value
  * and the own value in (1, p-1) and in [2^1984, p - 2^1984]. `secret` defaults to 256 random
- * bytes. The core checks; the two exponentiations run through {@link modPow} (the fastest path on
- * each runtime). Failures throw `CORE_DH_BAD_PRIME`, `CORE_DH_BAD_G` or `CORE_DH_BAD_VALUE`.
+ * bytes. The core checks; the two exponentiations run in constant time: natively on Node and Bun,
+ * in the core elsewhere. Failures throw `CORE_DH_BAD_PRIME`, `CORE_DH_BAD_G` or
+ * `CORE_DH_BAD_VALUE`.
  *
  * @example
  * ```ts
@@ -243,9 +244,11 @@ export function dhExchange(
   writeBytes(p + 256, peerValue);
   writeBytes(p + 512, s);
   writeBytes(p + 768, known ? new Uint8Array(32) : random(32));
-  // With the automatic choice the core only checks (flag 2) and modPow exponentiates: native
-  // raw RSA on Node, windowed JS BigInt elsewhere, both faster than the core's WASM modexp.
-  const routed = automaticChoice();
+  // Where node:crypto has a DiffieHellman (Node, Bun: constant-time OpenSSL/BoringSSL code,
+  // 2-3x faster than the core) the core only checks (flag 2) and modPow exponentiates. Elsewhere
+  // (Deno, browsers) the core's constant-time exponentiation keeps the secret's bits out of the
+  // timing, which costs about a millisecond against windowed JS BigInt, once per key exchange.
+  const routed = nativeCrypto("modpow-dh") !== undefined;
   try {
     return exchange(p, g, s, known, routed, dhPrime, peerValue, primeHex);
   } finally {

@@ -17,8 +17,9 @@ import {
   sha1,
   sha256,
 } from "./mod.ts";
-import { type NativeCrypto, setNativeCrypto } from "./native.ts";
-import { concat, refModPow, sameBytes } from "../tests/core_helpers.ts";
+import { type NativeCrypto, nativeCrypto, setNativeCrypto } from "./native.ts";
+import { core } from "./wasm.ts";
+import { concat, refModPow, sameBytes, TELEGRAM_DH_PRIME } from "../tests/core_helpers.ts";
 import { SeededRandom } from "../testing/random.ts";
 
 const native = nodeCrypto as unknown as NativeCrypto;
@@ -156,12 +157,10 @@ test("openMessage: native and WebAssembly paths agree on messages and on every r
   }
 });
 
-test("dhExchange: exponentiating outside the core (automatic) and inside it agree, rejections too", async () => {
+test("dhExchange: exponentiating natively and inside the core agree, rejections too", async () => {
   await initCore();
   const r = new SeededRandom(17);
-  const prime = BigInt(
-    "0xc71caeb9c6b1c9048e6c522f70f13f73980d40238e3e21c14934d037563d930f48198a0aa7c14058229493d22530f4dbfa336f6e0ac925139543aed44cce7c3720fd51f69458705ac68cd4fe6b6b13abdc9746512969328454f18faf8c595f642477fe96bb2a941d5bcd1d4ac8cc49880708fa9b378e3c4f3a9060bee67cf9a4a4a695811051907e162753b56b0f6b410dba74d8a84b2a14b3144e0ef1284754fd17ed950d5965b4b9dd46582db1178d169c6bc465b0d6ff9ca3928fef5b9ae4e418fc15e83ebea0f87fa9ff5eed70050ded2849f47bf959d956850ce929851f0d8115f635b105ee2e4e15d04b2454bf6f4fadf034b10403119cd8e3b92fcc5b",
-  );
+  const prime = TELEGRAM_DH_PRIME;
   const p = bigintToBytes(prime, 256)!;
   const outcome = (fn: () => { publicValue: Uint8Array; sharedKey: Uint8Array }) => {
     try {
@@ -183,7 +182,7 @@ test("dhExchange: exponentiating outside the core (automatic) and inside it agre
     // Secrets: random, empty (g^0 = 1 is rejected), tiny (g^5 is below 2^1984).
     const secret = [r.bytes(256), new Uint8Array(0), new Uint8Array([5])][i % 3];
     const run = () => dhExchange(p, i % 4 === 3 ? 4 : 3, bigintToBytes(peer, 256)!, secret);
-    const previous = setNativeCrypto("auto");
+    const previous = setNativeCrypto(native);
     let routed: string, inCore: string;
     try {
       routed = outcome(run);
@@ -238,5 +237,36 @@ test("modPow: exponents over 64 bits run as a native DiffieHellman secret and eq
     assert.ok(created > mods.length - 1, "moduli beyond the cache are created again");
   } finally {
     setNativeCrypto(previous);
+  }
+});
+
+test("dhExchange: without a native DiffieHellman the core exponentiates (constant time)", async () => {
+  await initCore();
+  const c = core();
+  const original = c.dh_exchange;
+  let flags = -1;
+  c.dh_exchange = (...args: number[]) => {
+    flags = args[6];
+    return original(...args);
+  };
+  const p = bigintToBytes(TELEGRAM_DH_PRIME, 256)!;
+  const peer = bigintToBytes(refModPow(3n, 12345678901234567890n, TELEGRAM_DH_PRIME), 256)!;
+  try {
+    for (const choice of ["auto", undefined, native] as const) {
+      const previous = setNativeCrypto(choice);
+      try {
+        dhExchange(p, 3, peer);
+        const nativeDh = nativeCrypto("modpow-dh") !== undefined;
+        assert.equal(
+          flags & 2,
+          nativeDh ? 2 : 0,
+          `choice ${choice === native ? "native" : choice}`,
+        );
+      } finally {
+        setNativeCrypto(previous);
+      }
+    }
+  } finally {
+    c.dh_exchange = original;
   }
 });
