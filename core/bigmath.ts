@@ -104,11 +104,13 @@ function dhModPow(
       }
       dhByModulus.set(mod, dh);
     }
-    dh.setPrivateKey(e);
-    const r = bytesToBigint(plain(dh.computeSecret(b)));
-    // The exponent may be a DH secret: the cached object must not keep it.
-    dh.setPrivateKey(ONE);
-    return r;
+    try {
+      dh.setPrivateKey(e);
+      return bytesToBigint(plain(dh.computeSecret(b)));
+    } finally {
+      // The exponent may be a DH secret: the cached object must not keep it.
+      dh.setPrivateKey(ONE);
+    }
   } catch {
     return undefined;
   }
