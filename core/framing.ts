@@ -77,6 +77,10 @@ export interface AcceptOptions {
 export type Frame =
   | {
     readonly type: "payload";
+    /**
+     * The frame's bytes: a view into one copy shared by the payloads of one `push` (never into
+     * the decoder's memory), so later pushes do not change it.
+     */
     readonly payload: Uint8Array;
     /** Server side: the client asked for a quick ACK of this payload. */
     readonly quickAckRequested: boolean;
@@ -472,14 +476,24 @@ function collect(c: any, h: number, count: number, frames: Frame[]): void {
   const buffer = c.framing_decoder_buffer(h);
   const mem = memory();
   const view = new DataView(mem.buffer, records, count * 12);
+  // One copy for all payloads of this push, handed out as views: an ArrayBuffer per frame
+  // costs engines more than the copy itself (about 1.5 µs each on V8 for 1 KiB frames).
+  let lo = Infinity, hi = 0;
+  for (let i = 0; i < count * 12; i += 12) {
+    if (view.getUint32(i, true) === 2) continue;
+    const start = view.getUint32(i + 4, true);
+    lo = Math.min(lo, start);
+    hi = Math.max(hi, start + view.getUint32(i + 8, true));
+  }
+  const copy = hi > lo ? mem.slice(buffer + lo, buffer + hi) : new Uint8Array(0);
   for (let i = 0; i < count * 12; i += 12) {
     const type = view.getUint32(i, true);
     const value = view.getUint32(i + 4, true);
     if (type === 2) {
       frames.push({ type: "quickAck", token: value });
     } else {
-      const start = buffer + value;
-      const payload = mem.slice(start, start + view.getUint32(i + 8, true));
+      const start = value - lo;
+      const payload = copy.subarray(start, start + view.getUint32(i + 8, true));
       frames.push({ type: "payload", payload, quickAckRequested: type === 1 });
     }
   }

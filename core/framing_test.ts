@@ -838,3 +838,29 @@ test("freed codecs refuse work with TRANSPORT_CLOSED; free is idempotent", () =>
   assert.throws(() => s.end(), transportError("TRANSPORT_CLOSED"));
   assert.equal(s.transport, undefined);
 });
+
+test("payloads of one push are views of one copy: exact, disjoint, unchanged by later pushes", async () => {
+  await initCore();
+  const r = new SeededRandom(99);
+  const t = createTransport("intermediate");
+  const frame = (p: Uint8Array) => {
+    const out = new Uint8Array(4 + p.length);
+    new DataView(out.buffer).setUint32(0, p.length, true);
+    out.set(p, 4);
+    return out;
+  };
+  const first = [r.bytes(40), r.bytes(8), r.bytes(1000)];
+  const kept = t.decoder.push(concat(...first.map(frame)));
+  assert.equal(kept.length, 3);
+  const copies = kept.map((f) => (f.type === "payload" ? f.payload.slice() : new Uint8Array(0)));
+  kept.forEach((f, i) => assert.deepEqual(f.type === "payload" && f.payload, first[i]));
+  // Writing into one payload leaves its neighbours alone.
+  if (kept[1].type === "payload") kept[1].payload.fill(0xff);
+  assert.deepEqual(kept[0].type === "payload" && kept[0].payload, copies[0]);
+  assert.deepEqual(kept[2].type === "payload" && kept[2].payload, copies[2]);
+  // Later pushes reuse the decoder's memory, not the payloads handed out.
+  for (let i = 0; i < 20; i++) t.decoder.push(frame(r.bytes(4 * (1 + r.int(750)))));
+  assert.deepEqual(kept[0].type === "payload" && kept[0].payload, copies[0]);
+  assert.deepEqual(kept[2].type === "payload" && kept[2].payload, copies[2]);
+  t.free();
+});
