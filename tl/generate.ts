@@ -14,21 +14,17 @@ import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import process from "node:process";
-import { camelCase, parseSchema, parseType, type TlCombinator, type TlType } from "./tl_parser.ts";
+import {
+  camelCase,
+  parseSchemaFiles,
+  parseType,
+  type TlCombinator,
+  type TlType,
+} from "./tl_parser.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const schemaDir = join(here, "schema");
 const genDir = join(here, "gen");
-
-/**
- * Definitions that the schema files leave commented out ("parsed manually" by the Python
- * libraries) but that plain generated code handles fine.
- */
-const EXTRA = `
----types---
-future_salt#0949d9dc valid_since:int valid_until:int salt:long = FutureSalt;
-future_salts#ae500895 req_msg_id:long now:int salts:vector<future_salt> = FutureSalts;
-`;
 
 /**
  * Service objects whose layout the schema cannot express; their readers, writers and types are
@@ -50,11 +46,7 @@ const MANUAL = [
 // Schema
 
 function loadSchema(): TlCombinator[] {
-  const all: TlCombinator[] = [];
-  for (const file of ["auth_key.tl", "sys_msgs.tl", "api.tl"]) {
-    all.push(...parseSchema(readFileSync(join(schemaDir, file), "utf8"), file));
-  }
-  all.push(...parseSchema(EXTRA, "generate.ts"));
+  const all = parseSchemaFiles((file) => readFileSync(join(schemaDir, file), "utf8"));
   const manual = new Set(MANUAL.map((m) => m.name));
   const defs = all.filter((c) => !manual.has(c.name));
   const names = new Set<string>(), ids = new Map<number, string>();

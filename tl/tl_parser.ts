@@ -135,3 +135,27 @@ export function parseSchema(text: string, source: string): TlCombinator[] {
 export function camelCase(name: string): string {
   return name.replace(/_([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
 }
+
+/** The schema files of `tl/schema/`, in the order their definitions are read. */
+export const SCHEMA_FILES = ["auth_key.tl", "sys_msgs.tl", "api.tl"] as const;
+
+/**
+ * Definitions that the schema files leave commented out ("parsed manually" by the Python
+ * libraries) but that plain generated code handles fine.
+ */
+export const EXTRA_DEFINITIONS = `
+---types---
+future_salt#0949d9dc valid_since:int valid_until:int salt:long = FutureSalt;
+future_salts#ae500895 req_msg_id:long now:int salts:vector<future_salt> = FutureSalts;
+`;
+
+/**
+ * Every definition of the schema: the files of {@link SCHEMA_FILES} read by `read` (a file
+ * name to its text), then {@link EXTRA_DEFINITIONS}.
+ */
+export function parseSchemaFiles(read: (file: string) => string): TlCombinator[] {
+  const all: TlCombinator[] = [];
+  for (const file of SCHEMA_FILES) all.push(...parseSchema(read(file), file));
+  all.push(...parseSchema(EXTRA_DEFINITIONS, "extra"));
+  return all;
+}

@@ -6,15 +6,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { SeededRandom } from "../../testing/random.ts";
-import { camelCase, parseSchema, type TlCombinator, type TlType } from "../../tl/tl_parser.ts";
+import { camelCase, parseSchemaFiles, type TlCombinator, type TlType } from "../../tl/tl_parser.ts";
 
 /** Service objects the generator leaves to hand-written code (tested on their own). */
 const MANUAL = new Set(["rpc_result"]);
-
-const EXTRA = `---types---
-future_salt#0949d9dc valid_since:int valid_until:int salt:long = FutureSalt;
-future_salts#ae500895 req_msg_id:long now:int salts:vector<future_salt> = FutureSalts;
-`;
 
 function schemaDir(): string {
   // From source (tests/tl/) and from the npm build (npm/tests/tl/), whose tree has no schema.
@@ -28,12 +23,9 @@ function schemaDir(): string {
 /** Every combinator of the schema, as the generator sees it. */
 export function loadCombinators(): TlCombinator[] {
   const dir = schemaDir();
-  const all: TlCombinator[] = [];
-  for (const f of ["auth_key.tl", "sys_msgs.tl", "api.tl"]) {
-    all.push(...parseSchema(readFileSync(dir + f, "utf8"), f));
-  }
-  all.push(...parseSchema(EXTRA, "extra"));
-  return all.filter((c) => !MANUAL.has(c.name));
+  return parseSchemaFiles((file) => readFileSync(dir + file, "utf8")).filter((c) =>
+    !MANUAL.has(c.name)
+  );
 }
 
 export interface RandomOptions {
