@@ -139,9 +139,9 @@ function nativeModPow(
  * `base^exp mod mod` for an odd `mod` of up to 2048 bits (RSA moduli, DH primes) and
  * `0 <= exp < 2^2048`; `base` may be any bigint (it is reduced). Runs natively through node:crypto
  * where it can (exponents over 64 bits as a DiffieHellman secret on Node and Bun; smaller ones as
- * raw RSA on 1024..2048-bit moduli), else with windowed JS BigInt arithmetic, which measured faster than
- * the core's WASM Montgomery loop (which serves `rsaPad` inside the core, and `dhExchange` when a
- * path is pinned with `setNativeCrypto`).
+ * raw RSA on 1024..2048-bit moduli), else with windowed JS BigInt arithmetic, which measured
+ * faster than the core's WASM Montgomery loop (which serves `rsaPad`, and `dhExchange` where no
+ * native DiffieHellman exists, in constant time). Not constant time itself on that JS path.
  * An even or non-positive modulus throws `CORE_BAD_INPUT`.
  *
  * @example
@@ -163,25 +163,21 @@ export function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
   if (mod === 1n) return 0n;
   if (base < 0n || base >= mod) base = ((base % mod) + mod) % mod;
   const b = bigintToBytes(base, 256)!, e = bigintToBytes(exp, 256)!, m = bigintToBytes(mod, 256)!;
+  if (base > 1n && exp > 1n) {
+    const r = nativeModPow(b, e, m, base, exp, mod);
+    if (r !== undefined) return r;
+  }
+  if (automaticChoice()) return modPowWindowed(base, exp, mod);
+  const p = scratch(1024);
+  writeBytes(p, b);
+  writeBytes(p + 256, e);
+  writeBytes(p + 512, m);
   try {
-    if (base > 1n && exp > 1n) {
-      const r = nativeModPow(b, e, m, base, exp, mod);
-      if (r !== undefined) return r;
-    }
-    if (automaticChoice()) return modPowWindowed(base, exp, mod);
-    const p = scratch(1024);
-    writeBytes(p, b);
-    writeBytes(p + 256, e);
-    writeBytes(p + 512, m);
-    try {
-      check(core().mod_pow(p, 256, p + 256, 256, p + 512, 256, p + 768), "modPow");
-      return bytesToBigint(readBytes(p + 768, 256));
-    } finally {
-      wipe(p, 1024);
-    }
+    check(core().mod_pow(p, 256, p + 256, 256, p + 512, 256, p + 768), "modPow");
+    return bytesToBigint(readBytes(p + 768, 256));
   } finally {
-    // The exponent may be a DH secret.
-    e.fill(0);
+    // The exponent may be a secret; the module's memory outlives this call.
+    wipe(p, 1024);
   }
 }
 
@@ -252,47 +248,41 @@ export function dhExchange(
   // timing, which costs about a millisecond against windowed JS BigInt, once per key exchange.
   const routed = nativeCrypto("modpow-dh") !== undefined;
   try {
-    return exchange(p, g, s, known, routed, dhPrime, peerValue, primeHex);
+    const status = core().dh_exchange(
+      p,
+      g,
+      p + 256,
+      p + 512,
+      s.length,
+      p + 768,
+      (known ? 1 : 0) | (routed ? 2 : 0),
+      p + 800,
+      p + 1056,
+    );
+    check(status, "dhExchange");
+    const result = routed
+      ? exponentiateNatively(g, s, dhPrime, peerValue)
+      : { publicValue: readBytes(p + 800, 256), sharedKey: readBytes(p + 1056, 256) };
+    if (!known) knownSafePrimes.add(primeHex);
+    return result;
   } finally {
     wipe(p, 256 * 5 + 32);
   }
 }
 
-function exchange(
-  p: number,
+/** The two exponentiations of {@link dhExchange} through {@link modPow}, and the own value's range. */
+function exponentiateNatively(
   g: number,
-  s: Uint8Array,
-  known: boolean,
-  routed: boolean,
+  secret: Uint8Array,
   dhPrime: Uint8Array,
   peerValue: Uint8Array,
-  primeHex: string,
 ): DhResult {
-  const status = core().dh_exchange(
-    p,
-    g,
-    p + 256,
-    p + 512,
-    s.length,
-    p + 768,
-    (known ? 1 : 0) | (routed ? 2 : 0),
-    p + 800,
-    p + 1056,
-  );
-  check(status, "dhExchange");
-  let result: DhResult;
-  if (routed) {
-    const prime = bytesToBigint(dhPrime), exp = bytesToBigint(s);
-    const own = modPow(BigInt(g), exp, prime);
-    const low = 1n << 1984n;
-    if (own < low || own > prime - low) check(DH_BAD_VALUE, "dhExchange");
-    const key = modPow(bytesToBigint(peerValue), exp, prime);
-    result = { publicValue: bigintToBytes(own, 256)!, sharedKey: bigintToBytes(key, 256)! };
-  } else {
-    result = { publicValue: readBytes(p + 800, 256), sharedKey: readBytes(p + 1056, 256) };
-  }
-  if (!known) knownSafePrimes.add(primeHex);
-  return result;
+  const prime = bytesToBigint(dhPrime), exp = bytesToBigint(secret);
+  const own = modPow(BigInt(g), exp, prime);
+  const low = 1n << 1984n;
+  if (own < low || own > prime - low) check(DH_BAD_VALUE, "dhExchange");
+  const key = modPow(bytesToBigint(peerValue), exp, prime);
+  return { publicValue: bigintToBytes(own, 256)!, sharedKey: bigintToBytes(key, 256)! };
 }
 
 /**

@@ -3,6 +3,7 @@ import { bytes } from "./input.ts";
 import {
   checkGeneration,
   core,
+  freeHandle,
   generation,
   handleRegistry,
   readBytes,
@@ -32,7 +33,7 @@ const streams = handleRegistry("ctr256_free");
  */
 export class Ctr256 {
   #handle = 0;
-  #generation = 0;
+  readonly #generation = generation();
   #native: { update(data: Uint8Array): Uint8Array } | undefined;
   #freed = false;
 
@@ -51,7 +52,6 @@ export class Ctr256 {
     this.#handle = c.ctr256_new(p, p + 32);
     wipe(p, 48);
     if (this.#handle === 0) throw new CoreError("CORE_OUT_OF_MEMORY", "cannot allocate a stream");
-    this.#generation = generation();
     streams.register(this, [this.#handle, this.#generation], this);
   }
 
@@ -85,7 +85,7 @@ export class Ctr256 {
     this.#native = undefined;
     if (this.#handle === 0) return;
     streams.unregister(this);
-    if (this.#generation === generation()) core().ctr256_free(this.#handle);
+    freeHandle("ctr256_free", this.#handle, this.#generation);
     this.#handle = 0;
   }
 

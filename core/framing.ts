@@ -21,7 +21,15 @@ import { Ctr256 } from "./ctr.ts";
 import { nativeCrypto } from "./native.ts";
 import { type RandomSource, secureRandom } from "./random.ts";
 import { sha256 } from "./sha.ts";
-import { checkGeneration, core, generation, handleRegistry, memory, scratch } from "./wasm.ts";
+import {
+  checkGeneration,
+  core,
+  freeHandle,
+  generation,
+  handleRegistry,
+  memory,
+  scratch,
+} from "./wasm.ts";
 
 /** How payloads are delimited on the wire. */
 export type TransportKind = "abridged" | "intermediate" | "paddedIntermediate" | "full";
@@ -340,7 +348,7 @@ export class FrameEncoder {
   free(): void {
     if (this.#handle === 0) return;
     encoders.unregister(this);
-    if (this.#generation === generation()) core().framing_encoder_free(this.#handle);
+    freeHandle("framing_encoder_free", this.#handle, this.#generation);
     this.#handle = 0;
     this.#stream?.free();
   }
@@ -460,7 +468,7 @@ export class FrameDecoder {
   free(): void {
     if (this.#handle === 0) return;
     decoders.unregister(this);
-    if (this.#generation === generation()) core().framing_decoder_free(this.#handle);
+    freeHandle("framing_decoder_free", this.#handle, this.#generation);
     this.#handle = 0;
     this.#stream?.free();
   }

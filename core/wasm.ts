@@ -106,9 +106,15 @@ function guard(name: string, fn: Export): Export {
  * the instance they lived in is gone.
  */
 export function handleRegistry(freeName: string): FinalizationRegistry<[number, number]> {
-  return new FinalizationRegistry(([handle, made]) => {
-    if (made === instances && exportsOf !== undefined) exportsOf[freeName](handle);
-  });
+  return new FinalizationRegistry(([handle, made]) => freeHandle(freeName, handle, made));
+}
+
+/**
+ * Frees `handle` (made in generation `made`) with the export `freeName`; a handle of an
+ * instance that is gone is left alone (its memory went with it).
+ */
+export function freeHandle(freeName: string, handle: number, made: number): void {
+  if (made === instances && exportsOf !== undefined) exportsOf[freeName](handle);
 }
 
 /** Throws `CORE_INTERNAL` when a handle made in generation `made` outlived its instance. */
