@@ -38,7 +38,10 @@ unsafe impl GlobalAlloc for ZeroingAllocator {
 #[global_allocator]
 static ALLOCATOR: ZeroingAllocator = ZeroingAllocator;
 
-/// Zeroes `len` bytes at `ptr`; the fence keeps the optimiser from dropping the stores as dead.
+/// Zeroes `len` bytes at `ptr`. The fence stops the stores moving past later code; it does not
+/// stop the optimiser deleting them when the memory is provably never read again (a dying local,
+/// see [`wipe_stack`]). Before `System.dealloc`, which it cannot see through, they stay
+/// (core/wipe_test.ts checks both).
 ///
 /// # Safety
 /// `ptr..ptr+len` must be writable.
