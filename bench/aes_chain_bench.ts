@@ -6,26 +6,14 @@
  *
  *   deno run -A bench/aes_chain_bench.ts · bun bench/aes_chain_bench.ts · node npm/bench/aes_chain_bench.js
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import * as mtcute from "@mtcute/wasm";
+import { mtcute } from "./mtcute.ts";
+import { decodeBase64 } from "../core/wasm.ts";
+import { secureRandom } from "../core/random.ts";
 import { WASM_BASE64, WASM_PLAIN_BASE64, WASM_RELAXED_BASE64 } from "../core/wasm_bytes.ts";
-import { measure, median, runtimeName, table, writeSection } from "./report.ts";
-
-const require = createRequire(import.meta.url);
-mtcute.initSync(
-  new WebAssembly.Module(readFileSync(require.resolve("@mtcute/wasm/mtcute-simd.wasm"))),
-);
+import { fmt, mbps, measure, median, runtimeName, table, writeSection } from "./report.ts";
 
 const KiB = 1024, MiB = 1024 * 1024;
-const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
-const rand = (n: number) => {
-  const b = new Uint8Array(n);
-  for (let o = 0; o < n; o += 65536) crypto.getRandomValues(b.subarray(o, Math.min(n, o + 65536)));
-  return b;
-};
-const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
-const mbps = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1e3);
+const rand = secureRandom;
 
 type Exports = {
   memory: WebAssembly.Memory;
@@ -37,7 +25,7 @@ type Exports = {
 
 /** One build of the core with a buffer of key | iv | data, calling its IGE exports directly. */
 function build(base64: string) {
-  const ex = new WebAssembly.Instance(new WebAssembly.Module(fromBase64(base64)), {})
+  const ex = new WebAssembly.Instance(new WebAssembly.Module(decodeBase64(base64)), {})
     .exports as unknown as Exports;
   const p = ex.core_alloc(64 + MiB);
   return (
@@ -66,7 +54,7 @@ function rounds(fns: Record<string, () => unknown>, count = 9, ms = 120) {
 
 const probe = (s: string) => {
   try {
-    return WebAssembly.validate(fromBase64(s));
+    return WebAssembly.validate(decodeBase64(s));
   } catch {
     return false;
   }
@@ -116,7 +104,7 @@ for (const n of [64 * KiB, MiB]) {
 // Raw chains of 4096 dependent blocks (key schedule included) in each build: the table-free AES
 // against the T-table one (kinds: 2 SIMD enc, 3 T-table enc, 4 SIMD dec, 5 T-table dec).
 for (const [name, base64] of builds) {
-  const ex = new WebAssembly.Instance(new WebAssembly.Module(fromBase64(base64)), {})
+  const ex = new WebAssembly.Instance(new WebAssembly.Module(decodeBase64(base64)), {})
     .exports as unknown as Exports;
   const kinds = { simdDec: 4, tableDec: 5, simdEnc: 2, tableEnc: 3 };
   const t = rounds(

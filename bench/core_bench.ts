@@ -6,9 +6,7 @@
  *   deno run -A bench/core_bench.ts · bun bench/core_bench.ts · node npm/bench/core_bench.js
  */
 import { createCipheriv, createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import * as mtcute from "@mtcute/wasm";
+import { mtcute, mtcuteBytes } from "./mtcute.ts";
 import { factorizePQSync } from "@mtcute/core/utils.js";
 import { IGE as GramIge } from "telegram/crypto/IGE.js";
 import { CTR as GramCtr } from "telegram/crypto/CTR.js";
@@ -27,23 +25,24 @@ import {
 } from "../core/mod.ts";
 import { aesKind, core, wasmBytes } from "../core/wasm.ts";
 import { setNativeCrypto } from "../core/native.ts";
-import { interleaved, measureAsync, median, runtimeName, table, writeSection } from "./report.ts";
+import {
+  fmt,
+  interleaved,
+  mbps,
+  measureAsync,
+  median,
+  runtimeName,
+  table,
+  writeSection,
+} from "./report.ts";
+import { secureRandom } from "../core/random.ts";
 
-const require = createRequire(import.meta.url);
-const mtcuteBytes = readFileSync(require.resolve("@mtcute/wasm/mtcute-simd.wasm"));
-mtcute.initSync(new WebAssembly.Module(mtcuteBytes));
 await initCore();
 
 const KiB = 1024, MiB = 1024 * 1024;
-const rand = (n: number) => {
-  const b = new Uint8Array(n);
-  for (let o = 0; o < n; o += 65536) crypto.getRandomValues(b.subarray(o, Math.min(n, o + 65536)));
-  return b;
-};
+const rand = secureRandom;
 const key = rand(32), iv32 = rand(32), iv16 = rand(16);
 const rows: (string | number)[][] = [];
-const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
-const mbps = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1e3);
 const size = (n: number) => (n >= MiB ? `${n / MiB} MiB` : `${n / KiB} KiB`);
 
 type Peer = "ours" | "mtcute" | "gramjs" | "native" | "js";

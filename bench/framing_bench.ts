@@ -14,18 +14,14 @@ import { AbridgedPacketCodec } from "telegram/network/connection/TCPAbridged.js"
 import { FullPacketCodec } from "telegram/network/connection/TCPFull.js";
 import { CTR as GramCtr } from "telegram/crypto/CTR.js";
 import { acceptTransport, createTransport, initCore, type TransportKind } from "../core/mod.ts";
-import { measure, measureAsync, runtimeName, table, writeSection } from "./report.ts";
+import { fmt, measure, measureAsync, runtimeName, table, writeSection } from "./report.ts";
+import { secureRandom } from "../core/random.ts";
 import { concat } from "../tests/core_helpers.ts";
 
 await initCore();
 
 const KiB = 1024;
-const rand = (n: number) => {
-  const b = new Uint8Array(n);
-  for (let o = 0; o < n; o += 65536) crypto.getRandomValues(b.subarray(o, Math.min(n, o + 65536)));
-  return b;
-};
-const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const rand = secureRandom;
 const rows: string[][] = [];
 
 /** One row: µs per operation, ours against each peer (ratio > 1: we are faster). */

@@ -52,6 +52,16 @@ export async function measureAsync(fn: () => Promise<unknown>, ms = 300): Promis
   return samples[samples.length >> 1];
 }
 
+/** A figure with three significant digits at most (1234, 12.3, 1.23). */
+export function fmt(x: number): string {
+  return x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2);
+}
+
+/** Throughput in MB/s of `bytes` processed in `ms` milliseconds. */
+export function mbps(bytes: number, ms: number): number {
+  return bytes / 1e6 / (ms / 1e3);
+}
+
 /** The median of `xs` (sorts a copy). */
 export function median(xs: number[]): number {
   return [...xs].sort((a, b) => a - b)[xs.length >> 1];

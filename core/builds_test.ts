@@ -5,21 +5,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { RELAXED_SIMD_PROBE, WASM_PLAIN_BASE64, WASM_RELAXED_BASE64 } from "./wasm_bytes.ts";
+import { decodeBase64 } from "./wasm.ts";
 import { refCtr, refIge, toHex } from "../tests/core_helpers.ts";
 import { SeededRandom } from "../testing/random.ts";
-
-function decode(b64: string): Uint8Array<ArrayBuffer> {
-  const text = atob(b64);
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-  return out;
-}
 
 // deno-lint-ignore no-explicit-any
 type Exports = Record<string, any>;
 
 async function instantiate(b64: string): Promise<Exports> {
-  const { instance } = await WebAssembly.instantiate(decode(b64), {});
+  const { instance } = await WebAssembly.instantiate(decodeBase64(b64), {});
   return instance.exports as Exports;
 }
 

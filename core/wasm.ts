@@ -35,15 +35,19 @@ let compiled: WebAssembly.Module | undefined;
 let view: Uint8Array = new Uint8Array(0);
 let instances = 0;
 
-/** The raw bytes of the module (decoded anew on every call). */
-export function wasmBytes(): Uint8Array<ArrayBuffer> {
-  // Native base64 decoding where the runtime has it (Deno, Bun, new browsers).
+/** Bytes from base64, natively where the runtime can (Deno, Bun, new browsers). */
+export function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
   const native = (Uint8Array as { fromBase64?: (s: string) => Uint8Array<ArrayBuffer> }).fromBase64;
-  if (native !== undefined) return native(WASM_BASE64);
-  const text = atob(WASM_BASE64);
+  if (native !== undefined) return native(base64);
+  const text = atob(base64);
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   return bytes;
+}
+
+/** The raw bytes of the module this runtime loads (decoded anew on every call). */
+export function wasmBytes(): Uint8Array<ArrayBuffer> {
+  return decodeBase64(WASM_BASE64);
 }
 
 /** Compiles and instantiates the module once; later calls return the same promise. */
