@@ -28,12 +28,19 @@ export const MEMORY_SESSION_NAME = ":memory:";
  * and `SessionStringError` for an unreadable session string.
  */
 export function chooseStorage(name: string, options: ClientOptions = {}): Storage {
-  const engine = chooseEngine(name, options);
-  // The SQLite file is locked to one process; memory and session strings are private to it.
-  const shared = options.sessionString === undefined && !(name === MEMORY_SESSION_NAME ||
-    options.inMemory) &&
-    options.storageEngine !== undefined && options.storageEngine !== null;
-  return new CachedStorage(engine, shared ? { maxAge: SHARED_PEER_MAX_AGE } : {});
+  // Session strings and memory are private to this process, and the SQLite file is locked to
+  // it; a storageEngine may be written by other processes too.
+  if (options.sessionString !== undefined) {
+    return new CachedStorage(new SessionStringStorage(options.sessionString));
+  }
+  if (name === MEMORY_SESSION_NAME || options.inMemory) {
+    return new CachedStorage(new MemoryStorage());
+  }
+  const engine = options.storageEngine;
+  if (engine === undefined || engine === null) {
+    return new CachedStorage(SqliteStorage.forSession(name, options.workdir ?? "."));
+  }
+  return new CachedStorage(sharedEngine(name, engine), { maxAge: SHARED_PEER_MAX_AGE });
 }
 
 /**
@@ -42,23 +49,18 @@ export function chooseStorage(name: string, options: ClientOptions = {}): Storag
  */
 export const SHARED_PEER_MAX_AGE = 60_000;
 
-function chooseEngine(name: string, options: ClientOptions): Storage {
-  if (options.sessionString !== undefined) return new SessionStringStorage(options.sessionString);
-  if (name === MEMORY_SESSION_NAME || options.inMemory) return new MemoryStorage();
-  const engine = options.storageEngine;
-  if (engine !== undefined && engine !== null) {
-    if (typeof engine === "string" && /^mongodb(\+srv)?:\/\//i.test(engine)) {
-      return new MongoStorage(name, engine);
-    }
-    if (isStorage(engine)) return engine;
-    if (isClientLike(engine)) {
-      return new MongoStorage(name, engine as ConstructorParameters<typeof MongoStorage>[1]);
-    }
-    throw new StorageError(
-      "storageEngine must be a mongodb:// or mongodb+srv:// URL, a MongoClient, " +
-        "or an object implementing the storage interface",
-      { code: "STORAGE_INVALID_ARGUMENT" },
-    );
+/** The engine a `storageEngine` option names: a MongoDB URL or client, or a storage object. */
+function sharedEngine(name: string, engine: NonNullable<ClientOptions["storageEngine"]>): Storage {
+  if (typeof engine === "string" && /^mongodb(\+srv)?:\/\//i.test(engine)) {
+    return new MongoStorage(name, engine);
   }
-  return SqliteStorage.forSession(name, options.workdir ?? ".");
+  if (isStorage(engine)) return engine;
+  if (isClientLike(engine)) {
+    return new MongoStorage(name, engine as ConstructorParameters<typeof MongoStorage>[1]);
+  }
+  throw new StorageError(
+    "storageEngine must be a mongodb:// or mongodb+srv:// URL, a MongoClient, " +
+      "or an object implementing the storage interface",
+    { code: "STORAGE_INVALID_ARGUMENT" },
+  );
 }

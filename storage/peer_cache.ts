@@ -161,9 +161,7 @@ export class CachedStorage implements Storage {
 
   getPeerById(id: number): Promise<PeerRecord | undefined> {
     const e = this.#hit(this.#byId, id);
-    if (e) {
-      return Promise.resolve(copy(e.peer));
-    }
+    if (e) return Promise.resolve(copy(e.peer));
     return this.#lookup(this.#byId, id, () => this.inner.getPeerById(id));
   }
 
