@@ -9,8 +9,13 @@
 import { mtcute } from "./mtcute.ts";
 import { decodeBase64 } from "../core/wasm.ts";
 import { secureRandom } from "../core/random.ts";
-import { WASM_BASE64, WASM_PLAIN_BASE64, WASM_RELAXED_BASE64 } from "../core/wasm_bytes.ts";
-import { fmt, mbps, measure, median, runtimeName, table, writeSection } from "./report.ts";
+import {
+  RELAXED_SIMD_PROBE,
+  WASM_BASE64,
+  WASM_PLAIN_BASE64,
+  WASM_RELAXED_BASE64,
+} from "../core/wasm_bytes.ts";
+import { fmt, interleaved, mbps, runtimeName, table, writeSection } from "./report.ts";
 
 const KiB = 1024, MiB = 1024 * 1024;
 const rand = secureRandom;
@@ -23,10 +28,15 @@ type Exports = {
   aes_bench_chain(n: number, which: number): number;
 };
 
+/** A fresh instance of one build of the core. */
+function instantiate(base64: string): Exports {
+  return new WebAssembly.Instance(new WebAssembly.Module(decodeBase64(base64)), {})
+    .exports as unknown as Exports;
+}
+
 /** One build of the core with a buffer of key | iv | data, calling its IGE exports directly. */
 function build(base64: string) {
-  const ex = new WebAssembly.Instance(new WebAssembly.Module(decodeBase64(base64)), {})
-    .exports as unknown as Exports;
+  const ex = instantiate(base64);
   const p = ex.core_alloc(64 + MiB);
   return (
     fn: "ige256_decrypt" | "ige256_encrypt",
@@ -43,24 +53,10 @@ function build(base64: string) {
   };
 }
 
-/** Medians of `measure` rounds taken in turn, so that load from other processes falls on all alike. */
-function rounds(fns: Record<string, () => unknown>, count = 9, ms = 120) {
-  const samples: Record<string, number[]> = {};
-  for (let r = 0; r < count; r++) {
-    for (const [name, fn] of Object.entries(fns)) (samples[name] ??= []).push(measure(fn, ms));
-  }
-  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
-}
-
-const probe = (s: string) => {
-  try {
-    return WebAssembly.validate(decodeBase64(s));
-  } catch {
-    return false;
-  }
-};
 const builds: [string, string][] = [["SIMD128 build", WASM_PLAIN_BASE64]];
-if (probe(WASM_RELAXED_BASE64)) builds.push(["relaxed-SIMD build", WASM_RELAXED_BASE64]);
+if (WebAssembly.validate(RELAXED_SIMD_PROBE)) {
+  builds.push(["relaxed-SIMD build", WASM_RELAXED_BASE64]);
+}
 const loaded = WASM_BASE64 === WASM_RELAXED_BASE64 ? "relaxed-SIMD" : "SIMD128";
 
 const key = rand(32), iv = rand(32);
@@ -86,7 +82,7 @@ for (const n of [64 * KiB, MiB]) {
       fns[`${name} ${dir}`] = () => ige(fn, data, key, iv);
     }
   }
-  const t = rounds(fns, n === MiB ? 5 : 9, n === MiB ? 200 : 120);
+  const t = interleaved(fns, 6000) as Record<string, number>;
   const size = n === MiB ? "1 MiB" : "64 KiB";
   for (const [name] of builds) {
     for (const dir of ["dec", "enc"]) {
@@ -104,14 +100,14 @@ for (const n of [64 * KiB, MiB]) {
 // Raw chains of 4096 dependent blocks (key schedule included) in each build: the table-free AES
 // against the T-table one (kinds: 2 SIMD enc, 3 T-table enc, 4 SIMD dec, 5 T-table dec).
 for (const [name, base64] of builds) {
-  const ex = new WebAssembly.Instance(new WebAssembly.Module(decodeBase64(base64)), {})
-    .exports as unknown as Exports;
+  const ex = instantiate(base64);
   const kinds = { simdDec: 4, tableDec: 5, simdEnc: 2, tableEnc: 3 };
-  const t = rounds(
+  const t = interleaved(
     Object.fromEntries(
       Object.entries(kinds).map(([k, which]) => [k, () => ex.aes_bench_chain(4096, which)]),
     ),
-  );
+    4000,
+  ) as Record<string, number>;
   for (const dir of ["Dec", "Enc"]) {
     rows.push([
       `raw chain, ${dir === "Dec" ? "decryption" : "encryption"}, ${name} (peer: T-table AES)`,

@@ -23,14 +23,13 @@ import {
   sealMessage,
   sha256,
 } from "../core/mod.ts";
-import { aesKind, core, wasmBytes } from "../core/wasm.ts";
+import { aesKind, wasmBytes } from "../core/wasm.ts";
 import { setNativeCrypto } from "../core/native.ts";
 import {
   fmt,
   interleaved,
   mbps,
   measureAsync,
-  median,
   runtimeName,
   table,
   writeSection,
@@ -356,27 +355,9 @@ const header = [
   "vs JS",
   "target",
 ];
-// The two AES implementations compiled into the core, raw: a chain of 4096 dependent blocks
-// (what IGE decryption does), interleaved runs, medians.
-// Kinds: 2 SIMD encrypt, 3 T-table encrypt, 4 SIMD decrypt, 5 T-table decrypt.
-const chain: Record<2 | 3 | 4 | 5, number[]> = { 2: [], 3: [], 4: [], 5: [] };
-for (let i = 0; i < 30; i++) {
-  for (const kind of [2, 3, 4, 5] as const) {
-    const t0 = performance.now();
-    core().aes_bench_chain(4096, kind);
-    chain[kind].push(performance.now() - t0);
-  }
-}
-const simd = mbps(65536, median(chain[2])), ttable = mbps(65536, median(chain[3]));
-const simdDec = mbps(65536, median(chain[4])), ttableDec = mbps(65536, median(chain[5]));
-
 const md = [
-  `AES in the WebAssembly core: ${aesKind()}. Raw block chain (serial, as in IGE): table-free`,
-  `SIMD ${fmt(simd)} MB/s, T-table ${fmt(ttable)} MB/s (${fmt(simd / ttable)}×); decryption:`,
-  `table-free SIMD ${fmt(simdDec)} MB/s, T-table ${fmt(ttableDec)} MB/s (${
-    fmt(simdDec / ttableDec)
-  }×).`,
-  "The T-table AES (secret-indexed lookups) is measured only; the core uses the table-free one.",
+  `AES in the WebAssembly core: ${aesKind()}; the \`aes_chain\` sections compare it with the`,
+  "T-table AES (secret-indexed lookups, measured only) and show each build of the module.",
   "Where node:crypto exists (Node, Bun, Deno) the core uses it for AES-CTR, SHA, IGE encryption",
   "(one AES-CBC pass), the hashes of sealMessage/openMessage on Node and Bun, and on Node and Bun",
   "modPow (a native DiffieHellman for large exponents, raw RSA for small ones). The seal + open",
