@@ -1,10 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { registerConformanceTests } from "./conformance.ts";
-import { SqliteStorage } from "./sqlite.ts";
+import { PAGE_SIZE, SqliteStorage } from "./sqlite.ts";
 import { SessionLockedError, StorageError } from "./errors.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "irenogram-sqlite-"));
@@ -44,6 +44,17 @@ test("sqlite: new session files and their lock are created with mode 0600", asyn
     await s.close();
   }
   assert.equal(existsSync(s.path + ".lock"), false, "close removes the lock file");
+});
+
+test("sqlite: new session files use 4096-byte pages (the SQLite header says so)", async () => {
+  const s = new SqliteStorage(path("pages.session"));
+  await s.open();
+  await s.setSession({ dcId: 2 });
+  await s.close();
+  const header = readFileSync(s.path).subarray(0, 18);
+  assert.equal(new TextDecoder().decode(header.subarray(0, 15)), "SQLite format 3");
+  assert.equal((header[16] << 8) | header[17], PAGE_SIZE);
+  assert.equal(PAGE_SIZE, 4096);
 });
 
 test("sqlite: a second open of the same file in this process gets SessionLockedError", async () => {
