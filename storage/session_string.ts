@@ -182,6 +182,13 @@ function readPyrogram(bytes: Uint8Array): ParsedSessionString {
     userId = format === "pyrogram-v1"
       ? userIdOf(0, view.getUint32(258))
       : userIdOf(view.getUint32(258), view.getUint32(262));
+    // Pyrogram 1.x exported strings only once logged in, and its 32-bit layout dates from when
+    // user ids were signed 32-bit numbers: anything else here is another layout cut short (a
+    // current string cut to 351 characters puts auth-key bytes where the user id goes).
+    if (userId === null) fail("a Pyrogram 1.x string without a user id");
+    if (format === "pyrogram-v1" && userId > 0x7fffffff) {
+      fail("user id out of range for the Pyrogram 1.x layout (a damaged or cut string?)");
+    }
   }
   const dcId = bytes[0];
   checkDc(dcId, testMode);
@@ -218,6 +225,12 @@ function readTelethonOrGramJs(bytes: Uint8Array): ParsedSessionString {
     host = bytes.subarray(1, 5).join(".");
     at = 5;
   } else if (bytes.length === 1 + 16 + 2 + AUTH_KEY_SIZE) {
+    // A GramJS string of a 14-character address has this length too; with a damaged length
+    // field it would read as an IPv6 address made of the address text. Real IPv6 addresses
+    // are never 14 bytes of host-name characters.
+    if (HOST_CHARS.test(String.fromCharCode(...bytes.subarray(3, 17)))) {
+      fail("a GramJS string whose address length is damaged");
+    }
     format = "telethon";
     host = formatIpv6(bytes.subarray(1, 17));
     at = 17;
@@ -442,7 +455,16 @@ export function parseSessionString(text: string): ParsedSessionString {
  *
  * Stricter than the libraries' own readers, so that a damaged string is refused instead of
  * yielding a wrong key: one base64 alphabet, correct padding, zero spare bits, flag bytes 0 or
- * 1, a known DC, an auth key of exactly 256 bytes, no trailing bytes.
+ * 1, a known DC, an auth key of exactly 256 bytes, no trailing bytes; where two layouts share a
+ * length, every field must be plausible for the one chosen (a Pyrogram 1.x string has a user
+ * id, below 2^31 in the 32-bit layout; a Telethon IPv6 address is not GramJS address text).
+ *
+ * What cannot be told apart: none of these layouts carries a checksum, so a damaged string
+ * whose fields all stay plausible decodes to a wrong session. Known cases: a current Pyrogram
+ * string cut to 351 characters reads as a Pyrogram 1.x string when the last four bytes of its
+ * auth key happen to form a number below 2^31 (about half of them; the key it yields is
+ * shifted, and the server will refuse it); a changed character inside the auth key goes
+ * unnoticed in every layout.
  *
  * @example
  * ```ts

@@ -519,3 +519,32 @@ test("fuzz: thousands of mangled strings give SessionStringError or a sane sessi
   assert.ok(refused > 1000, `refused ${refused}`);
   assert.ok(accepted > 100, `accepted ${accepted}`);
 });
+
+test("damaged strings that would read as another layout are refused (plausibility)", () => {
+  // A current string cut to 351 characters has the length of Pyrogram 1.x's 32-bit layout.
+  // When the auth key's last four bytes are 0x80… or more, no 1.x user id can be there.
+  const b = bytesOf(pyrogram);
+  b[258] = 0x9a; // key byte 252: where the 1.x layout reads its user id
+  const cut = base64url(b).slice(0, 351);
+  rejects(cut, /Pyrogram 1\.x/);
+  // Every real string cut so: refused, or (documented as indistinguishable) a 31-bit user id.
+  for (const f of byFormat("pyrogram")) {
+    try {
+      const parsed = parseSessionString(f.string.slice(0, 351));
+      assert.ok(parsed.session.userId! <= 0x7fffffff);
+    } catch (e) {
+      assertSafeError(e, f.string);
+    }
+  }
+  // A 1.x string without a user id was never exported.
+  const v1 = new Uint8Array(263);
+  v1[0] = 2;
+  v1.fill(9, 2, 258);
+  rejects(base64url(v1), /without a user id/);
+  // A GramJS string (14-character address) with one changed character in its length field has
+  // Telethon's IPv6 length; it must not read as Telethon with an address made of text.
+  const gb = bytesOf(gramjs.slice(1));
+  assert.equal(gb.length, 275, "the fixture's address has 14 characters");
+  gb[2] ^= 0x04;
+  rejects("1" + base64url(gb), /GramJS/);
+});
