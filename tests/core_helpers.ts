@@ -3,26 +3,7 @@ import { createCipheriv, createDecipheriv, createHash } from "node:crypto";
 import { initCore } from "../core/mod.ts";
 import { setNativeCrypto } from "../core/native.ts";
 
-export function fromHex(hex: string): Uint8Array {
-  const clean = hex.replace(/\s+/g, "");
-  const out = new Uint8Array(clean.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.substr(i * 2, 2), 16);
-  return out;
-}
-
-export function toHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let off = 0;
-  for (const p of parts) {
-    out.set(p, off);
-    off += p.length;
-  }
-  return out;
-}
+export { concatBytes as concat, fromHex, toHex } from "../encoding/bytes.ts";
 
 export function nodeHash(alg: "sha1" | "sha256", ...parts: Uint8Array[]): Uint8Array {
   const h = createHash(alg);
