@@ -47,3 +47,16 @@ export const nodeBuffer: typeof Buffer | undefined = NODE_APIS ? g.Buffer : unde
  * slower paths (Deno): decides whether Buffer's string methods are the fast way.
  */
 export const NATIVE_BUFFER: boolean = nodeBuffer !== undefined && RUNTIME !== "deno";
+
+type Builtins = { getBuiltinModule?: (name: string) => unknown };
+
+/**
+ * A Node built-in module (`"node:zlib"`, …), loaded synchronously through
+ * `process.getBuiltinModule` (Node 20.16+, Deno, Bun), or `undefined` where there is none (a
+ * browser). Library code that needs a built-in at one point in a synchronous call takes it from
+ * here rather than importing it statically, so a browser bundle of the library needs no shims.
+ */
+export function nodeBuiltin<T>(name: `node:${string}`): T | undefined {
+  if (!NODE_APIS) return undefined;
+  return (g.process as Builtins | undefined)?.getBuiltinModule?.(name) as T | undefined;
+}
