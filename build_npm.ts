@@ -35,6 +35,7 @@ const unpublished = [
   "bench",
   "tl/generate.*",
   "tl/tl_parser.*",
+  "**/test_support",
   "**/*_test.js",
   "**/*_test.d.ts",
   "build_npm.*",

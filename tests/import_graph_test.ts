@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 const here = fileURLToPath(import.meta.url);
 const ext = here.endsWith(".ts") ? ".ts" : ".js";
 const root = join(dirname(here), "..");
-/** Not library code: tests, the test kit, tools, builds. */
+/** Not library code: tests, the test kit, tools, builds (and every `test_support/` folder). */
 const NOT_LIBRARY = new Set([
   "tests",
   "testing",
@@ -34,7 +34,9 @@ function libraryFiles(dir: string): string[] {
     const path = join(dir, name);
     const rel = relative(root, path);
     if (statSync(path).isDirectory()) {
-      if (!NOT_LIBRARY.has(rel) && !name.startsWith(".")) out.push(...libraryFiles(path));
+      if (!NOT_LIBRARY.has(rel) && name !== "test_support" && !name.startsWith(".")) {
+        out.push(...libraryFiles(path));
+      }
     } else if (
       name.endsWith(ext) && !name.endsWith(".d.ts") && !name.endsWith("_test" + ext) &&
       !TOOLS.has(rel.replaceAll("\\", "/"))

@@ -1,10 +1,22 @@
-/** Helpers shared by the tests of core/ and tl/: hex, concatenation, independent references. */
+/**
+ * Reference implementations for differential tests of the core (`core/*_test.ts`, `bench/`):
+ * AES-IGE, AES-CTR and SHA from node:crypto, modular exponentiation in plain BigInt, all
+ * independent of the WebAssembly core, plus a byte comparison that names the first difference and
+ * a way to pin the core to its WebAssembly path. Node, Deno and Bun (they need node:crypto).
+ *
+ * @example
+ * ```ts
+ * import { refModPow } from "./crypto_reference.ts";
+ * refModPow(4n, 13n, 497n); // 445n
+ * ```
+ *
+ * @module
+ */
 import { createCipheriv, createDecipheriv, createHash } from "node:crypto";
 import { initCore } from "../core/mod.ts";
 import { setNativeCrypto } from "../core/native.ts";
 
-export { concatBytes as concat, fromHex, toHex } from "../encoding/bytes.ts";
-
+/** SHA-1/SHA-256 of the concatenated parts, from node:crypto. */
 export function nodeHash(alg: "sha1" | "sha256", ...parts: Uint8Array[]): Uint8Array {
   const h = createHash(alg);
   for (const p of parts) h.update(p);

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { IrenogramError } from "../../errors.ts";
+import { IrenogramError } from "../errors.ts";
 import {
   BadRequest,
   FilePart0Missing,
@@ -15,10 +15,10 @@ import {
   rpcErrorFromServer,
   SeeOther,
   TwoFaConfirmWait,
-} from "../../tl/mod.ts";
+} from "./mod.ts";
 
 function tables(): { code: number; id: string; message: string }[] {
-  for (const rel of ["../../tl/schema/errors/", "../../../tl/schema/errors/"]) {
+  for (const rel of ["./schema/errors/", "../../tl/schema/errors/"]) {
     const dir = fileURLToPath(new URL(rel, import.meta.url));
     if (!existsSync(dir)) continue;
     const rows: { code: number; id: string; message: string }[] = [];
