@@ -15,7 +15,7 @@
  */
 import { Buffer } from "node:buffer";
 import type { SessionData } from "./storage.ts";
-import { SessionStringError } from "./errors.ts";
+import { SessionStringError, StorageError } from "./errors.ts";
 import { dcAddress, isKnownDc, isTestDcHost } from "./dcs.ts";
 import { AUTH_KEY_SIZE } from "./validate.ts";
 
@@ -478,8 +478,9 @@ export function decodeSessionString(text: string): SessionData {
 
 /**
  * Writes a session in the current Pyrogram layout (base64url without padding, 362 characters),
- * which Pyrogram ≥ 2.0 and every fork read. Requires an api_id and a 256-byte auth key; a null
- * user id is written as 0 and a null `isBot` as false.
+ * which Pyrogram ≥ 2.0 and every fork read. Requires an api_id and a 256-byte auth key (a session
+ * without a key gets a {@link StorageError} with code `STORAGE_NO_AUTH_KEY`); a null user id is
+ * written as 0 and a null `isBot` as false.
  *
  * @example
  * ```ts
@@ -488,6 +489,16 @@ export function decodeSessionString(text: string): SessionData {
  */
 export function encodeSessionString(data: SessionStringData): string {
   const { dcId, apiId, testMode, authKey, userId, isBot } = data;
+  // Nothing is being parsed here: say what is missing, not "invalid session string".
+  if (authKey === null || authKey === undefined) {
+    throw new StorageError(
+      "this session has no auth key yet (it never logged in): there is no session string to export",
+      { code: "STORAGE_NO_AUTH_KEY" },
+    );
+  }
+  const fail = (why: string): never => {
+    throw new SessionStringError(`cannot write a session string: ${why}`);
+  };
   if (typeof testMode !== "boolean") fail("testMode must be a boolean");
   if (!Number.isInteger(dcId) || !isKnownDc(dcId, testMode)) fail("unknown DC id");
   if (!Number.isInteger(apiId) || apiId! < 1 || apiId! > 0xffffffff) {

@@ -19,7 +19,7 @@ import {
   type SessionStringData,
   type SessionStringFormat,
 } from "./session_string.ts";
-import { SessionStringError } from "./errors.ts";
+import { SessionStringError, StorageError } from "./errors.ts";
 import { dcAddress, TELEGRAM_DCS } from "./dcs.ts";
 import type { SessionData } from "./storage.ts";
 import { SeededRandom } from "../testing/random.ts";
@@ -413,12 +413,17 @@ test("encodeSessionString refuses sessions it cannot write", () => {
     isBot: false,
   };
   assert.equal(encodeSessionString(good).length, 362);
+  // No key yet (never logged in): said plainly, with its own code, not "invalid session string".
+  assert.throws(() => encodeSessionString({ ...good, authKey: null }), (e: unknown) => {
+    assert.ok(e instanceof StorageError && e.code === "STORAGE_NO_AUTH_KEY", `${e}`);
+    assert.doesNotMatch((e as Error).message, /invalid session string/);
+    return true;
+  });
   const bad: Partial<SessionStringData>[] = [
     { apiId: null },
     { apiId: 0 },
     { apiId: 2 ** 32 },
     { apiId: 1.5 },
-    { authKey: null },
     { authKey: new Uint8Array(255) },
     { dcId: 0 },
     { dcId: 7 },

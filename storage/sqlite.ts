@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { unlinkSync } from "node:fs";
+import { mkdirSync, unlinkSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Database, Sqlite3Static } from "@sqlite.org/sqlite-wasm";
 import { SessionFileError, StorageError } from "./errors.ts";
@@ -101,6 +101,8 @@ export class SqliteStorage implements Storage {
   #lock: FileLock | undefined;
   #stmts: Statements | undefined;
   #opening: Promise<void> | undefined;
+  /** Made by {@link SqliteStorage.forSession}: open() creates a missing workdir (mode 0700). */
+  #createFolder = false;
 
   /** `path` is the session file itself (see {@link SqliteStorage.forSession} for NAME/workdir). */
   constructor(path: string) {
@@ -114,7 +116,8 @@ export class SqliteStorage implements Storage {
 
   /**
    * The storage of session `name` in `workdir`: `workdir/name.session`. A name that would put
-   * the file outside `workdir` (absolute, `..`) or holds a NUL byte is refused.
+   * the file outside `workdir` (absolute, `..`) or holds a NUL byte is refused. A missing
+   * `workdir` is created (mode 0700) when the storage opens.
    */
   static forSession(name: string, workdir = "."): SqliteStorage {
     if (typeof name !== "string" || typeof workdir !== "string" || workdir.includes("\0")) {
@@ -136,7 +139,9 @@ export class SqliteStorage implements Storage {
         { code: "STORAGE_INVALID_ARGUMENT" },
       );
     }
-    return new SqliteStorage(file);
+    const storage = new SqliteStorage(file);
+    storage.#createFolder = true;
+    return storage;
   }
 
   open(): Promise<void> {
@@ -146,6 +151,17 @@ export class SqliteStorage implements Storage {
   }
 
   async #open(): Promise<void> {
+    if (this.#createFolder) {
+      try {
+        // Only the owner may list a folder of session files (each file is 0600 too).
+        mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+      } catch (e) {
+        throw new StorageError(`cannot create the folder of ${this.path}`, {
+          cause: e,
+          code: "STORAGE_IO",
+        });
+      }
+    }
     const lock = FileLock.acquire(this.path);
     let db: Database | undefined;
     let set: StatementSet | undefined;
