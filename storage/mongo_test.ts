@@ -17,6 +17,13 @@ import process from "node:process";
 import { Binary, MongoClient } from "mongodb";
 import { MongoStorage, redactUrl } from "./mongo.ts";
 import { importDriver } from "./mongo_errors.ts";
+import {
+  interopSkip,
+  irenogramPython,
+  pythonHas,
+  pythonScript,
+  requirePython,
+} from "../tests/python_interop.ts";
 import { registerConformanceTests } from "../testing/conformance.ts";
 import { StorageError } from "./errors.ts";
 import { CachedStorage } from "./peer_cache.ts";
@@ -400,20 +407,15 @@ mongoTest("a newer layout version is refused and left alone", async (name) => {
 
 // The real Irenogram MongoStorage (pip package, driven through pymongo's async client) on the
 // same database: .ci/setup/20-python.sh makes its venv, .ci/setup/30-ferretdb.sh adds pymongo.
-const pythonScript = fileURLToPath(
-  new URL("../tests/fixtures/python/irenogram_mongo.py", import.meta.url),
-);
-const irenogramPython = process.env.IRENOGRAM_PYTHON ||
-  ["../.cache/venv-irenogram/bin/python", "../../.cache/venv-irenogram/bin/python"]
-    .map((p) => fileURLToPath(new URL(p, import.meta.url))).find((p) => existsSync(p)) ||
-  "python3";
-const noIrenogram = spawnSync(irenogramPython, [pythonScript, "check"]).status === 0
-  ? false
-  : "the irenogram and pymongo Python packages are not installed (.ci/setup/20-python.sh, 30-ferretdb.sh)";
+const pythonMongo = pythonScript("irenogram_mongo.py");
+const hasIrenogramMongo = pythonHas("irenogram_mongo.py");
+const IRENOGRAM_MONGO_MISSING = "the irenogram and pymongo Python packages are not installed " +
+  "(.ci/setup/20-python.sh, 30-ferretdb.sh)";
+const noIrenogram = interopSkip(hasIrenogramMongo, IRENOGRAM_MONGO_MISSING);
 
 // deno-lint-ignore no-explicit-any
 function irenogram(mode: "read" | "write", db: string, spec: unknown): any {
-  const run = spawnSync(irenogramPython, [pythonScript, mode, url, db, JSON.stringify(spec)], {
+  const run = spawnSync(irenogramPython, [pythonMongo, mode, url, db, JSON.stringify(spec)], {
     encoding: "utf8",
     timeout: 60_000,
   });
@@ -426,6 +428,7 @@ const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, "
 test("mongo: Irenogram's own MongoStorage reads what MongoStorage wrote", {
   skip: skip || noIrenogram,
 }, async () => {
+  requirePython(hasIrenogramMongo, IRENOGRAM_MONGO_MISSING);
   const name = freshName();
   const s = new MongoStorage(name, url);
   try {
@@ -495,6 +498,7 @@ test("mongo: Irenogram's own MongoStorage reads what MongoStorage wrote", {
 test("mongo: MongoStorage reads what Irenogram's own MongoStorage wrote", {
   skip: skip || noIrenogram,
 }, async () => {
+  requirePython(hasIrenogramMongo, IRENOGRAM_MONGO_MISSING);
   const name = freshName();
   irenogram("write", name, {
     session: {
