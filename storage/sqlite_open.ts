@@ -49,8 +49,8 @@ import { createSchema } from "./sqlite_migrate.ts";
 import { NODE_FS_VFS, NODE_FS_VFS_READONLY } from "./sqlite_vfs.ts";
 import { readSession } from "./sqlite_rows.ts";
 
-/** Files up to this size get the full integrity check on every open (a few ms at most). */
-export const DEEP_CHECK_MAX_BYTES = 1 << 20;
+/** Files up to this size (about 1,500 peers) get the full integrity check on every open (~3 ms). */
+export const DEEP_CHECK_MAX_BYTES = 256 * 1024;
 
 const SQLITE_MAGIC = "SQLite format 3\0";
 const JOURNAL_MAGIC = [0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7];
