@@ -13,7 +13,8 @@
  * @module
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import process from "node:process";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const BEGIN = "<!-- summary:begin -->", END = "<!-- summary:end -->";
 const RUNTIMES = ["deno", "bun", "node"] as const;
@@ -112,7 +113,8 @@ export function withSummary(page: string): string {
   return `${page.slice(0, i + BEGIN.length)}\n${summaryOf(page)}\n${page.slice(j)}`;
 }
 
-if (import.meta.main) {
+// Run directly (not imported by report.ts): rebuild the summary of bench/README.md.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const file = fileURLToPath(new URL("./README.md", import.meta.url));
   writeFileSync(file, withSummary(readFileSync(file, "utf8")));
 }
