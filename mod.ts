@@ -30,6 +30,7 @@ export type { MongoStorageOptions } from "./storage/mongo.ts";
 export { SqliteStorage } from "./storage/sqlite.ts";
 export { MemoryStorage } from "./storage/memory.ts";
 export { CachedStorage } from "./storage/peer_cache.ts";
+export { CheckedStorage } from "./storage/checked.ts";
 export { freshSession, isStorage, USERNAME_TTL_SECONDS } from "./storage/storage.ts";
 export type { PeerRecord, PeerType, SessionData, Storage, UpdateState } from "./storage/storage.ts";
 export {

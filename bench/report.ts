@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import process from "node:process";
+import { withSummary } from "./summary.ts";
 
 /** `"deno"`, `"bun"` or `"node"`, with the version. */
 export function runtimeName(): string {
@@ -111,7 +112,8 @@ const readme = new URL("./README.md", import.meta.url);
 
 /**
  * Replaces (or appends) the part of `bench/README.md` that belongs to `area` on the current
- * runtime. From the npm build (`npm/bench/…`) it writes to the source tree's `bench/README.md`.
+ * runtime, then rebuilds the summary table from every section (`summary.ts`). From the npm build
+ * (`npm/bench/…`) it writes to the source tree's `bench/README.md`.
  */
 export function writeSection(area: string, markdown: string): void {
   const runtime = runtimeName().split(" ")[0];
@@ -127,5 +129,6 @@ export function writeSection(area: string, markdown: string): void {
   page = i >= 0 && j > i
     ? page.slice(0, i) + block + page.slice(j + end.length)
     : `${page.trimEnd()}\n\n${block}\n`;
-  writeFileSync(path, page);
+  // The summary at the top is rebuilt from the sections, never kept by hand.
+  writeFileSync(path, withSummary(page));
 }

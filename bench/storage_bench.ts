@@ -331,7 +331,9 @@ for (const size of COLD_SIZES) {
   const probe = set[size - 1].id;
   const coldOurs = cold("ours", coldFile, probe), coldNative = cold("native", nativeCold, probe);
   coldRows.push([
-    `cold open of a ${size / 1000}k-peer file + 1 lookup, ms (fresh process)`,
+    `cold open of a ${
+      size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`
+    }-peer file + 1 lookup, ms (fresh process)`,
     f(coldOurs, 0),
     f(coldNative, 0),
     `${f(coldOurs / coldNative, 2)}×`,

@@ -8,19 +8,8 @@
 import { StorageError } from "./errors.ts";
 import type { PeerRecord, SessionData, Storage, UpdateState } from "./storage.ts";
 import { freshSession } from "./storage.ts";
-import { encodeSessionString } from "./session_string.ts";
-import {
-  checkAuthKey,
-  checkChannelId,
-  checkDcId,
-  checkPeerId,
-  checkPts,
-  checkSessionPatch,
-  checkUpdateState,
-  lookupUsername,
-  normalizePeers,
-  usernameIsFresh,
-} from "./validate.ts";
+import { checkSessionPatch } from "./validate.ts";
+import { CheckedStorage } from "./checked.ts";
 
 const copyPeer = (p: PeerRecord): PeerRecord => ({ ...p, usernames: [...p.usernames] });
 
@@ -34,7 +23,7 @@ const copyPeer = (p: PeerRecord): PeerRecord => ({ ...p, usernames: [...p.userna
  * await storage.setSession({ dcId: 2, apiId: 12345 });
  * ```
  */
-export class MemoryStorage implements Storage {
+export class MemoryStorage extends CheckedStorage implements Storage {
   #seed: Partial<SessionData>;
   #open = false;
   #session: SessionData = freshSession();
@@ -49,6 +38,7 @@ export class MemoryStorage implements Storage {
 
   /** `session` seeds the storage (e.g. from a decoded session string). */
   constructor(session: Partial<SessionData> = {}) {
+    super();
     checkSessionPatch(session);
     this.#seed = { ...session, authKey: session.authKey ? session.authKey.slice() : null };
     this.#reset();
@@ -97,9 +87,8 @@ export class MemoryStorage implements Storage {
     });
   }
 
-  setSession(data: Partial<SessionData>): Promise<void> {
+  protected writeSession(data: Partial<SessionData>): Promise<void> {
     return this.#run(() => {
-      checkSessionPatch(data);
       const s = this.#session;
       if (data.dcId !== undefined && data.dcId !== s.dcId) {
         // The home DC changes: its key moves into the per-DC table and the new home's comes out.
@@ -114,27 +103,25 @@ export class MemoryStorage implements Storage {
     });
   }
 
-  getAuthKey(dcId: number): Promise<Uint8Array | null> {
+  protected readAuthKey(dcId: number): Promise<Uint8Array | null> {
     return this.#run(() => {
-      checkDcId(dcId);
       const key = dcId === this.#session.dcId ? this.#session.authKey : this.#keys.get(dcId);
       return key ? key.slice() : null;
     });
   }
 
-  setAuthKey(dcId: number, key: Uint8Array | null): Promise<void> {
+  protected writeAuthKey(dcId: number, key: Uint8Array | null): Promise<void> {
     return this.#run(() => {
-      checkDcId(dcId);
-      const copy = checkAuthKey(key)?.slice() ?? null;
+      const copy = key?.slice() ?? null;
       if (dcId === this.#session.dcId) this.#session.authKey = copy;
       else if (copy) this.#keys.set(dcId, copy);
       else this.#keys.delete(dcId);
     });
   }
 
-  updatePeers(peers: PeerRecord[]): Promise<void> {
+  protected writePeers(peers: PeerRecord[]): Promise<void> {
     return this.#run(() => {
-      for (const p of normalizePeers(peers)) {
+      for (const p of peers) {
         const old = this.#peers.get(p.id);
         if (old) {
           for (const u of old.usernames) unindex(this.#byUsername, u, p.id);
@@ -147,23 +134,21 @@ export class MemoryStorage implements Storage {
     });
   }
 
-  getPeerById(id: number): Promise<PeerRecord | undefined> {
+  protected readPeerById(id: number): Promise<PeerRecord | undefined> {
     return this.#run(() => {
-      checkPeerId(id);
       const p = this.#peers.get(id);
       return p && copyPeer(p);
     });
   }
 
-  getPeerByUsername(username: string): Promise<PeerRecord | undefined> {
+  protected readPeerByUsername(username: string): Promise<PeerRecord | undefined> {
     return this.#run(() => {
-      const p = this.#newest(this.#byUsername.get(lookupUsername(username)));
-      if (!p || !usernameIsFresh(p.lastUpdateOn)) return undefined;
-      return copyPeer(p);
+      const p = this.#newest(this.#byUsername.get(username));
+      return p && copyPeer(p);
     });
   }
 
-  getPeerByPhoneNumber(phoneNumber: string): Promise<PeerRecord | undefined> {
+  protected readPeerByPhoneNumber(phoneNumber: string): Promise<PeerRecord | undefined> {
     return this.#run(() => {
       const p = this.#newest(this.#byPhone.get(phoneNumber));
       return p && copyPeer(p);
@@ -174,24 +159,20 @@ export class MemoryStorage implements Storage {
     return this.#run(() => this.#state && { ...this.#state });
   }
 
-  setUpdateState(state: UpdateState): Promise<void> {
+  protected writeUpdateState(state: UpdateState): Promise<void> {
     return this.#run(() => {
-      this.#state = checkUpdateState(state);
+      this.#state = state;
     });
   }
 
-  getChannelPts(channelId: number): Promise<number | undefined> {
-    return this.#run(() => this.#channelPts.get(checkChannelId(channelId)));
+  protected readChannelPts(markedId: number): Promise<number | undefined> {
+    return this.#run(() => this.#channelPts.get(markedId));
   }
 
-  setChannelPts(channelId: number, pts: number): Promise<void> {
+  protected writeChannelPts(markedId: number, pts: number): Promise<void> {
     return this.#run(() => {
-      this.#channelPts.set(checkChannelId(channelId), checkPts(pts));
+      this.#channelPts.set(markedId, pts);
     });
-  }
-
-  exportSessionString(): Promise<string> {
-    return this.#run(() => encodeSessionString(this.#session));
   }
 
   /** The peer with the newest row among `ids` (a moved username belongs to its newest owner). */

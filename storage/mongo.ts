@@ -33,7 +33,6 @@ import { StorageError } from "./errors.ts";
 import type { PeerRecord, SessionData, Storage, UpdateState } from "./storage.ts";
 import {
   bytes,
-  channelKey,
   type Doc,
   docUsernames,
   freshSessionDoc,
@@ -52,19 +51,8 @@ import {
   toStorageError,
   writeErrors,
 } from "./mongo_errors.ts";
-import {
-  checkAuthKey,
-  checkDcId,
-  checkPeerId,
-  checkPts,
-  checkSessionPatch,
-  checkUpdateState,
-  lookupUsername,
-  normalizePeers,
-  nowSeconds,
-  usernameIsFresh,
-} from "./validate.ts";
-import { encodeSessionString } from "./session_string.ts";
+import { nowSeconds, usernameIsFresh } from "./validate.ts";
+import { CheckedStorage } from "./checked.ts";
 
 /** The layout version this engine writes into the `version` collection. */
 export const MONGO_LAYOUT_VERSION = 1;
@@ -130,7 +118,7 @@ function checkDatabaseName(name: unknown): string {
  * await storage.close();
  * ```
  */
-export class MongoStorage implements Storage {
+export class MongoStorage extends CheckedStorage implements Storage {
   /** The session name, which is also the database name. */
   readonly name: string;
   readonly #url: string | null;
@@ -146,6 +134,7 @@ export class MongoStorage implements Storage {
    *   storage then uses but never closes)
    */
   constructor(name: string, connection: string | MongoClient, options: MongoStorageOptions = {}) {
+    super();
     this.name = checkDatabaseName(name);
     if (typeof connection === "string") {
       if (!/^mongodb(\+srv)?:\/\//i.test(connection)) {
@@ -318,8 +307,7 @@ export class MongoStorage implements Storage {
     );
   }
 
-  async setSession(data: Partial<SessionData>): Promise<void> {
-    checkSessionPatch(data);
+  protected async writeSession(data: Partial<SessionData>): Promise<void> {
     const session = this.#collection("session");
     const set: Doc = {};
     if ("apiId" in data) set.api_id = data.apiId === null ? null : int(data.apiId!);
@@ -386,8 +374,7 @@ export class MongoStorage implements Storage {
       : keys.updateOne({ _id: dcId }, { $set: { auth_key: key } }, { upsert: true });
   }
 
-  async getAuthKey(dcId: number): Promise<Uint8Array | null> {
-    checkDcId(dcId);
+  protected async readAuthKey(dcId: number): Promise<Uint8Array | null> {
     const session = this.#collection("session");
     return await this.#run("getAuthKey", async () => {
       const [home, stored] = await Promise.all([
@@ -399,9 +386,7 @@ export class MongoStorage implements Storage {
     });
   }
 
-  async setAuthKey(dcId: number, key: Uint8Array | null): Promise<void> {
-    checkDcId(dcId);
-    checkAuthKey(key);
+  protected async writeAuthKey(dcId: number, key: Uint8Array | null): Promise<void> {
     const session = this.#collection("session");
     return await this.#run("setAuthKey", async () => {
       await Promise.all([
@@ -418,11 +403,11 @@ export class MongoStorage implements Storage {
    * outcome is the same as one upsert per peer. (Inserting new peers instead of upserting them
    * keeps FerretDB usable: it scans the whole collection for every update by a numeric `_id`.)
    */
-  async updatePeers(peers: PeerRecord[]): Promise<void> {
+  protected async writePeers(peers: PeerRecord[]): Promise<void> {
     const byId = new Map<number, PeerRecord>();
     // The whole batch is checked before anything is written; the last of an id wins, which
     // an unordered bulk write would not guarantee on its own.
-    for (const p of normalizePeers(peers)) byId.set(p.id, p);
+    for (const p of peers) byId.set(p.id, p);
     if (byId.size === 0) return;
     const all = [...byId.values()];
     return await this.#run("updatePeers", async () => {
@@ -505,8 +490,7 @@ export class MongoStorage implements Storage {
     return names;
   }
 
-  async getPeerById(id: number): Promise<PeerRecord | undefined> {
-    checkPeerId(id);
+  protected async readPeerById(id: number): Promise<PeerRecord | undefined> {
     const peers = this.#collection("peers");
     return await this.#run("getPeerById", async () => {
       const d = await peers.findOne({ _id: int(id) });
@@ -514,9 +498,7 @@ export class MongoStorage implements Storage {
     });
   }
 
-  async getPeerByUsername(username: string): Promise<PeerRecord | undefined> {
-    const name = lookupUsername(username);
-    if (!name) return undefined;
+  protected async readPeerByUsername(name: string): Promise<PeerRecord | undefined> {
     const peers = this.#collection("peers");
     const names = this.#collection("usernames");
     return await this.#run("getPeerByUsername", async () => {
@@ -540,8 +522,7 @@ export class MongoStorage implements Storage {
     });
   }
 
-  async getPeerByPhoneNumber(phoneNumber: string): Promise<PeerRecord | undefined> {
-    if (typeof phoneNumber !== "string") throw invalid("a phone number must be a string");
+  protected async readPeerByPhoneNumber(phoneNumber: string): Promise<PeerRecord | undefined> {
     const peers = this.#collection("peers");
     return await this.#run("getPeerByPhoneNumber", async () => {
       const [d] = await peers.find({ phone_number: phoneNumber }).sort({ last_update_on: -1 })
@@ -565,8 +546,7 @@ export class MongoStorage implements Storage {
     });
   }
 
-  async setUpdateState(state: UpdateState): Promise<void> {
-    const s = checkUpdateState(state);
+  protected async writeUpdateState(s: UpdateState): Promise<void> {
     const states = this.#collection("update_state");
     return await this.#run("setUpdateState", async () => {
       await states.updateOne({ _id: 0 }, {
@@ -575,8 +555,8 @@ export class MongoStorage implements Storage {
     });
   }
 
-  async getChannelPts(channelId: number): Promise<number | undefined> {
-    const key = channelKey(channelId);
+  protected async readChannelPts(markedId: number): Promise<number | undefined> {
+    const key = int(markedId);
     const states = this.#collection("update_state");
     return await this.#run("getChannelPts", async () => {
       const d = await states.findOne({ _id: key });
@@ -584,9 +564,8 @@ export class MongoStorage implements Storage {
     });
   }
 
-  async setChannelPts(channelId: number, pts: number): Promise<void> {
-    const key = channelKey(channelId);
-    checkPts(pts);
+  protected async writeChannelPts(markedId: number, pts: number): Promise<void> {
+    const key = int(markedId);
     const states = this.#collection("update_state");
     return await this.#run("setChannelPts", async () => {
       await states.updateOne({ _id: key }, {
@@ -594,10 +573,6 @@ export class MongoStorage implements Storage {
         $set: { pts: int(pts), qts: null, date: nowSeconds(), seq: null },
       }, { upsert: true });
     });
-  }
-
-  async exportSessionString(): Promise<string> {
-    return encodeSessionString(await this.getSession());
   }
 }
 

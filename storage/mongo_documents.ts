@@ -7,8 +7,6 @@
  */
 import type { PeerRecord, PeerType, SessionData } from "./storage.ts";
 import { freshSession } from "./storage.ts";
-import { checkPeerId } from "./validate.ts";
-import { invalid } from "./mongo_errors.ts";
 
 /** A document of any of the collections; `_id` is a number or a string here, never an ObjectId. */
 export interface Doc {
@@ -17,8 +15,6 @@ export interface Doc {
   // deno-lint-ignore no-explicit-any
   [field: string]: any;
 }
-
-const MARKED_CHANNEL_BASE = 1_000_000_000_000;
 
 /** A new session document, in Pyrofork's field names, from the engines' common fresh session. */
 export function freshSessionDoc(): Doc {
@@ -132,13 +128,4 @@ export function peerFields(p: PeerRecord): Doc {
     phone_number: p.phoneNumber,
     last_update_on: int(p.lastUpdateOn),
   };
-}
-
-/** Channel pts rows are keyed by the marked id (−100…), as Irenogram keys them. */
-export function channelKey(channelId: unknown): number | bigint {
-  checkPeerId(channelId);
-  const id = channelId as number;
-  if (id > 0 && id < MARKED_CHANNEL_BASE) return int(-(MARKED_CHANNEL_BASE + id));
-  if (id < -MARKED_CHANNEL_BASE) return int(id);
-  throw invalid("a channel id must be a bare channel id or a marked one (−100…)");
 }

@@ -784,16 +784,19 @@ test(
     const dir = mkdtempSync(join(tmpdir(), "irenogram-ferretdb-"));
     mkdirSync(join(dir, "data"));
     const port = await closedPort();
-    const server = spawn(ferretdb, [
-      "--handler=sqlite",
-      `--sqlite-url=file:${dir}/data/`,
-      `--listen-addr=127.0.0.1:${port}`,
-      "--debug-addr=-",
-      "--telemetry=disable",
-      `--state-dir=${dir}`,
-      "--log-level=error",
-    ], { stdio: "ignore" });
-    const exited = new Promise((r) => server.once("exit", r));
+    const startServer = () => {
+      const proc = spawn(ferretdb, [
+        "--handler=sqlite",
+        `--sqlite-url=file:${dir}/data/`,
+        `--listen-addr=127.0.0.1:${port}`,
+        "--debug-addr=-",
+        "--telemetry=disable",
+        `--state-dir=${dir}`,
+        "--log-level=error",
+      ], { stdio: "ignore" });
+      return { proc, exited: new Promise((r) => proc.once("exit", r)) };
+    };
+    let { proc: server, exited } = startServer();
     let frozen = false;
     const s = new MongoStorage("frozen", `mongodb://127.0.0.1:${port}/`, {
       serverSelectionTimeoutMS: 1000,
@@ -830,6 +833,15 @@ test(
       assert.ok(session, "the storage works again once the server answers");
       await s.updatePeers([peer(2)]);
       assert.equal((await s.getPeerById(2))?.id, 2);
+      // Killed and started again on the same port and data: used again without reopening.
+      server.kill("SIGKILL");
+      await exited;
+      ({ proc: server, exited } = startServer());
+      let peer2;
+      for (let i = 0; i < 30 && !peer2; i++) {
+        peer2 = await s.getPeerById(2).catch(() => new Promise((r) => setTimeout(r, 200)));
+      }
+      assert.equal((peer2 as { id?: number } | undefined)?.id, 2, "nothing lost, no reopen");
     } finally {
       if (frozen) process.kill(server.pid!, "SIGCONT");
       await s.close();

@@ -13,7 +13,9 @@
  *
  * @module
  */
-import { Buffer } from "node:buffer";
+import { checkBase64, decodeBase64, encodeBase64 } from "../encoding/base64.ts";
+import { TlReader } from "../tl/reader.ts";
+import { TlError } from "../tl/tl_error.ts";
 import type { SessionData } from "./storage.ts";
 import { SessionStringError, StorageError } from "./errors.ts";
 import { dcAddress, isKnownDc, isTestDcHost } from "./dcs.ts";
@@ -52,9 +54,8 @@ const PYROGRAM_LENGTH = 271;
 const PYROGRAM_V1_LENGTH = 263;
 const PYROGRAM_V1_64_LENGTH = 267;
 
-const TL_BOOL_TRUE = 0x997275b5;
-const TL_BOOL_FALSE = 0xbc799737;
-const TL_DC_OPTION = 0x18b7a10d;
+/** `dcOption` (mtcute string versions 1 and 2 embed one). */
+const DC_OPTION_ID = 0x18b7a10d;
 
 function fail(message: string): never {
   throw new SessionStringError(`invalid session string: ${message}`);
@@ -62,49 +63,12 @@ function fail(message: string): never {
 
 // ---------------------------------------------------------------------------------------------
 // base64, strictly: one alphabet, canonical trailing bits, correct padding. A lenient decoder
-// would silently accept a corrupted string and hand a wrong key to the network layer. The text
-// is checked here; the conversion itself is the runtime's (node:buffer, in all three).
+// would silently accept a corrupted string and hand a wrong key to the network layer.
 
-/** Per character code: 0 = not base64, 1 = both alphabets, 2 = base64url only, 3 = base64 only. */
-const KIND = new Uint8Array(128);
-for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") {
-  KIND[c.charCodeAt(0)] = 1;
-}
-KIND[0x2d] = KIND[0x5f] = 2; // - _
-KIND[0x2b] = KIND[0x2f] = 3; // + /
-const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
-/** Value of a base64 character (either alphabet) already known to be valid. */
-function sextet(c: string): number {
-  return c === "-" || c === "+" ? 62 : c === "_" || c === "/" ? 63 : ALPHABET.indexOf(c);
-}
-
-function decodeBase64(text: string): Uint8Array {
-  let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 0x3d /* = */) end--;
-  const padding = text.length - end;
-  let seen = 0; // 1 << kind for every kind met: 4 = base64url-only characters, 8 = base64-only
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    const kind = c < 128 ? KIND[c] : 0;
-    if (kind === 0) fail("a character outside the base64 alphabet");
-    seen |= 1 << kind;
-  }
-  if ((seen & 12) === 12) fail("it mixes the base64 and base64url alphabets");
-  if (end % 4 === 1) fail("its length is not a whole number of bytes");
-  if (padding > 0 && (padding > 2 || text.length % 4 !== 0)) fail("wrong base64 padding");
-  // The last character of an unpadded tail carries 2 or 4 spare bits, which must be zero.
-  const spare = end % 4 === 2 ? 0x0f : end % 4 === 3 ? 0x03 : 0;
-  if (spare && (sextet(text[end - 1]) & spare) !== 0) fail("non-canonical base64 ending");
-  // (Deno's "base64" decoder takes a slow path on "-" and "_": name the alphabet)
-  const body = padding ? text.slice(0, end) : text;
-  const buf = Buffer.from(body, seen & 4 ? "base64url" : "base64");
-  // A view (possibly into Node's shared pool): every byte range kept from it is sliced (copied).
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-}
-
-function encodeBase64Url(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64url");
+function decodeStrict(text: string): Uint8Array {
+  const checked = checkBase64(text);
+  if ("problem" in checked) fail(checked.problem);
+  return decodeBase64(text, checked.alphabet);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -217,7 +181,7 @@ function readTelethonOrGramJs(bytes: Uint8Array): ParsedSessionString {
   const textLength = bytes.length >= 3 ? view.getUint16(1) : 0;
   if (textLength > 0 && bytes.length === 1 + 2 + textLength + 2 + AUTH_KEY_SIZE) {
     format = "gramjs";
-    host = Buffer.from(bytes.buffer, bytes.byteOffset + 3, textLength).toString("latin1");
+    host = String.fromCharCode(...bytes.subarray(3, 3 + textLength));
     if (!HOST_CHARS.test(host)) fail("the server address is not a host name or IP address");
     at = 3 + textLength;
   } else if (bytes.length === 1 + 4 + 2 + AUTH_KEY_SIZE) {
@@ -275,83 +239,27 @@ function formatIpv6(raw: Uint8Array): string {
 // ---------------------------------------------------------------------------------------------
 // mtcute: a version byte, then TL-serialised (little-endian) fields.
 
-const UTF8 = new TextDecoder("utf-8", { fatal: true });
-
-class TlReader {
-  #view: DataView;
-  #bytes: Uint8Array;
-  pos: number;
-
-  constructor(bytes: Uint8Array, pos = 0) {
-    this.#bytes = bytes;
-    this.#view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    this.pos = pos;
-  }
-
-  get remaining(): number {
-    return this.#bytes.length - this.pos;
-  }
-
-  #need(n: number): void {
-    if (n > this.remaining) fail("it ends too early");
-  }
-
-  raw(n: number): Uint8Array {
-    this.#need(n);
-    return this.#bytes.subarray(this.pos, this.pos += n);
-  }
-
-  uint(): number {
-    this.#need(4);
-    const value = this.#view.getUint32(this.pos, true);
-    this.pos += 4;
-    return value;
-  }
-
-  int(): number {
-    return this.uint() | 0;
-  }
-
-  /** A TL long as its [high (signed), low] 32-bit halves. */
-  long(): [number, number] {
-    this.#need(8);
-    const low = this.#view.getUint32(this.pos, true);
-    const high = this.#view.getInt32(this.pos + 4, true);
-    this.pos += 8;
-    return [high, low];
-  }
-
-  bool(): boolean {
-    const value = this.uint();
-    if (value === TL_BOOL_TRUE) return true;
-    if (value === TL_BOOL_FALSE) return false;
-    return fail("a boolean field holds neither true nor false");
-  }
-
-  bytes(): Uint8Array {
-    this.#need(1);
-    let length = this.#bytes[this.pos++];
-    let header = 1;
-    if (length === 254) {
-      const size = this.raw(3);
-      length = size[0] | (size[1] << 8) | (size[2] << 16);
-      header = 4;
-    } else if (length === 255) {
-      fail("a byte string has an invalid length prefix");
+/**
+ * Runs TL reads of a session string: the primitive reader's typed errors become this module's
+ * (with messages that never quote the input).
+ */
+function readTl<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof TlError)) throw e;
+    if (e.code === "TL_TRUNCATED") fail("it ends too early");
+    if (e.code === "TL_INVALID_LENGTH") fail("a byte string has an invalid length prefix");
+    if (e.code === "TL_UNEXPECTED_CONSTRUCTOR") {
+      fail("a boolean field holds neither true nor false");
     }
-    const data = this.raw(length);
-    this.raw((4 - ((header + length) % 4)) % 4);
-    return data;
+    return fail("its TL fields cannot be read");
   }
+}
 
-  string(): string {
-    const data = this.bytes();
-    try {
-      return UTF8.decode(data);
-    } catch {
-      return fail("a text field is not UTF-8");
-    }
-  }
+/** A TL long's high (signed) and low 32-bit halves. */
+function halves(v: bigint): [number, number] {
+  return [Number(v >> 32n), Number(v & 0xffffffffn)];
 }
 
 interface DcOption {
@@ -374,7 +282,7 @@ function readBasicDcOption(data: Uint8Array): DcOption {
 
 /** mtcute string versions 1 and 2: a TL `dcOption` object. */
 function readTlDcOption(reader: TlReader): DcOption {
-  if (reader.uint() !== TL_DC_OPTION) fail("a DC option has the wrong constructor");
+  if (reader.uint() !== DC_OPTION_ID) fail("a DC option has the wrong constructor");
   const flags = reader.uint();
   const id = reader.int();
   const host = reader.string();
@@ -384,6 +292,10 @@ function readTlDcOption(reader: TlReader): DcOption {
 }
 
 function readMtcute(bytes: Uint8Array): ParsedSessionString {
+  return readTl(() => readMtcuteFields(bytes));
+}
+
+function readMtcuteFields(bytes: Uint8Array): ParsedSessionString {
   const version = bytes[0];
   const reader = new TlReader(bytes, 1);
   const flags = reader.int();
@@ -400,7 +312,7 @@ function readMtcute(bytes: Uint8Array): ParsedSessionString {
   let userId: number | null = null;
   let isBot: boolean | null = null;
   if (flags & 1) {
-    userId = userIdOf(...reader.long());
+    userId = userIdOf(...halves(reader.long()));
     isBot = reader.bool();
   }
   const key = reader.bytes();
@@ -434,8 +346,8 @@ export function parseSessionString(text: string): ParsedSessionString {
   // Telethon and GramJS prefix their version, "1". Pyrogram strings start with a dc id byte and
   // mtcute strings with a version byte: in base64 those begin "A", "B" or "y" (DC 203), never "1"
   // (that would take a first byte of 212 to 215).
-  if (text[0] === "1") return readTelethonOrGramJs(decodeBase64(text.slice(1)));
-  const bytes = decodeBase64(text);
+  if (text[0] === "1") return readTelethonOrGramJs(decodeStrict(text.slice(1)));
+  const bytes = decodeStrict(text);
   switch (bytes.length) {
     case PYROGRAM_LENGTH:
     case PYROGRAM_V1_LENGTH:
@@ -520,5 +432,5 @@ export function encodeSessionString(data: SessionStringData): string {
   view.setUint32(262, Math.floor((userId ?? 0) / 0x1_0000_0000));
   view.setUint32(266, (userId ?? 0) >>> 0);
   bytes[270] = isBot ? 1 : 0;
-  return encodeBase64Url(bytes);
+  return encodeBase64(bytes, { alphabet: "base64url", pad: false });
 }

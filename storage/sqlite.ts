@@ -17,22 +17,10 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Database, Sqlite3Static } from "@sqlite.org/sqlite-wasm";
 import { SessionFileError, StorageError } from "./errors.ts";
 import type { PeerRecord, PeerType, SessionData, Storage, UpdateState } from "./storage.ts";
-import {
-  checkAuthKey,
-  checkChannelId,
-  checkDcId,
-  checkPeerId,
-  checkPts,
-  checkSessionPatch,
-  checkUpdateState,
-  lookupUsername,
-  normalizePeers,
-  usernameIsFresh,
-} from "./validate.ts";
+import { CheckedStorage } from "./checked.ts";
 import { FileLock } from "./file_lock.ts";
 import { fsyncDirectory, installNodeFsVfs } from "./sqlite_vfs.ts";
 import { type FastStatement, StatementSet } from "./sqlite_statement.ts";
-import { encodeSessionString } from "./session_string.ts";
 import { COMMON_STATE_ID, SQL } from "./sqlite_schema.ts";
 import { migrate } from "./sqlite_migrate.ts";
 import { acceptFile, refuseNonSqlite } from "./sqlite_open.ts";
@@ -94,7 +82,7 @@ interface Statements {
  * await storage.close();
  * ```
  */
-export class SqliteStorage implements Storage {
+export class SqliteStorage extends CheckedStorage implements Storage {
   /** The session file. */
   readonly path: string;
   #db: Database | undefined;
@@ -106,6 +94,7 @@ export class SqliteStorage implements Storage {
 
   /** `path` is the session file itself (see {@link SqliteStorage.forSession} for NAME/workdir). */
   constructor(path: string) {
+    super();
     if (typeof path !== "string" || path.length === 0) {
       throw new StorageError("the session file path must be a non-empty string", {
         code: "STORAGE_INVALID_ARGUMENT",
@@ -313,9 +302,8 @@ export class SqliteStorage implements Storage {
     return session;
   }
 
-  setSession(data: Partial<SessionData>): Promise<void> {
+  protected writeSession(data: Partial<SessionData>): Promise<void> {
     return this.#run(() => {
-      checkSessionPatch(data);
       this.#write((db) => {
         const current = this.#session(db);
         if (data.dcId !== undefined && data.dcId !== current.dcId) {
@@ -359,9 +347,8 @@ export class SqliteStorage implements Storage {
     });
   }
 
-  getAuthKey(dcId: number): Promise<Uint8Array | null> {
+  protected readAuthKey(dcId: number): Promise<Uint8Array | null> {
     return this.#run(() => {
-      checkDcId(dcId);
       const { db } = this.#require();
       const home = this.#session(db);
       if (home.dcId === dcId) return home.authKey;
@@ -372,10 +359,8 @@ export class SqliteStorage implements Storage {
     });
   }
 
-  setAuthKey(dcId: number, key: Uint8Array | null): Promise<void> {
+  protected writeAuthKey(dcId: number, key: Uint8Array | null): Promise<void> {
     return this.#run(() => {
-      checkDcId(dcId);
-      checkAuthKey(key);
       this.#write((db) => {
         if (this.#session(db).dcId === dcId) {
           db.exec({ sql: "UPDATE sessions SET auth_key = ?", bind: [key] });
@@ -391,14 +376,12 @@ export class SqliteStorage implements Storage {
     });
   }
 
-  updatePeers(peers: PeerRecord[]): Promise<void> {
+  protected writePeers(peers: PeerRecord[]): Promise<void> {
     return this.#run(() => {
-      const checked = normalizePeers(peers);
-      if (checked.length === 0) return;
       const { stmts } = this.#require();
       this.#write(() => {
         const { upsertPeer, deleteUsernames, insertUsername } = stmts;
-        for (const p of checked) {
+        for (const p of peers) {
           upsertPeer.bind(p.id, p.accessHash, p.type, p.phoneNumber, p.lastUpdateOn).run();
           deleteUsernames.bind(p.id).run();
           for (const u of p.usernames) insertUsername.bind(p.id, u).run();
@@ -407,25 +390,16 @@ export class SqliteStorage implements Storage {
     });
   }
 
-  getPeerById(id: number): Promise<PeerRecord | undefined> {
-    return this.#run(() => this.#peer(this.#require().stmts.peerById, checkPeerId(id), "id"));
+  protected readPeerById(id: number): Promise<PeerRecord | undefined> {
+    return this.#run(() => this.#peer(this.#require().stmts.peerById, id, "id"));
   }
 
-  getPeerByUsername(username: string): Promise<PeerRecord | undefined> {
-    return this.#run(() => {
-      const name = lookupUsername(username);
-      if (name === "") return undefined;
-      const p = this.#peer(this.#require().stmts.peerByUsername, name, "username");
-      if (!p || !usernameIsFresh(p.lastUpdateOn)) return undefined;
-      return p;
-    });
+  protected readPeerByUsername(username: string): Promise<PeerRecord | undefined> {
+    return this.#run(() => this.#peer(this.#require().stmts.peerByUsername, username, "username"));
   }
 
-  getPeerByPhoneNumber(phoneNumber: string): Promise<PeerRecord | undefined> {
-    return this.#run(() => {
-      if (typeof phoneNumber !== "string") return undefined;
-      return this.#peer(this.#require().stmts.peerByPhone, phoneNumber, "phone");
-    });
+  protected readPeerByPhoneNumber(phoneNumber: string): Promise<PeerRecord | undefined> {
+    return this.#run(() => this.#peer(this.#require().stmts.peerByPhone, phoneNumber, "phone"));
   }
 
   /**
@@ -493,9 +467,8 @@ export class SqliteStorage implements Storage {
     });
   }
 
-  setUpdateState(state: UpdateState): Promise<void> {
+  protected writeUpdateState(s: UpdateState): Promise<void> {
     return this.#run(() => {
-      const s = checkUpdateState(state);
       this.#write((db) => {
         db.exec({
           sql: "REPLACE INTO update_state (id, pts, qts, date, seq) VALUES (?, ?, ?, ?, ?)",
@@ -505,19 +478,17 @@ export class SqliteStorage implements Storage {
     });
   }
 
-  getChannelPts(channelId: number): Promise<number | undefined> {
+  protected readChannelPts(markedId: number): Promise<number | undefined> {
     return this.#run(() => {
       const pts = this.#require().db.selectValue("SELECT pts FROM update_state WHERE id = ?", [
-        checkChannelId(channelId),
+        markedId,
       ]);
       return pts === undefined || pts === null ? undefined : Number(pts);
     });
   }
 
-  setChannelPts(channelId: number, pts: number): Promise<void> {
+  protected writeChannelPts(id: number, pts: number): Promise<void> {
     return this.#run(() => {
-      const id = checkChannelId(channelId);
-      checkPts(pts);
       this.#write((db) => {
         // Irenogram's rows: marked channel id, pts; qts/date/seq are the common state's.
         db.exec({
@@ -527,10 +498,6 @@ export class SqliteStorage implements Storage {
         });
       }, true);
     });
-  }
-
-  exportSessionString(): Promise<string> {
-    return this.#run(() => encodeSessionString(this.#session(this.#require().db)));
   }
 
   /** Runs synchronous work as a promise; SQLite failures become {@link StorageError}. */

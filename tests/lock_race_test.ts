@@ -1,12 +1,13 @@
 /**
- * Four processes break the same stale lock at the same instant, round after round: exactly one
- * of them may hold the file each round, and the lock file must name that one. (Before the
- * takeover was made atomic, about one round in 40 ended with two holders and a lost write.)
+ * Four processes (two Deno and two Bun where both are installed) break the same stale lock at
+ * the same instant, round after round: exactly one of them may hold the file each round, and the
+ * lock file must name that one. (Before the takeover was made atomic, about one round in 40
+ * ended with two holders and a lost write.)
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
@@ -20,9 +21,25 @@ interface Child {
   next(): Promise<string>;
 }
 
-function startChild(): Child {
-  const args = "Deno" in globalThis ? ["run", "-A", childScript] : [childScript];
-  const proc = spawn(process.execPath, args, { stdio: ["pipe", "pipe", "inherit"] });
+/**
+ * The command of a child on this runtime, or (`other`) on the other of Deno and Bun when the
+ * repository has it installed (from source only: the npm build runs on Node alone), so that
+ * the race is also run between runtimes, as it was found.
+ */
+function childCommand(other: boolean): [string, string[]] {
+  const deno = "Deno" in globalThis, bun = "Bun" in globalThis;
+  if (other && ext === ".ts" && (deno || bun)) {
+    const bin = fileURLToPath(
+      new URL(`../node_modules/.bin/${deno ? "bun" : "deno"}`, import.meta.url),
+    );
+    if (existsSync(bin)) return deno ? [bin, [childScript]] : [bin, ["run", "-A", childScript]];
+  }
+  return [process.execPath, deno ? ["run", "-A", childScript] : [childScript]];
+}
+
+function startChild(other = false): Child {
+  const [command, args] = childCommand(other);
+  const proc = spawn(command, args, { stdio: ["pipe", "pipe", "inherit"] });
   const queue: string[] = [];
   const waiting: ((line: string) => void)[] = [];
   let buffer = "";
@@ -51,7 +68,7 @@ function startChild(): Child {
 test("lock race: four processes taking over one stale lock at once, one holder per round", async () => {
   const dir = mkdtempSync(join(tmpdir(), "irenogram-lock-race-"));
   const dead = spawnSync(process.execPath, ["Deno" in globalThis ? "--version" : "-v"]).pid!;
-  const children = [startChild(), startChild(), startChild(), startChild()];
+  const children = [startChild(), startChild(true), startChild(), startChild(true)];
   try {
     for (const c of children) assert.equal(await c.next(), "ready");
     const rounds = 60;
