@@ -37,8 +37,11 @@ export interface WorldDc {
 
 /** Options of {@link TestWorld}. */
 export interface WorldOptions {
-  /** The DCs of the server (their ports go into `help.getConfig`'s dc_options). */
-  dcs: WorldDc[];
+  /**
+   * The DCs of the server (their ports go into `help.getConfig`'s dc_options); a function when the
+   * ports are known only once the server listens.
+   */
+  dcs: WorldDc[] | (() => WorldDc[]);
   /** Current Unix time in seconds (tests may freeze it); default: the clock. */
   now?: () => number;
   /** The DC new accounts are homed on unless `dcId` says otherwise; default 2. */
@@ -121,7 +124,7 @@ type Handler = (world: TestWorld, ctx: CallContext, fn: never) => unknown;
 
 /** The in-memory world; see the module documentation. */
 export class TestWorld implements World {
-  readonly dcs: WorldDc[];
+  readonly #dcs: () => WorldDc[];
   readonly now: () => number;
   readonly defaultDcId: number;
   readonly accounts: Map<number, Account> = new Map();
@@ -147,11 +150,15 @@ export class TestWorld implements World {
   private nextChannelId = 2_000_000_000 + (randomBytes(2).readUInt16LE(0) << 4);
 
   constructor(options: WorldOptions) {
-    if (options.dcs.length === 0) throw new RangeError("a world needs at least one DC");
-    this.dcs = options.dcs.map((d) => ({ ...d }));
+    const dcs = options.dcs;
+    this.#dcs = typeof dcs === "function" ? dcs : () => dcs;
     this.now = options.now ?? (() => Math.floor(Date.now() / 1000));
-    this.defaultDcId = options.defaultDcId ??
-      (this.dcs.some((d) => d.id === 2) ? 2 : this.dcs[0].id);
+    this.defaultDcId = options.defaultDcId ?? 2;
+  }
+
+  /** The DCs of the server, as `help.getConfig` advertises them. */
+  get dcs(): WorldDc[] {
+    return this.#dcs();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -731,7 +738,11 @@ export class TestWorld implements World {
   }
 
   private checkDc(dcId: number): number {
-    if (!this.dcs.some((d) => d.id === dcId)) throw new RangeError(`no DC ${dcId}`);
+    const dcs = this.dcs;
+    // Before the server listens there are no addresses yet: any of Telegram's DC ids will do.
+    if (dcs.length === 0 ? dcId < 1 || dcId > 5 : !dcs.some((d) => d.id === dcId)) {
+      throw new RangeError(`no DC ${dcId}`);
+    }
     return dcId;
   }
 
