@@ -6,7 +6,8 @@
  *
  * Sources (a developer runs this after upgrading a judge; CI only checks the generated code):
  * - GramJS (`telegram` on npm): `node_modules/telegram/tl/apiTl.js`, TL text.
- * - mtcute (`@mtcute/tl` on npm): `node_modules/@mtcute/tl/api-schema.json`.
+ * - mtcute (`@mtcute/core` on npm): `node_modules/@mtcute/core/tl/api-schema.json`, the schema
+ *   its client speaks (bundled in core; the separate `@mtcute/tl` package is an older layer).
  * - Irenogram (PyPI): `compiler/api/source/main_api.tl` of its sdist, fetched with
  *   `$IRENOGRAM_PYTHON -m pip download --no-binary :all:` (the wheel ships no schema).
  * - Telethon (PyPI): its generated readers, read back by `layers_extract_telethon.py` (neither
@@ -61,7 +62,7 @@ function gramjs(): Source {
 }
 
 function mtcute(): Source {
-  const dir = join(root, "node_modules/@mtcute/tl");
+  const dir = join(root, "node_modules/@mtcute/core/tl");
   const json = JSON.parse(readFileSync(join(dir, "api-schema.json"), "utf8")) as {
     l: number;
     e: {
@@ -99,7 +100,7 @@ function mtcute(): Source {
   return {
     client: `mtcute ${version}`,
     text,
-    origin: "node_modules/@mtcute/tl/api-schema.json",
+    origin: "node_modules/@mtcute/core/tl/api-schema.json",
   };
 }
 
