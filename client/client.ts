@@ -564,6 +564,9 @@ export class Client {
    */
   async resolvePeer(peer: PeerLike): Promise<Api.TypeInputPeer> {
     if (peer === "me" || peer === "self") return { _: "inputPeerSelf" };
+    // A client that is not started still resolves what its storage knows.
+    if (this.#storageClosed) throw notStarted();
+    await this.#storage.open();
     if (typeof peer === "number" || /^-?\d+$/.test(peer)) {
       return await this.#resolveId(Number(peer));
     }
