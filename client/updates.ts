@@ -63,6 +63,13 @@ const hasPts = (u: object): u is Ptsed =>
 const hasQts = (u: object): u is { qts: number } =>
   typeof (u as { qts?: unknown }).qts === "number";
 
+/** The updates an `Updates` object carries itself (not ones it lets through after a gap). */
+function ownUpdates(updates: Api.TypeUpdates): Set<unknown> {
+  if (updates._ === "updates" || updates._ === "updatesCombined") return new Set(updates.updates);
+  if (updates._ === "updateShort") return new Set([updates.update]);
+  return new Set();
+}
+
 interface Pending {
   item: DeliveredUpdate;
   pts: number;
@@ -163,8 +170,9 @@ export class UpdateManager {
       case "updateShortChatMessage":
         await this.#one({ update: this.#expandShort(updates), users: [], chats: [] }, out);
         break;
-      case "updateShortSentMessage":
-        await this.#one({
+      case "updateShortSentMessage": {
+        // Never delivered itself (it is the caller's result); what it unblocks is.
+        const item: DeliveredUpdate = {
           update: {
             _: "updateNewMessage",
             message: { _: "messageEmpty", id: updates.id },
@@ -173,8 +181,12 @@ export class UpdateManager {
           },
           users: [],
           chats: [],
-        }, []);
+        };
+        await this.#one(item, out);
+        const i = out.indexOf(item);
+        if (i >= 0) out.splice(i, 1);
         break;
+      }
       case "updates":
       case "updatesCombined": {
         await this.#d.savePeers(updates);
@@ -202,7 +214,9 @@ export class UpdateManager {
         break;
       }
     }
-    if (dispatch && out.length > 0) this.#d.deliver(out);
+    // A request's own result is not delivered, but updates held past a gap that it closed are.
+    const deliver = dispatch ? out : out.filter((item) => !ownUpdates(updates).has(item.update));
+    if (deliver.length > 0) this.#d.deliver(deliver);
     await this.#save();
   }
 

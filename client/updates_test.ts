@@ -244,3 +244,20 @@ test("updates: channels keep their own pts, stored per channel; a gap fetches th
   assert.equal(manager.state?.pts, 0, "the common pts did not move");
   await manager.close();
 });
+
+test("updates: an update held past a gap that a request's own result closes is still delivered", async () => {
+  const server = new FakeServer();
+  const { manager, ids } = await setup(server, undefined, 5_000);
+  server.post(1);
+  const u2 = server.post(2);
+  await manager.handle(wrap([u2])); // pushed before the result of the request that made pts 1
+  assert.deepEqual(ids(), []);
+  await manager.handle({ _: "updateShortSentMessage", id: 1, pts: 1, ptsCount: 1, date: 5 }, false);
+  assert.deepEqual(ids(), [2]);
+  const u3 = server.post(3), u4 = server.post(4);
+  await manager.handle(wrap([u4]));
+  await manager.handle(wrap([u3]), false); // an Updates result: its own update is not delivered
+  assert.deepEqual(ids(), [2, 4]);
+  assert.deepEqual(server.calls, ["updates.getState"]);
+  await manager.close();
+});
