@@ -181,13 +181,13 @@ const keys: RsaPublicKey[] = [{
 type Answer = (body: Uint8Array, step: number) => Uint8Array;
 
 /** The client against scripted answers; records what it sent. */
-async function run(answers: Answer[], options: { maxRetries?: number } = {}) {
+function run(answers: Answer[], options: { maxRetries?: number } = {}) {
   const sent: Uint8Array[] = [];
-  const promise = exchangeAuthKey(async (body) => {
+  const promise = exchangeAuthKey((body) => {
     sent.push(body.slice());
     const answer = answers[sent.length - 1];
-    if (answer === undefined) throw new Error("no more answers");
-    return answer(body, sent.length - 1);
+    if (answer === undefined) return Promise.reject(new Error("no more answers"));
+    return Promise.resolve(answer(body, sent.length - 1));
   }, { keys, dc: 2, random: pageRandom(), now: () => NOW, ...options });
   return { promise, sent };
 }
@@ -221,7 +221,7 @@ const ok = dhGen("dh_gen_ok", 1, () => undefined);
 
 test("samples-auth_key: the client's messages and key for the page's values", async () => {
   await initCore();
-  const { promise, sent } = await run([resPq, pageDhOk, ok]);
+  const { promise, sent } = run([resPq, pageDhOk, ok]);
   const result = await promise;
   // req_pq_multi: the page's body exactly.
   assert.equal(toHex(sent[0]), toHex(PAGE_REQ_PQ_MULTI.subarray(20)));
@@ -245,13 +245,13 @@ test("samples-auth_key: the client's messages and key for the page's values", as
 
 test("samples-auth_key: the page's dh_gen_ok does not match our key (new_nonce_hash1 checked)", async () => {
   await initCore();
-  const { promise } = await run([resPq, pageDhOk, () => PAGE_DH_GEN_OK.subarray(20)]);
+  const { promise } = run([resPq, pageDhOk, () => PAGE_DH_GEN_OK.subarray(20)]);
   await assert.rejects(promise, { code: "MTPROTO_SECURITY", message: /new_nonce_hash1/ });
 });
 
 async function refused(answers: Answer[], code: string, message: RegExp) {
   await initCore();
-  const { promise } = await run(answers);
+  const { promise } = run(answers);
   await assert.rejects(promise, (e: Error & { code?: string }) => {
     assert.equal(e.code, code, e.message);
     assert.match(e.message, message);
@@ -355,7 +355,7 @@ test("auth key security: dh_gen_ok/retry/fail with wrong hashes; dh_gen_fail", a
 test("auth key: dh_gen_retry sends retry_id = auth_key_aux_hash of the failed attempt", async () => {
   await initCore();
   const retry = dhGen("dh_gen_retry", 2, () => undefined);
-  const { promise, sent } = await run([resPq, pageDhOk, retry, ok]);
+  const { promise, sent } = run([resPq, pageDhOk, retry, ok]);
   const result = await promise;
   const first = clientKey(sent[2]).authKey;
   const aux = sha1(first).subarray(0, 8);
@@ -371,7 +371,7 @@ test("auth key: dh_gen_retry sends retry_id = auth_key_aux_hash of the failed at
 test("auth key: endless dh_gen_retry gives up", async () => {
   await initCore();
   const retry = dhGen("dh_gen_retry", 2, () => undefined);
-  const { promise, sent } = await run([resPq, pageDhOk, retry, retry, retry], { maxRetries: 2 });
+  const { promise, sent } = run([resPq, pageDhOk, retry, retry, retry], { maxRetries: 2 });
   await assert.rejects(promise, { code: "MTPROTO_HANDSHAKE_FAILED", message: /retries/ });
   assert.equal(sent.length, 5);
 });

@@ -11,7 +11,7 @@ import {
 import { MtprotoError } from "./errors.ts";
 import { Logger } from "./logger.ts";
 import { parseRsaPublicKey, type RsaPublicKey } from "./rsa_keys.ts";
-import { type AuthKeyStore, type InvokeOptions, Session } from "./session.ts";
+import { type AuthKeyStore, type InvokeOptions, Session, type SessionStats } from "./session.ts";
 
 /** One DC's address. `wsUrl` serves the `"websocket"` transport. */
 export interface DcOption {
@@ -258,6 +258,11 @@ export class MtprotoClient {
     const best = candidates.find((d) => !!d.ipv6 === !!o.ipv6) ?? candidates[0];
     if (best === undefined) throw badOption(`no address known for DC ${dcId}`);
     return { host: best.ipAddress, port: best.port, wsUrl: wsUrlOf(dcId, o.testMode) };
+  }
+
+  /** What each DC's session holds (sizes only, no secrets): for tests and monitoring. */
+  stats(): SessionStats[] {
+    return [...this.#sessions.values()].map((s) => s.stats());
   }
 
   /** Closes every connection; pending requests reject with `MTPROTO_CLOSED`. */

@@ -5,7 +5,8 @@
  * Changes to the interface of CONTRACTS.md (all additive):
  * - `MtprotoOptions.WebSocket`: a WebSocket constructor for runtimes without a global one
  *   (Node 20); `random`, `pingInterval`, `connectTimeout` for tests and tuning.
- * - `MtprotoClient.timeOffset`: server minus local clock, seconds (main DC).
+ * - `MtprotoClient.timeOffset`: server minus local clock, seconds (main DC); `stats()`: the
+ *   sizes of what each DC's session holds (queued, in flight, acks, remembered msg_ids).
  * - `transport` defaults to `"obfuscated"`: obfuscated intermediate (padded intermediate with a
  *   `dd` proxy secret). `"websocket"` is obfuscated intermediate in binary WebSocket messages.
  * - Fake-TLS (`ee`) MTProxy secrets are refused with `MTPROTO_UNSUPPORTED`.
@@ -39,7 +40,7 @@ export {
 } from "./client.ts";
 export { MtprotoError, type MtprotoErrorCode } from "./errors.ts";
 export { Logger, type LogLevel } from "./logger.ts";
-export type { AuthKeyStore, InvokeOptions } from "./session.ts";
+export type { AuthKeyStore, InvokeOptions, SessionStats } from "./session.ts";
 export { type ProxyOptions, type TransportName } from "./connection.ts";
 export {
   type AuthKeyExchangeOptions,

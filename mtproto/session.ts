@@ -65,6 +65,24 @@ export interface SessionOptions {
   connectTimeout?: number;
 }
 
+/** What {@link Session.stats} reports. */
+export interface SessionStats {
+  dcId: number;
+  state: "idle" | "connecting" | "init" | "ready" | "closed";
+  /** Requests waiting to be sent. */
+  queued: number;
+  /** Requests sent and not answered. */
+  inFlight: number;
+  /** msg_ids those requests went out under (several each after resends). */
+  pendingIds: number;
+  /** Server messages not yet acknowledged. */
+  acks: number;
+  /** Server msg_ids remembered for the duplicate check. */
+  serverMsgIds: number;
+  futureSalts: number;
+  timeOffset: number;
+}
+
 /** Options of one {@link Session.invoke}. */
 export interface InvokeOptions {
   signal?: AbortSignal;
@@ -175,6 +193,8 @@ export class Session {
   #running: Promise<void> | undefined;
   #failures = 0;
   #validSinceConnect = false;
+  /** Why the last run of connection attempts gave up (what `connect` throws). */
+  #lastError: Error | undefined;
 
   readonly #queue: Request[] = [];
   readonly #notes: Note[] = [];
@@ -210,9 +230,19 @@ export class Session {
     return this.#ids.offset;
   }
 
-  /** Requests sent and not answered (each counted once). */
-  get inFlight(): number {
-    return new Set(this.#pending.values()).size;
+  /** Sizes of everything this session holds (all bounded by counts; for tests and monitoring). */
+  stats(): SessionStats {
+    return {
+      dcId: this.dcId,
+      state: this.#state,
+      queued: this.#queue.length,
+      inFlight: new Set(this.#pending.values()).size,
+      pendingIds: this.#pending.size,
+      acks: this.#acks.length,
+      serverMsgIds: this.#serverIds.size,
+      futureSalts: this.#futureSalts.length,
+      timeOffset: this.#ids.offset,
+    };
   }
 
   /** Connects (creating the auth key if the store has none) and waits until ready. */
@@ -221,7 +251,8 @@ export class Session {
     if (this.#state === "ready") return;
     await this.#start();
     if (this.#now() !== "ready") {
-      throw new MtprotoError("MTPROTO_CONNECTION_FAILED", `cannot connect to DC ${this.dcId}`);
+      throw this.#lastError ??
+        new MtprotoError("MTPROTO_CONNECTION_FAILED", `cannot connect to DC ${this.dcId}`);
     }
   }
 
@@ -349,13 +380,12 @@ export class Session {
           attempt: this.#failures,
         });
         if (fatal(e) || this.#failures >= MAX_FAILURES) {
-          this.#failAll(
-            fatal(e) ? e as Error : new MtprotoError(
-              "MTPROTO_CONNECTION_FAILED",
-              `no working connection to DC ${this.dcId} after ${this.#failures} attempts`,
-              { cause: e },
-            ),
+          this.#lastError = fatal(e) ? e as Error : new MtprotoError(
+            "MTPROTO_CONNECTION_FAILED",
+            `no working connection to DC ${this.dcId} after ${this.#failures} attempts`,
+            { cause: e },
           );
+          this.#failAll(this.#lastError);
           this.#failures = 0;
           return;
         }
@@ -372,6 +402,7 @@ export class Session {
 
   async #connectOnce(): Promise<void> {
     this.#state = "connecting";
+    this.#lastError = undefined;
     this.#validSinceConnect = false;
     if (this.#authKey === undefined) {
       const stored = await this.#o.keys.getAuthKey(this.dcId);
@@ -455,7 +486,7 @@ export class Session {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.#plainWaiter = undefined;
-        reject(new MtprotoError("MTPROTO_HANDSHAKE_FAILED", "no answer during the key exchange"));
+        reject(new MtprotoError("MTPROTO_CONNECTION_FAILED", "no answer during the key exchange"));
       }, timeout);
       this.#plainWaiter = {
         resolve: (p) => {
