@@ -230,6 +230,12 @@ export class TestServer {
     }
     const idBytes = authKeyId(authKey);
     const id = new DataView(idBytes.buffer, idBytes.byteOffset, 8).getBigInt64(0, true);
+    const known = this.#protocol.keys.get(id);
+    if (known !== undefined && known.dcId === dcId) {
+      // A key the server already has (e.g. made by a client here): only its user changes.
+      if (userId !== undefined) this.#protocol.keys.bindUser(known, userId);
+      return;
+    }
     const record = new AuthKeyRecord(authKey.slice(), id, dcId, this.now(), userId ?? null);
     this.#protocol.keys.add(record);
   }
