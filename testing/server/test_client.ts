@@ -44,6 +44,22 @@ export interface RawOptions {
   /** Connect with WebSocket (`/apiws`) instead of plain TCP (obfuscated is then implied). */
   webSocket?: boolean;
   dcId?: number;
+  /** Write the stream one byte per event-loop turn (the server sees 1-byte chunks). */
+  chunked?: boolean;
+}
+
+/** Writes `bytes` one byte per macrotask, in order across calls. */
+function byteByByte(write: (b: Uint8Array) => void): (bytes: Uint8Array) => void {
+  let chain = Promise.resolve();
+  return (bytes) => {
+    const copy = bytes.slice();
+    chain = chain.then(async () => {
+      for (let i = 0; i < copy.length; i++) {
+        write(copy.subarray(i, i + 1));
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    });
+  };
 }
 
 /** One framed connection to a DC. */
@@ -86,10 +102,11 @@ export class RawConnection {
         socket.once("connect", () => resolve());
         socket.once("error", reject);
       });
+      const write = (b: Uint8Array) => void socket.write(b);
       conn = new RawConnection(
         t.encoder,
         t.decoder,
-        (b) => socket.write(b),
+        o.chunked ? byteByByte(write) : write,
         () => socket.destroy(),
       );
       socket.on("data", (d: Uint8Array) => conn.#input(d));
@@ -399,7 +416,7 @@ export class RawSession {
     timeoutMs = 5000,
   ): Promise<{ found: ServerMessage | undefined; seen: ServerMessage[]; end?: Received }> {
     const seen: ServerMessage[] = [];
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 10_000; i++) {
       const m = await this.next(timeoutMs);
       if (!("body" in m)) return { found: undefined, seen, end: m };
       seen.push(m);
