@@ -8,7 +8,7 @@ import { test } from "node:test";
 import process from "node:process";
 import assert from "node:assert/strict";
 import { connect } from "node:net";
-import { CoreError, initCore, openMessage, secureRandom } from "../../core/mod.ts";
+import { type CoreError, initCore, openMessage, secureRandom } from "../../core/mod.ts";
 import type { AnyTlObject } from "../../tl/mod.ts";
 import { HOSTILE_MODES, type HostileMode, TestServer } from "./mod.ts";
 import { SEEN_MSG_IDS } from "./session.ts";
