@@ -237,7 +237,7 @@ export class ServerHandshake {
       serverNonce: this.#serverNonce,
       g: hostile === "gOutOfRange" ? 8 : DH_G,
       dhPrime: prime,
-      gA: hostile === "gAOutOfRange" ? new Uint8Array([1]) : bigintToBytes(gA, 256)!,
+      gA: bigintToBytes(hostile === "gAOutOfRange" ? 1n : gA, 256)!,
       serverTime: Math.floor(this.#host.now()),
     };
     this.#stage = "dh_sent";

@@ -65,11 +65,7 @@ export class ServerRsaKey {
       throw new RangeError("the server's RSA key must have a 2048-bit modulus");
     }
     this.pem = String(createPublicKey(key).export({ type: "pkcs1", format: "pem" }));
-    const w = new TlWriter(600);
-    w.bytes(bigintToBytes(this.n, 256)!);
-    w.bytes(bigintToBytes(this.e, minLength(this.e))!);
-    const digest = sha1(w.result());
-    this.fingerprint = new DataView(digest.buffer, digest.byteOffset + 12, 8).getBigUint64(0, true);
+    this.fingerprint = rsaFingerprint(this.n, this.e);
   }
 
   /** The fixed test key shipped in testing/server/test_key.ts. */
@@ -109,6 +105,18 @@ export class ServerRsaKey {
 }
 
 let fixedKey: ServerRsaKey | undefined;
+
+/**
+ * A key's fingerprint as Telegram computes it: the 64 lower-order bits (the last 8 bytes, read
+ * little-endian) of SHA-1 of `rsa_public_key n:bytes e:bytes` in TL; unsigned.
+ */
+export function rsaFingerprint(n: bigint, e: bigint): bigint {
+  const w = new TlWriter(600);
+  w.bytes(bigintToBytes(n, minLength(n))!);
+  w.bytes(bigintToBytes(e, minLength(e))!);
+  const digest = sha1(w.result());
+  return new DataView(digest.buffer, digest.byteOffset + 12, 8).getBigUint64(0, true);
+}
 
 function minLength(v: bigint): number {
   let n = 1;

@@ -12,6 +12,7 @@ import { Connection, type DcContext } from "./connection.ts";
 import type { HandshakeHost } from "./handshake.ts";
 import type { HostileMode } from "./hostile.ts";
 import { type DcAddress, MinimalWorld } from "./minimal_world.ts";
+import { TestWorld } from "./world.ts";
 import { Protocol } from "./protocol.ts";
 import { ServerRsaKey } from "./rsa.ts";
 import type { World } from "./world_contract.ts";
@@ -34,7 +35,7 @@ export interface TestServerOptions {
   ports?: readonly number[];
   /** A new RSA key for this server instead of the fixed test key (testing/server/test_key.ts). */
   freshKey?: boolean;
-  /** The world behind the protocol; default: the built-in one. */
+  /** The world behind the protocol; default: a {@link TestWorld} (users, bots, chats, updates). */
   world?: (server: TestServer) => World;
   /** Connections open at once across DCs; beyond, -429. Default 10,000. */
   maxConnections?: number;
@@ -120,7 +121,7 @@ export class TestServer {
   static async start(options: TestServerOptions = {}): Promise<TestServer> {
     await initCore();
     const server = new TestServer(options);
-    const world = options.world?.(server) ?? new MinimalWorld(() => server.dcs);
+    const world = options.world?.(server) ?? new TestWorld({ dcs: () => server.dcs });
     server.#world = world;
     server.#protocol.setWorld(world);
     const host = options.host ?? "127.0.0.1";
@@ -230,6 +231,12 @@ export class TestServer {
     }
     const idBytes = authKeyId(authKey);
     const id = new DataView(idBytes.buffer, idBytes.byteOffset, 8).getBigInt64(0, true);
+    const known = this.#protocol.keys.get(id);
+    if (known !== undefined && known.dcId === dcId) {
+      // A key the server already has (e.g. made by a client here): only its user changes.
+      if (userId !== undefined) this.#protocol.keys.bindUser(known, userId);
+      return;
+    }
     const record = new AuthKeyRecord(authKey.slice(), id, dcId, this.now(), userId ?? null);
     this.#protocol.keys.add(record);
   }
