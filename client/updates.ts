@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { Api, ResultOf } from "../tl/mod.ts";
+import { type Api, type ResultOf, RpcError } from "../tl/mod.ts";
 import type { Storage, UpdateState } from "../storage/storage.ts";
 import type { LoggerLike } from "./options.ts";
 import { markChannel } from "./peers.ts";
@@ -366,12 +366,26 @@ export class UpdateManager {
     const t = this.#timers.get("");
     if (t !== undefined) clearTimeout(t), this.#timers.delete("");
     for (let round = 0; round < MAX_DIFFERENCE_ROUNDS && !this.#closed; round++) {
-      const diff = await this.#d.invoke({
-        _: "updates.getDifference",
-        pts: state.pts,
-        date: state.date,
-        qts: state.qts,
-      });
+      let diff: Api.TypeUpdatesDifference;
+      try {
+        diff = await this.#d.invoke({
+          _: "updates.getDifference",
+          pts: state.pts,
+          date: state.date,
+          qts: state.qts,
+        });
+      } catch (e) {
+        // A state the server does not accept (another client's file, a reset account): start
+        // afresh from the server's current state, as without a stored one.
+        if (!(e instanceof RpcError && e.id.startsWith("PERSISTENT_TIMESTAMP"))) throw e;
+        this.#d.logger.warn("the stored update state was refused; starting from the current one", {
+          error: e.id,
+        });
+        const s = await this.#d.invoke({ _: "updates.getState" });
+        Object.assign(state, { pts: s.pts, qts: s.qts, date: s.date, seq: s.seq });
+        this.#dirty = true;
+        return;
+      }
       if (diff._ === "updates.differenceEmpty") {
         state.date = diff.date;
         state.seq = diff.seq;

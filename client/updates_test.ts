@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { Api } from "../tl/mod.ts";
+import { type Api, rpcErrorFromServer } from "../tl/mod.ts";
 import { MemoryStorage } from "../storage/memory.ts";
 import { type DeliveredUpdate, UpdateManager } from "./updates.ts";
 
@@ -259,5 +259,27 @@ test("updates: an update held past a gap that a request's own result closes is s
   await manager.handle(wrap([u3]), false); // an Updates result: its own update is not delivered
   assert.deepEqual(ids(), [2, 4]);
   assert.deepEqual(server.calls, ["updates.getState"]);
+  await manager.close();
+});
+
+test("updates: a stored state the server refuses is replaced by the current one", async () => {
+  const server = new FakeServer();
+  const storage = new MemoryStorage();
+  await storage.open();
+  await storage.setUpdateState({ pts: 999, qts: 0, date: 1, seq: 0 });
+  const invoke = server.invoke;
+  // deno-lint-ignore no-explicit-any
+  server.invoke = (fn: any) => {
+    if (fn._ === "updates.getDifference") {
+      server.calls.push(fn._);
+      return Promise.reject(rpcErrorFromServer(400, "PERSISTENT_TIMESTAMP_INVALID", fn._));
+    }
+    return invoke(fn);
+  };
+  server.post(1), server.post(2);
+  const { manager, ids } = await setup(server, storage);
+  assert.deepEqual(server.calls, ["updates.getDifference", "updates.getState"]);
+  assert.deepEqual(ids(), []);
+  assert.equal((await storage.getUpdateState())?.pts, 2);
   await manager.close();
 });
