@@ -239,3 +239,34 @@ test(
     }
   },
 );
+
+test("client e2e: restart() reconnects without a login; run() starts and stops; logOut() deletes the session", async () => {
+  const w = await startWorld("q");
+  try {
+    const app = new Client("cycle", { ...w.options(), botToken: w.bot.token });
+    await app.start();
+    await assert.rejects(
+      app.start(),
+      (e) => e instanceof ClientError && e.code === "CLIENT_ALREADY_STARTED",
+    );
+    const mark = w.calls.length;
+    await app.restart();
+    assert.equal((await app.getMe()).id, BigInt(w.bot.userId));
+    await app.stop();
+    const name = await new Client("cycle", w.options()).run(async (c) =>
+      (await c.getMe()).username
+    );
+    assert.equal(name, w.bot.username);
+    assert.deepEqual(loggedIn(w.since(mark)), []);
+    await using last = new Client("cycle", w.options());
+    await last.start();
+    await last.logOut();
+    assert.equal(existsSync(join(w.dir, "cycle.session")), false, "the session file is gone");
+    await assert.rejects(
+      last.getMe(),
+      (e) => e instanceof ClientError && e.code === "CLIENT_NOT_STARTED",
+    );
+  } finally {
+    await w.close();
+  }
+});
