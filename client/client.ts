@@ -493,9 +493,9 @@ export class Client {
     for (const item of list) {
       const u = item.update as { message?: Api.TypeMessage };
       const message = u.message?._ === "message" ? u.message : undefined;
-      const key = message
-        ? peerId(message.peerId)
-        : (u.message ? peerId(u.message.peerId!) : "other");
+      // Updates of one chat run in order; a messageEmpty has no chat.
+      const where = (u.message as { peerId?: Api.TypePeer } | undefined)?.peerId;
+      const key = where ? peerId(where) : "other";
       this.#dispatcher.run(key, async () => {
         for (const h of this.#updateHandlers) {
           await h(item.update, { client: this, users: item.users, chats: item.chats });

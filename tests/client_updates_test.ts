@@ -209,3 +209,38 @@ test("client e2e: two processes on one MongoDB session both start without loggin
     await dropMongo(name);
   }
 });
+
+test("client e2e: channel messages keep the channel's pts; a gap after a restart fills from getChannelDifference", async () => {
+  const w = await startWorld("r");
+  try {
+    const { channelId } = w.server.createChannel({
+      title: "News",
+      creatorId: w.bot.userId,
+      memberIds: [w.user.userId],
+      username: "news_r",
+      broadcast: false,
+    }) as { channelId: number };
+    const to = { channelId };
+    const got: string[] = [];
+    const options = { ...w.options(), phoneNumber: w.user.phone, phoneCode: w.user.code };
+    {
+      await using user = new Client("chan", options);
+      user.onMessage((m) => void got.push(m.message));
+      await user.start();
+      await user.resolvePeer("@news_r"); // the channel and its access hash are stored
+      w.server.postMessage({ fromId: w.bot.userId, to, text: "c1" });
+      await waitFor(() => got.length === 1, 5000, "the first channel message");
+    }
+    for (const text of ["c2", "c3"]) w.server.postMessage({ fromId: w.bot.userId, to, text });
+    await using user = new Client("chan", w.options());
+    user.onMessage((m) => void got.push(m.message));
+    await user.start();
+    const mark = w.calls.length;
+    w.server.postMessage({ fromId: w.bot.userId, to, text: "c4" });
+    await waitFor(() => got.length === 4, 10_000, "the channel messages");
+    assert.deepEqual(got, ["c1", "c2", "c3", "c4"]);
+    assert.ok(w.since(mark).includes("updates.getChannelDifference"));
+  } finally {
+    await w.close();
+  }
+});
