@@ -270,3 +270,23 @@ test("client e2e: restart() reconnects without a login; run() starts and stops; 
     await w.close();
   }
 });
+
+test("client e2e: invoke on another DC exports the authorization there; its key is stored per DC", async () => {
+  const w = await startWorld("s");
+  try {
+    await using app = new Client("multi", { ...w.options(), botToken: w.bot.token });
+    await app.start();
+    const mark = w.calls.length;
+    const [me] = await app.invoke({ _: "users.getUsers", id: [{ _: "inputUserSelf" }] }, {
+      dcId: 4,
+    });
+    assert.equal(me.id, BigInt(w.bot.userId));
+    const calls = w.calls.slice(mark);
+    assert.ok(calls.some((c) => c.method === "auth.exportAuthorization" && c.dcId === 2));
+    assert.ok(calls.some((c) => c.method === "auth.importAuthorization" && c.dcId === 4));
+    assert.equal((await app.storage.getAuthKey(4))?.length, 256);
+    assert.equal((await app.storage.getSession()).dcId, 2, "the home DC stays");
+  } finally {
+    await w.close();
+  }
+});
