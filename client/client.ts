@@ -103,6 +103,7 @@ const notStarted = () => new ClientError("CLIENT_NOT_STARTED", "call start() fir
  *
  * @example
  * ```ts
+ * import { peerId } from "./peers.ts";
  * await using app = new Client("my_bot", { apiId: 12345, apiHash: "0123456789abcdef0123456789abcdef", botToken: "123:abc" });
  * await app.start();
  * app.onMessage(async (message) => {
@@ -427,6 +428,7 @@ export class Client {
    *
    * @example
    * ```ts
+   * const app = new Client("my_account");
    * const config = await app.invoke({ _: "help.getConfig" }, { timeout: 10_000 });
    * ```
    */
@@ -530,6 +532,7 @@ export class Client {
    *
    * @example
    * ```ts
+   * const app = new Client("my_account");
    * app.onMessage((m) => console.log(m.message), (m) => !m.out);
    * ```
    */
@@ -559,6 +562,7 @@ export class Client {
    *
    * @example
    * ```ts
+   * const app = new Client("my_account");
    * const peer = await app.resolvePeer("@durov");
    * ```
    */
@@ -684,6 +688,7 @@ export class Client {
    *
    * @example
    * ```ts
+   * const app = new Client("my_account");
    * const sent = await app.sendMessage("me", "Hello from irenogram");
    * console.log(sent.id);
    * ```
@@ -769,6 +774,7 @@ export class Client {
    *
    * @example
    * ```ts
+   * const app = new Client("my_account");
    * for await (const message of app.getHistory("me", { limit: 20 })) console.log(message.id);
    * ```
    */

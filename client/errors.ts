@@ -27,6 +27,8 @@ export type ClientErrorCode =
  *
  * @example
  * ```ts
+ * import { Client } from "./client.ts";
+ * const app = new Client("my_account");
  * try {
  *   await app.start();
  * } catch (e) {

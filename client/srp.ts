@@ -62,6 +62,8 @@ const pad256 = (n: bigint) => bigintToBytes(n, 256)!;
  *
  * @example
  * ```ts
+ * import { Client } from "./client.ts";
+ * const app = new Client("my_account");
  * const state = await app.invoke({ _: "account.getPassword" });
  * const proof = await computePasswordCheck(state, "my password");
  * await app.invoke({ _: "auth.checkPassword", password: proof });

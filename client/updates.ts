@@ -81,9 +81,11 @@ interface Pending {
  *
  * @example
  * ```ts
- * const manager = new UpdateManager({ invoke, storage, savePeers, deliver, selfId, logger });
+ * declare const deps: UpdateManagerDeps;
+ * declare const updates: import("../tl/mod.ts").Api.TypeUpdates;
+ * const manager = new UpdateManager(deps);
  * await manager.start(); // stored state → getDifference; none → getState
- * manager.handle(updates);
+ * await manager.handle(updates);
  * ```
  */
 export class UpdateManager {
