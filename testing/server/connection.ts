@@ -32,6 +32,8 @@ export interface DcContext {
   /** A key the exchange produced (counted by the server). */
   keyCreated(record: AuthKeyRecord, padding: string): void;
   log(event: string, fields?: Record<string, unknown>): void;
+  /** Time spent serving (synchronous work per chunk and per delivery), for the benchmark. */
+  busy(ms: number): void;
 }
 
 /** "GET " as the first four bytes: an HTTP request (the WebSocket upgrade). */
@@ -89,11 +91,14 @@ export class Connection implements ProtocolConnection {
 
   #onData(chunk: Uint8Array): void {
     if (!this.#open) return;
+    const t0 = performance.now();
     try {
       this.#consume(chunk);
     } catch (e) {
       this.dc.log("connection failed", { error: String((e as Error)?.message ?? e) });
       this.close("internal error");
+    } finally {
+      this.dc.busy(performance.now() - t0);
     }
   }
 
@@ -228,6 +233,15 @@ export class Connection implements ProtocolConnection {
 
   /** SessionLink: seals a session's messages and sends them (hostile modes applied here). */
   deliver(session: ServerSession, messages: Outgoing[]): void {
+    const t0 = performance.now();
+    try {
+      this.#deliver(session, messages);
+    } finally {
+      this.dc.busy(performance.now() - t0);
+    }
+  }
+
+  #deliver(session: ServerSession, messages: Outgoing[]): void {
     if (this.#encoder === undefined || !this.#open) return;
     const hostile = this.dc.hostile();
     for (const payload of this.dc.protocol.seal(session, messages, this.dc.now())) {

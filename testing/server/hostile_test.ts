@@ -20,7 +20,7 @@ import {
   RawSession,
   runHandshake,
   type ServerMessage,
-} from "./test_client.ts";
+} from "../../tests/testserver_client.ts";
 
 await initCore();
 

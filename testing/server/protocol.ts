@@ -369,7 +369,10 @@ export class Protocol implements UpdateSink {
     if (body.length < 4) return this.#badMsg(session, msgId, seqno, BadMsg.BAD_CONTAINER);
     const ctor = int32(body, 0) >>> 0;
     const content = ctor !== ID.msgContainer && ctor !== ID.msgsAck && ctor !== ID.httpWait;
-    if (content && (seqno & 1) === 0) {
+    // 35 for an API query with an even seq_no. Service messages are let through either way:
+    // Pyrogram counts its pings as not content-related, mtcute its acks as content-related, and
+    // Telegram accepts both.
+    if (content && (seqno & 1) === 0 && !SERVICE_IDS.has(ctor) && ctor !== ID.gzipPacked) {
       return this.#badMsg(session, msgId, seqno, BadMsg.SEQNO_ODD_EXPECTED);
     }
     // The converse (34, an odd seq_no on msgs_ack or a container) is not refused: mtcute numbers
@@ -443,7 +446,7 @@ export class Protocol implements UpdateSink {
       }
       return this.#service(session, conn, msgId, obj);
     }
-    this.#query(session, msgId, body);
+    this.#query(session, conn, msgId, body);
   }
 
   #service(
@@ -451,31 +454,36 @@ export class Protocol implements UpdateSink {
     conn: ProtocolConnection,
     msgId: bigint,
     obj: AnyTlObject,
+    wrapped = false,
   ): void {
     const now = this.#host.now();
+    // Bare, as Telegram answers them; inside invokeWithoutUpdates & co. (Telethon wraps its
+    // pings so) the answer is the query's rpc_result.
+    const answer = (obj: AnyTlObject) =>
+      wrapped ? this.#result(session, msgId, serialize(obj)) : this.#reply(session, obj, true);
     switch (obj._) {
       case "msgs_ack":
       case "http_wait":
         return;
       case "ping":
-        return this.#reply(session, { _: "pong", msgId, pingId: obj.pingId }, true);
+        return answer({ _: "pong", msgId, pingId: obj.pingId });
       case "ping_delay_disconnect": {
         if (conn.disconnectTimer !== undefined) clearTimeout(conn.disconnectTimer);
         const delay = Math.max(0, Math.min(obj.disconnectDelay, 3600));
         const timer = setTimeout(() => conn.close("ping_delay_disconnect expired"), delay * 1000);
         (timer as { unref?: () => void }).unref?.();
         conn.disconnectTimer = timer;
-        return this.#reply(session, { _: "pong", msgId, pingId: obj.pingId }, true);
+        return answer({ _: "pong", msgId, pingId: obj.pingId });
       }
       case "get_future_salts": {
         const count = Math.max(1, Math.min(64, obj.num));
         const salts = this.keys.futureSalts(session.key, now, count);
-        return this.#reply(session, {
+        return answer({
           _: "future_salts",
           reqMsgId: msgId,
           now: Math.floor(now),
           salts: salts.map((s) => ({ _: "future_salt", ...s })),
-        }, true);
+        });
       }
       case "destroy_session": {
         const target = session.key.sessions.get(obj.sessionId);
@@ -485,7 +493,7 @@ export class Protocol implements UpdateSink {
           session.key.sessions.delete(obj.sessionId);
         }
         const name = found ? "destroy_session_ok" : "destroy_session_none";
-        return this.#reply(session, { _: name, sessionId: obj.sessionId }, true);
+        return answer({ _: name, sessionId: obj.sessionId });
       }
       case "msgs_state_req": {
         const info = obj.msgIds.slice(0, 8192).map((m) => {
@@ -496,11 +504,11 @@ export class Protocol implements UpdateSink {
           }
           return state === "old" ? 2 : 1;
         });
-        return this.#reply(session, {
+        return answer({
           _: "msgs_state_info",
           reqMsgId: msgId,
           info: String.fromCharCode(...info),
-        }, true);
+        });
       }
       case "msg_resend_req":
       case "msg_resend_ans_req":
@@ -528,7 +536,7 @@ export class Protocol implements UpdateSink {
     }
   }
 
-  #query(session: ServerSession, msgId: bigint, body: Uint8Array): void {
+  #query(session: ServerSession, conn: ProtocolConnection, msgId: bigint, body: Uint8Array): void {
     this.stats.queries++;
     const record = session.key;
     let fn: AnyFunction;
@@ -538,7 +546,11 @@ export class Protocol implements UpdateSink {
       if (unwrapped.layer !== undefined) layer = record.layer = unwrapped.layer;
       if (unwrapped.init !== undefined) record.client = unwrapped.init;
       if (unwrapped.noUpdates) session.noUpdates = true;
-      fn = decodeQuery(unwrapped.query, layer);
+      const inner = unwrapped.query;
+      if (inner !== body && inner.length >= 4 && SERVICE_IDS.has(int32(inner, 0) >>> 0)) {
+        return this.#service(session, conn, msgId, deserialize(inner), true);
+      }
+      fn = decodeQuery(inner, layer);
     } catch (e) {
       const unknown = e instanceof TlError && e.code === "TL_UNKNOWN_CONSTRUCTOR";
       return this.#rpcError(

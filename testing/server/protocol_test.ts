@@ -21,7 +21,7 @@ import {
   RawSession,
   runHandshake,
   type ServerMessage,
-} from "./test_client.ts";
+} from "../../tests/testserver_client.ts";
 import { type CallContext, RpcFailure, type UpdateSink, type World } from "./world_contract.ts";
 
 await initCore();
@@ -213,7 +213,7 @@ test("protocol: plaintext messages other than the handshake get -404", async () 
   const { server } = await start();
   const conn = await open(server, 1);
   try {
-    const { plainMessage } = await import("./test_client.ts");
+    const { plainMessage } = await import("../../tests/testserver_client.ts");
     conn.send(plainMessage(getConfig as AnyTlObject));
     assert.deepEqual(await conn.next(), { type: "error", code: -404 });
   } finally {

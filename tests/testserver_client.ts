@@ -28,8 +28,8 @@ import {
   sha1,
   TransportError,
   type TransportKind,
-} from "../../core/mod.ts";
-import { type AnyTlObject, deserialize, serialize, TlReader } from "../../tl/mod.ts";
+} from "../core/mod.ts";
+import { type AnyTlObject, deserialize, serialize, TlReader } from "../tl/mod.ts";
 
 /** What a connection received: a payload, a transport error code, or the end. */
 export type Received =
