@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { Client } from "./client.ts";
 import { ClientError } from "./errors.ts";
 import type { ClientOptions } from "./options.ts";
-import { CachedStorage } from "../storage/peer_cache.ts";
+import type { CachedStorage } from "../storage/peer_cache.ts";
 import { MemoryStorage } from "../storage/memory.ts";
 
 const invalid = (options: unknown, names: RegExp) =>
@@ -49,7 +49,7 @@ test("options: good options are accepted, callbacks included", () => {
     apiId: 12345,
     apiHash: "0123456789abcdef0123456789abcdef",
     phoneNumber: () => "+15550001",
-    phoneCode: async () => "12345",
+    phoneCode: () => Promise.resolve("12345"),
     password: "pw",
     sleepThreshold: 0,
     transport: "intermediate",
