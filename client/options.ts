@@ -148,9 +148,8 @@ export function validateOptions(options: ClientOptions): void {
   if (o.botToken !== undefined && o.phoneNumber !== undefined) {
     bad("give botToken or phoneNumber, not both");
   }
-  for (
-    const key of ["workdir", "sessionString", "deviceModel", "appVersion", "systemVersion"] as const
-  ) {
+  // workdir is the storage's to check (STORAGE_INVALID_ARGUMENT, as for session names).
+  for (const key of ["sessionString", "deviceModel", "appVersion", "systemVersion"] as const) {
     if (o[key] !== undefined && typeof o[key] !== "string") bad(`${key} must be a string`);
   }
   for (const key of ["langCode", "systemLangCode"] as const) {
