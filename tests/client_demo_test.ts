@@ -14,6 +14,7 @@ const demo = fileURLToPath(new URL("../demo.ts", import.meta.url));
 
 test("client demo: runs offline and shows logins, messages both ways, restarts without login", {
   skip: fromSource ? false : "the npm build carries no demo",
+  timeout: 60_000,
 }, () => {
   const args = "Deno" in globalThis ? ["run", "-A", demo] : [demo];
   const run = spawnSync(process.execPath, args, { encoding: "utf8", timeout: 120_000 });

@@ -21,6 +21,7 @@ const AUTH_KEY = Uint8Array.from({ length: 256 }, (_, i) => (i * 7 + 3) % 256);
 
 test("client e2e: session files of every Python lineage start the client without logging in", {
   skip: python ? false : "python3 is not installed",
+  timeout: 60_000,
 }, async () => {
   const w = await startWorld("p");
   try {

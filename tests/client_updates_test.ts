@@ -172,6 +172,7 @@ function runChild(
 
 test("client e2e: two processes on one MongoDB session both start without logging in and send", {
   skip: skipMongo,
+  timeout: 60_000,
 }, async () => {
   const w = await startWorld("n");
   const name = `irenogram_client_procs_${Date.now()}`;
