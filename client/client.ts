@@ -25,6 +25,21 @@ import { type DeliveredUpdate, UpdateManager } from "./updates.ts";
 import { Dispatcher } from "./dispatcher.ts";
 import { ask, canPrompt, obtain } from "./prompt.ts";
 import { computePasswordCheck } from "./srp.ts";
+import { redactWhenPrinted } from "../runtime/redact.ts";
+
+/** Options that are secrets (or personal data) and never printed. */
+const SECRET_OPTIONS = [
+  "apiHash",
+  "botToken",
+  "phoneNumber",
+  "phoneCode",
+  "password",
+  "firstName",
+  "lastName",
+  "sessionString",
+  "storageEngine",
+  "proxy",
+];
 
 /** Options of {@link Client.invoke}. */
 export interface InvokeOptions {
@@ -142,7 +157,8 @@ export class Client {
     }
     validateOptions(options);
     this.name = name;
-    this.#options = Object.freeze({ ...options });
+    // Readable by code, redacted when printed (inspect with getters, console.log, JSON).
+    this.#options = Object.freeze(redactWhenPrinted({ ...options }, SECRET_OPTIONS));
     this.#storage = chooseStorage(name, this.#options);
     this.#logger = options.logger ?? new Logger(options.logLevel ?? "warn");
     this.#connect = (options as { [CONNECTION_FACTORY]?: ConnectionFactory })[CONNECTION_FACTORY] ??
