@@ -116,6 +116,7 @@ test("srp: every case equals Pyrogram and Telethon run live, and their server si
   skip: hasLibraries || process.env.CI === "true"
     ? false
     : "the Python venv with pyrogram and telethon is not installed",
+  timeout: 60_000,
 }, async () => {
   for (const c of cases) {
     assert.ok(hasLibraries, "IRENOGRAM_PYTHON with pyrogram and telethon is needed");
