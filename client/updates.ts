@@ -321,7 +321,7 @@ export class UpdateManager {
     list.sort((a, b) => (a.pts - a.count) - (b.pts - b.count));
     this.#pending.set(key, list);
     if (this.#timers.has(key) || this.#closed) return;
-    this.#d.logger.debug("pts gap: waiting", { key, pts: p.pts });
+    this.#d.logger.debug("pts gap: waiting", { sequence: key || "common", pts: p.pts });
     const timer = setTimeout(() => {
       this.#timers.delete(key);
       if (this.#closed || !this.#pending.has(key)) return;
@@ -329,7 +329,7 @@ export class UpdateManager {
         if (!this.#pending.has(key)) return;
         this.#pending.delete(key);
         const out: DeliveredUpdate[] = [];
-        this.#d.logger.info("pts gap: fetching the difference", { key });
+        this.#d.logger.info("pts gap: fetching the difference", { sequence: key || "common" });
         if (key === "") await this.#difference(out);
         else await this.#channelDifference(Number(key), out);
         if (out.length > 0) this.#d.deliver(out);
