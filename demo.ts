@@ -1,94 +1,146 @@
 /**
- * An offline tour of irenogram's session storage (`deno task demo`, or `npm run demo`): a
- * SQLite session file in a temporary folder, peers stored and resolved, the file reopened, a
- * session string exported and read back into memory, the lock that keeps a second process (or
- * client) out, and clean-up. Needs no network and no Telegram account: the auth key is random.
+ * An offline tour of irenogram (`npm run demo`, or `deno task demo`): a TestServer (a Telegram
+ * test DC set on loopback, no network, no account) is started; a bot and a user log in, write to
+ * each other and receive the updates; they stop, a message is sent while they are away, and the
+ * user starts again from its `.session` file without logging in and receives it; the session is
+ * exported as a string and a third client starts from it; and, when a MongoDB server answers
+ * (MONGODB_URL or 127.0.0.1:27017), the bot keeps its session there and starts again from it.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
-import {
-  Client,
-  decodeSessionString,
-  SessionLockedError,
-  SessionStringStorage,
-  SqliteStorage,
-} from "./mod.ts";
+import { Client } from "./mod.ts";
+import { TestServer } from "./testing/mod.ts";
+import { TestWorld } from "./testing/server/world.ts";
+import type { AnyFunction } from "./tl/mod.ts";
 
 const say = (line: string) => console.log(line);
 const workdir = mkdtempSync(join(tmpdir(), "irenogram-demo-"));
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let world!: TestWorld;
+const server = await TestServer.start({
+  world: (s) => (world = new TestWorld({ dcs: () => s.dcs })),
+});
+// Count the login requests the server sees, to show that restarts make none.
+const logins: string[] = [];
+const handle = world.handle.bind(world);
+world.handle = (ctx, fn: AnyFunction) => {
+  if (fn._.startsWith("auth.") && fn._ !== "auth.exportAuthorization") logins.push(fn._);
+  return handle(ctx, fn);
+};
 
 try {
-  say(`1. A client named "demo_account" keeps its session in ${workdir}/demo_account.session`);
-  const app = new Client("demo_account", { workdir });
-  await app.storage.open();
-  const authKey = crypto.getRandomValues(new Uint8Array(256));
-  await app.storage.setSession({ dcId: 2, apiId: 12345, authKey, userId: 777000, isBot: false });
-  const now = Math.floor(Date.now() / 1000);
-  await app.storage.updatePeers([
-    {
-      id: 777000,
-      accessHash: -5_555_555_555_555_555n,
-      type: "user",
-      usernames: ["Telegram"],
-      phoneNumber: "42777",
-      lastUpdateOn: now,
-    },
-    {
-      id: -1_001_234_567_890,
-      accessHash: 8_765_432_101_234_567n,
-      type: "supergroup",
-      usernames: ["demo_chat", "demo_alias"],
-      phoneNumber: null,
-      lastUpdateOn: now,
-    },
-  ]);
-  const mode = (statSync(join(workdir, "demo_account.session")).mode & 0o777).toString(8);
-  say(`   stored the session and 2 peers; the file has mode ${mode}`);
+  say(
+    `1. A TestServer runs DCs ${server.dcs.map((d) => `${d.id}@${d.host}:${d.port}`).join(", ")}`,
+  );
+  const bot = world.addBot({ username: "demo_echo_bot", firstName: "Echo" });
+  const alice = world.addUser({ phone: "15550001234", firstName: "Alice", username: "alice_demo" });
+  say("   with a bot @demo_echo_bot and a user +15550001234 (Alice)");
 
-  say("2. While it is open, a second opener of the same file is refused:");
-  try {
-    await new SqliteStorage(join(workdir, "demo_account.session")).open();
-    say("   (unexpectedly opened)");
-  } catch (e) {
-    if (!(e instanceof SessionLockedError)) throw e;
-    say(`   ${e.name} [${e.code}]: ${e.message}`);
+  say(`2. Both log in; their sessions are SQLite files in ${workdir}`);
+  const options = { ...server.clientOptions(), workdir, logLevel: "silent" as const };
+  const botApp = new Client("echo_bot", { ...options, botToken: bot.token });
+  const aliceApp = new Client("alice", {
+    ...options,
+    phoneNumber: "15550001234",
+    phoneCode: alice.code,
+  });
+  await botApp.start();
+  await aliceApp.start();
+  say(
+    `   bot id ${botApp.userId}, Alice id ${aliceApp.userId}; login requests so far: ${
+      logins.join(", ")
+    }`,
+  );
+
+  say("3. Alice writes to the bot; the bot echoes; both see the updates:");
+  let replies = 0;
+  botApp.onMessage(async (m, app) => {
+    say(`   bot   <- "${m.message}" (update, message id ${m.id})`);
+    await app.sendMessage(
+      Number(m.fromId && "userId" in m.fromId ? m.fromId.userId : 0),
+      `echo: ${m.message}`,
+    );
+  });
+  aliceApp.onMessage((m) => {
+    replies++;
+    say(`   Alice <- "${m.message}" (update, message id ${m.id})`);
+  }, (m) => !m.out);
+  for (const text of ["hello", "how are you?"]) {
+    const sent = await aliceApp.sendMessage("@demo_echo_bot", text);
+    say(`   Alice -> "${text}" (message id ${sent.id})`);
   }
-  await app.storage.close();
+  for (let i = 0; i < 100 && replies < 2; i++) await pause(20);
 
-  say("3. Reopened by a new client, the peers resolve by id, username and phone:");
-  const again = new Client("demo_account", { workdir });
-  await again.storage.open();
-  const byName = await again.storage.getPeerByUsername("@DEMO_ALIAS");
-  const byPhone = await again.storage.getPeerByPhoneNumber("42777");
-  const byId = await again.storage.getPeerById(-1_001_234_567_890);
-  say(`   @demo_alias -> ${byName?.id} (${byName?.type}, access hash ${byName?.accessHash})`);
-  say(`   +42777      -> ${byPhone?.id} (${byPhone?.usernames.join(", ")})`);
-  say(`   by id       -> usernames ${byId?.usernames.join(", ")}`);
+  say("4. Both stop; meanwhile the bot's owner posts a message to Alice:");
+  await botApp.stop();
+  await aliceApp.stop();
+  world.postMessage({
+    fromId: bot.userId,
+    to: { userId: alice.userId },
+    text: "sent while you were away",
+  });
+  say(`   files: ${readdirSync(workdir).filter((f) => f.endsWith(".session")).join(", ")}`);
 
-  say("4. The session exported as a Pyrogram-style session string:");
-  const text = await again.storage.exportSessionString();
-  say(`   ${text.length} characters, starting ${text.slice(0, 8)}… (a secret: never log it whole)`);
-  const decoded = decodeSessionString(text);
-  say(`   decodes to DC ${decoded.dcId}, api_id ${decoded.apiId}, user ${decoded.userId}`);
-  await again.storage.close();
+  say("5. Alice starts again from alice.session, without logging in, and gets what she missed:");
+  const before = logins.length;
+  const again = new Client("alice", options);
+  let missed = 0;
+  again.onMessage((m) => {
+    missed++;
+    say(`   Alice <- "${m.message}" (fetched with updates.getDifference)`);
+  });
+  await again.start();
+  for (let i = 0; i < 100 && missed < 1; i++) await pause(20);
+  const peer = await again.resolvePeer("@demo_echo_bot");
+  say(
+    `   new login requests: ${
+      logins.length - before
+    }; @demo_echo_bot resolved from storage: ${peer._}`,
+  );
 
-  say("5. The same string, used as a session kept only in memory:");
-  const fromString = new SessionStringStorage(text);
-  await fromString.open();
-  const s = await fromString.getSession();
-  const same = s.authKey !== null && s.authKey.every((b, i) => b === authKey[i]);
-  say(`   user ${s.userId} on DC ${s.dcId}, same auth key: ${same}`);
-  await fromString.close();
+  say("6. The session exported as a string, and a third client started from it:");
+  const text = await again.exportSessionString();
+  await again.stop();
+  say(`   ${text.length} characters, ${text.slice(0, 6)}… (a secret: never print it whole)`);
+  const third = new Client("from_string", { ...options, sessionString: text });
+  await third.start();
+  const me = await third.getMe();
+  say(
+    `   started as ${me.firstName} (id ${me.id}) with ${logins.length - before} new login requests`,
+  );
+  await third.stop();
 
-  say("6. Deleting the session removes its file:");
-  const last = SqliteStorage.forSession("demo_account", workdir);
-  await last.open();
-  await last.delete();
-  say(`   files left in the folder: ${readdirSync(workdir).length}`);
+  say("7. MongoDB:");
+  const mongoUrl = process.env.MONGODB_URL || "mongodb://127.0.0.1:27017/";
+  const dbName = `irenogram_demo_${Date.now()}`;
+  const mongoBot = new Client(dbName, { ...options, storageEngine: mongoUrl, botToken: bot.token });
+  try {
+    await mongoBot.start();
+    await mongoBot.stop();
+    const mark = logins.length;
+    const restarted = new Client(dbName, { ...options, storageEngine: mongoUrl });
+    await restarted.start();
+    say(
+      `   the bot's session lives in database "${dbName}"; restarted as @${
+        (await restarted.getMe()).username
+      } with ${logins.length - mark} new login requests`,
+    );
+    await restarted.storage.delete();
+    await restarted.stop();
+  } catch (e) {
+    await mongoBot.stop().catch(() => {});
+    say(
+      `   skipped: no MongoDB server answers (${
+        (e as Error).name
+      }); start one with scripts/services.sh`,
+    );
+  }
 } finally {
+  await server.stop();
   rmSync(workdir, { recursive: true, force: true });
 }
-say("Done: the temporary folder is gone.");
+say("Done: the TestServer is stopped and the temporary folder is gone.");
 process.exit(0);

@@ -7,7 +7,28 @@
 export { VERSION } from "./version.ts";
 export { IrenogramError } from "./errors.ts";
 export { Client } from "./client/client.ts";
-export type { ClientOptions } from "./client/options.ts";
+export type {
+  InvokeOptions,
+  MessageFilter,
+  MessageHandler,
+  PeerLike,
+  SendMessageOptions,
+  UpdateContext,
+  UpdateHandler,
+} from "./client/client.ts";
+export type {
+  ClientOptions,
+  DcOption,
+  Input,
+  LoggerLike,
+  LogLevel,
+  TransportName,
+} from "./client/options.ts";
+export { ClientError, type ClientErrorCode } from "./client/errors.ts";
+export { peerId } from "./client/peers.ts";
+export { computePasswordCheck } from "./client/srp.ts";
+export { Logger } from "./mtproto/mod.ts";
+export { MtprotoError, type MtprotoErrorCode } from "./mtproto/mod.ts";
 export type * as Api from "./tl/gen/types.ts";
 export { TlError, type TlErrorCode } from "./tl/tl_error.ts";
 export { rpcErrorFromServer } from "./tl/rpc_errors.ts";

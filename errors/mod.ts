@@ -25,3 +25,5 @@ export {
 export { TlError, type TlErrorCode } from "../tl/tl_error.ts";
 export * from "../tl/rpc_errors.ts";
 export * from "../storage/errors.ts";
+export { ClientError, type ClientErrorCode } from "../client/errors.ts";
+export { MtprotoError, type MtprotoErrorCode } from "../mtproto/errors.ts";

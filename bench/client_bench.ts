@@ -1,0 +1,267 @@
+/**
+ * The Client against mtcute and GramJS on the same TestServer, in one run:
+ * - cold start: a fresh process imports the library, opens a saved session (irenogram: a SQLite
+ *   file holding 10,000 peers; mtcute and GramJS: their exported session strings, which hold no
+ *   peers) and calls getMe; wall time from the child's first line to getMe's answer, median of 5;
+ * - sendMessage: a user sends text messages to a bot one after another (each awaited);
+ * - updates: the server pushes 10,000 new messages to a user; time until the library's message
+ *   handler has seen them all.
+ * Every library uses obfuscated intermediate TCP on loopback.
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import process from "node:process";
+import { fileURLToPath } from "node:url";
+import { NewMessage, type NewMessageEvent } from "telegram/events/index.js";
+import type { StringSession } from "telegram/sessions/index.js";
+import { Client } from "../mod.ts";
+import { TestServer } from "../testing/mod.ts";
+import { TestWorld } from "../testing/server/world.ts";
+import { median, runtimeName, table, writeSection } from "./report.ts";
+import { mtcuteClient } from "./client_mtcute.ts";
+import { gramjsClient } from "./client_gramjs.ts";
+import type { Target } from "./client_target.ts";
+
+const SENDS = Number(process.env.BENCH_SENDS ?? 300);
+const UPDATES = Number(process.env.BENCH_UPDATES ?? 10_000);
+const COLD_RUNS = 5;
+const PEERS = 10_000;
+
+let world!: TestWorld;
+const server = await TestServer.start({
+  world: (s) => (world = new TestWorld({ dcs: () => s.dcs })),
+});
+const options = server.clientOptions();
+const target: Target = {
+  apiId: options.apiId,
+  apiHash: options.apiHash,
+  dcs: server.dcs,
+  pem: server.publicKeys[0].pem,
+  fingerprint: BigInt.asIntN(64, server.publicKeys[0].fingerprint).toString(),
+};
+const bot = world.addBot({ username: "bench_bot", firstName: "Bench" });
+const account = (phone: string) => ({ phone, ...world.addUser({ phone, firstName: phone }) });
+const users = {
+  irenogram: account("15550100001"),
+  mtcute: account("15550100002"),
+  gramjs: account("15550100003"),
+};
+const workdir = mkdtempSync(join(tmpdir(), "irenogram-client-bench-"));
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until(done: () => boolean, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > end) throw new Error("timed out");
+    await pause(2);
+  }
+}
+
+/** One logged-in user client per library, each with send() and a counter of incoming messages. */
+interface Subject {
+  send(text: string): Promise<unknown>;
+  received: number;
+  stop(): Promise<void>;
+}
+
+async function irenogramSubject(): Promise<Subject> {
+  const u = users.irenogram;
+  const app = new Client(":memory:", { ...options, phoneNumber: u.phone, phoneCode: u.code });
+  await app.start();
+  const s: Subject = {
+    send: (t) => app.sendMessage("@bench_bot", t),
+    received: 0,
+    stop: () => app.stop(),
+  };
+  app.onMessage(() => void s.received++, (m) => !m.out);
+  return s;
+}
+
+async function mtcuteSubject(): Promise<Subject> {
+  const u = users.mtcute;
+  const c = await mtcuteClient(target);
+  await c.start({ phone: u.phone, code: () => u.code });
+  const s: Subject = {
+    send: (t) => c.sendText("bench_bot", t),
+    received: 0,
+    stop: () => c.destroy(),
+  };
+  c.onNewMessage.add((m) => {
+    if (!m.isOutgoing) s.received++;
+  });
+  return s;
+}
+
+async function gramjsSubject(): Promise<Subject> {
+  const u = users.gramjs;
+  const c = gramjsClient(target);
+  await c.start({
+    phoneNumber: u.phone,
+    phoneCode: () => Promise.resolve(u.code),
+    onError: (e) => {
+      throw e;
+    },
+  });
+  const s: Subject = {
+    send: (t) => c.sendMessage("bench_bot", { message: t }),
+    received: 0,
+    stop: () => c.destroy(),
+  };
+  c.addEventHandler((e: NewMessageEvent) => {
+    if (!e.message.out) s.received++;
+  }, new NewMessage({}));
+  return s;
+}
+
+/** Runs a child process to its end (bounded to 60 s), collecting its output. */
+function runChild(cmd: string, args: string[], env: Record<string, string | undefined>) {
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const p = spawn(cmd, args, { env });
+    let stdout = "", stderr = "";
+    p.stdout.on("data", (d) => (stdout += d));
+    p.stderr.on("data", (d) => (stderr += d));
+    const timer = setTimeout(() => p.kill(), 60_000);
+    p.on("exit", (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+const names = ["irenogram", "mtcute", "gramjs"] as const;
+type Name = typeof names[number];
+const subjects: Record<Name, Subject> = {
+  irenogram: await irenogramSubject(),
+  mtcute: await mtcuteSubject(),
+  gramjs: await gramjsSubject(),
+};
+
+// sendMessage: warm up (peer resolution), then interleaved rounds of sequential sends.
+const sendRates: Record<Name, number[]> = { irenogram: [], mtcute: [], gramjs: [] };
+for (const n of names) for (let i = 0; i < 10; i++) await subjects[n].send(`warm ${i}`);
+for (let round = 0; round < 3; round++) {
+  for (const n of names) {
+    const t0 = performance.now();
+    for (let i = 0; i < SENDS / 3; i++) await subjects[n].send(`m${i}`);
+    sendRates[n].push((SENDS / 3) / ((performance.now() - t0) / 1000));
+  }
+}
+
+// Updates: the server pushes UPDATES messages to one library's user at a time.
+const updateRates: Record<Name, number> = { irenogram: 0, mtcute: 0, gramjs: 0 };
+for (const n of names) {
+  const s = subjects[n];
+  await pause(300);
+  const start = s.received;
+  const t0 = performance.now();
+  for (let i = 0; i < UPDATES; i++) {
+    world.postMessage({ fromId: bot.userId, to: { userId: users[n].userId }, text: `u${i}` });
+    if (i % 500 === 499) await pause(0); // let the sockets drain
+  }
+  await until(() => s.received - start >= UPDATES, 180_000);
+  updateRates[n] = UPDATES / ((performance.now() - t0) / 1000);
+}
+for (const n of names) await subjects[n].stop();
+
+// Cold start: saved sessions of a bot for each library.
+const coldDir = join(workdir, "cold");
+mkdirSync(coldDir);
+{
+  const app = new Client("cold", { ...options, workdir: coldDir, botToken: bot.token });
+  await app.start();
+  const now = Math.floor(Date.now() / 1000);
+  const peers = Array.from({ length: PEERS }, (_, i) => ({
+    id: 100_000 + i,
+    accessHash: BigInt(i) * 7919n,
+    type: "user" as const,
+    usernames: [`peer_${i}`],
+    phoneNumber: null,
+    lastUpdateOn: now,
+  }));
+  await app.storage.updatePeers(peers);
+  await app.stop();
+}
+const mt = await mtcuteClient(target);
+await mt.start({ botToken: bot.token });
+const mtSession = await mt.exportSession();
+await mt.destroy();
+const gj = gramjsClient(target);
+await gj.start({ botAuthToken: bot.token });
+const gjSession = (gj.session as StringSession).save();
+await gj.destroy();
+
+const child = fileURLToPath(
+  new URL(`./client_cold_child${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url),
+);
+const sessions: Record<Name, string> = { irenogram: "", mtcute: mtSession, gramjs: gjSession };
+const cold: Record<Name, number[]> = { irenogram: [], mtcute: [], gramjs: [] };
+const coldWall: Record<Name, number[]> = { irenogram: [], mtcute: [], gramjs: [] };
+for (let run = 0; run < COLD_RUNS; run++) {
+  for (const n of names) {
+    const args = "Deno" in globalThis ? ["run", "-A", child, n] : [child, n];
+    const t0 = performance.now();
+    // Asynchronously: the TestServer answering the child lives in this process.
+    const r = await runChild(process.execPath, args, {
+      ...process.env,
+      BENCH_TARGET: JSON.stringify(target),
+      BENCH_SESSION: sessions[n],
+      BENCH_WORKDIR: coldDir,
+    });
+    coldWall[n].push(performance.now() - t0);
+    if (r.status !== 0) throw new Error(`${n} cold start failed: ${r.stderr}`);
+    const out = JSON.parse(r.stdout.trim().split("\n").pop()!);
+    if (out.id !== String(bot.userId)) throw new Error(`${n} cold start: wrong user ${out.id}`);
+    cold[n].push(out.ms);
+  }
+}
+await server.stop();
+rmSync(workdir, { recursive: true, force: true });
+
+const f = (x: number) => x >= 100 ? x.toFixed(0) : x.toFixed(1);
+const ratio = (ours: number, theirs: number) => `${(ours / theirs).toFixed(2)}×`;
+const m = (xs: number[]) => median(xs);
+const rows = [
+  [
+    "cold start → getMe (ms, in-process, lower is better)",
+    f(m(cold.irenogram)),
+    f(m(cold.mtcute)),
+    f(m(cold.gramjs)),
+    `${ratio(m(cold.irenogram), m(cold.mtcute))} / ${ratio(m(cold.irenogram), m(cold.gramjs))}`,
+  ],
+  [
+    "cold start → getMe (ms, whole process)",
+    f(m(coldWall.irenogram)),
+    f(m(coldWall.mtcute)),
+    f(m(coldWall.gramjs)),
+    `${ratio(m(coldWall.irenogram), m(coldWall.mtcute))} / ${
+      ratio(m(coldWall.irenogram), m(coldWall.gramjs))
+    }`,
+  ],
+  [
+    "sendMessage, one at a time (msg/s)",
+    f(m(sendRates.irenogram)),
+    f(m(sendRates.mtcute)),
+    f(m(sendRates.gramjs)),
+    `${ratio(m(sendRates.irenogram), m(sendRates.mtcute))} / ${
+      ratio(m(sendRates.irenogram), m(sendRates.gramjs))
+    }`,
+  ],
+  [
+    `${UPDATES} pushed messages handled (updates/s)`,
+    f(updateRates.irenogram),
+    f(updateRates.mtcute),
+    f(updateRates.gramjs),
+    `${ratio(updateRates.irenogram, updateRates.mtcute)} / ${
+      ratio(updateRates.irenogram, updateRates.gramjs)
+    }`,
+  ],
+];
+const markdown =
+  table(["row", "irenogram", "mtcute", "GramJS", "irenogram ÷ mtcute / GramJS"], rows) +
+  `\n\nCold start: irenogram opens a SQLite session file with ${PEERS} peers; mtcute and GramJS ` +
+  "open their session strings (no peers). Updates: each library's user receives the pushes alone.\n";
+console.log(`client on ${runtimeName()}\n${markdown}`);
+writeSection("client", markdown);
+process.exit(0);

@@ -1,0 +1,228 @@
+/**
+ * Peers from TL results: users and chats → {@link PeerRecord}s (marked ids, Irenogram's peer
+ * types, active usernames lower-cased, phone numbers), the rules for `min` constructors, and the
+ * conversions between marked ids, `Peer`s and `InputPeer`s.
+ *
+ * @module
+ */
+import type { Api } from "../tl/mod.ts";
+import type { PeerRecord, PeerType, Storage } from "../storage/storage.ts";
+
+/** Channel and supergroup ids are marked as −(1e12 + id) (Bot API form). */
+const CHANNEL_OFFSET = 1_000_000_000_000;
+
+/** The marked id of a channel id. */
+export const markChannel = (id: bigint | number): number => -(CHANNEL_OFFSET + Number(id));
+
+/** The marked id of a `Peer`. */
+export function peerId(peer: Api.TypePeer): number {
+  switch (peer._) {
+    case "peerUser":
+      return Number(peer.userId);
+    case "peerChat":
+      return -Number(peer.chatId);
+    case "peerChannel":
+      return markChannel(peer.channelId);
+  }
+}
+
+/** What kind of peer a marked id names. */
+export function kindOfId(id: number): "user" | "chat" | "channel" {
+  if (id > 0) return "user";
+  return id < -CHANNEL_OFFSET ? "channel" : "chat";
+}
+
+/** The bare (unmarked) id of a marked id, as TL wants it. */
+export function bareId(id: number): bigint {
+  const kind = kindOfId(id);
+  return BigInt(kind === "user" ? id : kind === "chat" ? -id : -id - CHANNEL_OFFSET);
+}
+
+/** The `InputPeer` for a stored peer. */
+export function inputPeerOf(p: PeerRecord): Api.TypeInputPeer {
+  const kind = kindOfId(p.id);
+  if (kind === "user") {
+    return { _: "inputPeerUser", userId: bareId(p.id), accessHash: p.accessHash };
+  }
+  if (kind === "chat") return { _: "inputPeerChat", chatId: bareId(p.id) };
+  return { _: "inputPeerChannel", channelId: bareId(p.id), accessHash: p.accessHash };
+}
+
+/** One peer found in a result, with whether it came from a `min` constructor. */
+export interface FoundPeer {
+  record: PeerRecord;
+  /** A `min` constructor: its access hash is only usable in the message context it came in. */
+  min: boolean;
+  /** The constructor carried no usable access hash: only names and phone may be taken from it. */
+  noHash: boolean;
+}
+
+function usernamesOf(main: string | undefined, all: Api.TypeUsername[] | undefined): string[] {
+  const out: string[] = [];
+  const add = (u: string) => {
+    const l = u.toLowerCase();
+    if (!out.includes(l)) out.push(l);
+  };
+  if (main) add(main);
+  for (const u of all ?? []) if (u.active) add(u.username);
+  return out;
+}
+
+/** The peer of a user, or `undefined` for `userEmpty`. */
+export function peerOfUser(u: Api.TypeUser, now: number): FoundPeer | undefined {
+  if (u._ !== "user") return undefined;
+  return {
+    record: {
+      id: Number(u.id),
+      accessHash: u.accessHash ?? 0n,
+      type: u.bot ? "bot" : "user",
+      usernames: usernamesOf(u.username, u.usernames),
+      phoneNumber: u.phone ? u.phone.replace(/^\+/, "") : null,
+      lastUpdateOn: now,
+    },
+    min: u.min === true,
+    noHash: u.accessHash === undefined,
+  };
+}
+
+function channelType(c: { broadcast?: boolean; monoforum?: boolean; forum?: boolean }): PeerType {
+  if (c.monoforum) return "direct";
+  if (c.forum) return "forum";
+  return c.broadcast ? "channel" : "supergroup";
+}
+
+/** The peer of a chat or channel, or `undefined` for `chatEmpty`. */
+export function peerOfChat(c: Api.TypeChat, now: number): FoundPeer | undefined {
+  const base = { usernames: [] as string[], phoneNumber: null, lastUpdateOn: now };
+  switch (c._) {
+    case "chat":
+    case "chatForbidden":
+      return {
+        record: { ...base, id: -Number(c.id), accessHash: 0n, type: "group" },
+        min: false,
+        noHash: false,
+      };
+    case "channel":
+      return {
+        record: {
+          ...base,
+          id: markChannel(c.id),
+          accessHash: c.accessHash ?? 0n,
+          type: channelType(c),
+          usernames: usernamesOf(c.username, c.usernames),
+        },
+        min: c.min === true,
+        noHash: c.accessHash === undefined,
+      };
+    case "channelForbidden":
+      return {
+        record: { ...base, id: markChannel(c.id), accessHash: c.accessHash, type: channelType(c) },
+        min: false,
+        noHash: false,
+      };
+    default:
+      return undefined;
+  }
+}
+
+const isObject = (v: unknown): v is { _: string } =>
+  typeof v === "object" && v !== null && typeof (v as { _?: unknown })._ === "string";
+
+/**
+ * Every user and chat a result carries at its top level: the `users` and `chats` vectors (most
+ * results and all `Updates`), a `user` field (`auth.authorization`), or a vector of users or
+ * chats (`users.getUsers`).
+ */
+export function peersIn(result: unknown, now = Math.floor(Date.now() / 1000)): FoundPeer[] {
+  const out: FoundPeer[] = [];
+  const take = (v: unknown) => {
+    if (!isObject(v)) return;
+    const p = v._ === "user" || v._ === "userEmpty"
+      ? peerOfUser(v as Api.TypeUser, now)
+      : peerOfChat(v as Api.TypeChat, now);
+    if (p) out.push(p);
+  };
+  if (Array.isArray(result)) {
+    for (const v of result) take(v);
+    return out;
+  }
+  if (typeof result !== "object" || result === null) return out;
+  const r = result as { users?: unknown; chats?: unknown; user?: unknown };
+  if (Array.isArray(r.users)) { for (const v of r.users) take(v); }
+  if (Array.isArray(r.chats)) { for (const v of r.chats) take(v); }
+  if (isObject(r.user) && (r.user._ === "user")) take(r.user);
+  return out;
+}
+
+/**
+ * What to store for `found`, given what is stored: a `min` constructor or one without an access
+ * hash never replaces a stored access hash (it would not work outside its message); they may
+ * still bring usernames and a phone number. `undefined`: nothing worth storing.
+ */
+export function mergePeer(
+  found: FoundPeer,
+  stored: PeerRecord | undefined,
+): PeerRecord | undefined {
+  const r = found.record;
+  if (!found.min && !found.noHash) return r;
+  if (stored === undefined) return found.noHash ? undefined : r;
+  return {
+    ...stored,
+    usernames: r.usernames.length > 0 ? r.usernames : stored.usernames,
+    phoneNumber: r.phoneNumber ?? stored.phoneNumber,
+    lastUpdateOn: r.lastUpdateOn,
+  };
+}
+
+/** How long (s) an unchanged peer is not written again (well within the 8-hour username rule). */
+const REWRITE_AFTER = 60 * 60;
+
+const sameRecord = (a: PeerRecord, b: PeerRecord) =>
+  a.accessHash === b.accessHash && a.type === b.type && a.phoneNumber === b.phoneNumber &&
+  a.usernames.length === b.usernames.length && a.usernames.every((u, i) => u === b.usernames[i]);
+
+/**
+ * Writes the peers of results to a storage, skipping those written unchanged in the last hour
+ * (the update stream repeats the same users over and over).
+ */
+export class PeerSaver {
+  readonly #storage: Storage;
+  readonly #written = new Map<number, PeerRecord>();
+  readonly #limit: number;
+
+  constructor(storage: Storage, limit = 50_000) {
+    this.#storage = storage;
+    this.#limit = limit;
+  }
+
+  /** Stores the peers `result` carries (see {@link peersIn}). */
+  async save(result: unknown): Promise<void> {
+    const found = peersIn(result);
+    if (found.length === 0) return;
+    const records: PeerRecord[] = [];
+    for (const f of found) {
+      const known = this.#written.get(f.record.id);
+      let record: PeerRecord | undefined;
+      if (f.min || f.noHash) {
+        record = mergePeer(f, known ?? await this.#storage.getPeerById(f.record.id));
+      } else record = f.record;
+      if (record === undefined) continue;
+      if (
+        known && sameRecord(known, record) &&
+        record.lastUpdateOn - known.lastUpdateOn < REWRITE_AFTER
+      ) {
+        continue;
+      }
+      records.push(record);
+    }
+    if (records.length === 0) return;
+    await this.#storage.updatePeers(records);
+    if (this.#written.size > this.#limit) this.#written.clear();
+    for (const r of records) this.#written.set(r.id, r);
+  }
+
+  /** Forgets what was written (after another process may have changed the store). */
+  clear(): void {
+    this.#written.clear();
+  }
+}

@@ -1,0 +1,208 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import type { Api } from "../tl/mod.ts";
+import { MemoryStorage } from "../storage/memory.ts";
+import { bareId, inputPeerOf, kindOfId, markChannel, peerId, PeerSaver, peersIn } from "./peers.ts";
+
+const user = (o: Partial<Api.User> & { id: bigint }): Api.User => ({ _: "user", ...o });
+const channel = (o: Partial<Api.Channel> & { id: bigint }): Api.Channel => ({
+  _: "channel",
+  title: "t",
+  photo: { _: "chatPhotoEmpty" },
+  date: 0,
+  ...o,
+});
+
+test("peers: users become marked records with lower-cased active usernames and bare phones", () => {
+  const found = peersIn({
+    _: "messages.messages",
+    messages: [],
+    topics: [],
+    chats: [],
+    users: [
+      user({
+        id: 5n,
+        accessHash: -7n,
+        username: "Alice",
+        usernames: [
+          { _: "username", username: "ALICE", active: true },
+          { _: "username", username: "Alice_Two", active: true },
+          { _: "username", username: "old_alice" },
+        ],
+        phone: "+15550001",
+      }),
+      user({ id: 2n ** 40n, accessHash: 9n, bot: true, username: "Echo_Bot" }),
+      { _: "userEmpty", id: 3n },
+    ],
+  }, 1000);
+  assert.deepEqual(found.map((f) => f.record), [
+    {
+      id: 5,
+      accessHash: -7n,
+      type: "user",
+      usernames: ["alice", "alice_two"],
+      phoneNumber: "15550001",
+      lastUpdateOn: 1000,
+    },
+    {
+      id: 2 ** 40,
+      accessHash: 9n,
+      type: "bot",
+      usernames: ["echo_bot"],
+      phoneNumber: null,
+      lastUpdateOn: 1000,
+    },
+  ]);
+});
+
+test("peers: chats and channels get Irenogram's types and marked ids", () => {
+  const chats: Api.TypeChat[] = [
+    {
+      _: "chat",
+      id: 42n,
+      title: "g",
+      photo: { _: "chatPhotoEmpty" },
+      participantsCount: 1,
+      date: 0,
+      version: 1,
+    },
+    { _: "chatForbidden", id: 43n, title: "gone" },
+    channel({ id: 1234567890n, accessHash: 11n, broadcast: true, username: "News" }),
+    channel({ id: 7n, accessHash: 12n, megagroup: true }),
+    channel({ id: 8n, accessHash: 13n, megagroup: true, forum: true }),
+    channel({ id: 9n, accessHash: 14n, monoforum: true }),
+    { _: "channelForbidden", id: 10n, accessHash: 15n, megagroup: true, title: "x" },
+    { _: "chatEmpty", id: 44n },
+  ];
+  const got = peersIn({ chats, users: [] }, 0).map((
+    f,
+  ) => [f.record.id, f.record.type, f.record.accessHash]);
+  assert.deepEqual(got, [
+    [-42, "group", 0n],
+    [-43, "group", 0n],
+    [-1001234567890, "channel", 11n],
+    [-1000000000007, "supergroup", 12n],
+    [-1000000000008, "forum", 13n],
+    [-1000000000009, "direct", 14n],
+    [-1000000000010, "supergroup", 15n],
+  ]);
+});
+
+test("peers: a vector of users and auth.authorization's user are found too", () => {
+  assert.equal(
+    peersIn([user({ id: 1n, accessHash: 1n }), user({ id: 2n, accessHash: 2n })]).length,
+    2,
+  );
+  const auth: Api.AuthAuthorization = {
+    _: "auth.authorization",
+    user: user({ id: 9n, accessHash: 3n }),
+  };
+  assert.deepEqual(peersIn(auth).map((f) => f.record.id), [9]);
+  assert.deepEqual(peersIn(null), []);
+  assert.deepEqual(peersIn({ _: "boolTrue" }), []);
+});
+
+test("peers: ids, Peers and InputPeers convert both ways", () => {
+  assert.equal(peerId({ _: "peerUser", userId: 5n }), 5);
+  assert.equal(peerId({ _: "peerChat", chatId: 42n }), -42);
+  assert.equal(peerId({ _: "peerChannel", channelId: 1234567890n }), -1001234567890);
+  assert.equal(markChannel(1n), -1000000000001);
+  for (
+    const [id, kind, bare] of [[5, "user", 5n], [-42, "chat", 42n], [
+      -1001234567890,
+      "channel",
+      1234567890n,
+    ]] as const
+  ) {
+    assert.equal(kindOfId(id), kind);
+    assert.equal(bareId(id), bare);
+  }
+  const rec = {
+    accessHash: 77n,
+    type: "user" as const,
+    usernames: [],
+    phoneNumber: null,
+    lastUpdateOn: 0,
+  };
+  assert.deepEqual(inputPeerOf({ ...rec, id: 5 }), {
+    _: "inputPeerUser",
+    userId: 5n,
+    accessHash: 77n,
+  });
+  assert.deepEqual(inputPeerOf({ ...rec, id: -42, type: "group" }), {
+    _: "inputPeerChat",
+    chatId: 42n,
+  });
+  assert.deepEqual(inputPeerOf({ ...rec, id: -1000000000007, type: "supergroup" }), {
+    _: "inputPeerChannel",
+    channelId: 7n,
+    accessHash: 77n,
+  });
+});
+
+test("peers: a min constructor never overwrites a full access hash, but brings new usernames", async () => {
+  const storage = new MemoryStorage();
+  await storage.open();
+  const saver = new PeerSaver(storage);
+  await saver.save({
+    users: [user({ id: 5n, accessHash: 1111n, username: "bob", phone: "100" })],
+    chats: [],
+  });
+  await saver.save({
+    users: [user({ id: 5n, accessHash: 2222n, min: true, username: "bobby" })],
+    chats: [channel({ id: 7n, accessHash: 3333n, megagroup: true })],
+  });
+  await saver.save({
+    chats: [channel({ id: 7n, accessHash: 4444n, min: true, username: "grp" })],
+    users: [],
+  });
+  const bob = await storage.getPeerById(5);
+  assert.equal(bob?.accessHash, 1111n, "the full hash stays");
+  assert.deepEqual(bob?.usernames, ["bobby"]);
+  assert.equal(bob?.phoneNumber, "100", "a min user without a phone keeps the known one");
+  const grp = await storage.getPeerById(-1000000000007);
+  assert.equal(grp?.accessHash, 3333n);
+  assert.equal((await storage.getPeerByUsername("grp"))?.id, -1000000000007);
+  // A min peer never seen before is stored (its hash is better than none); a full one replaces it.
+  await saver.save({ users: [user({ id: 6n, accessHash: 5n, min: true })], chats: [] });
+  assert.equal((await storage.getPeerById(6))?.accessHash, 5n);
+  await saver.save({ users: [user({ id: 6n, accessHash: 6n })], chats: [] });
+  assert.equal((await storage.getPeerById(6))?.accessHash, 6n);
+  // Without any access hash, nothing is stored for a new peer.
+  await saver.save({ users: [user({ id: 8n, username: "nohash" })], chats: [] });
+  assert.equal(await storage.getPeerById(8), undefined);
+});
+
+test("peers: usernames and phone numbers are kept current by full constructors", async () => {
+  const storage = new MemoryStorage();
+  await storage.open();
+  const saver = new PeerSaver(storage);
+  await saver.save([user({ id: 5n, accessHash: 1n, username: "first", phone: "100" })]);
+  await saver.save([user({ id: 5n, accessHash: 1n, username: "second" })]);
+  const p = await storage.getPeerById(5);
+  assert.deepEqual(p?.usernames, ["second"]);
+  assert.equal(p?.phoneNumber, null, "the user no longer shares the phone");
+  assert.equal(await storage.getPeerByUsername("first"), undefined);
+  assert.equal(await storage.getPeerByPhoneNumber("100"), undefined);
+  // The username moves to another user: it resolves to the new owner.
+  await saver.save([user({ id: 9n, accessHash: 2n, username: "second" })]);
+  assert.equal((await storage.getPeerByUsername("second"))?.id, 9);
+});
+
+test("peers: an unchanged peer is not written again", async () => {
+  const storage = new MemoryStorage();
+  await storage.open();
+  let writes = 0;
+  const update = storage.updatePeers.bind(storage);
+  storage.updatePeers = (peers) => {
+    writes++;
+    return update(peers);
+  };
+  const saver = new PeerSaver(storage);
+  for (let i = 0; i < 5; i++) {
+    await saver.save([user({ id: 5n, accessHash: 1n, username: "same" })]);
+  }
+  assert.equal(writes, 1);
+  await saver.save([user({ id: 5n, accessHash: 1n, username: "changed" })]);
+  assert.equal(writes, 2);
+});

@@ -1,0 +1,69 @@
+/**
+ * Asking for login details on a terminal, as Pyrogram does, and only there: without a terminal
+ * a missing value is a typed error naming it.
+ *
+ * @module
+ */
+import process from "node:process";
+import { createInterface } from "node:readline";
+import { ClientError } from "./errors.ts";
+import type { Input } from "./options.ts";
+
+/** Whether questions can be asked (stdin and stdout are terminals). */
+export function canPrompt(): boolean {
+  return process.stdin.isTTY === true && process.stdout.isTTY === true;
+}
+
+/** Asks `question` on the terminal; `hidden` does not echo what is typed (passwords). */
+export function ask(question: string, hidden = false): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+    if (hidden) {
+      // Echo nothing after the question: readline writes through _writeToOutput.
+      const out = rl as unknown as { _writeToOutput(s: string): void };
+      let asked = false;
+      const write = out._writeToOutput.bind(rl);
+      out._writeToOutput = (s: string) => {
+        if (!asked) {
+          asked = true;
+          write(s);
+        } else if (s.includes("\n") || s.includes("\r")) write("\n");
+      };
+    }
+    rl.question(question, (answer) => {
+      rl.close();
+      resolve(answer.trim());
+    });
+    rl.on("SIGINT", () => {
+      rl.close();
+      reject(new ClientError("CLIENT_INPUT_REQUIRED", "cancelled at the terminal"));
+    });
+  });
+}
+
+/**
+ * The value of `input` (a value, or a callback's answer); when none was given, the terminal's
+ * answer to `question`; without a terminal, `CLIENT_INPUT_REQUIRED` naming `what`.
+ */
+export async function obtain(
+  input: Input | undefined,
+  what: string,
+  question: string,
+  hidden = false,
+): Promise<string> {
+  if (typeof input === "string") return input;
+  if (typeof input === "function") {
+    const v = await input();
+    if (typeof v !== "string") {
+      throw new ClientError("CLIENT_INVALID_OPTION", `the ${what} callback must return a string`);
+    }
+    return v;
+  }
+  if (!canPrompt()) {
+    throw new ClientError(
+      "CLIENT_INPUT_REQUIRED",
+      `logging in needs ${what} and stdin is not a terminal: pass it in the options`,
+    );
+  }
+  return await ask(question, hidden);
+}

@@ -1,0 +1,482 @@
+/**
+ * The update state machine: orders what the server pushes by pts (common and per channel), qts
+ * and seq, drops duplicates, notices gaps and fills them with `updates.getDifference` /
+ * `updates.getChannelDifference`, and keeps the state in the storage so that a restarted client
+ * receives what it missed once, in order (core.telegram.org/api/updates).
+ *
+ * @module
+ */
+import { type Api, type ResultOf, RpcError } from "../tl/mod.ts";
+import type { Storage, UpdateState } from "../storage/storage.ts";
+import type { LoggerLike } from "./options.ts";
+import { markChannel } from "./peers.ts";
+
+/** One update handed to the handlers, with the users and chats that came with it. */
+export interface DeliveredUpdate {
+  update: Api.TypeUpdate;
+  users: Api.TypeUser[];
+  chats: Api.TypeChat[];
+}
+
+/** What {@link UpdateManager} needs from the client. */
+export interface UpdateManagerDeps {
+  /** Sends a request (getState, getDifference, getChannelDifference). */
+  invoke<
+    F extends Api.UpdatesGetState | Api.UpdatesGetDifference | Api.UpdatesGetChannelDifference,
+  >(
+    fn: F,
+  ): Promise<ResultOf<F>>;
+  storage: Pick<
+    Storage,
+    "getUpdateState" | "setUpdateState" | "getChannelPts" | "setChannelPts" | "getPeerById"
+  >;
+  /** Stores the peers a batch carries (called before its updates are delivered). */
+  savePeers(carrier: { users: Api.TypeUser[]; chats: Api.TypeChat[] }): Promise<void>;
+  /** Hands updates to the handlers, in order. */
+  deliver(updates: DeliveredUpdate[]): void;
+  /** The logged-in user (for `updateShortMessage`, which leaves out one side). */
+  selfId(): number;
+  logger: LoggerLike;
+  /** How long (ms) a gap may stay open for the missing updates to arrive by themselves. */
+  gapTimeout?: number;
+}
+
+/** Bounds of difference loops: a misbehaving server cannot keep the client fetching forever. */
+const MAX_DIFFERENCE_ROUNDS = 1000;
+const CHANNEL_DIFFERENCE_LIMIT = 100;
+
+type Ptsed = { pts: number; ptsCount: number };
+
+/** The channel a pts-carrying update belongs to, or undefined for the common pts. */
+function channelOf(u: Api.TypeUpdate): number | undefined {
+  const r = u as { channelId?: bigint; message?: { peerId?: Api.TypePeer } };
+  if (typeof r.channelId === "bigint") return markChannel(r.channelId);
+  if (u._ === "updateNewChannelMessage" || u._ === "updateEditChannelMessage") {
+    const peer = r.message?.peerId;
+    if (peer?._ === "peerChannel") return markChannel(peer.channelId);
+  }
+  return undefined;
+}
+
+const hasPts = (u: object): u is Ptsed =>
+  typeof (u as Ptsed).pts === "number" && typeof (u as Ptsed).ptsCount === "number";
+const hasQts = (u: object): u is { qts: number } =>
+  typeof (u as { qts?: unknown }).qts === "number";
+
+/** The updates an `Updates` object carries itself (not ones it lets through after a gap). */
+function ownUpdates(updates: Api.TypeUpdates): Set<unknown> {
+  if (updates._ === "updates" || updates._ === "updatesCombined") return new Set(updates.updates);
+  if (updates._ === "updateShort") return new Set([updates.update]);
+  return new Set();
+}
+
+interface Pending {
+  item: DeliveredUpdate;
+  pts: number;
+  count: number;
+}
+
+/**
+ * Applies `Updates` objects in arrival order (one at a time), delivering each update once.
+ *
+ * @example
+ * ```ts
+ * declare const deps: UpdateManagerDeps;
+ * declare const updates: import("../tl/mod.ts").Api.TypeUpdates;
+ * const manager = new UpdateManager(deps);
+ * await manager.start(); // stored state → getDifference; none → getState
+ * await manager.handle(updates);
+ * ```
+ */
+export class UpdateManager {
+  readonly #d: UpdateManagerDeps;
+  #state: UpdateState | undefined;
+  readonly #channelPts = new Map<number, number>();
+  /** Updates past a gap, per pts key ("" = common, else the marked channel id). */
+  readonly #pending = new Map<string, Pending[]>();
+  readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
+  #queue: Promise<void> = Promise.resolve();
+  #closed = false;
+  #dirty = false;
+
+  constructor(deps: UpdateManagerDeps) {
+    this.#d = deps;
+  }
+
+  /** The common state as last applied (undefined before {@link start}). */
+  get state(): UpdateState | undefined {
+    return this.#state && { ...this.#state };
+  }
+
+  /**
+   * Loads the state: with a stored one, fetches what happened since (getDifference); without,
+   * asks the server for the current state (nothing older is delivered).
+   */
+  start(): Promise<void> {
+    return this.#enqueue(async () => {
+      const stored = await this.#d.storage.getUpdateState();
+      if (stored === undefined || stored.pts <= 0) {
+        const s = await this.#d.invoke({ _: "updates.getState" });
+        this.#state = { pts: s.pts, qts: s.qts, date: s.date, seq: s.seq };
+        this.#dirty = true;
+      } else {
+        this.#state = { ...stored };
+        await this.#difference();
+      }
+      await this.#save();
+    });
+  }
+
+  /**
+   * Takes one `Updates` object (pushed by the server, or the result of a request: then
+   * `dispatch` is false and only the state advances; the caller gets the result itself).
+   * Returns when it has been applied.
+   */
+  handle(updates: Api.TypeUpdates, dispatch = true): Promise<void> {
+    return this.#enqueue(() => this.#apply(updates, dispatch));
+  }
+
+  /** Waits for the queue, cancels gap timers and saves the state. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    for (const t of this.#timers.values()) clearTimeout(t);
+    this.#timers.clear();
+    await this.#queue.catch(() => {});
+    await this.#save();
+  }
+
+  #enqueue(work: () => Promise<void>): Promise<void> {
+    const next = this.#queue.then(work);
+    this.#queue = next.catch((e) => this.#d.logger.error("update handling failed", { error: e }));
+    return next;
+  }
+
+  async #save(): Promise<void> {
+    if (!this.#dirty || this.#state === undefined) return;
+    this.#dirty = false;
+    await this.#d.storage.setUpdateState({ ...this.#state });
+  }
+
+  async #apply(updates: Api.TypeUpdates, dispatch: boolean): Promise<void> {
+    if (this.#state === undefined) return; // not started: getDifference will bring it later
+    const out: DeliveredUpdate[] = [];
+    switch (updates._) {
+      case "updatesTooLong":
+        await this.#difference();
+        break;
+      case "updateShort":
+        await this.#one({ update: updates.update, users: [], chats: [] }, out);
+        this.#state.date = Math.max(this.#state.date, updates.date);
+        break;
+      case "updateShortMessage":
+      case "updateShortChatMessage":
+        await this.#one({ update: this.#expandShort(updates), users: [], chats: [] }, out);
+        break;
+      case "updateShortSentMessage": {
+        // Never delivered itself (it is the caller's result); what it unblocks is.
+        const item: DeliveredUpdate = {
+          update: {
+            _: "updateNewMessage",
+            message: { _: "messageEmpty", id: updates.id },
+            pts: updates.pts,
+            ptsCount: updates.ptsCount,
+          },
+          users: [],
+          chats: [],
+        };
+        await this.#one(item, out);
+        const i = out.indexOf(item);
+        if (i >= 0) out.splice(i, 1);
+        break;
+      }
+      case "updates":
+      case "updatesCombined": {
+        await this.#d.savePeers(updates);
+        const seqStart = updates._ === "updatesCombined" ? updates.seqStart : updates.seq;
+        if (updates.seq !== 0) {
+          const local = this.#state.seq;
+          if (seqStart <= local) {
+            this.#d.logger.debug("duplicate updates skipped", { seq: updates.seq, local });
+            break;
+          }
+          if (seqStart > local + 1) {
+            this.#d.logger.info("seq gap: fetching the difference", { seq: seqStart, local });
+            await this.#difference();
+            break;
+          }
+        }
+        for (const update of updates.updates) {
+          await this.#one({ update, users: updates.users, chats: updates.chats }, out);
+        }
+        if (updates.seq !== 0) {
+          this.#state.seq = updates.seq;
+          this.#state.date = Math.max(this.#state.date, updates.date);
+          this.#dirty = true;
+        }
+        break;
+      }
+    }
+    // A request's own result is not delivered, but updates held past a gap that it closed are.
+    const deliver = dispatch ? out : out.filter((item) => !ownUpdates(updates).has(item.update));
+    if (deliver.length > 0) this.#d.deliver(deliver);
+    await this.#save();
+  }
+
+  #expandShort(u: Api.UpdateShortMessage | Api.UpdateShortChatMessage): Api.TypeUpdate {
+    const self: Api.TypePeer = { _: "peerUser", userId: BigInt(this.#d.selfId()) };
+    const base = {
+      _: "message" as const,
+      out: u.out,
+      mentioned: u.mentioned,
+      mediaUnread: u.mediaUnread,
+      silent: u.silent,
+      id: u.id,
+      message: u.message,
+      date: u.date,
+      fwdFrom: u.fwdFrom,
+      viaBotId: u.viaBotId,
+      replyTo: u.replyTo,
+      entities: u.entities,
+      ttlPeriod: u.ttlPeriod,
+    };
+    const message: Api.Message = u._ === "updateShortMessage"
+      ? {
+        ...base,
+        fromId: u.out ? self : { _: "peerUser", userId: u.userId },
+        peerId: { _: "peerUser", userId: u.userId },
+      }
+      : {
+        ...base,
+        fromId: { _: "peerUser", userId: u.fromId },
+        peerId: { _: "peerChat", chatId: u.chatId },
+      };
+    return { _: "updateNewMessage", message, pts: u.pts, ptsCount: u.ptsCount };
+  }
+
+  /** Applies one update against its pts/qts sequence, delivering it into `out` when new. */
+  async #one(item: DeliveredUpdate, out: DeliveredUpdate[]): Promise<void> {
+    const u = item.update;
+    const state = this.#state!;
+    if (u._ === "updateChannelTooLong") {
+      await this.#channelDifference(markChannel(u.channelId), out);
+      return;
+    }
+    if (hasPts(u)) {
+      const channel = channelOf(u);
+      const key = channel === undefined ? "" : String(channel);
+      let local = channel === undefined ? state.pts : await this.#localChannelPts(channel);
+      if (local === undefined) {
+        // A channel seen for the first time: its sequence starts here.
+        local = u.pts - u.ptsCount;
+      }
+      if (local + u.ptsCount > u.pts) {
+        this.#d.logger.debug("duplicate update skipped", { update: u._, pts: u.pts, local });
+        return;
+      }
+      if (local + u.ptsCount < u.pts) {
+        this.#hold(key, { item, pts: u.pts, count: u.ptsCount });
+        return;
+      }
+      await this.#setPts(channel, u.pts);
+      out.push(item);
+      await this.#drain(key, out);
+      return;
+    }
+    if (hasQts(u)) {
+      if (u.qts <= state.qts) return;
+      if (u.qts > state.qts + 1) {
+        this.#d.logger.info("qts gap: fetching the difference", { qts: u.qts, local: state.qts });
+        await this.#difference(out);
+        return;
+      }
+      state.qts = u.qts;
+      this.#dirty = true;
+    }
+    out.push(item);
+  }
+
+  async #localChannelPts(channel: number): Promise<number | undefined> {
+    let pts = this.#channelPts.get(channel);
+    if (pts === undefined) {
+      pts = await this.#d.storage.getChannelPts(channel);
+      if (pts !== undefined) this.#channelPts.set(channel, pts);
+    }
+    return pts;
+  }
+
+  async #setPts(channel: number | undefined, pts: number): Promise<void> {
+    if (channel === undefined) {
+      this.#state!.pts = pts;
+      this.#dirty = true;
+    } else {
+      this.#channelPts.set(channel, pts);
+      await this.#d.storage.setChannelPts(channel, pts);
+    }
+  }
+
+  /** Keeps an update past a gap; if the gap is still open after the timeout, fetches it. */
+  #hold(key: string, p: Pending): void {
+    const list = this.#pending.get(key) ?? [];
+    list.push(p);
+    list.sort((a, b) => (a.pts - a.count) - (b.pts - b.count));
+    this.#pending.set(key, list);
+    if (this.#timers.has(key) || this.#closed) return;
+    this.#d.logger.debug("pts gap: waiting", { sequence: key || "common", pts: p.pts });
+    const timer = setTimeout(() => {
+      this.#timers.delete(key);
+      if (this.#closed || !this.#pending.has(key)) return;
+      this.#enqueue(async () => {
+        if (!this.#pending.has(key)) return;
+        this.#pending.delete(key);
+        const out: DeliveredUpdate[] = [];
+        this.#d.logger.info("pts gap: fetching the difference", { sequence: key || "common" });
+        if (key === "") await this.#difference(out);
+        else await this.#channelDifference(Number(key), out);
+        if (out.length > 0) this.#d.deliver(out);
+        await this.#save();
+      });
+    }, this.#d.gapTimeout ?? 500);
+    this.#timers.set(key, timer);
+  }
+
+  /** Applies the held updates that now follow on. */
+  async #drain(key: string, out: DeliveredUpdate[]): Promise<void> {
+    const list = this.#pending.get(key);
+    if (list === undefined) return;
+    const channel = key === "" ? undefined : Number(key);
+    while (list.length > 0) {
+      const local = channel === undefined ? this.#state!.pts : this.#channelPts.get(channel)!;
+      const next = list[0];
+      if (local + next.count > next.pts) list.shift(); // duplicate
+      else if (local + next.count === next.pts) {
+        list.shift();
+        await this.#setPts(channel, next.pts);
+        out.push(next.item);
+      } else break;
+    }
+    if (list.length === 0) {
+      this.#pending.delete(key);
+      const t = this.#timers.get(key);
+      if (t !== undefined) clearTimeout(t), this.#timers.delete(key);
+    }
+  }
+
+  /** Fetches and applies the common difference until the server says it is complete. */
+  async #difference(out?: DeliveredUpdate[]): Promise<void> {
+    const state = this.#state!;
+    this.#pending.delete("");
+    const t = this.#timers.get("");
+    if (t !== undefined) clearTimeout(t), this.#timers.delete("");
+    for (let round = 0; round < MAX_DIFFERENCE_ROUNDS && !this.#closed; round++) {
+      let diff: Api.TypeUpdatesDifference;
+      try {
+        diff = await this.#d.invoke({
+          _: "updates.getDifference",
+          pts: state.pts,
+          date: state.date,
+          qts: state.qts,
+        });
+      } catch (e) {
+        // A state the server does not accept (another client's file, a reset account): start
+        // afresh from the server's current state, as without a stored one.
+        if (!(e instanceof RpcError && e.id.startsWith("PERSISTENT_TIMESTAMP"))) throw e;
+        this.#d.logger.warn("the stored update state was refused; starting from the current one", {
+          error: e.id,
+        });
+        const s = await this.#d.invoke({ _: "updates.getState" });
+        Object.assign(state, { pts: s.pts, qts: s.qts, date: s.date, seq: s.seq });
+        this.#dirty = true;
+        return;
+      }
+      if (diff._ === "updates.differenceEmpty") {
+        state.date = diff.date;
+        state.seq = diff.seq;
+        this.#dirty = true;
+        return;
+      }
+      if (diff._ === "updates.differenceTooLong") {
+        state.pts = diff.pts;
+        this.#dirty = true;
+        return;
+      }
+      await this.#d.savePeers(diff);
+      const batch: DeliveredUpdate[] = [];
+      const carry = { users: diff.users, chats: diff.chats };
+      for (const message of diff.newMessages) {
+        batch.push({ update: { _: "updateNewMessage", message, pts: 0, ptsCount: 0 }, ...carry });
+      }
+      for (const message of diff.newEncryptedMessages) {
+        batch.push({ update: { _: "updateNewEncryptedMessage", message, qts: 0 }, ...carry });
+      }
+      const next = diff._ === "updates.difference" ? diff.state : diff.intermediateState;
+      for (const update of diff.otherUpdates) {
+        if (update._ === "updateChannelTooLong") {
+          await this.#channelDifference(markChannel(update.channelId), batch);
+        } else if (hasPts(update) && channelOf(update) !== undefined) {
+          await this.#one({ update, ...carry }, batch);
+        } else batch.push({ update, ...carry });
+      }
+      Object.assign(state, { pts: next.pts, qts: next.qts, date: next.date, seq: next.seq });
+      this.#dirty = true;
+      if (out) out.push(...batch);
+      else if (batch.length > 0) this.#d.deliver(batch);
+      await this.#save();
+      if (diff._ === "updates.difference") return;
+    }
+  }
+
+  /** Fetches and applies a channel's difference until it is final. */
+  async #channelDifference(channel: number, out: DeliveredUpdate[]): Promise<void> {
+    this.#pending.delete(String(channel));
+    const t = this.#timers.get(String(channel));
+    if (t !== undefined) clearTimeout(t), this.#timers.delete(String(channel));
+    const peer = await this.#d.storage.getPeerById(channel);
+    const known = await this.#localChannelPts(channel);
+    if (peer === undefined || known === undefined) {
+      this.#d.logger.debug("channel difference skipped: channel or its pts unknown", { channel });
+      return;
+    }
+    const input: Api.InputChannel = {
+      _: "inputChannel",
+      channelId: BigInt(-channel - 1_000_000_000_000),
+      accessHash: peer.accessHash,
+    };
+    let pts: number = known;
+    for (let round = 0; round < MAX_DIFFERENCE_ROUNDS && !this.#closed; round++) {
+      const diff: Api.TypeUpdatesChannelDifference = await this.#d.invoke({
+        _: "updates.getChannelDifference",
+        channel: input,
+        filter: { _: "channelMessagesFilterEmpty" },
+        pts,
+        limit: CHANNEL_DIFFERENCE_LIMIT,
+      });
+      if (diff._ === "updates.channelDifferenceEmpty") {
+        await this.#setPts(channel, diff.pts);
+        return;
+      }
+      await this.#d.savePeers(diff);
+      const carry = { users: diff.users, chats: diff.chats };
+      if (diff._ === "updates.channelDifferenceTooLong") {
+        for (const message of diff.messages) {
+          out.push({
+            update: { _: "updateNewChannelMessage", message, pts: 0, ptsCount: 0 },
+            ...carry,
+          });
+        }
+        const dialogPts: number | undefined = (diff.dialog as { pts?: number }).pts;
+        if (dialogPts !== undefined) pts = dialogPts;
+      } else {
+        for (const message of diff.newMessages) {
+          out.push({
+            update: { _: "updateNewChannelMessage", message, pts: 0, ptsCount: 0 },
+            ...carry,
+          });
+        }
+        for (const update of diff.otherUpdates) out.push({ update, ...carry });
+        pts = diff.pts;
+      }
+      await this.#setPts(channel, pts);
+      if (diff.final) return;
+    }
+  }
+}

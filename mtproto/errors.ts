@@ -1,0 +1,51 @@
+import { IrenogramError } from "../errors.ts";
+
+/**
+ * Stable codes of {@link MtprotoError}:
+ * - `MTPROTO_CLOSED`: the client was closed (pending requests reject with this).
+ * - `MTPROTO_TIMEOUT`: a request got no answer within its timeout.
+ * - `MTPROTO_ABORTED`: a request's `AbortSignal` fired.
+ * - `MTPROTO_HANDSHAKE_FAILED`: the auth-key exchange failed (dh_gen_fail, retries exhausted,
+ *   a malformed answer).
+ * - `MTPROTO_SECURITY`: the server failed a check of the security guidelines (wrong nonce or
+ *   new_nonce hash, unsafe dh_prime, g or g_a out of range, no configured key fingerprint).
+ * - `MTPROTO_CONNECTION_FAILED`: no connection could be made (after the retries of a request).
+ * - `MTPROTO_AUTH_KEY_UNKNOWN`: the server does not know the auth key (transport error -404).
+ * - `MTPROTO_BAD_MESSAGE`: the server refused a request as malformed (bad_msg_notification
+ *   that resending cannot fix, or a transport error).
+ * - `MTPROTO_BAD_OPTIONS`: an invalid option (unknown DC, bad proxy secret, …).
+ * - `MTPROTO_UNSUPPORTED`: a feature this build does not have (fake-TLS proxies, a WebSocket on
+ *   a runtime without one).
+ */
+export type MtprotoErrorCode =
+  | "MTPROTO_CLOSED"
+  | "MTPROTO_TIMEOUT"
+  | "MTPROTO_ABORTED"
+  | "MTPROTO_HANDSHAKE_FAILED"
+  | "MTPROTO_SECURITY"
+  | "MTPROTO_CONNECTION_FAILED"
+  | "MTPROTO_AUTH_KEY_UNKNOWN"
+  | "MTPROTO_BAD_MESSAGE"
+  | "MTPROTO_BAD_OPTIONS"
+  | "MTPROTO_UNSUPPORTED";
+
+/**
+ * A failure of the MTProto layer (not an RPC error: those are tl/'s `RpcError` classes).
+ * Messages never contain keys, nonces or other secrets.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.invoke({ _: "help.getConfig" }, { timeout: 5000 });
+ * } catch (e) {
+ *   if (e instanceof MtprotoError && e.code === "MTPROTO_TIMEOUT") console.warn("slow network");
+ * }
+ * ```
+ */
+export class MtprotoError extends IrenogramError {
+  declare readonly code: MtprotoErrorCode;
+
+  constructor(code: MtprotoErrorCode, message: string, options?: ErrorOptions) {
+    super(code, message, options);
+  }
+}

@@ -1,0 +1,1016 @@
+/**
+ * The encrypted session with one DC (core.telegram.org/mtproto/description,
+ * core.telegram.org/mtproto/service_messages): auth key (loaded, or created by the exchange),
+ * msg_id and seq_no, server salts, acks, containers, gzip, rpc_result/rpc_error, the service
+ * messages, keep-alive pings, reconnecting with backoff and re-sending what is unanswered.
+ *
+ * @module
+ */
+import { gzipSync } from "node:zlib";
+import {
+  authKeyId,
+  CoreError,
+  openMessage,
+  type RandomSource,
+  sealMessage,
+  secureRandom,
+  TransportError,
+} from "../core/mod.ts";
+import {
+  type AnyFunction,
+  type AnyTlObject,
+  type Api,
+  deserialize,
+  readResult,
+  RpcError,
+  serialize,
+  TlError,
+} from "../tl/mod.ts";
+import { exchangeAuthKey } from "./auth_key.ts";
+import { Connection, type ConnectionOptions, type Endpoint } from "./connection.ts";
+import { MtprotoError } from "./errors.ts";
+import type { Logger } from "./logger.ts";
+import { MessageIds, SeqNo, ServerMsgIds } from "./message_ids.ts";
+import type { RsaPublicKey } from "./rsa_keys.ts";
+
+/** Where auth keys live, one per DC (storage's `Storage` satisfies it). */
+export interface AuthKeyStore {
+  getAuthKey(dcId: number): Promise<Uint8Array | null>;
+  setAuthKey(dcId: number, key: Uint8Array | null): Promise<void>;
+}
+
+/** Options of a {@link Session}. */
+export interface SessionOptions {
+  dcId: number;
+  /** Resolves the DC's address (asked again on every reconnect). */
+  endpoint: () => Promise<Endpoint> | Endpoint;
+  connection: Omit<ConnectionOptions, "dcId">;
+  rsaKeys: readonly RsaPublicKey[];
+  keys: AuthKeyStore;
+  logger: Logger;
+  /** Wraps the first query of each connection (invokeWithLayer + initConnection). */
+  wrapInit: (query: AnyFunction) => AnyFunction;
+  /** Wraps every user query (invokeWithoutUpdates when updates are off); default none. */
+  wrapQuery?: (query: AnyFunction) => AnyFunction;
+  onUpdate?: (updates: AnyTlObject) => void;
+  /** The help.getConfig answer of each connection's init query. */
+  onConfig?: (config: Api.Config) => void;
+  /** Reconnect when the connection drops even with nothing pending (the main DC, for updates). */
+  keepAlive?: boolean;
+  random?: RandomSource;
+  now?: () => number;
+  /** Milliseconds between keep-alive pings (default 60 000). */
+  pingInterval?: number;
+  /** Milliseconds for each step of the key exchange and for the first answer (default 15 000). */
+  connectTimeout?: number;
+}
+
+/** What {@link Session.stats} reports. */
+export interface SessionStats {
+  dcId: number;
+  state: "idle" | "connecting" | "init" | "ready" | "closed";
+  /** Requests waiting to be sent. */
+  queued: number;
+  /** Requests sent and not answered. */
+  inFlight: number;
+  /** msg_ids those requests went out under (several each after resends). */
+  pendingIds: number;
+  /** Server messages not yet acknowledged. */
+  acks: number;
+  /** Server msg_ids remembered for the duplicate check. */
+  serverMsgIds: number;
+  futureSalts: number;
+  timeOffset: number;
+}
+
+/** Options of one {@link Session.invoke}. */
+export interface InvokeOptions {
+  signal?: AbortSignal;
+  /** Milliseconds until the request fails with `MTPROTO_TIMEOUT`. */
+  timeout?: number;
+}
+
+interface Request {
+  fn: AnyFunction;
+  body: Uint8Array;
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+  /** Every msg_id this request went out under (answers to any of them settle it). */
+  ids: bigint[];
+  msgId: bigint;
+  containerId: bigint;
+  settled: boolean;
+  /** Sent before the connection is ready (the init query) and dropped with its connection. */
+  early: boolean;
+  /** The answer is a service object (pong, future_salts), not an rpc_result. */
+  service: boolean;
+  resends: number;
+  cleanup?: () => void;
+}
+
+type State = "idle" | "connecting" | "init" | "ready" | "closed";
+
+/** A service message that expects no answer (msgs_ack, msgs_state_info, msg_resend_req). */
+interface Note {
+  body: Uint8Array;
+  contentRelated: boolean;
+}
+
+const UPDATES = new Set([
+  "updates",
+  "updatesCombined",
+  "updateShort",
+  "updateShortMessage",
+  "updateShortChatMessage",
+  "updateShortSentMessage",
+  "updatesTooLong",
+]);
+
+/** Messages per container (Telegram accepts up to 1024). */
+const CONTAINER_MAX_MESSAGES = 1000;
+/** Payload bytes per container (well below Telegram's 1 MiB limit). */
+const CONTAINER_MAX_BYTES = 512 * 1024;
+/** Bodies larger than this are offered to gzip. */
+const GZIP_MIN = 512;
+/** Acks held before they are sent on their own. */
+const ACK_BATCH = 32;
+/** Consecutive connections without one valid message before pending requests fail. */
+const MAX_FAILURES = 5;
+/** Times one request is re-sent after bad_server_salt/bad_msg_notification. */
+const MAX_RESENDS = 5;
+
+const BAD_MSG_NOTIFICATION_ID = 0xa7eff811;
+const BAD_SERVER_SALT_ID = 0xedab447b;
+
+function closed(): MtprotoError {
+  return new MtprotoError("MTPROTO_CLOSED", "the client was closed");
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((ok) => setTimeout(ok, ms));
+}
+
+function readLong(b: Uint8Array, at: number): bigint {
+  return new DataView(b.buffer, b.byteOffset + at, 8).getBigInt64(0, true);
+}
+
+function randomLong(random: RandomSource): bigint {
+  return readLong(random(8), 0);
+}
+
+/** Errors after which reconnecting cannot help: the pending requests fail at once. */
+function fatal(e: unknown): boolean {
+  return e instanceof MtprotoError &&
+    (e.code === "MTPROTO_SECURITY" || e.code === "MTPROTO_HANDSHAKE_FAILED" ||
+      e.code === "MTPROTO_AUTH_KEY_UNKNOWN" || e.code === "MTPROTO_BAD_OPTIONS" ||
+      e.code === "MTPROTO_UNSUPPORTED");
+}
+
+/**
+ * The encrypted MTProto session with one DC. Requests are queued and sent in containers once
+ * the connection is ready; unanswered ones are sent again (once) on every new connection.
+ */
+export class Session {
+  readonly dcId: number;
+  readonly #o: SessionOptions;
+  readonly #log: Logger;
+  readonly #random: RandomSource;
+  readonly #ids: MessageIds;
+  readonly #seq = new SeqNo();
+  readonly #serverIds = new ServerMsgIds();
+
+  #authKey: Uint8Array | undefined;
+  #keyId: Uint8Array | undefined;
+  #salt = 0n;
+  #futureSalts: { validSince: number; validUntil: number; salt: bigint }[] = [];
+  #saltsAsked = false;
+  #saltsBlockedUntil = 0;
+  #sessionId: bigint;
+  #sessionCreatedSeen = false;
+
+  #conn: Connection | undefined;
+  #state: State = "idle";
+  #running: Promise<void> | undefined;
+  #failures = 0;
+  #validSinceConnect = false;
+  /** Why the last run of connection attempts gave up (what `connect` throws). */
+  #lastError: Error | undefined;
+
+  readonly #queue: Request[] = [];
+  readonly #notes: Note[] = [];
+  readonly #pending = new Map<bigint, Request>();
+  #acks: bigint[] = [];
+  #flushScheduled = false;
+  #ackTimer: ReturnType<typeof setTimeout> | undefined;
+  #pingTimer: ReturnType<typeof setInterval> | undefined;
+  #pingInFlight = false;
+  #plainWaiter: { resolve(p: Uint8Array): void; reject(e: Error): void } | undefined;
+
+  constructor(options: SessionOptions) {
+    this.#o = options;
+    this.dcId = options.dcId;
+    this.#log = options.logger;
+    this.#random = options.random ?? secureRandom;
+    this.#ids = new MessageIds(options.now);
+    this.#sessionId = randomLong(this.#random);
+  }
+
+  /** The state, read through a call so that awaits do not leave it narrowed. */
+  #now(): State {
+    return this.#state;
+  }
+
+  /** Whether the connection is up and initialised. */
+  get ready(): boolean {
+    return this.#state === "ready";
+  }
+
+  /** Server time minus local time, in seconds, as corrected so far. */
+  get timeOffset(): number {
+    return this.#ids.offset;
+  }
+
+  /** Sizes of everything this session holds (all bounded by counts; for tests and monitoring). */
+  stats(): SessionStats {
+    return {
+      dcId: this.dcId,
+      state: this.#state,
+      queued: this.#queue.length,
+      inFlight: new Set(this.#pending.values()).size,
+      pendingIds: this.#pending.size,
+      acks: this.#acks.length,
+      serverMsgIds: this.#serverIds.size,
+      futureSalts: this.#futureSalts.length,
+      timeOffset: this.#ids.offset,
+    };
+  }
+
+  /** Connects (creating the auth key if the store has none) and waits until ready. */
+  async connect(): Promise<void> {
+    if (this.#state === "closed") throw closed();
+    if (this.#state === "ready") return;
+    await this.#start();
+    if (this.#now() !== "ready") {
+      throw this.#lastError ??
+        new MtprotoError("MTPROTO_CONNECTION_FAILED", `cannot connect to DC ${this.dcId}`);
+    }
+  }
+
+  /**
+   * Sends `fn` and resolves with its result; an `rpc_error` rejects with tl/'s typed RpcError.
+   */
+  invoke(fn: AnyFunction, options: InvokeOptions = {}): Promise<unknown> {
+    if (this.#state === "closed") return Promise.reject(closed());
+    const wrapped = this.#o.wrapQuery ? this.#o.wrapQuery(fn) : fn;
+    return this.#request(wrapped, { ...options, service: false, early: false });
+  }
+
+  #request(
+    fn: AnyFunction,
+    options: InvokeOptions & { service: boolean; early: boolean },
+  ): Promise<unknown> {
+    let body: Uint8Array;
+    try {
+      body = this.#encodeBody(fn);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    if (options.signal?.aborted) {
+      return Promise.reject(new MtprotoError("MTPROTO_ABORTED", "the request was aborted"));
+    }
+    return new Promise((resolve, reject) => {
+      const req: Request = {
+        fn,
+        body,
+        resolve,
+        reject,
+        ids: [],
+        msgId: 0n,
+        containerId: 0n,
+        settled: false,
+        early: options.early,
+        service: options.service,
+        resends: 0,
+      };
+      const { signal, timeout } = options;
+      if (signal !== undefined || timeout !== undefined) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const onAbort = () =>
+          this.#fail(req, new MtprotoError("MTPROTO_ABORTED", "the request was aborted"));
+        if (timeout !== undefined) {
+          timer = setTimeout(() =>
+            this.#fail(
+              req,
+              new MtprotoError("MTPROTO_TIMEOUT", `no answer to ${fn._} within ${timeout} ms`),
+            ), timeout);
+        }
+        signal?.addEventListener("abort", onAbort, { once: true });
+        req.cleanup = () => {
+          if (timer !== undefined) clearTimeout(timer);
+          signal?.removeEventListener("abort", onAbort);
+        };
+      }
+      if (req.early) this.#queue.unshift(req);
+      else this.#queue.push(req);
+      this.#scheduleFlush();
+      if (this.#state === "idle") this.#start().catch(() => {});
+    });
+  }
+
+  /** The body of a query: its TL bytes, gzip_packed when that is smaller. */
+  #encodeBody(fn: AnyFunction): Uint8Array {
+    const body = serialize(fn);
+    if (body.length < GZIP_MIN) return body;
+    const packed = gzipSync(body);
+    if (packed.length + 8 >= body.length) return body;
+    return serialize({ _: "gzip_packed", packedData: packed });
+  }
+
+  #settle(req: Request): boolean {
+    if (req.settled) return false;
+    req.settled = true;
+    for (const id of req.ids) this.#pending.delete(id);
+    req.cleanup?.();
+    return true;
+  }
+
+  #fail(req: Request, error: Error): void {
+    if (!this.#settle(req)) return;
+    const i = this.#queue.indexOf(req);
+    if (i >= 0) this.#queue.splice(i, 1);
+    req.reject(error);
+  }
+
+  #succeed(req: Request, value: unknown): void {
+    if (this.#settle(req)) req.resolve(value);
+  }
+
+  /** Every unsettled request, once each: queued, then sent. */
+  #allRequests(): Request[] {
+    return [...new Set([...this.#queue, ...this.#pending.values()])].filter((r) => !r.settled);
+  }
+
+  #failAll(error: Error): void {
+    for (const req of this.#allRequests()) this.#fail(req, error);
+    this.#queue.length = 0;
+  }
+
+  // ---- connecting ----
+
+  #start(): Promise<void> {
+    this.#running ??= this.#run().finally(() => {
+      this.#running = undefined;
+    });
+    return this.#running;
+  }
+
+  async #run(): Promise<void> {
+    while (this.#state !== "closed") {
+      try {
+        await this.#connectOnce();
+        return;
+      } catch (e) {
+        if (this.#now() === "closed") return;
+        this.#dropConnection();
+        this.#state = "idle";
+        this.#failures++;
+        this.#log.warn("connection attempt failed", {
+          dc: this.dcId,
+          error: e,
+          attempt: this.#failures,
+        });
+        if (fatal(e) || this.#failures >= MAX_FAILURES) {
+          this.#lastError = fatal(e) ? e as Error : new MtprotoError(
+            "MTPROTO_CONNECTION_FAILED",
+            `no working connection to DC ${this.dcId} after ${this.#failures} attempts`,
+            { cause: e },
+          );
+          this.#failAll(this.#lastError);
+          this.#failures = 0;
+          return;
+        }
+        await sleep(this.#backoff());
+      }
+    }
+  }
+
+  #backoff(): number {
+    if (this.#failures === 0) return 0;
+    const base = Math.min(100 * 2 ** (this.#failures - 1), 5000);
+    return base / 2 + (this.#random(1)[0] / 255) * (base / 2);
+  }
+
+  async #connectOnce(): Promise<void> {
+    this.#state = "connecting";
+    this.#lastError = undefined;
+    this.#validSinceConnect = false;
+    if (this.#authKey === undefined) {
+      const stored = await this.#o.keys.getAuthKey(this.dcId);
+      if (stored !== null && stored !== undefined) this.#useKey(stored);
+    }
+    const endpoint = await this.#o.endpoint();
+    const conn = await Connection.open(endpoint, { ...this.#o.connection, dcId: this.dcId }, {
+      onPayload: (p) => {
+        if (this.#conn === conn) this.#onPayload(p);
+      },
+      onClose: (e) => {
+        if (this.#conn === conn) this.#onClose(e);
+      },
+    });
+    if (this.#now() === "closed") {
+      conn.close();
+      throw closed();
+    }
+    this.#conn = conn;
+    this.#log.info("connected", {
+      dc: this.dcId,
+      transport: this.#o.connection.transport,
+      host: endpoint.host,
+    });
+    if (this.#authKey === undefined) await this.#createKey();
+    if (this.#conn !== conn) {
+      throw new MtprotoError("MTPROTO_CONNECTION_FAILED", "the connection closed while starting");
+    }
+    this.#state = "init";
+    const init = this.#request(this.#o.wrapInit({ _: "help.getConfig" }), {
+      early: true,
+      service: false,
+      timeout: this.#o.connectTimeout ?? 15000,
+    });
+    try {
+      this.#o.onConfig?.(await init as Api.Config);
+    } catch (e) {
+      if (!(e instanceof RpcError)) throw e;
+      this.#log.warn("initConnection failed", { dc: this.dcId, error: e });
+    }
+    if (this.#conn !== conn || this.#now() !== "init") {
+      throw new MtprotoError("MTPROTO_CONNECTION_FAILED", "the connection closed while starting");
+    }
+    this.#state = "ready";
+    this.#log.debug("ready", { dc: this.dcId, queued: this.#queue.length });
+    this.#startPing();
+    this.#askSalts();
+    this.#scheduleFlush();
+  }
+
+  #useKey(key: Uint8Array): void {
+    this.#authKey = key;
+    this.#keyId = authKeyId(key);
+  }
+
+  async #createKey(): Promise<void> {
+    const conn = this.#conn!;
+    const timeout = this.#o.connectTimeout ?? 15000;
+    const dc = (this.#o.connection.testMode ? 10000 : 0) + this.dcId;
+    const result = await exchangeAuthKey((body) => this.#plainRoundTrip(conn, body, timeout), {
+      keys: this.#o.rsaKeys,
+      dc: this.#o.connection.media ? -dc : dc,
+      random: this.#random,
+      now: this.#o.now,
+    });
+    this.#ids.offset = result.timeOffset;
+    this.#salt = result.serverSalt;
+    this.#futureSalts = [];
+    this.#useKey(result.authKey);
+    await this.#o.keys.setAuthKey(this.dcId, result.authKey);
+    this.#log.info("auth key created", { dc: this.dcId, clockOffsetSeconds: result.timeOffset });
+  }
+
+  /** One unencrypted message and its answer (auth_key_id 0). */
+  #plainRoundTrip(conn: Connection, body: Uint8Array, timeout: number): Promise<Uint8Array> {
+    const msg = new Uint8Array(20 + body.length);
+    const view = new DataView(msg.buffer);
+    view.setBigInt64(8, this.#ids.next(), true);
+    view.setInt32(16, body.length, true);
+    msg.set(body, 20);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#plainWaiter = undefined;
+        reject(new MtprotoError("MTPROTO_CONNECTION_FAILED", "no answer during the key exchange"));
+      }, timeout);
+      this.#plainWaiter = {
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      };
+      conn.send(msg);
+    });
+  }
+
+  #onPlain(payload: Uint8Array): void {
+    const waiter = this.#plainWaiter;
+    if (waiter === undefined) return;
+    this.#plainWaiter = undefined;
+    const view = new DataView(payload.buffer, payload.byteOffset, payload.length);
+    if (payload.length < 20 || view.getBigInt64(0, true) !== 0n) {
+      waiter.reject(
+        new MtprotoError(
+          "MTPROTO_HANDSHAKE_FAILED",
+          "an encrypted or short message during the key exchange",
+        ),
+      );
+      return;
+    }
+    const msgId = view.getBigInt64(8, true);
+    const len = view.getInt32(16, true);
+    if ((msgId & 1n) === 0n || len < 4 || len > payload.length - 20) {
+      waiter.reject(
+        new MtprotoError("MTPROTO_HANDSHAKE_FAILED", "a malformed unencrypted message"),
+      );
+      return;
+    }
+    waiter.resolve(payload.subarray(20, 20 + len));
+  }
+
+  #onClose(error?: Error): void {
+    const conn = this.#conn;
+    this.#conn = undefined;
+    this.#stopPing();
+    const wasState = this.#state;
+    if (wasState === "closed") return;
+    const problem = error instanceof TransportError && error.serverCode === -404
+      ? new MtprotoError("MTPROTO_AUTH_KEY_UNKNOWN", `DC ${this.dcId} does not know the auth key`, {
+        cause: error,
+      })
+      : error;
+    this.#log.info("disconnected", { dc: this.dcId, error: problem ?? null });
+    const dropped = new MtprotoError("MTPROTO_CONNECTION_FAILED", "the connection closed", {
+      cause: problem,
+    });
+    this.#plainWaiter?.reject(problem instanceof MtprotoError ? problem : dropped);
+    this.#plainWaiter = undefined;
+    // Early (per-connection) requests go with the connection; the rest go out again, once.
+    for (const req of this.#allRequests()) {
+      if (req.early || (req.service && req.ids.length > 0)) {
+        this.#fail(req, problem instanceof MtprotoError ? problem : dropped);
+      } else if (req.ids.length > 0 && !this.#queue.includes(req)) this.#queue.push(req);
+    }
+    this.#queue.sort((a, b) => (a.ids[0] ?? 0n) < (b.ids[0] ?? 0n) ? -1 : 1);
+    this.#acks = [];
+    this.#notes.length = 0;
+    if (wasState !== "ready") return; // #run handles failures while connecting
+    this.#state = "idle";
+    if (!this.#validSinceConnect) this.#failures++;
+    if (problem instanceof MtprotoError && fatal(problem)) {
+      this.#failAll(problem);
+      return;
+    }
+    if (this.#queue.length > 0 || this.#o.keepAlive) {
+      const delay = this.#backoff();
+      setTimeout(() => {
+        if (this.#state === "idle" && (this.#queue.length > 0 || this.#o.keepAlive)) {
+          this.#start().catch(() => {});
+        }
+      }, delay);
+    }
+    void conn;
+  }
+
+  #dropConnection(): void {
+    const conn = this.#conn;
+    this.#conn = undefined;
+    this.#stopPing();
+    conn?.close();
+  }
+
+  // ---- receiving ----
+
+  #onPayload(payload: Uint8Array): void {
+    if (this.#state === "connecting") {
+      this.#onPlain(payload);
+      return;
+    }
+    const key = this.#authKey;
+    if (key === undefined || payload.length < 8) return;
+    let data: Uint8Array;
+    try {
+      data = openMessage(key, payload, "server");
+    } catch (e) {
+      // A message that fails the checks is discarded, and the connection with it.
+      this.#log.warn("undecryptable message; dropping the connection", {
+        dc: this.dcId,
+        error: e instanceof CoreError ? e.code : e,
+      });
+      this.#conn?.close();
+      return;
+    }
+    const view = new DataView(data.buffer, data.byteOffset, data.length);
+    const sessionId = view.getBigInt64(8, true);
+    const msgId = view.getBigInt64(16, true);
+    const seqNo = view.getInt32(24, true);
+    const len = view.getInt32(28, true);
+    const body = data.subarray(32, 32 + len);
+    if (sessionId !== this.#sessionId) {
+      this.#log.warn("message of another session ignored", { dc: this.dcId });
+      return;
+    }
+    // Time-window exemptions: the notifications that correct our clock or salt carry the
+    // server's time, which is what is wrong when they arrive.
+    const id = len >= 4 ? view.getUint32(32, true) : 0;
+    const exempt = id === BAD_MSG_NOTIFICATION_ID || id === BAD_SERVER_SALT_ID;
+    const problem = this.#serverIds.check(msgId, exempt ? undefined : this.#ids.serverNow());
+    if (problem !== undefined) {
+      this.#log.warn("server message refused", { dc: this.dcId, reason: problem });
+      return;
+    }
+    let obj: AnyTlObject;
+    try {
+      obj = deserialize(body);
+    } catch (e) {
+      this.#log.warn("unreadable server message ignored", {
+        dc: this.#o.dcId,
+        error: e instanceof TlError ? e.code : e,
+      });
+      return;
+    }
+    this.#validSinceConnect = true;
+    this.#failures = 0;
+    this.#handle(msgId, seqNo, obj);
+    if (this.#acks.length >= ACK_BATCH) this.#scheduleFlush();
+    else if (this.#acks.length > 0 && this.#ackTimer === undefined) {
+      this.#ackTimer = setTimeout(() => {
+        this.#ackTimer = undefined;
+        this.#scheduleFlush();
+      }, 500);
+    }
+  }
+
+  #handle(msgId: bigint, seqNo: number, obj: AnyTlObject | boolean | unknown[]): void {
+    if ((seqNo & 1) === 1) this.#acks.push(msgId);
+    if (typeof obj !== "object" || obj === null || Array.isArray(obj)) return;
+    const o = obj as AnyTlObject;
+    switch (o._) {
+      case "msg_container": {
+        for (
+          const m
+            of (o as unknown as { messages: { msgId: bigint; seqno: number; body: AnyTlObject }[] })
+              .messages
+        ) {
+          const problem = this.#serverIds.check(m.msgId);
+          if (problem !== undefined) {
+            this.#log.warn("server message refused", { dc: this.dcId, reason: problem });
+            continue;
+          }
+          if ((m.body as { _?: string })?._ === "msg_container") continue; // no nesting
+          this.#handle(m.msgId, m.seqno, m.body);
+        }
+        return;
+      }
+      case "rpc_result": {
+        const r = o as unknown as { reqMsgId: bigint; result: Uint8Array };
+        const req = this.#pending.get(r.reqMsgId);
+        if (req === undefined) return;
+        let value: unknown;
+        try {
+          value = readResult(req.fn, r.result);
+        } catch (e) {
+          this.#fail(req, e as Error);
+          return;
+        }
+        this.#succeed(req, value);
+        return;
+      }
+      case "pong": {
+        const req = this.#pending.get((o as Api.Pong).msgId);
+        if (req !== undefined) this.#succeed(req, o);
+        return;
+      }
+      case "future_salts": {
+        const req = this.#pending.get((o as Api.FutureSalts).reqMsgId);
+        if (req !== undefined) this.#succeed(req, o);
+        return;
+      }
+      case "new_session_created": {
+        const n = o as Api.NewSessionCreated;
+        this.#salt = n.serverSalt;
+        this.#log.debug("new session created", { dc: this.dcId });
+        // Requests sent before first_msg_id never reached this new session: send them again.
+        for (const req of new Set(this.#pending.values())) {
+          if (req.msgId < n.firstMsgId && !req.settled) this.#resend(req);
+        }
+        if (this.#sessionCreatedSeen) this.#deliver({ _: "updatesTooLong" });
+        this.#sessionCreatedSeen = true;
+        this.#scheduleFlush();
+        return;
+      }
+      case "bad_server_salt": {
+        const b = o as Api.BadServerSalt;
+        this.#salt = b.newServerSalt;
+        this.#futureSalts = [];
+        this.#log.debug("server salt replaced", { dc: this.dcId });
+        this.#resendFor(b.badMsgId);
+        this.#askSalts();
+        return;
+      }
+      case "bad_msg_notification": {
+        this.#onBadMsg(msgId, o as Api.BadMsgNotification);
+        return;
+      }
+      case "msgs_ack":
+      case "msg_resend_req":
+      case "msgs_all_info":
+      case "destroy_session_ok":
+      case "destroy_session_none":
+        return;
+      case "msgs_state_req": {
+        const ids = (o as Api.MsgsStateReq).msgIds.slice(0, 8192);
+        let info = "";
+        for (const id of ids) info += String.fromCharCode(this.#serverIds.has(id) ? 4 : 1);
+        this.#note({ _: "msgs_state_info", reqMsgId: msgId, info }, true);
+        return;
+      }
+      case "msg_detailed_info":
+      case "msg_new_detailed_info": {
+        const answer = (o as Api.MsgNewDetailedInfo).answerMsgId;
+        if (this.#serverIds.has(answer)) this.#acks.push(answer);
+        else this.#note({ _: "msg_resend_req", msgIds: [answer] }, true);
+        return;
+      }
+      default:
+        if (UPDATES.has(o._)) this.#deliver(o);
+        else this.#log.debug("unhandled server message", { dc: this.dcId, type: o._ });
+    }
+  }
+
+  #deliver(updates: AnyTlObject): void {
+    try {
+      this.#o.onUpdate?.(updates);
+    } catch (e) {
+      this.#log.error("onUpdate threw", { dc: this.dcId, error: e });
+    }
+  }
+
+  #onBadMsg(msgId: bigint, b: Api.BadMsgNotification): void {
+    const code = b.errorCode;
+    this.#log.debug("bad_msg_notification", { dc: this.dcId, errorCode: code });
+    switch (code) {
+      case 16:
+      case 17:
+        this.#ids.correct(msgId);
+        this.#resendFor(b.badMsgId);
+        return;
+      case 32:
+      case 33: {
+        // The seq_no went wrong: start a new session and send everything pending again.
+        this.#sessionId = randomLong(this.#random);
+        this.#seq.reset();
+        this.#sessionCreatedSeen = false;
+        for (const req of new Set(this.#pending.values())) this.#resend(req);
+        this.#scheduleFlush();
+        return;
+      }
+      case 19:
+      case 20:
+      case 64:
+        this.#resendFor(b.badMsgId);
+        return;
+      default: {
+        const error = new MtprotoError(
+          "MTPROTO_BAD_MESSAGE",
+          `the server refused the message (bad_msg_notification ${code})`,
+        );
+        for (const req of this.#requestsFor(b.badMsgId)) this.#fail(req, error);
+      }
+    }
+  }
+
+  #requestsFor(badMsgId: bigint): Request[] {
+    const direct = this.#pending.get(badMsgId);
+    if (direct !== undefined) return [direct];
+    const out: Request[] = [];
+    for (const req of new Set(this.#pending.values())) {
+      if (req.containerId === badMsgId && req.msgId !== 0n) out.push(req);
+    }
+    return out;
+  }
+
+  #resendFor(badMsgId: bigint): void {
+    for (const req of this.#requestsFor(badMsgId)) this.#resend(req);
+    this.#scheduleFlush();
+  }
+
+  /** Queues `req` to go out again under a new msg_id (answers to the old ids still count). */
+  #resend(req: Request): void {
+    if (req.settled || this.#queue.includes(req)) return;
+    if (++req.resends > MAX_RESENDS) {
+      this.#fail(
+        req,
+        new MtprotoError("MTPROTO_BAD_MESSAGE", `${req.fn._} was refused ${MAX_RESENDS} times`),
+      );
+      return;
+    }
+    req.msgId = 0n;
+    this.#queue.push(req);
+  }
+
+  // ---- sending ----
+
+  #note(obj: AnyTlObject, contentRelated: boolean): void {
+    this.#notes.push({ body: serialize(obj), contentRelated });
+    this.#scheduleFlush();
+  }
+
+  #scheduleFlush(): void {
+    if (this.#flushScheduled) return;
+    this.#flushScheduled = true;
+    queueMicrotask(() => {
+      this.#flushScheduled = false;
+      try {
+        this.#flush();
+      } catch (e) {
+        this.#log.error("sending failed", { dc: this.dcId, error: e });
+        this.#conn?.close();
+      }
+    });
+  }
+
+  #currentSalt(): bigint {
+    if (this.#futureSalts.length > 0) {
+      const now = this.#ids.serverNow() / 1000;
+      while (this.#futureSalts.length > 0 && this.#futureSalts[0].validUntil <= now) {
+        this.#futureSalts.shift();
+      }
+      const s = this.#futureSalts[0];
+      if (s !== undefined && s.validSince <= now) this.#salt = s.salt;
+    }
+    return this.#salt;
+  }
+
+  #flush(): void {
+    const conn = this.#conn;
+    if (conn === undefined || this.#authKey === undefined) return;
+    if (this.#state !== "ready" && this.#state !== "init") return;
+    const earlyOnly = this.#state === "init";
+    if (this.#ackTimer !== undefined) {
+      clearTimeout(this.#ackTimer);
+      this.#ackTimer = undefined;
+    }
+    for (;;) {
+      const messages: { msgId: bigint; seqNo: number; body: Uint8Array }[] = [];
+      let bytes = 0;
+      while (this.#acks.length > 0 && messages.length < CONTAINER_MAX_MESSAGES - 1) {
+        const ids = this.#acks.splice(0, 8192);
+        const body = serialize({ _: "msgs_ack", msgIds: ids });
+        messages.push({ msgId: this.#ids.next(), seqNo: this.#seq.next(false), body });
+        bytes += body.length + 16;
+      }
+      while (this.#notes.length > 0 && messages.length < CONTAINER_MAX_MESSAGES) {
+        const n = this.#notes.shift()!;
+        messages.push({
+          msgId: this.#ids.next(),
+          seqNo: this.#seq.next(n.contentRelated),
+          body: n.body,
+        });
+        bytes += n.body.length + 16;
+      }
+      const sent: Request[] = [];
+      let i = 0;
+      while (i < this.#queue.length && messages.length < CONTAINER_MAX_MESSAGES) {
+        const req = this.#queue[i];
+        if (earlyOnly && !req.early) {
+          i++;
+          continue;
+        }
+        if (messages.length > 0 && bytes + req.body.length + 16 > CONTAINER_MAX_BYTES) break;
+        this.#queue.splice(i, 1);
+        if (req.settled) continue;
+        const msgId = this.#ids.next();
+        req.msgId = msgId;
+        req.ids.push(msgId);
+        this.#pending.set(msgId, req);
+        messages.push({ msgId, seqNo: this.#seq.next(true), body: req.body });
+        bytes += req.body.length + 16;
+        sent.push(req);
+      }
+      if (messages.length === 0) return;
+      let msgId: bigint, seqNo: number, body: Uint8Array;
+      if (messages.length === 1) {
+        ({ msgId, seqNo, body } = messages[0]);
+      } else {
+        body = writeContainer(messages, bytes);
+        msgId = this.#ids.next();
+        seqNo = this.#seq.next(false);
+        for (const req of sent) req.containerId = msgId;
+      }
+      for (const req of messages.length === 1 ? sent : []) req.containerId = 0n;
+      conn.send(this.#seal(msgId, seqNo, body));
+      if (this.#log.enabled("debug")) {
+        this.#log.debug("sent", { dc: this.dcId, messages: messages.length, bytes: body.length });
+      }
+      const more = this.#acks.length > 0 || this.#notes.length > 0 ||
+        this.#queue.some((r) => !earlyOnly || r.early);
+      if (!more) return;
+    }
+  }
+
+  #seal(msgId: bigint, seqNo: number, body: Uint8Array): Uint8Array {
+    const data = new Uint8Array(32 + body.length);
+    const view = new DataView(data.buffer);
+    view.setBigInt64(0, this.#currentSalt(), true);
+    view.setBigInt64(8, this.#sessionId, true);
+    view.setBigInt64(16, msgId, true);
+    view.setInt32(24, seqNo, true);
+    view.setInt32(28, body.length, true);
+    data.set(body, 32);
+    return sealMessage(this.#authKey!, data, "client", this.#random);
+  }
+
+  // ---- salts and keep-alive ----
+
+  #askSalts(): void {
+    if (this.#state !== "ready" || this.#saltsAsked) return;
+    const nowMs = this.#ids.serverNow();
+    if (nowMs < this.#saltsBlockedUntil) return;
+    const last = this.#futureSalts[this.#futureSalts.length - 1];
+    if (last !== undefined && last.validUntil - nowMs / 1000 > 1800) return;
+    this.#saltsAsked = true;
+    this.#request({ _: "get_future_salts", num: 32 }, {
+      early: false,
+      service: true,
+      timeout: 30000,
+    }).then((r) => {
+      const salts = (r as Api.FutureSalts).salts
+        .map((s) => ({ validSince: s.validSince, validUntil: s.validUntil, salt: s.salt }))
+        .sort((a, b) => a.validSince - b.validSince);
+      this.#futureSalts = salts.slice(0, 64);
+    }, (e) => {
+      this.#log.debug("get_future_salts failed", { dc: this.dcId, error: e });
+      this.#saltsBlockedUntil = this.#ids.serverNow() + 600_000;
+    }).finally(() => {
+      this.#saltsAsked = false;
+    });
+  }
+
+  #startPing(): void {
+    this.#stopPing();
+    const every = this.#o.pingInterval ?? 60000;
+    this.#pingTimer = setInterval(() => this.#ping(), every);
+  }
+
+  #stopPing(): void {
+    if (this.#pingTimer !== undefined) clearInterval(this.#pingTimer);
+    this.#pingTimer = undefined;
+  }
+
+  #ping(): void {
+    if (this.#state !== "ready" || this.#pingInFlight) return;
+    this.#pingInFlight = true;
+    const conn = this.#conn;
+    const every = this.#o.pingInterval ?? 60000;
+    this.#request(
+      {
+        _: "ping_delay_disconnect",
+        pingId: randomLong(this.#random),
+        disconnectDelay: Math.ceil(every / 1000) + 15,
+      },
+      { early: false, service: true, timeout: Math.max(5000, Math.min(every, 30000)) },
+    ).catch((e) => {
+      if (e instanceof MtprotoError && e.code === "MTPROTO_TIMEOUT" && this.#conn === conn) {
+        this.#log.warn("ping unanswered; reconnecting", { dc: this.dcId });
+        conn?.close();
+      }
+    }).finally(() => {
+      this.#pingInFlight = false;
+    });
+    this.#askSalts();
+  }
+
+  /** Closes the connection; everything pending rejects with `MTPROTO_CLOSED`. Idempotent. */
+  close(): void {
+    if (this.#state === "closed") return;
+    this.#state = "closed";
+    this.#stopPing();
+    if (this.#ackTimer !== undefined) clearTimeout(this.#ackTimer);
+    this.#plainWaiter?.reject(closed());
+    this.#plainWaiter = undefined;
+    this.#failAll(closed());
+    const conn = this.#conn;
+    this.#conn = undefined;
+    conn?.close();
+  }
+}
+
+/** msg_container with already serialised bodies. */
+function writeContainer(
+  messages: { msgId: bigint; seqNo: number; body: Uint8Array }[],
+  bytes: number,
+): Uint8Array {
+  const out = new Uint8Array(8 + bytes);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, 0x73f1f8dc, true);
+  view.setInt32(4, messages.length, true);
+  let p = 8;
+  for (const m of messages) {
+    view.setBigInt64(p, m.msgId, true);
+    view.setInt32(p + 8, m.seqNo, true);
+    view.setInt32(p + 12, m.body.length, true);
+    out.set(m.body, p + 16);
+    p += 16 + m.body.length;
+  }
+  return out;
+}

@@ -1,0 +1,232 @@
+/**
+ * A TCP byte stream on Deno (`Deno.connect`), Bun (`Bun.connect`) and Node (`node:net`), the
+ * implementation chosen once when this module loads. The rest of the library sees only
+ * {@link ByteStream}; nothing else asks which runtime it is on.
+ *
+ * @module
+ */
+import { IrenogramError } from "../errors.ts";
+
+/** What a connected stream tells its owner. Called in arrival order, never after `onClose`. */
+export interface StreamHandlers {
+  /** Bytes arrived (the chunk is the owner's: the adapter never reuses it). */
+  onData(chunk: Uint8Array): void;
+  /** The stream ended (`error` undefined: the peer closed it cleanly, or `close()` was called). */
+  onClose(error?: Error): void;
+}
+
+/** A connected byte stream: TCP here, a WebSocket in runtime/websocket.ts. */
+export interface ByteStream {
+  /** Queues bytes for sending, in order. Writes after close are dropped. */
+  write(data: Uint8Array): void;
+  /** Closes the stream; `onClose` follows once. Idempotent. */
+  close(): void;
+}
+
+/**
+ * Codes of {@link SocketError}: `SOCKET_CONNECT_FAILED` (refused, unreachable, timed out),
+ * `SOCKET_UNSUPPORTED` (no such socket on this runtime).
+ */
+export type SocketErrorCode = "SOCKET_CONNECT_FAILED" | "SOCKET_UNSUPPORTED";
+
+/** A socket could not be opened. The message names the address, never what was to be sent. */
+export class SocketError extends IrenogramError {
+  declare readonly code: SocketErrorCode;
+  constructor(code: SocketErrorCode, message: string, options?: ErrorOptions) {
+    super(code, message, options);
+  }
+}
+
+/** Where to connect: an IPv4 or IPv6 literal (no brackets) or a host name. */
+export interface TcpAddress {
+  host: string;
+  port: number;
+}
+
+type Connector = (address: TcpAddress, handlers: StreamHandlers) => Promise<ByteStream>;
+
+// deno-lint-ignore no-explicit-any
+const g = globalThis as any;
+
+/** Bun: `Bun.connect` with socket handlers; writes that do not fit are kept until `drain`. */
+const bunConnect: Connector = (address, handlers) => {
+  let pending: Uint8Array[] = [];
+  let closed = false;
+  const finish = (error?: Error) => {
+    if (closed) return;
+    closed = true;
+    pending = [];
+    handlers.onClose(error);
+  };
+  // deno-lint-ignore no-explicit-any
+  const flush = (socket: any) => {
+    while (pending.length > 0) {
+      const head = pending[0];
+      const n = socket.write(head);
+      if (n === head.length) pending.shift();
+      else {
+        if (n > 0) pending[0] = head.subarray(n);
+        return;
+      }
+    }
+  };
+  return g.Bun.connect({
+    hostname: address.host,
+    port: address.port,
+    socket: {
+      binaryType: "uint8array",
+      data(_s: unknown, chunk: Uint8Array) {
+        if (!closed) handlers.onData(chunk);
+      },
+      drain: flush,
+      close() {
+        finish();
+      },
+      error(_s: unknown, e: Error) {
+        finish(e);
+      },
+      end() {
+        finish();
+      },
+    },
+    // deno-lint-ignore no-explicit-any
+  }).then((socket: any) => {
+    socket.setNoDelay?.(true);
+    return {
+      write(data: Uint8Array) {
+        if (closed) return;
+        if (pending.length > 0) pending.push(data);
+        else {
+          const n = socket.write(data);
+          if (n < data.length) pending.push(data.subarray(Math.max(0, n)));
+        }
+      },
+      close() {
+        if (closed) return;
+        socket.end();
+        finish();
+      },
+    };
+  });
+};
+
+/** Deno: `Deno.connect`, a read loop, and writes chained so that they stay in order. */
+const denoConnect: Connector = async (address, handlers) => {
+  const conn = await g.Deno.connect({ hostname: address.host, port: address.port });
+  conn.setNoDelay?.(true);
+  let closed = false;
+  let chain: Promise<void> = Promise.resolve();
+  const finish = (error?: Error) => {
+    if (closed) return;
+    closed = true;
+    try {
+      conn.close();
+    } catch { /* already closed */ }
+    handlers.onClose(error);
+  };
+  (async () => {
+    const buf = new Uint8Array(256 * 1024);
+    try {
+      for (;;) {
+        const n: number | null = await conn.read(buf);
+        if (n === null || closed) break;
+        handlers.onData(buf.slice(0, n));
+      }
+      finish();
+    } catch (e) {
+      finish(closed ? undefined : e as Error);
+    }
+  })();
+  const writeAll = async (data: Uint8Array) => {
+    let off = 0;
+    while (off < data.length && !closed) off += await conn.write(data.subarray(off));
+  };
+  return {
+    write(data: Uint8Array) {
+      if (closed) return;
+      chain = chain.then(() => writeAll(data)).catch((e) => finish(e));
+    },
+    close() {
+      finish();
+    },
+  };
+};
+
+/** Node (and anything else with node:net). */
+const nodeConnect: Connector = async (address, handlers) => {
+  const net = await import("node:net");
+  return await new Promise<ByteStream>((resolve, reject) => {
+    let closed = false, connected = false;
+    const socket = net.connect({ host: address.host, port: address.port });
+    socket.setNoDelay(true);
+    const finish = (error?: Error) => {
+      if (closed) return;
+      closed = true;
+      socket.destroy();
+      if (!connected) reject(error ?? new Error("connection closed"));
+      else handlers.onClose(error);
+    };
+    socket.on("data", (chunk: Uint8Array) => {
+      if (!closed) {
+        handlers.onData(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      }
+    });
+    socket.on("error", (e: Error) => finish(e));
+    socket.on("close", () => finish());
+    socket.on("connect", () => {
+      connected = true;
+      resolve({
+        write(data: Uint8Array) {
+          if (!closed) socket.write(data);
+        },
+        close() {
+          finish();
+        },
+      });
+    });
+  });
+};
+
+/** The runtime's own socket API where it has one, else node:net (Node, and the npm build anywhere). */
+const connector: Connector = typeof g.Bun?.connect === "function"
+  ? bunConnect
+  : typeof g.Deno?.connect === "function"
+  ? denoConnect
+  : nodeConnect;
+
+/** Which implementation {@link connectTcp} uses here: `"bun"`, `"deno"` or `"node"`. */
+export const tcpImplementation: "bun" | "deno" | "node" = connector === bunConnect
+  ? "bun"
+  : connector === denoConnect
+  ? "deno"
+  : "node";
+
+/**
+ * Opens a TCP connection. Fails with `SOCKET_CONNECT_FAILED` (the address in the message, the
+ * runtime's error as `cause`).
+ *
+ * @example
+ * ```ts
+ * const stream = await connectTcp({ host: "127.0.0.1", port: 443 }, {
+ *   onData: (chunk) => console.log(chunk.length),
+ *   onClose: () => console.log("closed"),
+ * });
+ * stream.write(new Uint8Array([0xee, 0xee, 0xee, 0xee]));
+ * stream.close();
+ * ```
+ */
+export async function connectTcp(
+  address: TcpAddress,
+  handlers: StreamHandlers,
+): Promise<ByteStream> {
+  try {
+    return await connector(address, handlers);
+  } catch (e) {
+    const where = address.host.includes(":") ? `[${address.host}]` : address.host;
+    throw new SocketError(
+      "SOCKET_CONNECT_FAILED",
+      `cannot connect to ${where}:${address.port}: ${(e as Error)?.message ?? e}`,
+      { cause: e },
+    );
+  }
+}
