@@ -368,7 +368,10 @@ export class Protocol implements UpdateSink {
     if (seen === "old") return this.#badMsg(session, msgId, seqno, BadMsg.MSG_ID_TOO_OLD);
     if (body.length < 4) return this.#badMsg(session, msgId, seqno, BadMsg.BAD_CONTAINER);
     const ctor = int32(body, 0) >>> 0;
-    const content = ctor !== ID.msgContainer && ctor !== ID.msgsAck && ctor !== ID.httpWait;
+    // Pyrogram/Irenogram number ping as not content-related (an even seq_no) and Telegram
+    // accepts it, so an even ping is not refused either.
+    const content = ctor !== ID.msgContainer && ctor !== ID.msgsAck && ctor !== ID.httpWait &&
+      ctor !== ID.ping;
     if (content && (seqno & 1) === 0) {
       return this.#badMsg(session, msgId, seqno, BadMsg.SEQNO_ODD_EXPECTED);
     }
