@@ -13,7 +13,9 @@ const isDeno = "Deno" in globalThis;
 const isBun = "Bun" in globalThis;
 
 test("README: the offline bot test example runs and its assertion holds", {
-  skip: !existsSync(readme) || !(isDeno || isBun) ? "needs the source checkout (Deno or Bun)" : false,
+  skip: !existsSync(readme) || !(isDeno || isBun)
+    ? "needs the source checkout (Deno or Bun)"
+    : false,
 }, () => {
   const text = readFileSync(readme, "utf8");
   const section = text.slice(text.indexOf("## Testing your bot offline"));
