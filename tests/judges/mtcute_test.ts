@@ -53,7 +53,7 @@ function client(j: JudgeWorld, transport: keyof typeof transports): TelegramClie
 }
 
 for (const transport of Object.keys(transports) as (keyof typeof transports)[]) {
-  test(`mtcute (${transport}): bot, user, 2FA user, message as update, restart without login`, () =>
+  test(`mtcute (${transport}): bot, user, 2FA user, message as update, restart without login, DC migration`, () =>
     bounded(60_000, `mtcute (${transport})`, async () => {
       const j = await startJudgeWorld();
       // mtcute keeps trusted keys in one global index (by fingerprint).
