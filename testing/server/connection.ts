@@ -170,16 +170,16 @@ export class Connection implements ProtocolConnection {
     }
     for (const f of frames) {
       if (!this.#open) return;
-      if (f.type === "payload") this.#frame(f.payload);
+      if (f.type === "payload") this.#frame(f.payload, f.quickAckRequested);
     }
   }
 
-  #frame(payload: Uint8Array): void {
+  #frame(payload: Uint8Array, quickAck = false): void {
     if (payload.length < 8) return this.fail(-404, "frame too short");
     let zero = true;
     for (let i = 0; i < 8; i++) if (payload[i] !== 0) zero = false;
     if (zero) this.#plain(payload);
-    else this.dc.protocol.receive(this, payload);
+    else this.dc.protocol.receive(this, payload, quickAck);
   }
 
   /** A plaintext message: only the auth-key exchange may use them. */
@@ -224,6 +224,11 @@ export class Connection implements ProtocolConnection {
   #write(bytes: Uint8Array): void {
     if (!this.#open || this.#poisoned) return;
     this.socket.write(this.#ws !== undefined ? wsFrame(0x2, bytes) : bytes);
+  }
+
+  quickAck(token: number): void {
+    if (this.#encoder === undefined || !this.#open) return;
+    this.#write(this.#encoder.quickAck(token));
   }
 
   sendPayload(payload: Uint8Array): void {
