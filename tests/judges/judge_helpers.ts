@@ -91,3 +91,16 @@ export async function waitFor(predicate: () => boolean, ms: number, what: string
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** Runs `scenario`, failing (not hanging) after `ms`: a judge that stalls is a failed judge. */
+export async function bounded<T>(ms: number, what: string, scenario: () => Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no result within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([scenario(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
