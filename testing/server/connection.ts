@@ -32,6 +32,8 @@ export interface DcContext {
   /** A key the exchange produced (counted by the server). */
   keyCreated(record: AuthKeyRecord, padding: string): void;
   log(event: string, fields?: Record<string, unknown>): void;
+  /** Time spent serving (synchronous work per chunk and per delivery), for the benchmark. */
+  busy(ms: number): void;
 }
 
 /** "GET " as the first four bytes: an HTTP request (the WebSocket upgrade). */
@@ -89,11 +91,14 @@ export class Connection implements ProtocolConnection {
 
   #onData(chunk: Uint8Array): void {
     if (!this.#open) return;
+    const t0 = performance.now();
     try {
       this.#consume(chunk);
     } catch (e) {
       this.dc.log("connection failed", { error: String((e as Error)?.message ?? e) });
       this.close("internal error");
+    } finally {
+      this.dc.busy(performance.now() - t0);
     }
   }
 
@@ -165,16 +170,16 @@ export class Connection implements ProtocolConnection {
     }
     for (const f of frames) {
       if (!this.#open) return;
-      if (f.type === "payload") this.#frame(f.payload);
+      if (f.type === "payload") this.#frame(f.payload, f.quickAckRequested);
     }
   }
 
-  #frame(payload: Uint8Array): void {
+  #frame(payload: Uint8Array, quickAck = false): void {
     if (payload.length < 8) return this.fail(-404, "frame too short");
     let zero = true;
     for (let i = 0; i < 8; i++) if (payload[i] !== 0) zero = false;
     if (zero) this.#plain(payload);
-    else this.dc.protocol.receive(this, payload);
+    else this.dc.protocol.receive(this, payload, quickAck);
   }
 
   /** A plaintext message: only the auth-key exchange may use them. */
@@ -221,6 +226,11 @@ export class Connection implements ProtocolConnection {
     this.socket.write(this.#ws !== undefined ? wsFrame(0x2, bytes) : bytes);
   }
 
+  quickAck(token: number): void {
+    if (this.#encoder === undefined || !this.#open) return;
+    this.#write(this.#encoder.quickAck(token));
+  }
+
   sendPayload(payload: Uint8Array): void {
     if (this.#encoder === undefined || !this.#open) return;
     this.#write(this.#encoder.encode(payload));
@@ -228,6 +238,15 @@ export class Connection implements ProtocolConnection {
 
   /** SessionLink: seals a session's messages and sends them (hostile modes applied here). */
   deliver(session: ServerSession, messages: Outgoing[]): void {
+    const t0 = performance.now();
+    try {
+      this.#deliver(session, messages);
+    } finally {
+      this.dc.busy(performance.now() - t0);
+    }
+  }
+
+  #deliver(session: ServerSession, messages: Outgoing[]): void {
     if (this.#encoder === undefined || !this.#open) return;
     const hostile = this.dc.hostile();
     for (const payload of this.dc.protocol.seal(session, messages, this.dc.now())) {

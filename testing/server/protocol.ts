@@ -15,6 +15,7 @@ import {
   type RandomSource,
   sealMessage,
   sha1,
+  sha256,
 } from "../../core/mod.ts";
 import {
   type AnyFunction,
@@ -109,6 +110,8 @@ export interface ProtocolConnection extends SessionLink {
   sendPayload(payload: Uint8Array): void;
   /** Sends a transport error (-404, -429, -444) and closes. */
   fail(code: number, reason: string): void;
+  /** Sends a quick ACK (the client asked for one in the transport). */
+  quickAck(token: number): void;
   /** Closes now (answers not yet sent are lost). */
   close(reason: string): void;
   /** Sessions that used this connection (unlinked when it closes). */
@@ -230,7 +233,7 @@ export class Protocol implements UpdateSink {
   }
 
   /** An encrypted message (auth_key_id ≠ 0) arrived on `conn`. */
-  receive(conn: ProtocolConnection, payload: Uint8Array): void {
+  receive(conn: ProtocolConnection, payload: Uint8Array, quickAck = false): void {
     const now = this.#host.now();
     if (payload.length < 24 + 32 + 16) {
       this.#drop("short message");
@@ -255,6 +258,7 @@ export class Protocol implements UpdateSink {
     }
     this.stats.messages++;
     record.lastUsed = now;
+    if (quickAck) conn.quickAck(quickAckToken(record.key, payload));
     const salt = long(inner, 0), sessionId = long(inner, 8), msgId = long(inner, 16);
     const seqno = int32(inner, 24);
     const body = inner.subarray(32);
@@ -368,11 +372,11 @@ export class Protocol implements UpdateSink {
     if (seen === "old") return this.#badMsg(session, msgId, seqno, BadMsg.MSG_ID_TOO_OLD);
     if (body.length < 4) return this.#badMsg(session, msgId, seqno, BadMsg.BAD_CONTAINER);
     const ctor = int32(body, 0) >>> 0;
-    // Pyrogram/Irenogram number ping as not content-related (an even seq_no) and Telegram
-    // accepts it, so an even ping is not refused either.
-    const content = ctor !== ID.msgContainer && ctor !== ID.msgsAck && ctor !== ID.httpWait &&
-      ctor !== ID.ping;
-    if (content && (seqno & 1) === 0) {
+    const content = ctor !== ID.msgContainer && ctor !== ID.msgsAck && ctor !== ID.httpWait;
+    // 35 for an API query with an even seq_no. Service messages are let through either way:
+    // Pyrogram counts its pings as not content-related, mtcute its acks as content-related, and
+    // Telegram accepts both.
+    if (content && (seqno & 1) === 0 && !SERVICE_IDS.has(ctor) && ctor !== ID.gzipPacked) {
       return this.#badMsg(session, msgId, seqno, BadMsg.SEQNO_ODD_EXPECTED);
     }
     // The converse (34, an odd seq_no on msgs_ack or a container) is not refused: mtcute numbers
@@ -447,7 +451,7 @@ export class Protocol implements UpdateSink {
       }
       return this.#service(session, conn, msgId, obj);
     }
-    this.#query(session, msgId, body);
+    this.#query(session, conn, msgId, body);
   }
 
   #service(
@@ -455,31 +459,36 @@ export class Protocol implements UpdateSink {
     conn: ProtocolConnection,
     msgId: bigint,
     obj: AnyTlObject,
+    wrapped = false,
   ): void {
     const now = this.#host.now();
+    // Bare, as Telegram answers them; inside invokeWithoutUpdates & co. (Telethon wraps its
+    // pings so) the answer is the query's rpc_result.
+    const answer = (obj: AnyTlObject) =>
+      wrapped ? this.#result(session, msgId, serialize(obj)) : this.#reply(session, obj, true);
     switch (obj._) {
       case "msgs_ack":
       case "http_wait":
         return;
       case "ping":
-        return this.#reply(session, { _: "pong", msgId, pingId: obj.pingId }, true);
+        return answer({ _: "pong", msgId, pingId: obj.pingId });
       case "ping_delay_disconnect": {
         if (conn.disconnectTimer !== undefined) clearTimeout(conn.disconnectTimer);
         const delay = Math.max(0, Math.min(obj.disconnectDelay, 3600));
         const timer = setTimeout(() => conn.close("ping_delay_disconnect expired"), delay * 1000);
         (timer as { unref?: () => void }).unref?.();
         conn.disconnectTimer = timer;
-        return this.#reply(session, { _: "pong", msgId, pingId: obj.pingId }, true);
+        return answer({ _: "pong", msgId, pingId: obj.pingId });
       }
       case "get_future_salts": {
         const count = Math.max(1, Math.min(64, obj.num));
         const salts = this.keys.futureSalts(session.key, now, count);
-        return this.#reply(session, {
+        return answer({
           _: "future_salts",
           reqMsgId: msgId,
           now: Math.floor(now),
           salts: salts.map((s) => ({ _: "future_salt", ...s })),
-        }, true);
+        });
       }
       case "destroy_session": {
         const target = session.key.sessions.get(obj.sessionId);
@@ -489,7 +498,7 @@ export class Protocol implements UpdateSink {
           session.key.sessions.delete(obj.sessionId);
         }
         const name = found ? "destroy_session_ok" : "destroy_session_none";
-        return this.#reply(session, { _: name, sessionId: obj.sessionId }, true);
+        return answer({ _: name, sessionId: obj.sessionId });
       }
       case "msgs_state_req": {
         const info = obj.msgIds.slice(0, 8192).map((m) => {
@@ -500,11 +509,11 @@ export class Protocol implements UpdateSink {
           }
           return state === "old" ? 2 : 1;
         });
-        return this.#reply(session, {
+        return answer({
           _: "msgs_state_info",
           reqMsgId: msgId,
           info: String.fromCharCode(...info),
-        }, true);
+        });
       }
       case "msg_resend_req":
       case "msg_resend_ans_req":
@@ -532,7 +541,7 @@ export class Protocol implements UpdateSink {
     }
   }
 
-  #query(session: ServerSession, msgId: bigint, body: Uint8Array): void {
+  #query(session: ServerSession, conn: ProtocolConnection, msgId: bigint, body: Uint8Array): void {
     this.stats.queries++;
     const record = session.key;
     let fn: AnyFunction;
@@ -542,7 +551,11 @@ export class Protocol implements UpdateSink {
       if (unwrapped.layer !== undefined) layer = record.layer = unwrapped.layer;
       if (unwrapped.init !== undefined) record.client = unwrapped.init;
       if (unwrapped.noUpdates) session.noUpdates = true;
-      fn = decodeQuery(unwrapped.query, layer);
+      const inner = unwrapped.query;
+      if (inner !== body && inner.length >= 4 && SERVICE_IDS.has(int32(inner, 0) >>> 0)) {
+        return this.#service(session, conn, msgId, deserialize(inner), true);
+      }
+      fn = decodeQuery(inner, layer);
     } catch (e) {
       const unknown = e instanceof TlError && e.code === "TL_UNKNOWN_CONSTRUCTOR";
       return this.#rpcError(
@@ -719,6 +732,28 @@ export class Protocol implements UpdateSink {
     }
     return out;
   }
+}
+
+/**
+ * The quick ACK of a client message: the first 32 bits (little-endian) of the SHA-256 that gave
+ * its msg_key (auth_key[88..120] + the whole plaintext with padding), top bit set. openMessage
+ * drops the padding and core keeps its key derivation internal, so the derivation is repeated
+ * here (only for messages that ask for a quick ACK).
+ */
+export function quickAckToken(authKey: Uint8Array, payload: Uint8Array): number {
+  const msgKey = payload.subarray(8, 24);
+  const a = sha256(msgKey, authKey.subarray(0, 36));
+  const b = sha256(authKey.subarray(40, 76), msgKey);
+  const key = new Uint8Array(32), iv = new Uint8Array(32);
+  key.set(a.subarray(0, 8));
+  key.set(b.subarray(8, 24), 8);
+  key.set(a.subarray(24, 32), 24);
+  iv.set(b.subarray(0, 8));
+  iv.set(a.subarray(8, 24), 8);
+  iv.set(b.subarray(24, 32), 24);
+  const plain = ige256Decrypt(payload.subarray(24), key, iv);
+  const h = sha256(authKey.subarray(88, 120), plain);
+  return ((h[0] | (h[1] << 8) | (h[2] << 16) | (h[3] << 24)) | 0x8000_0000) >>> 0;
 }
 
 /** MTProto 1.0 (SHA-1) decryption with x = 0, used only by auth.bindTempAuthKey. */

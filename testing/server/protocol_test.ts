@@ -9,7 +9,14 @@ import assert from "node:assert/strict";
 import { gzipSync } from "node:zlib";
 import { connect } from "node:net";
 import { createHash } from "node:crypto";
-import { ige256Encrypt, initCore, secureRandom, sha1 } from "../../core/mod.ts";
+import {
+  ige256Decrypt,
+  ige256Encrypt,
+  initCore,
+  secureRandom,
+  sha1,
+  sha256,
+} from "../../core/mod.ts";
 import { type AnyFunction, type AnyTlObject, LAYER, serialize, TlReader } from "../../tl/mod.ts";
 import { TestServer, type TestServerOptions } from "./mod.ts";
 import { testConfig } from "./minimal_world.ts";
@@ -564,6 +571,35 @@ test("protocol: dropConnections leaves queries unanswered; the resent query gets
     assert.equal(resultOf(found)._, "config");
     assert.equal(world.calls.length, 1, "answered once, from the kept answer");
     again.close();
+  } finally {
+    s.conn.close();
+    await server.stop();
+  }
+});
+
+test("protocol: a quick ACK requested in the transport comes back before the answer", async () => {
+  const { server } = await start();
+  const s = await session(server, 2, { kind: "abridged", obfuscated: true });
+  try {
+    const msgId = s.send(getConfig, { quickAck: true });
+    const ack = await s.conn.next();
+    assert.equal(ack.type, "quickAck");
+    // The token is the start of the SHA-256 whose middle is the msg_key (checked here).
+    const sealed = s.lastSealed;
+    const msgKey = sealed.subarray(8, 24);
+    const a = sha256(msgKey, s.authKey.subarray(0, 36));
+    const b = sha256(s.authKey.subarray(40, 76), msgKey);
+    const key = Uint8Array.from([...a.subarray(0, 8), ...b.subarray(8, 24), ...a.subarray(24)]);
+    const iv = Uint8Array.from([...b.subarray(0, 8), ...a.subarray(8, 24), ...b.subarray(24)]);
+    const plain = ige256Decrypt(sealed.subarray(24), key, iv);
+    const h = sha256(s.authKey.subarray(88, 120), plain);
+    assert.deepEqual(h.subarray(8, 24), msgKey);
+    const token = (ack as { token: number }).token;
+    assert.equal(
+      token,
+      (new DataView(h.buffer, h.byteOffset).getUint32(0, true) | 0x8000_0000) >>> 0,
+    );
+    assert.ok((await s.until(isResult(msgId))).found);
   } finally {
     s.conn.close();
     await server.stop();

@@ -5,7 +5,14 @@
  *
  * @module
  */
-import { createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
+import {
+  constants,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+  privateDecrypt,
+} from "node:crypto";
 import {
   bigintToBytes,
   bytesToBigint,
@@ -50,9 +57,11 @@ export class ServerRsaKey {
   readonly #dp: bigint;
   readonly #dq: bigint;
   readonly #qi: bigint;
+  readonly #key: KeyObject;
 
   private constructor(privatePem: string) {
     const key = createPrivateKey(privatePem);
+    this.#key = key;
     const jwk = key.export({ format: "jwk" }) as Record<string, string>;
     this.n = b64url(jwk.n);
     this.e = b64url(jwk.e);
@@ -82,10 +91,18 @@ export class ServerRsaKey {
     return new ServerRsaKey(String(privateKey.export({ type: "pkcs1", format: "pem" })));
   }
 
-  /** Raw RSA decryption (CRT): `c^d mod n` as 256 big-endian bytes; undefined when c >= n. */
+  /**
+   * Raw RSA decryption: `c^d mod n` as 256 big-endian bytes; undefined when c >= n. OpenSSL's
+   * (node:crypto without padding) where it works, else CRT with core's modPow.
+   */
   #raw(encrypted: Uint8Array): Uint8Array | undefined {
     const c = bytesToBigint(encrypted);
     if (c >= this.n) return undefined;
+    try {
+      const padded = bigintToBytes(c, 256)!;
+      const m = privateDecrypt({ key: this.#key, padding: constants.RSA_NO_PADDING }, padded);
+      if (m.length === 256) return new Uint8Array(m);
+    } catch { /* a runtime without raw RSA: below */ }
     const m1 = modPow(c, this.#dp, this.#p);
     const m2 = modPow(c, this.#dq, this.#q);
     const h = mod(this.#qi * (m1 - m2), this.#p);

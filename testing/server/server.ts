@@ -65,6 +65,8 @@ export interface TestServerStats {
   dropped: Record<string, number>;
   /** Keys made with each RSA padding (which form clients use). */
   paddings: Record<string, number>;
+  /** Milliseconds the server spent on its own synchronous work (reading, answering, sealing). */
+  busyMs: number;
 }
 
 const DC_IDS = [1, 2, 3, 4, 5];
@@ -97,6 +99,7 @@ export class TestServer {
   #handshakes = 0;
   #paddings: Record<string, number> = {};
   #stopped = false;
+  #busyMs = 0;
   #world!: World;
 
   private constructor(options: TestServerOptions) {
@@ -178,6 +181,7 @@ export class TestServer {
         this.#paddings[padding] = (this.#paddings[padding] ?? 0) + 1;
       },
       log: (event, fields) => this.#options.log?.(event, { dc: dcId, ...fields }),
+      busy: (ms) => (this.#busyMs += ms),
     };
   }
 
@@ -337,6 +341,7 @@ export class TestServer {
       queries: s.queries,
       dropped: { ...s.dropped },
       paddings: { ...this.#paddings },
+      busyMs: this.#busyMs,
     };
   }
 
