@@ -12,7 +12,7 @@ import {
   serialize,
 } from "../../tl/mod.ts";
 import { type CallContext, RpcFailure } from "./world_contract.ts";
-import { randomLong, TestWorld } from "./world.ts";
+import { randomLong, TestWorld, TestWorldError } from "./world.ts";
 
 await initCore();
 
@@ -114,6 +114,26 @@ test("world: printing it shows counts, never tokens, codes or verifiers", () => 
     assert.ok(!text.includes(bot.token.split(":")[1]), text);
     assert.ok(!text.includes(user.code), text);
   }
+});
+
+test("world: scripting mistakes are TestWorldErrors with a stable code", () => {
+  const { world } = newWorld();
+  world.addUser({ phone: "15550001", username: "alice" });
+  const code = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      assert.ok(e instanceof TestWorldError);
+      return e.code;
+    }
+    assert.fail("no error");
+  };
+  assert.equal(code(() => world.addUser({ phone: "+1 (555) 0001" })), "WORLD_TAKEN");
+  assert.equal(code(() => world.addBot({ username: "ALICE" })), "WORLD_TAKEN");
+  assert.equal(code(() => world.addBot({ username: "no" })), "WORLD_BAD_ARGUMENT");
+  assert.equal(code(() => world.addUser({ phone: "x" })), "WORLD_BAD_ARGUMENT");
+  assert.equal(code(() => world.addUser({ phone: "15550002", dcId: 9 })), "WORLD_BAD_ARGUMENT");
+  assert.equal(code(() => world.moveUser(42, 2)), "WORLD_NO_ACCOUNT");
 });
 
 test("world: phone + code login; wrong code, other DC (PHONE_MIGRATE) and unknown numbers", async () => {
