@@ -13,6 +13,7 @@ import { StringSession } from "telegram/sessions/index.js";
 import { ConnectionTCPFull, ConnectionTCPObfuscated } from "telegram/network/index.js";
 import { NewMessage, type NewMessageEvent } from "telegram/events/index.js";
 import { _serverKeys } from "telegram/crypto/RSA.js";
+import { Logger, LogLevel } from "telegram/extensions/Logger.js";
 import bigInt from "big-integer";
 import {
   API_HASH,
@@ -55,10 +56,8 @@ function client(j: JudgeWorld, transport: keyof typeof transports, saved = ""): 
     connection: connection as never,
     connectionRetries: 1,
     useWSS: false,
-    // deno-lint-ignore no-explicit-any
-    baseLogger: undefined as any,
+    baseLogger: new Logger(LogLevel.NONE),
   });
-  c.setLogLevel("none" as never);
   return c;
 }
 
