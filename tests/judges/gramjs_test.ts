@@ -1,5 +1,5 @@
-// Judge: GramJS (`telegram` 2.26.22, layer 198) against the TestServer on two transports (TCP
-// full and TCP obfuscated): a bot logs in with its token and calls
+// Judge: GramJS (`telegram` 2.26.22, layer 198) against the TestServer on three transports (TCP
+// full, TCP obfuscated, WebSocket): a bot logs in with its token and calls
 // getMe; a user logs in with phone + code and one with 2FA (GramJS's SRP); the user messages the
 // bot and the bot's client receives it as a NewMessage event; a restart from the saved
 // StringSession needs no login; accounts homed on DC 4 / DC 3 log in after PHONE_MIGRATE /
@@ -14,6 +14,8 @@ import { ConnectionTCPFull, ConnectionTCPObfuscated } from "telegram/network/ind
 import { NewMessage, type NewMessageEvent } from "telegram/events/index.js";
 import { _serverKeys } from "telegram/crypto/RSA.js";
 import { Logger, LogLevel } from "telegram/extensions/Logger.js";
+import { PromisedNetSockets } from "telegram/extensions/PromisedNetSockets.js";
+import { PromisedWebSockets } from "telegram/extensions/PromisedWebSockets.js";
 import bigInt from "big-integer";
 import {
   API_HASH,
@@ -25,7 +27,12 @@ import {
   waitFor,
 } from "./judge_helpers.ts";
 
-const transports = { full: ConnectionTCPFull, obfuscated: ConnectionTCPObfuscated };
+const transports = {
+  full: { connection: ConnectionTCPFull, socket: PromisedNetSockets },
+  obfuscated: { connection: ConnectionTCPObfuscated, socket: PromisedNetSockets },
+  // Obfuscated stream in binary WebSocket frames (ws://host:port/apiws), as Telegram's web DCs.
+  websocket: { connection: ConnectionTCPObfuscated, socket: PromisedWebSockets },
+};
 
 /** GramJS keeps Telegram's keys in a map by signed fingerprint: the server's key joins them. */
 function trustKey(j: JudgeWorld): void {
@@ -43,7 +50,7 @@ function client(j: JudgeWorld, transport: keyof typeof transports, saved = ""): 
   // session keeps 443 and the connection class below dials the DC's real port.
   if (!saved) session.setDC(2, dc.host, 443);
   // GramJS dials port 80 (443 with WSS) whatever the session says: map each DC to its port.
-  const base = transports[transport] as unknown as new (
+  const base = transports[transport].connection as unknown as new (
     o: { dcId: number; port: number },
   ) => object;
   const ports = new Map(j.server.dcs.map((d) => [d.id, d.port]));
@@ -54,6 +61,7 @@ function client(j: JudgeWorld, transport: keyof typeof transports, saved = ""): 
   };
   const c = new TelegramClient(session, API_ID, API_HASH, {
     connection: connection as never,
+    networkSocket: transports[transport].socket,
     connectionRetries: 1,
     useWSS: false,
     baseLogger: new Logger(LogLevel.NONE),
