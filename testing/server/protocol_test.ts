@@ -52,6 +52,8 @@ class RecordingWorld implements World {
       if (!this.hold) return config;
       return new Promise((resolve) => this.held.push(() => resolve(config)));
     }
+    if (fn._ === "help.getCdnConfig") return { _: "no such constructor" };
+    if (fn._ === "help.getSupport") throw new TypeError("a bug in the world");
     if (fn._ === "auth.logOut") {
       ctx.bindUser(null);
       return { _: "auth.loggedOut" };
@@ -571,6 +573,29 @@ test("protocol: dropConnections leaves queries unanswered; the resent query gets
     assert.equal(resultOf(found)._, "config");
     assert.equal(world.calls.length, 1, "answered once, from the kept answer");
     again.close();
+  } finally {
+    s.conn.close();
+    await server.stop();
+  }
+});
+
+test("protocol: a world that fails or answers garbage gives 500, the connection lives on", async () => {
+  const { server } = await start();
+  const s = await session(server, 2);
+  try {
+    for (const fn of [{ _: "help.getCdnConfig" }, { _: "help.getSupport" }] as const) {
+      const id = s.send(fn);
+      const e = resultOf((await s.until(isResult(id))).found) as {
+        errorCode: number;
+        errorMessage: string;
+      };
+      assert.deepEqual([e.errorCode, e.errorMessage], [500, "INTERNAL_SERVER_ERROR"]);
+    }
+    // An update the key's layer cannot carry is dropped (and logged), not thrown at the world.
+    server.seedAuthKey(2, s.authKey, 3);
+    const world = server.world as RecordingWorld;
+    world.sink!.push(3, { _: "no such update" } as unknown as AnyTlObject);
+    assert.ok((await s.until(isResult(s.send(getConfig)))).found);
   } finally {
     s.conn.close();
     await server.stop();

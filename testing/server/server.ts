@@ -150,6 +150,11 @@ export class TestServer {
     return new Promise((resolve, reject) => {
       server.once("error", reject);
       server.listen(port, host, () => {
+        server.off("error", reject);
+        server.on(
+          "error",
+          (e) => this.#options.log?.("listener error", { dc: dcId, error: String(e) }),
+        );
         const address = server.address();
         resolve(typeof address === "object" && address !== null ? address.port : port);
       });
