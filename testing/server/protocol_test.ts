@@ -18,7 +18,7 @@ import {
   sha256,
 } from "../../core/mod.ts";
 import { type AnyFunction, type AnyTlObject, LAYER, serialize, TlReader } from "../../tl/mod.ts";
-import { TestServer, type TestServerOptions } from "./mod.ts";
+import { TestServer, TestServerError, type TestServerOptions } from "./mod.ts";
 import { testConfig } from "./minimal_world.ts";
 import {
   clientMsgId,
@@ -627,6 +627,27 @@ test("protocol: a quick ACK requested in the transport comes back before the ans
     assert.ok((await s.until(isResult(msgId))).found);
   } finally {
     s.conn.close();
+    await server.stop();
+  }
+});
+
+test("protocol: scripting mistakes throw TestServerError with a stable code", async () => {
+  const { server } = await start();
+  try {
+    const code = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        assert.ok(e instanceof TestServerError);
+        return e.code;
+      }
+      return "no error";
+    };
+    assert.equal(code(() => server.wsUrl(7)), "TESTSERVER_NO_SUCH_DC");
+    assert.equal(code(() => server.seedAuthKey(2, new Uint8Array(8))), "TESTSERVER_BAD_ARGUMENT");
+    assert.equal(code(() => server.setClockSkew(NaN)), "TESTSERVER_BAD_ARGUMENT");
+    assert.equal(code(() => server.addBot({ username: "x_bot" })), "TESTSERVER_UNSUPPORTED");
+  } finally {
     await server.stop();
   }
 });
