@@ -631,6 +631,57 @@ test("protocol: a quick ACK requested in the transport comes back before the ans
   }
 });
 
+test("protocol: the layer declared with invokeWithLayer stays with the auth key", async () => {
+  const { server, world } = await start();
+  const s = await session(server, 2);
+  try {
+    assert.ok((await s.until(isResult(s.send(getConfig)))).found);
+    assert.equal(world.calls[0].ctx.layer, LAYER, "undeclared: the server's layer");
+    const declared = {
+      _: "invokeWithLayer",
+      layer: 198,
+      query: getConfig,
+    } as unknown as AnyTlObject;
+    assert.ok((await s.until(isResult(s.send(declared)))).found);
+    s.sessionId += 1n;
+    assert.ok((await s.until(isResult(s.send(getConfig)))).found);
+    assert.deepEqual(world.calls.map((c) => c.ctx.layer), [LAYER, 198, 198]);
+  } finally {
+    s.conn.close();
+    await server.stop();
+  }
+});
+
+test("protocol: a temporary key is unknown (-404) once expired", async () => {
+  const { server } = await start();
+  const conn = await open(server, 2);
+  try {
+    const hs = await runHandshake(conn, { pem: server.publicKeys[0].pem, dcId: 2, expiresIn: 60 });
+    const temp = new RawSession(conn, hs.authKey, hs.salt);
+    assert.ok((await temp.until(isResult(temp.send(getConfig)))).found);
+    server.setClockSkew(120);
+    temp.send(getConfig, { msgId: clientMsgId(120) });
+    assert.deepEqual(await conn.next(), { type: "error", code: -404 });
+  } finally {
+    conn.close();
+    await server.stop();
+  }
+});
+
+test("protocol: freshKey gives a server its own RSA key, which clients use", async () => {
+  const { server } = await start({ freshKey: true });
+  const { server: fixed } = await start();
+  try {
+    assert.notEqual(server.publicKeys[0].fingerprint, fixed.publicKeys[0].fingerprint);
+    const s = await session(server, 5);
+    assert.ok((await s.until(isResult(s.send(getConfig)))).found);
+    s.conn.close();
+  } finally {
+    await server.stop();
+    await fixed.stop();
+  }
+});
+
 test("protocol: scripting mistakes throw TestServerError with a stable code", async () => {
   const { server } = await start();
   try {
