@@ -1,8 +1,9 @@
 // Judge: GramJS (`telegram` 2.26.22, layer 198) against the TestServer on two transports (TCP
-// full, obfuscated abridged... as GramJS names them): a bot logs in with its token and calls
+// full and TCP obfuscated): a bot logs in with its token and calls
 // getMe; a user logs in with phone + code and one with 2FA (GramJS's SRP); the user messages the
 // bot and the bot's client receives it as a NewMessage event; a restart from the saved
-// StringSession needs no login.
+// StringSession needs no login; accounts homed on DC 4 / DC 3 log in after PHONE_MIGRATE /
+// USER_MIGRATE.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
@@ -66,7 +67,7 @@ const fail = (e: Error) => {
 };
 
 for (const transport of Object.keys(transports) as (keyof typeof transports)[]) {
-  test(`GramJS (${transport}): bot, user, 2FA user, message as update, restart without login`, () =>
+  test(`GramJS (${transport}): bot, user, 2FA user, message as update, restart without login, DC migration`, () =>
     bounded(60_000, `GramJS (${transport})`, async () => {
       const j = await startJudgeWorld();
       trustKey(j);
@@ -125,6 +126,20 @@ for (const transport of Object.keys(transports) as (keyof typeof transports)[]) 
         assert.equal(againMe.id.toString(), String(j.user.userId));
         assert.deepEqual(j.since(mark).filter((m) => LOGIN_METHODS.has(m)), []);
         assert.ok(j.calls.some((c) => c.layer === 198));
+
+        // Accounts homed elsewhere: PHONE_MIGRATE_4 / USER_MIGRATE_3, then the login on that DC.
+        const far = make();
+        await far.start({
+          phoneNumber: j.far.phone,
+          phoneCode: () => Promise.resolve(j.far.code),
+          onError: fail,
+        });
+        assert.equal((await far.getMe() as Api.User).id.toString(), String(j.far.userId));
+        assert.ok(j.calls.some((c) => c.method === "auth.signIn" && c.dcId === 4));
+        const farBot = make();
+        await farBot.start({ botAuthToken: j.farBot.token });
+        assert.equal((await farBot.getMe() as Api.User).id.toString(), String(j.farBot.userId));
+        assert.ok(j.calls.some((c) => c.method === "auth.importBotAuthorization" && c.dcId === 3));
       } finally {
         for (const c of clients) await c.destroy().catch(() => {});
         await j.server.stop();

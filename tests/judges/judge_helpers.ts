@@ -18,6 +18,10 @@ export interface JudgeWorld {
   bot: { token: string; userId: number; username: string };
   user: { phone: string; code: string; userId: number };
   user2fa: { phone: string; code: string; userId: number; password: string };
+  /** Homed on DC 4: a login on DC 2 is told PHONE_MIGRATE_4. */
+  far: { phone: string; code: string; userId: number };
+  /** Homed on DC 3: its token on DC 2 is told USER_MIGRATE_3. */
+  farBot: { token: string; userId: number; username: string };
   /** Every API method called, with the DC and the key's user at the time. */
   calls: { method: string; dcId: number; userId: number | null; layer: number }[];
   /** The methods called since `mark` (an index into `calls`). */
@@ -25,8 +29,8 @@ export interface JudgeWorld {
 }
 
 /**
- * Starts a TestServer on the real world with a bot, a user and a user with 2FA, all homed on
- * DC 2. `tag` keeps usernames and phones apart when several worlds run in one process.
+ * Starts a TestServer on the real world with a bot, a user and a user with 2FA homed on DC 2,
+ * a user homed on DC 4 and a bot homed on DC 3 (logins there migrate). `tag` keeps usernames and phones apart when several worlds run in one process.
  */
 export async function startJudgeWorld(tag = "a"): Promise<JudgeWorld> {
   let world!: TestWorld;
@@ -37,6 +41,7 @@ export async function startJudgeWorld(tag = "a"): Promise<JudgeWorld> {
   const handle = world.handle.bind(world);
   world.handle = (ctx: CallContext, fn: AnyFunction) => {
     calls.push({ method: fn._, dcId: ctx.dcId, userId: ctx.userId, layer: ctx.layer });
+    if (process.env.JUDGE_TRACE) console.error("judge call", ctx.layer, fn._);
     return handle(ctx, fn);
   };
   const username = `judge_${tag}_bot`;
@@ -50,12 +55,18 @@ export async function startJudgeWorld(tag = "a"): Promise<JudgeWorld> {
     password,
     ...world.addUser({ phone: phone2, firstName: "Carol", password }),
   };
+  const phone3 = `1555${tag.charCodeAt(0)}0004`;
+  const far = { phone: phone3, ...world.addUser({ phone: phone3, firstName: "Dave", dcId: 4 }) };
+  const farUsername = `judge_${tag}_far_bot`;
+  const farBot = { ...world.addBot({ username: farUsername, dcId: 3 }), username: farUsername };
   return {
     server,
     world,
     bot,
     user,
     user2fa,
+    far,
+    farBot,
     calls,
     since: (mark) => calls.slice(mark).map((c) => c.method),
   };

@@ -1,7 +1,8 @@
 // Judge: mtcute (@mtcute/node 0.30, layer 227) against the TestServer on two transports
 // (intermediate, obfuscated intermediate): a bot logs in with its token and calls getMe; a user
 // logs in with phone + code and one with 2FA (mtcute's SRP); the user messages the bot and the
-// bot's client receives it as an update; a restart from the exported session needs no login.
+// bot's client receives it as an update; a restart from the exported session needs no login;
+// accounts homed on DC 4 / DC 3 log in after PHONE_MIGRATE / USER_MIGRATE.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
@@ -52,7 +53,7 @@ function client(j: JudgeWorld, transport: keyof typeof transports): TelegramClie
 }
 
 for (const transport of Object.keys(transports) as (keyof typeof transports)[]) {
-  test(`mtcute (${transport}): bot, user, 2FA user, message as update, restart without login`, () =>
+  test(`mtcute (${transport}): bot, user, 2FA user, message as update, restart without login, DC migration`, () =>
     bounded(60_000, `mtcute (${transport})`, async () => {
       const j = await startJudgeWorld();
       // mtcute keeps trusted keys in one global index (by fingerprint).
@@ -107,6 +108,17 @@ for (const transport of Object.keys(transports) as (keyof typeof transports)[]) 
         assert.equal(againMe.id, j.user.userId);
         assert.deepEqual(j.since(mark).filter((m) => LOGIN_METHODS.has(m)), []);
         assert.ok(j.calls.every((c) => c.layer === 227 || c.userId === null || c.layer === 224));
+
+        // Accounts homed elsewhere: PHONE_MIGRATE_4 / USER_MIGRATE_3, then the login on that DC
+        // (reached through help.getConfig's dc_options, i.e. this server's ports).
+        const far = make();
+        const farMe = await far.start({ phone: j.far.phone, code: () => j.far.code });
+        assert.equal(farMe.id, j.far.userId);
+        assert.ok(j.calls.some((c) => c.method === "auth.signIn" && c.dcId === 4));
+        const farBot = make();
+        const farBotMe = await farBot.start({ botToken: j.farBot.token });
+        assert.equal(farBotMe.id, j.farBot.userId);
+        assert.ok(j.calls.some((c) => c.method === "auth.importBotAuthorization" && c.dcId === 3));
       } finally {
         for (const c of clients) await c.destroy().catch(() => {});
         await j.server.stop();

@@ -77,9 +77,11 @@ export const auth: Handlers = {
       code = world.signUpCodes.get(phone) ??
         String(10000 + (randomBytes(4).readUInt32LE(0) % 90000));
       world.signUpCodes.set(phone, code);
+      world.bound(world.signUpCodes);
     }
     const hash = randomBytes(9).toString("hex");
     world.codes.set(hash, { phone, code, expires: world.now() + CODE_LIFETIME });
+    world.bound(world.codes);
     return {
       _: "auth.sentCode",
       type: { _: "auth.sentCodeTypeApp", length: code.length },
@@ -182,6 +184,7 @@ export const auth: Handlers = {
     if (!world.dcs.some((d) => d.id === fn.dcId)) throw new RpcFailure(400, "DC_ID_INVALID");
     const bytes = new Uint8Array(randomBytes(64));
     world.exported.set(hex(bytes), { userId: account.id, dcId: fn.dcId });
+    world.bound(world.exported);
     return { _: "auth.exportedAuthorization", id: BigInt(account.id), bytes };
   },
 
