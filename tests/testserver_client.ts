@@ -254,6 +254,8 @@ export async function runHandshake(
     fault?: HandshakeFault;
     expiresIn?: number;
     sha1Padding?: boolean;
+    /** How long to wait for each answer (default 5 s). */
+    timeoutMs?: number;
   },
 ): Promise<HandshakeResult> {
   const fail = (answer: Received | AnyTlObject) => ({
@@ -264,7 +266,8 @@ export async function runHandshake(
   const f = o.fault;
   const nonce = secureRandom(16);
   conn.send(plainMessage({ _: "req_pq_multi", nonce }));
-  let r = await conn.next();
+  const wait = o.timeoutMs ?? 5000;
+  let r = await conn.next(wait);
   if (r.type !== "payload") return fail(r);
   const resPq = readPlain(r.payload);
   if (resPq._ !== "resPQ") return fail(resPq);
@@ -309,7 +312,7 @@ export async function runHandshake(
       : resPq.serverPublicKeyFingerprints[0],
     encryptedData: f === "reqDh.encryptedData" ? flip(encryptedData) : encryptedData,
   }));
-  r = await conn.next();
+  r = await conn.next(wait);
   if (r.type !== "payload") return fail(r);
   const dhParams = readPlain(r.payload);
   if (dhParams._ !== "server_DH_params_ok") return fail(dhParams);
@@ -336,7 +339,7 @@ export async function runHandshake(
     serverNonce: f === "setDh.serverNonce" ? flip(resPq.serverNonce) : resPq.serverNonce,
     encryptedData: f === "setDh.encryptedData" ? flip(encrypted) : encrypted,
   }));
-  r = await conn.next();
+  r = await conn.next(wait);
   if (r.type !== "payload") return fail(r);
   const gen = readPlain(r.payload);
   if (gen._ !== "dh_gen_ok") return fail(gen);

@@ -671,7 +671,16 @@ export class Protocol implements UpdateSink {
       let bytes: Uint8Array | undefined;
       for (const session of record.sessions.values()) {
         if (session.noUpdates || !session.link?.open) continue;
-        bytes ??= encodeObject(updates, record.layer);
+        try {
+          bytes ??= encodeObject(updates, record.layer);
+        } catch (e) {
+          this.#host.log("update not encodable", {
+            update: updates._,
+            layer: record.layer,
+            error: String((e as Error)?.message ?? e),
+          });
+          break;
+        }
         session.send({ body: bytes, content: true, reply: false });
       }
     }
