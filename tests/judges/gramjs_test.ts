@@ -74,82 +74,90 @@ const fail = (e: Error) => {
 };
 
 for (const transport of Object.keys(transports) as (keyof typeof transports)[]) {
-  test(`GramJS (${transport}): bot, user, 2FA user, message as update, restart without login, DC migration`, () =>
-    bounded(60_000, `GramJS (${transport})`, async () => {
-      const j = await startJudgeWorld();
-      trustKey(j);
-      const clients: TelegramClient[] = [];
-      const make = (saved?: string) => {
-        const c = client(j, transport, saved);
-        clients.push(c);
-        return c;
-      };
-      try {
-        const bot = make();
-        await bot.start({ botAuthToken: j.bot.token });
-        const botMe = await bot.getMe() as Api.User;
-        assert.equal(botMe.id.toString(), String(j.bot.userId));
-        assert.equal(botMe.username, j.bot.username);
-        assert.equal(botMe.bot, true);
+  test(
+    `GramJS (${transport}): bot, user, 2FA user, message as update, restart without login, DC migration`,
+    {
+      timeout: 120_000,
+    },
+    () =>
+      bounded(60_000, `GramJS (${transport})`, async () => {
+        const j = await startJudgeWorld();
+        trustKey(j);
+        const clients: TelegramClient[] = [];
+        const make = (saved?: string) => {
+          const c = client(j, transport, saved);
+          clients.push(c);
+          return c;
+        };
+        try {
+          const bot = make();
+          await bot.start({ botAuthToken: j.bot.token });
+          const botMe = await bot.getMe() as Api.User;
+          assert.equal(botMe.id.toString(), String(j.bot.userId));
+          assert.equal(botMe.username, j.bot.username);
+          assert.equal(botMe.bot, true);
 
-        const received: string[] = [];
-        bot.addEventHandler((e: NewMessageEvent) => {
-          received.push(e.message.message);
-        }, new NewMessage({}));
+          const received: string[] = [];
+          bot.addEventHandler((e: NewMessageEvent) => {
+            received.push(e.message.message);
+          }, new NewMessage({}));
 
-        const user = make();
-        await user.start({
-          phoneNumber: j.user.phone,
-          phoneCode: () => Promise.resolve(j.user.code),
-          onError: fail,
-        });
-        const userMe = await user.getMe() as Api.User;
-        assert.equal(userMe.id.toString(), String(j.user.userId));
+          const user = make();
+          await user.start({
+            phoneNumber: j.user.phone,
+            phoneCode: () => Promise.resolve(j.user.code),
+            onError: fail,
+          });
+          const userMe = await user.getMe() as Api.User;
+          assert.equal(userMe.id.toString(), String(j.user.userId));
 
-        const carol = make();
-        await carol.start({
-          phoneNumber: j.user2fa.phone,
-          phoneCode: () => Promise.resolve(j.user2fa.code),
-          password: () => Promise.resolve(j.user2fa.password),
-          onError: fail,
-        });
-        const carolMe = await carol.getMe() as Api.User;
-        assert.equal(carolMe.id.toString(), String(j.user2fa.userId));
-        assert.ok(j.calls.some((c) => c.method === "auth.checkPassword"));
+          const carol = make();
+          await carol.start({
+            phoneNumber: j.user2fa.phone,
+            phoneCode: () => Promise.resolve(j.user2fa.code),
+            password: () => Promise.resolve(j.user2fa.password),
+            onError: fail,
+          });
+          const carolMe = await carol.getMe() as Api.User;
+          assert.equal(carolMe.id.toString(), String(j.user2fa.userId));
+          assert.ok(j.calls.some((c) => c.method === "auth.checkPassword"));
 
-        await user.sendMessage(j.bot.username, { message: "hello bot" });
-        await waitFor(() => received.includes("hello bot"), 10_000, "the bot's update");
-        await user.sendMessage(j.bot.username, { message: "second" });
-        await waitFor(() => received.includes("second"), 10_000, "the second update");
+          await user.sendMessage(j.bot.username, { message: "hello bot" });
+          await waitFor(() => received.includes("hello bot"), 10_000, "the bot's update");
+          await user.sendMessage(j.bot.username, { message: "second" });
+          await waitFor(() => received.includes("second"), 10_000, "the second update");
 
-        // Restart from the saved session: connected and authorized without any login call.
-        const saved = (user.session as StringSession).save();
-        await user.destroy();
-        const mark = j.calls.length;
-        const again = make(saved);
-        await again.connect();
-        assert.equal(await again.checkAuthorization(), true);
-        const againMe = await again.getMe() as Api.User;
-        assert.equal(againMe.id.toString(), String(j.user.userId));
-        assert.deepEqual(j.since(mark).filter((m) => LOGIN_METHODS.has(m)), []);
-        assert.ok(j.calls.some((c) => c.layer === 198));
+          // Restart from the saved session: connected and authorized without any login call.
+          const saved = (user.session as StringSession).save();
+          await user.destroy();
+          const mark = j.calls.length;
+          const again = make(saved);
+          await again.connect();
+          assert.equal(await again.checkAuthorization(), true);
+          const againMe = await again.getMe() as Api.User;
+          assert.equal(againMe.id.toString(), String(j.user.userId));
+          assert.deepEqual(j.since(mark).filter((m) => LOGIN_METHODS.has(m)), []);
+          assert.ok(j.calls.some((c) => c.layer === 198));
 
-        // Accounts homed elsewhere: PHONE_MIGRATE_4 / USER_MIGRATE_3, then the login on that DC.
-        const far = make();
-        await far.start({
-          phoneNumber: j.far.phone,
-          phoneCode: () => Promise.resolve(j.far.code),
-          onError: fail,
-        });
-        assert.equal((await far.getMe() as Api.User).id.toString(), String(j.far.userId));
-        assert.ok(j.calls.some((c) => c.method === "auth.signIn" && c.dcId === 4));
-        const farBot = make();
-        await farBot.start({ botAuthToken: j.farBot.token });
-        assert.equal((await farBot.getMe() as Api.User).id.toString(), String(j.farBot.userId));
-        assert.ok(j.calls.some((c) => c.method === "auth.importBotAuthorization" && c.dcId === 3));
-      } finally {
-        for (const c of clients) await c.destroy().catch(() => {});
-        await j.server.stop();
-      }
-    }));
+          // Accounts homed elsewhere: PHONE_MIGRATE_4 / USER_MIGRATE_3, then the login on that DC.
+          const far = make();
+          await far.start({
+            phoneNumber: j.far.phone,
+            phoneCode: () => Promise.resolve(j.far.code),
+            onError: fail,
+          });
+          assert.equal((await far.getMe() as Api.User).id.toString(), String(j.far.userId));
+          assert.ok(j.calls.some((c) => c.method === "auth.signIn" && c.dcId === 4));
+          const farBot = make();
+          await farBot.start({ botAuthToken: j.farBot.token });
+          assert.equal((await farBot.getMe() as Api.User).id.toString(), String(j.farBot.userId));
+          assert.ok(
+            j.calls.some((c) => c.method === "auth.importBotAuthorization" && c.dcId === 3),
+          );
+        } finally {
+          for (const c of clients) await c.destroy().catch(() => {});
+          await j.server.stop();
+        }
+      }),
+  );
 }
