@@ -2,7 +2,8 @@
 // (intermediate, obfuscated intermediate): a bot logs in with its token and calls getMe; a user
 // logs in with phone + code and one with 2FA (mtcute's SRP); the user messages the bot and the
 // bot's client receives it as an update; a restart from the exported session needs no login;
-// accounts homed on DC 4 / DC 3 log in after PHONE_MIGRATE / USER_MIGRATE.
+// accounts homed on DC 4 / DC 3 log in after PHONE_MIGRATE / USER_MIGRATE; a scripted channel
+// post reaches the member's client as an update and its history reads back.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
@@ -100,6 +101,27 @@ for (const transport of Object.keys(transports) as (keyof typeof transports)[]) 
           await waitFor(() => received.includes("hello bot"), 10_000, "the bot's update");
           await user.sendText(j.bot.username, "second");
           await waitFor(() => received.includes("second"), 10_000, "the second update");
+
+          // A channel post (scripted as Carol) reaches Alice's client as an update; the history and
+          // the channel's difference are read back through channels.* / updates.getChannelDifference.
+          const aliceGot: string[] = [];
+          user.onNewMessage.add((m) => {
+            aliceGot.push(m.text);
+          });
+          const { channelId } = j.world.createChannel({
+            title: "Judge news",
+            creatorId: j.user2fa.userId,
+            memberIds: [j.user.userId],
+            username: `judge_news_${transport}`,
+          });
+          j.world.postMessage({
+            fromId: j.user2fa.userId,
+            to: { channelId },
+            text: "channel post",
+          });
+          await waitFor(() => aliceGot.includes("channel post"), 10_000, "the channel update");
+          const history = await user.getHistory(`judge_news_${transport}`);
+          assert.deepEqual(history.map((m) => m.text), ["channel post"]);
 
           // Restart: a new client from the exported session, no login.
           const session = await user.exportSession();
