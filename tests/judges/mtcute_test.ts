@@ -3,7 +3,8 @@
 // logs in with phone + code and one with 2FA (mtcute's SRP); the user messages the bot and the
 // bot's client receives it as an update; a restart from the exported session needs no login;
 // accounts homed on DC 4 / DC 3 log in after PHONE_MIGRATE / USER_MIGRATE; a scripted channel
-// post reaches the member's client as an update and its history reads back.
+// post reaches the member's client as an update and its history reads back; a FLOOD_WAIT_1 set
+// on demand is waited out.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
@@ -99,8 +100,13 @@ for (const transport of Object.keys(transports) as (keyof typeof transports)[]) 
 
           await user.sendText(j.bot.username, "hello bot");
           await waitFor(() => received.includes("hello bot"), 10_000, "the bot's update");
+          // FLOOD_WAIT_1 on demand: mtcute waits the second out and sends again.
+          j.world.setFloodWait("messages.sendMessage", 1);
+          const before = j.calls.filter((c) => c.method === "messages.sendMessage").length;
           await user.sendText(j.bot.username, "second");
           await waitFor(() => received.includes("second"), 10_000, "the second update");
+          const after = j.calls.filter((c) => c.method === "messages.sendMessage").length;
+          assert.equal(after - before, 2); // refused once, then sent
 
           // A channel post (scripted as Carol) reaches Alice's client as an update; the history and
           // the channel's difference are read back through channels.* / updates.getChannelDifference.
