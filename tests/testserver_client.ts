@@ -35,6 +35,7 @@ import { type AnyTlObject, deserialize, serialize, TlReader } from "../tl/mod.ts
 export type Received =
   | { type: "payload"; payload: Uint8Array }
   | { type: "error"; code: number }
+  | { type: "quickAck"; token: number }
   | { type: "closed" };
 
 /** Options of {@link RawConnection.open}. */
@@ -129,6 +130,7 @@ export class RawConnection {
     try {
       for (const f of this.decoder.push(chunk)) {
         if (f.type === "payload") this.#push({ type: "payload", payload: f.payload });
+        else this.#push({ type: "quickAck", token: f.token });
       }
     } catch (e) {
       if (e instanceof TransportError && e.serverCode !== undefined) {
@@ -145,9 +147,9 @@ export class RawConnection {
     this.#push({ type: "closed" });
   }
 
-  /** Sends one payload, framed. */
-  send(payload: Uint8Array): void {
-    this.writeBytes(this.encoder.encode(payload));
+  /** Sends one payload, framed (`quickAck`: asking the server to acknowledge it at once). */
+  send(payload: Uint8Array, quickAck = false): void {
+    this.writeBytes(this.encoder.encode(payload, { quickAck }));
   }
 
   /** The next thing received (or `closed` after `timeoutMs`). */
@@ -252,6 +254,8 @@ export async function runHandshake(
     fault?: HandshakeFault;
     expiresIn?: number;
     sha1Padding?: boolean;
+    /** How long to wait for each answer (default 5 s). */
+    timeoutMs?: number;
   },
 ): Promise<HandshakeResult> {
   const fail = (answer: Received | AnyTlObject) => ({
@@ -262,7 +266,8 @@ export async function runHandshake(
   const f = o.fault;
   const nonce = secureRandom(16);
   conn.send(plainMessage({ _: "req_pq_multi", nonce }));
-  let r = await conn.next();
+  const wait = o.timeoutMs ?? 5000;
+  let r = await conn.next(wait);
   if (r.type !== "payload") return fail(r);
   const resPq = readPlain(r.payload);
   if (resPq._ !== "resPQ") return fail(resPq);
@@ -307,7 +312,7 @@ export async function runHandshake(
       : resPq.serverPublicKeyFingerprints[0],
     encryptedData: f === "reqDh.encryptedData" ? flip(encryptedData) : encryptedData,
   }));
-  r = await conn.next();
+  r = await conn.next(wait);
   if (r.type !== "payload") return fail(r);
   const dhParams = readPlain(r.payload);
   if (dhParams._ !== "server_DH_params_ok") return fail(dhParams);
@@ -334,7 +339,7 @@ export async function runHandshake(
     serverNonce: f === "setDh.serverNonce" ? flip(resPq.serverNonce) : resPq.serverNonce,
     encryptedData: f === "setDh.encryptedData" ? flip(encrypted) : encrypted,
   }));
-  r = await conn.next();
+  r = await conn.next(wait);
   if (r.type !== "payload") return fail(r);
   const gen = readPlain(r.payload);
   if (gen._ !== "dh_gen_ok") return fail(gen);
@@ -360,14 +365,22 @@ export class RawSession {
   sessionId: bigint = new DataView(secureRandom(8).buffer).getBigInt64(0, true);
   seqno = 0;
   readonly received: ServerMessage[] = [];
+  /** The last message sent, as it went on the wire (before framing). */
+  lastSealed: Uint8Array = new Uint8Array(0);
 
   constructor(readonly conn: RawConnection, readonly authKey: Uint8Array, public salt: bigint) {}
 
   /** Seals and sends one message; returns its msg_id. */
   send(
     body: Uint8Array | AnyTlObject,
-    o: { msgId?: bigint; seqno?: number; content?: boolean; salt?: bigint; sessionId?: bigint } =
-      {},
+    o: {
+      msgId?: bigint;
+      seqno?: number;
+      content?: boolean;
+      salt?: bigint;
+      sessionId?: bigint;
+      quickAck?: boolean;
+    } = {},
   ): bigint {
     const bytes = body instanceof Uint8Array ? body : serialize(body);
     const msgId = o.msgId ?? clientMsgId();
@@ -381,7 +394,8 @@ export class RawSession {
     view.setInt32(24, seqno, true);
     view.setInt32(28, bytes.length, true);
     data.set(bytes, 32);
-    this.conn.send(sealMessage(this.authKey, data, "client"));
+    this.lastSealed = sealMessage(this.authKey, data, "client");
+    this.conn.send(this.lastSealed, o.quickAck);
     return msgId;
   }
 

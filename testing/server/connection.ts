@@ -170,16 +170,16 @@ export class Connection implements ProtocolConnection {
     }
     for (const f of frames) {
       if (!this.#open) return;
-      if (f.type === "payload") this.#frame(f.payload);
+      if (f.type === "payload") this.#frame(f.payload, f.quickAckRequested);
     }
   }
 
-  #frame(payload: Uint8Array): void {
+  #frame(payload: Uint8Array, quickAck = false): void {
     if (payload.length < 8) return this.fail(-404, "frame too short");
     let zero = true;
     for (let i = 0; i < 8; i++) if (payload[i] !== 0) zero = false;
     if (zero) this.#plain(payload);
-    else this.dc.protocol.receive(this, payload);
+    else this.dc.protocol.receive(this, payload, quickAck);
   }
 
   /** A plaintext message: only the auth-key exchange may use them. */
@@ -226,6 +226,11 @@ export class Connection implements ProtocolConnection {
     this.socket.write(this.#ws !== undefined ? wsFrame(0x2, bytes) : bytes);
   }
 
+  quickAck(token: number): void {
+    if (this.#encoder === undefined || !this.#open) return;
+    this.#write(this.#encoder.quickAck(token));
+  }
+
   sendPayload(payload: Uint8Array): void {
     if (this.#encoder === undefined || !this.#open) return;
     this.#write(this.#encoder.encode(payload));
@@ -236,6 +241,10 @@ export class Connection implements ProtocolConnection {
     const t0 = performance.now();
     try {
       this.#deliver(session, messages);
+    } catch (e) {
+      // Runs from a microtask: an exception here would end the process, not one connection.
+      this.dc.log("delivery failed", { error: String((e as Error)?.message ?? e) });
+      this.close("internal error");
     } finally {
       this.dc.busy(performance.now() - t0);
     }

@@ -1,7 +1,7 @@
 /**
  * Queries in and results out at a client's layer, as Telegram answers every client in the layer it
  * declared with `invokeWithLayer`. The world works in layer 224 (tl/'s schema); the combinators
- * that differ at the judges' layers (GramJS 198, mtcute 223, Irenogram 225, Telethon 229) come
+ * that differ at the judges' layers (GramJS 198, Irenogram 225, mtcute 227, Telethon 229) come
  * from `layers_gen.ts`, generated from those clients' own schemas. Decoding maps a foreign
  * constructor to its layer-224 name (fields the client's layer lacks get empty values); encoding
  * writes a layer-224 object with the client's constructor id and fields (fields its layer lacks

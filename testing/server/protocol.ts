@@ -8,13 +8,14 @@
  *
  * @module
  */
-import { gunzipSync, gzipSync } from "node:zlib";
+import { gzipSync, unzipSync } from "node:zlib";
 import {
   ige256Decrypt,
   openMessage,
   type RandomSource,
   sealMessage,
   sha1,
+  sha256,
 } from "../../core/mod.ts";
 import {
   type AnyFunction,
@@ -109,6 +110,8 @@ export interface ProtocolConnection extends SessionLink {
   sendPayload(payload: Uint8Array): void;
   /** Sends a transport error (-404, -429, -444) and closes. */
   fail(code: number, reason: string): void;
+  /** Sends a quick ACK (the client asked for one in the transport). */
+  quickAck(token: number): void;
   /** Closes now (answers not yet sent are lost). */
   close(reason: string): void;
   /** Sessions that used this connection (unlinked when it closes). */
@@ -230,7 +233,7 @@ export class Protocol implements UpdateSink {
   }
 
   /** An encrypted message (auth_key_id ≠ 0) arrived on `conn`. */
-  receive(conn: ProtocolConnection, payload: Uint8Array): void {
+  receive(conn: ProtocolConnection, payload: Uint8Array, quickAck = false): void {
     const now = this.#host.now();
     if (payload.length < 24 + 32 + 16) {
       this.#drop("short message");
@@ -255,6 +258,7 @@ export class Protocol implements UpdateSink {
     }
     this.stats.messages++;
     record.lastUsed = now;
+    if (quickAck) conn.quickAck(quickAckToken(record.key, payload));
     const salt = long(inner, 0), sessionId = long(inner, 8), msgId = long(inner, 16);
     const seqno = int32(inner, 24);
     const body = inner.subarray(32);
@@ -430,7 +434,8 @@ export class Protocol implements UpdateSink {
       let inflated: Uint8Array;
       try {
         const packed = new TlReader(body, 4).bytes();
-        inflated = new Uint8Array(gunzipSync(packed, { maxOutputLength: MAX_INFLATED }));
+        // unzip, not gunzip: mtcute packs with zlib's header (deflateSync) and Telegram takes it.
+        inflated = new Uint8Array(unzipSync(packed, { maxOutputLength: MAX_INFLATED }));
       } catch {
         return this.#rpcError(session, msgId, 400, "INPUT_FETCH_ERROR");
       }
@@ -666,7 +671,16 @@ export class Protocol implements UpdateSink {
       let bytes: Uint8Array | undefined;
       for (const session of record.sessions.values()) {
         if (session.noUpdates || !session.link?.open) continue;
-        bytes ??= encodeObject(updates, record.layer);
+        try {
+          bytes ??= encodeObject(updates, record.layer);
+        } catch (e) {
+          this.#host.log("update not encodable", {
+            update: updates._,
+            layer: record.layer,
+            error: String((e as Error)?.message ?? e),
+          });
+          break;
+        }
         session.send({ body: bytes, content: true, reply: false });
       }
     }
@@ -727,6 +741,28 @@ export class Protocol implements UpdateSink {
     }
     return out;
   }
+}
+
+/**
+ * The quick ACK of a client message: the first 32 bits (little-endian) of the SHA-256 that gave
+ * its msg_key (auth_key[88..120] + the whole plaintext with padding), top bit set. openMessage
+ * drops the padding and core keeps its key derivation internal, so the derivation is repeated
+ * here (only for messages that ask for a quick ACK).
+ */
+export function quickAckToken(authKey: Uint8Array, payload: Uint8Array): number {
+  const msgKey = payload.subarray(8, 24);
+  const a = sha256(msgKey, authKey.subarray(0, 36));
+  const b = sha256(authKey.subarray(40, 76), msgKey);
+  const key = new Uint8Array(32), iv = new Uint8Array(32);
+  key.set(a.subarray(0, 8));
+  key.set(b.subarray(8, 24), 8);
+  key.set(a.subarray(24, 32), 24);
+  iv.set(b.subarray(0, 8));
+  iv.set(a.subarray(8, 24), 8);
+  iv.set(b.subarray(24, 32), 24);
+  const plain = ige256Decrypt(payload.subarray(24), key, iv);
+  const h = sha256(authKey.subarray(88, 120), plain);
+  return ((h[0] | (h[1] << 8) | (h[2] << 16) | (h[3] << 24)) | 0x8000_0000) >>> 0;
 }
 
 /** MTProto 1.0 (SHA-1) decryption with x = 0, used only by auth.bindTempAuthKey. */
