@@ -133,6 +133,11 @@ export interface Posted {
 }
 
 const MAX_EVENTS = 2000;
+/**
+ * Messages kept per box and per channel: a client that sends without end must not grow the
+ * server without end (the oldest go first, as if deleted).
+ */
+export const MAX_MESSAGES = 10_000;
 /** Sent codes and exported authorizations kept at most (oldest forgotten first). */
 const MAX_PENDING = 10_000;
 /** Past this many missed updates, `updates.getDifference` answers in slices. */
@@ -716,6 +721,7 @@ export class TestWorld implements World {
     if (c.broadcast && c.creatorId !== from.id) throw new RpcFailure(403, "CHAT_ADMIN_REQUIRED");
     const record = { id: c.nextId++, fromId: from.id, date, text };
     c.messages.set(record.id, record);
+    this.bound(c.messages, MAX_MESSAGES);
     c.pts++;
     c.events.push({ pts: c.pts, id: record.id });
     if (c.events.length > MAX_EVENTS) c.events.shift();
@@ -763,6 +769,7 @@ export class TestWorld implements World {
       message: m.text,
     };
     box.messages.set(message.id, message);
+    this.bound(box.messages, MAX_MESSAGES);
     box.pts++;
     const update: Api.UpdateNewMessage = {
       _: "updateNewMessage",

@@ -12,7 +12,7 @@ import {
   serialize,
 } from "../../tl/mod.ts";
 import { type CallContext, RpcFailure } from "./world_contract.ts";
-import { randomLong, TestWorld, TestWorldError } from "./world.ts";
+import { MAX_MESSAGES, randomLong, TestWorld, TestWorldError } from "./world.ts";
 
 await initCore();
 
@@ -134,6 +134,18 @@ test("world: scripting mistakes are TestWorldErrors with a stable code", () => {
   assert.equal(code(() => world.addUser({ phone: "x" })), "WORLD_BAD_ARGUMENT");
   assert.equal(code(() => world.addUser({ phone: "15550002", dcId: 9 })), "WORLD_BAD_ARGUMENT");
   assert.equal(code(() => world.moveUser(42, 2)), "WORLD_NO_ACCOUNT");
+});
+
+test("world: a box keeps at most MAX_MESSAGES messages, the oldest dropped first", () => {
+  const { world } = newWorld();
+  const alice = world.addUser({ phone: "15550001" });
+  for (let i = 0; i < MAX_MESSAGES + 5; i++) {
+    world.postMessage({ fromId: alice.userId, to: { userId: alice.userId }, text: `m${i}` });
+  }
+  const box = world.account(alice.userId).box;
+  assert.equal(box.messages.size, MAX_MESSAGES);
+  assert.equal(box.messages.keys().next().value, 6);
+  assert.equal(box.pts, 1 + MAX_MESSAGES + 5);
 });
 
 test("world: phone + code login; wrong code, other DC (PHONE_MIGRATE) and unknown numbers", async () => {

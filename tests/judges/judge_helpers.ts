@@ -1,6 +1,7 @@
 // Shared by the third-party client judges: a TestServer with the real world, seeded with the
 // accounts every scenario uses, a log of the API methods each auth key called (so that a restart
 // can be shown to need no new login), and the rule that a missing judge fails under CI.
+// JUDGE_TRACE=1 prints every call the world answers (layer and method) to stderr.
 import process from "node:process";
 import { TestServer } from "../../testing/server/mod.ts";
 import type { AnyFunction } from "../../tl/mod.ts";

@@ -100,6 +100,7 @@ for (
       transports.join(", ")
     }): bot, user, 2FA user, message as update, restart without login, DC migration`,
     {
+      timeout: 200_000,
       skip: !isDeno
         ? "Python judges run under Deno only"
         : python === null
