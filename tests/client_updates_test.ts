@@ -194,7 +194,11 @@ test("client e2e: two processes on one MongoDB session both start without loggin
       await user.sendMessage(`@${w.bot.username}`, "hi bot");
       await using bot = new Client(name, options);
       await bot.start();
-      await bot.getHistory(w.user.userId, { limit: 1 }).next();
+      // (Bots may not read history on Telegram, so wait for the stored peer instead.)
+      for (let i = 0; i < 500 && !(await bot.storage.getPeerById(w.user.userId)); i++) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      assert.ok(await bot.storage.getPeerById(w.user.userId), "the bot stored the user");
     }
     const mark = w.calls.length;
     const { workdir: _, ...shared } = options;
