@@ -72,8 +72,10 @@ for (
       const pong = await client.invoke(new Api.Ping({ pingId: bigInt(77) }));
       assert.equal(pong.pingId.toString(), "77");
       const stats = server.stats();
-      assert.equal(stats.handshakes, 1);
-      assert.equal(stats.paddings.rsa_pad, 1, "GramJS 2.26 uses RSA_PAD");
+      // A client may start its exchange again when the first is slow (a loaded machine): at least
+      // one, all of them in the RSA_PAD form.
+      assert.ok(stats.handshakes >= 1, `${stats.handshakes} exchanges`);
+      assert.deepEqual(Object.keys(stats.paddings), ["rsa_pad"], "GramJS 2.26 uses RSA_PAD");
     } finally {
       await client.destroy();
       await server.stop();

@@ -71,8 +71,10 @@ for (
       const nearest = await client.call({ _: "help.getNearestDc" });
       assert.equal(nearest.thisDc, 2);
       const stats = server.stats();
-      assert.equal(stats.handshakes, 1);
-      assert.equal(stats.paddings.rsa_pad, 1, "mtcute uses RSA_PAD");
+      // A client may start its exchange again when the first is slow (a loaded machine): at least
+      // one, all of them in the RSA_PAD form.
+      assert.ok(stats.handshakes >= 1, `${stats.handshakes} exchanges`);
+      assert.deepEqual(Object.keys(stats.paddings), ["rsa_pad"], "mtcute uses RSA_PAD");
     } finally {
       await client.destroy();
       await server.stop();
