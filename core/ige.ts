@@ -26,6 +26,9 @@ function igeEncryptNative(
     cbc.setAutoPadding(false);
     // A view, not a copy: node:crypto reads it before anything can grow the memory.
     const y = cbc.update(memory().subarray(p + 32 + n, p + 32 + 2 * n));
+    // Releases the cipher's native state now (Deno holds it until final(): memory grew per call);
+    // n is a multiple of 16 and padding is off, so final() adds no bytes.
+    cbc.final();
     writeBytes(p + 32 + n, y);
     check(c.ige_cbc_post(p, p + 32, p + 32 + n, n), "ige256Encrypt");
     return readBytes(p + 32 + n, n);

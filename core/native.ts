@@ -16,7 +16,11 @@ export interface NativeCrypto {
     algorithm: "aes-256-ctr" | "aes-256-cbc",
     key: Uint8Array,
     iv: Uint8Array,
-  ): { update(data: Uint8Array): Uint8Array; setAutoPadding(on: boolean): unknown };
+  ): {
+    update(data: Uint8Array): Uint8Array;
+    final(): Uint8Array;
+    setAutoPadding(on: boolean): unknown;
+  };
   createHash(algorithm: "sha1" | "sha256"): {
     update(data: Uint8Array): unknown;
     digest(): Uint8Array;
