@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { Buffer } from "node:buffer";
+import { checkBase64, decodeBase64, encodeBase64 } from "../encoding/base64.ts";
 import type { SessionData } from "./storage.ts";
 import { SessionStringError } from "./errors.ts";
 import { dcAddress, isKnownDc, isTestDcHost } from "./dcs.ts";
@@ -63,48 +63,17 @@ function fail(message: string): never {
 // ---------------------------------------------------------------------------------------------
 // base64, strictly: one alphabet, canonical trailing bits, correct padding. A lenient decoder
 // would silently accept a corrupted string and hand a wrong key to the network layer. The text
-// is checked here; the conversion itself is the runtime's (node:buffer, in all three).
+// is checked by encoding/base64.ts's checkBase64; the conversion is the runtime's where it has one.
 
-/** Per character code: 0 = not base64, 1 = both alphabets, 2 = base64url only, 3 = base64 only. */
-const KIND = new Uint8Array(128);
-for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") {
-  KIND[c.charCodeAt(0)] = 1;
-}
-KIND[0x2d] = KIND[0x5f] = 2; // - _
-KIND[0x2b] = KIND[0x2f] = 3; // + /
-const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
-/** Value of a base64 character (either alphabet) already known to be valid. */
-function sextet(c: string): number {
-  return c === "-" || c === "+" ? 62 : c === "_" || c === "/" ? 63 : ALPHABET.indexOf(c);
-}
-
-function decodeBase64(text: string): Uint8Array {
-  let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 0x3d /* = */) end--;
-  const padding = text.length - end;
-  let seen = 0; // 1 << kind for every kind met: 4 = base64url-only characters, 8 = base64-only
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    const kind = c < 128 ? KIND[c] : 0;
-    if (kind === 0) fail("a character outside the base64 alphabet");
-    seen |= 1 << kind;
-  }
-  if ((seen & 12) === 12) fail("it mixes the base64 and base64url alphabets");
-  if (end % 4 === 1) fail("its length is not a whole number of bytes");
-  if (padding > 0 && (padding > 2 || text.length % 4 !== 0)) fail("wrong base64 padding");
-  // The last character of an unpadded tail carries 2 or 4 spare bits, which must be zero.
-  const spare = end % 4 === 2 ? 0x0f : end % 4 === 3 ? 0x03 : 0;
-  if (spare && (sextet(text[end - 1]) & spare) !== 0) fail("non-canonical base64 ending");
+function decodeBase64Strict(text: string): Uint8Array {
+  const checked = checkBase64(text);
+  if ("problem" in checked) fail(checked.problem);
   // (Deno's "base64" decoder takes a slow path on "-" and "_": name the alphabet)
-  const body = padding ? text.slice(0, end) : text;
-  const buf = Buffer.from(body, seen & 4 ? "base64url" : "base64");
-  // A view (possibly into Node's shared pool): every byte range kept from it is sliced (copied).
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  return decodeBase64(text, checked.alphabet);
 }
 
 function encodeBase64Url(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64url");
+  return encodeBase64(bytes, { alphabet: "base64url", pad: false });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -210,7 +179,7 @@ function readTelethonOrGramJs(bytes: Uint8Array): ParsedSessionString {
   const textLength = bytes.length >= 3 ? view.getUint16(1) : 0;
   if (textLength > 0 && bytes.length === 1 + 2 + textLength + 2 + AUTH_KEY_SIZE) {
     format = "gramjs";
-    host = Buffer.from(bytes.buffer, bytes.byteOffset + 3, textLength).toString("latin1");
+    host = String.fromCharCode(...bytes.subarray(3, 3 + textLength));
     if (!HOST_CHARS.test(host)) fail("the server address is not a host name or IP address");
     at = 3 + textLength;
   } else if (bytes.length === 1 + 4 + 2 + AUTH_KEY_SIZE) {
@@ -421,8 +390,8 @@ export function parseSessionString(text: string): ParsedSessionString {
   // Telethon and GramJS prefix their version, "1". Pyrogram strings start with a dc id byte and
   // mtcute strings with a version byte: in base64 those begin "A", "B" or "y" (DC 203), never "1"
   // (that would take a first byte of 212 to 215).
-  if (text[0] === "1") return readTelethonOrGramJs(decodeBase64(text.slice(1)));
-  const bytes = decodeBase64(text);
+  if (text[0] === "1") return readTelethonOrGramJs(decodeBase64Strict(text.slice(1)));
+  const bytes = decodeBase64Strict(text);
   switch (bytes.length) {
     case PYROGRAM_LENGTH:
     case PYROGRAM_V1_LENGTH:

@@ -12,8 +12,9 @@
  *
  * @module
  */
-import { closeSync, openSync, readSync, statSync, unlinkSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import type * as Fs from "node:fs";
+import type * as Path from "node:path";
+import { nodeModule } from "../runtime/runtime.ts";
 import type { Database, Sqlite3Static } from "@sqlite.org/sqlite-wasm";
 import { SessionFileError, StorageError } from "./errors.ts";
 import type { PeerRecord, PeerType, SessionData, Storage, UpdateState } from "./storage.ts";
@@ -43,6 +44,11 @@ import {
   type TableColumns,
 } from "./sqlite_schema.ts";
 import { createSchema, migrate } from "./sqlite_migrate.ts";
+
+// Node built-ins, resolved when this module loads (a stand-in that throws when used in a
+// browser: this engine then fails on open, not the import of the library).
+const { closeSync, openSync, readSync, statSync, unlinkSync } = nodeModule<typeof Fs>("node:fs");
+const { dirname, isAbsolute, join, relative, resolve, sep } = nodeModule<typeof Path>("node:path");
 
 /**
  * Page size of new session files: SQLite's usual one and what Python's sqlite3 creates
