@@ -53,8 +53,11 @@ export class Client {
    *
    * @example
    * ```ts
-   * await using app = new Client("my_account", { apiId: 12345 });
-   * console.log(await app.exportSessionString());
+   * import type { Client } from "@x/irenogram";
+   * // `app`: a client that has logged in (a session without an auth key has nothing to export)
+   * async function backup(app: Client): Promise<void> {
+   *   console.log(await app.exportSessionString());
+   * }
    * ```
    */
   async exportSessionString(): Promise<string> {

@@ -26,9 +26,11 @@ const streams = handleRegistry("ctr256_free");
  *
  * @example
  * ```ts
+ * import { Ctr256, initCore } from "@x/irenogram/core";
  * await initCore();
+ * const key = new Uint8Array(32), iv = new Uint8Array(16);
  * using enc = new Ctr256(key, iv);
- * const a = enc.process(part1), b = enc.process(part2);
+ * const a = enc.process(new Uint8Array(10)), b = enc.process(new Uint8Array(6));
  * ```
  */
 export class Ctr256 {
@@ -37,6 +39,7 @@ export class Ctr256 {
   #native: { update(data: Uint8Array): Uint8Array; final(): Uint8Array } | undefined;
   #freed = false;
 
+  /** A stream from a 32-byte key and a 16-byte initial counter block. */
   constructor(key: Uint8Array, iv: Uint8Array) {
     bytes(key, "key", 32);
     bytes(iv, "iv", 16);
@@ -97,6 +100,7 @@ export class Ctr256 {
     this.#handle = 0;
   }
 
+  /** {@link Ctr256.free}, for `using`. */
   [Symbol.dispose](): void {
     this.free();
   }

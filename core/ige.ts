@@ -92,8 +92,11 @@ function ige(data: Uint8Array, key: Uint8Array, iv: Uint8Array, encrypt: boolean
  *
  * @example
  * ```ts
+ * import { ige256Decrypt, ige256Encrypt, initCore } from "@x/irenogram/core";
  * await initCore();
+ * const key = new Uint8Array(32).fill(1), iv = new Uint8Array(32).fill(2);
  * const enc = ige256Encrypt(new Uint8Array(32), key, iv);
+ * ige256Decrypt(enc, key, iv); // 32 zero bytes
  * ```
  */
 export function ige256Encrypt(data: Uint8Array, key: Uint8Array, iv: Uint8Array): Uint8Array {

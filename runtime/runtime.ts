@@ -90,8 +90,10 @@ function missingModule(name: string): object {
 
 /** A feature this runtime lacks was used: a file engine in a browser, a Node built-in where there is none. */
 export class RuntimeUnsupportedError extends IrenogramError {
+  /** Always `"RUNTIME_UNSUPPORTED"`. */
   declare readonly code: "RUNTIME_UNSUPPORTED";
 
+  /** `message` names the missing feature; the runtime and a way out are added. */
   constructor(message: string) {
     super(
       "RUNTIME_UNSUPPORTED",

@@ -39,6 +39,7 @@ interface Entry {
  *
  * @example
  * ```ts
+ * import { CachedStorage, MemoryStorage } from "@x/irenogram";
  * const storage = new CachedStorage(new MemoryStorage());
  * ```
  */

@@ -14,9 +14,12 @@ import { parseSessionString, type SessionStringFormat } from "./session_string.t
  *
  * @example
  * ```ts
- * const storage = new SessionStringStorage(process.env.SESSION!);
+ * import { encodeSessionString, SessionStringStorage } from "@x/irenogram";
+ * const authKey = new Uint8Array(256).fill(1); // a real string comes from exportSessionString()
+ * const text = encodeSessionString({ dcId: 2, apiId: 12345, testMode: false, authKey, userId: 42, isBot: false });
+ * const storage = new SessionStringStorage(text);
  * await storage.open();
- * const { dcId, userId } = await storage.getSession();
+ * const { dcId, userId } = await storage.getSession(); // 2, 42
  * ```
  */
 export class SessionStringStorage extends MemoryStorage {

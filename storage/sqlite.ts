@@ -107,10 +107,16 @@ interface Statements {
  *
  * @example
  * ```ts
- * const storage = SqliteStorage.forSession("my_account", "sessions/");
- * await storage.open();          // creates sessions/my_account.session (mode 0600)
+ * import { SqliteStorage } from "@x/irenogram";
+ * import { mkdtempSync, rmSync } from "node:fs";
+ * import { tmpdir } from "node:os";
+ * import { join } from "node:path";
+ * const workdir = mkdtempSync(join(tmpdir(), "sessions-"));
+ * const storage = SqliteStorage.forSession("my_account", workdir);
+ * await storage.open(); // creates WORKDIR/my_account.session (mode 0600)
  * await storage.setSession({ apiId: 12345 });
  * await storage.close();
+ * rmSync(workdir, { recursive: true });
  * ```
  */
 export class SqliteStorage implements Storage {

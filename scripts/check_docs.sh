@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The documentation checks of .ci/run: every JSDoc example of the hand-written library modules
+# type-checks (deno check --doc-only) and runs (deno test --doc), and `deno doc --lint` finds
+# nothing to say about the hand-written code behind the public entries (generated tl/gen/ is
+# documented by its schema). Usage: bash scripts/check_docs.sh [check|run|lint] (default: all).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$PATH"
+
+# Library modules written by hand: not tests, helpers of tests, benchmarks, tools or generated code.
+mapfile -t files < <(git ls-files --cached --others --exclude-standard '*.ts' | grep -vE \
+  '(_test\.ts$|^tests/|^bench/|/test_support/|^tl/gen/|^scripts/|^build_npm\.ts$|^demo\.ts$|^tl/generate\.ts$|^tl/tl_parser\.ts$|^core-rs/|^npm/)' | sort)
+entries=(mod.ts core/mod.ts errors/mod.ts testing/mod.ts)
+# Modules whose owners have not documented every exported member yet (kept short; see README).
+lint_pending=${DOC_LINT_PENDING-'^(storage|client)/'}
+
+mkdir -p .cache
+status=0
+what=${1:-all}
+if [ "$what" = all ] || [ "$what" = check ]; then
+  echo "== deno check --doc-only (${#files[@]} modules)"
+  deno check --doc-only "${files[@]}" || status=1
+fi
+if [ "$what" = all ] || [ "$what" = run ]; then
+  echo "== deno test --doc (${#files[@]} modules)"
+  deno test -A --doc --no-check=remote "${files[@]}" >.cache/doc-test.log 2>&1 ||
+    { status=1; tail -40 .cache/doc-test.log; }
+  sed -r 's/\x1b\[[0-9;]*m//g' .cache/doc-test.log | grep -E '^(ok|FAILED) \|'
+fi
+if [ "$what" = all ] || [ "$what" = lint ]; then
+  echo "== deno doc --lint ${entries[*]} (hand-written code)"
+  found=$(deno doc --lint "${entries[@]}" 2>&1 | sed -r 's/\x1b\[[0-9;]*m//g' |
+    grep -E '^error\[|^ +-->' | paste - - | sed -E "s#$PWD/##" | grep -v 'tl/gen/' |
+    { if [ -n "$lint_pending" ]; then grep -vE -- "--> ${lint_pending#^}"; else cat; fi; } | sort -u)
+  if [ -n "$found" ]; then
+    echo "$found"
+    echo "$(wc -l <<<"$found") doc lint findings"
+    status=1
+  fi
+fi
+exit $status
