@@ -34,6 +34,7 @@ export class Client {
   readonly #options: Readonly<ClientOptions>;
   readonly #storage: Storage;
 
+  /** A client for session `name` (see the class for how the name picks the storage); nothing is opened or sent until it starts. */
   constructor(name: string, options: ClientOptions = {}) {
     if (typeof name !== "string" || name.length === 0) {
       throw new StorageError("the session name must be a non-empty string", {

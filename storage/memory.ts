@@ -78,6 +78,7 @@ export class MemoryStorage implements Storage {
     return Promise.resolve();
   }
 
+  /** Releases what the storage holds (files, locks, connections); safe to call twice. */
   close(): Promise<void> {
     this.#open = false;
     return Promise.resolve();
@@ -90,6 +91,7 @@ export class MemoryStorage implements Storage {
     return Promise.resolve();
   }
 
+  /** The session (a fresh one before the first login). */
   getSession(): Promise<SessionData> {
     return this.#run(() => {
       const s = this.#session;
@@ -97,6 +99,7 @@ export class MemoryStorage implements Storage {
     });
   }
 
+  /** Merges `data` into the session and saves it. */
   setSession(data: Partial<SessionData>): Promise<void> {
     return this.#run(() => {
       checkSessionPatch(data);
@@ -122,6 +125,7 @@ export class MemoryStorage implements Storage {
     });
   }
 
+  /** Stores the auth key of `dcId` (`null` forgets it). */
   setAuthKey(dcId: number, key: Uint8Array | null): Promise<void> {
     return this.#run(() => {
       checkDcId(dcId);
@@ -147,6 +151,7 @@ export class MemoryStorage implements Storage {
     });
   }
 
+  /** The cached peer with this marked id, if any. */
   getPeerById(id: number): Promise<PeerRecord | undefined> {
     return this.#run(() => {
       checkPeerId(id);
@@ -163,6 +168,7 @@ export class MemoryStorage implements Storage {
     });
   }
 
+  /** The cached user with this phone number (digits, without "+"), if any. */
   getPeerByPhoneNumber(phoneNumber: string): Promise<PeerRecord | undefined> {
     return this.#run(() => {
       const p = this.#newest(this.#byPhone.get(phoneNumber));
@@ -170,20 +176,24 @@ export class MemoryStorage implements Storage {
     });
   }
 
+  /** The common update state, when one was saved. */
   getUpdateState(): Promise<UpdateState | undefined> {
     return this.#run(() => this.#state && { ...this.#state });
   }
 
+  /** Saves the common update state. */
   setUpdateState(state: UpdateState): Promise<void> {
     return this.#run(() => {
       this.#state = checkUpdateState(state);
     });
   }
 
+  /** The saved pts of a channel, if any. */
   getChannelPts(channelId: number): Promise<number | undefined> {
     return this.#run(() => this.#channelPts.get(checkChannelId(channelId)));
   }
 
+  /** Saves the pts of a channel. */
   setChannelPts(channelId: number, pts: number): Promise<void> {
     return this.#run(() => {
       this.#channelPts.set(checkChannelId(channelId), checkPts(pts));

@@ -141,6 +141,8 @@ export class MongoStorage implements Storage {
   #opening: Promise<void> | null = null;
 
   /**
+   * A MongoDB storage for session `name`; nothing is connected until `open()`.
+   *
    * @param name session name, used as the database name
    * @param connection a `mongodb://` / `mongodb+srv://` URL, or a `MongoClient` (which the
    *   storage then uses but never closes)
@@ -310,6 +312,7 @@ export class MongoStorage implements Storage {
     }
   }
 
+  /** The session (a fresh one before the first login). */
   async getSession(): Promise<SessionData> {
     const session = this.#collection("session");
     return await this.#run(
@@ -318,6 +321,7 @@ export class MongoStorage implements Storage {
     );
   }
 
+  /** Merges `data` into the session and saves it. */
   async setSession(data: Partial<SessionData>): Promise<void> {
     checkSessionPatch(data);
     const session = this.#collection("session");
@@ -399,6 +403,7 @@ export class MongoStorage implements Storage {
     });
   }
 
+  /** Stores the auth key of `dcId` (`null` forgets it). */
   async setAuthKey(dcId: number, key: Uint8Array | null): Promise<void> {
     checkDcId(dcId);
     checkAuthKey(key);
@@ -505,6 +510,7 @@ export class MongoStorage implements Storage {
     return names;
   }
 
+  /** The cached peer with this marked id, if any. */
   async getPeerById(id: number): Promise<PeerRecord | undefined> {
     checkPeerId(id);
     const peers = this.#collection("peers");
@@ -540,6 +546,7 @@ export class MongoStorage implements Storage {
     });
   }
 
+  /** The cached user with this phone number (digits, without "+"), if any. */
   async getPeerByPhoneNumber(phoneNumber: string): Promise<PeerRecord | undefined> {
     if (typeof phoneNumber !== "string") throw invalid("a phone number must be a string");
     const peers = this.#collection("peers");
@@ -550,6 +557,7 @@ export class MongoStorage implements Storage {
     });
   }
 
+  /** The common update state, when one was saved. */
   async getUpdateState(): Promise<UpdateState | undefined> {
     const states = this.#collection("update_state");
     return await this.#run("getUpdateState", async () => {
@@ -565,6 +573,7 @@ export class MongoStorage implements Storage {
     });
   }
 
+  /** Saves the common update state. */
   async setUpdateState(state: UpdateState): Promise<void> {
     const s = checkUpdateState(state);
     const states = this.#collection("update_state");
@@ -575,6 +584,7 @@ export class MongoStorage implements Storage {
     });
   }
 
+  /** The saved pts of a channel, if any. */
   async getChannelPts(channelId: number): Promise<number | undefined> {
     const key = channelKey(channelId);
     const states = this.#collection("update_state");
@@ -584,6 +594,7 @@ export class MongoStorage implements Storage {
     });
   }
 
+  /** Saves the pts of a channel. */
   async setChannelPts(channelId: number, pts: number): Promise<void> {
     const key = channelKey(channelId);
     checkPts(pts);

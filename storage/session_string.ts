@@ -33,7 +33,9 @@ export type SessionStringFormat =
 
 /** A decoded session string and the layout it was in. */
 export interface ParsedSessionString {
+  /** Which library (and layout) wrote the string. */
   format: SessionStringFormat;
+  /** What the string holds, as a session (`date` 0). */
   session: SessionData;
 }
 

@@ -26,6 +26,7 @@ export class SessionStringStorage extends MemoryStorage {
   /** The layout the string was written in (e.g. `"telethon"`: no api_id in it). */
   readonly format: SessionStringFormat;
 
+  /** A memory storage seeded from `sessionString` (any supported layout); throws `SessionStringError` when it is not valid. */
   constructor(sessionString: string) {
     const { format, session } = parseSessionString(sessionString);
     super(session);

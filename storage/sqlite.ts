@@ -275,6 +275,7 @@ export class SqliteStorage implements Storage {
     db?.close();
   }
 
+  /** Releases what the storage holds (files, locks, connections); safe to call twice. */
   async close(): Promise<void> {
     // An opening in flight would otherwise open (and lock) the file after close() returned.
     await this.#opening?.catch(() => {});
@@ -310,6 +311,7 @@ export class SqliteStorage implements Storage {
     }
   }
 
+  /** The session (a fresh one before the first login). */
   getSession(): Promise<SessionData> {
     return this.#run(() => this.#session(this.#require().db));
   }
@@ -325,6 +327,7 @@ export class SqliteStorage implements Storage {
     return session;
   }
 
+  /** Merges `data` into the session and saves it. */
   setSession(data: Partial<SessionData>): Promise<void> {
     return this.#run(() => {
       checkSessionPatch(data);
@@ -384,6 +387,7 @@ export class SqliteStorage implements Storage {
     });
   }
 
+  /** Stores the auth key of `dcId` (`null` forgets it). */
   setAuthKey(dcId: number, key: Uint8Array | null): Promise<void> {
     return this.#run(() => {
       checkDcId(dcId);
@@ -419,6 +423,7 @@ export class SqliteStorage implements Storage {
     });
   }
 
+  /** The cached peer with this marked id, if any. */
   getPeerById(id: number): Promise<PeerRecord | undefined> {
     return this.#run(() => this.#peer(this.#require().stmts.peerById, checkPeerId(id), "id"));
   }
@@ -433,6 +438,7 @@ export class SqliteStorage implements Storage {
     });
   }
 
+  /** The cached user with this phone number (digits, without "+"), if any. */
   getPeerByPhoneNumber(phoneNumber: string): Promise<PeerRecord | undefined> {
     return this.#run(() => {
       if (typeof phoneNumber !== "string") return undefined;
@@ -493,6 +499,7 @@ export class SqliteStorage implements Storage {
     }
   }
 
+  /** The common update state, when one was saved. */
   getUpdateState(): Promise<UpdateState | undefined> {
     return this.#run(() => {
       const row = this.#require().db.selectArray(
@@ -505,6 +512,7 @@ export class SqliteStorage implements Storage {
     });
   }
 
+  /** Saves the common update state. */
   setUpdateState(state: UpdateState): Promise<void> {
     return this.#run(() => {
       const s = checkUpdateState(state);
@@ -517,6 +525,7 @@ export class SqliteStorage implements Storage {
     });
   }
 
+  /** The saved pts of a channel, if any. */
   getChannelPts(channelId: number): Promise<number | undefined> {
     return this.#run(() => {
       const pts = this.#require().db.selectValue("SELECT pts FROM update_state WHERE id = ?", [
@@ -526,6 +535,7 @@ export class SqliteStorage implements Storage {
     });
   }
 
+  /** Saves the pts of a channel. */
   setChannelPts(channelId: number, pts: number): Promise<void> {
     return this.#run(() => {
       const id = checkChannelId(channelId);
