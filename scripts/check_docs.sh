@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The documentation checks of .ci/run: every JSDoc example of the hand-written library modules
-# type-checks (deno check --doc-only) and runs (deno test --doc), and `deno doc --lint` finds
+# (and every TypeScript block of README.md, which tests/readme_test.ts runs) type-checks
+# (deno check --doc-only), the JSDoc examples run (deno test --doc), and `deno doc --lint` finds
 # nothing to say about the hand-written code behind the public entries (generated tl/gen/ is
 # documented by its schema). Usage: bash scripts/check_docs.sh [check|run|lint] (default: all).
 set -uo pipefail
@@ -18,8 +19,8 @@ mkdir -p .cache
 status=0
 what=${1:-all}
 if [ "$what" = all ] || [ "$what" = check ]; then
-  echo "== deno check --doc-only (${#files[@]} modules)"
-  deno check --doc-only "${files[@]}" || status=1
+  echo "== deno check --doc-only (${#files[@]} modules and README.md)"
+  deno check --doc-only "${files[@]}" README.md || status=1
 fi
 if [ "$what" = all ] || [ "$what" = run ]; then
   echo "== deno test --doc (${#files[@]} modules)"
