@@ -70,10 +70,15 @@ export function nodeBuiltin<T>(name: `node:${string}`): T | undefined {
  * when a file is opened where no file system exists.
  */
 export function nodeModule<T extends object>(name: `node:${string}`): T {
-  return nodeBuiltin<T>(name) ?? missingModule(name) as T;
+  return nodeBuiltin<T>(name) ?? unavailableModule(name) as T;
 }
 
-function missingModule(name: string): object {
+/**
+ * The stand-in {@link nodeModule} returns where `name` does not exist: every member is a
+ * function that throws {@link RuntimeUnsupportedError} (so destructuring it at load succeeds),
+ * and `default` is the stand-in itself.
+ */
+export function unavailableModule(name: string): object {
   const fail = (member: string) => () => {
     throw new RuntimeUnsupportedError(`${name} (${member}) is not available in this runtime`);
   };
