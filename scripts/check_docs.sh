@@ -8,12 +8,18 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
 
-# Library modules written by hand: not tests, helpers of tests, benchmarks, tools or generated code.
+# Library modules written by hand: not tests, helpers of tests, benchmarks, tools, example
+# programs or generated code (`deno test --doc` evaluates each module: none may act on import).
 mapfile -t files < <(git ls-files --cached --others --exclude-standard '*.ts' | grep -vE \
-  '(_test\.ts$|^tests/|^bench/|/test_support/|^tl/gen/|^scripts/|^build_npm\.ts$|^demo\.ts$|^tl/generate\.ts$|^tl/tl_parser\.ts$|^core-rs/|^npm/)' | sort)
+  '(_test\.ts$|^tests/|^bench/|/test_support/|^tl/gen/|^scripts/|^examples/|^cli(\.ts$|/)|^build_npm\.ts$|^demo\.ts$|^tl/generate\.ts$|^tl/tl_parser\.ts$|^core-rs/|^npm/)' | sort)
 entries=(mod.ts core/mod.ts errors/mod.ts testing/mod.ts)
-# A regex of paths to leave out of the lint while their documentation is being written (none).
-lint_pending=${DOC_LINT_PENDING-}
+# A regex of paths left out of all three checks while their documentation is being brought up to
+# them (say `^(mtproto|client)/` right after a merge); keep it empty: every entry is a debt.
+pending=${DOC_PENDING-}
+if [ -n "$pending" ]; then
+  mapfile -t files < <(printf '%s\n' "${files[@]}" | grep -vE -- "$pending")
+  echo "check_docs: leaving out modules matching $pending"
+fi
 
 mkdir -p .cache
 status=0
@@ -32,7 +38,7 @@ if [ "$what" = all ] || [ "$what" = lint ]; then
   echo "== deno doc --lint ${entries[*]} (hand-written code)"
   found=$(deno doc --lint "${entries[@]}" 2>&1 | sed -r 's/\x1b\[[0-9;]*m//g' |
     grep -E '^error\[|^ +-->' | paste - - | sed -E "s#$PWD/##" | grep -v 'tl/gen/' |
-    { if [ -n "$lint_pending" ]; then grep -vE -- "--> ${lint_pending#^}"; else cat; fi; } | sort -u)
+    { if [ -n "$pending" ]; then grep -vE -- "--> ${pending#^}"; else cat; fi; } | sort -u)
   if [ -n "$found" ]; then
     echo "$found"
     echo "$(wc -l <<<"$found") doc lint findings"
