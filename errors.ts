@@ -6,10 +6,13 @@
  *
  * @example
  * ```ts
+ * import { IrenogramError, MemoryStorage } from "@x/irenogram";
+ * const storage = new MemoryStorage();
  * try {
  *   await storage.open();
  * } catch (e) {
  *   if (e instanceof IrenogramError && e.code === "SESSION_LOCKED") console.error(e.message);
+ *   else throw e;
  * }
  * ```
  */
@@ -17,6 +20,7 @@ export class IrenogramError extends Error {
   /** Stable, machine-readable error code, e.g. `"SESSION_LOCKED"`. */
   readonly code: string;
 
+  /** An error with a stable `code`; `message` is for people and holds no secret. */
   constructor(code: string, message: string, options?: ErrorOptions) {
     super(message, options);
     this.code = code;

@@ -43,6 +43,7 @@ export {
   TransportError,
   type TransportErrorCode,
 } from "./core/errors.ts";
+export type { Frame } from "./core/framing.ts";
 // The MongoDB engine loads the `mongodb` driver only in open(), never on import.
 export { MongoStorage } from "./storage/mongo.ts";
 export type { MongoStorageOptions } from "./storage/mongo.ts";

@@ -149,6 +149,7 @@ export class Client {
   #started = false;
   #starting: Promise<this> | undefined;
 
+  /** A client for session `name` (see the class for how the name picks the storage); nothing is opened or sent until it starts. */
   constructor(name: string, options: ClientOptions = {}) {
     if (typeof name !== "string" || name.length === 0) {
       throw new StorageError("the session name must be a non-empty string", {
@@ -833,8 +834,11 @@ export class Client {
    *
    * @example
    * ```ts
-   * await using app = new Client("my_account", { apiId: 12345 });
-   * console.log(await app.exportSessionString());
+   * import type { Client } from "@x/irenogram";
+   * // `app`: a client that has logged in (a session without an auth key has nothing to export)
+   * async function backup(app: Client): Promise<void> {
+   *   console.log(await app.exportSessionString());
+   * }
    * ```
    */
   async exportSessionString(): Promise<string> {

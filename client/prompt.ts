@@ -4,10 +4,15 @@
  *
  * @module
  */
-import process from "node:process";
-import { createInterface } from "node:readline";
+import type processModule from "node:process";
+import type * as Readline from "node:readline";
+import { nodeModule } from "../runtime/runtime.ts";
 import { ClientError } from "./errors.ts";
 import type { Input } from "./options.ts";
+
+// Node built-ins through runtime/ (a stand-in in a browser, where no terminal exists).
+const process = nodeModule<typeof processModule>("node:process");
+const { createInterface } = nodeModule<typeof Readline>("node:readline");
 
 /** Whether questions can be asked (stdin and stdout are terminals). */
 export function canPrompt(): boolean {

@@ -146,8 +146,9 @@ function nativeModPow(
  *
  * @example
  * ```ts
+ * import { initCore, modPow } from "@x/irenogram/core";
  * await initCore();
- * modPow(3n, 65537n, n);
+ * modPow(3n, 65537n, (1n << 127n) - 1n); // 3^65537 mod the Mersenne prime 2^127 - 1
  * ```
  */
 export function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
@@ -211,8 +212,13 @@ export interface DhResult {
  *
  * @example
  * ```ts
+ * import { dhExchange, initCore } from "@x/irenogram/core";
+ * // dh_prime, g and g_a as the server's server_DH_inner_data carries them
+ * function clientSide(dhPrime: Uint8Array, g: number, gA: Uint8Array) {
+ *   const { publicValue: gB, sharedKey: authKey } = dhExchange(dhPrime, g, gA);
+ *   return { gB, authKey };
+ * }
  * await initCore();
- * const { publicValue: gB, sharedKey: authKey } = dhExchange(dhPrime, g, gA);
  * ```
  */
 export function dhExchange(
@@ -307,6 +313,7 @@ export function checkDhGroup(
  *
  * @example
  * ```ts
+ * import { factorizePQ, initCore } from "@x/irenogram/core";
  * await initCore();
  * factorizePQ(0x17ed48941a08f981n); // [0x494c553bn, 0x53911073n]
  * ```

@@ -8,6 +8,8 @@ const CHUNK = 1 << 20;
  *
  * @example
  * ```ts
+ * import { crc32, initCore } from "@x/irenogram/core";
+ * await initCore();
  * crc32(new TextEncoder().encode("123456789")); // 0xcbf43926
  * ```
  */

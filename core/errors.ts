@@ -34,16 +34,22 @@ export type CoreErrorCode =
  *
  * @example
  * ```ts
+ * import { CoreError, initCore, openMessage } from "@x/irenogram/core";
+ * await initCore();
+ * const authKey = new Uint8Array(256).fill(1);
  * try {
- *   openMessage(authKey, bytes, "server");
+ *   openMessage(authKey, new Uint8Array(72), "server"); // not sealed with this key
  * } catch (e) {
- *   if (e instanceof CoreError && e.code === "CORE_MSG_KEY_MISMATCH") dropConnection();
+ *   if (e instanceof CoreError && e.code === "CORE_AUTH_KEY_ID_MISMATCH") console.log("drop it");
+ *   else throw e;
  * }
  * ```
  */
 export class CoreError extends IrenogramError {
+  /** Which check failed; see {@link CoreErrorCode}. */
   declare readonly code: CoreErrorCode;
 
+  /** An error with a stable `code` and a message that never holds secret bytes. */
   constructor(code: CoreErrorCode, message: string, options?: ErrorOptions) {
     super(code, message, options);
   }
@@ -79,23 +85,28 @@ export type TransportErrorCode =
  *
  * @example
  * ```ts
+ * import { createTransport, initCore, TransportError } from "@x/irenogram/core";
+ * await initCore();
+ * using t = createTransport("intermediate");
+ * // What a server sends for an unknown auth key: a 4-byte frame holding -404.
+ * const chunk = new Uint8Array([4, 0, 0, 0, 0x6c, 0xfe, 0xff, 0xff]);
  * try {
- *   for (const frame of decoder.push(chunk)) handle(frame);
+ *   for (const frame of t.decoder.push(chunk)) console.log(frame.type);
  * } catch (e) {
- *   if (e instanceof TransportError && e.code === "TRANSPORT_SERVER_ERROR" && e.serverCode === -404) {
- *     forgetAuthKey();
- *   }
- *   socket.close();
+ *   if (e instanceof TransportError && e.serverCode === -404) console.log("forget the auth key");
+ *   else throw e;
  * }
  * ```
  */
 export class TransportError extends IrenogramError {
+  /** What went wrong; see {@link TransportErrorCode}. */
   declare readonly code: TransportErrorCode;
   /** `TRANSPORT_SERVER_ERROR`: the code the server sent, e.g. -404, -429, -444. */
   readonly serverCode?: number;
   /** Frames completely decoded from the same `push` before the failure, in order. */
   readonly frames: readonly Frame[];
 
+  /** A failure with the server's code and the frames decoded before it, when there are. */
   constructor(
     code: TransportErrorCode,
     message: string,

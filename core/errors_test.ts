@@ -177,6 +177,11 @@ test("temp-key answers: a wrong hash, a bad length, bad nonces", async () => {
     assert.throws(() => decryptDhInner(r.bytes(32), nn, sn), is("CORE_HASH_MISMATCH"));
   }
   assert.throws(() => decryptDhInner(enc, nn.subarray(1), sn), is("CORE_BAD_INPUT"));
+  // An answer over 1 MiB is refused before anything is copied into the core; 1 MiB itself is
+  // decrypted (and fails its hash, being random).
+  const huge = new Uint8Array((1 << 20) + 16);
+  assert.throws(() => decryptDhInner(huge, nn, sn), is("CORE_BAD_MESSAGE_LENGTH"));
+  assert.throws(() => decryptDhInner(huge.subarray(16), nn, sn), is("CORE_HASH_MISMATCH"));
 });
 
 test("rsaPad: data over 144 bytes and a small modulus are refused", async () => {

@@ -103,11 +103,15 @@ export type Frame =
 
 /** What a decoder knows about its connection. */
 export interface TransportInfo {
+  /** The framing the client chose. */
   readonly kind: TransportKind;
+  /** Whether the connection is obfuscated (started with a 64-byte obfuscated header). */
   readonly obfuscated: boolean;
   /** Obfuscated connections seen by a server: the DC the client asked for, else undefined. */
   readonly dcId?: number;
+  /** Obfuscated connections: whether the client asked for the DC's media servers. */
   readonly media?: boolean;
+  /** Obfuscated connections: whether the client asked for a test DC. */
   readonly testMode?: boolean;
 }
 
@@ -297,6 +301,7 @@ export class FrameEncoder {
     this.#stream?.free();
   }
 
+  /** `free()`, for `using`. */
   [Symbol.dispose](): void {
     this.free();
   }
@@ -417,6 +422,7 @@ export class FrameDecoder {
     this.#stream?.free();
   }
 
+  /** `free()`, for `using`. */
   [Symbol.dispose](): void {
     this.free();
   }
@@ -455,10 +461,13 @@ function collect(c: any, h: number, count: number, frames: Frame[]): void {
 export interface ClientTransport {
   /** Bytes to send before the first frame (tag or obfuscated header; empty for `"full"`). */
   readonly init: Uint8Array;
+  /** Frames what the client sends. */
   readonly encoder: FrameEncoder;
+  /** Unframes what the server sends. */
   readonly decoder: FrameDecoder;
   /** Frees both codecs. */
   free(): void;
+  /** `free()`, for `using`. */
   [Symbol.dispose](): void;
 }
 
@@ -468,13 +477,21 @@ export interface ClientTransport {
  *
  * @example
  * ```ts
+ * import { createTransport, initCore } from "@x/irenogram/core";
+ * interface Socket {
+ *   write(bytes: Uint8Array): void;
+ *   on(event: "data", listener: (chunk: Uint8Array) => void): void;
+ * }
+ * function connect(socket: Socket, message: Uint8Array, receive: (m: Uint8Array) => void) {
+ *   const t = createTransport("intermediate", { obfuscation: { dcId: 2 } });
+ *   socket.write(t.init);
+ *   socket.write(t.encoder.encode(message));
+ *   socket.on("data", (chunk) => {
+ *     for (const frame of t.decoder.push(chunk)) if (frame.type === "payload") receive(frame.payload);
+ *   });
+ *   return t; // free() it (or `using`) when the connection ends
+ * }
  * await initCore();
- * using t = createTransport("intermediate", { obfuscation: { dcId: 2 } });
- * socket.write(t.init);
- * socket.write(t.encoder.encode(message));
- * socket.on("data", (chunk) => {
- *   for (const frame of t.decoder.push(chunk)) if (frame.type === "payload") receive(frame.payload);
- * });
  * ```
  */
 export function createTransport(
@@ -556,13 +573,21 @@ function nativeStreams(header: Uint8Array, secret: Uint8Array | undefined) {
  *
  * @example
  * ```ts
- * using decoder = acceptTransport();
- * let reply: FrameEncoder | undefined;
- * socket.on("data", (chunk) => {
- *   const frames = decoder.push(chunk);
- *   reply ??= decoder.transport && decoder.replyEncoder();
- *   for (const f of frames) if (f.type === "payload") socket.write(reply!.encode(answer(f.payload)));
- * });
+ * import { acceptTransport, type FrameEncoder } from "@x/irenogram/core";
+ * interface Socket {
+ *   write(bytes: Uint8Array): void;
+ *   on(event: "data", listener: (chunk: Uint8Array) => void): void;
+ * }
+ * function serve(socket: Socket, answer: (query: Uint8Array) => Uint8Array) {
+ *   const decoder = acceptTransport();
+ *   let reply: FrameEncoder | undefined;
+ *   socket.on("data", (chunk) => {
+ *     const frames = decoder.push(chunk);
+ *     reply ??= decoder.transport && decoder.replyEncoder();
+ *     for (const f of frames) if (f.type === "payload") socket.write(reply!.encode(answer(f.payload)));
+ *   });
+ *   return decoder;
+ * }
  * ```
  */
 export function acceptTransport(options: AcceptOptions = {}): FrameDecoder {

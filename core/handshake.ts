@@ -11,8 +11,12 @@ import { check, core, readBytes, scratch, wipe, writeBytes } from "./wasm.ts";
  *
  * @example
  * ```ts
+ * import { initCore, rsaPad } from "@x/irenogram/core";
+ * // `key`: the server's RSA public key, chosen by the fingerprint its resPQ lists
+ * function encryptedData(pqInnerData: Uint8Array, key: { n: bigint; e: bigint }): Uint8Array {
+ *   return rsaPad(pqInnerData, key.n, key.e);
+ * }
  * await initCore();
- * const encryptedData = rsaPad(pqInnerData, key.n, key.e);
  * ```
  */
 export function rsaPad(

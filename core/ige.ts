@@ -26,6 +26,9 @@ function igeEncryptNative(
     cbc.setAutoPadding(false);
     // A view, not a copy: node:crypto reads it before anything can grow the memory.
     const y = cbc.update(memory().subarray(p + 32 + n, p + 32 + 2 * n));
+    // Releases the cipher's native state now (Deno holds it until final(): memory grew per call);
+    // n is a multiple of 16 and padding is off, so final() adds no bytes.
+    cbc.final();
     writeBytes(p + 32 + n, y);
     check(c.ige_cbc_post(p, p + 32, p + 32 + n, n), "ige256Encrypt");
     return readBytes(p + 32 + n, n);
@@ -89,8 +92,11 @@ function ige(data: Uint8Array, key: Uint8Array, iv: Uint8Array, encrypt: boolean
  *
  * @example
  * ```ts
+ * import { ige256Decrypt, ige256Encrypt, initCore } from "@x/irenogram/core";
  * await initCore();
+ * const key = new Uint8Array(32).fill(1), iv = new Uint8Array(32).fill(2);
  * const enc = ige256Encrypt(new Uint8Array(32), key, iv);
+ * ige256Decrypt(enc, key, iv); // 32 zero bytes
  * ```
  */
 export function ige256Encrypt(data: Uint8Array, key: Uint8Array, iv: Uint8Array): Uint8Array {

@@ -117,7 +117,12 @@ function x(sender: Sender): number {
  *
  * @example
  * ```ts
+ * import { initCore, sealMessage } from "@x/irenogram/core";
  * await initCore();
+ * const authKey = new Uint8Array(256).fill(7);
+ * // salt, session_id, msg_id, seq_no, then message_data_length (4) and the message itself
+ * const inner = new Uint8Array(36);
+ * new DataView(inner.buffer).setInt32(28, 4, true);
  * const wire = sealMessage(authKey, inner, "client");
  * ```
  */

@@ -8,7 +8,7 @@
  * no node:crypto: there the core does everything. Results are identical either way (tests run
  * both paths on the same inputs).
  */
-import { NODE_APIS, RUNTIME } from "../runtime/runtime.ts";
+import { nodeBuiltin, RUNTIME } from "../runtime/runtime.ts";
 
 /** The part of node:crypto the core uses. */
 export interface NativeCrypto {
@@ -16,7 +16,11 @@ export interface NativeCrypto {
     algorithm: "aes-256-ctr" | "aes-256-cbc",
     key: Uint8Array,
     iv: Uint8Array,
-  ): { update(data: Uint8Array): Uint8Array; setAutoPadding(on: boolean): unknown };
+  ): {
+    update(data: Uint8Array): Uint8Array;
+    final(): Uint8Array;
+    setAutoPadding(on: boolean): unknown;
+  };
   createHash(algorithm: "sha1" | "sha256"): {
     update(data: Uint8Array): unknown;
     digest(): Uint8Array;
@@ -69,16 +73,16 @@ export function nativeCrypto(op?: NativeOp): NativeCrypto | undefined {
 
 /** Loads node:crypto on Node, Bun and Deno (idempotent); elsewhere (browsers) does nothing. */
 export function loadNative(): Promise<void> {
-  loading ??= NODE_APIS
-    ? import("node:crypto").then((m) => {
-      native = m as unknown as NativeCrypto;
-      fastOps = new Set<NativeOp>(
-        RUNTIME === "deno"
-          ? ["ctr", "sha", "ige", "modpow"]
-          : ["ctr", "sha", "ige", "ige-small", "seal", "open", "modpow", "modpow-dh"],
-      );
-    }, () => {})
-    : Promise.resolve();
+  loading ??= Promise.resolve().then(() => {
+    const m = nodeBuiltin<NativeCrypto>("node:crypto");
+    if (m === undefined) return;
+    native = m;
+    fastOps = new Set<NativeOp>(
+      RUNTIME === "deno"
+        ? ["ctr", "sha", "ige", "modpow"]
+        : ["ctr", "sha", "ige", "ige-small", "seal", "open", "modpow", "modpow-dh"],
+    );
+  });
   return loading;
 }
 

@@ -200,6 +200,66 @@ test("dhExchange: exponentiating natively and inside the core agree, rejections 
   }
 });
 
+/** RFC 3526's 2048-bit MODP prime: a safe prime (with g = 3: p mod 3 = 2) no other test uses. */
+const MODP_2048 = BigInt(
+  "0xFFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DDEF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7EDEE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F83655D23DCA3AD961C62F356208552BB9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3BE39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF6955817183995497CEA956AE515D2261898FA051015728E5A8AACAA68FFFFFFFFFFFFFFFF",
+);
+
+test("dhExchange: an own value above p - 2^1984 from the native path is CORE_DH_BAD_VALUE", async () => {
+  // g^secret lands in the top 2^1984 of the range with probability 2^-64: a native module that
+  // answers the exponentiation of g with a chosen value stands in for that chance. (Native
+  // DiffieHellman objects are cached per prime, so the stand-in reads its answer from `own`.)
+  await initCore();
+  const prime = MODP_2048, low = 1n << 1984n;
+  const p = bigintToBytes(prime, 256)!;
+  const peer = bigintToBytes(refModPow(3n, 987654321987654321987654321n, prime), 256)!;
+  const secret = new SeededRandom(41).bytes(256);
+  let own = 0n, standIns = 0;
+  const spy = {
+    ...native,
+    createDiffieHellman(m: Uint8Array, generator: Uint8Array) {
+      const dh = native.createDiffieHellman(m, generator);
+      return {
+        setPrivateKey: (k: Uint8Array) => dh.setPrivateKey(k),
+        computeSecret: (x: Uint8Array) =>
+          bytesToBigint(x) === 3n ? (standIns++, bigintToBytes(own, 256)!) : dh.computeSecret(x),
+      };
+    },
+  } as NativeCrypto;
+  const outcome = (value: bigint) => {
+    own = value;
+    try {
+      return bytesToBigint(dhExchange(p, 3, peer, secret).publicValue) === value
+        ? "accepted"
+        : "another value";
+    } catch (e) {
+      return (e as { code?: string }).code ?? String(e);
+    }
+  };
+  const previous = setNativeCrypto(spy);
+  try {
+    assert.deepEqual(
+      {
+        above: outcome(prime - low + 1n),
+        top: outcome(prime - 1n),
+        bound: outcome(prime - low),
+        below: outcome(low - 1n),
+        real: outcome(refModPow(3n, bytesToBigint(secret), prime)),
+      },
+      {
+        above: "CORE_DH_BAD_VALUE",
+        top: "CORE_DH_BAD_VALUE",
+        bound: "accepted",
+        below: "CORE_DH_BAD_VALUE",
+        real: "accepted",
+      },
+    );
+    assert.equal(standIns, 5, "every exchange went through the native stand-in");
+  } finally {
+    setNativeCrypto(previous);
+  }
+});
+
 test("modPow: exponents over 64 bits run as a native DiffieHellman secret and equal JS BigInt", async () => {
   await initCore();
   let secrets = 0, created = 0;

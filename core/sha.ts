@@ -44,7 +44,9 @@ function hash(kind: 1 | 256, parts: Uint8Array[]): Uint8Array {
  *
  * @example
  * ```ts
+ * import { initCore, sha1 } from "@x/irenogram/core";
  * await initCore();
+ * const newNonce = new Uint8Array(32), serverNonce = new Uint8Array(16);
  * sha1(newNonce, serverNonce); // 20 bytes
  * ```
  */

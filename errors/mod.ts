@@ -8,9 +8,11 @@
  * @example
  * ```ts
  * import { FloodWait, RpcError } from "@x/irenogram/errors";
- * declare const err: unknown;
- * if (err instanceof FloodWait) console.log(`wait ${err.value} s`);
- * else if (RpcError.is(err, "PEER_ID_INVALID")) console.log("unknown chat");
+ * function explain(err: unknown): string {
+ *   if (err instanceof FloodWait) return `wait ${err.value} s`;
+ *   if (RpcError.is(err, "PEER_ID_INVALID")) return "unknown chat";
+ *   return String(err);
+ * }
  * ```
  *
  * @module
@@ -22,6 +24,8 @@ export {
   TransportError,
   type TransportErrorCode,
 } from "../core/errors.ts";
+export type { Frame } from "../core/framing.ts";
+export { RuntimeUnsupportedError } from "../runtime/runtime.ts";
 export { TlError, type TlErrorCode } from "../tl/tl_error.ts";
 export * from "../tl/rpc_errors.ts";
 export * from "../storage/errors.ts";

@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { gzipSync } from "node:zlib";
+import type * as Zlib from "node:zlib";
+import { nodeModule } from "../runtime/runtime.ts";
 import {
   authKeyId,
   CoreError,
@@ -32,6 +33,9 @@ import { MtprotoError } from "./errors.ts";
 import type { Logger } from "./logger.ts";
 import { MessageIds, SeqNo, ServerMsgIds } from "./message_ids.ts";
 import type { RsaPublicKey } from "./rsa_keys.ts";
+
+// node:zlib through runtime/ (a stand-in in a browser: compressing a request fails there).
+const { gzipSync } = nodeModule<typeof Zlib>("node:zlib");
 
 /** Where auth keys live, one per DC (storage's `Storage` satisfies it). */
 export interface AuthKeyStore {

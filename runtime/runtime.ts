@@ -9,6 +9,7 @@
  * @module
  */
 import type { Buffer } from "node:buffer";
+import { IrenogramError } from "../errors.ts";
 
 /** The runtimes the library tells apart. */
 export type RuntimeName = "deno" | "bun" | "node" | "browser";
@@ -59,4 +60,49 @@ type Builtins = { getBuiltinModule?: (name: string) => unknown };
 export function nodeBuiltin<T>(name: `node:${string}`): T | undefined {
   if (!NODE_APIS) return undefined;
   return (g.process as Builtins | undefined)?.getBuiltinModule?.(name) as T | undefined;
+}
+
+/**
+ * A Node built-in module for code that uses it only when it runs, not when it loads (the file
+ * engines: node:fs, node:path, …): the module itself where there is one; in a browser a stand-in
+ * whose every member throws {@link RuntimeUnsupportedError} when used. So
+ * `const { openSync } = nodeModule<typeof Fs>("node:fs")` loads anywhere and fails clearly only
+ * when a file is opened where no file system exists.
+ */
+export function nodeModule<T extends object>(name: `node:${string}`): T {
+  return nodeBuiltin<T>(name) ?? unavailableModule(name) as T;
+}
+
+/**
+ * The stand-in {@link nodeModule} returns where `name` does not exist: every member is a
+ * function that throws {@link RuntimeUnsupportedError} (so destructuring it at load succeeds),
+ * and `default` is the stand-in itself.
+ */
+export function unavailableModule(name: string): object {
+  const fail = (member: string) => () => {
+    throw new RuntimeUnsupportedError(`${name} (${member}) is not available in this runtime`);
+  };
+  const members = new Map<string | symbol, unknown>();
+  const stand = new Proxy(Object.create(null), {
+    get: (_, member) => {
+      if (member === "default") return stand; // `import process from "node:process"` style
+      if (!members.has(member)) members.set(member, fail(String(member)));
+      return members.get(member);
+    },
+  });
+  return stand;
+}
+
+/** A feature this runtime lacks was used: a file engine in a browser, a Node built-in where there is none. */
+export class RuntimeUnsupportedError extends IrenogramError {
+  /** Always `"RUNTIME_UNSUPPORTED"`. */
+  declare readonly code: "RUNTIME_UNSUPPORTED";
+
+  /** `message` names the missing feature; the runtime and a way out are added. */
+  constructor(message: string) {
+    super(
+      "RUNTIME_UNSUPPORTED",
+      `${message} (${RUNTIME}): use MemoryStorage or SessionStringStorage here`,
+    );
+  }
 }

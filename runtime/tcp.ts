@@ -6,6 +6,8 @@
  * @module
  */
 import { IrenogramError } from "../errors.ts";
+import type * as Net from "node:net";
+import { nodeModule } from "./runtime.ts";
 
 /** What a connected stream tells its owner. Called in arrival order, never after `onClose`. */
 export interface StreamHandlers {
@@ -154,7 +156,7 @@ const denoConnect: Connector = async (address, handlers) => {
 
 /** Node (and anything else with node:net). */
 const nodeConnect: Connector = async (address, handlers) => {
-  const net = await import("node:net");
+  const net = nodeModule<typeof Net>("node:net");
   return await new Promise<ByteStream>((resolve, reject) => {
     let closed = false, connected = false;
     const socket = net.connect({ host: address.host, port: address.port });

@@ -4,9 +4,24 @@
 #
 # MongoDB: unless MONGODB_URL is already set, starts FerretDB (built by
 # .ci/setup/30-ferretdb.sh) on loopback with its SQLite backend and data under
-# .cache/ferretdb/, waits until it accepts connections, and exports MONGODB_URL. The server is
-# left running for later runs (pid in .cache/ferretdb/pid); stop it with
-#   kill "$(cat .cache/ferretdb/pid)"
+# .cache/ferretdb/, waits until it accepts connections, and exports MONGODB_URL.
+#
+# What this file starts (not what it found running) is listed in SERVICES_STARTED (pids);
+# `services_stop` ends those. scripts/test_all.sh calls it when the tests end unless
+# KEEP_SERVICES=1; by hand: kill "$(cat .cache/ferretdb/pid)".
+
+SERVICES_STARTED=${SERVICES_STARTED:-}
+
+# Ends the services this shell started (see SERVICES_STARTED), waiting up to 5 s for each.
+services_stop() {
+  local pid i
+  for pid in $SERVICES_STARTED; do
+    kill "$pid" 2>/dev/null || continue
+    for ((i = 0; i < 25; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    echo "services: stopped pid $pid"
+  done
+  SERVICES_STARTED=""
+}
 
 services_ferretdb() {
   local root dir bin pid port cmdline
@@ -52,6 +67,7 @@ services_ferretdb() {
     --log-level=error >"$dir/log" 2>&1 </dev/null &
   echo $! >"$dir/pid"
   echo "$port" >"$dir/port"
+  SERVICES_STARTED="$SERVICES_STARTED $!"
   # Our own server must be the one answering, not something else that took the port.
   if services_wait_port "$port" 30 && kill -0 "$(cat "$dir/pid")" 2>/dev/null; then
     export MONGODB_URL="mongodb://127.0.0.1:$port/"

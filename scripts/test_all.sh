@@ -1,13 +1,26 @@
 #!/usr/bin/env bash
 # The whole test suite: every *_test.ts under Deno and Bun from source, then under Node on the
-# npm build. Starts the services the tests need (see scripts/services.sh). Ends with one line
-# "N passed, N failed" summed over the three runtimes; exits non-zero when anything failed.
+# npm build. Sets up what the tests need and is missing (npm packages; the Python venv with
+# Irenogram, Telethon and pymongo for the interop tests, through .ci/setup/2*.sh), starts the
+# services (scripts/services.sh) and stops the ones it started when it ends, unless
+# KEEP_SERVICES=1. Ends with one line "N passed, N failed" summed over the three runtimes;
+# exits non-zero when anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
 [ -x node_modules/.bin/deno ] || npm ci --no-audit --no-fund
+if [ -z "${IRENOGRAM_PYTHON:-}" ]; then
+  # Quick when the venv is there; a machine without PyPI skips the interop tests.
+  for step in .ci/setup/20-python.sh .ci/setup/22-telethon.sh; do
+    # shellcheck source=/dev/null
+    [ -f "$step" ] && { source "$step" || echo "test_all: $step failed; its tests will skip"; }
+  done
+fi
 # shellcheck source=/dev/null
 [ -f scripts/services.sh ] && source scripts/services.sh
+if [ "${KEEP_SERVICES:-0}" != 1 ]; then
+  trap 'declare -F services_stop >/dev/null && services_stop' EXIT
+fi
 
 logs=.cache/test-logs
 mkdir -p "$logs"

@@ -7,7 +7,9 @@
 
 /** An address a client connects to. */
 export interface DcAddress {
+  /** IP address (or host name) of the DC. */
   host: string;
+  /** TCP port of the DC. */
   port: number;
 }
 

@@ -44,7 +44,9 @@ export type StorageErrorCode =
  * ```
  */
 export class StorageError extends IrenogramError {
+  /** The stable code of this error. */
   declare readonly code: StorageErrorCode;
+  /** An error with a message that holds no secret. */
   constructor(message: string, options?: ErrorOptions & { code?: StorageErrorCode }) {
     super(options?.code ?? "STORAGE_ERROR", message, options);
   }
@@ -52,7 +54,9 @@ export class StorageError extends IrenogramError {
 
 /** A session string could not be read (wrong length, alphabet, layout or values) or written. */
 export class SessionStringError extends StorageError {
+  /** The stable code of this error. */
   declare readonly code: "SESSION_STRING_INVALID";
+  /** An error with a message that holds no secret. */
   constructor(message: string, options?: ErrorOptions) {
     super(message, { ...options, code: "SESSION_STRING_INVALID" });
   }
@@ -64,9 +68,11 @@ export class SessionStringError extends StorageError {
  * after it opened (a lookup whose index points at another row).
  */
 export class SessionFileError extends StorageError {
+  /** The stable code of this error. */
   declare readonly code: "SESSION_FILE_INVALID";
   /** The file in question. */
   readonly path: string;
+  /** An error with a message that holds no secret. */
   constructor(path: string, message: string, options?: ErrorOptions) {
     super(message, { ...options, code: "SESSION_FILE_INVALID" });
     this.path = path;
@@ -75,9 +81,11 @@ export class SessionFileError extends StorageError {
 
 /** Another process (or another client in this process) holds the session file. */
 export class SessionLockedError extends StorageError {
+  /** The stable code of this error. */
   declare readonly code: "SESSION_LOCKED";
   /** The locked file. */
   readonly path: string;
+  /** An error with a message that holds no secret. */
   constructor(path: string, message = `session file ${path} is in use by another process`) {
     super(message, { code: "SESSION_LOCKED" });
     this.path = path;

@@ -15,7 +15,17 @@
  *
  * @module
  */
-import {
+import type * as Fs from "node:fs";
+import type * as Os from "node:os";
+import type * as Timers from "node:timers";
+import type * as Path from "node:path";
+import type processModule from "node:process";
+import { nodeModule } from "../runtime/runtime.ts";
+import { SessionLockedError, StorageError } from "./errors.ts";
+
+// Node built-ins, resolved when this module loads (a stand-in that throws when used in a
+// browser: this engine then fails on open, not the import of the library).
+const {
   closeSync,
   constants,
   fstatSync,
@@ -28,12 +38,11 @@ import {
   unlinkSync,
   utimesSync,
   writeSync,
-} from "node:fs";
-import { hostname } from "node:os";
-import { clearInterval, setInterval } from "node:timers";
-import { basename, dirname, join, resolve } from "node:path";
-import process from "node:process";
-import { SessionLockedError, StorageError } from "./errors.ts";
+} = nodeModule<typeof Fs>("node:fs");
+const { hostname } = nodeModule<typeof Os>("node:os");
+const { clearInterval, setInterval } = nodeModule<typeof Timers>("node:timers");
+const { basename, dirname, join, resolve } = nodeModule<typeof Path>("node:path");
+const process = nodeModule<typeof processModule>("node:process");
 
 interface Owner {
   pid: number;

@@ -68,6 +68,7 @@ export class MemoryStorage extends CheckedStorage implements Storage {
     return Promise.resolve();
   }
 
+  /** Releases what the storage holds (files, locks, connections); safe to call twice. */
   close(): Promise<void> {
     this.#open = false;
     return Promise.resolve();
@@ -80,6 +81,7 @@ export class MemoryStorage extends CheckedStorage implements Storage {
     return Promise.resolve();
   }
 
+  /** The session (a fresh one before the first login). */
   getSession(): Promise<SessionData> {
     return this.#run(() => {
       const s = this.#session;
@@ -87,6 +89,7 @@ export class MemoryStorage extends CheckedStorage implements Storage {
     });
   }
 
+  /** Merges an already validated patch into the session (the boundary checked it). */
   protected writeSession(data: Partial<SessionData>): Promise<void> {
     return this.#run(() => {
       const s = this.#session;
@@ -103,6 +106,7 @@ export class MemoryStorage extends CheckedStorage implements Storage {
     });
   }
 
+  /** The auth key of a validated DC id, or `null`. */
   protected readAuthKey(dcId: number): Promise<Uint8Array | null> {
     return this.#run(() => {
       const key = dcId === this.#session.dcId ? this.#session.authKey : this.#keys.get(dcId);
@@ -110,6 +114,7 @@ export class MemoryStorage extends CheckedStorage implements Storage {
     });
   }
 
+  /** Stores (or, with `null`, forgets) a validated auth key. */
   protected writeAuthKey(dcId: number, key: Uint8Array | null): Promise<void> {
     return this.#run(() => {
       const copy = key?.slice() ?? null;
@@ -119,6 +124,7 @@ export class MemoryStorage extends CheckedStorage implements Storage {
     });
   }
 
+  /** Stores validated, normalised peer rows. */
   protected writePeers(peers: PeerRecord[]): Promise<void> {
     return this.#run(() => {
       for (const p of peers) {
@@ -134,6 +140,7 @@ export class MemoryStorage extends CheckedStorage implements Storage {
     });
   }
 
+  /** The peer row with this (validated) marked id. */
   protected readPeerById(id: number): Promise<PeerRecord | undefined> {
     return this.#run(() => {
       const p = this.#peers.get(id);
@@ -141,6 +148,7 @@ export class MemoryStorage extends CheckedStorage implements Storage {
     });
   }
 
+  /** The peer row with this (normalised) username, fresh or not. */
   protected readPeerByUsername(username: string): Promise<PeerRecord | undefined> {
     return this.#run(() => {
       const p = this.#newest(this.#byUsername.get(username));
@@ -148,6 +156,7 @@ export class MemoryStorage extends CheckedStorage implements Storage {
     });
   }
 
+  /** The peer row with this phone number. */
   protected readPeerByPhoneNumber(phoneNumber: string): Promise<PeerRecord | undefined> {
     return this.#run(() => {
       const p = this.#newest(this.#byPhone.get(phoneNumber));
@@ -155,20 +164,24 @@ export class MemoryStorage extends CheckedStorage implements Storage {
     });
   }
 
+  /** The common update state, when one was saved. */
   getUpdateState(): Promise<UpdateState | undefined> {
     return this.#run(() => this.#state && { ...this.#state });
   }
 
+  /** Stores a validated update state. */
   protected writeUpdateState(state: UpdateState): Promise<void> {
     return this.#run(() => {
       this.#state = state;
     });
   }
 
+  /** The stored pts of a (validated) channel id. */
   protected readChannelPts(markedId: number): Promise<number | undefined> {
     return this.#run(() => this.#channelPts.get(markedId));
   }
 
+  /** Stores a validated pts of a channel. */
   protected writeChannelPts(markedId: number, pts: number): Promise<void> {
     return this.#run(() => {
       this.#channelPts.set(markedId, pts);

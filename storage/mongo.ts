@@ -129,6 +129,8 @@ export class MongoStorage extends CheckedStorage implements Storage {
   #opening: Promise<void> | null = null;
 
   /**
+   * A MongoDB storage for session `name`; nothing is connected until `open()`.
+   *
    * @param name session name, used as the database name
    * @param connection a `mongodb://` / `mongodb+srv://` URL, or a `MongoClient` (which the
    *   storage then uses but never closes)
@@ -299,6 +301,7 @@ export class MongoStorage extends CheckedStorage implements Storage {
     }
   }
 
+  /** The session (a fresh one before the first login). */
   async getSession(): Promise<SessionData> {
     const session = this.#collection("session");
     return await this.#run(
@@ -307,6 +310,7 @@ export class MongoStorage extends CheckedStorage implements Storage {
     );
   }
 
+  /** Merges an already validated patch into the session (the boundary checked it). */
   protected async writeSession(data: Partial<SessionData>): Promise<void> {
     const session = this.#collection("session");
     const set: Doc = {};
@@ -374,6 +378,7 @@ export class MongoStorage extends CheckedStorage implements Storage {
       : keys.updateOne({ _id: dcId }, { $set: { auth_key: key } }, { upsert: true });
   }
 
+  /** The auth key of a validated DC id, or `null`. */
   protected async readAuthKey(dcId: number): Promise<Uint8Array | null> {
     const session = this.#collection("session");
     return await this.#run("getAuthKey", async () => {
@@ -386,6 +391,7 @@ export class MongoStorage extends CheckedStorage implements Storage {
     });
   }
 
+  /** Stores (or, with `null`, forgets) a validated auth key. */
   protected async writeAuthKey(dcId: number, key: Uint8Array | null): Promise<void> {
     const session = this.#collection("session");
     return await this.#run("setAuthKey", async () => {
@@ -490,6 +496,7 @@ export class MongoStorage extends CheckedStorage implements Storage {
     return names;
   }
 
+  /** The peer row with this (validated) marked id. */
   protected async readPeerById(id: number): Promise<PeerRecord | undefined> {
     const peers = this.#collection("peers");
     return await this.#run("getPeerById", async () => {
@@ -498,6 +505,7 @@ export class MongoStorage extends CheckedStorage implements Storage {
     });
   }
 
+  /** The peer row with this (normalised) username, fresh or not. */
   protected async readPeerByUsername(name: string): Promise<PeerRecord | undefined> {
     const peers = this.#collection("peers");
     const names = this.#collection("usernames");
@@ -522,6 +530,7 @@ export class MongoStorage extends CheckedStorage implements Storage {
     });
   }
 
+  /** The peer row with this phone number. */
   protected async readPeerByPhoneNumber(phoneNumber: string): Promise<PeerRecord | undefined> {
     const peers = this.#collection("peers");
     return await this.#run("getPeerByPhoneNumber", async () => {
@@ -531,6 +540,7 @@ export class MongoStorage extends CheckedStorage implements Storage {
     });
   }
 
+  /** The common update state, when one was saved. */
   async getUpdateState(): Promise<UpdateState | undefined> {
     const states = this.#collection("update_state");
     return await this.#run("getUpdateState", async () => {
@@ -546,6 +556,7 @@ export class MongoStorage extends CheckedStorage implements Storage {
     });
   }
 
+  /** Stores a validated update state. */
   protected async writeUpdateState(s: UpdateState): Promise<void> {
     const states = this.#collection("update_state");
     return await this.#run("setUpdateState", async () => {
@@ -555,6 +566,7 @@ export class MongoStorage extends CheckedStorage implements Storage {
     });
   }
 
+  /** The stored pts of a (validated) channel id. */
   protected async readChannelPts(markedId: number): Promise<number | undefined> {
     const key = int(markedId);
     const states = this.#collection("update_state");
@@ -564,6 +576,7 @@ export class MongoStorage extends CheckedStorage implements Storage {
     });
   }
 
+  /** Stores a validated pts of a channel. */
   protected async writeChannelPts(markedId: number, pts: number): Promise<void> {
     const key = int(markedId);
     const states = this.#collection("update_state");

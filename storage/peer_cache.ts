@@ -39,6 +39,7 @@ interface Entry {
  *
  * @example
  * ```ts
+ * import { CachedStorage, MemoryStorage } from "@x/irenogram";
  * const storage = new CachedStorage(new MemoryStorage());
  * ```
  */
@@ -159,6 +160,7 @@ export class CachedStorage implements Storage {
     return p;
   }
 
+  /** The cached peer with this marked id, if any. */
   getPeerById(id: number): Promise<PeerRecord | undefined> {
     const e = this.#hit(this.#byId, id);
     if (e) return Promise.resolve(copy(e.peer));
@@ -176,6 +178,7 @@ export class CachedStorage implements Storage {
     return this.#lookup(this.#byName, key, () => this.inner.getPeerByUsername(username));
   }
 
+  /** The cached user with this phone number (digits, without "+"), if any. */
   getPeerByPhoneNumber(phoneNumber: string): Promise<PeerRecord | undefined> {
     const e = this.#hit(this.#byPhone, phoneNumber);
     if (e) return Promise.resolve(copy(e.peer));
@@ -206,6 +209,7 @@ export class CachedStorage implements Storage {
   save(): Promise<void> {
     return this.inner.save();
   }
+  /** Releases what the storage holds (files, locks, connections); safe to call twice. */
   close(): Promise<void> {
     this.clear();
     return this.inner.close();
@@ -214,27 +218,34 @@ export class CachedStorage implements Storage {
     this.clear();
     return this.inner.delete();
   }
+  /** The session (a fresh one before the first login). */
   getSession(): Promise<SessionData> {
     return this.inner.getSession();
   }
+  /** Merges `data` into the session and saves it. */
   setSession(data: Partial<SessionData>): Promise<void> {
     return this.inner.setSession(data);
   }
   getAuthKey(dcId: number): Promise<Uint8Array | null> {
     return this.inner.getAuthKey(dcId);
   }
+  /** Stores the auth key of `dcId` (`null` forgets it). */
   setAuthKey(dcId: number, key: Uint8Array | null): Promise<void> {
     return this.inner.setAuthKey(dcId, key);
   }
+  /** The common update state, when one was saved. */
   getUpdateState(): Promise<UpdateState | undefined> {
     return this.inner.getUpdateState();
   }
+  /** Saves the common update state. */
   setUpdateState(state: UpdateState): Promise<void> {
     return this.inner.setUpdateState(state);
   }
+  /** The saved pts of a channel, if any. */
   getChannelPts(channelId: number): Promise<number | undefined> {
     return this.inner.getChannelPts(channelId);
   }
+  /** Saves the pts of a channel. */
   setChannelPts(channelId: number, pts: number): Promise<void> {
     return this.inner.setChannelPts(channelId, pts);
   }

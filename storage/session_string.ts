@@ -35,7 +35,9 @@ export type SessionStringFormat =
 
 /** A decoded session string and the layout it was in. */
 export interface ParsedSessionString {
+  /** Which library (and layout) wrote the string. */
   format: SessionStringFormat;
+  /** What the string holds, as a session (`date` 0). */
   session: SessionData;
 }
 
@@ -380,7 +382,10 @@ export function parseSessionString(text: string): ParsedSessionString {
  *
  * @example
  * ```ts
- * const session = decodeSessionString(process.env.SESSION!);
+ * import { decodeSessionString, encodeSessionString } from "@x/irenogram";
+ * const authKey = new Uint8Array(256).fill(1); // a real one comes from the login
+ * const text = encodeSessionString({ dcId: 2, apiId: 12345, testMode: false, authKey, userId: 42, isBot: false });
+ * const session = decodeSessionString(text);
  * session.dcId; // 2
  * ```
  */
@@ -396,7 +401,10 @@ export function decodeSessionString(text: string): SessionData {
  *
  * @example
  * ```ts
- * const text = encodeSessionString(await storage.getSession());
+ * import { encodeSessionString, type Storage } from "@x/irenogram";
+ * async function exportOf(storage: Storage): Promise<string> {
+ *   return encodeSessionString(await storage.getSession());
+ * }
  * ```
  */
 export function encodeSessionString(data: SessionStringData): string {

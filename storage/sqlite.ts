@@ -12,8 +12,9 @@
  *
  * @module
  */
-import { mkdirSync, unlinkSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import type * as Fs from "node:fs";
+import type * as Path from "node:path";
+import { nodeModule } from "../runtime/runtime.ts";
 import type { Database, Sqlite3Static } from "@sqlite.org/sqlite-wasm";
 import { SessionFileError, StorageError } from "./errors.ts";
 import type { PeerRecord, PeerType, SessionData, Storage, UpdateState } from "./storage.ts";
@@ -25,6 +26,11 @@ import { COMMON_STATE_ID, SQL } from "./sqlite_schema.ts";
 import { migrate } from "./sqlite_migrate.ts";
 import { acceptFile, refuseNonSqlite } from "./sqlite_open.ts";
 import { implausiblePeer, readSession } from "./sqlite_rows.ts";
+
+// Node built-ins, resolved when this module loads (a stand-in that throws when used in a
+// browser: this engine then fails on open, not the import of the library).
+const { mkdirSync, unlinkSync } = nodeModule<typeof Fs>("node:fs");
+const { dirname, isAbsolute, join, relative, resolve, sep } = nodeModule<typeof Path>("node:path");
 
 export { PAGE_SIZE } from "./sqlite_schema.ts";
 
@@ -76,10 +82,16 @@ interface Statements {
  *
  * @example
  * ```ts
- * const storage = SqliteStorage.forSession("my_account", "sessions/");
- * await storage.open();          // creates sessions/my_account.session (mode 0600)
+ * import { SqliteStorage } from "@x/irenogram";
+ * import { mkdtempSync, rmSync } from "node:fs";
+ * import { tmpdir } from "node:os";
+ * import { join } from "node:path";
+ * const workdir = mkdtempSync(join(tmpdir(), "sessions-"));
+ * const storage = SqliteStorage.forSession("my_account", workdir);
+ * await storage.open(); // creates WORKDIR/my_account.session (mode 0600)
  * await storage.setSession({ apiId: 12345 });
  * await storage.close();
+ * rmSync(workdir, { recursive: true });
  * ```
  */
 export class SqliteStorage extends CheckedStorage implements Storage {
@@ -252,6 +264,7 @@ export class SqliteStorage extends CheckedStorage implements Storage {
     db?.close();
   }
 
+  /** Releases what the storage holds (files, locks, connections); safe to call twice. */
   async close(): Promise<void> {
     // An opening in flight would otherwise open (and lock) the file after close() returned.
     await this.#opening?.catch(() => {});
@@ -287,6 +300,7 @@ export class SqliteStorage extends CheckedStorage implements Storage {
     }
   }
 
+  /** The session (a fresh one before the first login). */
   getSession(): Promise<SessionData> {
     return this.#run(() => this.#session(this.#require().db));
   }
@@ -302,6 +316,7 @@ export class SqliteStorage extends CheckedStorage implements Storage {
     return session;
   }
 
+  /** Merges an already validated patch into the session (the boundary checked it). */
   protected writeSession(data: Partial<SessionData>): Promise<void> {
     return this.#run(() => {
       this.#write((db) => {
@@ -347,6 +362,7 @@ export class SqliteStorage extends CheckedStorage implements Storage {
     });
   }
 
+  /** The auth key of a validated DC id, or `null`. */
   protected readAuthKey(dcId: number): Promise<Uint8Array | null> {
     return this.#run(() => {
       const { db } = this.#require();
@@ -359,6 +375,7 @@ export class SqliteStorage extends CheckedStorage implements Storage {
     });
   }
 
+  /** Stores (or, with `null`, forgets) a validated auth key. */
   protected writeAuthKey(dcId: number, key: Uint8Array | null): Promise<void> {
     return this.#run(() => {
       this.#write((db) => {
@@ -376,6 +393,7 @@ export class SqliteStorage extends CheckedStorage implements Storage {
     });
   }
 
+  /** Stores validated, normalised peer rows. */
   protected writePeers(peers: PeerRecord[]): Promise<void> {
     return this.#run(() => {
       const { stmts } = this.#require();
@@ -390,14 +408,17 @@ export class SqliteStorage extends CheckedStorage implements Storage {
     });
   }
 
+  /** The peer row with this (validated) marked id. */
   protected readPeerById(id: number): Promise<PeerRecord | undefined> {
     return this.#run(() => this.#peer(this.#require().stmts.peerById, id, "id"));
   }
 
+  /** The peer row with this (normalised) username, fresh or not. */
   protected readPeerByUsername(username: string): Promise<PeerRecord | undefined> {
     return this.#run(() => this.#peer(this.#require().stmts.peerByUsername, username, "username"));
   }
 
+  /** The peer row with this phone number. */
   protected readPeerByPhoneNumber(phoneNumber: string): Promise<PeerRecord | undefined> {
     return this.#run(() => this.#peer(this.#require().stmts.peerByPhone, phoneNumber, "phone"));
   }
@@ -455,6 +476,7 @@ export class SqliteStorage extends CheckedStorage implements Storage {
     }
   }
 
+  /** The common update state, when one was saved. */
   getUpdateState(): Promise<UpdateState | undefined> {
     return this.#run(() => {
       const row = this.#require().db.selectArray(
@@ -467,6 +489,7 @@ export class SqliteStorage extends CheckedStorage implements Storage {
     });
   }
 
+  /** Stores a validated update state. */
   protected writeUpdateState(s: UpdateState): Promise<void> {
     return this.#run(() => {
       this.#write((db) => {
@@ -478,6 +501,7 @@ export class SqliteStorage extends CheckedStorage implements Storage {
     });
   }
 
+  /** The stored pts of a (validated) channel id. */
   protected readChannelPts(markedId: number): Promise<number | undefined> {
     return this.#run(() => {
       const pts = this.#require().db.selectValue("SELECT pts FROM update_state WHERE id = ?", [
@@ -487,6 +511,7 @@ export class SqliteStorage extends CheckedStorage implements Storage {
     });
   }
 
+  /** Stores a validated pts of a channel. */
   protected writeChannelPts(id: number, pts: number): Promise<void> {
     return this.#run(() => {
       this.#write((db) => {

@@ -20,20 +20,10 @@
  *
  * @module
  */
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  mkdtempSync,
-  openSync,
-  readSync,
-  renameSync,
-  rmSync,
-  statSync,
-  unlinkSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import type * as Fs from "node:fs";
+import type * as Os from "node:os";
+import type * as Path from "node:path";
+import { nodeModule } from "../runtime/runtime.ts";
 import type { Database, Sqlite3Static } from "@sqlite.org/sqlite-wasm";
 import { SessionFileError, StorageError } from "./errors.ts";
 import {
@@ -48,6 +38,23 @@ import {
 import { createSchema } from "./sqlite_migrate.ts";
 import { NODE_FS_VFS, NODE_FS_VFS_READONLY } from "./sqlite_vfs.ts";
 import { readSession } from "./sqlite_rows.ts";
+
+// Node built-ins, resolved when this module loads (a stand-in that throws when used in a
+// browser: this engine then fails on open, not the import of the library).
+const {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+} = nodeModule<typeof Fs>("node:fs");
+const { tmpdir } = nodeModule<typeof Os>("node:os");
+const { basename, join } = nodeModule<typeof Path>("node:path");
 
 /** Files up to this size (about 1,500 peers) get the full integrity check on every open (~3 ms). */
 export const DEEP_CHECK_MAX_BYTES = 256 * 1024;

@@ -9,7 +9,16 @@
  *
  * @module
  */
-import {
+import type * as Fs from "node:fs";
+import type * as Os from "node:os";
+import type processModule from "node:process";
+import type * as Path from "node:path";
+import { nodeModule } from "../runtime/runtime.ts";
+import type { Sqlite3Static } from "@sqlite.org/sqlite-wasm";
+
+// Node built-ins, resolved when this module loads (a stand-in that throws when used in a
+// browser: this engine then fails on open, not the import of the library).
+const {
   closeSync,
   constants,
   fdatasyncSync,
@@ -21,11 +30,10 @@ import {
   statSync,
   unlinkSync,
   writeSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
-import process from "node:process";
-import { dirname, join, resolve } from "node:path";
-import type { Sqlite3Static } from "@sqlite.org/sqlite-wasm";
+} = nodeModule<typeof Fs>("node:fs");
+const { tmpdir } = nodeModule<typeof Os>("node:os");
+const process = nodeModule<typeof processModule>("node:process");
+const { dirname, join, resolve } = nodeModule<typeof Path>("node:path");
 
 /** Name under which the VFS is registered. */
 export const NODE_FS_VFS = "irenogram-node-fs";

@@ -38,6 +38,7 @@ export interface PeerRecord {
   id: number;
   /** access_hash (a TL long). */
   accessHash: bigint;
+  /** What kind of peer it is. */
   type: PeerType;
   /** Active usernames, lower-cased; the first is the main one. */
   usernames: string[];
@@ -49,9 +50,13 @@ export interface PeerRecord {
 
 /** The common update state (updates.getState) of the account. */
 export interface UpdateState {
+  /** Event sequence number of the account (messages and common events). */
   pts: number;
+  /** Sequence number of secret-chat and bot events. */
   qts: number;
+  /** Date of the state (Unix seconds). */
   date: number;
+  /** Number of the last Updates container received. */
   seq: number;
 }
 
@@ -65,30 +70,40 @@ export interface Storage {
   open(): Promise<void>;
   /** Flushes what is pending (engines that write immediately make this a no-op). */
   save(): Promise<void>;
+  /** Releases what the storage holds (files, locks, connections); safe to call twice. */
   close(): Promise<void>;
   /** Closes and removes the session for good (file, database or memory). */
   delete(): Promise<void>;
 
+  /** The session (a fresh one before the first login). */
   getSession(): Promise<SessionData>;
+  /** Merges `data` into the session and saves it. */
   setSession(data: Partial<SessionData>): Promise<void>;
 
   /** Auth key of any DC (the home DC's is also `getSession().authKey`). */
   getAuthKey(dcId: number): Promise<Uint8Array | null>;
+  /** Stores the auth key of `dcId` (`null` forgets it). */
   setAuthKey(dcId: number, key: Uint8Array | null): Promise<void>;
 
   /** Inserts or replaces peers by id (usernames and phone are replaced with the row). */
   updatePeers(peers: PeerRecord[]): Promise<void>;
+  /** The cached peer with this marked id, if any. */
   getPeerById(id: number): Promise<PeerRecord | undefined>;
   /**
    * Case-insensitive, a leading "@" ignored; usernames whose row is older than 8 hours do not
    * resolve.
    */
   getPeerByUsername(username: string): Promise<PeerRecord | undefined>;
+  /** The cached user with this phone number (digits, without "+"), if any. */
   getPeerByPhoneNumber(phoneNumber: string): Promise<PeerRecord | undefined>;
 
+  /** The common update state, when one was saved. */
   getUpdateState(): Promise<UpdateState | undefined>;
+  /** Saves the common update state. */
   setUpdateState(state: UpdateState): Promise<void>;
+  /** The saved pts of a channel, if any. */
   getChannelPts(channelId: number): Promise<number | undefined>;
+  /** Saves the pts of a channel. */
   setChannelPts(channelId: number, pts: number): Promise<void>;
 
   /** The session in the current Pyrogram string layout. Requires an auth key. */

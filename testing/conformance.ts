@@ -10,7 +10,10 @@
  * import { test } from "node:test";
  * import { registerConformanceTests } from "@x/irenogram/testing";
  * import { MemoryStorage } from "@x/irenogram";
- * registerConformanceTests(test, { name: "memory", create: () => new MemoryStorage() });
+ * // At the top level of a test file (here the built-in memory engine stands in for yours):
+ * function registerSuite(): void {
+ *   registerConformanceTests(test, { name: "memory", create: () => new MemoryStorage() });
+ * }
  * ```
  *
  * @module

@@ -14,6 +14,7 @@ export class SeededRandom {
   /** The seed; print it when a test fails so the case can be replayed. */
   readonly seed: number;
 
+  /** A generator from `seed` (default: the clock, printed as {@link SeededRandom.seed}). */
   constructor(seed: number = Date.now() >>> 0) {
     this.seed = seed;
     this.#state = BigInt.asUintN(64, BigInt(seed));

@@ -104,8 +104,17 @@ function innermost(fn: AnyFunction): AnyFunction {
  *
  * @example
  * ```ts
- * const request = { _: "messages.getMessagesViews", peer, id: [1, 2], increment: false } as const;
- * const views = readResult(request, rpcResult.result); // typed messages.MessageViews
+ * import { type Api, readResult } from "./mod.ts";
+ * const request: Api.MessagesGetMessagesViews = {
+ *   _: "messages.getMessagesViews",
+ *   peer: { _: "inputPeerSelf" },
+ *   id: [1, 2],
+ *   increment: false,
+ * };
+ * // `result`: the rpc_result's result for this request
+ * function views(result: Uint8Array): Api.MessagesMessageViews {
+ *   return readResult(request, result);
+ * }
  * ```
  */
 export function readResult<F extends AnyFunction>(

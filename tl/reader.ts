@@ -36,9 +36,10 @@ function truncated(need: number, at: number, end: number): TlError {
  *
  * @example
  * ```ts
- * const r = new TlReader(body);
- * const msgId = r.long();
- * const obj = r.object();
+ * import { serialize, TlReader } from "./mod.ts";
+ * const r = new TlReader(serialize({ _: "ping", pingId: 7n }));
+ * r.uint(); // 0x7abe77ec, ping's constructor id
+ * r.long(); // 7n
  * ```
  */
 export class TlReader {

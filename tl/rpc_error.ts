@@ -28,13 +28,15 @@ export function splitNumbered(message: string): [id: string, value: number | und
  * ```ts
  * import { RpcError } from "@x/irenogram";
  * import { FloodWait } from "@x/irenogram/errors";
- * declare function send(): Promise<void>; // any call that reaches Telegram
- * try {
- *   await send();
- * } catch (e) {
- *   if (e instanceof FloodWait) await new Promise((ok) => setTimeout(ok, e.value! * 1000));
- *   else if (RpcError.is(e, "PEER_ID_INVALID")) console.warn("unknown chat");
- *   else throw e;
+ * // `send`: any call that reaches Telegram
+ * async function sendPolitely(send: () => Promise<void>): Promise<void> {
+ *   try {
+ *     await send();
+ *   } catch (e) {
+ *     if (e instanceof FloodWait) await new Promise((ok) => setTimeout(ok, e.value! * 1000));
+ *     else if (RpcError.is(e, "PEER_ID_INVALID")) console.warn("unknown chat");
+ *     else throw e;
+ *   }
  * }
  * ```
  */
@@ -58,6 +60,9 @@ export class RpcError extends IrenogramError {
   readonly method: string | undefined;
 
   /**
+   * An error as the server reported it (usually made by `rpcErrorFromServer`, which picks the
+   * class).
+   *
    * @param serverMessage what the server sent (defaults to the class's id)
    * @param value the error's number, found in `serverMessage` when not given
    * @param method the TL name of the function that failed
@@ -88,10 +93,10 @@ export class RpcError extends IrenogramError {
    *
    * @example
    * ```ts
-   * import { RpcError } from "@x/irenogram";
-   * declare const err: unknown;
-   * if (RpcError.is(err, "FLOOD_WAIT_X")) console.log(`wait ${err.value} s`);
-   * if (RpcError.is(err, 401)) console.log("log in again");
+   * import { RpcError, rpcErrorFromServer } from "@x/irenogram";
+   * const err: unknown = rpcErrorFromServer(420, "FLOOD_WAIT_42");
+   * if (RpcError.is(err, "FLOOD_WAIT_X")) console.log(`wait ${err.value} s`); // wait 42 s
+   * if (RpcError.is(err, 420)) console.log("flood");
    * ```
    */
   // deno-lint-ignore ban-types

@@ -17,6 +17,7 @@ export { RpcError };
  *
  * @example
  * ```ts
+ * import { FloodWait, rpcErrorFromServer } from "./rpc_errors.ts";
  * const e = rpcErrorFromServer(420, "FLOOD_WAIT_42");
  * e instanceof FloodWait; // true
  * e.value; // 42

@@ -27,16 +27,20 @@ export type TlErrorCode =
  *
  * @example
  * ```ts
+ * import { deserialize, TlError } from "./mod.ts";
  * try {
- *   deserialize(bytes);
+ *   deserialize(new Uint8Array([1, 2, 3, 4]));
  * } catch (e) {
  *   if (e instanceof TlError && e.code === "TL_UNKNOWN_CONSTRUCTOR") console.warn(e.message);
+ *   else throw e;
  * }
  * ```
  */
 export class TlError extends IrenogramError {
+  /** What went wrong; see {@link TlErrorCode}. */
   declare readonly code: TlErrorCode;
 
+  /** An error with a stable `code`; the message names offsets and ids, never the data. */
   constructor(code: TlErrorCode, message: string, options?: ErrorOptions) {
     super(code, message, options);
   }

@@ -19,10 +19,12 @@ function invalid(what: string, value: unknown): TlError {
  *
  * @example
  * ```ts
+ * import { TlWriter } from "./mod.ts";
  * const w = new TlWriter();
- * w.long(msgId);
- * w.object({ _: "ping", pingId: 1n });
- * const bytes = w.result();
+ * w.long(1n);
+ * const ping = { _: "ping", pingId: 1n };
+ * w.object(ping);
+ * const bytes = w.result(); // 8 + 12 bytes
  * ```
  */
 export class TlWriter {

@@ -1,0 +1,190 @@
+/**
+ * The main entry in a browser: `mod.ts` (from the npm build: `mod.js`) bundled by esbuild for
+ * the browser platform, loaded into headless Chromium (Debian's `chromium`, `.ci/setup/40-chromium.sh`)
+ * through playwright-core, where it runs the WebAssembly core (no node:crypto there), the TL
+ * layer, session strings made by the other libraries, and a MemoryStorage. The results are
+ * compared with known answers and with the same calls made here, in the test's runtime.
+ *
+ * Skipped only outside CI when Chromium is absent; under CI=true a missing Chromium fails.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import process from "node:process";
+import { fileURLToPath } from "node:url";
+import { initCore, sealMessage, sha256 } from "../core/mod.ts";
+import { encodeSessionString } from "../storage/session_string.ts";
+import { toHex } from "../encoding/bytes.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const here = fileURLToPath(import.meta.url);
+const ext = here.endsWith(".ts") ? ".ts" : ".js";
+const root = join(dirname(here), "..");
+const inCi = process.env.CI === "true";
+const skip = !existsSync(CHROMIUM) && !inCi
+  ? `${CHROMIUM} is absent (.ci/setup/40-chromium.sh)`
+  : false;
+
+/** What the page runs: every value it returns is compared below. */
+const ENTRY = (lib: string, core: string, tl: string) => `
+import * as lib from ${JSON.stringify(lib)};
+import * as core from ${JSON.stringify(core)};
+import * as tl from ${JSON.stringify(tl)};
+const hex = (b) => Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+const utf8 = (s) => new TextEncoder().encode(s);
+globalThis.smoke = async (cases) => {
+  await core.initCore();
+  const out = { version: lib.VERSION };
+  out.crc32 = core.crc32(utf8("123456789"));
+  out.sha256 = hex(core.sha256(utf8("abc")));
+  const authKey = new Uint8Array(256).map((_, i) => (i * 7 + 3) & 255);
+  const inner = new Uint8Array(64).map((_, i) => i);
+  inner.set([32, 0, 0, 0], 28); // message_data_length: the 32 bytes after the 32-byte header
+  const sealed = core.sealMessage(authKey, inner, "client", (n) => new Uint8Array(n).fill(1));
+  out.sealed = hex(sealed);
+  out.opened = hex(core.openMessage(authKey, sealed, "client"));
+  out.ping = hex(tl.serialize({ _: "ping", pingId: 5n }));
+  out.pingBack = String(tl.deserialize(tl.serialize({ _: "ping", pingId: 5n })).pingId);
+  out.rpc = lib.RpcError.is(lib.rpcErrorFromServer(420, "FLOOD_WAIT_3"), "FLOOD_WAIT_X") &&
+    lib.rpcErrorFromServer(420, "FLOOD_WAIT_3") instanceof lib.errors.FloodWait;
+  out.sessions = cases.map((c) => {
+    try {
+      const s = lib.decodeSessionString(c.string);
+      return { ...s, authKey: s.authKey && hex(s.authKey), date: 0 };
+    } catch (e) {
+      return String(e);
+    }
+  });
+  const data = { dcId: 2, apiId: 12345, testMode: false, authKey, userId: 777000, isBot: false };
+  out.encoded = lib.encodeSessionString(data);
+  const storage = new lib.MemoryStorage();
+  await storage.open();
+  await storage.setSession({ dcId: 4, apiId: 12345, authKey, userId: 42, isBot: false });
+  const now = Math.floor(Date.now() / 1000);
+  await storage.updatePeers([{ id: 42, accessHash: -5n, type: "user", usernames: ["smoke"],
+    phoneNumber: "15550000", lastUpdateOn: now }]);
+  const peer = await storage.getPeerByUsername("@Smoke");
+  out.peer = peer && { id: peer.id, accessHash: String(peer.accessHash), type: peer.type };
+  out.exported = await storage.exportSessionString();
+  await storage.close();
+  try {
+    await new lib.SqliteStorage("smoke.session").open();
+    out.sqlite = "opened";
+  } catch (e) {
+    out.sqlite = e?.code ?? String(e);
+  }
+  return out;
+};
+`;
+
+test("browser: the main entry bundles for the browser and runs in headless Chromium", {
+  skip,
+  timeout: 120_000,
+}, async () => {
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is absent under CI: run .ci/setup/40-chromium.sh`);
+  const work = mkdtempSync(join(tmpdir(), "irenogram-browser-"));
+  try {
+    const entry = join(work, "entry.js");
+    writeFileSync(
+      entry,
+      ENTRY(join(root, "mod" + ext), join(root, "core/mod" + ext), join(root, "tl/mod" + ext)),
+    );
+    const esbuild = await import("esbuild");
+    const built = await esbuild.build({
+      entryPoints: [entry],
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      write: false,
+      logLevel: "silent",
+      // An optional peer that only MongoStorage.open() loads; a browser app leaves it out.
+      external: ["mongodb"],
+    });
+    const bundle = built.outputFiles[0].text;
+    // Nothing in the bundle imports a Node module (the engines reach them only when they open).
+    assert.doesNotMatch(bundle, /(?:^|\n)import[^;]*["']node:/);
+    assert.doesNotMatch(bundle, /\brequire\(["']node:/);
+
+    const cases: { string: string; expected: Record<string, unknown> }[] = JSON.parse(
+      readFileSync(join(root, "tests/fixtures/session_strings/cases.json"), "utf8"),
+    );
+    const { chromium } = await import("playwright-core");
+    const context = await chromium.launchPersistentContext(join(work, "profile"), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    let out: Record<string, unknown>;
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(String(e)));
+      await page.addScriptTag({ content: bundle, type: "module" });
+      await page.waitForFunction(() => "smoke" in globalThis, undefined, { timeout: 30_000 });
+      assert.deepEqual(errors, [], "the bundle loads without errors");
+      out = await page.evaluate(
+        (c) =>
+          (globalThis as unknown as { smoke(c: unknown): Promise<Record<string, unknown>> })
+            .smoke(c),
+        cases.map((c) => ({ string: c.string })),
+      );
+    } finally {
+      await context.close();
+    }
+
+    // Known answers, and the same calls made in this runtime (native crypto on Node and Bun).
+    await initCore();
+    const authKey = new Uint8Array(256).map((_, i) => (i * 7 + 3) & 255);
+    const inner = new Uint8Array(64).map((_, i) => i);
+    inner.set([32, 0, 0, 0], 28);
+    const expected = {
+      crc32: 0xcbf43926,
+      sha256: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+      sealed: toHex(sealMessage(authKey, inner, "client", (n) => new Uint8Array(n).fill(1))),
+      opened: toHex(inner),
+      ping: "ec77be7a0500000000000000",
+      pingBack: "5",
+      rpc: true,
+      encoded: encodeSessionString({
+        dcId: 2,
+        apiId: 12345,
+        testMode: false,
+        authKey,
+        userId: 777000,
+        isBot: false,
+      }),
+      peer: { id: 42, accessHash: "-5", type: "user" },
+    };
+    assert.equal(toHex(sha256(new TextEncoder().encode("abc"))), expected.sha256);
+    for (const [key, value] of Object.entries(expected)) {
+      assert.deepEqual(out[key], value, key);
+    }
+    assert.deepEqual(out.sessions, cases.map((c) => ({ ...c.expected, date: 0 })));
+    assert.equal(
+      out.exported,
+      encodeSessionString({
+        dcId: 4,
+        apiId: 12345,
+        testMode: false,
+        authKey,
+        userId: 42,
+        isBot: false,
+      }),
+    );
+    // A file engine in a browser fails on open, clearly.
+    assert.equal(out.sqlite, "RUNTIME_UNSUPPORTED");
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
