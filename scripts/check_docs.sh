@@ -40,7 +40,10 @@ if [ "$what" = all ] || [ "$what" = lint ]; then
   echo "== deno doc --lint ${entries[*]} (hand-written code)"
   found=$(deno doc --lint "${entries[@]}" 2>&1 | sed -r 's/\x1b\[[0-9;]*m//g' |
     grep -E '^error\[|^ +-->' | paste - - | sed -E "s#$PWD/##" | grep -v 'tl/gen/' |
-    { if [ -n "$pending" ]; then grep -vE -- "--> ${pending#^}"; else cat; fi; } | sort -u)
+    while IFS= read -r finding; do
+      path=$(sed -E 's/.*--> +//; s/:[0-9]+:[0-9]+$//' <<<"$finding")
+      if [ -z "$pending" ] || ! grep -qE -- "$pending" <<<"$path"; then echo "$finding"; fi
+    done | sort -u)
   if [ -n "$found" ]; then
     echo "$found"
     echo "$(wc -l <<<"$found") doc lint findings"
