@@ -53,9 +53,11 @@ export interface InvokeOptions {
 
 /** What {@link Client.onUpdate} handlers receive besides the update. */
 export interface UpdateContext {
+  /** The client that received the update. */
   client: Client;
-  /** The users and chats that came with the update. */
+  /** The users that came with the update. */
   users: Api.TypeUser[];
+  /** The chats that came with the update. */
   chats: Api.TypeChat[];
 }
 

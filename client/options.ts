@@ -12,10 +12,15 @@ export type Input<T = string> = T | (() => T | Promise<T>);
 
 /** Where a DC listens. `wsUrl` is used by the WebSocket transport. */
 export interface DcOption {
+  /** DC number (1–5 on Telegram's production and test servers). */
   id: number;
+  /** IP address or host name of the DC. */
   host: string;
+  /** TCP port of the DC. */
   port: number;
+  /** Whether `host` is an IPv6 address. */
   ipv6?: boolean;
+  /** URL of the DC's WebSocket endpoint, for the WebSocket transport. */
   wsUrl?: string;
 }
 
@@ -24,9 +29,13 @@ export type LogLevel = "silent" | "error" | "warn" | "info" | "debug";
 
 /** Anything with the four logging methods (mtproto's `Logger` is one). */
 export interface LoggerLike {
+  /** Logs detail for debugging (`fields` never hold secrets). */
   debug(message: string, fields?: Record<string, unknown>): void;
+  /** Logs a normal event. */
   info(message: string, fields?: Record<string, unknown>): void;
+  /** Logs something unexpected that the client recovered from. */
   warn(message: string, fields?: Record<string, unknown>): void;
+  /** Logs a failure. */
   error(message: string, fields?: Record<string, unknown>): void;
 }
 

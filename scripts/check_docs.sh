@@ -38,11 +38,25 @@ if [ "$what" = all ] || [ "$what" = run ]; then
 fi
 if [ "$what" = all ] || [ "$what" = lint ]; then
   echo "== deno doc --lint ${entries[*]} (hand-written code)"
-  found=$(deno doc --lint "${entries[@]}" 2>&1 | sed -r 's/\x1b\[[0-9;]*m//g' |
-    grep -E '^error\[|^ +-->' | paste - - | sed -E "s#$PWD/##" | grep -v 'tl/gen/' |
-    while IFS= read -r finding; do
-      path=$(sed -E 's/.*--> +//; s/:[0-9]+:[0-9]+$//' <<<"$finding")
-      if [ -z "$pending" ] || ! grep -qE -- "$pending" <<<"$path"; then echo "$finding"; fi
+  # One line per finding: the error, its place, and for private-type-ref the line number and text
+  # of the referenced declaration. deno doc does not count the types reached only through the
+  # namespace re-export `export type * as Api` (the generated TL types, public as `Api.X`) as
+  # public, so a reference to a declaration that is that very line of tl/gen/types.ts is not a
+  # finding; any other private type still is.
+  found=$(deno doc --lint "${entries[@]}" 2>&1 | sed -r 's/\x1b\[[0-9;]*m//g' | awk '
+    /^error\[/ { if (h != "") print h "\t" at "\t" ref; h = $0; at = ""; ref = ""; prev = ""; next }
+    /^ +-->/ && at == "" { at = $0 }
+    /- this is the referenced type/ { ref = prev }
+    { prev = $0 }
+    END { if (h != "") print h "\t" at "\t" ref }' | sed -E "s#$PWD/##" | grep -v -- '--> *tl/gen/' |
+    while IFS=$'\t' read -r error at ref; do
+      path=$(sed -E 's/.*--> +//; s/:[0-9]+:[0-9]+$//' <<<"$at")
+      if [ -n "$pending" ] && grep -qE -- "$pending" <<<"$path"; then continue; fi
+      if [[ $error == *private-type-ref* && $ref =~ ^\ *([0-9]+)\ \|\ (.*)$ ]] &&
+        [ "$(sed -n "${BASH_REMATCH[1]}p" tl/gen/types.ts)" = "${BASH_REMATCH[2]}" ]; then
+        continue
+      fi
+      printf '%s\t%s\n' "$error" "$at"
     done | sort -u)
   if [ -n "$found" ]; then
     echo "$found"
