@@ -209,7 +209,10 @@ export const tcpImplementation: "bun" | "deno" | "node" = connector === bunConne
  *
  * @example
  * ```ts
- * const stream = await connectTcp({ host: "127.0.0.1", port: 443 }, {
+ * import { TestServer } from "@x/irenogram/testing";
+ * await using server = await TestServer.start(); // Telegram's DCs on loopback
+ * const { host, port } = server.dcs[1];
+ * const stream = await connectTcp({ host, port }, {
  *   onData: (chunk) => console.log(chunk.length),
  *   onClose: () => console.log("closed"),
  * });

@@ -53,7 +53,10 @@ export function hasWebSocket(): boolean {
  *
  * @example
  * ```ts
- * const ws = await connectWebSocket("wss://venus.web.telegram.org/apiws", {
+ * import { TestServer } from "@x/irenogram/testing";
+ * await using server = await TestServer.start(); // Telegram's DCs on loopback
+ * // On Telegram: "wss://venus.web.telegram.org/apiws" (DC 4)
+ * const ws = await connectWebSocket(server.wsUrl(2), {
  *   onData: (chunk) => console.log(chunk.length),
  *   onClose: () => console.log("closed"),
  * });
