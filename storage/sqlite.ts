@@ -16,7 +16,7 @@ import { closeSync, openSync, readSync, statSync, unlinkSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Database, Sqlite3Static } from "@sqlite.org/sqlite-wasm";
 import { SessionFileError, StorageError } from "./errors.ts";
-import type { PeerRecord, PeerType, SessionData, Storage, UpdateState } from "./storage.ts";
+import type { ListableStorage, PeerRecord, PeerType, SessionData, UpdateState } from "./storage.ts";
 import { freshSession } from "./storage.ts";
 import {
   checkAuthKey,
@@ -107,7 +107,7 @@ interface Statements {
  * await storage.close();
  * ```
  */
-export class SqliteStorage implements Storage {
+export class SqliteStorage implements ListableStorage {
   /** The session file. */
   readonly path: string;
   #db: Database | undefined;
@@ -500,18 +500,23 @@ export class SqliteStorage implements Storage {
     if (!stmt.bind(key).row()) return undefined;
     try {
       if (stmt.isNull(0)) return undefined; // the max() lookups give a NULL row for no match
-      const names = stmt.text(5);
-      return {
-        id: stmt.number(0),
-        accessHash: stmt.int64(1),
-        type: stmt.text(2) as PeerType,
-        usernames: names ? names.split(" ") : [],
-        phoneNumber: stmt.text(3),
-        lastUpdateOn: stmt.number(4),
-      };
+      return this.#peerRow(stmt);
     } finally {
       stmt.reset();
     }
+  }
+
+  /** The peer on the current row of a statement selecting the columns of `SQL.peerById`. */
+  #peerRow(stmt: FastStatement): PeerRecord {
+    const names = stmt.text(5);
+    return {
+      id: stmt.number(0),
+      accessHash: stmt.int64(1),
+      type: stmt.text(2) as PeerType,
+      usernames: names ? names.split(" ") : [],
+      phoneNumber: stmt.text(3),
+      lastUpdateOn: stmt.number(4),
+    };
   }
 
   getUpdateState(): Promise<UpdateState | undefined> {
@@ -564,6 +569,51 @@ export class SqliteStorage implements Storage {
 
   exportSessionString(): Promise<string> {
     return this.#run(() => encodeSessionString(this.#session(this.#require().db)));
+  }
+
+  listAuthKeys(): Promise<Map<number, Uint8Array>> {
+    return this.#run(() => {
+      const { db } = this.#require();
+      const keys = new Map<number, Uint8Array>();
+      for (const [dc, key] of db.selectArrays("SELECT dc_id, auth_key FROM irenogram_auth_keys")) {
+        if (key instanceof Uint8Array) keys.set(Number(dc), key);
+      }
+      const home = this.#session(db);
+      if (home.authKey) keys.set(home.dcId, home.authKey);
+      return keys;
+    });
+  }
+
+  /** Peers in id order, read by key ranges: each batch is one short query. */
+  async *listPeers(batchSize = 10_000): AsyncIterable<PeerRecord[]> {
+    let after: number | null = null;
+    for (;;) {
+      const batch: PeerRecord[] = await this.#run(() => {
+        const { stmts } = this.#require();
+        const stmt = stmts.set.prepare(SQL.peerPage);
+        try {
+          const rows: PeerRecord[] = [];
+          stmt.bind(after === null ? -Number.MAX_VALUE : after, batchSize);
+          while (stmt.row()) rows.push(this.#peerRow(stmt));
+          return rows;
+        } finally {
+          stmt.finalize();
+        }
+      });
+      if (batch.length > 0) yield batch;
+      if (batch.length < batchSize) return;
+      after = batch[batch.length - 1].id;
+    }
+  }
+
+  listChannelPts(): Promise<Map<number, number>> {
+    return this.#run(() => {
+      const rows = this.#require().db.selectArrays(
+        "SELECT id, pts FROM update_state WHERE id != ? AND pts IS NOT NULL",
+        [COMMON_STATE_ID],
+      );
+      return new Map(rows.map(([id, pts]) => [Number(id), Number(pts)]));
+    });
   }
 
   /** Runs synchronous work as a promise; SQLite failures become {@link StorageError}. */
