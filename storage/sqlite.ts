@@ -586,14 +586,14 @@ export class SqliteStorage implements ListableStorage {
 
   /** Peers in id order, read by key ranges: each batch is one short query. */
   async *listPeers(batchSize = 10_000): AsyncIterable<PeerRecord[]> {
-    let after: number | null = null;
+    let after: number | bigint = -(2n ** 63n); // before every id
     for (;;) {
       const batch: PeerRecord[] = await this.#run(() => {
         const { stmts } = this.#require();
         const stmt = stmts.set.prepare(SQL.peerPage);
         try {
           const rows: PeerRecord[] = [];
-          stmt.bind(after === null ? -Number.MAX_VALUE : after, batchSize);
+          stmt.bind(after, batchSize);
           while (stmt.row()) rows.push(this.#peerRow(stmt));
           return rows;
         } finally {

@@ -182,7 +182,7 @@ export class TelethonSessionFile {
 
   /** Entities as peers (the `id = 0` note of the logged-in user excluded), in id order. */
   async *listPeers(batchSize = 10_000): AsyncIterable<PeerRecord[]> {
-    let after = -Number.MAX_VALUE;
+    let after: number | bigint = -(2n ** 63n); // before every id (an int64 for SQLite)
     for (;;) {
       const rows = this.#read((db) =>
         db.selectArrays(
