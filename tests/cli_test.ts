@@ -25,9 +25,8 @@ import { MongoClient } from "mongodb";
 import { StringSession } from "telegram/sessions/index.js";
 import { readStringSession } from "@mtcute/core/utils.js";
 import { runCli } from "../cli/main.ts";
-import { SqliteStorage } from "../storage/sqlite.ts";
+import { loadSqlite, SqliteStorage } from "../storage/sqlite.ts";
 import { MongoStorage, redactUrl } from "../storage/mongo.ts";
-import { MemoryStorage } from "../storage/memory.ts";
 import { FileLock } from "../storage/file_lock.ts";
 import { encodeSessionString, parseSessionString } from "../storage/session_string.ts";
 import type { ListableStorage } from "../storage/storage.ts";
@@ -350,10 +349,7 @@ test("cli: bad input gives one line, its exit code, and leaves the source as it 
   const foreign = fresh("foreign");
   writeFileSync(foreign, "hello, not a database\n".repeat(20));
   const otherDb = fresh("otherdb");
-  const mem = new MemoryStorage();
-  await mem.open();
   // an SQLite database of another application
-  const { loadSqlite } = await import("../storage/sqlite.ts");
   const { sqlite3, vfs } = await loadSqlite();
   const db = new sqlite3.oo1.DB({ filename: otherDb, flags: "c", vfs });
   db.exec(
@@ -418,7 +414,7 @@ test("cli: an unreachable MongoDB is exit 6 with the password redacted", async (
 
 // --- as a process: exit codes, stdin, --help ----------------------------------------------------
 
-test("cli as a child process: --help, a string from stdin, copy to a 0600 file", async () => {
+test("cli as a child process: --help, a string from stdin, copy to a 0600 file", () => {
   const help = runCliProcess(["session", "copy", "--help"]);
   assert.equal(help.status, 0);
   assert.match(help.stdout, /Exit status:/);
