@@ -86,7 +86,9 @@ export async function openSource(spec: string, options: SourceOptions = {}): Pro
       if (e instanceof CliError) throw e;
     }
     if (isFile) return await openFileSource(spec);
-    if (/[\\/]/.test(spec) || spec.endsWith(".session")) {
+    // Echoed back only when it is surely a path: a long argument may be a damaged session
+    // string (a secret), which base64 lets contain "/".
+    if (spec.endsWith(".session") || (spec.length < 64 && /[\\/]/.test(spec))) {
       throw new CliError("CLI_BAD_INPUT", `${spec}: no such file`);
     }
     return await openStringSource(spec);
@@ -213,13 +215,15 @@ async function openFileSource(path: string): Promise<Source> {
     const found = await inspectFile(path, copy);
     const layout = { family: found.family, version: found.version };
     if (found.telethon) {
-      const file = await TelethonSessionFile.open(copy);
+      const file = await TelethonSessionFile.open(copy).catch((e) => {
+        throw readFailure(e, path, copy);
+      });
       return {
         kind: "telethon-file",
         label: path,
         layout,
         peerCount: found.peers,
-        reader: file,
+        reader: guardReader(file, path, copy),
         close: () => {
           file.close();
           cleanup();
@@ -231,16 +235,14 @@ async function openFileSource(path: string): Promise<Source> {
     try {
       await storage.open();
     } catch (e) {
-      // The engine names the private copy; the user knows the file by its own name.
-      const err = toCliError(e);
-      throw new CliError(err.code, err.message.replaceAll(copy, path), { cause: e });
+      throw readFailure(e, path, copy);
     }
     return {
       kind: "file",
       label: path,
       layout,
       peerCount: found.peers,
-      reader: storage,
+      reader: guardReader(storage, path, copy),
       close: async () => {
         await storage.close();
         cleanup();
@@ -250,6 +252,41 @@ async function openFileSource(path: string): Promise<Source> {
     cleanup();
     throw e;
   }
+}
+
+/**
+ * A failure to read the private copy of a session file: the file is damaged (or of a layout
+ * the engine refuses). The message names the user's file, not the copy.
+ */
+function readFailure(e: unknown, path: string, copy: string): CliError {
+  const err = toCliError(e);
+  const message = err.message.replaceAll(copy, path);
+  if (err.code !== "CLI_FAILED") return new CliError(err.code, message, { cause: e });
+  return new CliError(
+    "CLI_BAD_INPUT",
+    `${path}: the session cannot be read (damaged file?): ${message.slice(0, 200)}`,
+    { cause: e },
+  );
+}
+
+/** The reader of a file's copy, its failures reported as {@link readFailure}s. */
+function guardReader(reader: SessionReader, path: string, copy: string): SessionReader {
+  const wrap = <T>(work: () => Promise<T>) =>
+    work().catch((e) => Promise.reject(readFailure(e, path, copy)));
+  return {
+    getSession: () => wrap(() => reader.getSession()),
+    listAuthKeys: () => wrap(() => reader.listAuthKeys()),
+    getUpdateState: () => wrap(() => reader.getUpdateState()),
+    listChannelPts: () => wrap(() => reader.listChannelPts()),
+    async *listPeers(batchSize?: number) {
+      const it = reader.listPeers(batchSize)[Symbol.asyncIterator]();
+      for (;;) {
+        const next = await wrap(() => it.next());
+        if (next.done) return;
+        yield next.value;
+      }
+    },
+  };
 }
 
 /** Connects a driver client for the tool, failing fast and without credentials in messages. */
