@@ -103,6 +103,8 @@ const pkg = {
   license: denoJson.license,
   type: "module",
   main: exportsMap["."].import,
+  // `npx irenogram …` / `bunx irenogram …`: the session tool (cli.ts keeps its shebang).
+  bin: { irenogram: toJs(denoJson.exports["./cli"]) },
   types: exportsMap["."].types,
   exports: exportsMap,
   engines: { node: ">=20" },
