@@ -217,7 +217,10 @@ export async function copyCommand(args: ParsedArgs, io: Io): Promise<void> {
       `copied ${source.label} to ${dest.label}: session, ${report.authKeys} auth key(s), ` +
         `${report.peers} peers (${report.usernames} usernames), ` +
         `${report.updateState ? "update state" : "no update state"}, ` +
-        `${report.channels} channel pts; read back and verified`,
+        `${report.channels} channel pts; read back and verified ` +
+        `(${(report.copyMs / 1000).toFixed(1)} s copying, ${
+          (report.verifyMs / 1000).toFixed(1)
+        } s verifying)`,
     );
   });
 }
