@@ -16,8 +16,9 @@ import { closeSync, openSync, readSync, statSync, unlinkSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Database, Sqlite3Static } from "@sqlite.org/sqlite-wasm";
 import { SessionFileError, StorageError } from "./errors.ts";
-import type { ListableStorage, PeerRecord, PeerType, SessionData, UpdateState } from "./storage.ts";
+import type { PeerRecord, PeerType, SessionData, Storage, UpdateState } from "./storage.ts";
 import { freshSession } from "./storage.ts";
+import type { ListableStorage } from "./storage.ts";
 import {
   checkAuthKey,
   checkChannelId,
@@ -107,7 +108,7 @@ interface Statements {
  * await storage.close();
  * ```
  */
-export class SqliteStorage implements ListableStorage {
+export class SqliteStorage implements Storage, ListableStorage {
   /** The session file. */
   readonly path: string;
   #db: Database | undefined;
@@ -500,13 +501,21 @@ export class SqliteStorage implements ListableStorage {
     if (!stmt.bind(key).row()) return undefined;
     try {
       if (stmt.isNull(0)) return undefined; // the max() lookups give a NULL row for no match
-      return this.#peerRow(stmt);
+      const names = stmt.text(5);
+      return {
+        id: stmt.number(0),
+        accessHash: stmt.int64(1),
+        type: stmt.text(2) as PeerType,
+        usernames: names ? names.split(" ") : [],
+        phoneNumber: stmt.text(3),
+        lastUpdateOn: stmt.number(4),
+      };
     } finally {
       stmt.reset();
     }
   }
 
-  /** The peer on the current row of a statement selecting the columns of `SQL.peerById`. */
+  /** The peer on the current row of `SQL.peerPage` (the columns of `SQL.peerById`). */
   #peerRow(stmt: FastStatement): PeerRecord {
     const names = stmt.text(5);
     return {
