@@ -18,7 +18,6 @@ import type { Database, Sqlite3Static } from "@sqlite.org/sqlite-wasm";
 import { SessionFileError, StorageError } from "./errors.ts";
 import type { PeerRecord, PeerType, SessionData, Storage, UpdateState } from "./storage.ts";
 import { freshSession } from "./storage.ts";
-import type { ListableStorage } from "./storage.ts";
 import {
   checkAuthKey,
   checkChannelId,
@@ -44,6 +43,7 @@ import {
   type TableColumns,
 } from "./sqlite_schema.ts";
 import { createSchema, migrate } from "./sqlite_migrate.ts";
+import type { ListableStorage } from "./storage.ts";
 
 /**
  * Page size of new session files: SQLite's usual one and what Python's sqlite3 creates
