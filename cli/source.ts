@@ -213,38 +213,27 @@ async function openFileSource(path: string): Promise<Source> {
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   try {
     const found = await inspectFile(path, copy);
-    const layout = { family: found.family, version: found.version };
-    if (found.telethon) {
-      const file = await TelethonSessionFile.open(copy).catch((e) => {
-        throw readFailure(e, path, copy);
-      });
-      return {
-        kind: "telethon-file",
-        label: path,
-        layout,
-        peerCount: found.peers,
-        reader: guardReader(file, path, copy),
-        close: () => {
-          file.close();
-          cleanup();
-          return Promise.resolve();
-        },
-      };
-    }
-    const storage = new SqliteStorage(copy);
+    // A Telethon file is read as it is; a Pyrogram-family copy is opened (and migrated) by
+    // the SQLite engine.
+    let reader: SessionReader & { close(): unknown };
     try {
-      await storage.open();
+      if (found.telethon) reader = await TelethonSessionFile.open(copy);
+      else {
+        const storage = new SqliteStorage(copy);
+        await storage.open();
+        reader = storage;
+      }
     } catch (e) {
       throw readFailure(e, path, copy);
     }
     return {
-      kind: "file",
+      kind: found.telethon ? "telethon-file" : "file",
       label: path,
-      layout,
+      layout: { family: found.family, version: found.version },
       peerCount: found.peers,
-      reader: guardReader(storage, path, copy),
+      reader: guardReader(reader, path, copy),
       close: async () => {
-        await storage.close();
+        await reader.close();
         cleanup();
       },
     };

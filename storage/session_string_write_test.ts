@@ -6,8 +6,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import process from "node:process";
 import { Buffer } from "node:buffer";
 import { StringSession } from "telegram/sessions/index.js";
 import { readStringSession } from "@mtcute/core/utils.js";
@@ -23,6 +21,7 @@ import { parseSessionString } from "./session_string.ts";
 import { SessionStringError } from "./errors.ts";
 import { dcAddress, TELEGRAM_DCS } from "./dcs.ts";
 import { SeededRandom } from "../testing/random.ts";
+import { pythonJudge, pythonSkip } from "../tests/python_judge.ts";
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 const PROD = Object.keys(TELEGRAM_DCS.prod).map(Number);
@@ -119,13 +118,7 @@ test("what a layout cannot hold is refused with SessionStringError, never writte
 
 // --- Python judges (Telethon's StringSession, Pyrogram's storage), under Deno only ------------
 
-const venvPython = (up: string) =>
-  fileURLToPath(new URL(`${up}.cache/venv-irenogram/bin/python`, import.meta.url));
-const python = "Deno" in globalThis
-  ? [process.env.IRENOGRAM_PYTHON, venvPython("../"), venvPython("../../../main/")].find((p) =>
-    p && spawnSync(p, ["-c", "import telethon, pyrogram"], { stdio: "ignore" }).status === 0
-  )
-  : undefined;
+const python = pythonJudge("telethon, pyrogram");
 
 const PYTHON_JUDGE = `
 import asyncio, json, sys
@@ -155,7 +148,7 @@ asyncio.run(main())
 `;
 
 test("Telethon's and Pyrogram's own readers (Python) load what the writers write", {
-  skip: python ? false : "Python judges run under Deno only, with the Irenogram venv",
+  skip: pythonSkip(python),
   timeout: 120_000,
 }, () => {
   const picked = sessions.slice(0, 12);

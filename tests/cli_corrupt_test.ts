@@ -12,7 +12,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
 import { Buffer } from "node:buffer";
-import { runCli } from "../cli/main.ts";
 import { encodeSessionStringAs, SESSION_STRING_TARGETS } from "../storage/session_string_write.ts";
 import { SeededRandom } from "../testing/random.ts";
 import {
@@ -21,6 +20,7 @@ import {
   makeIrenogramFile,
   makePyrogramV3File,
   makeTelethonFile,
+  runInProcess,
 } from "./cli_fixtures.ts";
 
 const FILES = 700;
@@ -31,17 +31,6 @@ process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 const ourTemps = () => readdirSync(tmpdir()).filter((f) => f.startsWith("irenogram-cli-")).length;
 const KEY_HEX = Buffer.from(key(7)).toString("hex");
-
-async function run(...args: string[]) {
-  const out: string[] = [], err: string[] = [];
-  const status = await runCli(args, {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    progress: { isTTY: false, write: () => true },
-    stdin: () => Promise.resolve(""),
-  });
-  return { status, out, err };
-}
 
 /** One damaged copy of `base`. */
 function damage(base: Uint8Array, rng: SeededRandom): Uint8Array {
@@ -97,7 +86,7 @@ test(`cli: ${FILES} damaged session files and ${STRINGS} damaged strings, source
     const bytes = damage(bases[i % bases.length], rng);
     writeFileSync(path, bytes);
     const before = sha(bytes);
-    const r = await run("session", "info", path, "--json");
+    const r = await runInProcess("session", "info", path, "--json");
     seen.set(r.status, (seen.get(r.status) ?? 0) + 1);
     assert.ok(r.status === 0 || r.status === 3, `input ${i}: exit ${r.status}: ${r.err}`);
     if (r.status === 3) assert.equal(r.err.length, 1, `input ${i}: ${r.err}`);
@@ -123,7 +112,7 @@ test(`cli: ${FILES} damaged session files and ${STRINGS} damaged strings, source
     }
     const text = chars.join("");
     if (text === good) continue;
-    const r = await run("session", "convert", text, "--to", "telethon");
+    const r = await runInProcess("session", "convert", text, "--to", "telethon");
     assert.ok(r.status === 0 || r.status === 3, `string ${i}: exit ${r.status}: ${r.err}`);
     if (r.status === 3) {
       refused++;

@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import process from "node:process";
 import { loadSqlite, SqliteStorage } from "../storage/sqlite.ts";
+import { runCli } from "../cli/main.ts";
 import type { ListableStorage, PeerRecord, SessionData, UpdateState } from "../storage/storage.ts";
 
 export const NOW = Math.floor(Date.now() / 1000);
@@ -283,4 +284,18 @@ export function runCliProcess(
     env: { ...process.env, NO_COLOR: "1" },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs a command line in-process (stdin empty, no terminal); returns status and output. */
+export async function runInProcess(
+  ...args: string[]
+): Promise<{ status: number; out: string; err: string[] }> {
+  const out: string[] = [], err: string[] = [];
+  const status = await runCli(args, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    progress: { isTTY: false, write: () => true },
+    stdin: () => Promise.resolve(""),
+  });
+  return { status, out: out.join("\n"), err };
 }

@@ -10,21 +10,12 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import process from "node:process";
 import { SqliteStorage } from "../storage/sqlite.ts";
 import { readAll, runCliProcess } from "./cli_fixtures.ts";
+import { pythonJudge, pythonSkip } from "./python_judge.ts";
 
-const venvPython = (up: string) =>
-  fileURLToPath(new URL(`${up}.cache/venv-irenogram/bin/python`, import.meta.url));
-const python = "Deno" in globalThis
-  ? [process.env.IRENOGRAM_PYTHON, venvPython("../"), venvPython("../../../main/")].find((p) =>
-    p && spawnSync(p, ["-c", "import telethon, pyrogram"], { stdio: "ignore" }).status === 0
-  )
-  : undefined;
-const skip = python ? false : process.env.CI && "Deno" in globalThis
-  ? false // in CI under Deno a missing venv must fail, not skip
-  : "Python judges run under Deno only, with the Irenogram venv (IRENOGRAM_PYTHON)";
+const python = pythonJudge("telethon, pyrogram");
+const skip = pythonSkip(python);
 
 const KEY = Array.from({ length: 256 }, (_, i) => (i * 7 + 3) % 256);
 

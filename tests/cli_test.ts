@@ -24,7 +24,6 @@ import { Buffer } from "node:buffer";
 import { MongoClient } from "mongodb";
 import { StringSession } from "telegram/sessions/index.js";
 import { readStringSession } from "@mtcute/core/utils.js";
-import { runCli } from "../cli/main.ts";
 import { loadSqlite, SqliteStorage } from "../storage/sqlite.ts";
 import { MongoStorage, redactUrl } from "../storage/mongo.ts";
 import { FileLock } from "../storage/file_lock.ts";
@@ -43,6 +42,7 @@ import {
   makeTelethonFile,
   readAll,
   runCliProcess,
+  runInProcess,
 } from "./cli_fixtures.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "irenogram-cli-test-"));
@@ -51,17 +51,7 @@ let counter = 0;
 const fresh = (name: string) => join(dir, `${name}-${++counter}.session`);
 const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
 
-/** Runs a command line in-process; returns status and what it printed. */
-async function cli(...args: string[]): Promise<{ status: number; out: string; err: string[] }> {
-  const out: string[] = [], err: string[] = [];
-  const status = await runCli(args, {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    progress: { isTTY: false, write: () => true },
-    stdin: () => Promise.resolve(""),
-  });
-  return { status, out: out.join("\n"), err };
-}
+const cli = runInProcess;
 
 // --- MongoDB (FerretDB here): skipped when no server answers, outside CI ----------------------
 
