@@ -12,10 +12,11 @@ import {
   existsSync,
   fsyncSync,
   openSync,
+  realpathSync,
 } from "node:fs";
 import type { ParsedArgs } from "./args.ts";
 import { CliError } from "./errors.ts";
-import { describeFile, openSource, type Source } from "./source.ts";
+import { describeFile, isMongoUrl, openSource, type Source } from "./source.ts";
 import { openDest } from "./dest.ts";
 import { copySession } from "./copy.ts";
 import type { ProgressSink } from "./progress.ts";
@@ -193,13 +194,14 @@ export async function copyCommand(args: ParsedArgs, io: Io): Promise<void> {
   const [, destSpec, extra] = args.positional;
   if (destSpec === undefined) throw new CliError("CLI_USAGE", "missing DEST (see --help)");
   if (extra !== undefined) throw new CliError("CLI_USAGE", "copy takes SOURCE and DEST");
+  const destName = args.values.get("dest-name") ?? args.values.get("name");
+  if (sameTarget(args.positional[0], args.values.get("name"), destSpec, destName)) {
+    throw new CliError("CLI_USAGE", "SOURCE and DEST are the same session");
+  }
   await withSource(args, io, async (source) => {
     const session = await source.reader.getSession();
     const patch = apiIdPatch(args, session);
-    const dest = await openDest(destSpec, {
-      name: args.values.get("dest-name") ?? args.values.get("name"),
-      force: args.flags.has("force"),
-    });
+    const dest = await openDest(destSpec, { name: destName, force: args.flags.has("force") });
     let report;
     try {
       report = await copySession(source.reader, dest.storage, {
@@ -223,6 +225,27 @@ export async function copyCommand(args: ParsedArgs, io: Io): Promise<void> {
         } s verifying)`,
     );
   });
+}
+
+/** Whether a copy would write over its own source (a replaced destination is dropped first). */
+function sameTarget(
+  source: string,
+  sourceName: string | undefined,
+  dest: string,
+  destName: string | undefined,
+): boolean {
+  if (isMongoUrl(source) || isMongoUrl(dest)) {
+    // The hosts part, without credentials: `mongodb://u:p@h1:1,h2:2/db?x` → `h1:1,h2:2`.
+    const hosts = (url: string) =>
+      url.replace(/^mongodb(\+srv)?:\/\/([^@/]*@)?/i, "").split(/[/?]/)[0];
+    return isMongoUrl(source) && isMongoUrl(dest) && sourceName === destName &&
+      hosts(source).toLowerCase() === hosts(dest).toLowerCase();
+  }
+  try {
+    return realpathSync(source) === realpathSync(dest);
+  } catch {
+    return false; // one of them does not exist (yet)
+  }
 }
 
 /** `session migrate FILE` */

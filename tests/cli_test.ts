@@ -361,6 +361,8 @@ test("cli: bad input gives one line, its exit code, and leaves the source as it 
     [["session", "info", corrupt, "--bogus"], 2, /unknown option/],
     [["session", "frobnicate"], 2, /unknown command/],
     [["session", "copy", corrupt], 2, /missing DEST/],
+    [["session", "copy", corrupt, corrupt, "--force"], 2, /same session/],
+    [["session", "copy", `${url}`, "--name", "n", url, "--force"], 2, /same session/],
   ];
   for (const [args, status, pattern] of cases) {
     const before = args[2] && existsSync(args[2]) ? sha(args[2]) : "";
