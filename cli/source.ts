@@ -31,6 +31,7 @@ import { isTelethonLayout, TelethonSessionFile } from "../storage/telethon_file.
 import { SessionStringStorage } from "../storage/session_string_storage.ts";
 import { MongoStorage, redactUrl } from "../storage/mongo.ts";
 import { CliError, toCliError } from "./errors.ts";
+import { SessionLockedError } from "../storage/errors.ts";
 
 /** What the commands read from any source. */
 export type SessionReader = Pick<
@@ -122,7 +123,14 @@ async function openStringSource(text: string): Promise<Source> {
 
 /** A private copy of a session file and its side files, taken under the file's lock. */
 export function snapshotFile(path: string): { dir: string; copy: string } {
-  const lock = FileLock.acquire(path);
+  let lock: FileLock | null = null;
+  try {
+    lock = FileLock.acquire(path);
+  } catch (e) {
+    // Where no lock file can be made (a read-only folder), no irenogram process holds one
+    // either: reading the file is still safe.
+    if (e instanceof SessionLockedError) throw e;
+  }
   const dir = mkdtempSync(join(tmpdir(), "irenogram-cli-"));
   try {
     const copy = join(dir, "source.session");
@@ -137,7 +145,7 @@ export function snapshotFile(path: string): { dir: string; copy: string } {
       cause: e,
     });
   } finally {
-    lock.release();
+    lock?.release();
   }
 }
 
