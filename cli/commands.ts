@@ -261,6 +261,12 @@ export async function migrateCommand(args: ParsedArgs, io: Io): Promise<void> {
       `${path} is a Telethon session file; use \`session copy ${path} NEW.session\` to convert it`,
     );
   }
+  if (found.version > SCHEMA_VERSION) {
+    throw new CliError(
+      "CLI_BAD_INPUT",
+      `${path} has schema version ${found.version}, newer than this tool knows (${SCHEMA_VERSION})`,
+    );
+  }
   if (found.family === "irenogram" && found.version >= SCHEMA_VERSION) {
     io.out(`${path} is already in the current layout (irenogram, version ${found.version})`);
     return;
