@@ -18,7 +18,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import process from "node:process";
 import { Buffer } from "node:buffer";
 import { MongoClient } from "mongodb";
@@ -331,6 +331,19 @@ test("cli migrate: an older file is brought to the current layout, with a backup
   const refused = await cli("session", "migrate", tl);
   assert.equal(refused.status, 3);
   assert.match(refused.err[0], /Telethon/);
+  // a schema from the future: refused before any backup is made
+  const newer = fresh("newer");
+  await makePyrogramV3File(newer, SMALL);
+  const { sqlite3, vfs } = await loadSqlite();
+  const db = new sqlite3.oo1.DB({ filename: newer, flags: "w", vfs });
+  db.exec("UPDATE version SET number = 99");
+  db.close();
+  const bytes = sha(newer);
+  const future = await cli("session", "migrate", newer);
+  assert.equal(future.status, 3);
+  assert.match(future.err[0], /newer/);
+  assert.equal(sha(newer), bytes);
+  assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith(basename(newer) + ".bak")), []);
 });
 
 // --- refusals -----------------------------------------------------------------------------------
