@@ -12,7 +12,7 @@ import { Progress, type ProgressSink } from "./progress.ts";
 import { CliError } from "./errors.ts";
 
 /** Peers read and written per round: large enough for bulk writes, small for memory. */
-export const COPY_BATCH = 5_000;
+export const COPY_BATCH = 10_000;
 
 /** The session fields compared after a copy (the key is compared with the other keys). */
 const SESSION_FIELDS = [
