@@ -79,7 +79,7 @@ async function withStorage<T>(s: ListableStorage, fn: (s: ListableStorage) => Pr
 
 // --- sources -----------------------------------------------------------------------------------
 
-const DATA = dataset(5200); // more than one copy batch
+const DATA = dataset(10_200); // more than one copy batch (COPY_BATCH)
 const SMALL = dataset(20);
 
 interface SourceCase {
