@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import process from "node:process";
 import { Binary, MongoClient } from "mongodb";
 import { MongoStorage, redactUrl } from "./mongo.ts";
-import { registerConformanceTests } from "./conformance.ts";
+import { registerConformanceTests } from "../testing/conformance.ts";
 import { StorageError } from "./errors.ts";
 import { CachedStorage } from "./peer_cache.ts";
 import type { PeerRecord, Storage } from "./storage.ts";
@@ -82,7 +82,7 @@ function mongoTest(name: string, body: (db: string, opened: Storage[]) => Promis
 
 after(() => admin.close());
 
-registerConformanceTests({
+registerConformanceTests(test, {
   name: "mongo",
   create: () => new MongoStorage(freshName(), url),
   reopen: (s) => new MongoStorage((s as MongoStorage).name, url),
@@ -93,7 +93,7 @@ registerConformanceTests({
 });
 
 // The same suite through the peer cache the client puts in front of every engine.
-registerConformanceTests({
+registerConformanceTests(test, {
   name: "mongo+cache",
   create: () => new CachedStorage(new MongoStorage(freshName(), url), { size: 64 }),
   reopen: (s) =>

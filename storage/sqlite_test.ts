@@ -3,14 +3,14 @@ import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { registerConformanceTests } from "./conformance.ts";
+import { registerConformanceTests } from "../testing/conformance.ts";
 import { PAGE_SIZE, SqliteStorage } from "./sqlite.ts";
 import { SessionLockedError, StorageError } from "./errors.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "irenogram-sqlite-"));
 let n = 0;
 
-registerConformanceTests({
+registerConformanceTests(test, {
   name: "sqlite",
   create: () => new SqliteStorage(join(dir, `conformance-${n++}.session`)),
   reopen: (s) => new SqliteStorage((s as SqliteStorage).path),
