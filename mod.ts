@@ -38,6 +38,7 @@ export {
   SessionStringError,
   StorageError,
 } from "./storage/errors.ts";
+export type { StorageErrorCode } from "./storage/errors.ts";
 export {
   decodeSessionString,
   encodeSessionString,

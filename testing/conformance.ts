@@ -290,6 +290,18 @@ export function registerConformanceTests(
     assert.equal((await s.getPeerById(1005))?.usernames[0], "stale");
   });
 
+  withStorage("usernames stamped more than 8 hours in the future do not resolve", async (s) => {
+    // A clock that was wrong when the row was written must not keep a name alive for ever.
+    const t = now();
+    await s.updatePeers([
+      peer(1009, { usernames: ["future"], lastUpdateOn: t + USERNAME_TTL_SECONDS + 600 }),
+      peer(1010, { usernames: ["soon"], lastUpdateOn: t + USERNAME_TTL_SECONDS - 600 }),
+    ]);
+    assert.equal(await s.getPeerByUsername("future"), undefined);
+    assert.equal((await s.getPeerByUsername("soon"))?.id, 1010);
+    assert.equal((await s.getPeerById(1009))?.usernames[0], "future");
+  });
+
   withStorage("phone numbers resolve exactly; unknown lookups give undefined", async (s) => {
     await s.updatePeers([
       peer(1007, { phoneNumber: "447700900123", lastUpdateOn: 1 }),
@@ -377,7 +389,8 @@ export function registerConformanceTests(
 
   withStorage("exportSessionString writes the current Pyrogram layout", async (s) => {
     if (initial.authKey === null) {
-      await rejectsTyped(s.exportSessionString());
+      // Nothing is parsed here: the error says the key is missing, with its own code.
+      await rejectsTyped(s.exportSessionString(), "STORAGE_NO_AUTH_KEY");
     }
     const session: SessionData = {
       dcId: 2,
