@@ -104,7 +104,12 @@ export async function copySession(
     if (gotChannels.get(id) !== pts) mismatch(`the pts of channel ${id}`);
   }
   const read = new PeerDigest();
-  for await (const batch of dest.listPeers(COPY_BATCH)) read.add(batch);
+  const check = new Progress("verifying peers", written.count, options.progress);
+  for await (const batch of dest.listPeers(COPY_BATCH)) {
+    read.add(batch);
+    check.add(batch.length);
+  }
+  check.done();
   if (read.count !== written.count) mismatch(`${read.count} peers instead of ${written.count}`);
   if (!read.equals(written)) mismatch("the peers' fields");
   return {
