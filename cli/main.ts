@@ -23,7 +23,8 @@ const EXIT_HELP = `Exit status:
 const SOURCE_HELP = `SOURCE is one of:
   PATH.session         a Pyrogram, Pyrofork, kurigram or Irenogram session file (any version),
                        or a Telethon session file; read through a private copy, never changed
-  mongodb://…          a MongoDB session, with --name SESSION
+  mongodb://…          a MongoDB session, with --name SESSION (opened as a client opens it:
+                       one written by Python gets this library's indexes and version document)
   STRING               a session string: Pyrogram (any version and fork), Telethon, GramJS or
                        mtcute
   -                    a session string read from stdin (keeps it out of the process list)`;
