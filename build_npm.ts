@@ -119,6 +119,8 @@ const pkg = {
   license: denoJson.license,
   type: "module",
   main: exportsMap["."].import,
+  // `npx irenogram …` / `bunx irenogram …`: the session tool (cli.ts keeps its shebang).
+  bin: { irenogram: toJs(denoJson.exports["./cli"]) },
   types: exportsMap["."].types,
   exports: exportsMap,
   // process.getBuiltinModule (runtime/runtime.ts) is in Node 20.16+; require() needs 20.19+.

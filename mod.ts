@@ -53,8 +53,20 @@ export { SqliteStorage } from "./storage/sqlite.ts";
 export { MemoryStorage } from "./storage/memory.ts";
 export { CachedStorage } from "./storage/peer_cache.ts";
 export { CheckedStorage } from "./storage/checked.ts";
-export { freshSession, isStorage, USERNAME_TTL_SECONDS } from "./storage/storage.ts";
-export type { PeerRecord, PeerType, SessionData, Storage, UpdateState } from "./storage/storage.ts";
+export {
+  freshSession,
+  isListableStorage,
+  isStorage,
+  USERNAME_TTL_SECONDS,
+} from "./storage/storage.ts";
+export type {
+  ListableStorage,
+  PeerRecord,
+  PeerType,
+  SessionData,
+  Storage,
+  UpdateState,
+} from "./storage/storage.ts";
 export {
   SessionFileError,
   SessionLockedError,

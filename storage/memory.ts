@@ -6,7 +6,7 @@
  * @module
  */
 import { StorageError } from "./errors.ts";
-import type { PeerRecord, SessionData, Storage, UpdateState } from "./storage.ts";
+import type { ListableStorage, PeerRecord, SessionData, Storage, UpdateState } from "./storage.ts";
 import { freshSession } from "./storage.ts";
 import { checkSessionPatch } from "./validate.ts";
 import { CheckedStorage } from "./checked.ts";
@@ -23,7 +23,7 @@ const copyPeer = (p: PeerRecord): PeerRecord => ({ ...p, usernames: [...p.userna
  * await storage.setSession({ dcId: 2, apiId: 12345 });
  * ```
  */
-export class MemoryStorage extends CheckedStorage implements Storage {
+export class MemoryStorage extends CheckedStorage implements Storage, ListableStorage {
   #seed: Partial<SessionData>;
   #open = false;
   #session: SessionData = freshSession();
@@ -186,6 +186,31 @@ export class MemoryStorage extends CheckedStorage implements Storage {
     return this.#run(() => {
       this.#channelPts.set(markedId, pts);
     });
+  }
+
+  listAuthKeys(): Promise<Map<number, Uint8Array>> {
+    return this.#run(() => {
+      const keys = new Map([...this.#keys].map(([dc, key]) => [dc, key.slice()]));
+      if (this.#session.authKey) keys.set(this.#session.dcId, this.#session.authKey.slice());
+      return keys;
+    });
+  }
+
+  async *listPeers(batchSize = 10_000): AsyncIterable<PeerRecord[]> {
+    this.#check();
+    let batch: PeerRecord[] = [];
+    for (const p of this.#peers.values()) {
+      batch.push(copyPeer(p));
+      if (batch.length >= batchSize) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
+  }
+
+  listChannelPts(): Promise<Map<number, number>> {
+    return this.#run(() => new Map(this.#channelPts));
   }
 
   /** The peer with the newest row among `ids` (a moved username belongs to its newest owner). */

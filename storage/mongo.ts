@@ -30,7 +30,7 @@
  */
 import type { AnyBulkWriteOperation, Collection, Db, MongoClient } from "mongodb";
 import { StorageError } from "./errors.ts";
-import type { PeerRecord, SessionData, Storage, UpdateState } from "./storage.ts";
+import type { ListableStorage, PeerRecord, SessionData, Storage, UpdateState } from "./storage.ts";
 import {
   bytes,
   type Doc,
@@ -51,7 +51,7 @@ import {
   toStorageError,
   writeErrors,
 } from "./mongo_errors.ts";
-import { nowSeconds, usernameIsFresh } from "./validate.ts";
+import { normalizePeers, nowSeconds, usernameIsFresh } from "./validate.ts";
 import { CheckedStorage } from "./checked.ts";
 
 /** The layout version this engine writes into the `version` collection. */
@@ -118,7 +118,7 @@ function checkDatabaseName(name: unknown): string {
  * await storage.close();
  * ```
  */
-export class MongoStorage extends CheckedStorage implements Storage {
+export class MongoStorage extends CheckedStorage implements Storage, ListableStorage {
   /** The session name, which is also the database name. */
   readonly name: string;
   readonly #url: string | null;
@@ -541,6 +541,115 @@ export class MongoStorage extends CheckedStorage implements Storage {
   }
 
   /** The common update state, when one was saved. */
+  /**
+   * Bulk-loads peers into a session that does not hold them yet (a fresh copy: the session
+   * tool's `copy`): one unordered insert per collection and chunk, no lookups, which on FerretDB
+   * is what keeps a million peers fast. Peers whose id (or usernames) turn out to exist already
+   * are written as {@link MongoStorage.updatePeers} writes them, so the outcome is the same.
+   */
+  async insertPeers(peers: PeerRecord[]): Promise<void> {
+    const byId = new Map<number, PeerRecord>();
+    for (const p of normalizePeers(peers)) byId.set(p.id, p);
+    const all = [...byId.values()];
+    const collection = this.#collection("peers");
+    const names = this.#collection("usernames");
+    return await this.#run("insertPeers", async () => {
+      for (let i = 0; i < all.length; i += PEER_CHUNK) {
+        const chunk = all.slice(i, i + PEER_CHUNK);
+        const nameDocs: { doc: Doc; peer: PeerRecord }[] = [];
+        for (const p of chunk) {
+          if (p.usernames.length < 2) continue;
+          for (const name of p.usernames) {
+            nameDocs.push({
+              doc: { _id: name, peer_id: int(p.id), last_update_on: int(p.lastUpdateOn) },
+              peer: p,
+            });
+          }
+        }
+        const [peerClash, nameClash] = await Promise.all([
+          insertAbsent(collection, chunk.map((p) => ({ _id: int(p.id), ...peerFields(p) }))),
+          insertAbsent(names, nameDocs.map((n) => n.doc)),
+        ]);
+        if (peerClash.length) await this.updatePeers(peerClash.map((k) => chunk[k]));
+        if (nameClash.length) await this.#writeUsernames(nameClash.map((k) => nameDocs[k].peer));
+      }
+    });
+  }
+
+  async listAuthKeys(): Promise<Map<number, Uint8Array>> {
+    const keys = this.#collection("auth_keys");
+    const session = this.#collection("session");
+    return await this.#run("listAuthKeys", async () => {
+      const found = new Map<number, Uint8Array>();
+      for (const d of await keys.find({}).toArray()) {
+        const key = bytes(d.auth_key), dc = num(d._id);
+        if (key && dc !== null) found.set(dc, key);
+      }
+      // The session document is where Python processes write the home key: it wins.
+      const home = await session.findOne({ _id: 0 }, { projection: { dc_id: 1, auth_key: 1 } });
+      const homeKey = bytes(home?.auth_key);
+      if (home && homeKey) found.set(num(home.dc_id) ?? 2, homeKey);
+      return found;
+    });
+  }
+
+  /**
+   * One cursor over the peers in natural order; usernames that Python processes keep only in
+   * the `usernames` collection are fetched with one query per batch.
+   */
+  async *listPeers(batchSize = 10_000): AsyncIterable<PeerRecord[]> {
+    const cursor = this.#collection("peers").find({}, { batchSize });
+    const names = this.#collection("usernames");
+    try {
+      let docs: Doc[] = [];
+      const flush = async (): Promise<PeerRecord[]> => {
+        const foreign = docs.filter((d) => !docUsernames(d).ours).map((d) => d._id);
+        const extra = new Map<unknown, string[]>();
+        if (foreign.length > 0) {
+          const rows = await names.find({ peer_id: { $in: foreign } }, {
+            projection: { _id: 1, peer_id: 1 },
+          }).toArray();
+          for (const e of rows) {
+            const key = num(e.peer_id);
+            if (typeof e._id !== "string" || key === null) continue;
+            extra.set(key, [...(extra.get(key) ?? []), e._id]);
+          }
+        }
+        const batch = docs.map((d) => {
+          const { names: list, ours } = docUsernames(d);
+          if (!ours) {
+            for (const n of extra.get(num(d._id)) ?? []) if (!list.includes(n)) list.push(n);
+          }
+          return peerFromDoc(d, list);
+        });
+        docs = [];
+        return batch;
+      };
+      for (;;) {
+        const d = await this.#run("listPeers", () => cursor.next());
+        if (d) docs.push(d);
+        if (docs.length >= batchSize || (!d && docs.length > 0)) {
+          yield await this.#run("listPeers", flush);
+        }
+        if (!d) return;
+      }
+    } finally {
+      await cursor.close().catch(() => {});
+    }
+  }
+
+  async listChannelPts(): Promise<Map<number, number>> {
+    const states = this.#collection("update_state");
+    return await this.#run("listChannelPts", async () => {
+      const found = new Map<number, number>();
+      for (const d of await states.find({ _id: { $ne: 0 } }).toArray()) {
+        const id = num(d._id), pts = num(d.pts);
+        if (id !== null && pts !== null) found.set(id, pts);
+      }
+      return found;
+    });
+  }
+
   async getUpdateState(): Promise<UpdateState | undefined> {
     const states = this.#collection("update_state");
     return await this.#run("getUpdateState", async () => {
@@ -586,6 +695,19 @@ export class MongoStorage extends CheckedStorage implements Storage {
         $set: { pts: int(pts), qts: null, date: nowSeconds(), seq: null },
       }, { upsert: true });
     });
+  }
+}
+
+/** Inserts documents unordered; returns the indexes of those whose `_id` already existed. */
+async function insertAbsent(collection: Collection<Doc>, docs: Doc[]): Promise<number[]> {
+  if (docs.length === 0) return [];
+  try {
+    await collection.insertMany(docs as never[], { ordered: false });
+    return [];
+  } catch (e) {
+    const failed = writeErrors(e);
+    if (failed.length === 0 || !failed.every((w) => w.code === DUPLICATE_KEY)) throw e;
+    return failed.map((w) => w.index);
   }
 }
 

@@ -17,7 +17,14 @@ import type * as Path from "node:path";
 import { nodeModule } from "../runtime/runtime.ts";
 import type { Database, Sqlite3Static } from "@sqlite.org/sqlite-wasm";
 import { SessionFileError, StorageError } from "./errors.ts";
-import type { PeerRecord, PeerType, SessionData, Storage, UpdateState } from "./storage.ts";
+import type {
+  ListableStorage,
+  PeerRecord,
+  PeerType,
+  SessionData,
+  Storage,
+  UpdateState,
+} from "./storage.ts";
 import { CheckedStorage } from "./checked.ts";
 import { FileLock } from "./file_lock.ts";
 import { fsyncDirectory, installNodeFsVfs } from "./sqlite_vfs.ts";
@@ -94,7 +101,7 @@ interface Statements {
  * rmSync(workdir, { recursive: true });
  * ```
  */
-export class SqliteStorage extends CheckedStorage implements Storage {
+export class SqliteStorage extends CheckedStorage implements Storage, ListableStorage {
   /** The session file. */
   readonly path: string;
   #db: Database | undefined;
@@ -432,32 +439,7 @@ export class SqliteStorage extends CheckedStorage implements Storage {
     if (!stmt.bind(key).row()) return undefined;
     try {
       if (stmt.isNull(0)) return undefined; // the max() lookups give a NULL row for no match
-      const type = stmt.text(2), phoneNumber = stmt.text(3), names = stmt.text(5);
-      const bad = implausiblePeer(
-        {
-          id: stmt.type(0),
-          accessHash: stmt.type(1),
-          type: stmt.type(2),
-          phone: stmt.type(3),
-          lastUpdateOn: stmt.type(4),
-        },
-        type,
-        phoneNumber,
-      );
-      const peer: PeerRecord = {
-        id: stmt.number(0),
-        accessHash: stmt.int64(1),
-        type: type as PeerType,
-        usernames: names ? names.split(" ") : [],
-        phoneNumber,
-        lastUpdateOn: stmt.number(4),
-      };
-      if (bad) {
-        throw new SessionFileError(
-          this.path,
-          `${this.path}: the row of peer ${peer.id} holds an implausible ${bad}`,
-        );
-      }
+      const peer = this.#peerRow(stmt);
       const matches = by === "id"
         ? peer.id === key
         : by === "username"
@@ -477,6 +459,37 @@ export class SqliteStorage extends CheckedStorage implements Storage {
   }
 
   /** The common update state, when one was saved. */
+  /** The peer on the current row of a statement selecting `SQL.peerById`'s columns, checked. */
+  #peerRow(stmt: FastStatement): PeerRecord {
+    const type = stmt.text(2), phoneNumber = stmt.text(3), names = stmt.text(5);
+    const bad = implausiblePeer(
+      {
+        id: stmt.type(0),
+        accessHash: stmt.type(1),
+        type: stmt.type(2),
+        phone: stmt.type(3),
+        lastUpdateOn: stmt.type(4),
+      },
+      type,
+      phoneNumber,
+    );
+    const peer: PeerRecord = {
+      id: stmt.number(0),
+      accessHash: stmt.int64(1),
+      type: type as PeerType,
+      usernames: names ? names.split(" ") : [],
+      phoneNumber,
+      lastUpdateOn: stmt.number(4),
+    };
+    if (bad) {
+      throw new SessionFileError(
+        this.path,
+        `${this.path}: the row of peer ${peer.id} holds an implausible ${bad}`,
+      );
+    }
+    return peer;
+  }
+
   getUpdateState(): Promise<UpdateState | undefined> {
     return this.#run(() => {
       const row = this.#require().db.selectArray(
@@ -522,6 +535,51 @@ export class SqliteStorage extends CheckedStorage implements Storage {
           bind: [id, pts],
         });
       }, true);
+    });
+  }
+
+  listAuthKeys(): Promise<Map<number, Uint8Array>> {
+    return this.#run(() => {
+      const { db } = this.#require();
+      const keys = new Map<number, Uint8Array>();
+      for (const [dc, key] of db.selectArrays("SELECT dc_id, auth_key FROM irenogram_auth_keys")) {
+        if (key instanceof Uint8Array) keys.set(Number(dc), key);
+      }
+      const home = this.#session(db);
+      if (home.authKey) keys.set(home.dcId, home.authKey);
+      return keys;
+    });
+  }
+
+  /** Peers in id order, read by key ranges: each batch is one short query. */
+  async *listPeers(batchSize = 10_000): AsyncIterable<PeerRecord[]> {
+    let after: number | bigint = -(2n ** 63n); // before every id
+    for (;;) {
+      const batch: PeerRecord[] = await this.#run(() => {
+        const { stmts } = this.#require();
+        const stmt = stmts.set.prepare(SQL.peerPage);
+        try {
+          const rows: PeerRecord[] = [];
+          stmt.bind(after, batchSize);
+          while (stmt.row()) rows.push(this.#peerRow(stmt));
+          return rows;
+        } finally {
+          stmt.finalize();
+        }
+      });
+      if (batch.length > 0) yield batch;
+      if (batch.length < batchSize) return;
+      after = batch[batch.length - 1].id;
+    }
+  }
+
+  listChannelPts(): Promise<Map<number, number>> {
+    return this.#run(() => {
+      const rows = this.#require().db.selectArrays(
+        "SELECT id, pts FROM update_state WHERE id != ? AND pts IS NOT NULL",
+        [COMMON_STATE_ID],
+      );
+      return new Map(rows.map(([id, pts]) => [Number(id), Number(pts)]));
     });
   }
 

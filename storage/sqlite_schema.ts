@@ -110,6 +110,10 @@ export const SQL = {
   peerById: "SELECT p.id, p.access_hash, p.type, p.phone_number, p.last_update_on, " +
     "(SELECT group_concat(u.username, ' ') FROM usernames u WHERE u.id = p.id) " +
     "FROM peers p WHERE p.id = ?",
+  /** A page of peers in id order after a given id (`listPeers`), columns as `peerById`. */
+  peerPage: "SELECT p.id, p.access_hash, p.type, p.phone_number, p.last_update_on, " +
+    "(SELECT group_concat(u.username, ' ') FROM usernames u WHERE u.id = p.id) " +
+    "FROM peers p WHERE p.id > ? ORDER BY p.id LIMIT ?",
   /**
    * Irenogram's rule: among peers carrying the name, the most recently updated one. SQLite's
    * bare columns beside max() come from the row holding the maximum, which spares a sort (the

@@ -158,3 +158,36 @@ export function freshSession(): SessionData {
     port: home.port,
   };
 }
+
+/**
+ * An engine that can also list what it holds, so that a session can be copied whole (the
+ * `session copy` command of `cli.ts`). Optional: {@link isListableStorage} tells. The SQLite,
+ * memory and MongoDB engines implement it. Peers are streamed in batches (bounded memory),
+ * in no promised order.
+ *
+ * @example
+ * ```ts
+ * async function countPeers(storage: ListableStorage): Promise<number> {
+ *   let n = 0;
+ *   for await (const batch of storage.listPeers(1000)) n += batch.length;
+ *   return n;
+ * }
+ * ```
+ */
+export interface ListableStorage extends Storage {
+  /** Auth keys of every DC that has one, the home DC's included: DC id → key. */
+  listAuthKeys(): Promise<Map<number, Uint8Array>>;
+  /** Every cached peer, at most `batchSize` (default 10,000) per batch. */
+  listPeers(batchSize?: number): AsyncIterable<PeerRecord[]>;
+  /** Every channel's pts: marked channel id (−100…) → pts. */
+  listChannelPts(): Promise<Map<number, number>>;
+}
+
+/** Structural check: does `value` implement {@link ListableStorage}? */
+export function isListableStorage(value: unknown): value is ListableStorage {
+  if (!isStorage(value)) return false;
+  const record = value as unknown as Record<string, unknown>;
+  return ["listAuthKeys", "listPeers", "listChannelPts"].every((m) =>
+    typeof record[m] === "function"
+  );
+}
