@@ -6,6 +6,7 @@
  * @module
  */
 import { ClientError } from "./errors.ts";
+import type { LogLevel } from "../mtproto/mod.ts";
 
 /** A value given up front, or asked for when needed (an async callback). */
 export type Input<T = string> = T | (() => T | Promise<T>);
@@ -24,8 +25,9 @@ export interface DcOption {
   wsUrl?: string;
 }
 
-/** How much the client logs: nothing, errors, warnings, information, or everything. */
-export type LogLevel = "silent" | "error" | "warn" | "info" | "debug";
+// How much the client logs: the levels of mtproto's Logger (one type, so that the level of a
+// Logger and the client's `logLevel` are documented as the same thing).
+export type { LogLevel } from "../mtproto/mod.ts";
 
 /** Anything with the four logging methods (mtproto's `Logger` is one). */
 export interface LoggerLike {
