@@ -35,6 +35,7 @@ const unpublished = [
   "bench",
   "tl/generate.*",
   "tl/tl_parser.*",
+  "**/test_support",
   "**/*_test.js",
   "**/*_test.d.ts",
   "build_npm.*",
@@ -91,10 +92,23 @@ for (const dir of ["tests/fixtures"]) {
 }
 
 const toJs = (p: string) => p.replace(/^\.\//, "./").replace(/\.ts$/, ".js");
-const exportsMap: Record<string, { types: string; import: string }> = {};
+// `default` after `import`: `require("irenogram")` loads the same ES modules on Node 20.19+
+// (require of ESM; the modules have no top-level await), bundlers and other tools pick it too.
+const exportsMap: Record<string, { types: string; import: string; default: string }> = {};
 for (const [key, path] of Object.entries(denoJson.exports as Record<string, string>)) {
-  exportsMap[key] = { types: toJs(path).replace(/\.js$/, ".d.ts"), import: toJs(path) };
+  const js = toJs(path);
+  exportsMap[key] = { types: js.replace(/\.js$/, ".d.ts"), import: js, default: js };
 }
+/** Optional peer dependencies: loaded only by the engine that needs them, when it opens. */
+const optionalPeers = ["mongodb"];
+const dependencies = Object.fromEntries(
+  Object.entries(devPackage.dependencies as Record<string, string>).filter(([name]) =>
+    !optionalPeers.includes(name)
+  ),
+);
+const peerDependencies = Object.fromEntries(
+  optionalPeers.map((name) => [name, devPackage.peerDependencies?.[name]]),
+);
 const pkg = {
   name: "irenogram",
   version: denoJson.version,
@@ -105,9 +119,12 @@ const pkg = {
   main: exportsMap["."].import,
   types: exportsMap["."].types,
   exports: exportsMap,
-  engines: { node: ">=20" },
+  // process.getBuiltinModule (runtime/runtime.ts) is in Node 20.16+; require() needs 20.19+.
+  engines: { node: ">=20.16" },
   sideEffects: false,
-  dependencies: devPackage.dependencies,
+  dependencies,
+  peerDependencies,
+  peerDependenciesMeta: Object.fromEntries(optionalPeers.map((n) => [n, { optional: true }])),
   files: ["**/*.js", "**/*.d.ts", ...unpublished.map((p) => "!" + p)],
 };
 mkdirSync(out, { recursive: true });

@@ -12,8 +12,16 @@ export type * as Api from "./tl/gen/types.ts";
 export { TlError, type TlErrorCode } from "./tl/tl_error.ts";
 export { rpcErrorFromServer } from "./tl/rpc_errors.ts";
 export { RpcError } from "./tl/rpc_error.ts";
-export * from "./tl/gen/rpc_errors.ts";
-export { CoreError, type CoreErrorCode } from "./core/errors.ts";
+export type { RpcErrorId } from "./tl/gen/rpc_errors.ts";
+// The ~900 classes of the known RPC errors (and every other error class) live in the "./errors"
+// entry, also reachable here as one namespace: `err instanceof errors.FloodWait`.
+export * as errors from "./errors/mod.ts";
+export {
+  CoreError,
+  type CoreErrorCode,
+  TransportError,
+  type TransportErrorCode,
+} from "./core/errors.ts";
 // The MongoDB engine loads the `mongodb` driver only in open(), never on import.
 export { MongoStorage } from "./storage/mongo.ts";
 export type { MongoStorageOptions } from "./storage/mongo.ts";
@@ -30,6 +38,7 @@ export {
   SessionStringError,
   StorageError,
 } from "./storage/errors.ts";
+export type { StorageErrorCode } from "./storage/errors.ts";
 export {
   decodeSessionString,
   encodeSessionString,

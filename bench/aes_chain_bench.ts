@@ -7,7 +7,7 @@
  *   deno run -A bench/aes_chain_bench.ts · bun bench/aes_chain_bench.ts · node npm/bench/aes_chain_bench.js
  */
 import { mtcute } from "./mtcute.ts";
-import { decodeBase64 } from "../core/wasm.ts";
+import { decodeBase64 } from "../encoding/base64.ts";
 import { secureRandom } from "../core/random.ts";
 import {
   RELAXED_SIMD_PROBE,

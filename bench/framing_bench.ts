@@ -16,7 +16,7 @@ import { CTR as GramCtr } from "telegram/crypto/CTR.js";
 import { acceptTransport, createTransport, initCore, type TransportKind } from "../core/mod.ts";
 import { fmt, measure, measureAsync, runtimeName, table, writeSection } from "./report.ts";
 import { secureRandom } from "../core/random.ts";
-import { concat } from "../tests/core_helpers.ts";
+import { concatBytes as concat } from "../encoding/bytes.ts";
 
 await initCore();
 

@@ -1,8 +1,10 @@
 /**
- * Session storage benchmark: 100,000 peer upserts in batches, then 100,000 lookups by id and by
- * username, on a file: SqliteStorage (SQLite WASM over our node:fs VFS) against the runtime's
- * native SQLite running the same SQL on the same schema with the same pragmas. Also: a peer
- * resolved a moment ago (the peer cache), and opening a 10,000-peer file in a fresh process.
+ * Session storage benchmark: 100,000 peer upserts (random ids and usernames) in batches, then
+ * 100,000 lookups by id and by username, on a file: SqliteStorage (SQLite WASM over our node:fs
+ * VFS) against the runtime's native SQLite running the same SQL on the same schema with the same
+ * pragmas and page cache. Also: a peer resolved a moment ago (the peer cache), and cold opens of
+ * 10k- and 100k-peer files (1M with IRENOGRAM_BENCH_1M=1) in fresh processes against native.
+ * IRENOGRAM_BENCH_PEERS and IRENOGRAM_BENCH_ROUNDS shrink a trial run.
  *
  *   deno run -A bench/storage_bench.ts · bun bench/storage_bench.ts · node npm/bench/storage_bench.js
  */
@@ -20,23 +22,42 @@ import { IRENOGRAM_TABLES, OWN_TABLES, SQL } from "../storage/sqlite_schema.ts";
 import type { PeerRecord } from "../storage/storage.ts";
 import { SeededRandom } from "../testing/random.ts";
 
-const PEERS = 100_000, BATCH = 1_000, LOOKUPS = 100_000, ROUNDS = 3;
+const PEERS = Number(process.env.IRENOGRAM_BENCH_PEERS ?? 100_000), BATCH = 1_000;
+const LOOKUPS = PEERS, ROUNDS = Number(process.env.IRENOGRAM_BENCH_ROUNDS ?? 3);
 const dir = mkdtempSync(join(tmpdir(), "irenogram-bench-"));
 const now = Math.floor(Date.now() / 1000);
 const rng = new SeededRandom(1);
 
-const peers: PeerRecord[] = [];
-for (let i = 0; i < PEERS; i++) {
-  const id = i % 3 === 2 ? -1_000_000_000_000 - (i + 1) : 10_000_000 + i;
-  peers.push({
-    id,
-    accessHash: (BigInt(rng.uint32()) << 32n | BigInt(rng.uint32())) - (1n << 63n),
-    type: id > 0 ? "user" : "supergroup",
-    usernames: [`name_${i}`],
-    phoneNumber: i % 4 === 0 ? String(10_000_000_000 + i) : null,
-    lastUpdateOn: now,
-  });
+/**
+ * Peers as they arrive from Telegram: random ids (users up to 2^33, channels −100… with 10-digit
+ * ids) and random usernames, in no order, so that every insert lands somewhere in the B-trees
+ * (sequential ids and `name_i` would only ever append, flattering both sides).
+ */
+function makePeers(count: number, random: SeededRandom): PeerRecord[] {
+  const out: PeerRecord[] = [];
+  const seen = new Set<number>();
+  const letters = "abcdefghijklmnopqrstuvwxyz", tail = letters + "0123456789_";
+  while (out.length < count) {
+    const channel = random.int(3) === 2;
+    const id = channel
+      ? -1_000_000_000_000 - (1_000_000_000 + random.int(999_999_999))
+      : 1 + random.int(2 ** 31) * 4 + random.int(4);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    let name = letters[random.int(26)];
+    for (let k = 4 + random.int(12); k > 0; k--) name += tail[random.int(tail.length)];
+    out.push({
+      id,
+      accessHash: (BigInt(random.uint32()) << 32n | BigInt(random.uint32())) - (1n << 63n),
+      type: id > 0 ? "user" : "supergroup",
+      usernames: [`${name}${out.length.toString(36)}`], // unique
+      phoneNumber: random.int(4) === 0 ? String(10_000_000_000 + random.int(2 ** 31)) : null,
+      lastUpdateOn: now,
+    });
+  }
+  return out;
 }
+const peers = makePeers(PEERS, rng);
 const order = Array.from({ length: LOOKUPS }, () => peers[rng.int(PEERS)]);
 const f = (x: number, d = 1) => x.toFixed(d);
 const cleanup = (file: string) => {
@@ -66,11 +87,23 @@ async function ours(file: string): Promise<Engine> {
   };
 }
 
+/** SQLite WASM's page cache setting (`PRAGMA cache_size`), given to the native side too. */
+const ourCacheSize = await (async () => {
+  const { loadSqlite } = await import("../storage/sqlite.ts");
+  const { sqlite3 } = await loadSqlite();
+  const db = new sqlite3.oo1.DB(":memory:");
+  try {
+    return Number(db.selectValue("PRAGMA cache_size"));
+  } finally {
+    db.close();
+  }
+})();
+
 async function native(file: string, pageSize: number): Promise<Engine & { name: string }> {
   const db = await openNative(file);
   db.exec(
     `PRAGMA page_size=${pageSize}; PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=WAL; ` +
-      "PRAGMA synchronous=NORMAL;",
+      `PRAGMA synchronous=NORMAL; PRAGMA cache_size=${ourCacheSize};`,
   );
   db.exec(IRENOGRAM_TABLES + OWN_TABLES);
   const upsertPeer = db.prepare(SQL.upsertPeer);
@@ -250,33 +283,20 @@ const cachedId = await hit(() => cached.getPeerById(peers[5].id));
 const cachedName = await hit(() => cached.getPeerByUsername(peers[6].usernames[0]));
 await cached.close();
 
-// Cold open of a 10,000-peer file in fresh processes (import + SQLite start + open + 1 lookup).
-const coldFile = join(dir, "cold.session");
-{
-  const s = new SqliteStorage(coldFile);
-  await s.open();
-  for (let i = 0; i < 10_000; i += BATCH) await s.updatePeers(peers.slice(i, i + BATCH));
-  await s.close();
-}
-const nativeCold = join(dir, "cold-native.session");
-{
-  const db = await openNative(nativeCold);
-  db.exec(IRENOGRAM_TABLES + OWN_TABLES);
-  const up = db.prepare(SQL.upsertPeer), name = db.prepare(SQL.insertUsername);
-  db.exec("BEGIN");
-  for (const p of peers.slice(0, 10_000)) {
-    up.run(BigInt(p.id), p.accessHash, p.type, p.phoneNumber, p.lastUpdateOn);
-    name.run(BigInt(p.id), p.usernames[0]);
-  }
-  db.exec("COMMIT");
-  db.close();
-}
+// Cold open in fresh processes (import + SQLite start + open + 1 lookup) of files of 10k, 100k
+// and (IRENOGRAM_BENCH_1M=1; building it takes minutes) 1M peers, both written and closed
+// cleanly, so that ours runs no deep check: what every start of a healthy session costs.
+const COLD_SIZES = [
+  10_000,
+  100_000,
+  ...(process.env.IRENOGRAM_BENCH_1M === "1" ? [1_000_000] : []),
+];
 const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
 const child = fileURLToPath(new URL(`./storage_open_child${ext}`, import.meta.url));
-const cold = (mode: string, file: string) => {
+const cold = (mode: string, file: string, id: number) => {
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
-    const args = [child, mode, file, String(peers[9_999].id)];
+    const args = [child, mode, file, String(id)];
     const run = spawnSync(process.execPath, "Deno" in globalThis ? ["run", "-A", ...args] : args, {
       encoding: "utf8",
     });
@@ -285,15 +305,53 @@ const cold = (mode: string, file: string) => {
   }
   return median(times);
 };
-const coldOurs = cold("ours", coldFile), coldNative = cold("native", nativeCold);
+const coldRows: string[][] = [];
+for (const size of COLD_SIZES) {
+  const set = size <= PEERS ? peers.slice(0, size) : makePeers(size, new SeededRandom(size));
+  const coldFile = join(dir, `cold-${size}.session`);
+  {
+    const s = new SqliteStorage(coldFile);
+    await s.open();
+    for (let i = 0; i < size; i += 10 * BATCH) await s.updatePeers(set.slice(i, i + 10 * BATCH));
+    await s.close();
+  }
+  const nativeCold = join(dir, `cold-native-${size}.session`);
+  {
+    const db = await openNative(nativeCold);
+    db.exec(`PRAGMA page_size=${ourPageSize};` + IRENOGRAM_TABLES + OWN_TABLES);
+    const up = db.prepare(SQL.upsertPeer), name = db.prepare(SQL.insertUsername);
+    db.exec("BEGIN");
+    for (const p of set) {
+      up.run(BigInt(p.id), p.accessHash, p.type, p.phoneNumber, p.lastUpdateOn);
+      name.run(BigInt(p.id), p.usernames[0]);
+    }
+    db.exec("COMMIT");
+    db.close();
+  }
+  const probe = set[size - 1].id;
+  const coldOurs = cold("ours", coldFile, probe), coldNative = cold("native", nativeCold, probe);
+  coldRows.push([
+    `cold open of a ${size / 1000}k-peer file + 1 lookup, ms (fresh process)`,
+    f(coldOurs, 0),
+    f(coldNative, 0),
+    `${f(coldOurs / coldNative, 2)}×`,
+  ]);
+  cleanup(coldFile);
+  cleanup(nativeCold);
+}
 rmSync(dir, { recursive: true, force: true });
 
 const ratio = (a: number, b: number) => `${f(a / b, 2)}×`;
 const markdown = [
-  `100,000 peers (one username each, a quarter with phones) upserted in batches of ${BATCH} ` +
-  `(one transaction each), then 100,000 random lookups; mean of ${ROUNDS} rounds in which the ` +
+  `${PEERS.toLocaleString("en")} peers with random ids and random usernames (one each, a ` +
+  "quarter with phones), as " +
+  `they arrive from Telegram, upserted in batches of ${BATCH} ` +
+  `(one transaction each), then ${LOOKUPS.toLocaleString("en")} random lookups; mean of ` +
+  `${ROUNDS} rounds in which the ` +
   "engines take turns batch by batch (the machine is shared and noisy). Both sides: " +
-  "same schema and SQL, `locking_mode=EXCLUSIVE`, `journal_mode=WAL`, `synchronous=NORMAL`; " +
+  "same schema and SQL, `locking_mode=EXCLUSIVE`, `journal_mode=WAL`, `synchronous=NORMAL`, " +
+  `the same page cache (\`cache_size=${ourCacheSize}\`, SQLite WASM's default; the native ` +
+  "engines' own default is 2 MB); " +
   `page size ${ourPageSize} (SqliteStorage creates files with it; the native engines' default). ` +
   "SqliteStorage is timed through its public async API (validation and record building " +
   `included); ${nativeName} through synchronous calls building the same records.`,
@@ -305,7 +363,7 @@ const markdown = [
     "ratio (target)",
   ], [
     [
-      "upsert 100k, ms",
+      `upsert ${PEERS / 1000}k, ms`,
       f(o.upsert, 0),
       f(n.upsert, 0),
       `${ratio(o.upsert, n.upsert)} (≤ 1.5×)`,
@@ -322,12 +380,7 @@ const markdown = [
       f(n.byName * 1000),
       `${ratio(o.byName, n.byName)} (≤ 2×)`,
     ],
-    [
-      "cold open of a 10k-peer file + 1 lookup, ms (fresh process)",
-      f(coldOurs, 0),
-      f(coldNative, 0),
-      ratio(coldOurs, coldNative),
-    ],
+    ...coldRows,
   ]),
   "",
   `Peer cache (in front of every engine), median of 40 rounds: re-resolving a peer by id ` +

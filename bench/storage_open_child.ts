@@ -20,7 +20,8 @@ if (mode === "ours") {
   const { openNative } = await import("./storage_native.ts");
   const { SQL } = await import("../storage/sqlite_schema.ts");
   const db = await openNative(file);
-  db.exec("PRAGMA locking_mode=EXCLUSIVE; PRAGMA quick_check;");
+  // What a native user does: open and read (no check of its own).
+  db.exec("PRAGMA locking_mode=EXCLUSIVE;");
   db.prepare(SQL.peerById).row(BigInt(id));
   db.close();
 }

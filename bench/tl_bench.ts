@@ -15,7 +15,7 @@ import process from "node:process";
 import { deserialize, serialize } from "../tl/mod.ts";
 import type { Api } from "../tl/mod.ts";
 import { SeededRandom } from "../testing/random.ts";
-import { toGramJs, toMtcute } from "../tests/tl/peer_shapes.ts";
+import { toGramJs, toMtcute } from "../tl/test_support/peer_shapes.ts";
 import { measure, runtimeName, table, writeSection } from "./report.ts";
 
 const rng = new SeededRandom(2024);

@@ -2,6 +2,19 @@ import type { ClientOptions } from "./options.ts";
 import type { Storage } from "../storage/storage.ts";
 import { chooseStorage } from "./storage_choice.ts";
 import { StorageError } from "../storage/errors.ts";
+import { redactWhenPrinted } from "../runtime/redact.ts";
+
+/** Options that are secrets (or personal data) and never printed. */
+const SECRET_OPTIONS = [
+  "apiHash",
+  "botToken",
+  "phoneNumber",
+  "phoneCode",
+  "password",
+  "sessionString",
+  "storageEngine",
+  "proxy",
+];
 
 /**
  * A Telegram client. The session name chooses where the session lives:
@@ -28,7 +41,8 @@ export class Client {
       });
     }
     this.name = name;
-    this.#options = Object.freeze({ ...options });
+    // Readable by code, redacted when printed (inspect with getters, console.log, JSON).
+    this.#options = Object.freeze(redactWhenPrinted({ ...options }, SECRET_OPTIONS));
     this.#storage = chooseStorage(name, this.#options);
   }
 

@@ -1,4 +1,5 @@
-import { bigintToBytes, bytesToBigint } from "./bytes.ts";
+import { bigintToBytes, bytesToBigint, toHex } from "../encoding/bytes.ts";
+import { encodeBase64 } from "../encoding/base64.ts";
 import { CoreError } from "./errors.ts";
 import { bigint, bytes } from "./input.ts";
 import { type RandomSource, secureRandom } from "./random.ts";
@@ -29,12 +30,11 @@ export function modPowWindowed(base: bigint, exp: bigint, mod: bigint): bigint {
   return r;
 }
 
+/** A JWK number: base64url of the big-endian bytes without leading zeros. */
 function base64url(b: Uint8Array): string {
   let i = 0;
   while (i < b.length - 1 && b[i] === 0) i++;
-  let s = "";
-  for (; i < b.length; i++) s += String.fromCharCode(b[i]);
-  return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return encodeBase64(b.subarray(i), { alphabet: "base64url", pad: false });
 }
 
 /** Whether native raw RSA accepts exponents of any size (BoringSSL, in Bun, caps them). */
@@ -189,12 +189,6 @@ const knownSafePrimes = new Set<string>([
   "c71caeb9c6b1c9048e6c522f70f13f73980d40238e3e21c14934d037563d930f48198a0aa7c14058229493d22530f4dbfa336f6e0ac925139543aed44cce7c3720fd51f69458705ac68cd4fe6b6b13abdc9746512969328454f18faf8c595f642477fe96bb2a941d5bcd1d4ac8cc49880708fa9b378e3c4f3a9060bee67cf9a4a4a695811051907e162753b56b0f6b410dba74d8a84b2a14b3144e0ef1284754fd17ed950d5965b4b9dd46582db1178d169c6bc465b0d6ff9ca3928fef5b9ae4e418fc15e83ebea0f87fa9ff5eed70050ded2849f47bf959d956850ce929851f0d8115f635b105ee2e4e15d04b2454bf6f4fadf034b10403119cd8e3b92fcc5b",
 ]);
 
-function hex(b: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < b.length; i++) s += (b[i] < 16 ? "0" : "") + b[i].toString(16);
-  return s;
-}
-
 /** The core's status for a DH value out of range (core/wasm.ts `check`). */
 const DH_BAD_VALUE = -11;
 
@@ -235,7 +229,7 @@ export function dhExchange(
   }
   const s = secret === undefined ? random(256) : bytes(secret, "secret");
   if (s.length > 256) throw new CoreError("CORE_BAD_INPUT", "secret must be at most 256 bytes");
-  const primeHex = hex(dhPrime);
+  const primeHex = toHex(dhPrime);
   const known = knownSafePrimes.has(primeHex);
   const p = scratch(256 * 5 + 32);
   writeBytes(p, dhPrime);
@@ -298,7 +292,7 @@ export function checkDhGroup(
   if (!Number.isInteger(g) || g < 0 || g > 0xffff_ffff) {
     throw new CoreError("CORE_DH_BAD_G", "g must be an integer");
   }
-  const primeHex = hex(dhPrime);
+  const primeHex = toHex(dhPrime);
   const known = knownSafePrimes.has(primeHex) && !options.fullCheck;
   const p = scratch(288);
   writeBytes(p, dhPrime);

@@ -5,8 +5,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { RELAXED_SIMD_PROBE, WASM_PLAIN_BASE64, WASM_RELAXED_BASE64 } from "./wasm_bytes.ts";
-import { decodeBase64 } from "./wasm.ts";
-import { refCtr, refIge, toHex } from "../tests/core_helpers.ts";
+import { decodeBase64 } from "../encoding/base64.ts";
+import { toHex } from "../encoding/bytes.ts";
+import { refCtr, refIge } from "../testing/crypto_reference.ts";
 import { SeededRandom } from "../testing/random.ts";
 
 // deno-lint-ignore no-explicit-any

@@ -17,16 +17,15 @@ import {
 } from "./mod.ts";
 import { modPowWindowed } from "./bigmath.ts";
 import { core, readBytes, scratch, writeBytes } from "./wasm.ts";
+import { concatBytes as concat, toHex } from "../encoding/bytes.ts";
 import {
-  concat,
   nodeHash,
   refCtr,
   refIge,
   refModPow,
   sameBytes,
-  toHex,
   wasmOnly,
-} from "../tests/core_helpers.ts";
+} from "../testing/crypto_reference.ts";
 import { SeededRandom } from "../testing/random.ts";
 
 const N = 10_000;

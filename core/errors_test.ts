@@ -17,7 +17,7 @@ import {
   sealMessage,
   sha256,
 } from "./mod.ts";
-import { concat, fromHex } from "../tests/core_helpers.ts";
+import { concatBytes as concat, fromHex } from "../encoding/bytes.ts";
 import { SeededRandom } from "../testing/random.ts";
 
 const is = (code: string) => (e: unknown) =>

@@ -7,7 +7,7 @@ import { createCipheriv, createHash } from "node:crypto";
 import { CoreError, crc32, createTransport, Ctr256, initCore, sha256 } from "./mod.ts";
 import { setNativeCrypto } from "./native.ts";
 import { core, generation, memory } from "./wasm.ts";
-import { toHex } from "../tests/core_helpers.ts";
+import { toHex } from "../encoding/bytes.ts";
 
 const text = new TextEncoder().encode("123456789");
 const key = new Uint8Array(32).map((_, i) => i), iv = new Uint8Array(16).map((_, i) => 100 + i);

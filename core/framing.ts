@@ -16,8 +16,10 @@
  *
  * @module
  */
-import { IrenogramError } from "../errors.ts";
+import { TransportError, type TransportErrorCode } from "./errors.ts";
 import { Ctr256 } from "./ctr.ts";
+
+export { TransportError, type TransportErrorCode };
 import { nativeCrypto } from "./native.ts";
 import { type RandomSource, secureRandom } from "./random.ts";
 import { sha256 } from "./sha.ts";
@@ -107,64 +109,6 @@ export interface TransportInfo {
   readonly dcId?: number;
   readonly media?: boolean;
   readonly testMode?: boolean;
-}
-
-/**
- * Stable codes of {@link TransportError}:
- * - `TRANSPORT_FRAME_TOO_LARGE`: a frame longer than `maxFrameSize` (sent or announced).
- * - `TRANSPORT_BAD_LENGTH`: a length no valid frame has (zero, shorter than its envelope,
- *   abridged payload not a multiple of 4).
- * - `TRANSPORT_BAD_CRC`: full transport, the CRC32 does not match.
- * - `TRANSPORT_BAD_SEQNO`: full transport, an unexpected sequence number.
- * - `TRANSPORT_TRUNCATED`: the stream ended inside a frame or an init header.
- * - `TRANSPORT_SERVER_ERROR`: the server sent a transport error code ({@link TransportError.serverCode}).
- * - `TRANSPORT_BAD_HEADER`: not a valid (obfuscated) init header.
- * - `TRANSPORT_INVALID_ARGUMENT`: a bad option or argument, or a call the codec's side or state
- *   does not allow.
- * - `TRANSPORT_CLOSED`: the codec was freed, or failed before (a decoder stays failed).
- */
-export type TransportErrorCode =
-  | "TRANSPORT_FRAME_TOO_LARGE"
-  | "TRANSPORT_BAD_LENGTH"
-  | "TRANSPORT_BAD_CRC"
-  | "TRANSPORT_BAD_SEQNO"
-  | "TRANSPORT_TRUNCATED"
-  | "TRANSPORT_SERVER_ERROR"
-  | "TRANSPORT_BAD_HEADER"
-  | "TRANSPORT_INVALID_ARGUMENT"
-  | "TRANSPORT_CLOSED";
-
-/**
- * A framing failure. A decoder that threw stays failed: the connection must be dropped.
- *
- * @example
- * ```ts
- * try {
- *   for (const frame of decoder.push(chunk)) handle(frame);
- * } catch (e) {
- *   if (e instanceof TransportError && e.code === "TRANSPORT_SERVER_ERROR" && e.serverCode === -404) {
- *     forgetAuthKey();
- *   }
- *   socket.close();
- * }
- * ```
- */
-export class TransportError extends IrenogramError {
-  declare readonly code: TransportErrorCode;
-  /** `TRANSPORT_SERVER_ERROR`: the code the server sent, e.g. -404, -429, -444. */
-  readonly serverCode?: number;
-  /** Frames completely decoded from the same `push` before the failure, in order. */
-  readonly frames: readonly Frame[];
-
-  constructor(
-    code: TransportErrorCode,
-    message: string,
-    extra: { serverCode?: number; frames?: readonly Frame[] } = {},
-  ) {
-    super(code, message);
-    if (extra.serverCode !== undefined) this.serverCode = extra.serverCode;
-    this.frames = extra.frames ?? [];
-  }
 }
 
 const serverCodes: Record<number, string> = {

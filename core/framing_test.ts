@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { createCipheriv, createHash } from "node:crypto";
 import * as zlib from "node:zlib";
 import { SeededRandom } from "../testing/random.ts";
-import { concat } from "../tests/core_helpers.ts";
+import { concatBytes as concat } from "../encoding/bytes.ts";
 import {
   acceptTransport,
   createTransport,

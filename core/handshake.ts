@@ -1,4 +1,4 @@
-import { bigintToBytes } from "./bytes.ts";
+import { bigintToBytes } from "../encoding/bytes.ts";
 import { CoreError } from "./errors.ts";
 import { bigint, bytes } from "./input.ts";
 import { type RandomSource, secureRandom } from "./random.ts";

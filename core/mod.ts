@@ -29,7 +29,7 @@ export { sha1, sha256 } from "./sha.ts";
 export { authKeyId, openMessage, sealMessage, type Sender } from "./mtproto.ts";
 export { decryptDhInner, encryptDhInner, rsaPad, tmpAesKeyIv } from "./handshake.ts";
 export { checkDhGroup, dhExchange, type DhResult, factorizePQ, modPow } from "./bigmath.ts";
-export { bigintToBytes, bytesToBigint } from "./bytes.ts";
+export { bigintToBytes, bytesToBigint } from "../encoding/bytes.ts";
 export {
   type AcceptOptions,
   acceptTransport,

@@ -8,6 +8,7 @@
  * no node:crypto: there the core does everything. Results are identical either way (tests run
  * both paths on the same inputs).
  */
+import { NODE_APIS, RUNTIME } from "../runtime/runtime.ts";
 
 /** The part of node:crypto the core uses. */
 export interface NativeCrypto {
@@ -66,24 +67,13 @@ export function nativeCrypto(op?: NativeOp): NativeCrypto | undefined {
   return op === undefined || fastOps.has(op) ? native : undefined;
 }
 
-function hasNodeCrypto(): boolean {
-  const g = globalThis as {
-    Deno?: unknown;
-    Bun?: unknown;
-    process?: { versions?: { node?: string } };
-  };
-  return g.Deno !== undefined || g.Bun !== undefined ||
-    typeof g.process?.versions?.node === "string";
-}
-
 /** Loads node:crypto on Node, Bun and Deno (idempotent); elsewhere (browsers) does nothing. */
 export function loadNative(): Promise<void> {
-  loading ??= hasNodeCrypto()
+  loading ??= NODE_APIS
     ? import("node:crypto").then((m) => {
       native = m as unknown as NativeCrypto;
-      const deno = (globalThis as { Deno?: unknown }).Deno !== undefined;
       fastOps = new Set<NativeOp>(
-        deno
+        RUNTIME === "deno"
           ? ["ctr", "sha", "ige", "modpow"]
           : ["ctr", "sha", "ige", "ige-small", "seal", "open", "modpow", "modpow-dh"],
       );

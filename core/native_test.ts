@@ -19,7 +19,8 @@ import {
 } from "./mod.ts";
 import { type NativeCrypto, nativeCrypto, setNativeCrypto } from "./native.ts";
 import { core } from "./wasm.ts";
-import { concat, refModPow, sameBytes, TELEGRAM_DH_PRIME } from "../tests/core_helpers.ts";
+import { concatBytes as concat } from "../encoding/bytes.ts";
+import { refModPow, sameBytes, TELEGRAM_DH_PRIME } from "../testing/crypto_reference.ts";
 import { SeededRandom } from "../testing/random.ts";
 
 const native = nodeCrypto as unknown as NativeCrypto;

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { bigintToBytes, bytesToBigint, initCore, rsaPad } from "./mod.ts";
-import { nodeHash, refIge, refModPow, sameBytes } from "../tests/core_helpers.ts";
+import { nodeHash, refIge, refModPow, sameBytes } from "../testing/crypto_reference.ts";
 import { SeededRandom } from "../testing/random.ts";
 
 const n = BigInt(

@@ -16,7 +16,7 @@ import {
   sha1,
   tmpAesKeyIv,
 } from "./mod.ts";
-import { concat, fromHex, toHex } from "../tests/core_helpers.ts";
+import { concatBytes as concat, fromHex, toHex } from "../encoding/bytes.ts";
 
 const nonce = fromHex("3E0549828CCA27E966B301A48FECE2FC");
 const serverNonce = fromHex("A5CF4D33F4A11EA877BA4AA573907330");

@@ -3,7 +3,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { crc32, Ctr256, ige256Decrypt, ige256Encrypt, initCore, sha1, sha256 } from "./mod.ts";
-import { fromHex, refIge, toHex } from "../tests/core_helpers.ts";
+import { fromHex, toHex } from "../encoding/bytes.ts";
+import { refIge } from "../testing/crypto_reference.ts";
 import { SeededRandom } from "../testing/random.ts";
 
 const text = (s: string) => new TextEncoder().encode(s);

@@ -19,6 +19,7 @@
  */
 import { CoreError, type CoreErrorCode } from "./errors.ts";
 import { WASM_BASE64 } from "./wasm_bytes.ts";
+import { decodeBase64 } from "../encoding/base64.ts";
 
 /** The exports of the module (only the ones every part needs are typed by name). */
 export interface CoreExports {
@@ -34,16 +35,6 @@ let loading: Promise<void> | undefined;
 let compiled: WebAssembly.Module | undefined;
 let view: Uint8Array = new Uint8Array(0);
 let instances = 0;
-
-/** Bytes from base64, natively where the runtime can (Deno, Bun, new browsers). */
-export function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
-  const native = (Uint8Array as { fromBase64?: (s: string) => Uint8Array<ArrayBuffer> }).fromBase64;
-  if (native !== undefined) return native(base64);
-  const text = atob(base64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
-}
 
 /** The raw bytes of the module this runtime loads (decoded anew on every call). */
 export function wasmBytes(): Uint8Array<ArrayBuffer> {

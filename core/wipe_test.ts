@@ -13,7 +13,7 @@ import {
 } from "./mod.ts";
 import { memory } from "./wasm.ts";
 import { SeededRandom } from "../testing/random.ts";
-import { TELEGRAM_DH_PRIME, wasmOnly } from "../tests/core_helpers.ts";
+import { TELEGRAM_DH_PRIME, wasmOnly } from "../testing/crypto_reference.ts";
 
 /** Where the first 24 bytes of `secret` occur in the core's memory (-1: nowhere). */
 function findInMemory(secret: Uint8Array): number {

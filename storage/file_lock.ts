@@ -3,7 +3,8 @@
  * (host, pid, a random token, the Linux boot id). `FILE` is the real path, symlinks resolved, so
  * every name of the file finds the same lock (hard links are not detected). A lock whose process
  * is gone (same host, and pid not alive, our own pid from an earlier life of this process id, or
- * an earlier boot) is stale and is taken over; a live one gives {@link SessionLockedError}.
+ * an earlier boot) is stale and is taken over (atomically: one guard file per stale version, one
+ * rename; see `#takeOver`); a live one gives {@link SessionLockedError}.
  * A process whose liveness cannot be checked from here (another host or container: another host
  * name or pid namespace) is judged by its heartbeat: the holder touches the lock file every
  * {@link HEARTBEAT_MS}, and a lock not touched for {@link FOREIGN_STALE_MS} is stale, so a
@@ -17,7 +18,7 @@
 import {
   closeSync,
   constants,
-  linkSync,
+  fstatSync,
   openSync,
   readFileSync,
   readlinkSync,
@@ -103,7 +104,15 @@ function isAlive(pid: number): boolean {
 
 function readOwner(path: string): Owner | null {
   try {
-    const data = JSON.parse(readFileSync(path, "utf8"));
+    return parseOwner(readFileSync(path, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+function parseOwner(text: string): Owner | null {
+  try {
+    const data = JSON.parse(text);
     if (
       // A pid of 0 or below names a process group to kill(), which would always look alive.
       Number.isSafeInteger(data?.pid) && data.pid > 0 && typeof data.host === "string" &&
@@ -113,6 +122,42 @@ function readOwner(path: string): Owner | null {
     // Unreadable or half-written: the caller decides by age.
   }
   return null;
+}
+
+/** One version of a lock file: its inode (a replaced file has another) and its owner. */
+interface Version {
+  ino: number;
+  owner: Owner | null;
+}
+
+/** The lock file's current version, read through one descriptor; null when there is none. */
+function readVersion(path: string): Version | null {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY);
+  } catch {
+    return null;
+  }
+  try {
+    const ino = fstatSync(fd).ino;
+    let owner: Owner | null = null;
+    try {
+      owner = parseOwner(readFileSync(fd, "utf8"));
+    } catch {
+      // unreadable: judged by age
+    }
+    return { ino, owner };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone
+  }
 }
 
 /**
@@ -187,33 +232,39 @@ export class FileLock {
       pidns: PID_NAMESPACE,
     };
     for (let attempt = 0; attempt < 5; attempt++) {
-      if (FileLock.#tryCreate(lockPath, owner)) {
+      let mine = FileLock.#tryCreate(lockPath, owner);
+      if (!mine) {
+        const seen = readVersion(lockPath);
+        if (!seen) continue; // released meanwhile: try again
+        if (!FileLock.#isStale(lockPath, seen.owner)) {
+          const other = seen.owner;
+          const who = other
+            ? other.host === owner.host
+              ? `process ${other.pid}`
+              : `process ${other.pid} on ${other.host}`
+            : "another process";
+          throw new SessionLockedError(file, `session file ${file} is in use by ${who}`);
+        }
+        mine = FileLock.#takeOver(lockPath, seen, owner, 0);
+      }
+      if (mine) {
         const lock = new FileLock(path, lockPath, owner, heartbeatMs);
         held.set(path, lock);
         installExitHook();
         return lock;
       }
-      const other = readOwner(lockPath);
-      if (!FileLock.#isStale(lockPath, other)) {
-        const who = other
-          ? other.host === owner.host
-            ? `process ${other.pid}`
-            : `process ${other.pid} on ${other.host}`
-          : "another process";
-        throw new SessionLockedError(file, `session file ${file} is in use by ${who}`);
-      }
-      FileLock.#breakStale(lockPath, other);
     }
     throw new SessionLockedError(file, `session file ${file} is in use (the lock keeps changing)`);
   }
 
-  static #tryCreate(lockPath: string, owner: Owner): boolean {
+  /** Creates `path` holding `owner`, unless it exists (false). */
+  static #tryCreate(path: string, owner: Owner): boolean {
     let fd: number;
     try {
-      fd = openSync(lockPath, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+      fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === "EEXIST") return false;
-      throw new StorageError(`cannot create the lock file ${lockPath}`, {
+      throw new StorageError(`cannot create the lock file ${path}`, {
         cause: e,
         code: "STORAGE_IO",
       });
@@ -223,8 +274,8 @@ export class FileLock {
     } catch (e) {
       // A disk full: leave no empty lock behind to keep every opener out.
       closeSync(fd);
-      unlinkSync(lockPath);
-      throw new StorageError(`cannot write the lock file ${lockPath}`, {
+      unlinkSync(path);
+      throw new StorageError(`cannot write the lock file ${path}`, {
         cause: e,
         code: "STORAGE_IO",
       });
@@ -253,31 +304,38 @@ export class FileLock {
   }
 
   /**
-   * Moves a stale lock aside. Two processes may judge the same lock stale at once; whoever
-   * renames second might move the winner's fresh lock, so the moved file is checked and put
-   * back (with link, which never overwrites) when it is not the stale one.
+   * Replaces the stale lock file version `stale` at `path` with one naming `owner`; false when
+   * someone else got there first. Atomic against any number of openers: only the holder of the
+   * guard file named after the stale version's inode may replace that version (every other
+   * opener either fails to create the guard or finds the version gone), and the replacement is
+   * one rename. A guard left by a breaker that died is itself stale and is taken over the same
+   * way (to a bounded depth).
    */
-  static #breakStale(lockPath: string, stale: Owner | null): void {
-    const aside = `${lockPath}.${process.pid}.${crypto.randomUUID()}.stale`;
-    try {
-      renameSync(lockPath, aside);
-    } catch {
-      return; // already moved by someone else: retry
+  static #takeOver(path: string, stale: Version, owner: Owner, depth: number): boolean {
+    const guard = `${path}.takeover-${stale.ino}`;
+    if (!FileLock.#tryCreate(guard, owner)) {
+      const other = readVersion(guard);
+      if (!other || depth >= 2 || !FileLock.#isStale(guard, other.owner)) return false;
+      if (!FileLock.#takeOver(guard, other, owner, depth + 1)) return false;
     }
-    const moved = readOwner(aside);
-    // A moved lock that is not the one judged stale (a null `stale`: it had no owner yet) is
-    // someone's fresh lock: put it back.
-    if (moved && moved.token !== stale?.token) {
+    try {
+      // Holding the guard: the version at `path` can change only through us now.
+      const now = readVersion(path);
+      if (!now || now.ino !== stale.ino || now.owner?.token !== stale.owner?.token) return false;
+      const fresh = `${path}.${owner.token}.new`;
+      if (!FileLock.#tryCreate(fresh, owner)) return false;
       try {
-        linkSync(aside, lockPath);
-      } catch {
-        // A third process already holds a new lock; the moved one's owner will find it gone.
+        renameSync(fresh, path);
+      } catch (e) {
+        unlinkQuietly(fresh);
+        throw new StorageError(`cannot replace the stale lock file ${path}`, {
+          cause: e,
+          code: "STORAGE_IO",
+        });
       }
-    }
-    try {
-      unlinkSync(aside);
-    } catch {
-      // best effort
+      return true;
+    } finally {
+      if (readOwner(guard)?.token === owner.token) unlinkQuietly(guard);
     }
   }
 

@@ -1,9 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import {
   existsSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
+  readlinkSync,
   statSync,
   utimesSync,
   writeFileSync,
@@ -85,4 +88,59 @@ test("file lock: the holder touches its lock file while it holds it", async () =
   utimesSync(file + ".lock", old, old);
   await new Promise((r) => setTimeout(r, 100));
   assert.ok(statSync(file + ".lock").mtimeMs < Date.now() - 30_000);
+});
+
+/** This process's pid namespace and boot id, as a lock written by this process names them. */
+function ownIdentity(): { boot?: string; pidns?: string } {
+  const read = (f: () => string) => {
+    try {
+      return f();
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    boot: read(() => readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim()),
+    pidns: read(() => readlinkSync("/proc/self/ns/pid")),
+  };
+}
+
+test("file lock: a lock naming this very process, left from an earlier crash, is taken over", () => {
+  const file = join(dir, "own-pid.session");
+  // Everything matches this process (pid, host, boot, namespace) but the lock is not held here:
+  // an earlier life of this pid wrote it (the pid was reused after a crash).
+  const own = { pid: process.pid, host: hostname(), token: "earlier-life", ...ownIdentity() };
+  writeFileSync(file + ".lock", JSON.stringify(own));
+  const lock = FileLock.acquire(file);
+  try {
+    assert.notEqual(JSON.parse(readFileSync(file + ".lock", "utf8")).token, "earlier-life");
+  } finally {
+    lock.release();
+  }
+});
+
+test("file lock: a takeover guard left by a process that died mid-takeover does not block", () => {
+  const file = join(dir, "guard.session");
+  const dead = spawnSync(process.execPath, ["Deno" in globalThis ? "--version" : "-v"]).pid!;
+  const stale = JSON.stringify({ pid: dead, host: hostname(), token: "stale" });
+  writeFileSync(file + ".lock", stale);
+  // The breaker died holding the guard of exactly this lock file version.
+  writeFileSync(
+    `${file}.lock.takeover-${statSync(file + ".lock").ino}`,
+    JSON.stringify({ pid: dead, host: hostname(), token: "dead-breaker" }),
+  );
+  const lock = FileLock.acquire(file);
+  try {
+    const now = JSON.parse(readFileSync(file + ".lock", "utf8"));
+    assert.equal(now.pid, process.pid);
+    assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith("guard.session.lock.")), []);
+  } finally {
+    lock.release();
+  }
+  // A live process's lock is never taken over, guard or not.
+  writeFileSync(
+    file + ".lock",
+    JSON.stringify({ pid: process.ppid, host: hostname(), token: "p" }),
+  );
+  assert.throws(() => FileLock.acquire(file), SessionLockedError);
 });

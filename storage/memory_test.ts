@@ -1,4 +1,5 @@
-import { registerConformanceTests } from "./conformance.ts";
+import { test } from "node:test";
+import { registerConformanceTests } from "../testing/conformance.ts";
 import { MemoryStorage } from "./memory.ts";
 
-registerConformanceTests({ name: "memory", create: () => new MemoryStorage() });
+registerConformanceTests(test, { name: "memory", create: () => new MemoryStorage() });

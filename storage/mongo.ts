@@ -30,8 +30,28 @@
  */
 import type { AnyBulkWriteOperation, Collection, Db, MongoClient } from "mongodb";
 import { StorageError } from "./errors.ts";
-import type { PeerRecord, PeerType, SessionData, Storage, UpdateState } from "./storage.ts";
-import { freshSession } from "./storage.ts";
+import type { PeerRecord, SessionData, Storage, UpdateState } from "./storage.ts";
+import {
+  bytes,
+  channelKey,
+  type Doc,
+  docUsernames,
+  freshSessionDoc,
+  int,
+  num,
+  peerFields,
+  peerFromDoc,
+  sessionFromDoc,
+} from "./mongo_documents.ts";
+export { redactUrl } from "./mongo_errors.ts";
+import {
+  DUPLICATE_KEY,
+  importDriver,
+  invalid,
+  isDuplicateKey,
+  toStorageError,
+  writeErrors,
+} from "./mongo_errors.ts";
 import {
   checkAuthKey,
   checkDcId,
@@ -57,58 +77,31 @@ export interface MongoStorageOptions {
    * Default: 5000.
    */
   serverSelectionTimeoutMS?: number;
+  /**
+   * The deadline (ms) of every storage call, `open()` included: a server that stops answering
+   * (frozen, partitioned) fails the call with `STORAGE_UNAVAILABLE` after this long instead of
+   * whenever the driver gives up (36–45 s was measured against a frozen server). The call is
+   * abandoned, not cancelled: a write in flight may still be applied when the server answers
+   * (every write here is an idempotent upsert, so a retry is safe). Default:
+   * {@link DEFAULT_OPERATION_TIMEOUT_MS}.
+   */
+  operationTimeoutMS?: number;
 }
+
+/** Default deadline of one storage call (see {@link MongoStorageOptions.operationTimeoutMS}). */
+export const DEFAULT_OPERATION_TIMEOUT_MS = 15_000;
 
 /** What the engine needs of a `MongoClient` (checked structurally, never with instanceof). */
 type ClientLike = Pick<MongoClient, "db" | "connect" | "close">;
 
-/** A document of any of the collections; `_id` is a number or a string here, never an ObjectId. */
-interface Doc {
-  // deno-lint-ignore no-explicit-any
-  _id?: any;
-  // deno-lint-ignore no-explicit-any
-  [field: string]: any;
-}
-
-const MARKED_CHANNEL_BASE = 1_000_000_000_000;
-
-/** A new session document, in Pyrofork's field names, from the engines' common fresh session. */
-function freshSessionDoc(): Doc {
-  const s = freshSession();
-  return {
-    dc_id: s.dcId,
-    api_id: s.apiId,
-    test_mode: s.testMode,
-    auth_key: s.authKey,
-    date: s.date,
-    user_id: s.userId,
-    is_bot: s.isBot,
-    server_address: s.serverAddress,
-    port: s.port,
-  };
-}
-
 /** Peers written per round of find / insert / upsert. */
 const PEER_CHUNK = 10_000;
-
-/** MongoDB error codes: duplicate key (a concurrent upsert won the race). */
-const DUPLICATE_KEY = 11000;
 
 export function isClientLike(value: unknown): value is ClientLike {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Record<string, unknown>;
   return typeof v.db === "function" && typeof v.connect === "function" &&
     typeof v.close === "function";
-}
-
-/** Removes credentials from anything that looks like a connection string. */
-export function redactUrl(text: string): string {
-  // Greedy up to the last "@" of the authority: a password may itself contain "@".
-  return text.replace(/(mongodb(?:\+srv)?:\/\/)[^\s/?#]*@/gi, "$1***@");
-}
-
-function invalid(message: string): StorageError {
-  return new StorageError(message, { code: "STORAGE_INVALID_ARGUMENT" });
 }
 
 /** MongoDB's rules for database names, checked here so the error is ours and early. */
@@ -124,176 +117,6 @@ function checkDatabaseName(name: unknown): string {
     );
   }
   return name;
-}
-
-/** Driver error classes (and their subclasses) that mean "no usable server". */
-const UNREACHABLE = new Set([
-  "MongoServerSelectionError",
-  "MongoNetworkError",
-  "MongoTopologyClosedError",
-  "MongoNotConnectedError",
-  "MongoClientClosedError",
-  "MongoPoolClearedError",
-  "MongoPoolClosedError",
-]);
-
-/** Socket errors that can surface unwrapped (seen under Deno's node:net). */
-const SOCKET_CODES = new Set([
-  "ECONNRESET",
-  "ECONNREFUSED",
-  "ECONNABORTED",
-  "EPIPE",
-  "ETIMEDOUT",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ENOTFOUND",
-]);
-
-/** The class names along an error's prototype chain (duplicated driver copies break instanceof). */
-function classNames(e: unknown): string[] {
-  const names: string[] = [];
-  for (let p = e; p && typeof p === "object" && names.length < 12; p = Object.getPrototypeOf(p)) {
-    const name = (p as { constructor?: { name?: unknown } }).constructor?.name;
-    if (typeof name === "string") names.push(name);
-  }
-  return names;
-}
-
-/**
- * Turns anything the driver throws into a {@link StorageError} whose message carries no
- * credentials. The driver's error is not kept as `cause`: printed errors show their cause,
- * and a driver message could echo a connection string.
- */
-function toStorageError(e: unknown, what: string): StorageError {
-  if (e instanceof StorageError) return e;
-  const err = e as { name?: unknown; message?: unknown; code?: unknown };
-  const name = typeof err?.name === "string" ? err.name : "Error";
-  const detail = redactUrl(String(err?.message ?? e)).slice(0, 500);
-  // A bulk write that lost its connection throws MongoBulkWriteError, not a network error
-  // class; only the socket code in its message tells.
-  const socket = (typeof err?.code === "string" && SOCKET_CODES.has(err.code)) ||
-    (detail.match(/\bE[A-Z]+\b/g) ?? []).some((c) => SOCKET_CODES.has(c));
-  if (socket || classNames(e).some((n) => UNREACHABLE.has(n))) {
-    return new StorageError(`MongoDB is unreachable (${what}): ${name}: ${detail}`, {
-      code: "STORAGE_UNAVAILABLE",
-    });
-  }
-  if (name === "MongoParseError" || name === "MongoInvalidArgumentError") {
-    return invalid(`MongoDB rejected the connection settings: ${detail}`);
-  }
-  const code = typeof err?.code === "number" ? ` (code ${err.code})` : "";
-  return new StorageError(`MongoDB ${what} failed: ${name}${code}: ${detail}`);
-}
-
-function isDuplicateKey(e: unknown): boolean {
-  return (e as { code?: unknown })?.code === DUPLICATE_KEY;
-}
-
-/** A BSON-friendly integer: int32 when it fits, else int64, as pymongo writes Python ints. */
-function int(n: number): number | bigint {
-  return n >= -0x80000000 && n <= 0x7fffffff ? n : BigInt(n);
-}
-
-/** Reads any BSON number (int32, int64 as bigint or Long, double) as a JS number. */
-function num(v: unknown): number | null {
-  if (typeof v === "number") return v;
-  if (typeof v === "bigint") return Number(v);
-  if (typeof v === "boolean") return v ? 1 : 0;
-  if (v && typeof v === "object" && typeof (v as { toNumber?: unknown }).toNumber === "function") {
-    return (v as { toNumber(): number }).toNumber();
-  }
-  return null;
-}
-
-/** Reads an int64 exactly, whatever representation the client chose. */
-function long(v: unknown): bigint {
-  if (typeof v === "bigint") return v;
-  if (typeof v === "number" && Number.isSafeInteger(v)) return BigInt(v);
-  if (v && typeof v === "object" && typeof (v as { toBigInt?: unknown }).toBigInt === "function") {
-    return (v as { toBigInt(): bigint }).toBigInt();
-  }
-  return 0n;
-}
-
-/** A BSON Binary (or plain bytes) as a fresh Uint8Array; empty or absent is null. */
-function bytes(v: unknown): Uint8Array | null {
-  let source: Uint8Array | null = null;
-  if (v instanceof Uint8Array) source = v;
-  else if (v && typeof v === "object") {
-    const b = v as { buffer?: unknown; position?: unknown };
-    if (b.buffer instanceof Uint8Array) {
-      const length = typeof b.position === "number" ? b.position : b.buffer.length;
-      source = b.buffer.subarray(0, length);
-    }
-  }
-  if (!source || source.length === 0) return null;
-  // A plain Uint8Array, never the driver's Buffer (whose slice() is a view).
-  const copy = new Uint8Array(source.length);
-  copy.set(source);
-  return copy;
-}
-
-function sessionFromDoc(d: Doc | null): SessionData {
-  const doc = d ?? freshSessionDoc();
-  const userId = num(doc.user_id);
-  const isBot = doc.is_bot;
-  return {
-    dcId: num(doc.dc_id) ?? 2,
-    apiId: num(doc.api_id),
-    testMode: Boolean(doc.test_mode),
-    authKey: bytes(doc.auth_key),
-    // Pyrofork writes 0 for "nobody yet".
-    userId: userId === 0 ? null : userId,
-    isBot: isBot === null || isBot === undefined ? null : Boolean(isBot),
-    date: num(doc.date) ?? 0,
-    serverAddress: typeof doc.server_address === "string" ? doc.server_address : null,
-    port: num(doc.port),
-  };
-}
-
-/**
- * The usernames a peer document holds. Documents written here carry `usernames` with the
- * main one first; a document whose `username` disagrees was rewritten since by a Python
- * process (which knows only `username`), so its array is stale and only `username` counts.
- */
-function docUsernames(d: Doc): { names: string[]; ours: boolean } {
-  const main = typeof d.username === "string" ? d.username : null;
-  if (Array.isArray(d.usernames) && (d.usernames[0] ?? null) === main) {
-    return { names: d.usernames.filter((u: unknown) => typeof u === "string"), ours: true };
-  }
-  return { names: main === null ? [] : [main], ours: false };
-}
-
-function peerFromDoc(d: Doc, names: string[]): PeerRecord {
-  return {
-    id: num(d._id)!,
-    accessHash: long(d.access_hash),
-    type: d.type as PeerType,
-    usernames: names,
-    phoneNumber: typeof d.phone_number === "string" ? d.phone_number : null,
-    lastUpdateOn: num(d.last_update_on) ?? 0,
-  };
-}
-
-/** The fields of a peer document, in Pyrofork's names (`usernames` is this engine's). */
-function peerFields(p: PeerRecord): Doc {
-  return {
-    access_hash: p.accessHash,
-    type: p.type,
-    username: p.usernames[0] ?? null,
-    usernames: p.usernames,
-    phone_number: p.phoneNumber,
-    last_update_on: int(p.lastUpdateOn),
-  };
-}
-
-/** Channel pts rows are keyed by the marked id (−100…), as Irenogram keys them. */
-function channelKey(channelId: unknown): number | bigint {
-  checkPeerId(channelId);
-  const id = channelId as number;
-  if (id > 0 && id < MARKED_CHANNEL_BASE) return int(-(MARKED_CHANNEL_BASE + id));
-  if (id < -MARKED_CHANNEL_BASE) return int(id);
-  throw invalid("a channel id must be a bare channel id or a marked one (−100…)");
 }
 
 /**
@@ -336,9 +159,11 @@ export class MongoStorage implements Storage {
     } else {
       throw invalid("MongoStorage needs a mongodb:// URL or a MongoClient");
     }
-    const t = options.serverSelectionTimeoutMS;
-    if (t !== undefined && (!Number.isSafeInteger(t) || t <= 0)) {
-      throw invalid("serverSelectionTimeoutMS must be a positive integer");
+    for (const option of ["serverSelectionTimeoutMS", "operationTimeoutMS"] as const) {
+      const t = options[option];
+      if (t !== undefined && (!Number.isSafeInteger(t) || t <= 0)) {
+        throw invalid(`${option} must be a positive integer`);
+      }
     }
     this.#options = { ...options };
   }
@@ -350,24 +175,31 @@ export class MongoStorage implements Storage {
     return this.#opening;
   }
 
+  get #timeout(): number {
+    return this.#options.operationTimeoutMS ?? DEFAULT_OPERATION_TIMEOUT_MS;
+  }
+
   async #open(): Promise<void> {
+    let abandoned = false;
+    try {
+      await this.#run("open", () => this.#connect(() => abandoned));
+    } catch (e) {
+      abandoned = true; // past the deadline: a late connection must not open the storage
+      throw e;
+    }
+  }
+
+  async #connect(abandoned: () => boolean): Promise<void> {
     let client = this.#given;
     let owned: ClientLike | null = null;
     try {
       if (!client) {
-        let driver: typeof import("mongodb");
-        try {
-          driver = await import("mongodb");
-        } catch {
-          throw new StorageError("the MongoDB engine needs the `mongodb` package installed", {
-            code: "STORAGE_DRIVER_MISSING",
-          });
-        }
+        const driver = await importDriver();
         const url = this.#url!;
-        const fromUrl = /[?&]serverSelectionTimeoutMS=/i.test(url);
+        const inUrl = (name: string) => new RegExp(`[?&]${name}=`, "i").test(url);
         owned = client = new driver.MongoClient(url, {
           appName: "irenogram",
-          ...(fromUrl
+          ...(inUrl("serverSelectionTimeoutMS")
             ? {}
             : { serverSelectionTimeoutMS: this.#options.serverSelectionTimeoutMS ?? 5000 }),
         });
@@ -376,11 +208,15 @@ export class MongoStorage implements Storage {
       // int64 values come back as bigint: access hashes round-trip exactly.
       const db = client.db(this.name, { useBigInt64: true });
       await this.#prepare(db);
+      if (abandoned()) {
+        await owned?.close().catch(() => {});
+        return;
+      }
       this.#client = owned;
       this.#db = db;
     } catch (e) {
       await owned?.close().catch(() => {});
-      throw toStorageError(e, "open");
+      throw e;
     }
   }
 
@@ -426,10 +262,25 @@ export class MongoStorage implements Storage {
 
   /** Runs one unit of work, turning driver errors into typed, credential-free ones. */
   async #run<T>(what: string, work: () => Promise<T>): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const ms = this.#timeout;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(
+          new StorageError(`MongoDB did not answer within ${ms} ms (${what})`, {
+            code: "STORAGE_UNAVAILABLE",
+          }),
+        );
+      }, ms);
+    });
+    const running = work();
+    running.catch(() => {}); // when the deadline wins, its late failure is nobody's business
     try {
-      return await work();
+      return await Promise.race([running, deadline]);
     } catch (e) {
       throw toStorageError(e, what);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -781,11 +632,4 @@ async function bulkUpsert(
       pending = list.map((w) => pending[w.index]);
     }
   }
-}
-
-/** The per-operation errors of a failed bulk write or insertMany (index into the batch). */
-function writeErrors(e: unknown): { code: number; index: number }[] {
-  const errors = (e as { writeErrors?: unknown }).writeErrors;
-  const list = Array.isArray(errors) ? errors : errors ? [errors] : [];
-  return list as { code: number; index: number }[];
 }

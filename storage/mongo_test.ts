@@ -9,12 +9,22 @@ import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { connect, createServer, type Server, type Socket } from "node:net";
 import { inspect } from "node:util";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import process from "node:process";
 import { Binary, MongoClient } from "mongodb";
 import { MongoStorage, redactUrl } from "./mongo.ts";
-import { registerConformanceTests } from "./conformance.ts";
+import { importDriver } from "./mongo_errors.ts";
+import {
+  interopSkip,
+  irenogramPython,
+  pythonHas,
+  pythonScript,
+  requirePython,
+} from "../tests/python_interop.ts";
+import { registerConformanceTests } from "../testing/conformance.ts";
 import { StorageError } from "./errors.ts";
 import { CachedStorage } from "./peer_cache.ts";
 import type { PeerRecord, Storage } from "./storage.ts";
@@ -82,7 +92,7 @@ function mongoTest(name: string, body: (db: string, opened: Storage[]) => Promis
 
 after(() => admin.close());
 
-registerConformanceTests({
+registerConformanceTests(test, {
   name: "mongo",
   create: () => new MongoStorage(freshName(), url),
   reopen: (s) => new MongoStorage((s as MongoStorage).name, url),
@@ -93,7 +103,7 @@ registerConformanceTests({
 });
 
 // The same suite through the peer cache the client puts in front of every engine.
-registerConformanceTests({
+registerConformanceTests(test, {
   name: "mongo+cache",
   create: () => new CachedStorage(new MongoStorage(freshName(), url), { size: 64 }),
   reopen: (s) =>
@@ -397,20 +407,15 @@ mongoTest("a newer layout version is refused and left alone", async (name) => {
 
 // The real Irenogram MongoStorage (pip package, driven through pymongo's async client) on the
 // same database: .ci/setup/20-python.sh makes its venv, .ci/setup/30-ferretdb.sh adds pymongo.
-const pythonScript = fileURLToPath(
-  new URL("../tests/fixtures/python/irenogram_mongo.py", import.meta.url),
-);
-const irenogramPython = process.env.IRENOGRAM_PYTHON ||
-  ["../.cache/venv-irenogram/bin/python", "../../.cache/venv-irenogram/bin/python"]
-    .map((p) => fileURLToPath(new URL(p, import.meta.url))).find((p) => existsSync(p)) ||
-  "python3";
-const noIrenogram = spawnSync(irenogramPython, [pythonScript, "check"]).status === 0
-  ? false
-  : "the irenogram and pymongo Python packages are not installed (.ci/setup/20-python.sh, 30-ferretdb.sh)";
+const pythonMongo = pythonScript("irenogram_mongo.py");
+const hasIrenogramMongo = pythonHas("irenogram_mongo.py");
+const IRENOGRAM_MONGO_MISSING = "the irenogram and pymongo Python packages are not installed " +
+  "(.ci/setup/20-python.sh, 30-ferretdb.sh)";
+const noIrenogram = interopSkip(hasIrenogramMongo, IRENOGRAM_MONGO_MISSING);
 
 // deno-lint-ignore no-explicit-any
 function irenogram(mode: "read" | "write", db: string, spec: unknown): any {
-  const run = spawnSync(irenogramPython, [pythonScript, mode, url, db, JSON.stringify(spec)], {
+  const run = spawnSync(irenogramPython, [pythonMongo, mode, url, db, JSON.stringify(spec)], {
     encoding: "utf8",
     timeout: 60_000,
   });
@@ -423,6 +428,7 @@ const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, "
 test("mongo: Irenogram's own MongoStorage reads what MongoStorage wrote", {
   skip: skip || noIrenogram,
 }, async () => {
+  requirePython(hasIrenogramMongo, IRENOGRAM_MONGO_MISSING);
   const name = freshName();
   const s = new MongoStorage(name, url);
   try {
@@ -492,6 +498,7 @@ test("mongo: Irenogram's own MongoStorage reads what MongoStorage wrote", {
 test("mongo: MongoStorage reads what Irenogram's own MongoStorage wrote", {
   skip: skip || noIrenogram,
 }, async () => {
+  requirePython(hasIrenogramMongo, IRENOGRAM_MONGO_MISSING);
   const name = freshName();
   irenogram("write", name, {
     session: {
@@ -701,3 +708,134 @@ mongoTest("close() while open() is in flight leaves the storage closed", async (
     return true;
   });
 });
+
+mongoTest(
+  "a `usernames` entry older than 8 hours does not resolve, however fresh its peer",
+  async (name) => {
+    // As Python (Pyrofork, Irenogram) writes them: the peer document with its main username and
+    // a fresh stamp; a secondary username in `usernames`, stamped when it was last seen.
+    const t = now();
+    const db = admin.db(name);
+    const s = new MongoStorage(name, url);
+    await s.open();
+    try {
+      await db.collection("peers").insertOne({
+        _id: 4242,
+        access_hash: 9n,
+        type: "user",
+        username: "main_name",
+        phone_number: null,
+        last_update_on: t,
+      } as never);
+      await db.collection("usernames").insertMany([
+        { _id: "old_alias", peer_id: 4242, last_update_on: t - USERNAME_TTL_SECONDS - 60 },
+        { _id: "new_alias", peer_id: 4242, last_update_on: t - 60 },
+      ] as never[]);
+      assert.equal(await s.getPeerByUsername("old_alias"), undefined);
+      assert.equal((await s.getPeerByUsername("new_alias"))?.id, 4242);
+      assert.equal((await s.getPeerByUsername("main_name"))?.id, 4242);
+    } finally {
+      await s.close();
+    }
+  },
+);
+
+test("mongo: without the `mongodb` package, opening says how to install it (typed)", async () => {
+  const error = await importDriver(
+    () => import("mongodb-not-installed-" + "irenogram" as string) as never,
+  ).then(() => undefined, (e) => e);
+  assert.ok(error instanceof StorageError, `${error}`);
+  assert.equal(error.code, "STORAGE_DRIVER_MISSING");
+  assert.match(error.message, /npm i mongodb/);
+  assert.match(error.message, /bun add mongodb/);
+});
+
+/** FerretDB's binary for a private server: FERRETDB_BIN, or the one .ci/setup builds. */
+const ferretdb = [
+  process.env.FERRETDB_BIN,
+  ...["../.cache/bin/ferretdb", "../../.cache/bin/ferretdb"].map((p) =>
+    fileURLToPath(new URL(p, import.meta.url))
+  ),
+].find((p) => p && existsSync(p));
+const noFerretdb = ferretdb || process.env.CI
+  ? false
+  : "no FerretDB binary (FERRETDB_BIN or .cache/bin/ferretdb, made by .ci/setup)";
+
+async function portOpen(port: number): Promise<boolean> {
+  return await new Promise((resolve) => {
+    const socket: Socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+test(
+  "mongo: a frozen server (SIGSTOP) fails calls in bounded time with STORAGE_UNAVAILABLE, and is used again when it thaws",
+  {
+    skip: noFerretdb,
+    timeout: 120_000,
+  },
+  async () => {
+    assert.ok(ferretdb, "FerretDB is needed in CI");
+    // A private server, so that freezing it stops nobody else's tests.
+    const dir = mkdtempSync(join(tmpdir(), "irenogram-ferretdb-"));
+    mkdirSync(join(dir, "data"));
+    const port = await closedPort();
+    const server = spawn(ferretdb, [
+      "--handler=sqlite",
+      `--sqlite-url=file:${dir}/data/`,
+      `--listen-addr=127.0.0.1:${port}`,
+      "--debug-addr=-",
+      "--telemetry=disable",
+      `--state-dir=${dir}`,
+      "--log-level=error",
+    ], { stdio: "ignore" });
+    const exited = new Promise((r) => server.once("exit", r));
+    let frozen = false;
+    const s = new MongoStorage("frozen", `mongodb://127.0.0.1:${port}/`, {
+      serverSelectionTimeoutMS: 1000,
+      operationTimeoutMS: 2000,
+    });
+    try {
+      for (let i = 0; i < 150 && !(await portOpen(port)); i++) {
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      await s.open();
+      await s.setSession({ apiId: 5 });
+      // (process.kill: Deno's ChildProcess.kill does not deliver SIGCONT)
+      process.kill(server.pid!, "SIGSTOP");
+      frozen = true;
+      // Writes and reads in flight on a frozen server: each fails by its deadline, same code.
+      for (
+        const call of [
+          () => s.updatePeers([peer(1, { usernames: ["frozen_peer"] })]),
+          () => s.setSession({ apiId: 6 }),
+          () => s.getSession(),
+        ]
+      ) {
+        const error = await call().then(() => undefined, (e) => e);
+        assert.ok(error instanceof StorageError, `${error}`);
+        assert.equal(error.code, "STORAGE_UNAVAILABLE", error.message);
+      }
+      process.kill(server.pid!, "SIGCONT");
+      frozen = false;
+      // Back without reopening: the first calls may still fail while the driver reconnects.
+      let session;
+      for (let i = 0; i < 30 && !session; i++) {
+        session = await s.getSession().catch(() => undefined);
+      }
+      assert.ok(session, "the storage works again once the server answers");
+      await s.updatePeers([peer(2)]);
+      assert.equal((await s.getPeerById(2))?.id, 2);
+    } finally {
+      if (frozen) process.kill(server.pid!, "SIGCONT");
+      await s.close();
+      server.kill("SIGKILL");
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);

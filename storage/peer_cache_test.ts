@@ -1,12 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { registerConformanceTests } from "./conformance.ts";
+import { registerConformanceTests } from "../testing/conformance.ts";
 import { MemoryStorage } from "./memory.ts";
 import { CachedStorage } from "./peer_cache.ts";
 import type { PeerRecord, Storage } from "./storage.ts";
 import { SeededRandom } from "../testing/random.ts";
 
-registerConformanceTests({
+registerConformanceTests(test, {
   name: "memory behind the peer cache",
   create: () => new CachedStorage(new MemoryStorage(), { size: 64 }),
 });

@@ -15,7 +15,7 @@
  */
 import { Buffer } from "node:buffer";
 import type { SessionData } from "./storage.ts";
-import { SessionStringError } from "./errors.ts";
+import { SessionStringError, StorageError } from "./errors.ts";
 import { dcAddress, isKnownDc, isTestDcHost } from "./dcs.ts";
 import { AUTH_KEY_SIZE } from "./validate.ts";
 
@@ -182,6 +182,13 @@ function readPyrogram(bytes: Uint8Array): ParsedSessionString {
     userId = format === "pyrogram-v1"
       ? userIdOf(0, view.getUint32(258))
       : userIdOf(view.getUint32(258), view.getUint32(262));
+    // Pyrogram 1.x exported strings only once logged in, and its 32-bit layout dates from when
+    // user ids were signed 32-bit numbers: anything else here is another layout cut short (a
+    // current string cut to 351 characters puts auth-key bytes where the user id goes).
+    if (userId === null) fail("a Pyrogram 1.x string without a user id");
+    if (format === "pyrogram-v1" && userId > 0x7fffffff) {
+      fail("user id out of range for the Pyrogram 1.x layout (a damaged or cut string?)");
+    }
   }
   const dcId = bytes[0];
   checkDc(dcId, testMode);
@@ -218,6 +225,12 @@ function readTelethonOrGramJs(bytes: Uint8Array): ParsedSessionString {
     host = bytes.subarray(1, 5).join(".");
     at = 5;
   } else if (bytes.length === 1 + 16 + 2 + AUTH_KEY_SIZE) {
+    // A GramJS string of a 14-character address has this length too; with a damaged length
+    // field it would read as an IPv6 address made of the address text. Real IPv6 addresses
+    // are never 14 bytes of host-name characters.
+    if (HOST_CHARS.test(String.fromCharCode(...bytes.subarray(3, 17)))) {
+      fail("a GramJS string whose address length is damaged");
+    }
     format = "telethon";
     host = formatIpv6(bytes.subarray(1, 17));
     at = 17;
@@ -442,7 +455,16 @@ export function parseSessionString(text: string): ParsedSessionString {
  *
  * Stricter than the libraries' own readers, so that a damaged string is refused instead of
  * yielding a wrong key: one base64 alphabet, correct padding, zero spare bits, flag bytes 0 or
- * 1, a known DC, an auth key of exactly 256 bytes, no trailing bytes.
+ * 1, a known DC, an auth key of exactly 256 bytes, no trailing bytes; where two layouts share a
+ * length, every field must be plausible for the one chosen (a Pyrogram 1.x string has a user
+ * id, below 2^31 in the 32-bit layout; a Telethon IPv6 address is not GramJS address text).
+ *
+ * What cannot be told apart: none of these layouts carries a checksum, so a damaged string
+ * whose fields all stay plausible decodes to a wrong session. Known cases: a current Pyrogram
+ * string cut to 351 characters reads as a Pyrogram 1.x string when the last four bytes of its
+ * auth key happen to form a number below 2^31 (about half of them; the key it yields is
+ * shifted, and the server will refuse it); a changed character inside the auth key goes
+ * unnoticed in every layout.
  *
  * @example
  * ```ts
@@ -456,8 +478,9 @@ export function decodeSessionString(text: string): SessionData {
 
 /**
  * Writes a session in the current Pyrogram layout (base64url without padding, 362 characters),
- * which Pyrogram ≥ 2.0 and every fork read. Requires an api_id and a 256-byte auth key; a null
- * user id is written as 0 and a null `isBot` as false.
+ * which Pyrogram ≥ 2.0 and every fork read. Requires an api_id and a 256-byte auth key (a session
+ * without a key gets a {@link StorageError} with code `STORAGE_NO_AUTH_KEY`); a null user id is
+ * written as 0 and a null `isBot` as false.
  *
  * @example
  * ```ts
@@ -466,6 +489,16 @@ export function decodeSessionString(text: string): SessionData {
  */
 export function encodeSessionString(data: SessionStringData): string {
   const { dcId, apiId, testMode, authKey, userId, isBot } = data;
+  // Nothing is being parsed here: say what is missing, not "invalid session string".
+  if (authKey === null || authKey === undefined) {
+    throw new StorageError(
+      "this session has no auth key yet (it never logged in): there is no session string to export",
+      { code: "STORAGE_NO_AUTH_KEY" },
+    );
+  }
+  const fail = (why: string): never => {
+    throw new SessionStringError(`cannot write a session string: ${why}`);
+  };
   if (typeof testMode !== "boolean") fail("testMode must be a boolean");
   if (!Number.isInteger(dcId) || !isKnownDc(dcId, testMode)) fail("unknown DC id");
   if (!Number.isInteger(apiId) || apiId! < 1 || apiId! > 0xffffffff) {

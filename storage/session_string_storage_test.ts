@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { registerConformanceTests } from "./conformance.ts";
+import { registerConformanceTests } from "../testing/conformance.ts";
 import { SessionStringStorage } from "./session_string_storage.ts";
 import { decodeSessionString, type SessionStringFormat } from "./session_string.ts";
 import { SessionStringError } from "./errors.ts";
@@ -15,7 +15,7 @@ const first = (format: SessionStringFormat) => fixtures.find((f) => f.format ===
 // session instead of a fresh one. Telethon strings carry no api_id, so both kinds are run.
 for (const format of ["pyrogram", "telethon"] as const) {
   const text = first(format);
-  registerConformanceTests({
+  registerConformanceTests(test, {
     name: `session string (${format})`,
     create: () => new SessionStringStorage(text),
     initialSession: decodeSessionString(text),

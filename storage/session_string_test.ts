@@ -19,7 +19,7 @@ import {
   type SessionStringData,
   type SessionStringFormat,
 } from "./session_string.ts";
-import { SessionStringError } from "./errors.ts";
+import { SessionStringError, StorageError } from "./errors.ts";
 import { dcAddress, TELEGRAM_DCS } from "./dcs.ts";
 import type { SessionData } from "./storage.ts";
 import { SeededRandom } from "../testing/random.ts";
@@ -413,12 +413,17 @@ test("encodeSessionString refuses sessions it cannot write", () => {
     isBot: false,
   };
   assert.equal(encodeSessionString(good).length, 362);
+  // No key yet (never logged in): said plainly, with its own code, not "invalid session string".
+  assert.throws(() => encodeSessionString({ ...good, authKey: null }), (e: unknown) => {
+    assert.ok(e instanceof StorageError && e.code === "STORAGE_NO_AUTH_KEY", `${e}`);
+    assert.doesNotMatch((e as Error).message, /invalid session string/);
+    return true;
+  });
   const bad: Partial<SessionStringData>[] = [
     { apiId: null },
     { apiId: 0 },
     { apiId: 2 ** 32 },
     { apiId: 1.5 },
-    { authKey: null },
     { authKey: new Uint8Array(255) },
     { dcId: 0 },
     { dcId: 7 },
@@ -518,4 +523,33 @@ test("fuzz: thousands of mangled strings give SessionStringError or a sane sessi
   // both paths must really be exercised
   assert.ok(refused > 1000, `refused ${refused}`);
   assert.ok(accepted > 100, `accepted ${accepted}`);
+});
+
+test("damaged strings that would read as another layout are refused (plausibility)", () => {
+  // A current string cut to 351 characters has the length of Pyrogram 1.x's 32-bit layout.
+  // When the auth key's last four bytes are 0x80… or more, no 1.x user id can be there.
+  const b = bytesOf(pyrogram);
+  b[258] = 0x9a; // key byte 252: where the 1.x layout reads its user id
+  const cut = base64url(b).slice(0, 351);
+  rejects(cut, /Pyrogram 1\.x/);
+  // Every real string cut so: refused, or (documented as indistinguishable) a 31-bit user id.
+  for (const f of byFormat("pyrogram")) {
+    try {
+      const parsed = parseSessionString(f.string.slice(0, 351));
+      assert.ok(parsed.session.userId! <= 0x7fffffff);
+    } catch (e) {
+      assertSafeError(e, f.string);
+    }
+  }
+  // A 1.x string without a user id was never exported.
+  const v1 = new Uint8Array(263);
+  v1[0] = 2;
+  v1.fill(9, 2, 258);
+  rejects(base64url(v1), /without a user id/);
+  // A GramJS string (14-character address) with one changed character in its length field has
+  // Telethon's IPv6 length; it must not read as Telethon with an address made of text.
+  const gb = bytesOf(gramjs.slice(1));
+  assert.equal(gb.length, 275, "the fixture's address has 14 characters");
+  gb[2] ^= 0x04;
+  rejects("1" + base64url(gb), /GramJS/);
 });

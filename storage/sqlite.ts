@@ -12,12 +12,11 @@
  *
  * @module
  */
-import { closeSync, openSync, readSync, statSync, unlinkSync } from "node:fs";
+import { mkdirSync, unlinkSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Database, Sqlite3Static } from "@sqlite.org/sqlite-wasm";
 import { SessionFileError, StorageError } from "./errors.ts";
 import type { PeerRecord, PeerType, SessionData, Storage, UpdateState } from "./storage.ts";
-import { freshSession } from "./storage.ts";
 import {
   checkAuthKey,
   checkChannelId,
@@ -34,27 +33,15 @@ import { FileLock } from "./file_lock.ts";
 import { fsyncDirectory, installNodeFsVfs } from "./sqlite_vfs.ts";
 import { type FastStatement, StatementSet } from "./sqlite_statement.ts";
 import { encodeSessionString } from "./session_string.ts";
-import {
-  COMMON_STATE_ID,
-  detectLineage,
-  OWN_SCHEMA_VERSION,
-  SCHEMA_VERSION,
-  SQL,
-  type TableColumns,
-} from "./sqlite_schema.ts";
-import { createSchema, migrate } from "./sqlite_migrate.ts";
+import { COMMON_STATE_ID, SQL } from "./sqlite_schema.ts";
+import { migrate } from "./sqlite_migrate.ts";
+import { acceptFile, refuseNonSqlite } from "./sqlite_open.ts";
+import { implausiblePeer, readSession } from "./sqlite_rows.ts";
 
-/**
- * Page size of new session files: SQLite's usual one and what Python's sqlite3 creates
- * (sqlite-wasm defaults to 8192, with which 100k peer upserts took 2.8x longer,
- * bench/storage_bench.ts). Existing files keep theirs.
- */
-export const PAGE_SIZE = 4096;
+export { PAGE_SIZE } from "./sqlite_schema.ts";
 
 /** The file extension Pyrogram and its forks give session files. */
 export const SESSION_FILE_EXTENSION = ".session";
-
-const SQLITE_MAGIC = "SQLite format 3\0";
 
 /** Makes a new file's directory entry durable (best effort: not every platform allows it). */
 function syncDirectory(dir: string): void {
@@ -114,6 +101,8 @@ export class SqliteStorage implements Storage {
   #lock: FileLock | undefined;
   #stmts: Statements | undefined;
   #opening: Promise<void> | undefined;
+  /** Made by {@link SqliteStorage.forSession}: open() creates a missing workdir (mode 0700). */
+  #createFolder = false;
 
   /** `path` is the session file itself (see {@link SqliteStorage.forSession} for NAME/workdir). */
   constructor(path: string) {
@@ -127,7 +116,8 @@ export class SqliteStorage implements Storage {
 
   /**
    * The storage of session `name` in `workdir`: `workdir/name.session`. A name that would put
-   * the file outside `workdir` (absolute, `..`) or holds a NUL byte is refused.
+   * the file outside `workdir` (absolute, `..`) or holds a NUL byte is refused. A missing
+   * `workdir` is created (mode 0700) when the storage opens.
    */
   static forSession(name: string, workdir = "."): SqliteStorage {
     if (typeof name !== "string" || typeof workdir !== "string" || workdir.includes("\0")) {
@@ -149,7 +139,9 @@ export class SqliteStorage implements Storage {
         { code: "STORAGE_INVALID_ARGUMENT" },
       );
     }
-    return new SqliteStorage(file);
+    const storage = new SqliteStorage(file);
+    storage.#createFolder = true;
+    return storage;
   }
 
   open(): Promise<void> {
@@ -159,49 +151,59 @@ export class SqliteStorage implements Storage {
   }
 
   async #open(): Promise<void> {
+    if (this.#createFolder) {
+      try {
+        // Only the owner may list a folder of session files (each file is 0600 too).
+        mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+      } catch (e) {
+        throw new StorageError(`cannot create the folder of ${this.path}`, {
+          cause: e,
+          code: "STORAGE_IO",
+        });
+      }
+    }
     const lock = FileLock.acquire(this.path);
     let db: Database | undefined;
     let set: StatementSet | undefined;
     try {
-      const existing = this.#checkHeader();
       const { sqlite3, vfs } = await loadSqlite();
+      // Checked (or created) without writing a byte to the file or beside it until accepted.
+      const accepted = acceptFile(sqlite3, lock.path, this.path);
+      if (accepted.created) syncDirectory(dirname(lock.path));
       try {
         // By its real, absolute name: a WAL beside a symlink would be missed when opened by the
         // other name, and a relative "file:…" name would be read by SQLite as a URI.
-        db = new sqlite3.oo1.DB({ filename: lock.path, flags: "c", vfs });
+        db = new sqlite3.oo1.DB({ filename: lock.path, flags: "w", vfs });
+        // Before the first read: keep the file locked for the connection's life, and never run
+        // functions from a file's schema (a session file is data, not code).
+        db.exec(
+          "PRAGMA locking_mode=EXCLUSIVE; PRAGMA trusted_schema=OFF; PRAGMA recursive_triggers=OFF;",
+        );
+        if (accepted.needsMigration) migrate(db, accepted.lineage, accepted.tables);
+        db.exec(
+          "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA journal_size_limit=4194304;",
+        );
+        set = new StatementSet(sqlite3, db);
+        this.#stmts = {
+          set,
+          upsertPeer: set.prepare(SQL.upsertPeer),
+          deleteUsernames: set.prepare(SQL.deleteUsernames),
+          insertUsername: set.prepare(SQL.insertUsername),
+          peerById: set.prepare(SQL.peerById),
+          peerByUsername: set.prepare(SQL.peerByUsername),
+          peerByPhone: set.prepare(SQL.peerByPhone),
+        };
       } catch (e) {
+        if (e instanceof StorageError) throw e;
         throw new StorageError(`cannot open the session file ${this.path}`, {
           cause: e,
           code: "STORAGE_IO",
         });
       }
-      // Before the first read: keep the file locked for the connection's life, and never run
-      // functions from a file's schema (a session file is data, not code).
-      db.exec(
-        "PRAGMA locking_mode=EXCLUSIVE; PRAGMA trusted_schema=OFF; PRAGMA recursive_triggers=OFF;",
-      );
-      if (existing) this.#prepareExisting(db);
-      else {
-        db.exec(`PRAGMA page_size=${PAGE_SIZE}`);
-        createSchema(db);
-        syncDirectory(dirname(lock.path));
-      }
-      db.exec(
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA journal_size_limit=4194304;",
-      );
-      set = new StatementSet(sqlite3, db);
-      this.#stmts = {
-        set,
-        upsertPeer: set.prepare(SQL.upsertPeer),
-        deleteUsernames: set.prepare(SQL.deleteUsernames),
-        insertUsername: set.prepare(SQL.insertUsername),
-        peerById: set.prepare(SQL.peerById),
-        peerByUsername: set.prepare(SQL.peerByUsername),
-        peerByPhone: set.prepare(SQL.peerByPhone),
-      };
       this.#db = db;
       this.#lock = lock;
     } catch (e) {
+      this.#stmts = undefined;
       try {
         set?.finalize(); // its statements and scratch buffer live in the WASM heap
         db?.close();
@@ -209,73 +211,12 @@ export class SqliteStorage implements Storage {
         // the original error matters more
       }
       lock.release();
-      throw e;
-    }
-  }
-
-  /** Refuses a file that is not SQLite before SQLite touches it; false when there is none. */
-  #checkHeader(): boolean {
-    const head = new Uint8Array(100);
-    let got = 0;
-    try {
-      const st = statSync(this.path);
-      if (!st.isFile()) throw new SessionFileError(this.path, `${this.path} is not a file`);
-      if (st.size === 0) return false;
-      const fd = openSync(this.path, "r");
-      try {
-        got = readSync(fd, head, 0, 100, 0);
-      } finally {
-        closeSync(fd);
-      }
-    } catch (e) {
-      if (e instanceof SessionFileError) throw e;
-      if ((e as NodeJS.ErrnoException).code === "ENOENT") return false;
-      throw new StorageError(`cannot read the session file ${this.path}`, {
+      // Every error out of open() is typed (a failed WASM start included).
+      if (e instanceof StorageError) throw e;
+      throw new StorageError(`cannot open the session file ${this.path}`, {
         cause: e,
         code: "STORAGE_IO",
       });
-    }
-    const magic = String.fromCharCode(...head.subarray(0, 16));
-    if (got < 100 || magic !== SQLITE_MAGIC) {
-      throw new SessionFileError(this.path, `${this.path} is not an SQLite session file`);
-    }
-    return true;
-  }
-
-  /** Checks an existing file, refuses what we must not touch, migrates the rest. */
-  #prepareExisting(db: Database): void {
-    const refuse = (why: string, cause?: unknown): never => {
-      throw new SessionFileError(this.path, `refusing ${this.path}: ${why}`, { cause });
-    };
-    let tables: TableColumns;
-    try {
-      const check = db.selectValues("PRAGMA quick_check") as string[];
-      if (check.length !== 1 || check[0] !== "ok") refuse("the database is corrupt");
-      tables = new Map();
-      for (const name of db.selectValues("SELECT name FROM sqlite_schema WHERE type = 'table'")) {
-        const cols = db.selectValues(`SELECT name FROM pragma_table_info(?)`, [name as string]);
-        tables.set(name as string, new Set(cols as string[]));
-      }
-    } catch (e) {
-      if (e instanceof SessionFileError) throw e;
-      return refuse("the database cannot be read (corrupt or not a database)", e);
-    }
-    const lineage = detectLineage(tables);
-    if (typeof lineage !== "string") return refuse(lineage.refuse);
-    const version = Number(db.selectValue("SELECT max(number) FROM version") ?? 0);
-    if (version > SCHEMA_VERSION) {
-      refuse(`its schema version ${version} is newer than this library knows (${SCHEMA_VERSION})`);
-    }
-    if (tables.has("irenogram_meta")) {
-      const own = Number(
-        db.selectValue("SELECT value FROM irenogram_meta WHERE key = 'schema'") ?? 0,
-      );
-      if (own > OWN_SCHEMA_VERSION) {
-        refuse(`it was written by a newer version of this library (schema ${own})`);
-      }
-    }
-    if (lineage !== "irenogram" || version < SCHEMA_VERSION) {
-      migrate(db, lineage, tables);
     }
   }
 
@@ -343,7 +284,7 @@ export class SqliteStorage implements Storage {
     try {
       this.#closeDb();
       // Never remove what is not a session file (a wrong path given to the constructor).
-      if (!wasOpen) this.#checkHeader();
+      if (!wasOpen) refuseNonSqlite(this.path);
       for (const suffix of ["", "-wal", "-journal", "-shm"]) {
         try {
           unlinkSync(lock.path + suffix);
@@ -362,23 +303,14 @@ export class SqliteStorage implements Storage {
   }
 
   #session(db: Database): SessionData {
-    const row = db.selectArray(
-      "SELECT dc_id, api_id, test_mode, auth_key, date, user_id, is_bot, server_address, port " +
-        "FROM sessions LIMIT 1",
-    );
-    if (!row) return freshSession();
-    const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-    return {
-      dcId: Number(row[0]),
-      apiId: num(row[1]),
-      testMode: Boolean(row[2]),
-      authKey: row[3] instanceof Uint8Array ? row[3] : null,
-      userId: num(row[5]),
-      isBot: row[6] === null || row[6] === undefined ? null : Boolean(row[6]),
-      date: Number(row[4] ?? 0),
-      serverAddress: row[7] === null || row[7] === undefined ? null : String(row[7]),
-      port: num(row[8]),
-    };
+    const session = readSession(db);
+    if (typeof session === "string") {
+      throw new SessionFileError(
+        this.path,
+        `${this.path}: its session row holds an implausible ${session}`,
+      );
+    }
+    return session;
   }
 
   setSession(data: Partial<SessionData>): Promise<void> {
@@ -476,14 +408,14 @@ export class SqliteStorage implements Storage {
   }
 
   getPeerById(id: number): Promise<PeerRecord | undefined> {
-    return this.#run(() => this.#peer(this.#require().stmts.peerById, checkPeerId(id)));
+    return this.#run(() => this.#peer(this.#require().stmts.peerById, checkPeerId(id), "id"));
   }
 
   getPeerByUsername(username: string): Promise<PeerRecord | undefined> {
     return this.#run(() => {
       const name = lookupUsername(username);
       if (name === "") return undefined;
-      const p = this.#peer(this.#require().stmts.peerByUsername, name);
+      const p = this.#peer(this.#require().stmts.peerByUsername, name, "username");
       if (!p || !usernameIsFresh(p.lastUpdateOn)) return undefined;
       return p;
     });
@@ -492,23 +424,58 @@ export class SqliteStorage implements Storage {
   getPeerByPhoneNumber(phoneNumber: string): Promise<PeerRecord | undefined> {
     return this.#run(() => {
       if (typeof phoneNumber !== "string") return undefined;
-      return this.#peer(this.#require().stmts.peerByPhone, phoneNumber);
+      return this.#peer(this.#require().stmts.peerByPhone, phoneNumber, "phone");
     });
   }
 
-  #peer(stmt: FastStatement, key: number | string): PeerRecord | undefined {
+  /**
+   * The row `stmt` finds for `key`, checked: its values must be plausible and it must be the
+   * row asked for (a damaged index can point a lookup at another peer's row; a wrong peer is
+   * worse than an error).
+   */
+  #peer(stmt: FastStatement, key: number | string, by: "id" | "username" | "phone") {
     if (!stmt.bind(key).row()) return undefined;
     try {
       if (stmt.isNull(0)) return undefined; // the max() lookups give a NULL row for no match
-      const names = stmt.text(5);
-      return {
+      const type = stmt.text(2), phoneNumber = stmt.text(3), names = stmt.text(5);
+      const bad = implausiblePeer(
+        {
+          id: stmt.type(0),
+          accessHash: stmt.type(1),
+          type: stmt.type(2),
+          phone: stmt.type(3),
+          lastUpdateOn: stmt.type(4),
+        },
+        type,
+        phoneNumber,
+      );
+      const peer: PeerRecord = {
         id: stmt.number(0),
         accessHash: stmt.int64(1),
-        type: stmt.text(2) as PeerType,
+        type: type as PeerType,
         usernames: names ? names.split(" ") : [],
-        phoneNumber: stmt.text(3),
+        phoneNumber,
         lastUpdateOn: stmt.number(4),
       };
+      if (bad) {
+        throw new SessionFileError(
+          this.path,
+          `${this.path}: the row of peer ${peer.id} holds an implausible ${bad}`,
+        );
+      }
+      const matches = by === "id"
+        ? peer.id === key
+        : by === "username"
+        ? peer.usernames.includes(key as string)
+        : peer.phoneNumber === key;
+      if (!matches) {
+        throw new SessionFileError(
+          this.path,
+          `${this.path} is damaged: a lookup by ${by} found another peer's row (an index is ` +
+            "corrupt; restore a backup or delete the file)",
+        );
+      }
+      return peer;
     } finally {
       stmt.reset();
     }

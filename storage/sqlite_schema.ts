@@ -14,6 +14,13 @@
  * @module
  */
 
+/**
+ * Page size of new session files: SQLite's usual one and what Python's sqlite3 creates
+ * (sqlite-wasm defaults to 8192, with which 100k peer upserts took 2.8x longer,
+ * bench/storage_bench.ts). Existing files keep theirs.
+ */
+export const PAGE_SIZE = 4096;
+
 /** Irenogram's current schema version (the number in the `version` table). */
 export const SCHEMA_VERSION = 7;
 /** Version of our own additions (`irenogram_meta.schema`). */
@@ -134,9 +141,11 @@ export function detectLineage(tables: TableColumns): Lineage | { refuse: string 
   }
   const need = (cols: Set<string> | undefined, names: string[]) =>
     cols !== undefined && names.every((n) => cols.has(n));
+  // Every column the engine reads and every lineage has (Pyrogram 1.0 onwards).
   if (
-    !need(sessions, ["dc_id", "auth_key", "date", "user_id", "is_bot"]) ||
-    !need(peers, ["id", "access_hash", "type"]) || !need(tables.get("version"), ["number"])
+    !need(sessions, ["dc_id", "test_mode", "auth_key", "date", "user_id", "is_bot"]) ||
+    !need(peers, ["id", "access_hash", "type", "phone_number", "last_update_on"]) ||
+    !need(tables.get("version"), ["number"])
   ) {
     return { refuse: "it is an SQLite database, but not a Pyrogram-family session file" };
   }

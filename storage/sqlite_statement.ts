@@ -214,6 +214,11 @@ export class FastStatement {
     return this.#x.sqlite3_column_type(this.#p, i) === SQLITE_NULL;
   }
 
+  /** The column's storage class: 1 integer, 2 float, 3 text, 4 blob, 5 null. */
+  type(i: number): number {
+    return this.#x.sqlite3_column_type(this.#p, i);
+  }
+
   /** An integer column as bigint (a TL long). */
   int64(i: number): bigint {
     return this.#x.sqlite3_column_int64(this.#p, i);

@@ -3,14 +3,15 @@ import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { registerConformanceTests } from "./conformance.ts";
+import process from "node:process";
+import { registerConformanceTests } from "../testing/conformance.ts";
 import { PAGE_SIZE, SqliteStorage } from "./sqlite.ts";
 import { SessionLockedError, StorageError } from "./errors.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "irenogram-sqlite-"));
 let n = 0;
 
-registerConformanceTests({
+registerConformanceTests(test, {
   name: "sqlite",
   create: () => new SqliteStorage(join(dir, `conformance-${n++}.session`)),
   reopen: (s) => new SqliteStorage((s as SqliteStorage).path),
@@ -120,6 +121,19 @@ test("sqlite: non-ASCII usernames take the encoder path and round-trip", async (
     }]);
     assert.deepEqual((await s.getPeerById(5))?.usernames, names);
     for (const n of names) assert.equal((await s.getPeerByUsername(n.toUpperCase()))?.id, 5);
+  } finally {
+    await s.close();
+  }
+});
+
+test("sqlite: forSession creates a missing workdir (mode 0700) when it opens", async () => {
+  const workdir = join(dir, "fresh-folder", "sessions");
+  const s = SqliteStorage.forSession("my_account", workdir);
+  assert.equal(existsSync(workdir), false, "nothing is created before open()");
+  await s.open();
+  try {
+    assert.ok(existsSync(join(workdir, "my_account.session")));
+    if (process.platform !== "win32") assert.equal(statSync(workdir).mode & 0o777, 0o700);
   } finally {
     await s.close();
   }

@@ -29,10 +29,20 @@ import type { Sqlite3Static } from "@sqlite.org/sqlite-wasm";
 
 /** Name under which the VFS is registered. */
 export const NODE_FS_VFS = "irenogram-node-fs";
+/**
+ * The same VFS, unable to change anything: files open read-only, writes, truncation and
+ * deletion fail (only SQLite's own temporary files, in the temp folder, are writable). A file
+ * is checked through this one before it is accepted, so that a refused file, and the `-wal` or
+ * `-journal` beside it, stay byte-for-byte as they were.
+ */
+export const NODE_FS_VFS_READONLY = "irenogram-node-fs-readonly";
 
 interface OpenFile {
+  /** -1: a WAL that does not exist, seen by the read-only VFS as empty (it may not create it). */
   fd: number;
   path: string;
+  /** Opened by the read-only VFS (and not a temporary file): nothing may change it. */
+  readOnly: boolean;
   /** A journal or WAL just created: its folder is synced with its first sync (as unix does). */
   syncDir: boolean;
 }
@@ -49,10 +59,20 @@ export function fsyncDirectory(dir: string): void {
 
 type Ptr = number;
 
-/** Registers the VFS once per SQLite instance; later calls return its name. */
+/**
+ * Registers both VFSs ({@link NODE_FS_VFS} and {@link NODE_FS_VFS_READONLY}) once per SQLite
+ * instance; returns the read-write one's name.
+ */
 export function installNodeFsVfs(sqlite3: Sqlite3Static): string {
+  if (!sqlite3.capi.sqlite3_vfs_find(NODE_FS_VFS)) {
+    installOne(sqlite3, NODE_FS_VFS, false);
+    installOne(sqlite3, NODE_FS_VFS_READONLY, true);
+  }
+  return NODE_FS_VFS;
+}
+
+function installOne(sqlite3: Sqlite3Static, name: string, readOnlyVfs: boolean): void {
   const { capi, wasm } = sqlite3;
-  if (capi.sqlite3_vfs_find(NODE_FS_VFS)) return NODE_FS_VFS;
   // The typings of the low-level WASM helpers are partial; this view names what is used here.
   const w = wasm as unknown as {
     heap8u(): Uint8Array;
@@ -84,6 +104,7 @@ export function installNodeFsVfs(sqlite3: Sqlite3Static): string {
       const f = files.get(pFile);
       if (!f) return 0;
       files.delete(pFile);
+      if (f.fd < 0) return 0;
       try {
         closeSync(f.fd);
         return 0;
@@ -94,6 +115,10 @@ export function installNodeFsVfs(sqlite3: Sqlite3Static): string {
     xRead(pFile: Ptr, pDest: Ptr, n: number, offset: bigint | number): number {
       const f = files.get(pFile)!;
       const dest = Number(pDest);
+      if (f.fd < 0) {
+        w.heap8u().fill(0, dest, dest + n);
+        return c.SQLITE_IOERR_SHORT_READ;
+      }
       try {
         const heap = w.heap8u();
         let done = 0;
@@ -114,6 +139,7 @@ export function installNodeFsVfs(sqlite3: Sqlite3Static): string {
     },
     xWrite(pFile: Ptr, pSrc: Ptr, n: number, offset: bigint | number): number {
       const f = files.get(pFile)!;
+      if (f.readOnly) return c.SQLITE_READONLY;
       const src = Number(pSrc);
       try {
         const heap = w.heap8u();
@@ -126,6 +152,7 @@ export function installNodeFsVfs(sqlite3: Sqlite3Static): string {
       }
     },
     xTruncate(pFile: Ptr, size: bigint | number): number {
+      if (files.get(pFile)!.readOnly) return c.SQLITE_READONLY;
       try {
         ftruncateSync(files.get(pFile)!.fd, Number(size));
         return 0;
@@ -135,6 +162,7 @@ export function installNodeFsVfs(sqlite3: Sqlite3Static): string {
     },
     xSync(pFile: Ptr, flags: number): number {
       const f = files.get(pFile)!;
+      if (f.readOnly) return 0;
       try {
         if (flags & c.SQLITE_SYNC_DATAONLY) fdatasyncSync(f.fd);
         else fsyncSync(f.fd);
@@ -153,7 +181,8 @@ export function installNodeFsVfs(sqlite3: Sqlite3Static): string {
     },
     xFileSize(pFile: Ptr, pSize: Ptr): number {
       try {
-        w.poke64(pSize, BigInt(fstatSync(files.get(pFile)!.fd).size));
+        const fd = files.get(pFile)!.fd;
+        w.poke64(pSize, fd < 0 ? 0n : BigInt(fstatSync(fd).size));
         return 0;
       } catch (e) {
         return fail(e, c.SQLITE_IOERR_FSTAT);
@@ -200,7 +229,21 @@ export function installNodeFsVfs(sqlite3: Sqlite3Static): string {
       let outFlags = flags;
       try {
         let fd: number;
-        if (flags & c.SQLITE_OPEN_READONLY) {
+        const readOnly = readOnlyVfs && !temporary;
+        if (readOnly) {
+          // Only what exists, only for reading (SQLite accepts a WAL downgraded to read-only;
+          // a missing one is an empty one, which it would otherwise create).
+          try {
+            fd = openSync(path, constants.O_RDONLY);
+          } catch (e) {
+            if ((e as NodeJS.ErrnoException).code !== "ENOENT" || !(flags & c.SQLITE_OPEN_WAL)) {
+              throw e;
+            }
+            fd = -1;
+          }
+          outFlags = (flags & ~(c.SQLITE_OPEN_READWRITE | c.SQLITE_OPEN_CREATE)) |
+            c.SQLITE_OPEN_READONLY;
+        } else if (flags & c.SQLITE_OPEN_READONLY) {
           fd = openSync(path, constants.O_RDONLY);
         } else {
           try {
@@ -218,7 +261,7 @@ export function installNodeFsVfs(sqlite3: Sqlite3Static): string {
           c.SQLITE_OPEN_WAL;
         const syncDir = !temporary && (flags & c.SQLITE_OPEN_CREATE) !== 0 &&
           (flags & journal) !== 0;
-        files.set(pFile, { fd, path, syncDir });
+        files.set(pFile, { fd, path, syncDir, readOnly });
         w.pokePtr(pFile, io.pointer as Ptr);
         if (pOutFlags) w.poke32(pOutFlags, outFlags);
         return 0;
@@ -227,6 +270,7 @@ export function installNodeFsVfs(sqlite3: Sqlite3Static): string {
       }
     },
     xDelete(_pVfs: Ptr, zName: Ptr, syncDir: number): number {
+      if (readOnlyVfs) return c.SQLITE_IOERR_DELETE;
       const path = w.cstrToJs(zName);
       try {
         unlinkSync(path);
@@ -304,8 +348,7 @@ export function installNodeFsVfs(sqlite3: Sqlite3Static): string {
   sqlite3.vfs.installVfs(
     {
       io: { struct: io, methods: ioMethods },
-      vfs: { struct: vfs, methods: vfsMethods, name: NODE_FS_VFS },
+      vfs: { struct: vfs, methods: vfsMethods, name },
     } as unknown as Parameters<typeof sqlite3.vfs.installVfs>[0],
   );
-  return NODE_FS_VFS;
 }

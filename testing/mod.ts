@@ -5,12 +5,14 @@
  *
  * @example
  * ```ts
+ * import { test } from "node:test";
  * import { registerConformanceTests } from "@x/irenogram/testing";
- * registerConformanceTests({ name: "redis", create: () => new MyRedisStorage() });
+ * import { MemoryStorage } from "@x/irenogram";
+ * registerConformanceTests(test, { name: "memory", create: () => new MemoryStorage() });
  * ```
  *
  * @module
  */
 export { SeededRandom } from "./random.ts";
-export { registerConformanceTests } from "../storage/conformance.ts";
-export type { ConformanceTarget } from "../storage/conformance.ts";
+export { registerConformanceTests } from "./conformance.ts";
+export type { ConformanceTarget, ConformanceTestFunction } from "./conformance.ts";

@@ -29,6 +29,9 @@ async function attempt(name: string, bytes: Uint8Array): Promise<unknown> {
   if (error) {
     assert.ok(error instanceof StorageError, `${name}: untyped ${error}`);
     assert.equal(sha(readFileSync(file)), sha(bytes), `${name}: a refused file was changed`);
+    for (const side of ["-wal", "-journal", "-shm"]) {
+      assert.equal(existsSync(file + side), false, `${name}: a refusal left ${side} beside it`);
+    }
     assert.equal(existsSync(file + ".lock"), false, `${name}: lock left behind`);
   } else {
     // Still a readable session: its methods answer or fail with typed errors, never crash.

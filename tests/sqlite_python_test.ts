@@ -13,23 +13,25 @@ import { join } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { SqliteStorage } from "../storage/sqlite.ts";
+import {
+  interopSkip,
+  irenogramPython,
+  pythonHas,
+  pythonScript,
+  requirePython,
+} from "./python_interop.ts";
 import { SessionFileError, StorageError } from "../storage/errors.ts";
 import { LEGACY_USERNAMES_TABLE } from "../storage/sqlite_migrate.ts";
 import type { PeerRecord } from "../storage/storage.ts";
 import { decodeSessionString } from "../storage/session_string.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "irenogram-python-"));
-const script = (name: string) =>
-  fileURLToPath(new URL(`./fixtures/python/${name}`, import.meta.url));
+const script = pythonScript;
 const python = spawnSync("python3", ["--version"]).status === 0;
-const noPython = python ? false : "python3 is not installed";
-/** The Python that has the irenogram package (.ci/setup/20-python.sh makes a venv). */
-const irenogramPython = process.env.IRENOGRAM_PYTHON ||
-  ["../.cache/venv-irenogram/bin/python", "../../.cache/venv-irenogram/bin/python"]
-    .map((p) => fileURLToPath(new URL(p, import.meta.url))).find((p) => existsSync(p)) ||
-  "python3";
-const irenogram = python &&
-  spawnSync(irenogramPython, [script("irenogram_storage.py"), "check"]).status === 0;
+const noPython = interopSkip(python, "python3 is not installed");
+const irenogram = python && pythonHas("irenogram_storage.py");
+const IRENOGRAM_MISSING = "the irenogram Python package is not installed (.ci/setup/20-python.sh)";
+const noIrenogram = interopSkip(irenogram, IRENOGRAM_MISSING);
 
 function py(name: string, args: string[]): string {
   const exe = name.startsWith("irenogram") ? irenogramPython : "python3";
@@ -230,8 +232,9 @@ test("python interop: files we write read correctly in Python's sqlite3", {
 });
 
 test("irenogram interop: a file Irenogram wrote opens here with the same meanings", {
-  skip: !irenogram && "the irenogram Python package is not installed",
+  skip: noIrenogram,
 }, async () => {
+  requirePython(irenogram, IRENOGRAM_MISSING);
   py("irenogram_storage.py", ["write", dir, "from_irenogram"]);
   const s = SqliteStorage.forSession("from_irenogram", dir);
   await s.open();
@@ -258,8 +261,9 @@ test("irenogram interop: a file Irenogram wrote opens here with the same meaning
 });
 
 test("irenogram interop: Irenogram opens a file written here and resolves its peers", {
-  skip: !irenogram && "the irenogram Python package is not installed",
+  skip: noIrenogram,
 }, async () => {
+  requirePython(irenogram, IRENOGRAM_MISSING);
   const s = SqliteStorage.forSession("for_irenogram", dir);
   await s.open();
   const key = new Uint8Array(256).map((_, i) => (i * 31) & 0xff);

@@ -52,14 +52,24 @@ test("hardening: printing or serialising a client shows none of its secrets", ()
     new Client("acc", { sessionString, apiHash: secrets[0], botToken: secrets[1] }),
   ];
   for (const app of apps) {
+    const denoInspect = (globalThis as {
+      Deno?: { inspect(v: unknown, o: Record<string, unknown>): string };
+    }).Deno?.inspect;
     const printed = [
       inspect(app, { depth: Infinity, showHidden: true }),
+      // Getters evaluated: the public `options` must not hand the secrets to the printer.
+      inspect(app, { depth: Infinity, showHidden: true, getters: true }),
+      inspect(app.options, { depth: Infinity, showHidden: true }),
+      denoInspect?.(app, { depth: Infinity, showHidden: true, getters: true }) ?? "",
+      denoInspect?.(app.options, { depth: Infinity, showHidden: true }) ?? "",
       String(app),
       JSON.stringify(app),
+      JSON.stringify(app.options),
     ].join("\n");
     for (const secret of secrets) assert.ok(!printed.includes(secret), "a secret was printed");
     // The options stay readable for code that asks for them.
     assert.equal(app.options.apiHash, secrets[0]);
+    assert.match(inspect(app.options), /\[redacted\]/);
   }
 });
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Compiles tl/utf8_wasm.wat (hand-written: the UTF-8 decoder the TL reader uses on Node and Deno,
-# where it beats the runtime's own; see tests/tl/utf8_test.ts and bench/tl_bench.ts) into the
+# where it beats the runtime's own; see tl/utf8_test.ts and bench/tl_bench.ts) into the
 # base64 constant of tl/utf8_wasm.ts. With --check: fails when the committed bytes differ.
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -519,6 +519,13 @@ function genRpcErrors(): string {
   );
   for (const g of groups) out.push(`  [${g.code}, ${g.cls}],`);
   out.push(`]);\n`);
+  const allIds = [...new Set(groups.flatMap((g) => g.rows.map((r) => r.id)))].sort();
+  out.push(
+    `/** The id of every known RPC error (numbered ones with \`X\`), for \`RpcError.is\`. */`,
+  );
+  out.push(`export type RpcErrorId =`);
+  out.push(...allIds.map((id) => `  | ${JSON.stringify(id)}`));
+  out[out.length - 1] += ";";
   return out.join("\n");
 }
 

@@ -16,11 +16,14 @@
  *
  * @module
  */
-import { GZIP_PACKED_ID, TlReader } from "./reader.ts";
+import { TlReader } from "./reader.ts";
 import { TlWriter } from "./writer.ts";
 import { TlError } from "./tl_error.ts";
 import { rpcErrorFromServer } from "./rpc_errors.ts";
-import { genericFunctions, resultReaders } from "./gen/read.ts";
+import { installReaders, installWriters } from "./dispatch.ts";
+import { GZIP_PACKED_ID, RPC_ERROR_ID } from "./ids.ts";
+import { genericFunctions, readers, resultReaders } from "./gen/read.ts";
+import { writers } from "./gen/write.ts";
 import type { AnyFunction, AnyTlObject, GzipPacked, ResultOf } from "./gen/types.ts";
 
 export type * as Api from "./gen/types.ts";
@@ -32,8 +35,20 @@ export { TlError, type TlErrorCode } from "./tl_error.ts";
 export { LAYER } from "./gen/layer.ts";
 export { ids } from "./gen/write.ts";
 export * from "./rpc_errors.ts";
+export {
+  BOOL_FALSE_ID,
+  BOOL_TRUE_ID,
+  GZIP_PACKED_ID,
+  MSG_CONTAINER_ID,
+  RPC_ERROR_ID,
+  RPC_RESULT_ID,
+  VECTOR_ID,
+} from "./ids.ts";
 
-const RPC_ERROR_ID = 0x2144ca19;
+// The top of tl/ assembles the dispatch: the generated tables go into the primitives' tables
+// here, once, so that the primitives never import the generated code (which imports them).
+installReaders(readers);
+installWriters(writers);
 const shared = new TlWriter(64 * 1024);
 
 /**

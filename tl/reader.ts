@@ -1,40 +1,19 @@
 import type { Buffer } from "node:buffer";
-import { gunzipSync } from "node:zlib";
+import type * as Zlib from "node:zlib";
+import { nodeBuiltin } from "../runtime/runtime.ts";
 import { hexId, TlError } from "./tl_error.ts";
-import { readers } from "./gen/read.ts";
+import { readerOf } from "./dispatch.ts";
+import { BOOL_FALSE_ID, BOOL_TRUE_ID, GZIP_PACKED_ID, VECTOR_ID } from "./ids.ts";
 import { bufferView, decodeUtf8From, latin1Slice, nextInputId, utf8Slice } from "./utf8.ts";
 
-/** Constructor ids the reader and writer handle themselves. */
-export const VECTOR_ID = 0x1cb5c415;
-export const GZIP_PACKED_ID = 0x3072cfa1;
-export const BOOL_TRUE_ID = 0x997275b5;
-export const BOOL_FALSE_ID = 0xbc799737;
+// Kept here too for code that imported them from the reader before tl/ids.ts existed.
+export { BOOL_FALSE_ID, BOOL_TRUE_ID, GZIP_PACKED_ID, VECTOR_ID } from "./ids.ts";
+
+/** node:zlib once loaded; a browser has none (gzip_packed is then TL_GZIP_UNSUPPORTED). */
+let zlib: typeof Zlib | undefined;
 
 /** Deeper nesting than any real object (rich text inside page blocks stays far below). */
 const MAX_DEPTH = 200;
-
-/**
- * The readers by constructor id in an open-addressing table: a multiplicative hash and a linear
- * probe beat `Map#get`, whose keys above 2^30 are heap numbers.
- */
-const SLOTS = 8192;
-const slotIds = new Uint32Array(SLOTS);
-const slotReaders: ((r: TlReader) => unknown)[] = new Array(SLOTS).fill(undefined);
-for (const [id, read] of readers) {
-  let slot = Math.imul(id, 0x9e3779b1) >>> 19;
-  while (slotReaders[slot] !== undefined) slot = (slot + 1) & (SLOTS - 1);
-  slotIds[slot] = id;
-  slotReaders[slot] = read;
-}
-
-function readerOf(id: number): ((r: TlReader) => unknown) | undefined {
-  let slot = Math.imul(id, 0x9e3779b1) >>> 19;
-  for (;;) {
-    const read = slotReaders[slot];
-    if (read === undefined || slotIds[slot] === id) return read;
-    slot = (slot + 1) & (SLOTS - 1);
-  }
-}
 
 /** TL is little-endian: aligned ints can come from an `Int32Array` on little-endian machines. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -295,9 +274,13 @@ export class TlReader {
    */
   gunzip(): TlReader {
     const packed = this.bytes();
+    zlib ??= nodeBuiltin<typeof Zlib>("node:zlib");
+    if (zlib === undefined) {
+      throw new TlError("TL_GZIP_UNSUPPORTED", "gzip_packed needs node:zlib, absent here");
+    }
     let inflated: Uint8Array;
     try {
-      inflated = gunzipSync(packed, { maxOutputLength: TlReader.maxInflatedSize });
+      inflated = zlib.gunzipSync(packed, { maxOutputLength: TlReader.maxInflatedSize });
     } catch (e) {
       const tooLarge = (e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE";
       throw new TlError(

@@ -1,4 +1,5 @@
 import { IrenogramError } from "../errors.ts";
+import type { RpcErrorId } from "./gen/rpc_errors.ts";
 
 /** `FLOOD_WAIT_42` → `["FLOOD_WAIT_X", 42]`: the first all-digit part becomes `X`. */
 export function splitNumbered(message: string): [id: string, value: number | undefined] {
@@ -25,10 +26,15 @@ export function splitNumbered(message: string): [id: string, value: number | und
  *
  * @example
  * ```ts
+ * import { RpcError } from "@x/irenogram";
+ * import { FloodWait } from "@x/irenogram/errors";
+ * declare function send(): Promise<void>; // any call that reaches Telegram
  * try {
- *   await client.invoke({ _: "messages.sendMessage", ... });
+ *   await send();
  * } catch (e) {
  *   if (e instanceof FloodWait) await new Promise((ok) => setTimeout(ok, e.value! * 1000));
+ *   else if (RpcError.is(e, "PEER_ID_INVALID")) console.warn("unknown chat");
+ *   else throw e;
  * }
  * ```
  */
@@ -72,5 +78,26 @@ export class RpcError extends IrenogramError {
     this.value = v;
     this.serverMessage = raw;
     this.method = method;
+  }
+
+  /**
+   * Whether `err` is an RPC error of the given kind: an error id (`"FLOOD_WAIT_X"`, numbered
+   * errors with `X`; the names of the generated classes, listed in the `./errors` entry, are
+   * derived from these), the exact message the server sent (`"FLOOD_WAIT_42"`), or an error code
+   * (`420`). Unknown ids are accepted too: the server may send errors newer than the schema.
+   *
+   * @example
+   * ```ts
+   * import { RpcError } from "@x/irenogram";
+   * declare const err: unknown;
+   * if (RpcError.is(err, "FLOOD_WAIT_X")) console.log(`wait ${err.value} s`);
+   * if (RpcError.is(err, 401)) console.log("log in again");
+   * ```
+   */
+  // deno-lint-ignore ban-types
+  static is(err: unknown, kind: RpcErrorId | (string & {}) | number): err is RpcError {
+    if (!(err instanceof RpcError)) return false;
+    if (typeof kind === "number") return err.errorCode === kind;
+    return err.id === kind || err.serverMessage === kind;
   }
 }

@@ -6,14 +6,14 @@
  *
  * @module
  */
-import { GZIP_PACKED_ID, type TlReader } from "./reader.ts";
+import type { TlReader } from "./reader.ts";
 import type { TlWriter } from "./writer.ts";
 import type { AnyTlObject } from "./gen/types.ts";
 import { TlError } from "./tl_error.ts";
 
-/** Constructor ids of the service objects written here (also in generate.ts MANUAL). */
-export const MSG_CONTAINER_ID = 0x73f1f8dc;
-export const RPC_RESULT_ID = 0xf35c6d01;
+import { GZIP_PACKED_ID, MSG_CONTAINER_ID, RPC_RESULT_ID } from "./ids.ts";
+
+export { MSG_CONTAINER_ID, RPC_RESULT_ID };
 
 /** One message of a container: `message msg_id:long seqno:int bytes:int body:Object`. */
 export interface ContainerMessage {

@@ -8,7 +8,7 @@ import { IrenogramError } from "../errors.ts";
  * - `TL_INVALID_LENGTH`: a malformed `bytes`/`string` length prefix;
  * - `TL_TOO_DEEP`: objects nested deeper than any real Telegram object;
  * - `TL_GZIP_INVALID` / `TL_GZIP_TOO_LARGE`: a `gzip_packed` that does not inflate, or inflates
- *   beyond the limit;
+ *   beyond the limit; `TL_GZIP_UNSUPPORTED`: the runtime has no inflater (a browser);
  * - `TL_INVALID_VALUE`: a value that cannot be written (wrong type, out of range, missing field).
  */
 export type TlErrorCode =
@@ -19,6 +19,7 @@ export type TlErrorCode =
   | "TL_TOO_DEEP"
   | "TL_GZIP_INVALID"
   | "TL_GZIP_TOO_LARGE"
+  | "TL_GZIP_UNSUPPORTED"
   | "TL_INVALID_VALUE";
 
 /**

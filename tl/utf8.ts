@@ -2,21 +2,26 @@
  * UTF-8 encoding and decoding, the fastest way each runtime offers: Node's and Bun's native
  * `Buffer` methods, and on Deno (whose `node:buffer` is a slow polyfill) a plain loop to encode
  * and `TextDecoder` to decode; for the many short non-ASCII strings of a TL input, on Node and
- * Deno, a small wasm transcoder ({@link decodeUtf8From}). This is the one place that looks at
- * which runtime runs.
+ * Deno, a small wasm transcoder ({@link decodeUtf8From}); in a browser, `TextDecoder` and a loop.
+ * Which runtime runs is runtime/runtime.ts's answer; this module picks the way from it.
  *
  * @module
  */
-import { Buffer } from "node:buffer";
+import type { Buffer } from "node:buffer";
+import { NATIVE_BUFFER, nodeBuffer, RUNTIME } from "../runtime/runtime.ts";
+import { decodeBase64 } from "../encoding/base64.ts";
 import { UTF8_WASM_BASE64 } from "./utf8_wasm.ts";
 
-/** Whether `node:buffer` is native here (Node, Bun) rather than a polyfill (Deno). */
-export const nativeBuffer: boolean = typeof (globalThis as { Deno?: unknown }).Deno ===
-  "undefined";
+/** Whether `node:buffer` is native here (Node, Bun) rather than a polyfill (Deno) or absent. */
+export const nativeBuffer: boolean = NATIVE_BUFFER;
 
-/** A `Buffer` view of `bytes` for {@link nativeBuffer} runtimes. */
+/**
+ * A `Buffer` view of `bytes` where the runtime has `Buffer`; in a browser the bytes themselves
+ * (the functions of this module that take a view fall back to `TextDecoder` there).
+ */
 export function bufferView(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (nodeBuffer === undefined) return bytes as Buffer;
+  return nodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 type Utf8Slicing = Buffer & { utf8Slice?(start: number, end: number): string };
@@ -45,8 +50,14 @@ type Latin1Slicing = Buffer & { latin1Slice?(start: number, end: number): string
  */
 export function latin1Slice(view: Buffer, start: number, end: number): string {
   const v = view as Latin1Slicing;
-  return v.latin1Slice ? v.latin1Slice(start, end) : v.toString("latin1", start, end);
+  if (v.latin1Slice) return v.latin1Slice(start, end);
+  if (nodeBuffer !== undefined) return v.toString("latin1", start, end);
+  // No Buffer (a browser): windows-1252 also maps each byte to one UTF-16 unit, and agrees
+  // with Latin-1 on ASCII, the only ranges callers cut from the result.
+  return latin1Decoder.decode(new Uint8Array(view.buffer, view.byteOffset + start, end - start));
 }
+
+const latin1Decoder = new TextDecoder("latin1");
 
 type Ucs2Slicing = Buffer & { ucs2Slice?(start: number, end: number): string };
 
@@ -63,10 +74,10 @@ interface Transcoder {
  * the detour, so Bun does not use it.
  */
 const transcoder: Transcoder | undefined = (() => {
-  if (typeof (globalThis as { Bun?: unknown }).Bun !== "undefined") return undefined;
+  if (RUNTIME === "bun" || nodeBuffer === undefined) return undefined;
   if (typeof WebAssembly === "undefined") return undefined;
   try {
-    const bytes = Buffer.from(UTF8_WASM_BASE64, "base64");
+    const bytes = decodeBase64(UTF8_WASM_BASE64);
     const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes));
     return instance.exports as unknown as Transcoder;
   } catch {
@@ -123,7 +134,7 @@ export function decodeUtf8From(
       }
     }
     wasmBytes = new Uint8Array(t.mem.buffer);
-    wasmText = Buffer.from(t.mem.buffer) as Ucs2Slicing;
+    wasmText = nodeBuffer!.from(t.mem.buffer) as Ucs2Slicing;
   }
   if (loadedInput !== id) {
     wasmBytes.set(new Uint8Array(input.buffer, input.byteOffset + base, n));

@@ -1,17 +1,11 @@
 import type { Buffer } from "node:buffer";
 import { TlError } from "./tl_error.ts";
 import { bufferView, encodeUtf8Loop, nativeBuffer } from "./utf8.ts";
-import { writers } from "./gen/write.ts";
-
-import { BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID } from "./reader.ts";
+import { writerTable } from "./dispatch.ts";
+import { BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID } from "./ids.ts";
 
 /** TL is little-endian: aligned ints can go through an `Int32Array` on little-endian machines. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-
-/** Writers by TL name in a plain object: a dictionary lookup on interned names beats `Map#get`. */
-const writerTable: Record<string, ((w: TlWriter, o: unknown) => void) | undefined> = Object
-  .create(null);
-for (const [name, write] of writers) writerTable[name] = write;
 
 function invalid(what: string, value: unknown): TlError {
   const shown = typeof value === "bigint" ? `${value}n` : typeof value;

@@ -1,10 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { gzipSync } from "node:zlib";
-import { deserialize, serialize, TlError, TlReader } from "../../tl/mod.ts";
-import type { AnyTlObject } from "../../tl/mod.ts";
-import { SeededRandom } from "../../testing/random.ts";
-import { loadCombinators, RandomTl } from "./random_tl.ts";
+import { deserialize, serialize, TlError, TlReader } from "./mod.ts";
+import type { AnyTlObject } from "./mod.ts";
+import { SeededRandom } from "../testing/random.ts";
+import { loadCombinators, RandomTl } from "./test_support/random_tl.ts";
 
 function expectTlError(fn: () => unknown, code?: string): TlError {
   try {

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { IrenogramError } from "../../errors.ts";
+import { IrenogramError } from "../errors.ts";
 import {
   BadRequest,
   FilePart0Missing,
@@ -15,10 +15,10 @@ import {
   rpcErrorFromServer,
   SeeOther,
   TwoFaConfirmWait,
-} from "../../tl/mod.ts";
+} from "./mod.ts";
 
 function tables(): { code: number; id: string; message: string }[] {
-  for (const rel of ["../../tl/schema/errors/", "../../../tl/schema/errors/"]) {
+  for (const rel of ["./schema/errors/", "../../tl/schema/errors/"]) {
     const dir = fileURLToPath(new URL(rel, import.meta.url));
     if (!existsSync(dir)) continue;
     const rows: { code: number; id: string; message: string }[] = [];
@@ -107,4 +107,33 @@ test("unknown errors become their code's class, or a plain RpcError", () => {
   assert.match(odd.message, /418 TEAPOT/);
   // A known id under another code is not mistaken for that code's class.
   assert.equal(rpcErrorFromServer(400, "FLOOD_WAIT_5").constructor, BadRequest);
+});
+
+test("exact ids with digits carry no value: every one of the tables, FILE_PART_0_MISSING", () => {
+  const exact = rpcErrorFromServer(400, "FILE_PART_0_MISSING");
+  assert.equal(exact.value, undefined);
+  assert.equal(exact.id, "FILE_PART_0_MISSING");
+  let withDigits = 0;
+  for (const { code, id } of rows) {
+    if (id.split("_").includes("X") || !/\d/.test(id)) continue;
+    const e = rpcErrorFromServer(code, id);
+    assert.equal(e.constructor, rpcErrorClasses.get(`${code} ${id}`), id);
+    assert.equal(e.value, undefined, id);
+    assert.equal(e.id, id);
+    withDigits++;
+  }
+  assert.ok(withDigits >= 3, `${withDigits} exact ids with digits`);
+});
+
+test("RpcError.is: by id (X form), by the server's message, by code; false for anything else", () => {
+  const flood = rpcErrorFromServer(420, "FLOOD_WAIT_42");
+  assert.equal(RpcError.is(flood, "FLOOD_WAIT_X"), true);
+  assert.equal(RpcError.is(flood, "FLOOD_WAIT_42"), true);
+  assert.equal(RpcError.is(flood, 420), true);
+  assert.equal(RpcError.is(flood, "FLOOD_WAIT_41"), false);
+  assert.equal(RpcError.is(flood, "PEER_ID_INVALID"), false);
+  assert.equal(RpcError.is(flood, 400), false);
+  assert.equal(RpcError.is(new Error("FLOOD_WAIT_X"), "FLOOD_WAIT_X"), false);
+  assert.equal(RpcError.is(undefined, 420), false);
+  assert.equal(RpcError.is(rpcErrorFromServer(400, "SOMETHING_NEW"), "SOMETHING_NEW"), true);
 });

@@ -6,14 +6,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { SeededRandom } from "../../testing/random.ts";
-import { camelCase, parseSchemaFiles, type TlCombinator, type TlType } from "../../tl/tl_parser.ts";
+import { camelCase, parseSchemaFiles, type TlCombinator, type TlType } from "../tl_parser.ts";
 
 /** Service objects the generator leaves to hand-written code (tested on their own). */
 const MANUAL = new Set(["rpc_result"]);
 
 function schemaDir(): string {
   // From source (tests/tl/) and from the npm build (npm/tests/tl/), whose tree has no schema.
-  for (const rel of ["../../tl/schema/", "../../../tl/schema/"]) {
+  for (const rel of ["../schema/", "../../../tl/schema/"]) {
     const dir = fileURLToPath(new URL(rel, import.meta.url));
     if (existsSync(dir + "api.tl")) return dir;
   }

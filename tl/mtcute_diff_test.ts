@@ -8,10 +8,10 @@ import assert from "node:assert/strict";
 import { TlBinaryReader, TlBinaryWriter } from "@mtcute/tl-runtime";
 import { __tlWriterMap } from "@mtcute/tl/binary/writer.js";
 import { __tlReaderMap } from "@mtcute/tl/binary/reader.js";
-import { deserialize, serialize } from "../../tl/mod.ts";
-import type { AnyTlObject } from "../../tl/mod.ts";
-import { NotShared, toMtcute } from "./peer_shapes.ts";
-import { loadCombinators, RandomTl } from "./random_tl.ts";
+import { deserialize, serialize } from "./mod.ts";
+import type { AnyTlObject } from "./mod.ts";
+import { NotShared, toMtcute } from "./test_support/peer_shapes.ts";
+import { loadCombinators, RandomTl } from "./test_support/random_tl.ts";
 
 const combinators = loadCombinators();
 

@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { TlReader } from "../../tl/reader.ts";
-import { decodeUtf8From, nextInputId, wasmUtf8 } from "../../tl/utf8.ts";
-import { SeededRandom } from "../../testing/random.ts";
-import { concat } from "../core_helpers.ts";
+import { TlReader } from "./reader.ts";
+import { decodeUtf8From, nextInputId, wasmUtf8 } from "./utf8.ts";
+import { SeededRandom } from "../testing/random.ts";
+import { concatBytes as concat } from "../encoding/bytes.ts";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();

@@ -9,8 +9,8 @@ import { createRequire } from "node:module";
 import { TlBinaryReader } from "@mtcute/tl-runtime";
 import { Api } from "telegram/tl/index.js";
 import { returnBigInt } from "telegram/Helpers.js";
-import { ids } from "../../tl/mod.ts";
-import { camelCase } from "../../tl/tl_parser.ts";
+import { ids } from "../mod.ts";
+import { camelCase } from "../tl_parser.ts";
 
 interface MtEntry {
   name: string;

@@ -1,23 +1,34 @@
 /**
  * The conformance suite every storage engine passes: the same cases and the same expectations
- * for SQLite, memory, MongoDB and session-string storages. A test file calls
- * {@link registerConformanceTests} once per engine; it registers flat `node:test` cases whose
- * names start with the engine's label.
+ * for SQLite, memory, MongoDB and session-string storages, and for an engine of your own. A test
+ * file calls {@link registerConformanceTests} once per engine with its test runner's `test`
+ * function (`node:test`'s, which Deno and Bun also provide); it registers flat cases whose names
+ * start with the engine's label. This module imports no test framework itself.
  *
  * @example
  * ```ts
- * import { registerConformanceTests } from "./conformance.ts";
- * import { MemoryStorage } from "./memory.ts";
- * registerConformanceTests({ name: "memory", create: () => new MemoryStorage() });
+ * import { test } from "node:test";
+ * import { registerConformanceTests } from "@x/irenogram/testing";
+ * import { MemoryStorage } from "@x/irenogram";
+ * registerConformanceTests(test, { name: "memory", create: () => new MemoryStorage() });
  * ```
  *
  * @module
  */
-import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { PeerRecord, PeerType, SessionData, Storage } from "./storage.ts";
-import { freshSession, USERNAME_TTL_SECONDS } from "./storage.ts";
-import { StorageError } from "./errors.ts";
+import type { PeerRecord, PeerType, SessionData, Storage } from "../storage/storage.ts";
+import { freshSession, USERNAME_TTL_SECONDS } from "../storage/storage.ts";
+import { StorageError } from "../storage/errors.ts";
+
+/**
+ * The shape of `node:test`'s `test(name, options, fn)` that the suite calls (Deno and Bun
+ * provide `node:test` too; wrap another runner's function to this shape).
+ */
+export type ConformanceTestFunction = (
+  name: string,
+  options: { skip?: string | boolean },
+  fn: () => Promise<void>,
+) => unknown;
 
 /** How the suite reaches one engine. */
 export interface ConformanceTarget {
@@ -84,8 +95,11 @@ async function rejectsTyped(p: Promise<unknown>, code?: string): Promise<void> {
   });
 }
 
-/** Registers the conformance cases for one engine. */
-export function registerConformanceTests(target: ConformanceTarget): void {
+/** Registers the conformance cases for one engine with the runner's `test` function. */
+export function registerConformanceTests(
+  test: ConformanceTestFunction,
+  target: ConformanceTarget,
+): void {
   const initial = target.initialSession ?? FRESH_SESSION;
   const skip = target.skip || false;
 
@@ -276,6 +290,18 @@ export function registerConformanceTests(target: ConformanceTarget): void {
     assert.equal((await s.getPeerById(1005))?.usernames[0], "stale");
   });
 
+  withStorage("usernames stamped more than 8 hours in the future do not resolve", async (s) => {
+    // A clock that was wrong when the row was written must not keep a name alive for ever.
+    const t = now();
+    await s.updatePeers([
+      peer(1009, { usernames: ["future"], lastUpdateOn: t + USERNAME_TTL_SECONDS + 600 }),
+      peer(1010, { usernames: ["soon"], lastUpdateOn: t + USERNAME_TTL_SECONDS - 600 }),
+    ]);
+    assert.equal(await s.getPeerByUsername("future"), undefined);
+    assert.equal((await s.getPeerByUsername("soon"))?.id, 1010);
+    assert.equal((await s.getPeerById(1009))?.usernames[0], "future");
+  });
+
   withStorage("phone numbers resolve exactly; unknown lookups give undefined", async (s) => {
     await s.updatePeers([
       peer(1007, { phoneNumber: "447700900123", lastUpdateOn: 1 }),
@@ -363,7 +389,8 @@ export function registerConformanceTests(target: ConformanceTarget): void {
 
   withStorage("exportSessionString writes the current Pyrogram layout", async (s) => {
     if (initial.authKey === null) {
-      await rejectsTyped(s.exportSessionString());
+      // Nothing is parsed here: the error says the key is missing, with its own code.
+      await rejectsTyped(s.exportSessionString(), "STORAGE_NO_AUTH_KEY");
     }
     const session: SessionData = {
       dcId: 2,

@@ -5,9 +5,9 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { deserialize, serialize } from "../../tl/mod.ts";
-import type { AnyTlObject } from "../../tl/mod.ts";
-import { fromHex } from "../core_helpers.ts";
+import { deserialize, serialize } from "./mod.ts";
+import type { AnyTlObject } from "./mod.ts";
+import { fromHex } from "../encoding/bytes.ts";
 
 function dump(text: string): Uint8Array {
   const hex = text.trim().split("\n").map((l) => l.replace(/^\s*[0-9A-F]{4} \|/, "")).join("")

@@ -5,8 +5,8 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readResult, serialize, TlWriter } from "../../tl/mod.ts";
-import type { AnyFunction, Api, ResultOf } from "../../tl/mod.ts";
+import { readResult, serialize, TlWriter } from "./mod.ts";
+import type { AnyFunction, Api, ResultOf } from "./mod.ts";
 
 /** Compiles only when `T` and `U` are the same type. */
 type Same<T, U> = [T] extends [U] ? ([U] extends [T] ? true : false) : false;

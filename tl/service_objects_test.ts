@@ -10,8 +10,8 @@ import {
   serialize,
   TlReader,
   TlWriter,
-} from "../../tl/mod.ts";
-import type { Api } from "../../tl/mod.ts";
+} from "./mod.ts";
+import type { Api } from "./mod.ts";
 
 test("msg_container with rpc_result and pong round-trips; lengths are computed", () => {
   const result = serialize({ _: "pong", msgId: 3n, pingId: 4n });

@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { deserialize, ids, serialize } from "../../tl/mod.ts";
-import type { AnyTlObject } from "../../tl/mod.ts";
-import { loadCombinators, RandomTl } from "./random_tl.ts";
+import { deserialize, ids, serialize } from "./mod.ts";
+import type { AnyTlObject } from "./mod.ts";
+import { loadCombinators, RandomTl } from "./test_support/random_tl.ts";
 
 const combinators = loadCombinators();
 

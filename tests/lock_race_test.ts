@@ -1,0 +1,87 @@
+/**
+ * Four processes break the same stale lock at the same instant, round after round: exactly one
+ * of them may hold the file each round, and the lock file must name that one. (Before the
+ * takeover was made atomic, about one round in 40 ended with two holders and a lost write.)
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { hostname, tmpdir } from "node:os";
+import { join } from "node:path";
+import process from "node:process";
+import { fileURLToPath } from "node:url";
+
+const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+const childScript = fileURLToPath(new URL(`./lock_race_child${ext}`, import.meta.url));
+
+interface Child {
+  proc: ChildProcess;
+  next(): Promise<string>;
+}
+
+function startChild(): Child {
+  const args = "Deno" in globalThis ? ["run", "-A", childScript] : [childScript];
+  const proc = spawn(process.execPath, args, { stdio: ["pipe", "pipe", "inherit"] });
+  const queue: string[] = [];
+  const waiting: ((line: string) => void)[] = [];
+  let buffer = "";
+  proc.stdout!.setEncoding("utf8");
+  proc.stdout!.on("data", (chunk: string) => {
+    buffer += chunk;
+    let i;
+    while ((i = buffer.indexOf("\n")) >= 0) {
+      const line = buffer.slice(0, i);
+      buffer = buffer.slice(i + 1);
+      const w = waiting.shift();
+      if (w) w(line);
+      else queue.push(line);
+    }
+  });
+  proc.on("exit", () => {
+    for (const w of waiting.splice(0)) w("exited");
+  });
+  return {
+    proc,
+    next: () =>
+      queue.length ? Promise.resolve(queue.shift()!) : new Promise((r) => waiting.push(r)),
+  };
+}
+
+test("lock race: four processes taking over one stale lock at once, one holder per round", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "irenogram-lock-race-"));
+  const dead = spawnSync(process.execPath, ["Deno" in globalThis ? "--version" : "-v"]).pid!;
+  const children = [startChild(), startChild(), startChild(), startChild()];
+  try {
+    for (const c of children) assert.equal(await c.next(), "ready");
+    const rounds = 60;
+    let doubles = 0;
+    for (let round = 0; round < rounds; round++) {
+      const file = join(dir, `race-${round}.session`);
+      // Half the rounds a dead process's lock, half a half-written (empty, old) one.
+      if (round % 2 === 0) {
+        writeFileSync(file + ".lock", JSON.stringify({ pid: dead, host: hostname(), token: "t" }));
+      } else {
+        writeFileSync(file + ".lock", "");
+        const old = new Date(Date.now() - 60_000);
+        utimesSync(file + ".lock", old, old);
+      }
+      const at = Date.now() + 40;
+      for (const c of children) c.proc.stdin!.write(`${round} ${at} ${file}\n`);
+      const answers = await Promise.all(children.map((c) => c.next()));
+      const winners = children.filter((_, i) => answers[i] === `${round} ok`);
+      for (const a of answers) assert.match(a, new RegExp(`^${round} (ok|locked)$`));
+      if (winners.length !== 1) doubles++;
+      assert.ok(winners.length >= 1, `round ${round}: nobody took over the stale lock`);
+      if (winners.length === 1) {
+        const owner = JSON.parse(readFileSync(file + ".lock", "utf8"));
+        assert.equal(owner.pid, winners[0].proc.pid, `round ${round}: the lock names the holder`);
+      }
+    }
+    assert.equal(doubles, 0, `${doubles} of ${rounds} rounds ended with two holders`);
+  } finally {
+    for (const c of children) c.proc.stdin!.end();
+    await Promise.all(children.map((c) => new Promise((r) => c.proc.once("exit", r))));
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
