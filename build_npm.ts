@@ -35,6 +35,8 @@ const unpublished = [
   "bench",
   "tl/generate.*",
   "tl/tl_parser.*",
+  "testing/server/layers_extract.*",
+  "testing/server/layers_generate.*",
   "**/test_support",
   "**/*_test.js",
   "**/*_test.d.ts",

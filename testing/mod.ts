@@ -16,3 +16,15 @@
 export { SeededRandom } from "./random.ts";
 export { registerConformanceTests } from "./conformance.ts";
 export type { ConformanceTarget, ConformanceTestFunction } from "./conformance.ts";
+export {
+  type CallContext,
+  type DcOption,
+  HOSTILE_MODES,
+  type HostileMode,
+  RpcFailure,
+  TestServer,
+  type TestServerOptions,
+  type TestServerStats,
+  type UpdateSink,
+  type World,
+} from "./server/mod.ts";

@@ -1,0 +1,218 @@
+/**
+ * The TestServer's cost, so that a client benchmark run against it measures the client: auth-key
+ * exchanges and small RPCs (help.getConfig) per second with 1, 10 and 100 concurrent
+ * connections, memory per idle connection, and the server's share of a round trip made by
+ * mtcute and by GramJS in the same run (server share = the server's own busy time, measured
+ * inside it, / the client's whole round trip; client and server share this one thread).
+ *
+ *   deno run -A bench/testserver_bench.ts · bun bench/testserver_bench.ts · node npm/bench/testserver_bench.js
+ */
+import process from "node:process";
+import v8 from "node:v8";
+import { runInNewContext } from "node:vm";
+import { createPublicKey } from "node:crypto";
+import bigInt from "big-integer";
+import {
+  BaseTelegramClient,
+  IntermediatePacketCodec,
+  type IPacketCodec,
+  MemoryStorage,
+  ObfuscatedPacketCodec,
+  TcpTransport,
+  type TelegramTransport,
+} from "@mtcute/node";
+import { addPublicKey, type BasicDcOption } from "@mtcute/core/utils.js";
+import { Api, TelegramClient } from "telegram";
+import { MemorySession } from "telegram/sessions/Memory.js";
+import { Logger, LogLevel } from "telegram/extensions/Logger.js";
+import { _serverKeys } from "telegram/crypto/RSA.js";
+import { ConnectionTCPFull } from "telegram/network/index.js";
+import { TestServer } from "../testing/mod.ts";
+import {
+  RawConnection,
+  RawSession,
+  runHandshake,
+  type ServerMessage,
+} from "../tests/testserver_client.ts";
+import { fmt, runtimeName, table, writeSection } from "./report.ts";
+
+const server = await TestServer.start({ maxConnections: 100_000 });
+const dc = server.dcs[1];
+const pem = server.publicKeys[0].pem;
+const rows: string[][] = [];
+
+function row(cells: string[]) {
+  rows.push(cells);
+  console.log(cells.join(" | "));
+}
+
+/** Runs `fn` `total` times with `concurrency` workers; returns ops/s and server ms per op. */
+async function load(total: number, concurrency: number, fn: (worker: number) => Promise<void>) {
+  const before = server.stats().busyMs;
+  const t0 = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, w) => {
+      while (next < total) {
+        next++;
+        await fn(w);
+      }
+    }),
+  );
+  const wall = performance.now() - t0;
+  return { perSecond: total / (wall / 1000), serverMs: (server.stats().busyMs - before) / total };
+}
+
+async function handshake(): Promise<RawSession> {
+  const conn = await RawConnection.open(dc.host, dc.port, { kind: "intermediate", dcId: 2 });
+  const hs = await runHandshake(conn, { pem, dcId: 2 });
+  if (hs.authKey.length !== 256) throw new Error("handshake failed");
+  return new RawSession(conn, hs.authKey, hs.salt);
+}
+
+const isResult = (id: bigint) => (m: ServerMessage) =>
+  m.body._ === "rpc_result" && m.body.reqMsgId === id;
+
+async function rpc(s: RawSession): Promise<void> {
+  const id = s.send({ _: "help.getConfig" });
+  const { found } = await s.until(isResult(id));
+  if (!found) throw new Error("no answer");
+}
+
+// ---- handshakes ------------------------------------------------------------------------------
+for (const c of [1, 10, 100]) {
+  const total = c === 1 ? 20 : c === 10 ? 40 : 100;
+  const r = await load(total, c, async () => (await handshake()).conn.close());
+  row([`auth-key exchanges, ${c} at once`, `${fmt(r.perSecond)}/s`, `${fmt(r.serverMs)} ms`]);
+}
+
+// ---- small RPCs ------------------------------------------------------------------------------
+for (const c of [1, 10, 100]) {
+  const sessions = await Promise.all(Array.from({ length: c }, () => handshake()));
+  for (const s of sessions) await rpc(s);
+  const r = await load(c === 1 ? 500 : 2000, c, (w) => rpc(sessions[w]));
+  row([
+    `help.getConfig, ${c} connections`,
+    `${fmt(r.perSecond)}/s`,
+    `${fmt(r.serverMs * 1000)} µs`,
+  ]);
+  for (const s of sessions) s.conn.close();
+}
+
+// ---- memory per idle connection --------------------------------------------------------------
+/** A full collection where the runtime offers one (Bun.gc; V8's gc behind --expose-gc). */
+function collect(): void {
+  const bun = (globalThis as { Bun?: { gc(full: boolean): void } }).Bun;
+  if (bun) return bun.gc(true);
+  try {
+    v8.setFlagsFromString("--expose-gc");
+    (runInNewContext("gc") as () => void)();
+  } catch { /* no collector: the figures carry garbage too */ }
+}
+collect();
+await new Promise((r) => setTimeout(r, 100));
+const heap0 = process.memoryUsage().heapUsed, rss0 = process.memoryUsage().rss;
+const idle = [];
+for (let i = 0; i < 200; i++) idle.push(await handshake());
+for (const s of idle) await rpc(s);
+collect();
+await new Promise((r) => setTimeout(r, 100));
+const heapPer = (process.memoryUsage().heapUsed - heap0) / idle.length;
+const rssPer = (process.memoryUsage().rss - rss0) / idle.length;
+row([
+  "memory per idle connection (client and server side, after an RPC)",
+  `${fmt(heapPer / 1024)} KiB heap`,
+  `${fmt(rssPer / 1024)} KiB RSS`,
+]);
+for (const s of idle) s.conn.close();
+
+// ---- the server's share of third-party clients' round trips ----------------------------------
+class CodecTcp implements TelegramTransport {
+  readonly #tcp = new TcpTransport();
+  constructor(readonly packetCodec: () => IPacketCodec) {}
+  connect(o: BasicDcOption) {
+    return this.#tcp.connect(o);
+  }
+}
+
+async function share(name: string, call: () => Promise<unknown>, total: number, c: number) {
+  for (let i = 0; i < 5; i++) await call();
+  const r = await load(total, c, () => call().then(() => undefined));
+  const roundTrip = (1000 / r.perSecond) * (c === 1 ? 1 : 1);
+  row([
+    `${name}: help.getConfig, ${c === 1 ? "one at a time" : `${c} in flight`}`,
+    `${fmt(r.perSecond)}/s (${fmt(roundTrip * 1000)} µs each)`,
+    `server ${fmt(r.serverMs * 1000)} µs = ${fmt((100 * r.serverMs) / roundTrip)}%`,
+  ]);
+}
+
+const option = { id: 2, ipAddress: dc.host, port: dc.port };
+const mtcute = new BaseTelegramClient({
+  apiId: 1,
+  apiHash: "0123456789abcdef0123456789abcdef",
+  storage: new MemoryStorage(),
+  defaultDcs: { main: option, media: option },
+  transport: new CodecTcp(() => new ObfuscatedPacketCodec(new IntermediatePacketCodec())),
+  logLevel: 0,
+});
+addPublicKey(mtcute.crypto, pem);
+{
+  const t0 = performance.now(), b0 = server.stats().busyMs;
+  await mtcute.call({ _: "help.getConfig" });
+  const ms = performance.now() - t0, s = server.stats().busyMs - b0;
+  row([
+    "mtcute: connect + auth-key exchange + first call",
+    `${fmt(ms)} ms`,
+    `server ${fmt(s)} ms = ${fmt((100 * s) / ms)}%`,
+  ]);
+}
+await share("mtcute", () => mtcute.call({ _: "help.getConfig" }), 500, 1);
+await share("mtcute", () => mtcute.call({ _: "help.getConfig" }), 2000, 100);
+await mtcute.destroy();
+
+for (const key of server.publicKeys) {
+  const jwk = createPublicKey(key.pem).export({ format: "jwk" });
+  const n = BigInt("0x" + Buffer.from(jwk.n!, "base64url").toString("hex"));
+  _serverKeys.set(BigInt.asIntN(64, key.fingerprint).toString(), {
+    n: bigInt(n.toString()),
+    e: 65537,
+  });
+}
+const session = new MemorySession();
+session.setDC(2, dc.host, dc.port);
+const gram = new TelegramClient(session, 1, "0123456789abcdef0123456789abcdef", {
+  connection: class extends ConnectionTCPFull {
+    constructor(o: ConstructorParameters<typeof ConnectionTCPFull>[0]) {
+      super({ ...o, port: dc.port });
+    }
+  },
+  connectionRetries: 1,
+  autoReconnect: false,
+  baseLogger: new Logger(LogLevel.NONE),
+});
+{
+  const t0 = performance.now(), b0 = server.stats().busyMs;
+  await gram.connect();
+  await gram.invoke(new Api.help.GetConfig());
+  const ms = performance.now() - t0, s = server.stats().busyMs - b0;
+  row([
+    "GramJS: connect + auth-key exchange + first call",
+    `${fmt(ms)} ms`,
+    `server ${fmt(s)} ms = ${fmt((100 * s) / ms)}%`,
+  ]);
+}
+await share("GramJS", () => gram.invoke(new Api.help.GetConfig()), 300, 1);
+await share("GramJS", () => gram.invoke(new Api.help.GetConfig()), 1000, 100);
+await gram.destroy();
+
+await server.stop();
+
+writeSection(
+  "TestServer",
+  "Client and server in one process on one thread (127.0.0.1). Exchanges and RPCs by this " +
+    "project's raw test client (tests/testserver_client.ts); server ms = the server's own " +
+    "synchronous work per operation (transport, crypto, TL, world), measured inside it; a " +
+    "third-party round trip's server share = that work / the client's whole round trip.\n\n" +
+    table(["what", "rate / figure", "server"], rows),
+);
+process.exit(0);

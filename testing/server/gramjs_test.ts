@@ -1,0 +1,97 @@
+/**
+ * GramJS (`telegram`, a third-party client) against the TestServer: the auth-key exchange and
+ * encrypted RPCs (help.getConfig, ping answered with a bare pong) on three transports (full,
+ * abridged, obfuscated abridged). GramJS always dials port 80/443, so each connection class is
+ * subclassed to dial the DC's ephemeral port; it knows only Telegram's keys, so the server's is
+ * added to its key table.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createPublicKey } from "node:crypto";
+import bigInt from "big-integer";
+import { Api, TelegramClient } from "telegram";
+import { MemorySession } from "telegram/sessions/Memory.js";
+import { Logger, LogLevel } from "telegram/extensions/Logger.js";
+import { _serverKeys } from "telegram/crypto/RSA.js";
+import {
+  type Connection,
+  ConnectionTCPAbridged,
+  ConnectionTCPFull,
+  ConnectionTCPObfuscated,
+} from "telegram/network/index.js";
+import { TestServer } from "../mod.ts";
+
+function trustServerKey(server: TestServer): void {
+  for (const key of server.publicKeys) {
+    const jwk = createPublicKey(key.pem).export({ format: "jwk" });
+    const n = BigInt("0x" + Buffer.from(jwk.n!, "base64url").toString("hex"));
+    _serverKeys.set(BigInt.asIntN(64, key.fingerprint).toString(), {
+      n: bigInt(n.toString()),
+      e: 65537,
+    });
+  }
+}
+
+type ConnectionClass = typeof Connection;
+
+async function gramjs(server: TestServer, dcId: number, base: ConnectionClass) {
+  trustServerKey(server);
+  const dc = server.dcs.find((d) => d.id === dcId)!;
+  const connection = class extends base {
+    constructor(o: ConstructorParameters<ConnectionClass>[0]) {
+      super({ ...o, port: dc.port });
+    }
+  };
+  const session = new MemorySession();
+  session.setDC(dcId, dc.host, dc.port);
+  const options = server.clientOptions();
+  const client = new TelegramClient(session, options.apiId, options.apiHash, {
+    connection,
+    connectionRetries: 1,
+    autoReconnect: false,
+    baseLogger: new Logger(LogLevel.NONE),
+  });
+  await client.connect();
+  return client;
+}
+
+for (
+  const [name, base] of [
+    ["full", ConnectionTCPFull],
+    ["abridged", ConnectionTCPAbridged],
+    ["obfuscated abridged", ConnectionTCPObfuscated],
+  ] as const
+) {
+  test(`GramJS: handshake, help.getConfig and ping over ${name}`, async () => {
+    const server = await TestServer.start();
+    const client = await gramjs(server, 2, base);
+    try {
+      const config = await client.invoke(new Api.help.GetConfig());
+      assert.equal(config.thisDc, 2);
+      assert.deepEqual(config.dcOptions.map((o) => o.port), server.dcs.map((d) => d.port));
+      const pong = await client.invoke(new Api.Ping({ pingId: bigInt(77) }));
+      assert.equal(pong.pingId.toString(), "77");
+      const stats = server.stats();
+      assert.equal(stats.handshakes, 1);
+      assert.equal(stats.paddings.rsa_pad, 1, "GramJS 2.26 uses RSA_PAD");
+    } finally {
+      await client.destroy();
+      await server.stop();
+    }
+  });
+}
+
+test("GramJS: a second DC gets its own auth key; keys do not cross DCs", async () => {
+  const server = await TestServer.start();
+  const a = await gramjs(server, 1, ConnectionTCPFull);
+  const b = await gramjs(server, 4, ConnectionTCPObfuscated);
+  try {
+    assert.equal((await a.invoke(new Api.help.GetConfig())).thisDc, 1);
+    assert.equal((await b.invoke(new Api.help.GetConfig())).thisDc, 4);
+    assert.equal(server.stats().authKeys, 2);
+  } finally {
+    await a.destroy();
+    await b.destroy();
+    await server.stop();
+  }
+});

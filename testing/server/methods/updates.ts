@@ -1,0 +1,81 @@
+/**
+ * The update state of each user and channel: updates.getState, updates.getDifference (what the
+ * user missed since a pts) and updates.getChannelDifference.
+ *
+ * @module
+ */
+import type { Api } from "../../../tl/mod.ts";
+import { RpcFailure } from "../world_contract.ts";
+import { DIFFERENCE_SLICE } from "../world.ts";
+import type { Handlers } from "./handler.ts";
+
+/** The updates.* handlers. */
+export const updates: Handlers = {
+  "updates.getState"(world, ctx) {
+    const box = world.me(ctx).box;
+    return {
+      _: "updates.state",
+      pts: box.pts,
+      qts: box.qts,
+      date: world.now(),
+      seq: box.seq,
+      unreadCount: 0,
+    };
+  },
+
+  "updates.getDifference"(world, ctx, fn) {
+    const me = world.me(ctx);
+    const box = me.box;
+    if (fn.pts <= 0) throw new RpcFailure(400, "PERSISTENT_TIMESTAMP_EMPTY");
+    if (fn.pts > box.pts) throw new RpcFailure(400, "PERSISTENT_TIMESTAMP_INVALID");
+    const date = world.now();
+    if (fn.pts === box.pts) return { _: "updates.differenceEmpty", date, seq: box.seq };
+    const oldest = box.events[0]?.pts ?? box.pts + 1;
+    if (fn.pts + 1 < oldest) return { _: "updates.differenceTooLong", pts: box.pts };
+    const limit = Math.min(fn.ptsTotalLimit ?? DIFFERENCE_SLICE, DIFFERENCE_SLICE);
+    const missed = box.events.filter((e) => e.pts > fn.pts);
+    const slice = missed.slice(0, limit);
+    const newMessages: Api.TypeMessage[] = [];
+    const otherUpdates: Api.TypeUpdate[] = [];
+    for (const e of slice) {
+      if (e.update._ === "updateNewMessage") newMessages.push(e.update.message);
+      else otherUpdates.push(e.update);
+    }
+    const peers = world.peersOf(me.id, newMessages);
+    const last = slice[slice.length - 1].pts;
+    const state: Api.UpdatesState = {
+      _: "updates.state",
+      pts: last,
+      qts: box.qts,
+      date,
+      seq: box.seq,
+      unreadCount: 0,
+    };
+    const body = { newMessages, newEncryptedMessages: [], otherUpdates, ...peers };
+    return slice.length < missed.length
+      ? { _: "updates.differenceSlice", ...body, intermediateState: state }
+      : { _: "updates.difference", ...body, state };
+  },
+
+  "updates.getChannelDifference"(world, ctx, fn) {
+    const me = world.me(ctx);
+    const c = world.inputChannel(me, fn.channel);
+    if (fn.pts <= 0) throw new RpcFailure(400, "PERSISTENT_TIMESTAMP_EMPTY");
+    if (fn.pts > c.pts) throw new RpcFailure(400, "PERSISTENT_TIMESTAMP_INVALID");
+    if (fn.pts === c.pts) return { _: "updates.channelDifferenceEmpty", final: true, pts: c.pts };
+    const missed = c.events.filter((e) => e.pts > fn.pts);
+    const limit = Math.min(Math.max(fn.limit, 1), DIFFERENCE_SLICE);
+    const slice = missed.slice(0, limit);
+    const newMessages: Api.TypeMessage[] = slice.map((e) =>
+      world.channelMessage(me.id, c, c.messages.get(e.id)!)
+    );
+    return {
+      _: "updates.channelDifference",
+      final: slice.length === missed.length,
+      pts: slice[slice.length - 1].pts,
+      newMessages,
+      otherUpdates: [],
+      ...world.peersOf(me.id, newMessages, { channels: [c.id] }),
+    };
+  },
+};

@@ -1,0 +1,21 @@
+/**
+ * TestServer: an offline Telegram DC set on 127.0.0.1 that speaks MTProto 2.0 byte for byte as
+ * Telegram does, for testing clients, bots and scripts without a network.
+ *
+ * @example
+ * ```ts
+ * import { TestServer } from "@x/irenogram/testing";
+ * await using server = await TestServer.start();
+ * console.log(server.dcs.map((dc) => dc.port), server.publicKeys[0].fingerprint);
+ * ```
+ *
+ * @module
+ */
+export {
+  type DcOption,
+  TestServer,
+  type TestServerOptions,
+  type TestServerStats,
+} from "./server.ts";
+export { HOSTILE_MODES, type HostileMode } from "./hostile.ts";
+export { type CallContext, RpcFailure, type UpdateSink, type World } from "./world_contract.ts";

@@ -1,0 +1,781 @@
+/**
+ * The encrypted MTProto 2.0 session on the server side: every message a connection receives
+ * after the transport is opened (auth_key_id, msg_key, salt, msg_id window, seq_no parity,
+ * duplicates), the service messages (containers, acks, pings, salts, session control,
+ * gzip_packed), the unwrapping of invokeWithLayer / initConnection / invokeWithoutUpdates and
+ * friends, and the hand-off of each query to the {@link World}, whose answers go back as
+ * rpc_result / rpc_error, packed into containers when several leave together.
+ *
+ * @module
+ */
+import { gunzipSync, gzipSync } from "node:zlib";
+import {
+  ige256Decrypt,
+  openMessage,
+  type RandomSource,
+  sealMessage,
+  sha1,
+  sha256,
+} from "../../core/mod.ts";
+import {
+  type AnyFunction,
+  type AnyTlObject,
+  type Api,
+  deserialize,
+  ids,
+  serialize,
+  TlError,
+  TlReader,
+} from "../../tl/mod.ts";
+import { type AuthKeyRecord, AuthKeys } from "./auth_keys.ts";
+import type { HostileMode } from "./hostile.ts";
+import { decodeQuery, encodeObject } from "./layers.ts";
+import { type Outgoing, ServerSession, type SessionLink } from "./session.ts";
+import { type CallContext, RpcFailure, type UpdateSink, type World } from "./world_contract.ts";
+
+/** Sessions one auth key may hold; beyond, the least recently used is forgotten. */
+export const MAX_SESSIONS_PER_KEY = 64;
+/** The largest a gzip_packed from a client may inflate to. */
+const MAX_INFLATED = 16 << 20;
+/** Results longer than this are sent gzip_packed, as Telegram does with large answers. */
+const GZIP_THRESHOLD = 1024;
+
+/** Telegram's bad_msg_notification codes. */
+export const BadMsg = {
+  MSG_ID_TOO_LOW: 16,
+  MSG_ID_TOO_HIGH: 17,
+  MSG_ID_BAD_LOW_BITS: 18,
+  CONTAINER_MSG_ID_REUSED: 19,
+  MSG_ID_TOO_OLD: 20,
+  SEQNO_TOO_LOW: 32,
+  SEQNO_TOO_HIGH: 33,
+  SEQNO_EVEN_EXPECTED: 34,
+  SEQNO_ODD_EXPECTED: 35,
+  BAD_SERVER_SALT: 48,
+  BAD_CONTAINER: 64,
+} as const;
+
+function id(name: string): number {
+  const value = ids.get(name);
+  if (value === undefined) throw new Error(`no TL constructor ${name}`);
+  return value >>> 0;
+}
+
+const ID = {
+  msgContainer: 0x73f1f8dc,
+  gzipPacked: 0x3072cfa1,
+  msgsAck: id("msgs_ack"),
+  ping: id("ping"),
+  pingDelayDisconnect: id("ping_delay_disconnect"),
+  getFutureSalts: id("get_future_salts"),
+  destroySession: id("destroy_session"),
+  msgsStateReq: id("msgs_state_req"),
+  msgResendReq: id("msg_resend_req"),
+  msgResendAnsReq: id("msg_resend_ans_req"),
+  rpcDropAnswer: id("rpc_drop_answer"),
+  httpWait: id("http_wait"),
+  destroyAuthKey: id("destroy_auth_key"),
+  invokeWithLayer: id("invokeWithLayer"),
+  initConnection: id("initConnection"),
+  invokeWithoutUpdates: id("invokeWithoutUpdates"),
+  invokeAfterMsg: id("invokeAfterMsg"),
+  invokeAfterMsgs: id("invokeAfterMsgs"),
+  invokeWithMessagesRange: id("invokeWithMessagesRange"),
+  invokeWithTakeout: id("invokeWithTakeout"),
+  invokeWithBusinessConnection: id("invokeWithBusinessConnection"),
+  invokeWithGooglePlayIntegrity: id("invokeWithGooglePlayIntegrity"),
+  invokeWithApnsSecret: id("invokeWithApnsSecret"),
+  invokeWithReCaptcha: id("invokeWithReCaptcha"),
+} as const;
+
+/** Service messages the session answers itself (never handed to the world). */
+const SERVICE_IDS: ReadonlySet<number> = new Set([
+  ID.msgsAck,
+  ID.ping,
+  ID.pingDelayDisconnect,
+  ID.getFutureSalts,
+  ID.destroySession,
+  ID.msgsStateReq,
+  ID.msgResendReq,
+  ID.msgResendAnsReq,
+  ID.rpcDropAnswer,
+  ID.httpWait,
+  ID.destroyAuthKey,
+]);
+
+/** What the protocol needs from the connection a message came on. */
+export interface ProtocolConnection extends SessionLink {
+  readonly dcId: number;
+  /** Sends one transport payload (an encrypted message). */
+  sendPayload(payload: Uint8Array): void;
+  /** Sends a transport error (-404, -429, -444) and closes. */
+  fail(code: number, reason: string): void;
+  /** Sends a quick ACK (the client asked for one in the transport). */
+  quickAck(token: number): void;
+  /** Closes now (answers not yet sent are lost). */
+  close(reason: string): void;
+  /** Sessions that used this connection (unlinked when it closes). */
+  readonly sessions: Set<ServerSession>;
+  /** ping_delay_disconnect's timer, reset by each such ping. */
+  disconnectTimer: ReturnType<typeof setTimeout> | undefined;
+}
+
+/** Counters for tests and benchmarks. */
+export interface ProtocolStats {
+  messages: number;
+  queries: number;
+  dropped: Record<string, number>;
+}
+
+/** What the protocol needs from its server. */
+export interface ProtocolHost {
+  now(): number;
+  hostile(): HostileMode | null;
+  readonly random: RandomSource;
+  readonly gzip: boolean;
+  /** Logs a protocol event (never secrets). */
+  log(event: string, fields?: Record<string, unknown>): void;
+}
+
+function long(bytes: Uint8Array, offset: number): bigint {
+  return new DataView(bytes.buffer, bytes.byteOffset + offset, 8).getBigInt64(0, true);
+}
+
+function int32(bytes: Uint8Array, offset: number): number {
+  return new DataView(bytes.buffer, bytes.byteOffset + offset, 4).getInt32(0, true);
+}
+
+/** The query inside invokeWithLayer / initConnection / … and what the wrappers said. */
+interface Unwrapped {
+  query: Uint8Array;
+  layer: number | undefined;
+  noUpdates: boolean;
+  init: {
+    apiId: number;
+    deviceModel: string;
+    systemVersion: string;
+    appVersion: string;
+    langCode: string;
+  } | undefined;
+}
+
+function unwrap(body: Uint8Array): Unwrapped {
+  const r = new TlReader(body);
+  const out: Unwrapped = { query: body, layer: undefined, noUpdates: false, init: undefined };
+  for (let depth = 0; depth < 16; depth++) {
+    const start = r.pos;
+    const id = r.uint();
+    switch (id) {
+      case ID.invokeWithLayer:
+        out.layer = r.int();
+        continue;
+      case ID.initConnection: {
+        const flags = r.int();
+        const apiId = r.int();
+        const deviceModel = r.string(), systemVersion = r.string(), appVersion = r.string();
+        r.string(); // system_lang_code
+        r.string(); // lang_pack
+        const langCode = r.string();
+        if (flags & 1) r.object(); // proxy
+        if (flags & 2) r.object(); // params
+        out.init = { apiId, deviceModel, systemVersion, appVersion, langCode };
+        continue;
+      }
+      case ID.invokeWithoutUpdates:
+        out.noUpdates = true;
+        continue;
+      case ID.invokeAfterMsg:
+      case ID.invokeWithTakeout:
+        r.long();
+        continue;
+      case ID.invokeAfterMsgs:
+        r.vectorLong();
+        continue;
+      case ID.invokeWithMessagesRange:
+        r.object();
+        continue;
+      case ID.invokeWithBusinessConnection:
+      case ID.invokeWithReCaptcha:
+        r.string();
+        continue;
+      case ID.invokeWithGooglePlayIntegrity:
+      case ID.invokeWithApnsSecret:
+        r.string();
+        r.string();
+        continue;
+      default:
+        out.query = body.subarray(start);
+        return out;
+    }
+  }
+  throw new TlError("TL_TOO_DEEP", "wrappers nested too deep");
+}
+
+/** The encrypted-session half of the server, shared by every connection of every DC. */
+export class Protocol implements UpdateSink {
+  readonly keys: AuthKeys;
+  readonly stats: ProtocolStats = { messages: 0, queries: 0, dropped: {} };
+  readonly #host: ProtocolHost;
+  #world: World;
+
+  constructor(host: ProtocolHost, world: World, maxKeys: number) {
+    this.#host = host;
+    this.keys = new AuthKeys(host.random, maxKeys);
+    this.#world = world;
+  }
+
+  get world(): World {
+    return this.#world;
+  }
+
+  #drop(reason: string): void {
+    this.stats.dropped[reason] = (this.stats.dropped[reason] ?? 0) + 1;
+  }
+
+  /** An encrypted message (auth_key_id ≠ 0) arrived on `conn`. */
+  receive(conn: ProtocolConnection, payload: Uint8Array, quickAck = false): void {
+    const now = this.#host.now();
+    if (payload.length < 24 + 32 + 16) {
+      this.#drop("short message");
+      return conn.fail(-404, "message too short");
+    }
+    const record = this.keys.get(long(payload, 0));
+    if (record === undefined || record.dcId !== conn.dcId) {
+      this.#drop("unknown auth key");
+      return conn.fail(-404, "unknown auth_key_id");
+    }
+    if (record.expiresAt !== undefined && now > record.expiresAt) {
+      this.keys.delete(record);
+      this.#drop("expired temporary key");
+      return conn.fail(-404, "temporary auth key expired");
+    }
+    let inner: Uint8Array;
+    try {
+      inner = openMessage(record.key, payload, "client");
+    } catch {
+      this.#drop("msg_key mismatch");
+      return conn.fail(-404, "message does not decrypt (msg_key, length or padding)");
+    }
+    this.stats.messages++;
+    record.lastUsed = now;
+    if (quickAck) conn.quickAck(quickAckToken(record.key, payload));
+    const salt = long(inner, 0), sessionId = long(inner, 8), msgId = long(inner, 16);
+    const seqno = int32(inner, 24);
+    const body = inner.subarray(32);
+    const session = this.#session(record, sessionId, conn);
+    const time = Number(msgId >> 32n);
+    if ((msgId & 3n) !== 0n) return this.#badMsg(session, msgId, seqno, BadMsg.MSG_ID_BAD_LOW_BITS);
+    if (time < now - 300) return this.#badMsg(session, msgId, seqno, BadMsg.MSG_ID_TOO_LOW);
+    if (time > now + 30) return this.#badMsg(session, msgId, seqno, BadMsg.MSG_ID_TOO_HIGH);
+    if (!this.keys.validSalt(record, salt, now)) {
+      this.#drop("bad server salt");
+      return this.#reply(session, {
+        _: "bad_server_salt",
+        badMsgId: msgId,
+        badMsgSeqno: seqno,
+        errorCode: BadMsg.BAD_SERVER_SALT,
+        newServerSalt: this.keys.currentSalt(record, now),
+      }, false);
+    }
+    if (!session.announced) {
+      session.announced = true;
+      this.#reply(
+        session,
+        {
+          _: "new_session_created",
+          firstMsgId: this.#firstMsgId(msgId, body),
+          uniqueId: long(this.#host.random(8), 0),
+          serverSalt: this.keys.currentSalt(record, now),
+        },
+        true,
+        false,
+      );
+    }
+    this.#message(session, conn, msgId, seqno, body, false);
+  }
+
+  /** The lowest msg_id of a message or of the messages of a container. */
+  #firstMsgId(msgId: bigint, body: Uint8Array): bigint {
+    if (body.length < 8 || int32(body, 0) >>> 0 !== ID.msgContainer) return msgId;
+    let first = msgId;
+    try {
+      const n = int32(body, 4);
+      for (let i = 0, at = 8; i < n && at + 16 <= body.length; i++) {
+        const inner = long(body, at);
+        if (inner < first) first = inner;
+        at += 16 + int32(body, at + 12);
+      }
+    } catch { /* a malformed container is refused later */ }
+    return first;
+  }
+
+  #session(record: AuthKeyRecord, sessionId: bigint, conn: ProtocolConnection): ServerSession {
+    let session = record.sessions.get(sessionId);
+    if (session === undefined) {
+      if (record.sessions.size >= MAX_SESSIONS_PER_KEY) {
+        const [oldestId, oldest] = record.sessions.entries().next().value!;
+        oldest.close();
+        record.sessions.delete(oldestId);
+      }
+      session = new ServerSession(sessionId, record);
+      record.sessions.set(sessionId, session);
+    } else {
+      // Most recently used last, so that eviction takes the least recently used.
+      record.sessions.delete(sessionId);
+      record.sessions.set(sessionId, session);
+    }
+    if (session.link !== conn) {
+      if (session.link !== undefined) {
+        (session.link as ProtocolConnection).sessions?.delete(session);
+      }
+      session.link = conn;
+      conn.sessions.add(session);
+    }
+    return session;
+  }
+
+  #badMsg(session: ServerSession, msgId: bigint, seqno: number, code: number): void {
+    this.#drop(`bad_msg_notification ${code}`);
+    this.#reply(session, {
+      _: "bad_msg_notification",
+      badMsgId: msgId,
+      badMsgSeqno: seqno,
+      errorCode: code,
+    }, false);
+  }
+
+  /** Queues a service answer (`content`: content-related, odd seq_no). */
+  #reply(session: ServerSession, obj: AnyTlObject, content: boolean, reply = true): void {
+    session.send({ body: serialize(obj), content, reply });
+  }
+
+  /** One message (top level or in a container) that passed the envelope checks. */
+  #message(
+    session: ServerSession,
+    conn: ProtocolConnection,
+    msgId: bigint,
+    seqno: number,
+    body: Uint8Array,
+    inContainer: boolean,
+  ): void {
+    if (inContainer && (msgId & 3n) !== 0n) {
+      return this.#badMsg(session, msgId, seqno, BadMsg.MSG_ID_BAD_LOW_BITS);
+    }
+    const seen = session.check(msgId);
+    if (seen === "seen") {
+      // A message sent again: its answer again if there is one, else nothing (Telegram's way).
+      this.#drop("duplicate msg_id");
+      const answer = session.answers.get(msgId);
+      if (answer !== undefined) session.send({ body: answer, content: true, reply: true });
+      return;
+    }
+    if (seen === "old") return this.#badMsg(session, msgId, seqno, BadMsg.MSG_ID_TOO_OLD);
+    if (body.length < 4) return this.#badMsg(session, msgId, seqno, BadMsg.BAD_CONTAINER);
+    const ctor = int32(body, 0) >>> 0;
+    const content = ctor !== ID.msgContainer && ctor !== ID.msgsAck && ctor !== ID.httpWait;
+    // 35 for an API query with an even seq_no. Service messages are let through either way:
+    // Pyrogram counts its pings as not content-related, mtcute its acks as content-related, and
+    // Telegram accepts both.
+    if (content && (seqno & 1) === 0 && !SERVICE_IDS.has(ctor) && ctor !== ID.gzipPacked) {
+      return this.#badMsg(session, msgId, seqno, BadMsg.SEQNO_ODD_EXPECTED);
+    }
+    // The converse (34, an odd seq_no on msgs_ack or a container) is not refused: mtcute numbers
+    // its acks as content-related and Telegram accepts them.
+    session.remember(msgId);
+    if (ctor === ID.msgContainer) {
+      if (inContainer) return this.#badMsg(session, msgId, seqno, BadMsg.BAD_CONTAINER);
+      return this.#container(session, conn, msgId, seqno, body);
+    }
+    this.#content(session, conn, msgId, body, 0);
+  }
+
+  #container(
+    session: ServerSession,
+    conn: ProtocolConnection,
+    msgId: bigint,
+    seqno: number,
+    body: Uint8Array,
+  ): void {
+    let messages: { msgId: bigint; seqno: number; body: Uint8Array }[];
+    try {
+      const r = new TlReader(body, 4);
+      const n = r.uint();
+      if (n > 1024 || n * 16 > r.remaining) throw new TlError("TL_TRUNCATED", "container");
+      messages = [];
+      for (let i = 0; i < n; i++) {
+        const innerId = r.long(), innerSeqno = r.int(), len = r.int();
+        if (len < 0 || len > r.remaining || len % 4 !== 0) {
+          throw new TlError("TL_TRUNCATED", "container message");
+        }
+        messages.push({ msgId: innerId, seqno: innerSeqno, body: r.raw(len) });
+      }
+    } catch {
+      return this.#badMsg(session, msgId, seqno, BadMsg.BAD_CONTAINER);
+    }
+    for (const m of messages) {
+      if (m.msgId === msgId) {
+        this.#badMsg(session, m.msgId, m.seqno, BadMsg.CONTAINER_MSG_ID_REUSED);
+        continue;
+      }
+      this.#message(session, conn, m.msgId, m.seqno, m.body, true);
+    }
+  }
+
+  /** A content message's body: service message, gzip_packed or query. */
+  #content(
+    session: ServerSession,
+    conn: ProtocolConnection,
+    msgId: bigint,
+    body: Uint8Array,
+    depth: number,
+  ): void {
+    const ctor = int32(body, 0) >>> 0;
+    if (ctor === ID.gzipPacked && depth === 0) {
+      let inflated: Uint8Array;
+      try {
+        const packed = new TlReader(body, 4).bytes();
+        inflated = new Uint8Array(gunzipSync(packed, { maxOutputLength: MAX_INFLATED }));
+      } catch {
+        return this.#rpcError(session, msgId, 400, "INPUT_FETCH_ERROR");
+      }
+      if (inflated.length < 4) return this.#rpcError(session, msgId, 400, "INPUT_FETCH_ERROR");
+      return this.#content(session, conn, msgId, inflated, 1);
+    }
+    if (SERVICE_IDS.has(ctor)) {
+      let obj: AnyTlObject;
+      try {
+        obj = deserialize(body);
+      } catch {
+        return this.#rpcError(session, msgId, 400, "INPUT_FETCH_ERROR");
+      }
+      return this.#service(session, conn, msgId, obj);
+    }
+    this.#query(session, conn, msgId, body);
+  }
+
+  #service(
+    session: ServerSession,
+    conn: ProtocolConnection,
+    msgId: bigint,
+    obj: AnyTlObject,
+    wrapped = false,
+  ): void {
+    const now = this.#host.now();
+    // Bare, as Telegram answers them; inside invokeWithoutUpdates & co. (Telethon wraps its
+    // pings so) the answer is the query's rpc_result.
+    const answer = (obj: AnyTlObject) =>
+      wrapped ? this.#result(session, msgId, serialize(obj)) : this.#reply(session, obj, true);
+    switch (obj._) {
+      case "msgs_ack":
+      case "http_wait":
+        return;
+      case "ping":
+        return answer({ _: "pong", msgId, pingId: obj.pingId });
+      case "ping_delay_disconnect": {
+        if (conn.disconnectTimer !== undefined) clearTimeout(conn.disconnectTimer);
+        const delay = Math.max(0, Math.min(obj.disconnectDelay, 3600));
+        const timer = setTimeout(() => conn.close("ping_delay_disconnect expired"), delay * 1000);
+        (timer as { unref?: () => void }).unref?.();
+        conn.disconnectTimer = timer;
+        return answer({ _: "pong", msgId, pingId: obj.pingId });
+      }
+      case "get_future_salts": {
+        const count = Math.max(1, Math.min(64, obj.num));
+        const salts = this.keys.futureSalts(session.key, now, count);
+        return answer({
+          _: "future_salts",
+          reqMsgId: msgId,
+          now: Math.floor(now),
+          salts: salts.map((s) => ({ _: "future_salt", ...s })),
+        });
+      }
+      case "destroy_session": {
+        const target = session.key.sessions.get(obj.sessionId);
+        const found = target !== undefined && target !== session;
+        if (found) {
+          target.close();
+          session.key.sessions.delete(obj.sessionId);
+        }
+        const name = found ? "destroy_session_ok" : "destroy_session_none";
+        return answer({ _: name, sessionId: obj.sessionId });
+      }
+      case "msgs_state_req": {
+        const info = obj.msgIds.slice(0, 8192).map((m) => {
+          const state = session.check(m);
+          // 4: received; +32: the query is being processed; +64: its answer exists.
+          if (state === "seen") {
+            return session.inFlight.has(m) ? 4 | 32 : session.answers.has(m) ? 4 | 64 : 4;
+          }
+          return state === "old" ? 2 : 1;
+        });
+        return answer({
+          _: "msgs_state_info",
+          reqMsgId: msgId,
+          info: String.fromCharCode(...info),
+        });
+      }
+      case "msg_resend_req":
+      case "msg_resend_ans_req":
+        for (const m of obj.msgIds.slice(0, 1024)) {
+          const answer = session.answers.get(m);
+          if (answer !== undefined) session.send({ body: answer, content: true, reply: true });
+        }
+        return;
+      case "rpc_drop_answer": {
+        const running = session.inFlight.has(obj.reqMsgId);
+        const result: AnyTlObject = running
+          ? { _: "rpc_answer_dropped_running" }
+          : { _: "rpc_answer_unknown" };
+        return this.#result(session, msgId, serialize(result));
+      }
+      case "destroy_auth_key": {
+        this.#result(session, msgId, serialize({ _: "destroy_auth_key_ok" }));
+        session.flush();
+        for (const s of session.key.sessions.values()) s.close();
+        this.keys.delete(session.key);
+        return;
+      }
+      default:
+        return this.#rpcError(session, msgId, 400, "INPUT_METHOD_INVALID");
+    }
+  }
+
+  #query(session: ServerSession, conn: ProtocolConnection, msgId: bigint, body: Uint8Array): void {
+    this.stats.queries++;
+    const record = session.key;
+    let fn: AnyFunction;
+    let layer = record.layer;
+    try {
+      const unwrapped = unwrap(body);
+      if (unwrapped.layer !== undefined) layer = record.layer = unwrapped.layer;
+      if (unwrapped.init !== undefined) record.client = unwrapped.init;
+      if (unwrapped.noUpdates) session.noUpdates = true;
+      const inner = unwrapped.query;
+      if (inner !== body && inner.length >= 4 && SERVICE_IDS.has(int32(inner, 0) >>> 0)) {
+        return this.#service(session, conn, msgId, deserialize(inner), true);
+      }
+      fn = decodeQuery(inner, layer);
+    } catch (e) {
+      const unknown = e instanceof TlError && e.code === "TL_UNKNOWN_CONSTRUCTOR";
+      return this.#rpcError(
+        session,
+        msgId,
+        400,
+        unknown ? "INPUT_METHOD_INVALID" : "INPUT_FETCH_ERROR",
+      );
+    }
+    if (session.inFlight.size >= 4096) return this.#rpcError(session, msgId, 420, "FLOOD_WAIT_1");
+    if (fn._ === "auth.bindTempAuthKey") return this.#bindTempAuthKey(session, msgId, fn);
+    const keys = this.keys;
+    const ctx: CallContext = {
+      dcId: record.dcId,
+      authKeyId: record.id,
+      sessionId: session.id,
+      get userId() {
+        return record.effectiveUser;
+      },
+      layer,
+      bindUser(userId: number | null) {
+        keys.bindUser(record, userId);
+      },
+    };
+    session.inFlight.add(msgId);
+    let result: unknown;
+    try {
+      result = this.#world.handle(ctx, fn);
+    } catch (e) {
+      return this.#failed(session, msgId, fn, e);
+    }
+    if (result instanceof Promise) {
+      result.then(
+        (value) => this.#answer(session, msgId, fn, value, layer),
+        (e) => this.#failed(session, msgId, fn, e),
+      );
+    } else this.#answer(session, msgId, fn, result, layer);
+  }
+
+  #answer(session: ServerSession, msgId: bigint, fn: AnyFunction, value: unknown, layer: number) {
+    let bytes: Uint8Array;
+    try {
+      if (value === undefined) throw new TypeError("the world answered nothing");
+      bytes = encodeObject(value, layer);
+    } catch (e) {
+      return this.#failed(session, msgId, fn, e);
+    }
+    if (this.#host.gzip && bytes.length > GZIP_THRESHOLD) {
+      const packed = gzipSync(bytes);
+      if (packed.length + 8 < bytes.length) {
+        bytes = serialize({ _: "gzip_packed", packedData: new Uint8Array(packed) });
+      }
+    }
+    this.#result(session, msgId, bytes);
+  }
+
+  #failed(session: ServerSession, msgId: bigint, fn: AnyFunction, e: unknown): void {
+    if (e instanceof RpcFailure) return this.#rpcError(session, msgId, e.code, e.errorMessage);
+    this.#host.log("world failed", { method: fn._, error: String((e as Error)?.message ?? e) });
+    this.#rpcError(session, msgId, 500, "INTERNAL_SERVER_ERROR");
+  }
+
+  #rpcError(session: ServerSession, msgId: bigint, code: number, message: string): void {
+    this.#result(
+      session,
+      msgId,
+      serialize({ _: "rpc_error", errorCode: code, errorMessage: message }),
+    );
+  }
+
+  /** Sends rpc_result{msgId, result} and keeps it for a resent query. */
+  #result(session: ServerSession, msgId: bigint, result: Uint8Array): void {
+    session.inFlight.delete(msgId);
+    const body = serialize({ _: "rpc_result", reqMsgId: msgId, result });
+    session.keepAnswer(msgId, body);
+    session.send({ body, content: true, reply: true });
+  }
+
+  /**
+   * auth.bindTempAuthKey: the permanent key signs, in an MTProto 1.0 message, that the
+   * temporary key this query came on acts for it (core.telegram.org/method/auth.bindTempAuthKey).
+   */
+  #bindTempAuthKey(session: ServerSession, msgId: bigint, fn: Api.AuthBindTempAuthKey): void {
+    const temp = session.key;
+    const perm = this.keys.get(fn.permAuthKeyId);
+    const fail = (message: string) => this.#rpcError(session, msgId, 400, message);
+    if (temp.expiresAt === undefined) return fail("TEMP_AUTH_KEY_EMPTY");
+    if (perm === undefined || perm.expiresAt !== undefined || perm.dcId !== temp.dcId) {
+      return fail("PERM_AUTH_KEY_INVALID");
+    }
+    const inner = openMessageV1(perm.key, fn.encryptedMessage);
+    if (inner === undefined || long(inner, 16) !== msgId || inner.length < 32 + 40) {
+      return fail("ENCRYPTED_MESSAGE_INVALID");
+    }
+    let bind: AnyTlObject;
+    try {
+      bind = deserialize(inner.subarray(32));
+    } catch {
+      return fail("ENCRYPTED_MESSAGE_INVALID");
+    }
+    if (
+      bind._ !== "bind_auth_key_inner" || bind.nonce !== fn.nonce ||
+      bind.tempAuthKeyId !== temp.id || bind.permAuthKeyId !== perm.id ||
+      bind.tempSessionId !== session.id || bind.expiresAt !== fn.expiresAt
+    ) return fail("ENCRYPTED_MESSAGE_INVALID");
+    this.keys.bindTemp(temp, perm);
+    this.#result(session, msgId, encodeObject(true, session.key.layer));
+  }
+
+  /** UpdateSink: an Updates object to every live session of `userId`, on every DC. */
+  push(userId: number, updates: AnyTlObject): void {
+    for (const record of this.keys.forUser(userId)) {
+      let bytes: Uint8Array | undefined;
+      for (const session of record.sessions.values()) {
+        if (session.noUpdates || !session.link?.open) continue;
+        bytes ??= encodeObject(updates, record.layer);
+        session.send({ body: bytes, content: true, reply: false });
+      }
+    }
+  }
+
+  /** Replaces the world (tests and the world's owner). */
+  setWorld(world: World): void {
+    this.#world = world;
+    world.attach(this);
+  }
+
+  /**
+   * Seals a session's pending messages into one encrypted payload (a msg_container when there
+   * are several), applying the hostile mode if one is set.
+   */
+  seal(session: ServerSession, messages: Outgoing[], now: number): Uint8Array[] {
+    const hostile = this.#host.hostile();
+    const record = session.key;
+    const out: Uint8Array[] = [];
+    // Containers hold at most 1020 messages and about 1 MiB.
+    for (let start = 0; start < messages.length;) {
+      let end = start, size = 0;
+      while (end < messages.length && end - start < 1020 && (end === start || size < 1 << 20)) {
+        size += messages[end++].body.length + 16;
+      }
+      const batch = messages.slice(start, end);
+      start = end;
+      let msgId: bigint, seqno: number, body: Uint8Array;
+      if (batch.length === 1) {
+        ({ msgId, seqno } = session.next(now, batch[0].content, batch[0].reply));
+        body = batch[0].body;
+      } else {
+        const items = batch.map((m) => ({
+          ...session.next(now, m.content, m.reply),
+          body: m.body,
+        }));
+        ({ msgId, seqno } = session.next(now, false, false));
+        body = serialize({ _: "msg_container", messages: items } as unknown as AnyTlObject);
+      }
+      if (hostile === "staleMsgId") {
+        msgId = (BigInt(Math.floor(now - 600)) << 32n) | (msgId & 0xffff_ffffn);
+      }
+      const extra = hostile === "badPadding" ? 1040 : 0;
+      const data = new Uint8Array(32 + body.length + extra);
+      const view = new DataView(data.buffer);
+      view.setBigInt64(0, this.keys.currentSalt(record, now), true);
+      view.setBigInt64(8, session.id, true);
+      view.setBigInt64(16, msgId, true);
+      view.setInt32(24, seqno, true);
+      view.setInt32(28, body.length, true);
+      data.set(body, 32);
+      const sealed = sealMessage(record.key, data, "server", this.#host.random);
+      if (hostile === "wrongMsgKey") sealed[8] ^= 0x01;
+      if (hostile === "unknownAuthKeyId") sealed[0] ^= 0x01;
+      if (hostile === "garbageAfterHandshake") sealed.set(this.#host.random(sealed.length));
+      out.push(sealed);
+      if (hostile === "replayedMsgId") out.push(sealed);
+    }
+    return out;
+  }
+}
+
+/**
+ * The quick ACK of a client message: the first 32 bits (little-endian) of the SHA-256 that gave
+ * its msg_key (auth_key[88..120] + the whole plaintext with padding), top bit set. openMessage
+ * drops the padding and core keeps its key derivation internal, so the derivation is repeated
+ * here (only for messages that ask for a quick ACK).
+ */
+export function quickAckToken(authKey: Uint8Array, payload: Uint8Array): number {
+  const msgKey = payload.subarray(8, 24);
+  const a = sha256(msgKey, authKey.subarray(0, 36));
+  const b = sha256(authKey.subarray(40, 76), msgKey);
+  const key = new Uint8Array(32), iv = new Uint8Array(32);
+  key.set(a.subarray(0, 8));
+  key.set(b.subarray(8, 24), 8);
+  key.set(a.subarray(24, 32), 24);
+  iv.set(b.subarray(0, 8));
+  iv.set(a.subarray(8, 24), 8);
+  iv.set(b.subarray(24, 32), 24);
+  const plain = ige256Decrypt(payload.subarray(24), key, iv);
+  const h = sha256(authKey.subarray(88, 120), plain);
+  return ((h[0] | (h[1] << 8) | (h[2] << 16) | (h[3] << 24)) | 0x8000_0000) >>> 0;
+}
+
+/** MTProto 1.0 (SHA-1) decryption with x = 0, used only by auth.bindTempAuthKey. */
+function openMessageV1(authKey: Uint8Array, message: Uint8Array): Uint8Array | undefined {
+  if (message.length < 24 + 32 || (message.length - 24) % 16 !== 0) return undefined;
+  const msgKey = message.subarray(8, 24);
+  const a = sha1(msgKey, authKey.subarray(0, 32));
+  const b = sha1(authKey.subarray(32, 48), msgKey, authKey.subarray(48, 64));
+  const c = sha1(authKey.subarray(64, 96), msgKey);
+  const d = sha1(msgKey, authKey.subarray(96, 128));
+  const key = new Uint8Array(32), iv = new Uint8Array(32);
+  key.set(a.subarray(0, 8));
+  key.set(b.subarray(8, 20), 8);
+  key.set(c.subarray(4, 16), 20);
+  iv.set(a.subarray(8, 20));
+  iv.set(b.subarray(0, 8), 12);
+  iv.set(c.subarray(16, 20), 20);
+  iv.set(d.subarray(0, 8), 24);
+  const plain = ige256Decrypt(message.subarray(24), key, iv);
+  const len = int32(plain, 28);
+  if (len < 0 || len % 4 !== 0 || 32 + len > plain.length) return undefined;
+  const data = plain.subarray(0, 32 + len);
+  const expected = sha1(data).subarray(4, 20);
+  for (let i = 0; i < 16; i++) if (expected[i] !== msgKey[i]) return undefined;
+  return data;
+}

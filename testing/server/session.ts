@@ -1,0 +1,123 @@
+/**
+ * One MTProto session on the server (an auth key + the client's session_id): the msg_ids it has
+ * seen (duplicates and stale ids), answers kept for resent queries, the server's own msg_ids
+ * and seq_nos, and the messages waiting to go out (sent together in a msg_container).
+ *
+ * @module
+ */
+import type { AuthKeyRecord } from "./auth_keys.ts";
+
+/** A message waiting to go out. */
+export interface Outgoing {
+  body: Uint8Array;
+  /** Content-related (odd seq_no, the client acknowledges it). */
+  content: boolean;
+  /** Answers a client message (msg_id ≡ 1 mod 4) rather than initiated by the server (≡ 3). */
+  reply: boolean;
+}
+
+/** Where a session's messages go: the connection that last carried one of its messages. */
+export interface SessionLink {
+  readonly open: boolean;
+  /** Sends a session's pending messages now (sealed by the protocol). */
+  deliver(session: ServerSession, messages: Outgoing[]): void;
+}
+
+/** How many msg_ids of the client a session remembers (duplicates; older ones are refused). */
+export const SEEN_MSG_IDS = 1024;
+/** How many answers a session keeps for queries the client may send again. */
+export const KEPT_ANSWERS = 128;
+/** Queries of one session being answered at once; beyond, the server answers FLOOD errors. */
+export const MAX_IN_FLIGHT = 4096;
+
+/** The server's state of one client session. */
+export class ServerSession {
+  link: SessionLink | undefined;
+  /** new_session_created sent. */
+  announced = false;
+  /** invokeWithoutUpdates was used: no updates are pushed to this session. */
+  noUpdates = false;
+  /** The client's msg_ids seen, oldest first (bounded by {@link SEEN_MSG_IDS}). */
+  readonly #seenOrder: bigint[] = [];
+  readonly #seen = new Set<bigint>();
+  /** The smallest msg_id still remembered once the window is full. */
+  #floor = 0n;
+  /** rpc_result bodies by the query's msg_id, oldest first. */
+  readonly answers = new Map<bigint, Uint8Array>();
+  readonly inFlight = new Set<bigint>();
+  #lastMsgId = 0n;
+  #contentSent = 0;
+  #outbox: Outgoing[] = [];
+  #flushScheduled = false;
+  /** ping_delay_disconnect's timer. */
+  disconnectTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(readonly id: bigint, readonly key: AuthKeyRecord) {}
+
+  /** Whether `msgId` was seen; else `"new"`, or `"old"` when it is below the remembered window. */
+  check(msgId: bigint): "seen" | "new" | "old" {
+    if (this.#seen.has(msgId)) return "seen";
+    if (this.#seenOrder.length >= SEEN_MSG_IDS && msgId < this.#floor) return "old";
+    return "new";
+  }
+
+  /** Remembers a client msg_id. */
+  remember(msgId: bigint): void {
+    this.#seen.add(msgId);
+    this.#seenOrder.push(msgId);
+    if (this.#seenOrder.length > SEEN_MSG_IDS) {
+      const dropped = this.#seenOrder.shift()!;
+      this.#seen.delete(dropped);
+      if (dropped > this.#floor) this.#floor = dropped;
+    }
+  }
+
+  /** Keeps an answer for a query that may be sent again (bounded). */
+  keepAnswer(msgId: bigint, body: Uint8Array): void {
+    this.answers.set(msgId, body);
+    if (this.answers.size > KEPT_ANSWERS) {
+      this.answers.delete(this.answers.keys().next().value!);
+    }
+  }
+
+  /**
+   * The next msg_id and seq_no of a server message: msg_ids grow strictly, ≡ 1 mod 4 for
+   * answers and ≡ 3 for messages the server initiates; seq_no = 2 × content messages sent
+   * before (+1 when this one is content-related).
+   */
+  next(nowSeconds: number, content: boolean, reply: boolean): { msgId: bigint; seqno: number } {
+    const sec = Math.floor(nowSeconds);
+    const frac = Math.floor((nowSeconds - sec) * 4294967296) >>> 0;
+    const kind = reply ? 1n : 3n;
+    let msgId = ((BigInt(sec) << 32n) | BigInt(frac)) & ~3n | kind;
+    if (msgId <= this.#lastMsgId) msgId = (this.#lastMsgId & ~3n) + 4n + kind;
+    this.#lastMsgId = msgId;
+    const seqno = content ? this.#contentSent++ * 2 + 1 : this.#contentSent * 2;
+    return { msgId, seqno };
+  }
+
+  /** Queues a message; everything queued in the same tick leaves together. */
+  send(message: Outgoing): void {
+    this.#outbox.push(message);
+    if (this.#flushScheduled) return;
+    this.#flushScheduled = true;
+    queueMicrotask(() => this.flush());
+  }
+
+  /** Sends what is queued to the session's connection (dropped when it has none). */
+  flush(): void {
+    this.#flushScheduled = false;
+    if (this.#outbox.length === 0) return;
+    const messages = this.#outbox;
+    this.#outbox = [];
+    if (this.link?.open) this.link.deliver(this, messages);
+  }
+
+  /** Forgets timers (the session is destroyed or its key deleted). */
+  close(): void {
+    if (this.disconnectTimer !== undefined) clearTimeout(this.disconnectTimer);
+    this.disconnectTimer = undefined;
+    this.link = undefined;
+    this.#outbox = [];
+  }
+}

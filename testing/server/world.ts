@@ -1,0 +1,782 @@
+/**
+ * The in-memory Telegram world behind the TestServer: accounts (users and bots, each homed on a
+ * DC), basic groups, channels, per-user message boxes with their own message ids and update state
+ * (pts, qts, date, seq), per-channel pts, access hashes per (viewer, peer), login codes and SRP
+ * passwords. The protocol side hands it one unwrapped API function at a time
+ * ({@link TestWorld.handle}); the world answers with layer-224 objects (the protocol re-encodes
+ * them in the layer the client declared) and pushes updates to the receiving users through the
+ * {@link UpdateSink}.
+ *
+ * The method handlers live in `methods/`; this module keeps the state, the scripting API a test
+ * uses (`addBot`, `addUser`, `createGroup`, `createChannel`, `postMessage`, `pushUpdate`,
+ * `setFloodWait`, `moveUser`) and the helpers that render state as TL objects for one viewer.
+ *
+ * @example
+ * ```ts
+ * import { TestWorld } from "./world.ts";
+ * const world = new TestWorld({ dcs: [{ id: 2, host: "127.0.0.1", port: 4430 }] });
+ * const bot = world.addBot({ username: "echo_bot" });
+ * const alice = world.addUser({ phone: "15550001", firstName: "Alice", password: "hunter2" });
+ * world.postMessage({ fromId: alice.userId, to: { userId: bot.userId }, text: "hi" });
+ * ```
+ *
+ * @module
+ */
+import { createHash, randomBytes } from "node:crypto";
+import type { AnyFunction, AnyTlObject, Api } from "../../tl/mod.ts";
+import { type CallContext, RpcFailure, type UpdateSink, type World } from "./world_contract.ts";
+import { makeSrpSecret, type SrpChallenge, type SrpSecret } from "./srp.ts";
+import { handlers } from "./methods/mod.ts";
+
+/** One DC's address as the world advertises it in `help.getConfig`. */
+export interface WorldDc {
+  id: number;
+  host: string;
+  port: number;
+}
+
+/** Options of {@link TestWorld}. */
+export interface WorldOptions {
+  /**
+   * The DCs of the server (their ports go into `help.getConfig`'s dc_options); a function when the
+   * ports are known only once the server listens.
+   */
+  dcs: WorldDc[] | (() => WorldDc[]);
+  /** Current Unix time in seconds (tests may freeze it); default: the clock. */
+  now?: () => number;
+  /** The DC new accounts are homed on unless `dcId` says otherwise; default 2. */
+  defaultDcId?: number;
+}
+
+/** One user's or bot's account. */
+export interface Account {
+  id: number;
+  bot: boolean;
+  firstName: string;
+  lastName?: string;
+  username?: string;
+  phone?: string;
+  dcId: number;
+  /** The bot token's secret part (after the colon). */
+  tokenSecret?: string;
+  /** The login code `auth.signIn` accepts for this phone. */
+  code?: string;
+  srp?: SrpSecret;
+  box: Box;
+  /** Users whose object this account's clients have received (then `updateShortMessage` will do). */
+  seen: Set<number>;
+}
+
+/** A user's message box: private chats and basic groups, with the user's own ids and pts. */
+export interface Box {
+  pts: number;
+  qts: number;
+  seq: number;
+  nextId: number;
+  messages: Map<number, Api.Message>;
+  /** Update history for `updates.getDifference`, by pts (bounded). */
+  events: { pts: number; update: Api.TypeUpdate }[];
+  randomIds: Set<bigint>;
+}
+
+/** A basic group. */
+export interface Group {
+  id: number;
+  title: string;
+  creatorId: number;
+  members: number[];
+  date: number;
+  version: number;
+}
+
+/** A channel or supergroup (its own message ids and pts). */
+export interface Channel {
+  id: number;
+  title: string;
+  username?: string;
+  broadcast: boolean;
+  creatorId: number;
+  members: Set<number>;
+  date: number;
+  pts: number;
+  nextId: number;
+  messages: Map<number, { id: number; fromId: number; date: number; text: string }>;
+  events: { pts: number; id: number }[];
+}
+
+/** Where a scripted message goes. */
+export type Destination = { userId: number } | { chatId: number } | { channelId: number };
+
+/** What `postMessage` (and `messages.sendMessage`) produced for the sender. */
+export interface Posted {
+  /** The message id in the sender's box (or the channel). */
+  id: number;
+  /** The sender's pts after the message (the channel's for channels). */
+  pts: number;
+  date: number;
+}
+
+const MAX_EVENTS = 2000;
+/** Past this many missed updates, `updates.getDifference` answers in slices. */
+export const DIFFERENCE_SLICE = 100;
+
+type Handler = (world: TestWorld, ctx: CallContext, fn: never) => unknown;
+
+/** The in-memory world; see the module documentation. */
+export class TestWorld implements World {
+  readonly #dcs: () => WorldDc[];
+  readonly now: () => number;
+  readonly defaultDcId: number;
+  readonly accounts: Map<number, Account> = new Map();
+  readonly groups: Map<number, Group> = new Map();
+  readonly channels: Map<number, Channel> = new Map();
+  /** phone_code_hash → the login attempt it names. */
+  readonly codes: Map<string, { phone: string; code: string; expires: number }> = new Map();
+  /** Codes for phones without an account (sign-up), by phone. */
+  readonly signUpCodes: Map<string, string> = new Map();
+  /** authKeyId → the user whose password this key must still prove (after SESSION_PASSWORD_NEEDED). */
+  readonly passwordPending: Map<bigint, number> = new Map();
+  /** authKeyId → the outstanding SRP challenge of the user (one per user, as Telegram). */
+  readonly challenges: Map<number, SrpChallenge> = new Map();
+  /** `auth.exportAuthorization` results waiting to be imported: hex(bytes) → user and target DC. */
+  readonly exported: Map<string, { userId: number; dcId: number }> = new Map();
+  /** Keys authorized through `auth.importAuthorization` (allowed off the user's home DC). */
+  readonly importedKeys: Set<bigint> = new Set();
+  private readonly secret = new Uint8Array(randomBytes(32));
+  private readonly flood = new Map<string, { seconds: number; times: number }>();
+  private sinks: UpdateSink[] = [];
+  private nextUserId = 7_000_000_000 + (randomBytes(2).readUInt16LE(0) << 4);
+  private nextGroupId = 4_000_000_000 + (randomBytes(2).readUInt16LE(0) << 4);
+  private nextChannelId = 2_000_000_000 + (randomBytes(2).readUInt16LE(0) << 4);
+
+  constructor(options: WorldOptions) {
+    const dcs = options.dcs;
+    this.#dcs = typeof dcs === "function" ? dcs : () => dcs;
+    this.now = options.now ?? (() => Math.floor(Date.now() / 1000));
+    this.defaultDcId = options.defaultDcId ?? 2;
+  }
+
+  /** The DCs of the server, as `help.getConfig` advertises them. */
+  get dcs(): WorldDc[] {
+    return this.#dcs();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The World contract
+
+  /** Receives the protocol's update sink (several sinks all receive every push). */
+  attach(sink: UpdateSink): void {
+    this.sinks.push(sink);
+  }
+
+  /** Answers one API function; throws {@link RpcFailure} for an rpc_error. */
+  handle(ctx: CallContext, fn: AnyFunction): unknown {
+    const flood = this.flood.get(fn._);
+    if (flood && flood.times > 0) {
+      flood.times--;
+      if (flood.times === 0) this.flood.delete(fn._);
+      throw new RpcFailure(420, `FLOOD_WAIT_${flood.seconds}`);
+    }
+    const handler = (handlers as Record<string, Handler | undefined>)[fn._];
+    if (!handler) {
+      throw new RpcFailure(400, `TESTSERVER_UNSUPPORTED_${fn._.replace(/\./g, "_").toUpperCase()}`);
+    }
+    return handler(this, ctx, fn as never);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Scripting
+
+  /**
+   * Creates a bot account; its token logs in through `auth.importBotAuthorization`.
+   *
+   * @example
+   * ```ts
+   * const { token, userId } = world.addBot({ username: "echo_bot" });
+   * ```
+   */
+  addBot(o: { username: string; firstName?: string; dcId?: number }): {
+    token: string;
+    userId: number;
+  } {
+    this.checkUsername(o.username);
+    const id = this.allocUserId();
+    const tokenSecret = this.derive("token", id).toString("base64url").slice(0, 35);
+    this.accounts.set(id, {
+      id,
+      bot: true,
+      firstName: o.firstName ?? o.username,
+      username: o.username,
+      dcId: this.checkDc(o.dcId ?? this.defaultDcId),
+      tokenSecret,
+      box: newBox(),
+      seen: new Set(),
+    });
+    return { token: `${id}:${tokenSecret}`, userId: id };
+  }
+
+  /**
+   * Creates a user account; `code` is the login code the server accepts for its phone. With
+   * `password`, two-step verification is on (SRP, checked for real).
+   */
+  addUser(o: {
+    phone: string;
+    username?: string;
+    firstName?: string;
+    lastName?: string;
+    password?: string;
+    dcId?: number;
+  }): { userId: number; code: string } {
+    const phone = normalizePhone(o.phone);
+    if (!phone) throw new RangeError("phone must have digits");
+    if (this.byPhone(phone)) throw new RangeError(`phone ${phone} is already registered`);
+    if (o.username !== undefined) this.checkUsername(o.username);
+    const id = this.allocUserId();
+    const code = String(10000 + (randomBytes(4).readUInt32LE(0) % 90000));
+    this.accounts.set(id, {
+      id,
+      bot: false,
+      firstName: o.firstName ?? "User",
+      lastName: o.lastName,
+      username: o.username,
+      phone,
+      dcId: this.checkDc(o.dcId ?? this.defaultDcId),
+      code,
+      srp: o.password !== undefined ? makeSrpSecret(o.password) : undefined,
+      box: newBox(),
+      seen: new Set(),
+    });
+    return { userId: id, code };
+  }
+
+  /** The code `auth.signIn` accepts for `phone` (registered or signing up), if one was issued. */
+  loginCode(phone: string): string | undefined {
+    const p = normalizePhone(phone);
+    return this.byPhone(p)?.code ?? this.signUpCodes.get(p);
+  }
+
+  /** Creates a basic group; the creator and members see it in their dialogs. */
+  createGroup(o: { title: string; creatorId: number; memberIds?: number[] }): { chatId: number } {
+    const creator = this.account(o.creatorId);
+    const members = [creator.id, ...(o.memberIds ?? []).filter((m) => m !== creator.id)];
+    for (const m of members) this.account(m);
+    const id = this.nextGroupId++;
+    this.groups.set(id, {
+      id,
+      title: o.title,
+      creatorId: creator.id,
+      members,
+      date: this.now(),
+      version: 1,
+    });
+    return { chatId: id };
+  }
+
+  /** Creates a channel (broadcast) or supergroup (`broadcast: false`) with members. */
+  createChannel(o: {
+    title: string;
+    creatorId: number;
+    memberIds?: number[];
+    username?: string;
+    broadcast?: boolean;
+  }): { channelId: number } {
+    const creator = this.account(o.creatorId);
+    if (o.username !== undefined) this.checkUsername(o.username);
+    const members = new Set([creator.id, ...(o.memberIds ?? [])]);
+    for (const m of members) this.account(m);
+    const id = this.nextChannelId++;
+    this.channels.set(id, {
+      id,
+      title: o.title,
+      username: o.username,
+      broadcast: o.broadcast ?? true,
+      creatorId: creator.id,
+      members,
+      date: this.now(),
+      pts: 1,
+      nextId: 1,
+      messages: new Map(),
+      events: [],
+    });
+    return { channelId: id };
+  }
+
+  /**
+   * Posts a text message as `fromId`, exactly as if its client had called messages.sendMessage:
+   * every recipient's box gets it and their live sessions get the update.
+   */
+  postMessage(o: { fromId: number; to: Destination; text: string; randomId?: bigint }): Posted {
+    return this.send(o.fromId, o.to, o.text, o.randomId ?? randomLong()).posted;
+  }
+
+  /** Pushes an Updates object to every live session of `userId`. */
+  pushUpdate(userId: number, updates: AnyTlObject): void {
+    this.account(userId);
+    for (const s of this.sinks) s.push(userId, updates);
+  }
+
+  /** The next `times` calls of `method` answer `FLOOD_WAIT_<seconds>` (420). */
+  setFloodWait(method: string, seconds: number, times = 1): void {
+    if (!Number.isInteger(seconds) || seconds < 0) throw new RangeError("seconds must be >= 0");
+    if (times <= 0) this.flood.delete(method);
+    else this.flood.set(method, { seconds, times });
+  }
+
+  /**
+   * Moves an account's home DC: logins elsewhere answer PHONE_MIGRATE_X / USER_MIGRATE_X, and keys
+   * signed in on the old home (not imported there) get USER_MIGRATE_X.
+   */
+  moveUser(userId: number, dcId: number): void {
+    this.account(userId).dcId = this.checkDc(dcId);
+  }
+
+  /** The access hash `viewerId` must use for `peerId` (user or channel id). */
+  accessHash(viewerId: number, peerId: number): bigint {
+    return this.derive("hash", viewerId, peerId).readBigInt64LE(0);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Helpers for the handlers
+
+  /** The account of `id` (a RangeError for scripting mistakes). */
+  account(id: number): Account {
+    const a = this.accounts.get(id);
+    if (!a) throw new RangeError(`no account ${id}`);
+    return a;
+  }
+
+  /** Looks an account up by normalised phone. */
+  byPhone(phone: string): Account | undefined {
+    for (const a of this.accounts.values()) if (a.phone === phone) return a;
+    return undefined;
+  }
+
+  /** Looks a user or channel up by username (case-insensitive). */
+  byUsername(username: string): Account | Channel | undefined {
+    const u = username.toLowerCase();
+    for (const a of this.accounts.values()) if (a.username?.toLowerCase() === u) return a;
+    for (const c of this.channels.values()) if (c.username?.toLowerCase() === u) return c;
+    return undefined;
+  }
+
+  /**
+   * The signed-in account of this key, or the rpc_error Telegram gives: 401 AUTH_KEY_UNREGISTERED
+   * before login, 303 USER_MIGRATE_X when the account lives on another DC.
+   */
+  me(ctx: CallContext): Account {
+    const a = ctx.userId === null ? undefined : this.accounts.get(ctx.userId);
+    if (!a) throw new RpcFailure(401, "AUTH_KEY_UNREGISTERED");
+    if (a.dcId !== ctx.dcId && !this.importedKeys.has(ctx.authKeyId)) {
+      throw new RpcFailure(303, `USER_MIGRATE_${a.dcId}`);
+    }
+    return a;
+  }
+
+  /** Binds the key to `account` after a successful login; answers auth.authorization. */
+  signedIn(ctx: CallContext, account: Account): Api.AuthAuthorization {
+    this.passwordPending.delete(ctx.authKeyId);
+    ctx.bindUser(account.id);
+    return { _: "auth.authorization", user: this.userObject(account.id, account) };
+  }
+
+  /** `account` as `viewerId` sees it (access hash for that viewer; self flag; phone to self). */
+  userObject(viewerId: number, account: Account): Api.User {
+    const self = viewerId === account.id;
+    if (!self) this.accounts.get(viewerId)?.seen.add(account.id);
+    return {
+      _: "user",
+      self,
+      bot: account.bot,
+      id: BigInt(account.id),
+      accessHash: this.accessHash(viewerId, account.id),
+      firstName: account.firstName,
+      lastName: account.lastName,
+      username: account.username,
+      phone: self ? account.phone : undefined,
+      botInfoVersion: account.bot ? 1 : undefined,
+      botNochats: account.bot ? true : undefined,
+      status: account.bot ? undefined : { _: "userStatusRecently" },
+    };
+  }
+
+  /** A basic group as `viewerId` sees it. */
+  groupObject(viewerId: number, g: Group): Api.Chat {
+    return {
+      _: "chat",
+      creator: g.creatorId === viewerId,
+      left: !g.members.includes(viewerId),
+      id: BigInt(g.id),
+      title: g.title,
+      photo: { _: "chatPhotoEmpty" },
+      participantsCount: g.members.length,
+      date: g.date,
+      version: g.version,
+    };
+  }
+
+  /** A channel as `viewerId` sees it. */
+  channelObject(viewerId: number, c: Channel): Api.Channel {
+    return {
+      _: "channel",
+      creator: c.creatorId === viewerId,
+      left: !c.members.has(viewerId),
+      broadcast: c.broadcast,
+      megagroup: !c.broadcast,
+      id: BigInt(c.id),
+      accessHash: this.accessHash(viewerId, c.id),
+      title: c.title,
+      username: c.username,
+      photo: { _: "chatPhotoEmpty" },
+      date: c.date,
+      participantsCount: c.members.size,
+    };
+  }
+
+  /** A channel message as `viewerId` sees it. */
+  channelMessage(
+    viewerId: number,
+    c: Channel,
+    m: { id: number; fromId: number; date: number; text: string },
+  ): Api.Message {
+    return {
+      _: "message",
+      out: m.fromId === viewerId,
+      post: c.broadcast,
+      id: m.id,
+      fromId: c.broadcast ? undefined : { _: "peerUser", userId: BigInt(m.fromId) },
+      peerId: { _: "peerChannel", channelId: BigInt(c.id) },
+      date: m.date,
+      message: m.text,
+    };
+  }
+
+  /** Users and chats that `messages` (and extra peers) mention, as `viewerId` sees them. */
+  peersOf(
+    viewerId: number,
+    messages: Api.TypeMessage[],
+    extra: { users?: number[]; chats?: number[]; channels?: number[] } = {},
+  ): { users: Api.TypeUser[]; chats: Api.TypeChat[] } {
+    const users = new Set<number>(extra.users ?? []);
+    const chats = new Set<number>(extra.chats ?? []);
+    const channels = new Set<number>(extra.channels ?? []);
+    const add = (p: Api.TypePeer | undefined) => {
+      if (p?._ === "peerUser") users.add(Number(p.userId));
+      else if (p?._ === "peerChat") chats.add(Number(p.chatId));
+      else if (p?._ === "peerChannel") channels.add(Number(p.channelId));
+    };
+    for (const m of messages) {
+      if (m._ === "messageEmpty") continue;
+      add(m.fromId);
+      add(m.peerId);
+    }
+    return {
+      users: [...users].filter((u) => this.accounts.has(u)).map((u) =>
+        this.userObject(viewerId, this.accounts.get(u)!)
+      ),
+      chats: [
+        ...[...chats].filter((c) => this.groups.has(c)).map((c) =>
+          this.groupObject(viewerId, this.groups.get(c)!)
+        ),
+        ...[...channels].filter((c) => this.channels.has(c)).map((c) =>
+          this.channelObject(viewerId, this.channels.get(c)!)
+        ),
+      ],
+    };
+  }
+
+  /** Resolves an InputUser for `viewer`, checking the access hash (USER_ID_INVALID otherwise). */
+  inputUser(viewer: Account, input: Api.TypeInputUser): Account {
+    if (input._ === "inputUserSelf") return viewer;
+    if (input._ === "inputUser") {
+      const a = this.accounts.get(Number(input.userId));
+      if (a && (a.id === viewer.id || input.accessHash === this.accessHash(viewer.id, a.id))) {
+        return a;
+      }
+    }
+    if (input._ === "inputUserFromMessage") {
+      const a = this.accounts.get(Number(input.userId));
+      if (a) return a;
+    }
+    throw new RpcFailure(400, "USER_ID_INVALID");
+  }
+
+  /** Resolves an InputPeer for `viewer` into a destination (PEER_ID_INVALID otherwise). */
+  inputPeer(viewer: Account, input: Api.TypeInputPeer): Destination {
+    const id = "userId" in input
+      ? Number(input.userId)
+      : "chatId" in input
+      ? Number(input.chatId)
+      : "channelId" in input
+      ? Number(input.channelId)
+      : 0;
+    switch (input._) {
+      case "inputPeerSelf":
+        return { userId: viewer.id };
+      case "inputPeerUser":
+        if (
+          this.accounts.has(id) &&
+          (id === viewer.id || input.accessHash === this.accessHash(viewer.id, id))
+        ) return { userId: id };
+        break;
+      case "inputPeerUserFromMessage":
+        if (this.accounts.has(id)) return { userId: id };
+        break;
+      case "inputPeerChat":
+        if (this.groups.get(id)?.members.includes(viewer.id)) {
+          return { chatId: id };
+        }
+        break;
+      case "inputPeerChannel":
+        return { channelId: this.inputChannel(viewer, input).id };
+      case "inputPeerChannelFromMessage":
+        if (this.channels.has(id)) return { channelId: id };
+        break;
+    }
+    throw new RpcFailure(400, "PEER_ID_INVALID");
+  }
+
+  /** Resolves an InputChannel (or inputPeerChannel) for `viewer`: CHANNEL_INVALID / CHANNEL_PRIVATE. */
+  inputChannel(
+    viewer: Account,
+    input: Api.TypeInputChannel | Api.InputPeerChannel,
+  ): Channel {
+    if (input._ === "inputChannelEmpty") throw new RpcFailure(400, "CHANNEL_INVALID");
+    const c = this.channels.get(Number(input.channelId));
+    if (!c) throw new RpcFailure(400, "CHANNEL_INVALID");
+    if (
+      input._ !== "inputChannelFromMessage" && input.accessHash !== this.accessHash(viewer.id, c.id)
+    ) {
+      throw new RpcFailure(400, "CHANNEL_INVALID");
+    }
+    if (c.username === undefined && !c.members.has(viewer.id)) {
+      throw new RpcFailure(406, "CHANNEL_PRIVATE");
+    }
+    return c;
+  }
+
+  /**
+   * Sends a text message from `fromId` to `to`: stores it in every box it belongs to, advances
+   * their pts, pushes the updates to the recipients' sessions, and returns what the sender's
+   * `messages.sendMessage` answers.
+   */
+  send(
+    fromId: number,
+    to: Destination,
+    text: string,
+    randomId: bigint,
+  ): { posted: Posted; result: Api.TypeUpdates } {
+    const from = this.account(fromId);
+    if (text.length === 0) throw new RpcFailure(400, "MESSAGE_EMPTY");
+    if (text.length > 4096) throw new RpcFailure(400, "MESSAGE_TOO_LONG");
+    if (from.box.randomIds.has(randomId)) throw new RpcFailure(500, "RANDOM_ID_DUPLICATE");
+    from.box.randomIds.add(randomId);
+    if (from.box.randomIds.size > MAX_EVENTS) {
+      from.box.randomIds.delete(from.box.randomIds.values().next().value!);
+    }
+    const date = this.now();
+    if ("userId" in to) return this.sendPrivate(from, this.account(to.userId), text, date);
+    if ("chatId" in to) return this.sendGroup(from, to.chatId, text, randomId, date);
+    return this.sendChannel(from, to.channelId, text, randomId, date);
+  }
+
+  private sendPrivate(from: Account, to: Account, text: string, date: number) {
+    const own = this.store(from, {
+      out: true,
+      fromId: from.id,
+      peer: { _: "peerUser", userId: BigInt(to.id) },
+      text,
+      date,
+    });
+    if (to.id !== from.id) {
+      const theirs = this.store(to, {
+        out: false,
+        fromId: from.id,
+        peer: { _: "peerUser", userId: BigInt(from.id) },
+        text,
+        date,
+      });
+      const known = to.seen.has(from.id);
+      const push: Api.TypeUpdates = known
+        ? {
+          _: "updateShortMessage",
+          id: theirs.message.id,
+          userId: BigInt(from.id),
+          message: text,
+          pts: theirs.pts,
+          ptsCount: 1,
+          date,
+        }
+        : {
+          _: "updates",
+          updates: [theirs.update],
+          ...this.peersOf(to.id, [], { users: [from.id, to.id] }),
+          date,
+          seq: 0,
+        };
+      this.pushUpdate(to.id, push);
+    }
+    const result: Api.UpdateShortSentMessage = {
+      _: "updateShortSentMessage",
+      out: true,
+      id: own.message.id,
+      pts: own.pts,
+      ptsCount: 1,
+      date,
+    };
+    return { posted: { id: own.message.id, pts: own.pts, date }, result };
+  }
+
+  private sendGroup(from: Account, chatId: number, text: string, randomId: bigint, date: number) {
+    const g = this.groups.get(chatId);
+    if (!g || !g.members.includes(from.id)) throw new RpcFailure(400, "CHAT_ID_INVALID");
+    let own: { message: Api.Message; pts: number; update: Api.UpdateNewMessage } | undefined;
+    for (const memberId of g.members) {
+      const member = this.account(memberId);
+      const stored = this.store(member, {
+        out: memberId === from.id,
+        fromId: from.id,
+        peer: { _: "peerChat", chatId: BigInt(chatId) },
+        text,
+        date,
+      });
+      if (memberId === from.id) {
+        own = stored;
+        continue;
+      }
+      this.pushUpdate(memberId, {
+        _: "updates",
+        updates: [stored.update],
+        ...this.peersOf(memberId, [stored.message]),
+        date,
+        seq: 0,
+      });
+    }
+    const result: Api.Updates = {
+      _: "updates",
+      updates: [{ _: "updateMessageID", id: own!.message.id, randomId }, own!.update],
+      ...this.peersOf(from.id, [own!.message]),
+      date,
+      seq: 0,
+    };
+    return { posted: { id: own!.message.id, pts: own!.pts, date }, result };
+  }
+
+  private sendChannel(
+    from: Account,
+    channelId: number,
+    text: string,
+    randomId: bigint,
+    date: number,
+  ) {
+    const c = this.channels.get(channelId);
+    if (!c) throw new RpcFailure(400, "CHANNEL_INVALID");
+    if (!c.members.has(from.id)) throw new RpcFailure(403, "CHAT_WRITE_FORBIDDEN");
+    if (c.broadcast && c.creatorId !== from.id) throw new RpcFailure(403, "CHAT_ADMIN_REQUIRED");
+    const record = { id: c.nextId++, fromId: from.id, date, text };
+    c.messages.set(record.id, record);
+    c.pts++;
+    c.events.push({ pts: c.pts, id: record.id });
+    if (c.events.length > MAX_EVENTS) c.events.shift();
+    const updateFor = (viewer: number): Api.UpdateNewChannelMessage => ({
+      _: "updateNewChannelMessage",
+      message: this.channelMessage(viewer, c, record),
+      pts: c.pts,
+      ptsCount: 1,
+    });
+    for (const memberId of c.members) {
+      if (memberId === from.id) continue;
+      const update = updateFor(memberId);
+      this.pushUpdate(memberId, {
+        _: "updates",
+        updates: [update],
+        ...this.peersOf(memberId, [update.message]),
+        date,
+        seq: 0,
+      });
+    }
+    const own = updateFor(from.id);
+    const result: Api.Updates = {
+      _: "updates",
+      updates: [{ _: "updateMessageID", id: record.id, randomId }, own],
+      ...this.peersOf(from.id, [own.message]),
+      date,
+      seq: 0,
+    };
+    return { posted: { id: record.id, pts: c.pts, date }, result };
+  }
+
+  /** Stores one message in `owner`'s box with the next id and pts. */
+  private store(
+    owner: Account,
+    m: { out: boolean; fromId: number; peer: Api.TypePeer; text: string; date: number },
+  ): { message: Api.Message; pts: number; update: Api.UpdateNewMessage } {
+    const box = owner.box;
+    const message: Api.Message = {
+      _: "message",
+      out: m.out,
+      id: box.nextId++,
+      fromId: { _: "peerUser", userId: BigInt(m.fromId) },
+      peerId: m.peer,
+      date: m.date,
+      message: m.text,
+    };
+    box.messages.set(message.id, message);
+    box.pts++;
+    const update: Api.UpdateNewMessage = {
+      _: "updateNewMessage",
+      message,
+      pts: box.pts,
+      ptsCount: 1,
+    };
+    box.events.push({ pts: box.pts, update });
+    if (box.events.length > MAX_EVENTS) box.events.shift();
+    return { message, pts: box.pts, update };
+  }
+
+  private allocUserId(): number {
+    return this.nextUserId += 1 + (randomBytes(1)[0] & 7);
+  }
+
+  private checkDc(dcId: number): number {
+    const dcs = this.dcs;
+    // Before the server listens there are no addresses yet: any of Telegram's DC ids will do.
+    if (dcs.length === 0 ? dcId < 1 || dcId > 5 : !dcs.some((d) => d.id === dcId)) {
+      throw new RangeError(`no DC ${dcId}`);
+    }
+    return dcId;
+  }
+
+  private checkUsername(username: string): void {
+    if (!/^[A-Za-z][A-Za-z0-9_]{3,31}$/.test(username)) {
+      throw new RangeError(`username ${JSON.stringify(username)} is not valid on Telegram`);
+    }
+    if (this.byUsername(username)) throw new RangeError(`username ${username} is taken`);
+  }
+
+  /** 32 bytes derived from the world's secret (tokens, access hashes): stable, unguessable. */
+  private derive(what: string, ...ids: number[]) {
+    return createHash("sha256").update(this.secret).update(`${what}:${ids.join(":")}`).digest();
+  }
+}
+
+function newBox(): Box {
+  return {
+    pts: 1,
+    qts: 0,
+    seq: 1,
+    nextId: 1,
+    messages: new Map(),
+    events: [],
+    randomIds: new Set(),
+  };
+}
+
+/** Digits only, as Telegram compares phone numbers. */
+export function normalizePhone(phone: string): string {
+  return phone.replace(/\D/g, "");
+}
+
+/** A random signed 64-bit integer (random ids, srp ids). */
+export function randomLong(): bigint {
+  return randomBytes(8).readBigInt64LE(0);
+}

@@ -1,0 +1,106 @@
+// Shared by the third-party client judges: a TestServer with the real world, seeded with the
+// accounts every scenario uses, a log of the API methods each auth key called (so that a restart
+// can be shown to need no new login), and the rule that a missing judge fails under CI.
+import process from "node:process";
+import { TestServer } from "../../testing/server/mod.ts";
+import type { AnyFunction } from "../../tl/mod.ts";
+import type { CallContext } from "../../testing/server/world_contract.ts";
+import { TestWorld } from "../../testing/server/world.ts";
+
+/** Credentials every judge uses (the TestServer accepts any api_id/api_hash). */
+export const API_ID = 611335;
+export const API_HASH = "0123456789abcdef0123456789abcdef";
+
+/** The seeded world a judge scenario logs into. */
+export interface JudgeWorld {
+  server: TestServer;
+  world: TestWorld;
+  bot: { token: string; userId: number; username: string };
+  user: { phone: string; code: string; userId: number };
+  user2fa: { phone: string; code: string; userId: number; password: string };
+  /** Every API method called, with the DC and the key's user at the time. */
+  calls: { method: string; dcId: number; userId: number | null; layer: number }[];
+  /** The methods called since `mark` (an index into `calls`). */
+  since(mark: number): string[];
+}
+
+/**
+ * Starts a TestServer on the real world with a bot, a user and a user with 2FA, all homed on
+ * DC 2. `tag` keeps usernames and phones apart when several worlds run in one process.
+ */
+export async function startJudgeWorld(tag = "a"): Promise<JudgeWorld> {
+  let world!: TestWorld;
+  const server = await TestServer.start({
+    world: (s) => (world = new TestWorld({ dcs: () => s.dcs })),
+  });
+  const calls: JudgeWorld["calls"] = [];
+  const handle = world.handle.bind(world);
+  world.handle = (ctx: CallContext, fn: AnyFunction) => {
+    calls.push({ method: fn._, dcId: ctx.dcId, userId: ctx.userId, layer: ctx.layer });
+    return handle(ctx, fn);
+  };
+  const username = `judge_${tag}_bot`;
+  const bot = { ...world.addBot({ username, firstName: "Judge" }), username };
+  const phone = `1555${tag.charCodeAt(0)}0001`;
+  const user = { phone, ...world.addUser({ phone, firstName: "Alice", username: `alice_${tag}` }) };
+  const phone2 = `1555${tag.charCodeAt(0)}0002`;
+  const password = "correct horse battery";
+  const user2fa = {
+    phone: phone2,
+    password,
+    ...world.addUser({ phone: phone2, firstName: "Carol", password }),
+  };
+  return {
+    server,
+    world,
+    bot,
+    user,
+    user2fa,
+    calls,
+    since: (mark) => calls.slice(mark).map((c) => c.method),
+  };
+}
+
+/** Whether this run must have every judge (CI=true): then a missing one fails, never skips. */
+export const REQUIRED = process.env.CI === "true";
+
+/** The Python with Irenogram and Telethon, or null (see {@link REQUIRED}). */
+export function judgePython(): string | null {
+  const py = process.env.IRENOGRAM_PYTHON;
+  if (!py && REQUIRED) {
+    throw new Error("CI=true but IRENOGRAM_PYTHON is not set: the Python judges must run");
+  }
+  return py ?? null;
+}
+
+/** Logins the scenarios may make; a restart with a saved session must make none of these. */
+export const LOGIN_METHODS = new Set([
+  "auth.importBotAuthorization",
+  "auth.sendCode",
+  "auth.signIn",
+  "auth.signUp",
+  "auth.checkPassword",
+  "auth.importAuthorization",
+]);
+
+/** Resolves when `predicate` holds, polling; rejects after `ms` (bounded waits only). */
+export async function waitFor(predicate: () => boolean, ms: number, what: string): Promise<void> {
+  const until = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Runs `scenario`, failing (not hanging) after `ms`: a judge that stalls is a failed judge. */
+export async function bounded<T>(ms: number, what: string, scenario: () => Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no result within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([scenario(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

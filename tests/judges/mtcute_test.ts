@@ -1,0 +1,115 @@
+// Judge: mtcute (@mtcute/node 0.30, layer 227) against the TestServer on two transports
+// (intermediate, obfuscated intermediate): a bot logs in with its token and calls getMe; a user
+// logs in with phone + code and one with 2FA (mtcute's SRP); the user messages the bot and the
+// bot's client receives it as an update; a restart from the exported session needs no login.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  IntermediatePacketCodec,
+  MemoryStorage,
+  ObfuscatedPacketCodec,
+  TcpTransport,
+  TelegramClient,
+} from "@mtcute/node";
+import { addPublicKey } from "@mtcute/core/utils.js";
+import { NodeCryptoProvider } from "@mtcute/node/utils.js";
+import {
+  API_HASH,
+  API_ID,
+  bounded,
+  type JudgeWorld,
+  LOGIN_METHODS,
+  startJudgeWorld,
+  waitFor,
+} from "./judge_helpers.ts";
+
+class ObfuscatedTcpTransport extends TcpTransport {
+  override packetCodec() {
+    return new ObfuscatedPacketCodec(new IntermediatePacketCodec()) as never;
+  }
+}
+
+const crypto = new NodeCryptoProvider();
+await crypto.initialize?.();
+
+const transports = {
+  intermediate: () => new TcpTransport(),
+  obfuscated: () => new ObfuscatedTcpTransport(),
+};
+
+function client(j: JudgeWorld, transport: keyof typeof transports): TelegramClient {
+  const dc = j.server.dcs.find((d) => d.id === 2)!;
+  const option = { id: 2, ipAddress: dc.host, port: dc.port };
+  const c = new TelegramClient({
+    apiId: API_ID,
+    apiHash: API_HASH,
+    storage: new MemoryStorage(),
+    defaultDcs: { main: option, media: option },
+    transport: transports[transport](),
+    logLevel: 0,
+  });
+  return c;
+}
+
+for (const transport of Object.keys(transports) as (keyof typeof transports)[]) {
+  test(`mtcute (${transport}): bot, user, 2FA user, message as update, restart without login`, () =>
+    bounded(60_000, `mtcute (${transport})`, async () => {
+      const j = await startJudgeWorld();
+      // mtcute keeps trusted keys in one global index (by fingerprint).
+      addPublicKey(crypto, j.server.publicKeys[0].pem);
+      const clients: TelegramClient[] = [];
+      const make = () => {
+        const c = client(j, transport);
+        clients.push(c);
+        return c;
+      };
+      try {
+        const bot = make();
+        const botMe = await bot.start({ botToken: j.bot.token });
+        assert.equal(botMe.id, j.bot.userId);
+        assert.equal(botMe.isBot, true);
+        const me = await bot.getMe();
+        assert.equal(me.username, j.bot.username);
+
+        const received: string[] = [];
+        bot.onNewMessage.add((m) => {
+          received.push(m.text);
+        });
+
+        const user = make();
+        const userMe = await user.start({ phone: j.user.phone, code: () => j.user.code });
+        assert.equal(userMe.id, j.user.userId);
+        assert.equal(userMe.isBot, false);
+
+        const carol = make();
+        const carolMe = await carol.start({
+          phone: j.user2fa.phone,
+          code: () => j.user2fa.code,
+          password: () => j.user2fa.password,
+        });
+        assert.equal(carolMe.id, j.user2fa.userId);
+        assert.ok(j.calls.some((c) => c.method === "auth.checkPassword"));
+
+        await user.sendText(j.bot.username, "hello bot");
+        await waitFor(() => received.includes("hello bot"), 10_000, "the bot's update");
+        await user.sendText(j.bot.username, "second");
+        await waitFor(() => received.includes("second"), 10_000, "the second update");
+
+        // Restart: a new client from the exported session, no login.
+        const session = await user.exportSession();
+        await user.destroy();
+        const mark = j.calls.length;
+        const again = make();
+        await again.importSession(session);
+        const againMe = await again.start({
+          phone: () => Promise.reject(new Error("asked for a phone: the session was not reused")),
+        });
+        assert.equal(againMe.id, j.user.userId);
+        assert.deepEqual(j.since(mark).filter((m) => LOGIN_METHODS.has(m)), []);
+        assert.ok(j.calls.every((c) => c.layer === 227 || c.userId === null || c.layer === 224));
+      } finally {
+        for (const c of clients) await c.destroy().catch(() => {});
+        await j.server.stop();
+      }
+    }));
+}
