@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { gzipSync } from "node:zlib";
+import { nodeBuiltin } from "../runtime/runtime.ts";
 import {
   authKeyId,
   CoreError,
@@ -132,6 +132,8 @@ const CONTAINER_MAX_MESSAGES = 1000;
 const CONTAINER_MAX_BYTES = 512 * 1024;
 /** Bodies larger than this are offered to gzip. */
 const GZIP_MIN = 512;
+/** node:zlib where the runtime has it (not in browsers: there requests go uncompressed). */
+const zlib = nodeBuiltin<{ gzipSync(b: Uint8Array): Uint8Array }>("node:zlib");
 /** Acks held before they are sent on their own. */
 const ACK_BATCH = 32;
 /** Consecutive connections without one valid message before pending requests fail. */
@@ -320,8 +322,8 @@ export class Session {
   /** The body of a query: its TL bytes, gzip_packed when that is smaller. */
   #encodeBody(fn: AnyFunction): Uint8Array {
     const body = serialize(fn);
-    if (body.length < GZIP_MIN) return body;
-    const packed = gzipSync(body);
+    if (body.length < GZIP_MIN || zlib === undefined) return body;
+    const packed = zlib.gzipSync(body);
     if (packed.length + 8 >= body.length) return body;
     return serialize({ _: "gzip_packed", packedData: packed });
   }

@@ -6,6 +6,7 @@
  * @module
  */
 import { IrenogramError } from "../errors.ts";
+import { RUNTIME } from "./runtime.ts";
 
 /** What a connected stream tells its owner. Called in arrival order, never after `onClose`. */
 export interface StreamHandlers {
@@ -187,19 +188,28 @@ const nodeConnect: Connector = async (address, handlers) => {
   });
 };
 
-/** The runtime's own socket API where it has one, else node:net (Node, and the npm build anywhere). */
-const connector: Connector = typeof g.Bun?.connect === "function"
-  ? bunConnect
-  : typeof g.Deno?.connect === "function"
-  ? denoConnect
-  : nodeConnect;
+/** Browsers have no TCP: the `"websocket"` transport is theirs. */
+const noTcp: Connector = () =>
+  Promise.reject(
+    new SocketError(
+      "SOCKET_UNSUPPORTED",
+      "no TCP sockets in a browser: use the websocket transport",
+    ),
+  );
 
-/** Which implementation {@link connectTcp} uses here: `"bun"`, `"deno"` or `"node"`. */
-export const tcpImplementation: "bun" | "deno" | "node" = connector === bunConnect
-  ? "bun"
-  : connector === denoConnect
-  ? "deno"
-  : "node";
+/** The runtime's own socket API, chosen once. */
+const connector: Connector = RUNTIME === "bun"
+  ? bunConnect
+  : RUNTIME === "deno"
+  ? denoConnect
+  : RUNTIME === "node"
+  ? nodeConnect
+  : noTcp;
+
+/** Which implementation {@link connectTcp} uses here. */
+export const tcpImplementation: "bun" | "deno" | "node" | "none" = RUNTIME === "browser"
+  ? "none"
+  : RUNTIME;
 
 /**
  * Opens a TCP connection. Fails with `SOCKET_CONNECT_FAILED` (the address in the message, the
@@ -222,6 +232,7 @@ export async function connectTcp(
   try {
     return await connector(address, handlers);
   } catch (e) {
+    if (e instanceof SocketError) throw e;
     const where = address.host.includes(":") ? `[${address.host}]` : address.host;
     throw new SocketError(
       "SOCKET_CONNECT_FAILED",
