@@ -6,7 +6,7 @@
  * @module
  */
 import { createTransport, type TransportKind } from "../core/mod.ts";
-import { type ByteStream, connectTcp } from "../runtime/tcp.ts";
+import { type ByteStream, connectTcp, SocketError } from "../runtime/tcp.ts";
 import { connectWebSocket, type WebSocketConstructor } from "../runtime/websocket.ts";
 import { MtprotoError } from "./errors.ts";
 
@@ -228,6 +228,9 @@ export class Connection {
     } catch (e) {
       finished = true;
       transport.free();
+      if (e instanceof SocketError && e.code === "SOCKET_UNSUPPORTED") {
+        throw new MtprotoError("MTPROTO_UNSUPPORTED", e.message, { cause: e });
+      }
       throw e;
     }
     if (finished) throw new MtprotoError("MTPROTO_CONNECTION_FAILED", "closed while connecting");

@@ -6,7 +6,8 @@
  * @module
  */
 import { IrenogramError } from "../errors.ts";
-import { RUNTIME } from "./runtime.ts";
+import type * as Net from "node:net";
+import { nodeBuiltin, RUNTIME } from "./runtime.ts";
 
 /** What a connected stream tells its owner. Called in arrival order, never after `onClose`. */
 export interface StreamHandlers {
@@ -154,9 +155,12 @@ const denoConnect: Connector = async (address, handlers) => {
 };
 
 /** Node (and anything else with node:net). */
-const nodeConnect: Connector = async (address, handlers) => {
-  const net = await import("node:net");
-  return await new Promise<ByteStream>((resolve, reject) => {
+const nodeConnect: Connector = (address, handlers) => {
+  const net = nodeBuiltin<typeof Net>("node:net");
+  if (net === undefined) {
+    return Promise.reject(new SocketError("SOCKET_UNSUPPORTED", "node:net is not available here"));
+  }
+  return new Promise<ByteStream>((resolve, reject) => {
     let closed = false, connected = false;
     const socket = net.connect({ host: address.host, port: address.port });
     socket.setNoDelay(true);
