@@ -61,6 +61,12 @@ export interface MtprotoOptions {
   pingInterval?: number;
   /** Milliseconds allowed for connecting and each key-exchange step (default 15 000). */
   connectTimeout?: number;
+  /**
+   * Perfect forward secrecy (core.telegram.org/api/pfs): messages go under temporary keys
+   * (`expiresIn` seconds, default 86 400) bound to the stored key by auth.bindTempAuthKey.
+   * Off by default.
+   */
+  pfs?: boolean | { expiresIn?: number };
 }
 
 /** Options of {@link MtprotoClient.invoke}. */
@@ -215,6 +221,9 @@ export class MtprotoClient {
       random: o.random,
       pingInterval: o.pingInterval,
       connectTimeout: o.connectTimeout,
+      pfs: o.pfs
+        ? { expiresIn: (typeof o.pfs === "object" ? o.pfs.expiresIn : undefined) ?? 86400 }
+        : undefined,
       keepAlive: dcId === this.#mainDcId,
       wrapInit: (query) => ({
         _: "invokeWithLayer",

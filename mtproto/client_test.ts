@@ -160,6 +160,34 @@ test("mtproto: handshake and RPCs on every transport; the stored key is reused",
   }
 });
 
+test("mtproto: perfect forward secrecy: temporary keys bound with auth.bindTempAuthKey", async () => {
+  await using server = await TestServer.start();
+  const before = server.stats().handshakes;
+  const lines: string[] = [];
+  const client = await clientFor(server, {
+    pfs: true,
+    logger: new Logger("info", (l) => lines.push(l)),
+  });
+  await client.connect(2);
+  // The permanent key (stored) and a temporary one (not stored), bound: the server checked the
+  // MTProto 1.0 signature of the permanent key, or connect() would have failed.
+  assert.equal(server.stats().handshakes, before + 2);
+  assert.equal(client.keys.map.size, 1);
+  assert.ok(lines.some((l) => l.includes("temporary auth key bound")));
+  assert.equal((await client.invoke({ _: "help.getNearestDc" })).thisDc, 2);
+  // A drop: the same temporary key goes on (no new exchange, no new binding).
+  server.dropConnections();
+  assert.equal((await client.invoke({ _: "help.getNearestDc" })).thisDc, 2);
+  assert.equal(server.stats().handshakes, before + 2);
+  await client.close();
+  // A new client with the stored key: only a temporary key is made.
+  const again = await clientFor(server, { pfs: { expiresIn: 3600 }, keys: client.keys });
+  await again.connect(2);
+  assert.equal(server.stats().handshakes, before + 3);
+  assert.equal((await again.invoke({ _: "help.getNearestDc" })).thisDc, 2);
+  await again.close();
+});
+
 test("mtproto: 1,000 requests in flight go out in a few containers", async () => {
   await using server = await TestServer.start();
   const sends: number[] = [];

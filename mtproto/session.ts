@@ -27,6 +27,7 @@ import {
   TlError,
 } from "../tl/mod.ts";
 import { exchangeAuthKey } from "./auth_key.ts";
+import { bindTempAuthKeyQuery } from "./temp_key_binding.ts";
 import { Connection, type ConnectionOptions, type Endpoint } from "./connection.ts";
 import { MtprotoError } from "./errors.ts";
 import type { Logger } from "./logger.ts";
@@ -63,6 +64,11 @@ export interface SessionOptions {
   pingInterval?: number;
   /** Milliseconds for each step of the key exchange and for the first answer (default 15 000). */
   connectTimeout?: number;
+  /**
+   * Perfect forward secrecy: messages go under a temporary key (valid `expiresIn` seconds, made
+   * anew when it runs out) bound to the stored permanent key with auth.bindTempAuthKey.
+   */
+  pfs?: { expiresIn: number };
 }
 
 /** What {@link Session.stats} reports. */
@@ -93,6 +99,8 @@ export interface InvokeOptions {
 interface Request {
   fn: AnyFunction;
   body: Uint8Array;
+  /** A body that depends on the msg_id it goes out under (auth.bindTempAuthKey). */
+  bodyFor?: (msgId: bigint) => Uint8Array;
   resolve(value: unknown): void;
   reject(error: Error): void;
   /** Every msg_id this request went out under (answers to any of them settle it). */
@@ -181,8 +189,15 @@ export class Session {
   readonly #seq = new SeqNo();
   readonly #serverIds = new ServerMsgIds();
 
+  /** The key messages go under: the permanent key, or with PFS the temporary one. */
   #authKey: Uint8Array | undefined;
   #keyId: Uint8Array | undefined;
+  /** The stored (permanent) key. */
+  #permKey: Uint8Array | undefined;
+  #tempKey: Uint8Array | undefined;
+  /** Server time (s) when the temporary key expires. */
+  #tempExpiresAt = 0;
+  #needsBind = false;
   #salt = 0n;
   #futureSalts: { validSince: number; validUntil: number; salt: bigint }[] = [];
   #saltsAsked = false;
@@ -269,11 +284,15 @@ export class Session {
 
   #request(
     fn: AnyFunction,
-    options: InvokeOptions & { service: boolean; early: boolean },
+    options: InvokeOptions & {
+      service: boolean;
+      early: boolean;
+      bodyFor?: (msgId: bigint) => Uint8Array;
+    },
   ): Promise<unknown> {
     let body: Uint8Array;
     try {
-      body = this.#encodeBody(fn);
+      body = options.bodyFor ? new Uint8Array(512) : this.#encodeBody(fn);
     } catch (e) {
       return Promise.reject(e);
     }
@@ -284,6 +303,7 @@ export class Session {
       const req: Request = {
         fn,
         body,
+        bodyFor: options.bodyFor,
         resolve,
         reject,
         ids: [],
@@ -406,9 +426,9 @@ export class Session {
     this.#state = "connecting";
     this.#lastError = undefined;
     this.#validSinceConnect = false;
-    if (this.#authKey === undefined) {
+    if (this.#permKey === undefined) {
       const stored = await this.#o.keys.getAuthKey(this.dcId);
-      if (stored !== null && stored !== undefined) this.#useKey(stored);
+      if (stored !== null && stored !== undefined) this.#permKey = stored;
     }
     const endpoint = await this.#o.endpoint();
     const conn = await Connection.open(endpoint, { ...this.#o.connection, dcId: this.dcId }, {
@@ -429,11 +449,25 @@ export class Session {
       transport: this.#o.connection.transport,
       host: endpoint.host,
     });
-    if (this.#authKey === undefined) await this.#createKey();
+    if (this.#permKey === undefined) {
+      this.#permKey = await this.#createKey();
+      await this.#o.keys.setAuthKey(this.dcId, this.#permKey);
+    }
+    const pfs = this.#o.pfs;
+    if (pfs === undefined) this.#useKey(this.#permKey);
+    else {
+      if (this.#tempKey === undefined || this.#tempExpiresAt - this.#ids.serverNow() / 1000 < 60) {
+        this.#tempKey = await this.#createKey(pfs.expiresIn);
+        this.#tempExpiresAt = Math.floor(this.#ids.serverNow() / 1000) + pfs.expiresIn;
+        this.#needsBind = true;
+      }
+      this.#useKey(this.#tempKey);
+    }
     if (this.#conn !== conn) {
       throw new MtprotoError("MTPROTO_CONNECTION_FAILED", "the connection closed while starting");
     }
     this.#state = "init";
+    if (this.#needsBind) await this.#bind();
     const init = this.#request(this.#o.wrapInit({ _: "help.getConfig" }), {
       early: true,
       service: false,
@@ -456,26 +490,58 @@ export class Session {
   }
 
   #useKey(key: Uint8Array): void {
+    if (this.#authKey !== undefined && this.#authKey !== key) {
+      // A session belongs to one key: a new key starts a new session.
+      this.#sessionId = randomLong(this.#random);
+      this.#seq.reset();
+      this.#sessionCreatedSeen = false;
+    }
     this.#authKey = key;
     this.#keyId = authKeyId(key);
   }
 
-  async #createKey(): Promise<void> {
+  /** Runs the key exchange on the current connection (a temporary key with `expiresIn`). */
+  async #createKey(expiresIn?: number): Promise<Uint8Array> {
     const conn = this.#conn!;
     const timeout = this.#o.connectTimeout ?? 15000;
     const dc = (this.#o.connection.testMode ? 10000 : 0) + this.dcId;
     const result = await exchangeAuthKey((body) => this.#plainRoundTrip(conn, body, timeout), {
       keys: this.#o.rsaKeys,
       dc: this.#o.connection.media ? -dc : dc,
+      expiresIn,
       random: this.#random,
       now: this.#o.now,
     });
     this.#ids.offset = result.timeOffset;
     this.#salt = result.serverSalt;
     this.#futureSalts = [];
-    this.#useKey(result.authKey);
-    await this.#o.keys.setAuthKey(this.dcId, result.authKey);
-    this.#log.info("auth key created", { dc: this.dcId, clockOffsetSeconds: result.timeOffset });
+    this.#log.info(expiresIn === undefined ? "auth key created" : "temporary auth key created", {
+      dc: this.dcId,
+      clockOffsetSeconds: result.timeOffset,
+    });
+    return result.authKey;
+  }
+
+  /** auth.bindTempAuthKey, the first query under a new temporary key. */
+  async #bind(): Promise<void> {
+    const binding = {
+      permKey: this.#permKey!,
+      tempKey: this.#tempKey!,
+      tempSessionId: this.#sessionId,
+      expiresAt: this.#tempExpiresAt,
+      random: this.#random,
+    };
+    const ok = await this.#request({ _: "auth.bindTempAuthKey" } as AnyFunction, {
+      early: true,
+      service: false,
+      timeout: this.#o.connectTimeout ?? 15000,
+      bodyFor: (msgId) => serialize(bindTempAuthKeyQuery(binding, msgId)),
+    });
+    if (ok !== true) {
+      throw new MtprotoError("MTPROTO_HANDSHAKE_FAILED", "auth.bindTempAuthKey did not succeed");
+    }
+    this.#needsBind = false;
+    this.#log.info("temporary auth key bound", { dc: this.dcId });
   }
 
   /** One unencrypted message and its answer (auth_key_id 0). */
@@ -558,7 +624,12 @@ export class Session {
     if (wasState !== "ready") return; // #run handles failures while connecting
     this.#state = "idle";
     if (!this.#validSinceConnect) this.#failures++;
-    if (problem instanceof MtprotoError && fatal(problem)) {
+    if (
+      problem instanceof MtprotoError && problem.code === "MTPROTO_AUTH_KEY_UNKNOWN" &&
+      this.#o.pfs !== undefined
+    ) {
+      this.#tempKey = undefined; // expired or forgotten: the next connection makes a new one
+    } else if (problem instanceof MtprotoError && fatal(problem)) {
       this.#failAll(problem);
       return;
     }
@@ -885,8 +956,9 @@ export class Session {
         req.msgId = msgId;
         req.ids.push(msgId);
         this.#pending.set(msgId, req);
-        messages.push({ msgId, seqNo: this.#seq.next(true), body: req.body });
-        bytes += req.body.length + 16;
+        const body = req.bodyFor ? req.bodyFor(msgId) : req.body;
+        messages.push({ msgId, seqNo: this.#seq.next(true), body });
+        bytes += body.length + 16;
         sent.push(req);
       }
       if (messages.length === 0) return;
@@ -961,6 +1033,14 @@ export class Session {
 
   #ping(): void {
     if (this.#state !== "ready" || this.#pingInFlight) return;
+    if (
+      this.#o.pfs !== undefined && this.#tempExpiresAt - this.#ids.serverNow() / 1000 < 120
+    ) {
+      // The temporary key runs out: reconnect under a new one.
+      this.#log.info("temporary auth key expiring; reconnecting", { dc: this.dcId });
+      this.#conn?.close();
+      return;
+    }
     this.#pingInFlight = true;
     const conn = this.#conn;
     const every = this.#o.pingInterval ?? 60000;
