@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { IrenogramError } from "../errors.ts";
 import type { AnyFunction, AnyTlObject } from "../tl/mod.ts";
-import { RpcError } from "../tl/mod.ts";
+import { LAYER, RpcError } from "../tl/mod.ts";
 import {
   type CallContext,
   HOSTILE_MODES,
@@ -76,11 +76,21 @@ class ProtocolWorld implements World {
   sink: UpdateSink | undefined;
   readonly #exported = new Map<bigint, number>();
 
+  configs = 0;
+  layers = new Set<number>();
+  langCodes: number[] = [];
+
   handle(ctx: CallContext, fn: AnyFunction): unknown {
+    this.layers.add(ctx.layer);
     switch (fn._) {
+      case "help.getConfig":
+        // The init query of each connection (initConnection unwrapped by the server).
+        this.configs++;
+        throw new RpcFailure(400, "METHOD_NOT_SUPPORTED");
       case "help.getNearestDc":
         return { _: "nearestDc", country: "XX", thisDc: ctx.dcId, nearestDc: ctx.dcId };
       case "help.getCountriesList": {
+        this.langCodes.push(fn.langCode.length);
         this.calls.set(fn.hash, (this.calls.get(fn.hash) ?? 0) + 1);
         const answer = { _: "help.countriesListNotModified" };
         if (this.gate === undefined) return answer;
@@ -247,6 +257,66 @@ test("mtproto: connection dropped with requests in flight: each sent again once,
   } finally {
     await server.stop();
   }
+});
+
+test("mtproto: invokeWithLayer(initConnection) opens every connection; big queries go gzip_packed", async () => {
+  const { server, world } = await protocolServer();
+  try {
+    const sent: number[] = [];
+    const client = await clientFor(server, {
+      logger: new Logger("debug", (line) => {
+        const m = / sent .*bytes=(\d+)/.exec(line);
+        if (m) sent.push(Number(m[1]));
+      }),
+    });
+    await client.connect(2);
+    assert.equal(world.configs, 1);
+    await client.invoke(countries(1));
+    server.dropConnections();
+    await client.invoke(countries(2));
+    assert.equal(world.configs, 2);
+    assert.deepEqual([...world.layers], [LAYER]);
+    sent.length = 0;
+    await client.invoke({ _: "help.getCountriesList", langCode: "x".repeat(20000), hash: 3 });
+    assert.equal(world.langCodes.at(-1), 20000);
+    assert.ok(sent.length >= 1 && Math.max(...sent) < 2000, `sent ${sent}`);
+    await client.close();
+  } finally {
+    await server.stop();
+  }
+});
+
+test("mtproto: a DC missing from dcOptions is found in help.getConfig's dc_options", async () => {
+  await using server = await TestServer.start();
+  const options = server.clientOptions();
+  const client = await clientFor(server, {
+    dcOptions: options.dcOptions.filter((d) => d.id === 2),
+  });
+  await client.connect(2);
+  assert.equal((await client.invoke({ _: "help.getNearestDc" }, { dcId: 3 })).thisDc, 3);
+  assert.equal(client.keys.map.get(3)?.length, 256);
+  await client.close();
+});
+
+test("mtproto: keep-alive pings (ping_delay_disconnect) and future salts while idle", async () => {
+  await using server = await TestServer.start();
+  const lines: string[] = [];
+  const client = await clientFor(server, {
+    pingInterval: 100,
+    logger: new Logger("debug", (l) => lines.push(l)),
+  });
+  await client.connect(2);
+  for (let i = 0; i < 100 && client.stats()[0].futureSalts === 0; i++) {
+    await new Promise((ok) => setTimeout(ok, 10));
+  }
+  assert.ok(client.stats()[0].futureSalts > 0, "get_future_salts answered");
+  const before = lines.filter((l) => / sent /.test(l)).length;
+  await new Promise((ok) => setTimeout(ok, 450));
+  const pings = lines.filter((l) => / sent /.test(l)).length - before;
+  assert.ok(pings >= 2, `${pings} sends while idle`);
+  assert.ok(!lines.some((l) => l.includes("ping unanswered")));
+  assert.equal(client.stats()[0].state, "ready");
+  await client.close();
 });
 
 test("mtproto: salts expiring mid-run (bad_server_salt) are replaced transparently", async () => {

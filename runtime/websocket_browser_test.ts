@@ -78,7 +78,11 @@ test("browser: MtprotoClient over a WebSocket in headless Chromium (key exchange
   try {
     const entry = join(work, "entry.js");
     writeFileSync(entry, ENTRY(join(root, "mtproto/mod" + ext)));
-    const esbuild = await import("esbuild");
+    // Named through a variable: both are the browser smoke test's devDependencies, and this file
+    // must type-check where they are not installed yet.
+    const esbuildName = "esbuild", playwrightName = "playwright-core";
+    // deno-lint-ignore no-explicit-any
+    const esbuild: any = await import(esbuildName);
     const built = await esbuild.build({
       entryPoints: [entry],
       bundle: true,
@@ -89,7 +93,8 @@ test("browser: MtprotoClient over a WebSocket in headless Chromium (key exchange
     });
     const bundle = built.outputFiles[0].text;
     assert.doesNotMatch(bundle, /(?:^|\n)import[^;]*["']node:/);
-    const { chromium } = await import("playwright-core");
+    // deno-lint-ignore no-explicit-any
+    const { chromium }: any = await import(playwrightName);
     const context = await chromium.launchPersistentContext(join(work, "profile"), {
       executablePath: CHROMIUM,
       headless: true,
