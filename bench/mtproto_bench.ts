@@ -176,8 +176,11 @@ for (const n of names) {
   if (process.env.BENCH_DEBUG) console.error("connecting", n);
   await live[n].connect();
   if (process.env.BENCH_DEBUG) console.error("connected", n, await live[n].call());
-  for (let i = 0; i < 50; i++) await live[n].call(); // warm-up
-  await Promise.all(Array.from({ length: IN_FLIGHT }, () => live[n].call()));
+  // Warm-up (JIT on both sides): sequential calls and a few full bursts.
+  for (let i = 0; i < SEQUENTIAL; i++) await live[n].call();
+  for (let i = 0; i < 3; i++) {
+    await Promise.all(Array.from({ length: IN_FLIGHT }, () => live[n].call()));
+  }
 }
 
 for (let round = 0; round < Math.max(ROUNDS, HANDSHAKES); round++) {
@@ -217,6 +220,8 @@ const gc: () => void = (() => {
 
 // Memory per idle connection: heap growth over IDLE connected clients of each.
 async function idleMemory(make: () => Peer): Promise<number> {
+  for (let i = 0; i < 3; i++) gc();
+  await new Promise((ok) => setTimeout(ok, 100));
   gc();
   const before = process.memoryUsage().heapUsed;
   const clients: Peer[] = [];
@@ -226,7 +231,7 @@ async function idleMemory(make: () => Peer): Promise<number> {
     clients.push(p);
   }
   await new Promise((ok) => setTimeout(ok, 200));
-  gc();
+  for (let i = 0; i < 3; i++) gc();
   const after = process.memoryUsage().heapUsed;
   for (const p of clients) await p.close();
   return (after - before) / IDLE / 1024;
@@ -239,10 +244,14 @@ child.stdin!.end();
 // ---- where irenogram's time per request goes (1,000 requests in one container) ----
 
 function perCall(fn: () => void, n: number): number {
-  for (let i = 0; i < 3; i++) fn();
-  const t0 = performance.now();
-  for (let i = 0; i < 5; i++) fn();
-  return (performance.now() - t0) / 5 / n * 1000; // µs per request
+  for (let i = 0; i < 20; i++) fn();
+  const samples: number[] = [];
+  for (let r = 0; r < 7; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < 3; i++) fn();
+    samples.push((performance.now() - t0) / 3 / n * 1000); // µs per request
+  }
+  return median(samples);
 }
 const authKey = crypto.getRandomValues(new Uint8Array(256));
 const request = serialize({ _: "help.getNearestDc" });

@@ -34,8 +34,11 @@ export const TRANSPORTS: readonly TransportName[] = [
 
 /** An MTProxy: host, port and secret (hex or base64; 16 bytes, or `dd` + 16 bytes). */
 export interface ProxyOptions {
+  /** The proxy's address. */
   host: string;
+  /** The proxy's port. */
   port: number;
+  /** Its secret: 32 hex digits (or base64), optionally prefixed with `dd`. */
   secret: string;
 }
 

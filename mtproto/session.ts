@@ -36,7 +36,9 @@ import type { RsaPublicKey } from "./rsa_keys.ts";
 
 /** Where auth keys live, one per DC (storage's `Storage` satisfies it). */
 export interface AuthKeyStore {
+  /** The stored auth key of `dcId` (256 bytes), or null: then one is created. */
   getAuthKey(dcId: number): Promise<Uint8Array | null>;
+  /** Saves a newly created key (or forgets one with null). */
   setAuthKey(dcId: number, key: Uint8Array | null): Promise<void>;
 }
 
@@ -73,7 +75,9 @@ export interface SessionOptions {
 
 /** What {@link Session.stats} reports. */
 export interface SessionStats {
+  /** The DC of this session. */
   dcId: number;
+  /** Where the connection stands. */
   state: "idle" | "connecting" | "init" | "ready" | "closed";
   /** Requests waiting to be sent. */
   queued: number;
@@ -85,12 +89,15 @@ export interface SessionStats {
   acks: number;
   /** Server msg_ids remembered for the duplicate check. */
   serverMsgIds: number;
+  /** Server salts known ahead (get_future_salts). */
   futureSalts: number;
+  /** Server time minus local time, seconds. */
   timeOffset: number;
 }
 
 /** Options of one {@link Session.invoke}. */
 export interface InvokeOptions {
+  /** Aborting it rejects the request with `MTPROTO_ABORTED` (an answer arriving later is dropped). */
   signal?: AbortSignal;
   /** Milliseconds until the request fails with `MTPROTO_TIMEOUT`. */
   timeout?: number;

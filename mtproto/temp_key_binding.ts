@@ -64,7 +64,10 @@ export interface Binding {
  *
  * @example
  * ```ts
- * const query = bindTempAuthKeyQuery(binding, msgId);
+ * // The query goes out under the temporary key with exactly this msg_id.
+ * function bindQuery(binding: Binding, msgId: bigint) {
+ *   return bindTempAuthKeyQuery(binding, msgId);
+ * }
  * ```
  */
 export function bindTempAuthKeyQuery(b: Binding, msgId: bigint) {

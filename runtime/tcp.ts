@@ -221,12 +221,14 @@ export const tcpImplementation: "bun" | "deno" | "node" | "none" = RUNTIME === "
  *
  * @example
  * ```ts
- * const stream = await connectTcp({ host: "127.0.0.1", port: 443 }, {
- *   onData: (chunk) => console.log(chunk.length),
- *   onClose: () => console.log("closed"),
- * });
- * stream.write(new Uint8Array([0xee, 0xee, 0xee, 0xee]));
- * stream.close();
+ * async function hello(host: string, port: number): Promise<void> {
+ *   const stream = await connectTcp({ host, port }, {
+ *     onData: (chunk) => console.log(chunk.length),
+ *     onClose: () => console.log("closed"),
+ *   });
+ *   stream.write(new Uint8Array([0xee, 0xee, 0xee, 0xee])); // the intermediate transport's tag
+ *   stream.close();
+ * }
  * ```
  */
 export async function connectTcp(
