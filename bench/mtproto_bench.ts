@@ -170,6 +170,13 @@ function median(xs: number[]): number {
 const handshake: Record<Name, number[]> = { irenogram: [], mtcute: [], GramJS: [] };
 const sequential: Record<Name, number[]> = { irenogram: [], mtcute: [], GramJS: [] };
 const inFlight: Record<Name, number[]> = { irenogram: [], mtcute: [], GramJS: [] };
+/** CPU time of this (client) process per request, µs: the client's own cost, without the server's. */
+const cpuSequential: Record<Name, number[]> = { irenogram: [], mtcute: [], GramJS: [] };
+const cpuInFlight: Record<Name, number[]> = { irenogram: [], mtcute: [], GramJS: [] };
+const cpu = () => {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+};
 
 const live = Object.fromEntries(names.map((n) => [n, peers[n]()])) as Record<Name, Peer>;
 for (const n of names) {
@@ -194,12 +201,14 @@ for (let round = 0; round < Math.max(ROUNDS, HANDSHAKES); round++) {
       await p.close();
     }
     if (round < ROUNDS) {
-      let t0 = performance.now();
+      let t0 = performance.now(), c0 = cpu();
       for (let i = 0; i < SEQUENTIAL; i++) await live[n].call();
       sequential[n].push(SEQUENTIAL / ((performance.now() - t0) / 1000));
-      t0 = performance.now();
+      cpuSequential[n].push((cpu() - c0) / SEQUENTIAL);
+      t0 = performance.now(), c0 = cpu();
       await Promise.all(Array.from({ length: IN_FLIGHT }, () => live[n].call()));
       inFlight[n].push(IN_FLIGHT / ((performance.now() - t0) / 1000));
+      cpuInFlight[n].push((cpu() - c0) / IN_FLIGHT);
     }
   }
 }
@@ -322,6 +331,8 @@ const row = (label: string, pick: (n: Name) => number, unit: string, higherBette
 row("key exchange + first RPC", (n) => median(handshake[n]), "ms", false);
 row(`help.getNearestDc one at a time`, (n) => median(sequential[n]), "RPC/s", true);
 row(`help.getNearestDc, ${IN_FLIGHT} in flight`, (n) => median(inFlight[n]), "RPC/s", true);
+row("client CPU per request, one at a time", (n) => median(cpuSequential[n]), "µs", false);
+row(`client CPU per request, ${IN_FLIGHT} in flight`, (n) => median(cpuInFlight[n]), "µs", false);
 row(`heap per idle connection (${IDLE} clients)`, (n) => memory[n], "KiB", false);
 
 const where = Object.entries(costs).map((
