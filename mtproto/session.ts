@@ -156,9 +156,6 @@ const MAX_FAILURES = 5;
 /** Times one request is re-sent after bad_server_salt/bad_msg_notification. */
 const MAX_RESENDS = 5;
 
-const BAD_MSG_NOTIFICATION_ID = 0xa7eff811;
-const BAD_SERVER_SALT_ID = 0xedab447b;
-
 function closed(): MtprotoError {
   return new MtprotoError("MTPROTO_CLOSED", "the client was closed");
 }
@@ -689,15 +686,13 @@ export class Session {
       this.#log.warn("message of another session ignored", { dc: this.dcId });
       return;
     }
-    // Time-window exemptions: the notifications that correct our clock or salt carry the
-    // server's time, which is what is wrong when they arrive.
-    const id = len >= 4 ? view.getUint32(32, true) : 0;
-    const exempt = id === BAD_MSG_NOTIFICATION_ID || id === BAD_SERVER_SALT_ID;
-    const problem = this.#serverIds.check(msgId, exempt ? undefined : this.#ids.serverNow());
+    const problem = this.#serverIds.check(msgId);
     if (problem !== undefined) {
       this.#log.warn("server message refused", { dc: this.dcId, reason: problem });
       return;
     }
+    const seconds = MessageIds.seconds(msgId), now = this.#ids.serverNow() / 1000;
+    const outOfWindow = seconds < now - 300 || seconds > now + 30;
     let obj: AnyTlObject;
     try {
       obj = deserialize(body);
@@ -706,6 +701,32 @@ export class Session {
         dc: this.#o.dcId,
         error: e instanceof TlError ? e.code : e,
       });
+      return;
+    }
+    if (outOfWindow) {
+      // A msg_id outside -300 s..+30 s of our clock: only the notifications that correct the
+      // clock or the salt are believed (they carry the server's time, which is what is off),
+      // alone or in a container.
+      const items = obj._ === "msg_container"
+        ? (obj as unknown as { messages: { msgId: bigint; seqno: number; body: AnyTlObject }[] })
+          .messages
+        : [{ msgId, seqno: seqNo, body: obj }];
+      const kept = items.filter((m) =>
+        (m.body as { _?: string })?._ === "bad_msg_notification" ||
+        (m.body as { _?: string })?._ === "bad_server_salt"
+      );
+      if (kept.length === 0) {
+        this.#log.warn("server message refused", {
+          dc: this.dcId,
+          reason: seconds < now ? "too old" : "too new",
+        });
+        return;
+      }
+      for (const m of kept) {
+        if (m.msgId === msgId || this.#serverIds.check(m.msgId) === undefined) {
+          this.#handle(m.msgId, m.seqno, m.body);
+        }
+      }
       return;
     }
     this.#validSinceConnect = true;
