@@ -10,8 +10,6 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import process from "node:process";
-import { fileURLToPath } from "node:url";
 import { SqliteStorage } from "../storage/sqlite.ts";
 import {
   interopSkip,
