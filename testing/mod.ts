@@ -23,6 +23,8 @@ export {
   type HostileMode,
   RpcFailure,
   TestServer,
+  TestServerError,
+  type TestServerErrorCode,
   type TestServerOptions,
   type TestServerStats,
   type UpdateSink,

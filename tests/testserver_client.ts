@@ -153,7 +153,7 @@ export class RawConnection {
   }
 
   /** The next thing received (or `closed` after `timeoutMs`). */
-  next(timeoutMs = 5000): Promise<Received> {
+  next(timeoutMs = 15_000): Promise<Received> {
     const queued = this.#queue.shift();
     if (queued) return Promise.resolve(queued);
     return new Promise((resolve) => {
@@ -254,6 +254,8 @@ export async function runHandshake(
     fault?: HandshakeFault;
     expiresIn?: number;
     sha1Padding?: boolean;
+    /** How long to wait for each answer (default 30 s: a first exchange builds native DH state). */
+    timeoutMs?: number;
   },
 ): Promise<HandshakeResult> {
   const fail = (answer: Received | AnyTlObject) => ({
@@ -264,7 +266,8 @@ export async function runHandshake(
   const f = o.fault;
   const nonce = secureRandom(16);
   conn.send(plainMessage({ _: "req_pq_multi", nonce }));
-  let r = await conn.next();
+  const wait = o.timeoutMs ?? 30_000;
+  let r = await conn.next(wait);
   if (r.type !== "payload") return fail(r);
   const resPq = readPlain(r.payload);
   if (resPq._ !== "resPQ") return fail(resPq);
@@ -309,7 +312,7 @@ export async function runHandshake(
       : resPq.serverPublicKeyFingerprints[0],
     encryptedData: f === "reqDh.encryptedData" ? flip(encryptedData) : encryptedData,
   }));
-  r = await conn.next();
+  r = await conn.next(wait);
   if (r.type !== "payload") return fail(r);
   const dhParams = readPlain(r.payload);
   if (dhParams._ !== "server_DH_params_ok") return fail(dhParams);
@@ -336,7 +339,7 @@ export async function runHandshake(
     serverNonce: f === "setDh.serverNonce" ? flip(resPq.serverNonce) : resPq.serverNonce,
     encryptedData: f === "setDh.encryptedData" ? flip(encrypted) : encrypted,
   }));
-  r = await conn.next();
+  r = await conn.next(wait);
   if (r.type !== "payload") return fail(r);
   const gen = readPlain(r.payload);
   if (gen._ !== "dh_gen_ok") return fail(gen);
@@ -397,7 +400,7 @@ export class RawSession {
   }
 
   /** The next server message (containers flattened), or what ended the connection. */
-  async next(timeoutMs = 5000): Promise<ServerMessage | Received> {
+  async next(timeoutMs = 15_000): Promise<ServerMessage | Received> {
     const queued = this.received.shift();
     if (queued) return queued;
     const r = await this.conn.next(timeoutMs);
@@ -424,7 +427,7 @@ export class RawSession {
   /** Messages until one satisfies `match` (others are returned too, in order). */
   async until(
     match: (m: ServerMessage) => boolean,
-    timeoutMs = 5000,
+    timeoutMs = 15_000,
   ): Promise<{ found: ServerMessage | undefined; seen: ServerMessage[]; end?: Received }> {
     const seen: ServerMessage[] = [];
     for (let i = 0; i < 10_000; i++) {

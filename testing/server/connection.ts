@@ -241,6 +241,10 @@ export class Connection implements ProtocolConnection {
     const t0 = performance.now();
     try {
       this.#deliver(session, messages);
+    } catch (e) {
+      // Runs from a microtask: an exception here would end the process, not one connection.
+      this.dc.log("delivery failed", { error: String((e as Error)?.message ?? e) });
+      this.close("internal error");
     } finally {
       this.dc.busy(performance.now() - t0);
     }

@@ -120,18 +120,22 @@ test("hostile client: garbage after the handshake gets -404; giant lengths close
   }
 });
 
-test("hostile client: a handshake and an RPC sent one byte at a time", async () => {
-  const server = await TestServer.start();
-  try {
-    for (const o of [{ kind: "full" }, { kind: "abridged", obfuscated: true }] as const) {
-      const s = await session(server, 3, { ...o, chunked: true });
-      await stillServes(s);
-      s.conn.close();
+test(
+  "hostile client: a handshake and an RPC sent one byte at a time",
+  { timeout: 120_000 },
+  async () => {
+    const server = await TestServer.start();
+    try {
+      for (const o of [{ kind: "full" }, { kind: "abridged", obfuscated: true }] as const) {
+        const s = await session(server, 3, { ...o, chunked: true });
+        await stillServes(s);
+        s.conn.close();
+      }
+    } finally {
+      await server.stop();
     }
-  } finally {
-    await server.stop();
-  }
-});
+  },
+);
 
 test("hostile client: connections opened and dropped in a loop leave nothing behind", async () => {
   const server = await TestServer.start();

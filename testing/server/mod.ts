@@ -18,4 +18,5 @@ export {
   type TestServerStats,
 } from "./server.ts";
 export { HOSTILE_MODES, type HostileMode } from "./hostile.ts";
+export { TestServerError, type TestServerErrorCode } from "./errors.ts";
 export { type CallContext, RpcFailure, type UpdateSink, type World } from "./world_contract.ts";

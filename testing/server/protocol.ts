@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { gunzipSync, gzipSync } from "node:zlib";
+import { gzipSync, unzipSync } from "node:zlib";
 import {
   ige256Decrypt,
   openMessage,
@@ -434,7 +434,8 @@ export class Protocol implements UpdateSink {
       let inflated: Uint8Array;
       try {
         const packed = new TlReader(body, 4).bytes();
-        inflated = new Uint8Array(gunzipSync(packed, { maxOutputLength: MAX_INFLATED }));
+        // unzip, not gunzip: mtcute packs with zlib's header (deflateSync) and Telegram takes it.
+        inflated = new Uint8Array(unzipSync(packed, { maxOutputLength: MAX_INFLATED }));
       } catch {
         return this.#rpcError(session, msgId, 400, "INPUT_FETCH_ERROR");
       }
@@ -670,7 +671,16 @@ export class Protocol implements UpdateSink {
       let bytes: Uint8Array | undefined;
       for (const session of record.sessions.values()) {
         if (session.noUpdates || !session.link?.open) continue;
-        bytes ??= encodeObject(updates, record.layer);
+        try {
+          bytes ??= encodeObject(updates, record.layer);
+        } catch (e) {
+          this.#host.log("update not encodable", {
+            update: updates._,
+            layer: record.layer,
+            error: String((e as Error)?.message ?? e),
+          });
+          break;
+        }
         session.send({ body: bytes, content: true, reply: false });
       }
     }

@@ -18,7 +18,7 @@ import {
   sha256,
 } from "../../core/mod.ts";
 import { type AnyFunction, type AnyTlObject, LAYER, serialize, TlReader } from "../../tl/mod.ts";
-import { TestServer, type TestServerOptions } from "./mod.ts";
+import { TestServer, TestServerError, type TestServerOptions } from "./mod.ts";
 import { testConfig } from "./minimal_world.ts";
 import {
   clientMsgId,
@@ -52,6 +52,8 @@ class RecordingWorld implements World {
       if (!this.hold) return config;
       return new Promise((resolve) => this.held.push(() => resolve(config)));
     }
+    if (fn._ === "help.getCdnConfig") return { _: "no such constructor" };
+    if (fn._ === "help.getSupport") throw new TypeError("a bug in the world");
     if (fn._ === "auth.logOut") {
       ctx.bindUser(null);
       return { _: "auth.loggedOut" };
@@ -577,6 +579,29 @@ test("protocol: dropConnections leaves queries unanswered; the resent query gets
   }
 });
 
+test("protocol: a world that fails or answers garbage gives 500, the connection lives on", async () => {
+  const { server } = await start();
+  const s = await session(server, 2);
+  try {
+    for (const fn of [{ _: "help.getCdnConfig" }, { _: "help.getSupport" }] as const) {
+      const id = s.send(fn);
+      const e = resultOf((await s.until(isResult(id))).found) as {
+        errorCode: number;
+        errorMessage: string;
+      };
+      assert.deepEqual([e.errorCode, e.errorMessage], [500, "INTERNAL_SERVER_ERROR"]);
+    }
+    // An update the key's layer cannot carry is dropped (and logged), not thrown at the world.
+    server.seedAuthKey(2, s.authKey, 3);
+    const world = server.world as RecordingWorld;
+    world.sink!.push(3, { _: "no such update" } as unknown as AnyTlObject);
+    assert.ok((await s.until(isResult(s.send(getConfig)))).found);
+  } finally {
+    s.conn.close();
+    await server.stop();
+  }
+});
+
 test("protocol: a quick ACK requested in the transport comes back before the answer", async () => {
   const { server } = await start();
   const s = await session(server, 2, { kind: "abridged", obfuscated: true });
@@ -602,6 +627,78 @@ test("protocol: a quick ACK requested in the transport comes back before the ans
     assert.ok((await s.until(isResult(msgId))).found);
   } finally {
     s.conn.close();
+    await server.stop();
+  }
+});
+
+test("protocol: the layer declared with invokeWithLayer stays with the auth key", async () => {
+  const { server, world } = await start();
+  const s = await session(server, 2);
+  try {
+    assert.ok((await s.until(isResult(s.send(getConfig)))).found);
+    assert.equal(world.calls[0].ctx.layer, LAYER, "undeclared: the server's layer");
+    const declared = {
+      _: "invokeWithLayer",
+      layer: 198,
+      query: getConfig,
+    } as unknown as AnyTlObject;
+    assert.ok((await s.until(isResult(s.send(declared)))).found);
+    s.sessionId += 1n;
+    assert.ok((await s.until(isResult(s.send(getConfig)))).found);
+    assert.deepEqual(world.calls.map((c) => c.ctx.layer), [LAYER, 198, 198]);
+  } finally {
+    s.conn.close();
+    await server.stop();
+  }
+});
+
+test("protocol: a temporary key is unknown (-404) once expired", async () => {
+  const { server } = await start();
+  const conn = await open(server, 2);
+  try {
+    const hs = await runHandshake(conn, { pem: server.publicKeys[0].pem, dcId: 2, expiresIn: 60 });
+    const temp = new RawSession(conn, hs.authKey, hs.salt);
+    assert.ok((await temp.until(isResult(temp.send(getConfig)))).found);
+    server.setClockSkew(120);
+    temp.send(getConfig, { msgId: clientMsgId(120) });
+    assert.deepEqual(await conn.next(), { type: "error", code: -404 });
+  } finally {
+    conn.close();
+    await server.stop();
+  }
+});
+
+test("protocol: freshKey gives a server its own RSA key, which clients use", async () => {
+  const { server } = await start({ freshKey: true });
+  const { server: fixed } = await start();
+  try {
+    assert.notEqual(server.publicKeys[0].fingerprint, fixed.publicKeys[0].fingerprint);
+    const s = await session(server, 5);
+    assert.ok((await s.until(isResult(s.send(getConfig)))).found);
+    s.conn.close();
+  } finally {
+    await server.stop();
+    await fixed.stop();
+  }
+});
+
+test("protocol: scripting mistakes throw TestServerError with a stable code", async () => {
+  const { server } = await start();
+  try {
+    const code = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        assert.ok(e instanceof TestServerError);
+        return e.code;
+      }
+      return "no error";
+    };
+    assert.equal(code(() => server.wsUrl(7)), "TESTSERVER_NO_SUCH_DC");
+    assert.equal(code(() => server.seedAuthKey(2, new Uint8Array(8))), "TESTSERVER_BAD_ARGUMENT");
+    assert.equal(code(() => server.setClockSkew(NaN)), "TESTSERVER_BAD_ARGUMENT");
+    assert.equal(code(() => server.addBot({ username: "x_bot" })), "TESTSERVER_UNSUPPORTED");
+  } finally {
     await server.stop();
   }
 });

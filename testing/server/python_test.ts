@@ -51,6 +51,7 @@ async function judge(which: "telethon" | "irenogram") {
 
 test("Telethon: handshake, help.getConfig and ping on full, intermediate, obfuscated", {
   skip,
+  timeout: 120_000,
 }, async () => {
   const { lines, stats } = await judge("telethon");
   assert.deepEqual(lines.map((l) => [l.transport, l.thisDc, l.pong]), [
@@ -63,6 +64,7 @@ test("Telethon: handshake, help.getConfig and ping on full, intermediate, obfusc
 
 test("Irenogram: handshake, help.getConfig and ping on abridged, obfuscated intermediate, full", {
   skip,
+  timeout: 120_000,
 }, async () => {
   const { lines, stats } = await judge("irenogram");
   assert.deepEqual(lines.map((l) => [l.transport, l.thisDc, l.pong]), [

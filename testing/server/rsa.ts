@@ -23,6 +23,7 @@ import {
 } from "../../core/mod.ts";
 import { TlReader, TlWriter } from "../../tl/mod.ts";
 import { TEST_PRIVATE_KEY_PEM } from "./test_key.ts";
+import { TestServerError } from "./errors.ts";
 
 function b64url(s: string): bigint {
   const std = s.replace(/-/g, "+").replace(/_/g, "/");
@@ -71,7 +72,10 @@ export class ServerRsaKey {
     this.#dq = b64url(jwk.dq);
     this.#qi = b64url(jwk.qi);
     if (this.n >> 2047n !== 1n || this.n >> 2048n !== 0n) {
-      throw new RangeError("the server's RSA key must have a 2048-bit modulus");
+      throw new TestServerError(
+        "TESTSERVER_BAD_KEY",
+        "the server's RSA key must have a 2048-bit modulus",
+      );
     }
     this.pem = String(createPublicKey(key).export({ type: "pkcs1", format: "pem" }));
     this.fingerprint = rsaFingerprint(this.n, this.e);

@@ -13,6 +13,7 @@ import type { HandshakeHost } from "./handshake.ts";
 import type { HostileMode } from "./hostile.ts";
 import { type DcAddress, MinimalWorld } from "./minimal_world.ts";
 import { TestWorld } from "./world.ts";
+import { TestServerError } from "./errors.ts";
 import { Protocol } from "./protocol.ts";
 import { ServerRsaKey } from "./rsa.ts";
 import type { World } from "./world_contract.ts";
@@ -71,6 +72,26 @@ export interface TestServerStats {
 
 const DC_IDS = [1, 2, 3, 4, 5];
 
+/**
+ * secureRandom drawn 64 KiB at a time and handed out in slices: the server takes a few random
+ * bytes per message (padding, ids), and one crypto.getRandomValues call each cost more than
+ * sealing the message on Node.
+ */
+function pooledRandom(): RandomSource {
+  const POOL = 64 * 1024;
+  let pool = secureRandom(POOL), at = 0;
+  return (length) => {
+    if (length > POOL / 4) return secureRandom(length);
+    if (at + length > POOL) {
+      pool = secureRandom(POOL);
+      at = 0;
+    }
+    const out = pool.slice(at, at + length);
+    at += length;
+    return out;
+  };
+}
+
 /** The api_hash {@link TestServer.clientOptions} hands out (any api_id/api_hash is accepted). */
 const TEST_API_HASH = "0123456789abcdef0123456789abcdef";
 
@@ -104,7 +125,7 @@ export class TestServer {
 
   private constructor(options: TestServerOptions) {
     this.#options = options;
-    this.#random = options.random ?? secureRandom;
+    this.#random = options.random ?? pooledRandom();
     this.#rsa = options.freshKey ? ServerRsaKey.fresh() : ServerRsaKey.fixed();
     this.publicKeys = [{ pem: this.#rsa.pem, fingerprint: this.#rsa.fingerprint }];
     this.#protocol = new Protocol(
@@ -150,6 +171,11 @@ export class TestServer {
     return new Promise((resolve, reject) => {
       server.once("error", reject);
       server.listen(port, host, () => {
+        server.off("error", reject);
+        server.on(
+          "error",
+          (e) => this.#options.log?.("listener error", { dc: dcId, error: String(e) }),
+        );
         const address = server.address();
         resolve(typeof address === "object" && address !== null ? address.port : port);
       });
@@ -203,7 +229,9 @@ export class TestServer {
 
   #dc(dcId: number) {
     const dc = this.dcs.find((d) => d.id === dcId);
-    if (dc === undefined) throw new RangeError(`no DC ${dcId} (the server runs DCs 1–5)`);
+    if (dc === undefined) {
+      throw new TestServerError("TESTSERVER_NO_SUCH_DC", `no DC ${dcId} (the server runs DCs 1–5)`);
+    }
     return dc;
   }
 
@@ -231,7 +259,7 @@ export class TestServer {
   seedAuthKey(dcId: number, authKey: Uint8Array, userId?: number): void {
     this.#dc(dcId);
     if (!(authKey instanceof Uint8Array) || authKey.length !== 256) {
-      throw new TypeError("an auth key is 256 bytes");
+      throw new TestServerError("TESTSERVER_BAD_ARGUMENT", "an auth key is 256 bytes");
     }
     const idBytes = authKeyId(authKey);
     const id = new DataView(idBytes.buffer, idBytes.byteOffset, 8).getBigInt64(0, true);
@@ -248,9 +276,7 @@ export class TestServer {
   #delegate(name: string, args: unknown[]): unknown {
     const fn = (this.#world as unknown as Record<string, unknown>)[name];
     if (typeof fn !== "function") {
-      throw new TypeError(
-        `this server's world has no ${name}() (the placeholder world is running)`,
-      );
+      throw new TestServerError("TESTSERVER_UNSUPPORTED", `this server's world has no ${name}()`);
     }
     return (fn as (...a: unknown[]) => unknown).apply(this.#world, args);
   }
@@ -318,7 +344,9 @@ export class TestServer {
 
   /** Runs the server's clock `seconds` off (msg_id checks, server_time, its own msg_ids). */
   setClockSkew(seconds: number): void {
-    if (!Number.isFinite(seconds)) throw new RangeError("seconds must be finite");
+    if (!Number.isFinite(seconds)) {
+      throw new TestServerError("TESTSERVER_BAD_ARGUMENT", "seconds must be finite");
+    }
     this.#skew = seconds;
   }
 

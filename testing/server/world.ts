@@ -27,6 +27,22 @@ import type { AnyFunction, AnyTlObject, Api } from "../../tl/mod.ts";
 import { type CallContext, RpcFailure, type UpdateSink, type World } from "./world_contract.ts";
 import { makeSrpSecret, type SrpChallenge, type SrpSecret } from "./srp.ts";
 import { handlers } from "./methods/mod.ts";
+import { IrenogramError } from "../../errors.ts";
+
+/** Why a scripting call on the world was refused. */
+export type TestWorldErrorCode = "WORLD_BAD_ARGUMENT" | "WORLD_TAKEN" | "WORLD_NO_ACCOUNT";
+
+/**
+ * A scripting mistake in a test (`addUser` with a phone already registered, an unknown account id,
+ * an invalid username, …). Errors a client causes are rpc_errors ({@link RpcFailure}) instead.
+ */
+export class TestWorldError extends IrenogramError {
+  declare readonly code: TestWorldErrorCode;
+  constructor(code: TestWorldErrorCode, message: string) {
+    super(code, message);
+    this.name = "TestWorldError";
+  }
+}
 
 /** One DC's address as the world advertises it in `help.getConfig`. */
 export interface WorldDc {
@@ -117,6 +133,13 @@ export interface Posted {
 }
 
 const MAX_EVENTS = 2000;
+/**
+ * Messages kept per box and per channel: a client that sends without end must not grow the
+ * server without end (the oldest go first, as if deleted).
+ */
+export const MAX_MESSAGES = 10_000;
+/** Sent codes and exported authorizations kept at most (oldest forgotten first). */
+const MAX_PENDING = 10_000;
 /** Past this many missed updates, `updates.getDifference` answers in slices. */
 export const DIFFERENCE_SLICE = 100;
 
@@ -136,13 +159,13 @@ export class TestWorld implements World {
   readonly signUpCodes: Map<string, string> = new Map();
   /** authKeyId → the user whose password this key must still prove (after SESSION_PASSWORD_NEEDED). */
   readonly passwordPending: Map<bigint, number> = new Map();
-  /** authKeyId → the outstanding SRP challenge of the user (one per user, as Telegram). */
+  /** userId → the user's outstanding SRP challenge (one at a time, as on Telegram). */
   readonly challenges: Map<number, SrpChallenge> = new Map();
   /** `auth.exportAuthorization` results waiting to be imported: hex(bytes) → user and target DC. */
   readonly exported: Map<string, { userId: number; dcId: number }> = new Map();
   /** Keys authorized through `auth.importAuthorization` (allowed off the user's home DC). */
   readonly importedKeys: Set<bigint> = new Set();
-  private readonly secret = new Uint8Array(randomBytes(32));
+  readonly #secret = new Uint8Array(randomBytes(32));
   private readonly flood = new Map<string, { seconds: number; times: number }>();
   private sinks: UpdateSink[] = [];
   private nextUserId = 7_000_000_000 + (randomBytes(2).readUInt16LE(0) << 4);
@@ -159,6 +182,26 @@ export class TestWorld implements World {
   /** The DCs of the server, as `help.getConfig` advertises them. */
   get dcs(): WorldDc[] {
     return this.#dcs();
+  }
+
+  /** Counts only: the world holds tokens, codes and SRP verifiers, never printed. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
+  /** Counts only (see above), also for Deno's inspector. */
+  [Symbol.for("Deno.customInspect")](): string {
+    return this.toString();
+  }
+
+  /** `TestWorld { accounts: 3, groups: 0, channels: 1 }`. */
+  toString(): string {
+    return `TestWorld { accounts: ${this.accounts.size}, groups: ${this.groups.size}, channels: ${this.channels.size} }`;
+  }
+
+  /** Forgets the oldest entries of a map that clients can grow (sent codes, exports). */
+  bound<K, V>(map: Map<K, V>, max = MAX_PENDING): void {
+    while (map.size > max) map.delete(map.keys().next().value!);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -228,8 +271,10 @@ export class TestWorld implements World {
     dcId?: number;
   }): { userId: number; code: string } {
     const phone = normalizePhone(o.phone);
-    if (!phone) throw new RangeError("phone must have digits");
-    if (this.byPhone(phone)) throw new RangeError(`phone ${phone} is already registered`);
+    if (!phone) throw new TestWorldError("WORLD_BAD_ARGUMENT", "phone must have digits");
+    if (this.byPhone(phone)) {
+      throw new TestWorldError("WORLD_TAKEN", `phone ${phone} is already registered`);
+    }
     if (o.username !== undefined) this.checkUsername(o.username);
     const id = this.allocUserId();
     const code = String(10000 + (randomBytes(4).readUInt32LE(0) % 90000));
@@ -317,7 +362,9 @@ export class TestWorld implements World {
 
   /** The next `times` calls of `method` answer `FLOOD_WAIT_<seconds>` (420). */
   setFloodWait(method: string, seconds: number, times = 1): void {
-    if (!Number.isInteger(seconds) || seconds < 0) throw new RangeError("seconds must be >= 0");
+    if (!Number.isInteger(seconds) || seconds < 0) {
+      throw new TestWorldError("WORLD_BAD_ARGUMENT", "seconds must be >= 0");
+    }
     if (times <= 0) this.flood.delete(method);
     else this.flood.set(method, { seconds, times });
   }
@@ -338,10 +385,10 @@ export class TestWorld implements World {
   // -------------------------------------------------------------------------------------------
   // Helpers for the handlers
 
-  /** The account of `id` (a RangeError for scripting mistakes). */
+  /** The account of `id` (WORLD_NO_ACCOUNT for scripting mistakes). */
   account(id: number): Account {
     const a = this.accounts.get(id);
-    if (!a) throw new RangeError(`no account ${id}`);
+    if (!a) throw new TestWorldError("WORLD_NO_ACCOUNT", `no account ${id}`);
     return a;
   }
 
@@ -674,6 +721,7 @@ export class TestWorld implements World {
     if (c.broadcast && c.creatorId !== from.id) throw new RpcFailure(403, "CHAT_ADMIN_REQUIRED");
     const record = { id: c.nextId++, fromId: from.id, date, text };
     c.messages.set(record.id, record);
+    this.bound(c.messages, MAX_MESSAGES);
     c.pts++;
     c.events.push({ pts: c.pts, id: record.id });
     if (c.events.length > MAX_EVENTS) c.events.shift();
@@ -721,6 +769,7 @@ export class TestWorld implements World {
       message: m.text,
     };
     box.messages.set(message.id, message);
+    this.bound(box.messages, MAX_MESSAGES);
     box.pts++;
     const update: Api.UpdateNewMessage = {
       _: "updateNewMessage",
@@ -741,21 +790,26 @@ export class TestWorld implements World {
     const dcs = this.dcs;
     // Before the server listens there are no addresses yet: any of Telegram's DC ids will do.
     if (dcs.length === 0 ? dcId < 1 || dcId > 5 : !dcs.some((d) => d.id === dcId)) {
-      throw new RangeError(`no DC ${dcId}`);
+      throw new TestWorldError("WORLD_BAD_ARGUMENT", `no DC ${dcId}`);
     }
     return dcId;
   }
 
   private checkUsername(username: string): void {
     if (!/^[A-Za-z][A-Za-z0-9_]{3,31}$/.test(username)) {
-      throw new RangeError(`username ${JSON.stringify(username)} is not valid on Telegram`);
+      throw new TestWorldError(
+        "WORLD_BAD_ARGUMENT",
+        `username ${JSON.stringify(username)} is not valid on Telegram`,
+      );
     }
-    if (this.byUsername(username)) throw new RangeError(`username ${username} is taken`);
+    if (this.byUsername(username)) {
+      throw new TestWorldError("WORLD_TAKEN", `username ${username} is taken`);
+    }
   }
 
   /** 32 bytes derived from the world's secret (tokens, access hashes): stable, unguessable. */
   private derive(what: string, ...ids: number[]) {
-    return createHash("sha256").update(this.secret).update(`${what}:${ids.join(":")}`).digest();
+    return createHash("sha256").update(this.#secret).update(`${what}:${ids.join(":")}`).digest();
   }
 }
 

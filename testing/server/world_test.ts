@@ -2,6 +2,7 @@
 // result is written with tl/'s serializer, so a missing or mistyped field fails here.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { inspect } from "node:util";
 import { initCore } from "../../core/mod.ts";
 import {
   type AnyFunction,
@@ -11,7 +12,7 @@ import {
   serialize,
 } from "../../tl/mod.ts";
 import { type CallContext, RpcFailure } from "./world_contract.ts";
-import { randomLong, TestWorld } from "./world.ts";
+import { MAX_MESSAGES, randomLong, TestWorld, TestWorldError } from "./world.ts";
 
 await initCore();
 
@@ -102,6 +103,49 @@ test("world: a bot logs in with its token; a wrong token or another home DC is r
   await rejects(botLogin(world, bot.token.slice(0, -1) + "A"), 400, "ACCESS_TOKEN_INVALID");
   await rejects(botLogin(world, "garbage"), 400, "ACCESS_TOKEN_INVALID");
   await rejects(botLogin(world, bot.token, ctx(4)), 303, "USER_MIGRATE_2");
+});
+
+test("world: printing it shows counts, never tokens, codes or verifiers", () => {
+  const { world } = newWorld();
+  const bot = world.addBot({ username: "echo_bot" });
+  const user = world.addUser({ phone: "15550001", password: "secret pw" });
+  for (const text of [inspect(world), String(world), inspect({ nested: world })]) {
+    assert.match(text, /TestWorld \{ accounts: 2/);
+    assert.ok(!text.includes(bot.token.split(":")[1]), text);
+    assert.ok(!text.includes(user.code), text);
+  }
+});
+
+test("world: scripting mistakes are TestWorldErrors with a stable code", () => {
+  const { world } = newWorld();
+  world.addUser({ phone: "15550001", username: "alice" });
+  const code = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      assert.ok(e instanceof TestWorldError);
+      return e.code;
+    }
+    assert.fail("no error");
+  };
+  assert.equal(code(() => world.addUser({ phone: "+1 (555) 0001" })), "WORLD_TAKEN");
+  assert.equal(code(() => world.addBot({ username: "ALICE" })), "WORLD_TAKEN");
+  assert.equal(code(() => world.addBot({ username: "no" })), "WORLD_BAD_ARGUMENT");
+  assert.equal(code(() => world.addUser({ phone: "x" })), "WORLD_BAD_ARGUMENT");
+  assert.equal(code(() => world.addUser({ phone: "15550002", dcId: 9 })), "WORLD_BAD_ARGUMENT");
+  assert.equal(code(() => world.moveUser(42, 2)), "WORLD_NO_ACCOUNT");
+});
+
+test("world: a box keeps at most MAX_MESSAGES messages, the oldest dropped first", () => {
+  const { world } = newWorld();
+  const alice = world.addUser({ phone: "15550001" });
+  for (let i = 0; i < MAX_MESSAGES + 5; i++) {
+    world.postMessage({ fromId: alice.userId, to: { userId: alice.userId }, text: `m${i}` });
+  }
+  const box = world.account(alice.userId).box;
+  assert.equal(box.messages.size, MAX_MESSAGES);
+  assert.equal(box.messages.keys().next().value, 6);
+  assert.equal(box.pts, 1 + MAX_MESSAGES + 5);
 });
 
 test("world: phone + code login; wrong code, other DC (PHONE_MIGRATE) and unknown numbers", async () => {
@@ -273,11 +317,11 @@ test("world: a message to a bot reaches it as an update; pts, getDifference and 
     qts: 0,
   });
   assert.equal(empty._, "updates.differenceEmpty");
-  // History and getMessages from both sides: per-user ids, in/out flags.
+  // History (the user's side; bots do not read history) and getMessages: per-user ids, flags.
   const alicePeer = first.users.find((u) => u._ === "user" && !u.self) as Api.User;
-  const hist = await call(world, b, {
-    _: "messages.getHistory",
-    peer: { _: "inputPeerUser", userId: alicePeer.id, accessHash: alicePeer.accessHash! },
+  const historyQuery = (viewerPeer: Api.TypeInputPeer) => ({
+    _: "messages.getHistory" as const,
+    peer: viewerPeer,
     offsetId: 0,
     offsetDate: 0,
     addOffset: 0,
@@ -286,10 +330,24 @@ test("world: a message to a bot reaches it as an update; pts, getDifference and 
     minId: 0,
     hash: 0n,
   });
+  const hist = await call(world, a, historyQuery(peer));
   assert.equal(hist._, "messages.messagesSlice");
   assert.equal(hist.count, 2);
   assert.equal(hist.messages[0].message, "again");
-  assert.equal(hist.messages[0].out, false);
+  assert.equal(hist.messages[0].out, true);
+  await rejects(
+    call(
+      world,
+      b,
+      historyQuery({
+        _: "inputPeerUser",
+        userId: alicePeer.id,
+        accessHash: alicePeer.accessHash!,
+      }),
+    ),
+    400,
+    "BOT_METHOD_INVALID",
+  );
   const got = await call(world, a, {
     _: "messages.getMessages",
     id: [{ _: "inputMessageID", id: 1 }, { _: "inputMessageID", id: 99 }],

@@ -1,8 +1,9 @@
-// Judge: GramJS (`telegram` 2.26.22, layer 198) against the TestServer on two transports (TCP
-// full, obfuscated abridged... as GramJS names them): a bot logs in with its token and calls
+// Judge: GramJS (`telegram` 2.26.22, layer 198) against the TestServer on three transports (TCP
+// full, TCP obfuscated, WebSocket): a bot logs in with its token and calls
 // getMe; a user logs in with phone + code and one with 2FA (GramJS's SRP); the user messages the
 // bot and the bot's client receives it as a NewMessage event; a restart from the saved
-// StringSession needs no login.
+// StringSession needs no login; accounts homed on DC 4 / DC 3 log in after PHONE_MIGRATE /
+// USER_MIGRATE.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
@@ -12,6 +13,9 @@ import { StringSession } from "telegram/sessions/index.js";
 import { ConnectionTCPFull, ConnectionTCPObfuscated } from "telegram/network/index.js";
 import { NewMessage, type NewMessageEvent } from "telegram/events/index.js";
 import { _serverKeys } from "telegram/crypto/RSA.js";
+import { Logger, LogLevel } from "telegram/extensions/Logger.js";
+import { PromisedNetSockets } from "telegram/extensions/PromisedNetSockets.js";
+import { PromisedWebSockets } from "telegram/extensions/PromisedWebSockets.js";
 import bigInt from "big-integer";
 import {
   API_HASH,
@@ -23,7 +27,12 @@ import {
   waitFor,
 } from "./judge_helpers.ts";
 
-const transports = { full: ConnectionTCPFull, obfuscated: ConnectionTCPObfuscated };
+const transports = {
+  full: { connection: ConnectionTCPFull, socket: PromisedNetSockets },
+  obfuscated: { connection: ConnectionTCPObfuscated, socket: PromisedNetSockets },
+  // Obfuscated stream in binary WebSocket frames (ws://host:port/apiws), as Telegram's web DCs.
+  websocket: { connection: ConnectionTCPObfuscated, socket: PromisedWebSockets },
+};
 
 /** GramJS keeps Telegram's keys in a map by signed fingerprint: the server's key joins them. */
 function trustKey(j: JudgeWorld): void {
@@ -41,7 +50,7 @@ function client(j: JudgeWorld, transport: keyof typeof transports, saved = ""): 
   // session keeps 443 and the connection class below dials the DC's real port.
   if (!saved) session.setDC(2, dc.host, 443);
   // GramJS dials port 80 (443 with WSS) whatever the session says: map each DC to its port.
-  const base = transports[transport] as unknown as new (
+  const base = transports[transport].connection as unknown as new (
     o: { dcId: number; port: number },
   ) => object;
   const ports = new Map(j.server.dcs.map((d) => [d.id, d.port]));
@@ -52,12 +61,11 @@ function client(j: JudgeWorld, transport: keyof typeof transports, saved = ""): 
   };
   const c = new TelegramClient(session, API_ID, API_HASH, {
     connection: connection as never,
+    networkSocket: transports[transport].socket,
     connectionRetries: 1,
     useWSS: false,
-    // deno-lint-ignore no-explicit-any
-    baseLogger: undefined as any,
+    baseLogger: new Logger(LogLevel.NONE),
   });
-  c.setLogLevel("none" as never);
   return c;
 }
 
@@ -66,68 +74,90 @@ const fail = (e: Error) => {
 };
 
 for (const transport of Object.keys(transports) as (keyof typeof transports)[]) {
-  test(`GramJS (${transport}): bot, user, 2FA user, message as update, restart without login`, () =>
-    bounded(60_000, `GramJS (${transport})`, async () => {
-      const j = await startJudgeWorld();
-      trustKey(j);
-      const clients: TelegramClient[] = [];
-      const make = (saved?: string) => {
-        const c = client(j, transport, saved);
-        clients.push(c);
-        return c;
-      };
-      try {
-        const bot = make();
-        await bot.start({ botAuthToken: j.bot.token });
-        const botMe = await bot.getMe() as Api.User;
-        assert.equal(botMe.id.toString(), String(j.bot.userId));
-        assert.equal(botMe.username, j.bot.username);
-        assert.equal(botMe.bot, true);
+  test(
+    `GramJS (${transport}): bot, user, 2FA user, message as update, restart without login, DC migration`,
+    {
+      timeout: 120_000,
+    },
+    () =>
+      bounded(60_000, `GramJS (${transport})`, async () => {
+        const j = await startJudgeWorld();
+        trustKey(j);
+        const clients: TelegramClient[] = [];
+        const make = (saved?: string) => {
+          const c = client(j, transport, saved);
+          clients.push(c);
+          return c;
+        };
+        try {
+          const bot = make();
+          await bot.start({ botAuthToken: j.bot.token });
+          const botMe = await bot.getMe() as Api.User;
+          assert.equal(botMe.id.toString(), String(j.bot.userId));
+          assert.equal(botMe.username, j.bot.username);
+          assert.equal(botMe.bot, true);
 
-        const received: string[] = [];
-        bot.addEventHandler((e: NewMessageEvent) => {
-          received.push(e.message.message);
-        }, new NewMessage({}));
+          const received: string[] = [];
+          bot.addEventHandler((e: NewMessageEvent) => {
+            received.push(e.message.message);
+          }, new NewMessage({}));
 
-        const user = make();
-        await user.start({
-          phoneNumber: j.user.phone,
-          phoneCode: () => Promise.resolve(j.user.code),
-          onError: fail,
-        });
-        const userMe = await user.getMe() as Api.User;
-        assert.equal(userMe.id.toString(), String(j.user.userId));
+          const user = make();
+          await user.start({
+            phoneNumber: j.user.phone,
+            phoneCode: () => Promise.resolve(j.user.code),
+            onError: fail,
+          });
+          const userMe = await user.getMe() as Api.User;
+          assert.equal(userMe.id.toString(), String(j.user.userId));
 
-        const carol = make();
-        await carol.start({
-          phoneNumber: j.user2fa.phone,
-          phoneCode: () => Promise.resolve(j.user2fa.code),
-          password: () => Promise.resolve(j.user2fa.password),
-          onError: fail,
-        });
-        const carolMe = await carol.getMe() as Api.User;
-        assert.equal(carolMe.id.toString(), String(j.user2fa.userId));
-        assert.ok(j.calls.some((c) => c.method === "auth.checkPassword"));
+          const carol = make();
+          await carol.start({
+            phoneNumber: j.user2fa.phone,
+            phoneCode: () => Promise.resolve(j.user2fa.code),
+            password: () => Promise.resolve(j.user2fa.password),
+            onError: fail,
+          });
+          const carolMe = await carol.getMe() as Api.User;
+          assert.equal(carolMe.id.toString(), String(j.user2fa.userId));
+          assert.ok(j.calls.some((c) => c.method === "auth.checkPassword"));
 
-        await user.sendMessage(j.bot.username, { message: "hello bot" });
-        await waitFor(() => received.includes("hello bot"), 10_000, "the bot's update");
-        await user.sendMessage(j.bot.username, { message: "second" });
-        await waitFor(() => received.includes("second"), 10_000, "the second update");
+          await user.sendMessage(j.bot.username, { message: "hello bot" });
+          await waitFor(() => received.includes("hello bot"), 10_000, "the bot's update");
+          await user.sendMessage(j.bot.username, { message: "second" });
+          await waitFor(() => received.includes("second"), 10_000, "the second update");
 
-        // Restart from the saved session: connected and authorized without any login call.
-        const saved = (user.session as StringSession).save();
-        await user.destroy();
-        const mark = j.calls.length;
-        const again = make(saved);
-        await again.connect();
-        assert.equal(await again.checkAuthorization(), true);
-        const againMe = await again.getMe() as Api.User;
-        assert.equal(againMe.id.toString(), String(j.user.userId));
-        assert.deepEqual(j.since(mark).filter((m) => LOGIN_METHODS.has(m)), []);
-        assert.ok(j.calls.some((c) => c.layer === 198));
-      } finally {
-        for (const c of clients) await c.destroy().catch(() => {});
-        await j.server.stop();
-      }
-    }));
+          // Restart from the saved session: connected and authorized without any login call.
+          const saved = (user.session as StringSession).save();
+          await user.destroy();
+          const mark = j.calls.length;
+          const again = make(saved);
+          await again.connect();
+          assert.equal(await again.checkAuthorization(), true);
+          const againMe = await again.getMe() as Api.User;
+          assert.equal(againMe.id.toString(), String(j.user.userId));
+          assert.deepEqual(j.since(mark).filter((m) => LOGIN_METHODS.has(m)), []);
+          assert.ok(j.calls.some((c) => c.layer === 198));
+
+          // Accounts homed elsewhere: PHONE_MIGRATE_4 / USER_MIGRATE_3, then the login on that DC.
+          const far = make();
+          await far.start({
+            phoneNumber: j.far.phone,
+            phoneCode: () => Promise.resolve(j.far.code),
+            onError: fail,
+          });
+          assert.equal((await far.getMe() as Api.User).id.toString(), String(j.far.userId));
+          assert.ok(j.calls.some((c) => c.method === "auth.signIn" && c.dcId === 4));
+          const farBot = make();
+          await farBot.start({ botAuthToken: j.farBot.token });
+          assert.equal((await farBot.getMe() as Api.User).id.toString(), String(j.farBot.userId));
+          assert.ok(
+            j.calls.some((c) => c.method === "auth.importBotAuthorization" && c.dcId === 3),
+          );
+        } finally {
+          for (const c of clients) await c.destroy().catch(() => {});
+          await j.server.stop();
+        }
+      }),
+  );
 }

@@ -1,6 +1,7 @@
 // Shared by the third-party client judges: a TestServer with the real world, seeded with the
 // accounts every scenario uses, a log of the API methods each auth key called (so that a restart
 // can be shown to need no new login), and the rule that a missing judge fails under CI.
+// JUDGE_TRACE=1 prints every call the world answers (layer and method) to stderr.
 import process from "node:process";
 import { TestServer } from "../../testing/server/mod.ts";
 import type { AnyFunction } from "../../tl/mod.ts";
@@ -18,6 +19,10 @@ export interface JudgeWorld {
   bot: { token: string; userId: number; username: string };
   user: { phone: string; code: string; userId: number };
   user2fa: { phone: string; code: string; userId: number; password: string };
+  /** Homed on DC 4: a login on DC 2 is told PHONE_MIGRATE_4. */
+  far: { phone: string; code: string; userId: number };
+  /** Homed on DC 3: its token on DC 2 is told USER_MIGRATE_3. */
+  farBot: { token: string; userId: number; username: string };
   /** Every API method called, with the DC and the key's user at the time. */
   calls: { method: string; dcId: number; userId: number | null; layer: number }[];
   /** The methods called since `mark` (an index into `calls`). */
@@ -25,8 +30,8 @@ export interface JudgeWorld {
 }
 
 /**
- * Starts a TestServer on the real world with a bot, a user and a user with 2FA, all homed on
- * DC 2. `tag` keeps usernames and phones apart when several worlds run in one process.
+ * Starts a TestServer on the real world with a bot, a user and a user with 2FA homed on DC 2,
+ * a user homed on DC 4 and a bot homed on DC 3 (logins there migrate). `tag` keeps usernames and phones apart when several worlds run in one process.
  */
 export async function startJudgeWorld(tag = "a"): Promise<JudgeWorld> {
   let world!: TestWorld;
@@ -37,6 +42,7 @@ export async function startJudgeWorld(tag = "a"): Promise<JudgeWorld> {
   const handle = world.handle.bind(world);
   world.handle = (ctx: CallContext, fn: AnyFunction) => {
     calls.push({ method: fn._, dcId: ctx.dcId, userId: ctx.userId, layer: ctx.layer });
+    if (process.env.JUDGE_TRACE) console.error("judge call", ctx.layer, fn._);
     return handle(ctx, fn);
   };
   const username = `judge_${tag}_bot`;
@@ -50,12 +56,18 @@ export async function startJudgeWorld(tag = "a"): Promise<JudgeWorld> {
     password,
     ...world.addUser({ phone: phone2, firstName: "Carol", password }),
   };
+  const phone3 = `1555${tag.charCodeAt(0)}0004`;
+  const far = { phone: phone3, ...world.addUser({ phone: phone3, firstName: "Dave", dcId: 4 }) };
+  const farUsername = `judge_${tag}_far_bot`;
+  const farBot = { ...world.addBot({ username: farUsername, dcId: 3 }), username: farUsername };
   return {
     server,
     world,
     bot,
     user,
     user2fa,
+    far,
+    farBot,
     calls,
     since: (mark) => calls.slice(mark).map((c) => c.method),
   };

@@ -1,8 +1,9 @@
 """Judge scenarios for the Python clients (Telethon, Irenogram), run by tests/judges/python_test.ts
 in ONE process per library (Python starts slowly): for each transport, a bot logs in with its
 token and calls get_me, a user logs in with phone + code, a user with 2FA (the client's own SRP),
-the user messages the bot and the bot's handler receives it, and a client restarted from the
-exported session string is authorized without logging in.
+the user messages the bot and the bot's handler receives it, a client restarted from the
+exported session string is authorized without logging in, and accounts homed on DC 4 / DC 3 log
+in after PHONE_MIGRATE / USER_MIGRATE.
 
     python python_judge.py telethon|irenogram   (config as JSON on stdin's first line)
 
@@ -106,6 +107,16 @@ async def telethon_run(transport):
         await sync_point(transport + ":end")
         emit(transport=transport, step="restart", ok=authorized and me.id == CONFIG["user"]["userId"],
              detail=str(authorized))
+
+        far = client()
+        clients.append(far)
+        await far.start(phone=lambda: CONFIG["far"]["phone"], code_callback=lambda: CONFIG["far"]["code"])
+        far_bot = client()
+        clients.append(far_bot)
+        await far_bot.start(bot_token=CONFIG["farBot"]["token"])
+        ok = (await far.get_me()).id == CONFIG["far"]["userId"] and \
+            (await far_bot.get_me()).id == CONFIG["farBot"]["userId"]
+        emit(transport=transport, step="migrate", ok=ok, detail="")
     finally:
         for c in clients:
             await c.disconnect()
@@ -201,6 +212,12 @@ async def irenogram_run(transport):
         me = await again.get_me()
         await sync_point(transport + ":end")
         emit(transport=transport, step="restart", ok=me.id == CONFIG["user"]["userId"], detail=me.first_name)
+
+        far = await start("far", phone_number=CONFIG["far"]["phone"], phone_code=CONFIG["far"]["code"])
+        far_bot = await start("far_bot", bot_token=CONFIG["farBot"]["token"])
+        ok = (await far.get_me()).id == CONFIG["far"]["userId"] and \
+            (await far_bot.get_me()).id == CONFIG["farBot"]["userId"]
+        emit(transport=transport, step="migrate", ok=ok, detail="")
     finally:
         for c in clients:
             try:

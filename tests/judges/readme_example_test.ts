@@ -13,6 +13,7 @@ const isDeno = "Deno" in globalThis;
 const isBun = "Bun" in globalThis;
 
 test("README: the offline bot test example runs and its assertion holds", {
+  timeout: 120_000,
   skip: !existsSync(readme) || !(isDeno || isBun)
     ? "needs the source checkout (Deno or Bun)"
     : false,

@@ -12,6 +12,9 @@ import type { CallContext } from "../world_contract.ts";
 import { algoObject, checkProof, makeChallenge } from "../srp.ts";
 import type { Handlers } from "./handler.ts";
 
+/** Accounts beyond which `auth.signUp` refuses (scripted accounts are not limited). */
+const MAX_SIGNUP_ACCOUNTS = 100_000;
+
 /** How long a sent code stays valid (Telegram: a few minutes). */
 const CODE_LIFETIME = 600;
 
@@ -77,9 +80,11 @@ export const auth: Handlers = {
       code = world.signUpCodes.get(phone) ??
         String(10000 + (randomBytes(4).readUInt32LE(0) % 90000));
       world.signUpCodes.set(phone, code);
+      world.bound(world.signUpCodes);
     }
     const hash = randomBytes(9).toString("hex");
     world.codes.set(hash, { phone, code, expires: world.now() + CODE_LIFETIME });
+    world.bound(world.codes);
     return {
       _: "auth.sentCode",
       type: { _: "auth.sentCodeTypeApp", length: code.length },
@@ -123,6 +128,8 @@ export const auth: Handlers = {
     if (phoneAccount(world, ctx, phone)) throw new RpcFailure(400, "PHONE_NUMBER_OCCUPIED");
     const sent = world.codes.get(fn.phoneCodeHash);
     if (!sent || sent.phone !== phone) throw new RpcFailure(400, "PHONE_CODE_EXPIRED");
+    // Sign-ups are the one way a client creates state without end: capped.
+    if (world.accounts.size >= MAX_SIGNUP_ACCOUNTS) throw new RpcFailure(400, "PHONE_NUMBER_FLOOD");
     const firstName = fn.firstName.trim();
     if (!firstName || firstName.length > 64) throw new RpcFailure(400, "FIRSTNAME_INVALID");
     world.codes.delete(fn.phoneCodeHash);
@@ -182,6 +189,7 @@ export const auth: Handlers = {
     if (!world.dcs.some((d) => d.id === fn.dcId)) throw new RpcFailure(400, "DC_ID_INVALID");
     const bytes = new Uint8Array(randomBytes(64));
     world.exported.set(hex(bytes), { userId: account.id, dcId: fn.dcId });
+    world.bound(world.exported);
     return { _: "auth.exportedAuthorization", id: BigInt(account.id), bytes };
   },
 

@@ -85,6 +85,8 @@ export const messages: Handlers = {
 
   "messages.getHistory"(world, ctx, fn) {
     const me = world.me(ctx);
+    // As on Telegram: bots do not read history.
+    if (me.bot) throw new RpcFailure(400, "BOT_METHOD_INVALID");
     const to = world.inputPeer(me, fn.peer);
     const all = dialog(world, me, to);
     const got = page(all, fn);

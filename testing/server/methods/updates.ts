@@ -63,7 +63,7 @@ export const updates: Handlers = {
     if (fn.pts <= 0) throw new RpcFailure(400, "PERSISTENT_TIMESTAMP_EMPTY");
     if (fn.pts > c.pts) throw new RpcFailure(400, "PERSISTENT_TIMESTAMP_INVALID");
     if (fn.pts === c.pts) return { _: "updates.channelDifferenceEmpty", final: true, pts: c.pts };
-    const missed = c.events.filter((e) => e.pts > fn.pts);
+    const missed = c.events.filter((e) => e.pts > fn.pts && c.messages.has(e.id));
     const limit = Math.min(Math.max(fn.limit, 1), DIFFERENCE_SLICE);
     const slice = missed.slice(0, limit);
     const newMessages: Api.TypeMessage[] = slice.map((e) =>
