@@ -392,6 +392,30 @@ test("mtproto: a second DC gets the authorization by export/import, once", async
   }
 });
 
+test("mtproto: a bot of the real world logs in on DC 2 and works on DC 4 (export/import)", async () => {
+  await using server = await TestServer.start();
+  const bot = server.addBot({ username: "mtproto_test_bot", dcId: 2 });
+  const client = await clientFor(server);
+  await client.connect(2);
+  const auth = await client.invoke({
+    _: "auth.importBotAuthorization",
+    flags: 0,
+    apiId: 1,
+    apiHash: "0123456789abcdef0123456789abcdef",
+    botAuthToken: bot.token,
+  });
+  assert.equal(auth._, "auth.authorization");
+  client.setAuthorized(bot.userId);
+  const [me] = await client.invoke(
+    { _: "users.getUsers", id: [{ _: "inputUserSelf" }] },
+    { dcId: 4 },
+  );
+  assert.equal(me._, "user");
+  assert.equal(Number((me as { id: bigint }).id), bot.userId);
+  assert.equal(client.keys.map.get(4)?.length, 256);
+  await client.close();
+});
+
 test("mtproto: updates are delivered in order", async () => {
   const { server, world } = await protocolServer();
   try {
