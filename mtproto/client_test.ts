@@ -198,6 +198,30 @@ test("mtproto: perfect forward secrecy: temporary keys bound with auth.bindTempA
   await again.close();
 });
 
+test("mtproto: IPv6: a DC on ::1, over TCP and obfuscated", async () => {
+  let server: TestServer;
+  try {
+    server = await TestServer.start({ host: "::1" });
+  } catch {
+    return; // no IPv6 loopback on this machine: nothing to connect to
+  }
+  try {
+    for (const transport of ["intermediate", "obfuscated"] as const) {
+      const options = server.clientOptions();
+      const client = await clientFor(server, {
+        transport,
+        ipv6: true,
+        dcOptions: options.dcOptions.map((d) => ({ ...d, ipv6: true })),
+      });
+      await client.connect(2);
+      assert.equal((await client.invoke({ _: "help.getNearestDc" })).thisDc, 2);
+      await client.close();
+    }
+  } finally {
+    await server.stop();
+  }
+});
+
 test("mtproto: 1,000 requests in flight go out in a few containers", async () => {
   await using server = await TestServer.start();
   const sends: number[] = [];
