@@ -4,6 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { IrenogramError } from "../errors.ts";
+import { acceptTransport, createTransport, initCore } from "../core/mod.ts";
 import type { AnyFunction, AnyTlObject } from "../tl/mod.ts";
 import { LAYER, RpcError } from "../tl/mod.ts";
 import {
@@ -219,6 +220,109 @@ test("mtproto: IPv6: a DC on ::1, over TCP and obfuscated", async () => {
     }
   } finally {
     await server.stop();
+  }
+});
+
+/**
+ * A minimal MTProxy for the tests: takes obfuscated connections keyed with `secret` (core's
+ * server-side codec), and relays each frame over its own obfuscated connection to the DC the
+ * client's header names.
+ */
+async function startProxy(server: TestServer, secret: Uint8Array) {
+  const net = await import("node:net");
+  await initCore();
+  const sockets = new Set<import("node:net").Socket>();
+  const proxy = net.createServer((client) => {
+    sockets.add(client);
+    const fromClient = acceptTransport({ secret });
+    let toClient: ReturnType<typeof fromClient.replyEncoder> | undefined;
+    let upstream: ReturnType<typeof createTransport> | undefined;
+    let dcSocket: import("node:net").Socket | undefined;
+    const close = () => {
+      client.destroy();
+      dcSocket?.destroy();
+    };
+    client.on("data", (chunk) => {
+      try {
+        for (const frame of fromClient.push(new Uint8Array(chunk))) {
+          if (frame.type !== "payload") continue;
+          if (upstream === undefined) {
+            const info = fromClient.transport!;
+            toClient = fromClient.replyEncoder();
+            upstream = createTransport(info.kind, { obfuscation: { dcId: info.dcId! } });
+            const dc = server.dcs.find((d) => d.id === info.dcId)!;
+            dcSocket = net.connect({ host: dc.host, port: dc.port });
+            sockets.add(dcSocket);
+            dcSocket.write(upstream.init);
+            const up = upstream;
+            dcSocket.on("data", (back) => {
+              try {
+                for (const f of up.decoder.push(new Uint8Array(back))) {
+                  if (f.type === "payload") client.write(toClient!.encode(f.payload));
+                }
+              } catch {
+                close();
+              }
+            });
+            dcSocket.on("close", close);
+            dcSocket.on("error", close);
+          }
+          dcSocket!.write(upstream.encoder.encode(frame.payload));
+        }
+      } catch {
+        close();
+      }
+    });
+    client.on("close", close);
+    client.on("error", close);
+  });
+  await new Promise<void>((ok) => proxy.listen(0, "127.0.0.1", ok));
+  const port = (proxy.address() as { port: number }).port;
+  return {
+    port,
+    close: () => {
+      for (const s of sockets) s.destroy();
+      return new Promise<void>((ok) => proxy.close(() => ok()));
+    },
+  };
+}
+
+test("mtproto: through an MTProxy with a plain and a dd secret (hex and base64)", async () => {
+  await using server = await TestServer.start();
+  const key = new Uint8Array(16).map((_, i) => i * 17 + 3);
+  const hex = Array.from(key, (b) => b.toString(16).padStart(2, "0")).join("");
+  for (const secret of [hex, "dd" + hex, btoa(String.fromCharCode(0xdd, ...key))]) {
+    const raw = secret.startsWith("dd") || !/^[0-9a-f]+$/.test(secret)
+      ? Uint8Array.of(0xdd, ...key)
+      : key;
+    const proxy = await startProxy(server, raw);
+    try {
+      const client = await clientFor(server, {
+        transport: "obfuscated",
+        proxy: { host: "127.0.0.1", port: proxy.port, secret },
+      });
+      await client.connect(2);
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => client.invoke({ _: "help.getNearestDc" })),
+      );
+      assert.ok(results.every((r) => r.thisDc === 2), secret);
+      await client.close();
+    } finally {
+      await proxy.close();
+    }
+  }
+  // A wrong secret: the proxy cannot read the header; the client fails with a typed error.
+  const proxy = await startProxy(server, key);
+  try {
+    const client = await clientFor(server, {
+      transport: "obfuscated",
+      connectTimeout: 500,
+      proxy: { host: "127.0.0.1", port: proxy.port, secret: "ff".repeat(16) },
+    });
+    await assert.rejects(client.connect(2), { code: "MTPROTO_CONNECTION_FAILED" });
+    await client.close();
+  } finally {
+    await proxy.close();
   }
 });
 
