@@ -326,6 +326,115 @@ test("mtproto: through an MTProxy with a plain and a dd secret (hex and base64)"
   }
 });
 
+/**
+ * A relay on the intermediate transport between a client and DC 2 that reads both directions
+ * with the auth key (framing parsed here by hand): which server messages were content-related,
+ * and which msg_ids the client acknowledged.
+ */
+async function startWatcher(server: TestServer, keyOf: () => Uint8Array | null | undefined) {
+  const net = await import("node:net");
+  const { openMessage } = await import("../core/mod.ts");
+  const { deserialize } = await import("../tl/mod.ts");
+  const seqnoOf = new Map<bigint, number>();
+  const acked: bigint[] = [];
+  const counts = { ackMessages: 0 };
+  const sockets = new Set<import("node:net").Socket>();
+  const messages = (data: Uint8Array): { msgId: bigint; seqno: number; body: AnyTlObject }[] => {
+    const v = new DataView(data.buffer, data.byteOffset, data.length);
+    const msgId = v.getBigInt64(16, true), seqno = v.getInt32(24, true);
+    const body = deserialize(data.subarray(32, 32 + v.getInt32(28, true)));
+    const out = [{ msgId, seqno, body }];
+    if (body._ === "msg_container") {
+      out.push(...(body as unknown as { messages: typeof out }).messages);
+    }
+    return out;
+  };
+  const frames = (sender: "client" | "server", skip: number) => {
+    let buf = new Uint8Array(0), skipped = 0;
+    return (chunk: Uint8Array) => {
+      buf = Uint8Array.from([...buf, ...chunk]);
+      if (skipped < skip) {
+        const n = Math.min(skip - skipped, buf.length);
+        buf = buf.subarray(n);
+        skipped += n;
+      }
+      while (buf.length >= 4) {
+        const len = new DataView(buf.buffer, buf.byteOffset).getUint32(0, true);
+        if (buf.length < 4 + len) break;
+        const payload = buf.slice(4, 4 + len);
+        buf = buf.subarray(4 + len);
+        const key = keyOf();
+        if (payload.length < 24 || payload.subarray(0, 8).every((b) => b === 0) || !key) continue;
+        for (const m of messages(openMessage(key, payload, sender))) {
+          if (sender === "server") seqnoOf.set(m.msgId, m.seqno);
+          else if (m.body._ === "msgs_ack") {
+            acked.push(...(m.body as { msgIds: bigint[] }).msgIds);
+            counts.ackMessages++;
+          }
+        }
+      }
+    };
+  };
+  const dc = server.dcs.find((d) => d.id === 2)!;
+  const relay = net.createServer((client) => {
+    const upstream = net.connect({ host: dc.host, port: dc.port });
+    sockets.add(client).add(upstream);
+    const up = frames("client", 4), down = frames("server", 0);
+    client.on("data", (c) => (upstream.write(c), up(new Uint8Array(c))));
+    upstream.on("data", (c) => (client.write(c), down(new Uint8Array(c))));
+    const close = () => (client.destroy(), upstream.destroy());
+    client.on("close", close).on("error", close);
+    upstream.on("close", close).on("error", close);
+  });
+  await new Promise<void>((ok) => relay.listen(0, "127.0.0.1", ok));
+  return {
+    port: (relay.address() as { port: number }).port,
+    seqnoOf,
+    acked,
+    counts,
+    close: () => {
+      for (const s of sockets) s.destroy();
+      return new Promise<void>((ok) => relay.close(() => ok()));
+    },
+  };
+}
+
+test("mtproto: acks go out in bulk, for every content-related server message and no other", async () => {
+  await using server = await TestServer.start();
+  const keys = memoryKeys();
+  const watcher = await startWatcher(server, () => keys.map.get(2));
+  try {
+    const options = server.clientOptions();
+    const client = await clientFor(server, {
+      keys,
+      dcOptions: options.dcOptions.map((d) => d.id === 2 ? { ...d, port: watcher.port } : d),
+    });
+    await client.connect(2);
+    for (let round = 0; round < 5; round++) {
+      await Promise.all(
+        Array.from({ length: 50 }, () => client.invoke({ _: "help.getNearestDc" })),
+      );
+      await client.invoke({ _: "help.getNearestDc" });
+    }
+    await new Promise((ok) => setTimeout(ok, 700)); // the ack timer (500 ms) fires
+    const content = [...watcher.seqnoOf].filter(([, seqno]) => seqno % 2 === 1).map(([id]) => id);
+    const acked = new Set(watcher.acked);
+    assert.ok(content.length >= 255, `${content.length} content-related server messages`);
+    for (const id of content) assert.ok(acked.has(id), `server message ${id} not acked`);
+    for (const id of acked) {
+      assert.equal(watcher.seqnoOf.get(id)! % 2, 1, `acked ${id}, which is not content-related`);
+    }
+    assert.equal(acked.size, watcher.acked.length, "each acked once");
+    assert.ok(
+      watcher.counts.ackMessages * 4 < content.length,
+      `${watcher.counts.ackMessages} msgs_ack`,
+    );
+    await client.close();
+  } finally {
+    await watcher.close();
+  }
+});
+
 test("mtproto: 1,000 requests in flight go out in a few containers", async () => {
   await using server = await TestServer.start();
   const sends: number[] = [];
