@@ -768,17 +768,24 @@ for (const mode of HOSTILE_MODES) {
   });
 }
 
-test("mtproto: 20,000 replayed answers: duplicates dropped, memory bounded by counts", async () => {
+test("mtproto: 100,000 replayed answers: duplicates dropped, memory bounded by counts", async () => {
   await using server = await TestServer.start();
-  const client = await clientFor(server);
+  let refused = 0;
+  const client = await clientFor(server, {
+    logger: new Logger("warn", (l) => {
+      if (l.includes('reason="duplicate"')) refused++;
+    }),
+  });
   await client.connect(2);
   server.hostile("replayedMsgId");
-  for (let round = 0; round < 10; round++) {
+  // 50,000 requests, each answer sent twice by the server: 100,000 answers, half replays.
+  for (let round = 0; round < 50; round++) {
     const r = await Promise.all(
       Array.from({ length: 1000 }, () => client.invoke({ _: "help.getNearestDc" })),
     );
     assert.equal(r.length, 1000);
   }
+  assert.ok(refused >= 50, `${refused} replays refused`);
   const [stats] = client.stats();
   assert.ok(stats.serverMsgIds <= SEEN_CAPACITY, `${stats.serverMsgIds}`);
   assert.equal(stats.pendingIds, 0);
