@@ -785,7 +785,8 @@ test("mtproto: 100,000 replayed answers: duplicates dropped, memory bounded by c
     );
     assert.equal(r.length, 1000);
   }
-  assert.ok(refused >= 25, `${refused} replays refused`); // at least one per burst, most of them
+  // The server replays whole payloads (a container per burst): about one refusal per burst.
+  assert.ok(refused >= 25, `${refused} replays refused`);
   const [stats] = client.stats();
   assert.ok(stats.serverMsgIds <= SEEN_CAPACITY, `${stats.serverMsgIds}`);
   assert.equal(stats.pendingIds, 0);
