@@ -23,7 +23,9 @@ import {
 } from "@mtcute/node";
 import { addPublicKey, type BasicDcOption } from "@mtcute/core/utils.js";
 import { Api, TelegramClient } from "telegram";
-import { MemorySession } from "telegram/sessions/Memory.js";
+// Not sessions/Memory.js: entered first, GramJS's CommonJS cycle fails to load under Bun (see
+// testing/server/gramjs_test.ts).
+import { MemorySession } from "telegram/sessions/index.js";
 import { Logger, LogLevel } from "telegram/extensions/Logger.js";
 import { _serverKeys } from "telegram/crypto/RSA.js";
 import { ConnectionTCPFull } from "telegram/network/index.js";

@@ -26,6 +26,8 @@ import { type AnyTlObject, type Api, deserialize, serialize, type TlError } from
 import { MtprotoError } from "./errors.ts";
 import type { RsaPublicKey } from "./rsa_keys.ts";
 
+export type { RsaPublicKey };
+
 /** Sends one unencrypted MTProto message body and resolves with the answer's body. */
 export type PlainChannel = (body: Uint8Array) => Promise<Uint8Array>;
 
@@ -127,8 +129,11 @@ function minimal(v: bigint): Uint8Array {
  *
  * @example
  * ```ts
- * await initCore();
- * const { authKey, serverSalt } = await exchangeAuthKey(sendPlain, { keys, dc: 2 });
+ * // `send` carries unencrypted messages over a fresh connection to DC 2.
+ * async function newKey(send: PlainChannel, keys: RsaPublicKey[]): Promise<Uint8Array> {
+ *   const { authKey } = await exchangeAuthKey(send, { keys, dc: 2 });
+ *   return authKey;
+ * }
  * ```
  */
 export async function exchangeAuthKey(

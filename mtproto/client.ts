@@ -15,30 +15,43 @@ import { type AuthKeyStore, type InvokeOptions, Session, type SessionStats } fro
 
 /** One DC's address. `wsUrl` serves the `"websocket"` transport. */
 export interface DcOption {
+  /** The DC number (1–5 in production). */
   id: number;
+  /** An IPv4 or IPv6 address (no brackets) or a host name. */
   host: string;
+  /** The TCP port. */
   port: number;
+  /** Whether `host` is an IPv6 address (picked when `MtprotoOptions.ipv6` is set). */
   ipv6?: boolean;
+  /** The DC's `ws(s)://…/apiws` URL for the `"websocket"` transport. */
   wsUrl?: string;
 }
 
 /** What initConnection tells the server about the app. */
 export interface InitConnectionOptions {
+  /** Default `"irenogram"`. */
   deviceModel?: string;
+  /** Default `"unknown"`. */
   systemVersion?: string;
+  /** Default the library's version. */
   appVersion?: string;
+  /** ISO 639-1 language code, default `"en"`. */
   langCode?: string;
+  /** Default `langCode`. */
   systemLangCode?: string;
+  /** Default `""`. */
   langPack?: string;
 }
 
 /** Options of {@link MtprotoClient}. */
 export interface MtprotoOptions {
+  /** The app's api_id (my.telegram.org). */
   apiId: number;
   /** Known DC addresses; DCs missing here are looked up in help.getConfig's dc_options. */
   dcOptions: DcOption[];
   /** The servers' RSA keys, PEM (PKCS#1 `RSA PUBLIC KEY` or SPKI `PUBLIC KEY`). */
   publicKeys: string[];
+  /** Where the auth keys of each DC are loaded from and saved to (a Storage fits). */
   keys: AuthKeyStore;
   /** Default `"obfuscated"` (obfuscated intermediate): what DPI cannot single out. */
   transport?: TransportName;
@@ -46,10 +59,13 @@ export interface MtprotoOptions {
   proxy?: ProxyOptions;
   /** Prefer IPv6 addresses from dc_options (dcOptions entries are used as given). */
   ipv6?: boolean;
+  /** Telegram's test DCs (the obfuscated header and p_q_inner_data_dc carry the DC + 10000). */
   testMode?: boolean;
+  /** What initConnection tells the server about the app. */
   initConnection?: InitConnectionOptions;
   /** Wrap every query in invokeWithoutUpdates. */
   noUpdates?: boolean;
+  /** Where log lines go; default a silent {@link Logger}. */
   logger?: Logger;
   /** Updates objects as they arrive, in order, with the DC they came from. */
   onUpdate?: (updates: AnyTlObject, dcId: number) => void;
@@ -61,6 +77,12 @@ export interface MtprotoOptions {
   pingInterval?: number;
   /** Milliseconds allowed for connecting and each key-exchange step (default 15 000). */
   connectTimeout?: number;
+  /**
+   * Perfect forward secrecy (core.telegram.org/api/pfs): messages go under temporary keys
+   * (`expiresIn` seconds, default 86 400) bound to the stored key by auth.bindTempAuthKey.
+   * Off by default.
+   */
+  pfs?: boolean | { expiresIn?: number };
 }
 
 /** Options of {@link MtprotoClient.invoke}. */
@@ -81,10 +103,19 @@ function badOption(message: string): MtprotoError {
  *
  * @example
  * ```ts
- * const client = new MtprotoClient({ apiId, dcOptions, publicKeys, keys: storage });
+ * import { TestServer } from "@x/irenogram/testing";
+ * await using server = await TestServer.start(); // Telegram's protocol on 127.0.0.1
+ * const saved = new Map<number, Uint8Array | null>();
+ * await using client = new MtprotoClient({
+ *   ...server.clientOptions(),
+ *   keys: {
+ *     getAuthKey: (dc) => Promise.resolve(saved.get(dc) ?? null),
+ *     setAuthKey: (dc, key) => Promise.resolve(void saved.set(dc, key)),
+ *   },
+ * });
  * await client.connect(2);
- * const config = await client.invoke({ _: "help.getConfig" });
- * await client.close();
+ * const nearest = await client.invoke({ _: "help.getNearestDc" }, { timeout: 10_000 });
+ * console.log(nearest.thisDc); // 2
  * ```
  */
 export class MtprotoClient {
@@ -98,6 +129,7 @@ export class MtprotoClient {
   #configOptions: Api.DcOption[] = [];
   #closed = false;
 
+  /** Checks the options; nothing connects before {@link connect}. */
   constructor(options: MtprotoOptions) {
     if (!Number.isInteger(options?.apiId)) throw badOption("apiId must be an integer");
     if (!Array.isArray(options.dcOptions)) throw badOption("dcOptions must be an array");
@@ -215,6 +247,9 @@ export class MtprotoClient {
       random: o.random,
       pingInterval: o.pingInterval,
       connectTimeout: o.connectTimeout,
+      pfs: o.pfs
+        ? { expiresIn: (typeof o.pfs === "object" ? o.pfs.expiresIn : undefined) ?? 86400 }
+        : undefined,
       keepAlive: dcId === this.#mainDcId,
       wrapInit: (query) => ({
         _: "invokeWithLayer",
@@ -273,6 +308,7 @@ export class MtprotoClient {
     return Promise.resolve();
   }
 
+  /** `await using client = new MtprotoClient(…)` closes it at the end of the scope. */
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
   }

@@ -6,7 +6,7 @@
  * @module
  */
 import { createTransport, type TransportKind } from "../core/mod.ts";
-import { type ByteStream, connectTcp } from "../runtime/tcp.ts";
+import { type ByteStream, connectTcp, SocketError } from "../runtime/tcp.ts";
 import { connectWebSocket, type WebSocketConstructor } from "../runtime/websocket.ts";
 import { MtprotoError } from "./errors.ts";
 
@@ -34,8 +34,11 @@ export const TRANSPORTS: readonly TransportName[] = [
 
 /** An MTProxy: host, port and secret (hex or base64; 16 bytes, or `dd` + 16 bytes). */
 export interface ProxyOptions {
+  /** The proxy's address. */
   host: string;
+  /** The proxy's port. */
   port: number;
+  /** Its secret: 32 hex digits (or base64), optionally prefixed with `dd`. */
   secret: string;
 }
 
@@ -228,6 +231,9 @@ export class Connection {
     } catch (e) {
       finished = true;
       transport.free();
+      if (e instanceof SocketError && e.code === "SOCKET_UNSUPPORTED") {
+        throw new MtprotoError("MTPROTO_UNSUPPORTED", e.message, { cause: e });
+      }
       throw e;
     }
     if (finished) throw new MtprotoError("MTPROTO_CONNECTION_FAILED", "closed while connecting");

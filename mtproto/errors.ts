@@ -35,16 +35,18 @@ export type MtprotoErrorCode =
  *
  * @example
  * ```ts
- * try {
- *   await client.invoke({ _: "help.getConfig" }, { timeout: 5000 });
- * } catch (e) {
- *   if (e instanceof MtprotoError && e.code === "MTPROTO_TIMEOUT") console.warn("slow network");
+ * function retryable(e: unknown): boolean {
+ *   return e instanceof MtprotoError &&
+ *     (e.code === "MTPROTO_TIMEOUT" || e.code === "MTPROTO_CONNECTION_FAILED");
  * }
+ * retryable(new MtprotoError("MTPROTO_TIMEOUT", "no answer to help.getConfig within 5000 ms")); // true
  * ```
  */
 export class MtprotoError extends IrenogramError {
+  /** Which failure this is. */
   declare readonly code: MtprotoErrorCode;
 
+  /** `message` must hold no secret (it is shown to users and logged). */
   constructor(code: MtprotoErrorCode, message: string, options?: ErrorOptions) {
     super(code, message, options);
   }

@@ -34,10 +34,12 @@ function show(value: unknown): string {
  * ```
  */
 export class Logger {
+  /** The level this logger writes at and above. */
   readonly level: LogLevel;
   readonly #rank: number;
   readonly #sink: (line: string) => void;
 
+  /** `sink` receives each line (default `console.error`). */
   constructor(level: LogLevel = "silent", sink: (line: string) => void = (l) => console.error(l)) {
     if (!(level in ranks)) throw new TypeError(`unknown log level ${String(level)}`);
     this.level = level;
@@ -63,15 +65,19 @@ export class Logger {
     } catch { /* a failing sink must not break the connection */ }
   }
 
+  /** A line for developers (sent, received, state changes). */
   debug(msg: string, fields?: Record<string, unknown>): void {
     this.#write("debug", msg, fields);
   }
+  /** A line about normal events (connected, key created). */
   info(msg: string, fields?: Record<string, unknown>): void {
     this.#write("info", msg, fields);
   }
+  /** A line about trouble the layer recovers from (a refused message, a reconnect). */
   warn(msg: string, fields?: Record<string, unknown>): void {
     this.#write("warn", msg, fields);
   }
+  /** A line about a failure. */
   error(msg: string, fields?: Record<string, unknown>): void {
     this.#write("error", msg, fields);
   }

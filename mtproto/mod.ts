@@ -12,21 +12,47 @@
  * - Fake-TLS (`ee`) MTProxy secrets are refused with `MTPROTO_UNSUPPORTED`.
  * - After a second `new_session_created` on a session (the server lost it), `onUpdate` receives
  *   `{ _: "updatesTooLong" }` so that the client fetches the difference.
+ * - `pfs`: perfect forward secrecy (temporary keys bound by auth.bindTempAuthKey), off by default.
+ * - `exchangeAuthKey`, `parseRsaPublicKey`, `rsaFingerprint` are exported for tools and tests.
+ *
+ * How it behaves (the parts a caller notices):
+ * - Requests are queued and sent on the next microtask, many in one msg_container (up to 1,000
+ *   messages or 512 KiB), with pending acks piggybacked; bodies over 512 bytes go gzip_packed
+ *   when that is smaller.
+ * - Every new connection starts with invokeWithLayer(LAYER, initConnection(help.getConfig));
+ *   requests wait for it. Its dc_options serve DCs missing from `dcOptions`.
+ * - A dropped connection is reopened (backoff from 0 ms up to 5 s with jitter) and every
+ *   unanswered request is sent again once, under a new msg_id; an answer to any msg_id it went
+ *   out under settles it, once. After 5 connections in a row without one valid message, pending
+ *   requests fail with `MTPROTO_CONNECTION_FAILED`. Security failures of the key exchange,
+ *   -404 (`MTPROTO_AUTH_KEY_UNKNOWN`) and unsupported features fail at once.
+ * - Server messages that fail decryption checks drop the connection; msg_ids that are even,
+ *   repeated (the last 4,096 are remembered) or outside -300 s..+30 s of the corrected clock are
+ *   ignored (bad_msg_notification and bad_server_salt excepted: they carry the server's clock).
+ * - bad_server_salt, bad_msg_notification 16/17/19/20/64 and 32/33 (new session) are handled by
+ *   correcting and re-sending, at most 5 times per request; others fail the request with
+ *   `MTPROTO_BAD_MESSAGE`. Future salts are fetched ahead of expiry; a ping_delay_disconnect
+ *   goes out every `pingInterval` (an unanswered one reopens the connection).
  *
  * @example
  * ```ts
- * import { Logger, MtprotoClient } from "./mtproto/mod.ts";
+ * import { MemoryStorage } from "@x/irenogram";
+ * import { TestServer } from "@x/irenogram/testing";
+ * await using server = await TestServer.start();
+ * const storage = new MemoryStorage(); // any Storage keeps the keys of every DC
+ * await storage.open();
  * const client = new MtprotoClient({
- *   apiId: 12345,
- *   dcOptions: [{ id: 2, host: "149.154.167.51", port: 443 }],
- *   publicKeys: [pem],
+ *   ...server.clientOptions(), // apiId, dcOptions, publicKeys of the test DCs
  *   keys: storage,
- *   logger: new Logger("info"),
+ *   transport: "obfuscated",
+ *   logger: new Logger("warn"),
  *   onUpdate: (updates, dcId) => console.log(dcId, updates._),
  * });
  * await client.connect(2);
  * const config = await client.invoke({ _: "help.getConfig" });
+ * console.log(config.dcOptions.length);
  * await client.close();
+ * await storage.close();
  * ```
  *
  * @module
@@ -39,6 +65,10 @@ export {
   type MtprotoOptions,
 } from "./client.ts";
 export { MtprotoError, type MtprotoErrorCode } from "./errors.ts";
+export { IrenogramError } from "../errors.ts";
+export type { AnyFunction, AnyTlObject, ResultOf } from "../tl/mod.ts";
+export type { RandomSource } from "../core/mod.ts";
+export type { WebSocketConstructor, WebSocketLike } from "../runtime/websocket.ts";
 export { Logger, type LogLevel } from "./logger.ts";
 export type { AuthKeyStore, InvokeOptions, SessionStats } from "./session.ts";
 export { type ProxyOptions, type TransportName } from "./connection.ts";

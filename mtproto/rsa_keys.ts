@@ -9,8 +9,11 @@ import { MtprotoError } from "./errors.ts";
 
 /** One server key: modulus, exponent, fingerprint (signed 64-bit, as sent in resPQ). */
 export interface RsaPublicKey {
+  /** The 2048-bit modulus. */
   n: bigint;
+  /** The public exponent. */
   e: bigint;
+  /** Lower 64 bits of SHA1(TL bytes n, TL bytes e), signed. */
   fingerprint: bigint;
 }
 
@@ -85,8 +88,12 @@ export function rsaFingerprint(n: bigint, e: bigint): bigint {
  *
  * @example
  * ```ts
+ * import { initCore } from "@x/irenogram/core";
+ * import { TestServer } from "@x/irenogram/testing";
  * await initCore();
- * const { fingerprint } = parseRsaPublicKey(pem);
+ * await using server = await TestServer.start();
+ * const { fingerprint } = parseRsaPublicKey(server.publicKeys[0].pem);
+ * console.log(fingerprint === server.publicKeys[0].fingerprint); // true
  * ```
  */
 export function parseRsaPublicKey(pem: string): RsaPublicKey {

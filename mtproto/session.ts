@@ -6,8 +6,7 @@
  *
  * @module
  */
-import type * as Zlib from "node:zlib";
-import { nodeModule } from "../runtime/runtime.ts";
+import { nodeBuiltin } from "../runtime/runtime.ts";
 import {
   authKeyId,
   CoreError,
@@ -28,18 +27,18 @@ import {
   TlError,
 } from "../tl/mod.ts";
 import { exchangeAuthKey } from "./auth_key.ts";
+import { bindTempAuthKeyQuery } from "./temp_key_binding.ts";
 import { Connection, type ConnectionOptions, type Endpoint } from "./connection.ts";
 import { MtprotoError } from "./errors.ts";
 import type { Logger } from "./logger.ts";
 import { MessageIds, SeqNo, ServerMsgIds } from "./message_ids.ts";
 import type { RsaPublicKey } from "./rsa_keys.ts";
 
-// node:zlib through runtime/ (a stand-in in a browser: compressing a request fails there).
-const { gzipSync } = nodeModule<typeof Zlib>("node:zlib");
-
 /** Where auth keys live, one per DC (storage's `Storage` satisfies it). */
 export interface AuthKeyStore {
+  /** The stored auth key of `dcId` (256 bytes), or null: then one is created. */
   getAuthKey(dcId: number): Promise<Uint8Array | null>;
+  /** Saves a newly created key (or forgets one with null). */
   setAuthKey(dcId: number, key: Uint8Array | null): Promise<void>;
 }
 
@@ -67,11 +66,18 @@ export interface SessionOptions {
   pingInterval?: number;
   /** Milliseconds for each step of the key exchange and for the first answer (default 15 000). */
   connectTimeout?: number;
+  /**
+   * Perfect forward secrecy: messages go under a temporary key (valid `expiresIn` seconds, made
+   * anew when it runs out) bound to the stored permanent key with auth.bindTempAuthKey.
+   */
+  pfs?: { expiresIn: number };
 }
 
 /** What {@link Session.stats} reports. */
 export interface SessionStats {
+  /** The DC of this session. */
   dcId: number;
+  /** Where the connection stands. */
   state: "idle" | "connecting" | "init" | "ready" | "closed";
   /** Requests waiting to be sent. */
   queued: number;
@@ -83,12 +89,15 @@ export interface SessionStats {
   acks: number;
   /** Server msg_ids remembered for the duplicate check. */
   serverMsgIds: number;
+  /** Server salts known ahead (get_future_salts). */
   futureSalts: number;
+  /** Server time minus local time, seconds. */
   timeOffset: number;
 }
 
 /** Options of one {@link Session.invoke}. */
 export interface InvokeOptions {
+  /** Aborting it rejects the request with `MTPROTO_ABORTED` (an answer arriving later is dropped). */
   signal?: AbortSignal;
   /** Milliseconds until the request fails with `MTPROTO_TIMEOUT`. */
   timeout?: number;
@@ -97,6 +106,8 @@ export interface InvokeOptions {
 interface Request {
   fn: AnyFunction;
   body: Uint8Array;
+  /** A body that depends on the msg_id it goes out under (auth.bindTempAuthKey). */
+  bodyFor?: (msgId: bigint) => Uint8Array;
   resolve(value: unknown): void;
   reject(error: Error): void;
   /** Every msg_id this request went out under (answers to any of them settle it). */
@@ -136,15 +147,14 @@ const CONTAINER_MAX_MESSAGES = 1000;
 const CONTAINER_MAX_BYTES = 512 * 1024;
 /** Bodies larger than this are offered to gzip. */
 const GZIP_MIN = 512;
+/** node:zlib where the runtime has it (not in browsers: there requests go uncompressed). */
+const zlib = nodeBuiltin<{ gzipSync(b: Uint8Array): Uint8Array }>("node:zlib");
 /** Acks held before they are sent on their own. */
 const ACK_BATCH = 32;
 /** Consecutive connections without one valid message before pending requests fail. */
 const MAX_FAILURES = 5;
 /** Times one request is re-sent after bad_server_salt/bad_msg_notification. */
 const MAX_RESENDS = 5;
-
-const BAD_MSG_NOTIFICATION_ID = 0xa7eff811;
-const BAD_SERVER_SALT_ID = 0xedab447b;
 
 function closed(): MtprotoError {
   return new MtprotoError("MTPROTO_CLOSED", "the client was closed");
@@ -183,8 +193,15 @@ export class Session {
   readonly #seq = new SeqNo();
   readonly #serverIds = new ServerMsgIds();
 
+  /** The key messages go under: the permanent key, or with PFS the temporary one. */
   #authKey: Uint8Array | undefined;
   #keyId: Uint8Array | undefined;
+  /** The stored (permanent) key. */
+  #permKey: Uint8Array | undefined;
+  #tempKey: Uint8Array | undefined;
+  /** Server time (s) when the temporary key expires. */
+  #tempExpiresAt = 0;
+  #needsBind = false;
   #salt = 0n;
   #futureSalts: { validSince: number; validUntil: number; salt: bigint }[] = [];
   #saltsAsked = false;
@@ -271,11 +288,15 @@ export class Session {
 
   #request(
     fn: AnyFunction,
-    options: InvokeOptions & { service: boolean; early: boolean },
+    options: InvokeOptions & {
+      service: boolean;
+      early: boolean;
+      bodyFor?: (msgId: bigint) => Uint8Array;
+    },
   ): Promise<unknown> {
     let body: Uint8Array;
     try {
-      body = this.#encodeBody(fn);
+      body = options.bodyFor ? new Uint8Array(512) : this.#encodeBody(fn);
     } catch (e) {
       return Promise.reject(e);
     }
@@ -286,6 +307,7 @@ export class Session {
       const req: Request = {
         fn,
         body,
+        bodyFor: options.bodyFor,
         resolve,
         reject,
         ids: [],
@@ -324,8 +346,8 @@ export class Session {
   /** The body of a query: its TL bytes, gzip_packed when that is smaller. */
   #encodeBody(fn: AnyFunction): Uint8Array {
     const body = serialize(fn);
-    if (body.length < GZIP_MIN) return body;
-    const packed = gzipSync(body);
+    if (body.length < GZIP_MIN || zlib === undefined) return body;
+    const packed = zlib.gzipSync(body);
     if (packed.length + 8 >= body.length) return body;
     return serialize({ _: "gzip_packed", packedData: packed });
   }
@@ -408,9 +430,9 @@ export class Session {
     this.#state = "connecting";
     this.#lastError = undefined;
     this.#validSinceConnect = false;
-    if (this.#authKey === undefined) {
+    if (this.#permKey === undefined) {
       const stored = await this.#o.keys.getAuthKey(this.dcId);
-      if (stored !== null && stored !== undefined) this.#useKey(stored);
+      if (stored !== null && stored !== undefined) this.#permKey = stored;
     }
     const endpoint = await this.#o.endpoint();
     const conn = await Connection.open(endpoint, { ...this.#o.connection, dcId: this.dcId }, {
@@ -431,11 +453,25 @@ export class Session {
       transport: this.#o.connection.transport,
       host: endpoint.host,
     });
-    if (this.#authKey === undefined) await this.#createKey();
+    if (this.#permKey === undefined) {
+      this.#permKey = await this.#createKey();
+      await this.#o.keys.setAuthKey(this.dcId, this.#permKey);
+    }
+    const pfs = this.#o.pfs;
+    if (pfs === undefined) this.#useKey(this.#permKey);
+    else {
+      if (this.#tempKey === undefined || this.#tempExpiresAt - this.#ids.serverNow() / 1000 < 60) {
+        this.#tempKey = await this.#createKey(pfs.expiresIn);
+        this.#tempExpiresAt = Math.floor(this.#ids.serverNow() / 1000) + pfs.expiresIn;
+        this.#needsBind = true;
+      }
+      this.#useKey(this.#tempKey);
+    }
     if (this.#conn !== conn) {
       throw new MtprotoError("MTPROTO_CONNECTION_FAILED", "the connection closed while starting");
     }
     this.#state = "init";
+    if (this.#needsBind) await this.#bind();
     const init = this.#request(this.#o.wrapInit({ _: "help.getConfig" }), {
       early: true,
       service: false,
@@ -458,26 +494,58 @@ export class Session {
   }
 
   #useKey(key: Uint8Array): void {
+    if (this.#authKey !== undefined && this.#authKey !== key) {
+      // A session belongs to one key: a new key starts a new session.
+      this.#sessionId = randomLong(this.#random);
+      this.#seq.reset();
+      this.#sessionCreatedSeen = false;
+    }
     this.#authKey = key;
     this.#keyId = authKeyId(key);
   }
 
-  async #createKey(): Promise<void> {
+  /** Runs the key exchange on the current connection (a temporary key with `expiresIn`). */
+  async #createKey(expiresIn?: number): Promise<Uint8Array> {
     const conn = this.#conn!;
     const timeout = this.#o.connectTimeout ?? 15000;
     const dc = (this.#o.connection.testMode ? 10000 : 0) + this.dcId;
     const result = await exchangeAuthKey((body) => this.#plainRoundTrip(conn, body, timeout), {
       keys: this.#o.rsaKeys,
       dc: this.#o.connection.media ? -dc : dc,
+      expiresIn,
       random: this.#random,
       now: this.#o.now,
     });
     this.#ids.offset = result.timeOffset;
     this.#salt = result.serverSalt;
     this.#futureSalts = [];
-    this.#useKey(result.authKey);
-    await this.#o.keys.setAuthKey(this.dcId, result.authKey);
-    this.#log.info("auth key created", { dc: this.dcId, clockOffsetSeconds: result.timeOffset });
+    this.#log.info(expiresIn === undefined ? "auth key created" : "temporary auth key created", {
+      dc: this.dcId,
+      clockOffsetSeconds: result.timeOffset,
+    });
+    return result.authKey;
+  }
+
+  /** auth.bindTempAuthKey, the first query under a new temporary key. */
+  async #bind(): Promise<void> {
+    const binding = {
+      permKey: this.#permKey!,
+      tempKey: this.#tempKey!,
+      tempSessionId: this.#sessionId,
+      expiresAt: this.#tempExpiresAt,
+      random: this.#random,
+    };
+    const ok = await this.#request({ _: "auth.bindTempAuthKey" } as AnyFunction, {
+      early: true,
+      service: false,
+      timeout: this.#o.connectTimeout ?? 15000,
+      bodyFor: (msgId) => serialize(bindTempAuthKeyQuery(binding, msgId)),
+    });
+    if (ok !== true) {
+      throw new MtprotoError("MTPROTO_HANDSHAKE_FAILED", "auth.bindTempAuthKey did not succeed");
+    }
+    this.#needsBind = false;
+    this.#log.info("temporary auth key bound", { dc: this.dcId });
   }
 
   /** One unencrypted message and its answer (auth_key_id 0). */
@@ -560,7 +628,12 @@ export class Session {
     if (wasState !== "ready") return; // #run handles failures while connecting
     this.#state = "idle";
     if (!this.#validSinceConnect) this.#failures++;
-    if (problem instanceof MtprotoError && fatal(problem)) {
+    if (
+      problem instanceof MtprotoError && problem.code === "MTPROTO_AUTH_KEY_UNKNOWN" &&
+      this.#o.pfs !== undefined
+    ) {
+      this.#tempKey = undefined; // expired or forgotten: the next connection makes a new one
+    } else if (problem instanceof MtprotoError && fatal(problem)) {
       this.#failAll(problem);
       return;
     }
@@ -613,15 +686,13 @@ export class Session {
       this.#log.warn("message of another session ignored", { dc: this.dcId });
       return;
     }
-    // Time-window exemptions: the notifications that correct our clock or salt carry the
-    // server's time, which is what is wrong when they arrive.
-    const id = len >= 4 ? view.getUint32(32, true) : 0;
-    const exempt = id === BAD_MSG_NOTIFICATION_ID || id === BAD_SERVER_SALT_ID;
-    const problem = this.#serverIds.check(msgId, exempt ? undefined : this.#ids.serverNow());
+    const problem = this.#serverIds.check(msgId);
     if (problem !== undefined) {
       this.#log.warn("server message refused", { dc: this.dcId, reason: problem });
       return;
     }
+    const seconds = MessageIds.seconds(msgId), now = this.#ids.serverNow() / 1000;
+    const outOfWindow = seconds < now - 300 || seconds > now + 30;
     let obj: AnyTlObject;
     try {
       obj = deserialize(body);
@@ -630,6 +701,32 @@ export class Session {
         dc: this.#o.dcId,
         error: e instanceof TlError ? e.code : e,
       });
+      return;
+    }
+    if (outOfWindow) {
+      // A msg_id outside -300 s..+30 s of our clock: only the notifications that correct the
+      // clock or the salt are believed (they carry the server's time, which is what is off),
+      // alone or in a container.
+      const items = obj._ === "msg_container"
+        ? (obj as unknown as { messages: { msgId: bigint; seqno: number; body: AnyTlObject }[] })
+          .messages
+        : [{ msgId, seqno: seqNo, body: obj }];
+      const kept = items.filter((m) =>
+        (m.body as { _?: string })?._ === "bad_msg_notification" ||
+        (m.body as { _?: string })?._ === "bad_server_salt"
+      );
+      if (kept.length === 0) {
+        this.#log.warn("server message refused", {
+          dc: this.dcId,
+          reason: seconds < now ? "too old" : "too new",
+        });
+        return;
+      }
+      for (const m of kept) {
+        if (m.msgId === msgId || this.#serverIds.check(m.msgId) === undefined) {
+          this.#handle(m.msgId, m.seqno, m.body);
+        }
+      }
       return;
     }
     this.#validSinceConnect = true;
@@ -887,8 +984,9 @@ export class Session {
         req.msgId = msgId;
         req.ids.push(msgId);
         this.#pending.set(msgId, req);
-        messages.push({ msgId, seqNo: this.#seq.next(true), body: req.body });
-        bytes += req.body.length + 16;
+        const body = req.bodyFor ? req.bodyFor(msgId) : req.body;
+        messages.push({ msgId, seqNo: this.#seq.next(true), body });
+        bytes += body.length + 16;
         sent.push(req);
       }
       if (messages.length === 0) return;
@@ -963,6 +1061,14 @@ export class Session {
 
   #ping(): void {
     if (this.#state !== "ready" || this.#pingInFlight) return;
+    if (
+      this.#o.pfs !== undefined && this.#tempExpiresAt - this.#ids.serverNow() / 1000 < 120
+    ) {
+      // The temporary key runs out: reconnect under a new one.
+      this.#log.info("temporary auth key expiring; reconnecting", { dc: this.dcId });
+      this.#conn?.close();
+      return;
+    }
     this.#pingInFlight = true;
     const conn = this.#conn;
     const every = this.#o.pingInterval ?? 60000;

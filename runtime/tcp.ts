@@ -7,7 +7,7 @@
  */
 import { IrenogramError } from "../errors.ts";
 import type * as Net from "node:net";
-import { nodeModule } from "./runtime.ts";
+import { nodeBuiltin, RUNTIME } from "./runtime.ts";
 
 /** What a connected stream tells its owner. Called in arrival order, never after `onClose`. */
 export interface StreamHandlers {
@@ -155,9 +155,12 @@ const denoConnect: Connector = async (address, handlers) => {
 };
 
 /** Node (and anything else with node:net). */
-const nodeConnect: Connector = async (address, handlers) => {
-  const net = nodeModule<typeof Net>("node:net");
-  return await new Promise<ByteStream>((resolve, reject) => {
+const nodeConnect: Connector = (address, handlers) => {
+  const net = nodeBuiltin<typeof Net>("node:net");
+  if (net === undefined) {
+    return Promise.reject(new SocketError("SOCKET_UNSUPPORTED", "node:net is not available here"));
+  }
+  return new Promise<ByteStream>((resolve, reject) => {
     let closed = false, connected = false;
     const socket = net.connect({ host: address.host, port: address.port });
     socket.setNoDelay(true);
@@ -189,19 +192,28 @@ const nodeConnect: Connector = async (address, handlers) => {
   });
 };
 
-/** The runtime's own socket API where it has one, else node:net (Node, and the npm build anywhere). */
-const connector: Connector = typeof g.Bun?.connect === "function"
-  ? bunConnect
-  : typeof g.Deno?.connect === "function"
-  ? denoConnect
-  : nodeConnect;
+/** Browsers have no TCP: the `"websocket"` transport is theirs. */
+const noTcp: Connector = () =>
+  Promise.reject(
+    new SocketError(
+      "SOCKET_UNSUPPORTED",
+      "no TCP sockets in a browser: use the websocket transport",
+    ),
+  );
 
-/** Which implementation {@link connectTcp} uses here: `"bun"`, `"deno"` or `"node"`. */
-export const tcpImplementation: "bun" | "deno" | "node" = connector === bunConnect
-  ? "bun"
-  : connector === denoConnect
-  ? "deno"
-  : "node";
+/** The runtime's own socket API, chosen once. */
+const connector: Connector = RUNTIME === "bun"
+  ? bunConnect
+  : RUNTIME === "deno"
+  ? denoConnect
+  : RUNTIME === "node"
+  ? nodeConnect
+  : noTcp;
+
+/** Which implementation {@link connectTcp} uses here. */
+export const tcpImplementation: "bun" | "deno" | "node" | "none" = RUNTIME === "browser"
+  ? "none"
+  : RUNTIME;
 
 /**
  * Opens a TCP connection. Fails with `SOCKET_CONNECT_FAILED` (the address in the message, the
@@ -216,7 +228,7 @@ export const tcpImplementation: "bun" | "deno" | "node" = connector === bunConne
  *   onData: (chunk) => console.log(chunk.length),
  *   onClose: () => console.log("closed"),
  * });
- * stream.write(new Uint8Array([0xee, 0xee, 0xee, 0xee]));
+ * stream.write(new Uint8Array([0xee, 0xee, 0xee, 0xee])); // the intermediate transport's tag
  * stream.close();
  * ```
  */
@@ -227,6 +239,7 @@ export async function connectTcp(
   try {
     return await connector(address, handlers);
   } catch (e) {
+    if (e instanceof SocketError) throw e;
     const where = address.host.includes(":") ? `[${address.host}]` : address.host;
     throw new SocketError(
       "SOCKET_CONNECT_FAILED",

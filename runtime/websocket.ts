@@ -10,13 +10,21 @@ import { type ByteStream, SocketError, type StreamHandlers } from "./tcp.ts";
 
 /** The part of the WebSocket API this adapter uses (the global one and `ws` both fit). */
 export interface WebSocketLike {
+  /** Set to `"arraybuffer"` by the adapter. */
   binaryType: string;
+  /** 0 connecting, 1 open, 2 closing, 3 closed. */
   readonly readyState: number;
+  /** Sends one binary message. */
   send(data: Uint8Array): void;
+  /** Starts the closing handshake. */
   close(code?: number): void;
+  /** The connection opened. */
   onopen: ((ev: unknown) => void) | null;
+  /** A message arrived (`data`: an ArrayBuffer or a view). */
   onmessage: ((ev: { data: unknown }) => void) | null;
+  /** The connection closed. */
   onclose: ((ev: unknown) => void) | null;
+  /** The connection failed. */
   onerror: ((ev: unknown) => void) | null;
 }
 

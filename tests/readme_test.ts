@@ -84,7 +84,9 @@ for (const block of tsBlocks(readme)) {
       let file = join(work, "block.ts");
       if (runtime === "node") {
         const esbuild = await import("esbuild");
-        code = (await esbuild.transform(code, { loader: "ts", format: "esm" })).code;
+        // target node20: esbuild lowers what Node 20 cannot parse (`await using`).
+        code = (await esbuild.transform(code, { loader: "ts", format: "esm", target: "node20" }))
+          .code;
         file = join(work, "block.mjs");
       }
       writeFileSync(file, code);

@@ -10,7 +10,12 @@ import assert from "node:assert/strict";
 import { createPublicKey } from "node:crypto";
 import bigInt from "big-integer";
 import { Api, TelegramClient } from "telegram";
-import { MemorySession } from "telegram/sessions/Memory.js";
+// Through sessions/index.js, never sessions/Memory.js: GramJS's CommonJS modules form a cycle
+// (Memory.js → … → sessions/index.js → StringSession.js, which extends MemorySession) that fails
+// with "The superclass is not a constructor" when Memory.js is entered first. Node and Deno
+// evaluate the imports below in order, so the package root enters the cycle first; Bun does not
+// (1 run in about 7 of this file failed at load under Bun 1.4.5).
+import { MemorySession } from "telegram/sessions/index.js";
 import { Logger, LogLevel } from "telegram/extensions/Logger.js";
 import { _serverKeys } from "telegram/crypto/RSA.js";
 import {
@@ -34,6 +39,16 @@ function trustServerKey(server: TestServer): void {
 
 type ConnectionClass = typeof Connection;
 
+/** The failed connection attempts of each client (see the GramJS bug in gramjs()). */
+const failedAttempts = new WeakMap<TelegramClient, Error[]>();
+
+/** Extra exchanges a client made after GramJS's known failure, checked to be nothing else. */
+function retries(client: TelegramClient): number {
+  const errors = failedAttempts.get(client) ?? [];
+  for (const e of errors) assert.match(String(e?.message), /invalid new nonce hash/);
+  return errors.length;
+}
+
 async function gramjs(server: TestServer, dcId: number, base: ConnectionClass) {
   trustServerKey(server);
   const dc = server.dcs.find((d) => d.id === dcId)!;
@@ -47,10 +62,18 @@ async function gramjs(server: TestServer, dcId: number, base: ConnectionClass) {
   const options = server.clientOptions();
   const client = new TelegramClient(session, options.apiId, options.apiHash, {
     connection,
-    connectionRetries: 1,
+    // GramJS 2.26.22 drops the leading zero bytes of g_ab when it makes the auth key (getByteArray),
+    // so 1 exchange in 256 fails with "Step 3 invalid new nonce hash" although the server is right
+    // (auth_key is 2048 bits); its remedy is a fresh exchange on the next attempt. One attempt
+    // made this test fail at random.
+    connectionRetries: 4,
+    retryDelay: 100,
     autoReconnect: false,
     baseLogger: new Logger(LogLevel.NONE),
   });
+  const errors: Error[] = [];
+  failedAttempts.set(client, errors);
+  client.onError = (e) => Promise.resolve(void errors.push(e));
   await client.connect();
   return client;
 }
@@ -72,10 +95,8 @@ for (
       const pong = await client.invoke(new Api.Ping({ pingId: bigInt(77) }));
       assert.equal(pong.pingId.toString(), "77");
       const stats = server.stats();
-      // A client may start its exchange again when the first is slow (a loaded machine): at least
-      // one, all of them in the RSA_PAD form.
-      assert.ok(stats.handshakes >= 1, `${stats.handshakes} exchanges`);
-      assert.deepEqual(Object.keys(stats.paddings), ["rsa_pad"], "GramJS 2.26 uses RSA_PAD");
+      assert.equal(stats.handshakes, 1 + retries(client));
+      assert.equal(stats.paddings.rsa_pad, stats.handshakes, "GramJS 2.26 uses RSA_PAD");
     } finally {
       await client.destroy();
       await server.stop();
@@ -90,7 +111,7 @@ test("GramJS: a second DC gets its own auth key; keys do not cross DCs", async (
   try {
     assert.equal((await a.invoke(new Api.help.GetConfig())).thisDc, 1);
     assert.equal((await b.invoke(new Api.help.GetConfig())).thisDc, 4);
-    assert.equal(server.stats().authKeys, 2);
+    assert.equal(server.stats().authKeys, 2 + retries(a) + retries(b));
   } finally {
     await a.destroy();
     await b.destroy();

@@ -59,7 +59,10 @@ test("Telethon: handshake, help.getConfig and ping on full, intermediate, obfusc
     ["ConnectionTcpIntermediate", 2, 5],
     ["ConnectionTcpObfuscated", 2, 5],
   ]);
-  assert.deepEqual(stats.paddings, { sha1: 3 }, "Telethon uses the SHA-1 form");
+  // One exchange per transport at least (a client may start one again on a loaded machine), all in
+  // the SHA-1 form.
+  assert.deepEqual(Object.keys(stats.paddings), ["sha1"], "Telethon uses the SHA-1 form");
+  assert.ok(stats.paddings.sha1! >= 3, `${stats.paddings.sha1} exchanges`);
 });
 
 test("Irenogram: handshake, help.getConfig and ping on abridged, obfuscated intermediate, full", {
@@ -72,5 +75,8 @@ test("Irenogram: handshake, help.getConfig and ping on abridged, obfuscated inte
     ["TCPIntermediateO", 2, 5],
     ["TCPFull", 2, 5],
   ]);
-  assert.deepEqual(stats.paddings, { sha1: 3 }, "Pyrogram uses the SHA-1 form");
+  // One exchange per transport at least (a client may start one again on a loaded machine), all in
+  // the SHA-1 form.
+  assert.deepEqual(Object.keys(stats.paddings), ["sha1"], "Pyrogram uses the SHA-1 form");
+  assert.ok(stats.paddings.sha1! >= 3, `${stats.paddings.sha1} exchanges`);
 });
