@@ -50,12 +50,16 @@ function integer(value: unknown): number | null {
  * @example
  * ```ts
  * import { TelethonSessionFile } from "./telethon_file.ts";
- * const file = await TelethonSessionFile.open("telethon.session");
- * try {
- *   const { dcId, userId } = await file.getSession();
- *   for await (const peers of file.listPeers(1000)) console.log(peers.length);
- * } finally {
- *   file.close();
+ * // `path`: a session file Telethon wrote, e.g. "telethon.session"
+ * async function show(path: string): Promise<void> {
+ *   const file = await TelethonSessionFile.open(path);
+ *   try {
+ *     const { dcId, userId } = await file.getSession();
+ *     console.log(dcId, userId);
+ *     for await (const peers of file.listPeers(1000)) console.log(peers.length);
+ *   } finally {
+ *     file.close();
+ *   }
  * }
  * ```
  */
