@@ -24,10 +24,15 @@ if [ "$what" = all ] || [ "$what" = check ]; then
   deno check --doc-only "${files[@]}" README.md || status=1
 fi
 if [ "$what" = all ] || [ "$what" = run ]; then
+  # MongoStorage's example talks to a MongoDB on localhost:27017: the FerretDB the tests use
+  # (started here, as .ci/run checks the docs before `npm test` starts it; stopped again after).
+  # shellcheck source=/dev/null
+  source scripts/services.sh
   echo "== deno test --doc (${#files[@]} modules)"
   deno test -A --doc --no-check=remote "${files[@]}" >.cache/doc-test.log 2>&1 ||
     { status=1; tail -40 .cache/doc-test.log; }
   sed -r 's/\x1b\[[0-9;]*m//g' .cache/doc-test.log | grep -E '^(ok|FAILED) \|'
+  [ "${KEEP_SERVICES:-0}" = 1 ] || services_stop
 fi
 if [ "$what" = all ] || [ "$what" = lint ]; then
   echo "== deno doc --lint ${entries[*]} (hand-written code)"

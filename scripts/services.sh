@@ -36,7 +36,7 @@ services_ferretdb() {
   pid=$(cat "$dir/pid" 2>/dev/null)
   port=$(cat "$dir/port" 2>/dev/null)
   # No pipe into grep -q: under pipefail its early exit would fail the check with SIGPIPE.
-  cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)
+  cmdline=$({ tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null)
   if [ -n "$pid" ] && [ -n "$port" ] && [[ $cmdline == *ferretdb*"--listen-addr=127.0.0.1:$port"* ]]; then
     if services_wait_port "$port" 1; then
       export MONGODB_URL="mongodb://127.0.0.1:$port/"
