@@ -53,9 +53,11 @@ export interface InvokeOptions {
 
 /** What {@link Client.onUpdate} handlers receive besides the update. */
 export interface UpdateContext {
+  /** The client that received the update. */
   client: Client;
-  /** The users and chats that came with the update. */
+  /** The users that came with the update. */
   users: Api.TypeUser[];
+  /** The chats that came with the update. */
   chats: Api.TypeChat[];
 }
 
@@ -117,13 +119,32 @@ const notStarted = () => new ClientError("CLIENT_NOT_STARTED", "call start() fir
  * engine given in `storageEngine` / `sessionString`.
  *
  * @example
+ * An echo bot on Telegram; it needs an api_id and api_hash from my.telegram.org and a bot token
+ * from @BotFather:
+ *
  * ```ts
- * import { peerId } from "./peers.ts";
- * await using app = new Client("my_bot", { apiId: 12345, apiHash: "0123456789abcdef0123456789abcdef", botToken: "123:abc" });
+ * import { Client, peerId } from "@x/irenogram";
+ * async function echoBot(apiId: number, apiHash: string, botToken: string): Promise<void> {
+ *   const app = new Client("my_bot", { apiId, apiHash, botToken });
+ *   app.onMessage(async (message) => {
+ *     await app.sendMessage(peerId(message.peerId), message.message);
+ *   }, (message) => !message.out);
+ *   await app.start(); // logs in once; later starts reuse my_bot.session
+ * }
+ * ```
+ *
+ * @example
+ * The same client offline, against a TestServer (Telegram's DCs on loopback):
+ *
+ * ```ts
+ * import { TestServer } from "@x/irenogram/testing";
+ * import type { TestWorld } from "../testing/server/world.ts";
+ * // Offline, a bot of a TestServer (on Telegram: your apiId, apiHash and botToken instead).
+ * await using server = await TestServer.start();
+ * const { token } = (server.world as TestWorld).addBot({ username: "docs_bot" });
+ * await using app = new Client(":memory:", { ...server.clientOptions(), botToken: token });
  * await app.start();
- * app.onMessage(async (message) => {
- *   await app.sendMessage(peerId(message.peerId), message.message);
- * });
+ * console.log((await app.getMe()).username); // "docs_bot"
  * ```
  */
 export class Client {
@@ -445,8 +466,15 @@ export class Client {
    *
    * @example
    * ```ts
-   * const app = new Client("my_account");
+   * import { TestServer } from "@x/irenogram/testing";
+   * import type { TestWorld } from "../testing/server/world.ts";
+   * // Offline, a bot of a TestServer (on Telegram: your apiId, apiHash and botToken instead).
+   * await using server = await TestServer.start();
+   * const { token } = (server.world as TestWorld).addBot({ username: "docs_bot" });
+   * await using app = new Client(":memory:", { ...server.clientOptions(), botToken: token });
+   * await app.start();
    * const config = await app.invoke({ _: "help.getConfig" }, { timeout: 10_000 });
+   * console.log(config.thisDc); // 2
    * ```
    */
   async invoke<F extends AnyFunction>(fn: F, options: InvokeOptions = {}): Promise<ResultOf<F>> {
@@ -579,8 +607,17 @@ export class Client {
    *
    * @example
    * ```ts
-   * const app = new Client("my_account");
-   * const peer = await app.resolvePeer("@durov");
+   * import { TestServer } from "@x/irenogram/testing";
+   * import type { TestWorld } from "../testing/server/world.ts";
+   * // Offline, a bot of a TestServer (on Telegram: your apiId, apiHash and botToken instead).
+   * await using server = await TestServer.start();
+   * const world = server.world as TestWorld;
+   * const { token } = world.addBot({ username: "docs_bot" });
+   * world.addUser({ phone: "15550001", firstName: "Alice", username: "alice" });
+   * await using app = new Client(":memory:", { ...server.clientOptions(), botToken: token });
+   * await app.start();
+   * const peer = await app.resolvePeer("@alice");
+   * console.log(peer._); // "inputPeerUser"
    * ```
    */
   async resolvePeer(peer: PeerLike): Promise<Api.TypeInputPeer> {
@@ -705,7 +742,17 @@ export class Client {
    *
    * @example
    * ```ts
-   * const app = new Client("my_account");
+   * import { TestServer } from "@x/irenogram/testing";
+   * import type { TestWorld } from "../testing/server/world.ts";
+   * // Offline, a user of a TestServer (on Telegram: your apiId, apiHash and phone number instead).
+   * await using server = await TestServer.start();
+   * const { code } = (server.world as TestWorld).addUser({ phone: "15550001", firstName: "Alice" });
+   * await using app = new Client(":memory:", {
+   *   ...server.clientOptions(),
+   *   phoneNumber: "15550001",
+   *   phoneCode: code,
+   * });
+   * await app.start();
    * const sent = await app.sendMessage("me", "Hello from irenogram");
    * console.log(sent.id);
    * ```
@@ -791,8 +838,20 @@ export class Client {
    *
    * @example
    * ```ts
-   * const app = new Client("my_account");
-   * for await (const message of app.getHistory("me", { limit: 20 })) console.log(message.id);
+   * import { TestServer } from "@x/irenogram/testing";
+   * import type { TestWorld } from "../testing/server/world.ts";
+   * // Offline, a user of a TestServer (on Telegram: your apiId, apiHash and phone number instead).
+   * await using server = await TestServer.start();
+   * const { code } = (server.world as TestWorld).addUser({ phone: "15550001", firstName: "Alice" });
+   * await using app = new Client(":memory:", {
+   *   ...server.clientOptions(),
+   *   phoneNumber: "15550001",
+   *   phoneCode: code,
+   * });
+   * await app.start();
+   * await app.sendMessage("me", "one");
+   * await app.sendMessage("me", "two");
+   * for await (const message of app.getHistory("me", { limit: 20 })) console.log(message.id); // 2, 1
    * ```
    */
   async *getHistory(
@@ -878,7 +937,13 @@ export class Client {
    *
    * @example
    * ```ts
-   * await new Client("my_account").run(async (app) => console.log((await app.getMe()).firstName));
+   * import { TestServer } from "@x/irenogram/testing";
+   * import type { TestWorld } from "../testing/server/world.ts";
+   * // Offline, a bot of a TestServer (on Telegram: your apiId, apiHash and botToken instead).
+   * await using server = await TestServer.start();
+   * const { token } = (server.world as TestWorld).addBot({ username: "docs_bot" });
+   * const app = new Client(":memory:", { ...server.clientOptions(), botToken: token });
+   * await app.run(async (app) => console.log((await app.getMe()).username)); // "docs_bot"
    * ```
    */
   async run<T>(fn: (client: this) => T | Promise<T>): Promise<T> {

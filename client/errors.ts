@@ -37,7 +37,9 @@ export type ClientErrorCode =
  * ```
  */
 export class ClientError extends IrenogramError {
+  /** The stable code of this error. */
   declare readonly code: ClientErrorCode;
+  /** An error with a message that holds no secret. */
   constructor(code: ClientErrorCode, message: string, options?: ErrorOptions) {
     super(code, message, options);
   }

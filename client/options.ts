@@ -6,27 +6,38 @@
  * @module
  */
 import { ClientError } from "./errors.ts";
+import type { LogLevel } from "../mtproto/mod.ts";
 
 /** A value given up front, or asked for when needed (an async callback). */
 export type Input<T = string> = T | (() => T | Promise<T>);
 
 /** Where a DC listens. `wsUrl` is used by the WebSocket transport. */
 export interface DcOption {
+  /** DC number (1–5 on Telegram's production and test servers). */
   id: number;
+  /** IP address or host name of the DC. */
   host: string;
+  /** TCP port of the DC. */
   port: number;
+  /** Whether `host` is an IPv6 address. */
   ipv6?: boolean;
+  /** URL of the DC's WebSocket endpoint, for the WebSocket transport. */
   wsUrl?: string;
 }
 
-/** How much the client logs: nothing, errors, warnings, information, or everything. */
-export type LogLevel = "silent" | "error" | "warn" | "info" | "debug";
+// How much the client logs: the levels of mtproto's Logger (one type, so that the level of a
+// Logger and the client's `logLevel` are documented as the same thing).
+export type { LogLevel } from "../mtproto/mod.ts";
 
 /** Anything with the four logging methods (mtproto's `Logger` is one). */
 export interface LoggerLike {
+  /** Logs detail for debugging (`fields` never hold secrets). */
   debug(message: string, fields?: Record<string, unknown>): void;
+  /** Logs a normal event. */
   info(message: string, fields?: Record<string, unknown>): void;
+  /** Logs something unexpected that the client recovered from. */
   warn(message: string, fields?: Record<string, unknown>): void;
+  /** Logs a failure. */
   error(message: string, fields?: Record<string, unknown>): void;
 }
 

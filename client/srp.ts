@@ -62,11 +62,24 @@ const pad256 = (n: bigint) => bigintToBytes(n, 256)!;
  *
  * @example
  * ```ts
- * import { Client } from "./client.ts";
- * const app = new Client("my_account");
+ * import { Client } from "@x/irenogram";
+ * import { TestServer } from "@x/irenogram/testing";
+ * import type { TestWorld } from "../testing/server/world.ts";
+ * // Offline, a user of a TestServer (on Telegram: your apiId, apiHash and phone number instead).
+ * await using server = await TestServer.start();
+ * const world = server.world as TestWorld;
+ * const { code } = world.addUser({ phone: "15550001", firstName: "Alice", password: "hunter2" });
+ * // start() proves the password itself (auth.checkPassword); other methods take the proof too.
+ * await using app = new Client(":memory:", {
+ *   ...server.clientOptions(),
+ *   phoneNumber: "15550001",
+ *   phoneCode: code,
+ *   password: "hunter2",
+ * });
+ * await app.start();
  * const state = await app.invoke({ _: "account.getPassword" });
- * const proof = await computePasswordCheck(state, "my password");
- * await app.invoke({ _: "auth.checkPassword", password: proof });
+ * const proof = await computePasswordCheck(state, "hunter2");
+ * console.log(proof._); // "inputCheckPasswordSRP"
  * ```
  */
 export async function computePasswordCheck(

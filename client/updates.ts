@@ -81,11 +81,29 @@ interface Pending {
  *
  * @example
  * ```ts
- * declare const deps: UpdateManagerDeps;
- * declare const updates: import("../tl/mod.ts").Api.TypeUpdates;
- * const manager = new UpdateManager(deps);
+ * import { UpdateManager } from "./updates.ts";
+ * import { MemoryStorage } from "../storage/memory.ts";
+ * const storage = new MemoryStorage();
+ * await storage.open();
+ * const manager = new UpdateManager({
+ *   // A server at pts 0, asked only updates.getState here.
+ *   invoke: () =>
+ *     Promise.resolve({ _: "updates.state", pts: 0, qts: 0, date: 1, seq: 0, unreadCount: 0 } as never),
+ *   storage,
+ *   savePeers: () => Promise.resolve(),
+ *   deliver: (batch) => console.log(batch.map((d) => d.update._)),
+ *   selfId: () => 1,
+ *   logger: console,
+ * });
  * await manager.start(); // stored state → getDifference; none → getState
- * await manager.handle(updates);
+ * const message = { _: "message", id: 1, peerId: { _: "peerUser", userId: 5n }, date: 2, message: "hi" } as const;
+ * await manager.handle({
+ *   _: "updateShort",
+ *   update: { _: "updateNewMessage", message, pts: 1, ptsCount: 1 },
+ *   date: 2,
+ * }); // logs ["updateNewMessage"]
+ * await manager.close();
+ * await storage.close();
  * ```
  */
 export class UpdateManager {

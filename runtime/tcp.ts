@@ -221,14 +221,15 @@ export const tcpImplementation: "bun" | "deno" | "node" | "none" = RUNTIME === "
  *
  * @example
  * ```ts
- * async function hello(host: string, port: number): Promise<void> {
- *   const stream = await connectTcp({ host, port }, {
- *     onData: (chunk) => console.log(chunk.length),
- *     onClose: () => console.log("closed"),
- *   });
- *   stream.write(new Uint8Array([0xee, 0xee, 0xee, 0xee])); // the intermediate transport's tag
- *   stream.close();
- * }
+ * import { TestServer } from "@x/irenogram/testing";
+ * await using server = await TestServer.start(); // Telegram's DCs on loopback
+ * const { host, port } = server.dcs[1];
+ * const stream = await connectTcp({ host, port }, {
+ *   onData: (chunk) => console.log(chunk.length),
+ *   onClose: () => console.log("closed"),
+ * });
+ * stream.write(new Uint8Array([0xee, 0xee, 0xee, 0xee])); // the intermediate transport's tag
+ * stream.close();
  * ```
  */
 export async function connectTcp(

@@ -61,13 +61,14 @@ export function hasWebSocket(): boolean {
  *
  * @example
  * ```ts
- * async function open(url = "wss://venus.web.telegram.org/apiws"): Promise<void> {
- *   const ws = await connectWebSocket(url, {
- *     onData: (chunk) => console.log(chunk.length),
- *     onClose: () => console.log("closed"),
- *   });
- *   ws.close();
- * }
+ * import { TestServer } from "@x/irenogram/testing";
+ * await using server = await TestServer.start(); // Telegram's DCs on loopback
+ * // On Telegram: "wss://venus.web.telegram.org/apiws" (DC 4)
+ * const ws = await connectWebSocket(server.wsUrl(2), {
+ *   onData: (chunk) => console.log(chunk.length),
+ *   onClose: () => console.log("closed"),
+ * });
+ * ws.close();
  * ```
  */
 export function connectWebSocket(

@@ -21,6 +21,7 @@ export { registerConformanceTests } from "./conformance.ts";
 export type { ConformanceTarget, ConformanceTestFunction } from "./conformance.ts";
 export {
   type CallContext,
+  type DcAddress,
   type DcOption,
   HOSTILE_MODES,
   type HostileMode,

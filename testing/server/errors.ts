@@ -34,8 +34,10 @@ export type TestServerErrorCode =
  * ```
  */
 export class TestServerError extends IrenogramError {
+  /** The stable code of this error. */
   declare readonly code: TestServerErrorCode;
 
+  /** An error with a message that holds no secret. */
   constructor(code: TestServerErrorCode, message: string) {
     super(code, message);
   }

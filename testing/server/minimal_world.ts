@@ -10,8 +10,11 @@ import { type CallContext, RpcFailure, type UpdateSink, type World } from "./wor
 
 /** Where each DC of the server listens. */
 export interface DcAddress {
+  /** DC number, 1–5. */
   id: number;
+  /** Address the DC listens on. */
   host: string;
+  /** TCP port of the DC. */
   port: number;
 }
 

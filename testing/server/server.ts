@@ -21,10 +21,15 @@ import { authKeyId } from "../../core/mod.ts";
 
 /** A DC address as clients take it (`wsUrl` for WebSocket transports). */
 export interface DcOption {
+  /** DC number, 1–5. */
   id: number;
+  /** Address the DC listens on. */
   host: string;
+  /** TCP port of the DC. */
   port: number;
+  /** Whether `host` is an IPv6 address. */
   ipv6?: boolean;
+  /** URL of the DC's WebSocket endpoint, for WebSocket transports. */
   wsUrl?: string;
 }
 
@@ -56,11 +61,17 @@ export interface TestServerOptions {
 
 /** Counts for tests and benchmarks (bounded-memory checks). */
 export interface TestServerStats {
+  /** Connections open now. */
   connections: number;
+  /** Auth keys kept now. */
   authKeys: number;
+  /** MTProto sessions kept now, across auth keys. */
   sessions: number;
+  /** Auth key handshakes completed since start. */
   handshakes: number;
+  /** Encrypted messages received since start. */
   messages: number;
+  /** RPC queries answered since start. */
   queries: number;
   /** Messages refused or dropped, by reason. */
   dropped: Record<string, number>;
@@ -107,7 +118,9 @@ const TEST_API_HASH = "0123456789abcdef0123456789abcdef";
  * ```
  */
 export class TestServer {
+  /** Where DCs 1–5 listen, in DC order. */
   readonly dcs: { id: number; host: string; port: number }[] = [];
+  /** The server's RSA public keys (PEM and Telegram fingerprint), for clients to trust. */
   readonly publicKeys: { pem: string; fingerprint: bigint }[];
   readonly #rsa: ServerRsaKey;
   readonly #servers: Server[] = [];
@@ -389,6 +402,7 @@ export class TestServer {
     for (const k of this.#protocol.keys.all()) for (const s of k.sessions.values()) s.close();
   }
 
+  /** Stops the server at the end of an `await using` block ({@link TestServer.stop}). */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.stop();
   }

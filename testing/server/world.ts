@@ -27,6 +27,7 @@ import type { AnyFunction, AnyTlObject, Api } from "../../tl/mod.ts";
 import { type CallContext, RpcFailure, type UpdateSink, type World } from "./world_contract.ts";
 import { makeSrpSecret, type SrpChallenge, type SrpSecret } from "./srp.ts";
 import { handlers } from "./methods/mod.ts";
+import { normalizePhone } from "./phone.ts";
 import { IrenogramError } from "../../errors.ts";
 
 /** Why a scripting call on the world was refused. */
@@ -140,8 +141,6 @@ const MAX_EVENTS = 2000;
 export const MAX_MESSAGES = 10_000;
 /** Sent codes and exported authorizations kept at most (oldest forgotten first). */
 const MAX_PENDING = 10_000;
-/** Past this many missed updates, `updates.getDifference` answers in slices. */
-export const DIFFERENCE_SLICE = 100;
 
 type Handler = (world: TestWorld, ctx: CallContext, fn: never) => unknown;
 
@@ -235,7 +234,10 @@ export class TestWorld implements World {
    *
    * @example
    * ```ts
+   * import { TestWorld } from "./world.ts";
+   * const world = new TestWorld({ dcs: [{ id: 2, host: "127.0.0.1", port: 4430 }] });
    * const { token, userId } = world.addBot({ username: "echo_bot" });
+   * console.log(userId, token.length);
    * ```
    */
   addBot(o: { username: string; firstName?: string; dcId?: number }): {
@@ -823,11 +825,6 @@ function newBox(): Box {
     events: [],
     randomIds: new Set(),
   };
-}
-
-/** Digits only, as Telegram compares phone numbers. */
-export function normalizePhone(phone: string): string {
-  return phone.replace(/\D/g, "");
 }
 
 /** A random signed 64-bit integer (random ids, srp ids). */

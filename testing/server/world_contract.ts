@@ -12,7 +12,9 @@ import type { AnyFunction, AnyTlObject } from "../../tl/mod.ts";
 export interface CallContext {
   /** The DC this connection serves. */
   dcId: number;
+  /** The id of the auth key the query came encrypted with. */
   authKeyId: bigint;
+  /** The client's MTProto session id. */
   sessionId: bigint;
   /** The user bound to this auth key (null before login). */
   userId: number | null;
@@ -29,6 +31,7 @@ export interface CallContext {
  * never leaves the server, it becomes the `rpc_error` the client receives.
  */
 export class RpcFailure extends Error {
+  /** An rpc_error with Telegram's numeric `code` (e.g. 400) and `errorMessage` (e.g. `FLOOD_WAIT_5`). */
   constructor(readonly code: number, readonly errorMessage: string) {
     super(`${code} ${errorMessage}`);
     this.name = "RpcFailure";

@@ -7,7 +7,8 @@
 import { randomBytes } from "node:crypto";
 import type { Api } from "../../../tl/mod.ts";
 import { RpcFailure } from "../world_contract.ts";
-import { type Account, normalizePhone, type TestWorld } from "../world.ts";
+import type { Account, TestWorld } from "../world.ts";
+import { normalizePhone } from "../phone.ts";
 import type { CallContext } from "../world_contract.ts";
 import { algoObject, checkProof, makeChallenge } from "../srp.ts";
 import type { Handlers } from "./handler.ts";

@@ -6,8 +6,10 @@
  */
 import type { Api } from "../../../tl/mod.ts";
 import { RpcFailure } from "../world_contract.ts";
-import { DIFFERENCE_SLICE } from "../world.ts";
 import type { Handlers } from "./handler.ts";
+
+/** Past this many missed updates, `updates.getDifference` answers in slices. */
+const DIFFERENCE_SLICE = 100;
 
 /** The updates.* handlers. */
 export const updates: Handlers = {
