@@ -48,5 +48,10 @@ echo "== node --test (npm build)"
 deno run -A build_npm.ts 2>&1 | tee "$logs/node.log"; rc=${PIPESTATUS[0]}
 count node "$rc" "$(sed -rn 's/^# pass ([0-9]+)$/\1/p' "$logs/node.log" | tail -1)" "$(sed -rn 's/^# fail ([0-9]+)$/\1/p' "$logs/node.log" | tail -1)"
 
+# Stop the services before the summary, so that the summary stays the last line (.ci/run reads it).
+if [ "${KEEP_SERVICES:-0}" != 1 ] && declare -F services_stop >/dev/null; then
+  services_stop
+  trap - EXIT
+fi
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]
