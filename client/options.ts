@@ -6,7 +6,7 @@
  * @module
  */
 import { ClientError } from "./errors.ts";
-import type { LogLevel } from "../mtproto/mod.ts";
+import { type LogLevel, type TransportName, TRANSPORTS } from "../mtproto/mod.ts";
 
 /** A value given up front, or asked for when needed (an async callback). */
 export type Input<T = string> = T | (() => T | Promise<T>);
@@ -41,14 +41,7 @@ export interface LoggerLike {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-/** The MTProto transports (the connection layer documents which is the default). */
-export type TransportName =
-  | "abridged"
-  | "intermediate"
-  | "paddedIntermediate"
-  | "full"
-  | "obfuscated"
-  | "websocket";
+export type { TransportName } from "../mtproto/mod.ts";
 
 /** Options of {@link Client}, named after Irenogram's keyword arguments in camelCase. */
 export interface ClientOptions {
@@ -114,14 +107,6 @@ export interface ClientOptions {
   publicKeys?: string[];
 }
 
-const TRANSPORTS: readonly TransportName[] = [
-  "abridged",
-  "intermediate",
-  "paddedIntermediate",
-  "full",
-  "obfuscated",
-  "websocket",
-];
 const LEVELS: readonly LogLevel[] = ["silent", "error", "warn", "info", "debug"];
 
 /** Default of {@link ClientOptions.sleepThreshold}, in seconds. */

@@ -71,7 +71,7 @@ export type { RandomSource } from "../core/mod.ts";
 export type { WebSocketConstructor, WebSocketLike } from "../runtime/websocket.ts";
 export { Logger, type LogLevel } from "./logger.ts";
 export type { AuthKeyStore, InvokeOptions, SessionStats } from "./session.ts";
-export { type ProxyOptions, type TransportName } from "./connection.ts";
+export { type ProxyOptions, type TransportName, TRANSPORTS } from "./connection.ts";
 export {
   type AuthKeyExchangeOptions,
   type AuthKeyExchangeResult,
