@@ -39,7 +39,18 @@ export interface UpdateManagerDeps {
   logger: LoggerLike;
   /** How long (ms) a gap may stay open for the missing updates to arrive by themselves. */
   gapTimeout?: number;
+  /** How long (ms) an advanced common state may wait before it is written (see SAVE_DELAY_MS). */
+  saveDelay?: number;
 }
+
+/**
+ * The common state (pts, qts, date, seq) advances with every update but is written at most this
+ * often (ms), and at once by {@link UpdateManager.close} (the client's stop()) and after every
+ * getDifference. A write per update would cost a durable commit (an fsync in a session file)
+ * per incoming message. What a crash can cost: a state up to this old, so a restarted client
+ * receives the updates of that last moment again (at least once, never lost).
+ */
+export const SAVE_DELAY_MS = 1000;
 
 /** Bounds of difference loops: a misbehaving server cannot keep the client fetching forever. */
 const MAX_DIFFERENCE_ROUNDS = 1000;
@@ -116,6 +127,7 @@ export class UpdateManager {
   #queue: Promise<void> = Promise.resolve();
   #closed = false;
   #dirty = false;
+  #saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(deps: UpdateManagerDeps) {
     this.#d = deps;
@@ -159,6 +171,8 @@ export class UpdateManager {
     this.#closed = true;
     for (const t of this.#timers.values()) clearTimeout(t);
     this.#timers.clear();
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = undefined;
     await this.#queue.catch(() => {});
     await this.#save();
   }
@@ -167,6 +181,15 @@ export class UpdateManager {
     const next = this.#queue.then(work);
     this.#queue = next.catch((e) => this.#d.logger.error("update handling failed", { error: e }));
     return next;
+  }
+
+  /** Schedules a write of the advanced state (coalescing every advance until it runs). */
+  #saveSoon(): void {
+    if (!this.#dirty || this.#saveTimer !== undefined || this.#closed) return;
+    this.#saveTimer = setTimeout(() => {
+      this.#saveTimer = undefined;
+      if (!this.#closed) this.#enqueue(() => this.#save());
+    }, this.#d.saveDelay ?? SAVE_DELAY_MS);
   }
 
   async #save(): Promise<void> {
@@ -237,7 +260,7 @@ export class UpdateManager {
     // A request's own result is not delivered, but updates held past a gap that it closed are.
     const deliver = dispatch ? out : out.filter((item) => !ownUpdates(updates).has(item.update));
     if (deliver.length > 0) this.#d.deliver(deliver);
-    await this.#save();
+    this.#saveSoon();
   }
 
   #expandShort(u: Api.UpdateShortMessage | Api.UpdateShortChatMessage): Api.TypeUpdate {
@@ -351,7 +374,7 @@ export class UpdateManager {
         if (key === "") await this.#difference(out);
         else await this.#channelDifference(Number(key), out);
         if (out.length > 0) this.#d.deliver(out);
-        await this.#save();
+        this.#saveSoon();
       });
     }, this.#d.gapTimeout ?? 500);
     this.#timers.set(key, timer);
