@@ -33,7 +33,7 @@ import type { Target } from "./client_target.ts";
 
 const SENDS = Number(process.env.BENCH_SENDS ?? 300);
 const UPDATES = Number(process.env.BENCH_UPDATES ?? 10_000);
-const COLD_RUNS = 5;
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
 const PEERS = 10_000;
 
 let world!: TestWorld;
