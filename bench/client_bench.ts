@@ -2,7 +2,7 @@
  * The Client against mtcute and GramJS on the same TestServer, in one run:
  * - cold start: a fresh process imports the library, opens its default persistent session of the
  *   same bot holding 10,000 peers (irenogram: its SQLite file; mtcute: its SQLite storage on the
- *   runtime's driver, see client_mtcute.ts; GramJS: its StoreSession folder) and calls getMe;
+ *   runtime's driver, see client_mtcute.ts; GramJS: its StoreSession folder, see client_gramjs.ts) and calls getMe;
  *   wall time from the child's first line to getMe's answer, median of COLD_RUNS;
  * - sendMessage: a user sends text messages to a bot one after another (each awaited);
  * - updates: the server pushes 10,000 new messages to a user; time until the library's message
@@ -16,7 +16,6 @@ import { join } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { NewMessage, type NewMessageEvent } from "telegram/events/index.js";
-import { StoreSession } from "telegram/sessions/index.js";
 import { Api } from "telegram";
 import bigInt from "big-integer";
 import type { BaseSqliteStorage } from "@mtcute/core";
@@ -28,7 +27,7 @@ import { TestServer } from "../testing/mod.ts";
 import { TestWorld } from "../testing/server/world.ts";
 import { median, runtimeName, table, writeSection } from "./report.ts";
 import { mtcuteClient, mtcuteStorage } from "./client_mtcute.ts";
-import { gramjsClient } from "./client_gramjs.ts";
+import { gramjsClient, gramjsStoreSession } from "./client_gramjs.ts";
 import type { Target } from "./client_target.ts";
 
 const SENDS = Number(process.env.BENCH_SENDS ?? 300);
@@ -56,6 +55,7 @@ const users = {
   gramjs: account("15550100003"),
 };
 const workdir = mkdtempSync(join(tmpdir(), "irenogram-client-bench-"));
+const step = (what: string) => process.env.BENCH_VERBOSE && console.error(`[bench] ${what}`);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function until(done: () => boolean, ms: number): Promise<void> {
@@ -145,6 +145,7 @@ const subjects: Record<Name, Subject> = {
   gramjs: await gramjsSubject(),
 };
 
+step("sendMessage");
 // sendMessage: warm up (peer resolution), then interleaved rounds of sequential sends.
 const sendRates: Record<Name, number[]> = { irenogram: [], mtcute: [], gramjs: [] };
 for (const n of names) for (let i = 0; i < 10; i++) await subjects[n].send(`warm ${i}`);
@@ -156,6 +157,7 @@ for (let round = 0; round < 3; round++) {
   }
 }
 
+step("updates");
 // Updates: the server pushes UPDATES messages to one library's user at a time.
 const updateRates: Record<Name, number> = { irenogram: 0, mtcute: 0, gramjs: 0 };
 for (const n of names) {
@@ -172,6 +174,7 @@ for (const n of names) {
 }
 for (const n of names) await subjects[n].stop();
 
+step("cold setup: irenogram");
 // Cold start: each library's default persistent session of the same bot, holding PEERS peers.
 const coldDir = join(workdir, "cold");
 mkdirSync(coldDir);
@@ -194,6 +197,7 @@ const hashOf = (i: number) => BigInt(i) * 7919n + 1n;
 {
   // mtcute keeps each peer as its row and the serialized User (`complete`), as it does for peers
   // met in updates and results.
+  step("cold setup: mtcute");
   const storage = await mtcuteStorage(join(coldDir, "mtcute.session")) as BaseSqliteStorage;
   const mt = await mtcuteClient(target, storage);
   await mt.start({ botToken: bot.token });
@@ -219,9 +223,10 @@ const hashOf = (i: number) => BigInt(i) * 7919n + 1n;
 {
   // GramJS's persistent session: StoreSession, one file per key (entities included) in a folder
   // named after the session, relative to the working directory.
+  step("cold setup: GramJS");
   const cwd = process.cwd();
   process.chdir(coldDir);
-  const session = new StoreSession("gramjs_session");
+  const session = gramjsStoreSession("gramjs_session");
   session.setDC(2, server.dcs.find((d) => d.id === 2)!.host, 443);
   const gj = gramjsClient(target, session);
   await gj.start({ botAuthToken: bot.token });
@@ -237,6 +242,7 @@ const hashOf = (i: number) => BigInt(i) * 7919n + 1n;
   process.chdir(cwd);
 }
 
+step("cold starts");
 const child = fileURLToPath(
   new URL(`./client_cold_child${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url),
 );

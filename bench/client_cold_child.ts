@@ -36,11 +36,10 @@ if (lib === "irenogram") {
   mark("answered");
   await c.destroy();
 } else {
-  const { gramjsClient } = await import("./client_gramjs.ts");
-  const { StoreSession } = await import("telegram/sessions/index.js");
+  const { gramjsClient, gramjsStoreSession } = await import("./client_gramjs.ts");
   mark("imported");
   process.chdir(workdir); // StoreSession's folder is relative to the working directory
-  const c = gramjsClient(target, new StoreSession("gramjs_session"));
+  const c = gramjsClient(target, gramjsStoreSession("gramjs_session"));
   await c.connect();
   mark("started");
   id = (await c.getMe() as { id: unknown }).id;

@@ -5,7 +5,7 @@
 import { Buffer } from "node:buffer";
 import { createPublicKey } from "node:crypto";
 import { TelegramClient as GramClient } from "telegram";
-import { type Session, StringSession } from "telegram/sessions/index.js";
+import { type Session, StoreSession, StringSession } from "telegram/sessions/index.js";
 import { ConnectionTCPObfuscated } from "telegram/network/index.js";
 import { _serverKeys } from "telegram/crypto/RSA.js";
 import bigInt from "big-integer";
@@ -43,4 +43,22 @@ export function gramjsClient(t: Target, session: string | Session = ""): GramCli
   });
   c.setLogLevel("none" as never);
   return c;
+}
+
+/**
+ * GramJS's persistent session with entities: a StoreSession, which keeps one file per key in
+ * the folder `name` under the working directory through node-localstorage, as on Node. Deno has
+ * a Web Storage `localStorage` of its own, which StoreSession would pick there; it is kept per
+ * main module (so a child process would not see what its parent stored) and locked per process:
+ * it is hidden while the session is made, so that every runtime uses the same files.
+ */
+export function gramjsStoreSession(name: string): StoreSession {
+  const g = globalThis as { localStorage?: unknown };
+  const own = Object.getOwnPropertyDescriptor(g, "localStorage");
+  if (own) delete g.localStorage;
+  try {
+    return new StoreSession(name);
+  } finally {
+    if (own) Object.defineProperty(g, "localStorage", own);
+  }
 }
