@@ -1,7 +1,7 @@
 // One cold start for bench/client_bench.ts: a fresh process imports LIBRARY (argv[2]), opens its
 // default persistent session in BENCH_WORKDIR (env BENCH_TARGET names the TestServer) and calls
-// getMe, then exits. Prints the milliseconds from the first line of this script to getMe's answer,
-// and with BENCH_PHASES=1 the time at each step (imported, opened, connected, answered).
+// getMe, then exits. Prints the milliseconds from the first line of this script to getMe's answer
+// and the time at each step (imported; started: session open and connected; answered).
 import process from "node:process";
 
 const t0 = performance.now();
@@ -47,5 +47,5 @@ if (lib === "irenogram") {
   await c.destroy();
 }
 const ms = performance.now() - t0;
-console.log(JSON.stringify({ ms, id: String(id), ...(process.env.BENCH_PHASES ? phases : {}) }));
+console.log(JSON.stringify({ ms, id: String(id), ...phases }));
 process.exit(0);
