@@ -58,10 +58,10 @@ const workdir = mkdtempSync(join(tmpdir(), "irenogram-client-bench-"));
 const step = (what: string) => process.env.BENCH_VERBOSE && console.error(`[bench] ${what}`);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until(done: () => boolean, ms: number): Promise<void> {
+async function until(done: () => boolean, ms: number, what: () => string): Promise<void> {
   const end = Date.now() + ms;
   while (!done()) {
-    if (Date.now() > end) throw new Error("timed out");
+    if (Date.now() > end) throw new Error(`timed out: ${what()}`);
     await pause(2);
   }
 }
@@ -169,7 +169,11 @@ for (const n of names) {
     world.postMessage({ fromId: bot.userId, to: { userId: users[n].userId }, text: `u${i}` });
     if (i % 500 === 499) await pause(0); // let the sockets drain
   }
-  await until(() => s.received - start >= UPDATES, 180_000);
+  await until(
+    () => s.received - start >= UPDATES,
+    180_000,
+    () => `${n} handled ${s.received - start} of ${UPDATES} pushed messages in 180 s`,
+  );
   updateRates[n] = UPDATES / ((performance.now() - t0) / 1000);
 }
 for (const n of names) await subjects[n].stop();
