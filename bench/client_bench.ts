@@ -332,7 +332,13 @@ const markdown = table(
     ["cold start phases (ms, median)", "import", "open session + connect", "getMe"],
     phaseRows,
   ) +
-  "\n";
+  "\n\nWhere the cold start goes. Import: irenogram's is about mtcute's (most of it is parsing the " +
+  "generated TL readers and writers, ~1.5 MB of JS, and the ~900 RPC error classes). Open + " +
+  "connect: irenogram starts SQLite WASM (compiling 880 KB of WASM, sqlite3's JS bootstrap), " +
+  "checks the file on a read-only connection before opening it, then connects and waits for " +
+  "initConnection + help.getConfig; mtcute opens native SQLite and does not wait for a round " +
+  "trip (its first request carries initConnection); GramJS lists and stats its session folder " +
+  "(one file per peer) and waits for initConnection. getMe: one round trip each.\n";
 console.log(`client on ${runtimeName()}\n${markdown}`);
 // BENCH_SENDS=0 (a cold-start-only run while investigating) leaves bench/README.md alone.
 if (SENDS > 0) writeSection("client", markdown);
