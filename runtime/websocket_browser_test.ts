@@ -9,35 +9,8 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import process from "node:process";
-import { fileURLToPath } from "node:url";
 import { TestServer } from "../testing/server/mod.ts";
-
-const CHROMIUM = "/usr/bin/chromium";
-const here = fileURLToPath(import.meta.url);
-const ext = here.endsWith(".ts") ? ".ts" : ".js";
-const root = join(dirname(here), "..");
-
-async function available(name: string): Promise<boolean> {
-  try {
-    await import(name);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const missing = !existsSync(CHROMIUM)
-  ? CHROMIUM
-  : !(await available("esbuild"))
-  ? "esbuild"
-  : !(await available("playwright-core"))
-  ? "playwright-core"
-  : undefined;
-const skip = missing !== undefined && process.env.CI !== "true" ? `${missing} is absent` : false;
+import { chromiumSkip, libraryModule, runInChromium } from "../tests/test_support/chromium.ts";
 
 const ENTRY = (mtproto: string) => `
 import * as mtproto from ${JSON.stringify(mtproto)};
@@ -70,62 +43,22 @@ globalThis.run = async (options) => {
 `;
 
 test("browser: MtprotoClient over a WebSocket in headless Chromium (key exchange, 200 RPCs)", {
-  skip,
+  skip: chromiumSkip,
   timeout: 120_000,
 }, async () => {
-  const work = mkdtempSync(join(tmpdir(), "irenogram-ws-browser-"));
   await using server = await TestServer.start();
-  try {
-    const entry = join(work, "entry.js");
-    writeFileSync(entry, ENTRY(join(root, "mtproto/mod" + ext)));
-    // Named through a variable: both are the browser smoke test's devDependencies, and this file
-    // must type-check where they are not installed yet.
-    const esbuildName = "esbuild", playwrightName = "playwright-core";
-    // deno-lint-ignore no-explicit-any
-    const esbuild: any = await import(esbuildName);
-    const built = await esbuild.build({
-      entryPoints: [entry],
-      bundle: true,
-      format: "esm",
-      platform: "browser",
-      write: false,
-      logLevel: "silent",
-    });
-    const bundle = built.outputFiles[0].text;
-    assert.doesNotMatch(bundle, /(?:^|\n)import[^;]*["']node:/);
-    // deno-lint-ignore no-explicit-any
-    const { chromium }: any = await import(playwrightName);
-    const context = await chromium.launchPersistentContext(join(work, "profile"), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
-    });
-    let out: Record<string, unknown>;
-    try {
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on("pageerror", (e: unknown) => errors.push(String(e)));
-      await page.addScriptTag({ content: bundle, type: "module" });
-      await page.waitForFunction(() => "run" in globalThis, undefined, { timeout: 30_000 });
-      assert.deepEqual(errors, []);
-      const { apiId, dcOptions, publicKeys } = server.clientOptions();
-      out = await page.evaluate(
-        (o: unknown) =>
-          (globalThis as unknown as { run(o: unknown): Promise<Record<string, unknown>> }).run(o),
-        { apiId, dcOptions, publicKeys, connectTimeout: 5000 },
-      );
-    } finally {
-      await context.close();
-    }
-    assert.deepEqual(out, {
-      keyLength: 256,
-      nearest: 2,
-      many: 200,
-      config: "config",
-      tcp: "MTPROTO_UNSUPPORTED",
-    });
-    assert.ok(server.stats().handshakes >= 1);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+  const { apiId, dcOptions, publicKeys } = server.clientOptions();
+  const out = await runInChromium({
+    entry: ENTRY(libraryModule("mtproto/mod")),
+    call: "run",
+    arg: { apiId, dcOptions, publicKeys, connectTimeout: 5000 },
+  });
+  assert.deepEqual(out, {
+    keyLength: 256,
+    nearest: 2,
+    many: 200,
+    config: "config",
+    tcp: "MTPROTO_UNSUPPORTED",
+  });
+  assert.ok(server.stats().handshakes >= 1);
 });
