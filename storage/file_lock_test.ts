@@ -3,7 +3,6 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import {
   existsSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   readlinkSync,
@@ -11,13 +10,14 @@ import {
   utimesSync,
   writeFileSync,
 } from "node:fs";
-import { hostname, tmpdir } from "node:os";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
 import { FileLock, FOREIGN_STALE_MS } from "./file_lock.ts";
 import { SessionLockedError } from "./errors.ts";
+import { tempDir } from "../tests/test_support/temp_dir.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "irenogram-lock-"));
+const dir = tempDir("lock");
 const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
 
 test("file lock: a second copy of the module in this process sees the lock", async () => {

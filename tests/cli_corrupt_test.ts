@@ -7,10 +7,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import process from "node:process";
 import { Buffer } from "node:buffer";
 import { encodeSessionStringAs, SESSION_STRING_TARGETS } from "../storage/session_string_write.ts";
 import { SeededRandom } from "../testing/random.ts";
@@ -22,12 +21,12 @@ import {
   makeTelethonFile,
   runInProcess,
 } from "./cli_fixtures.ts";
+import { tempDir } from "./test_support/temp_dir.ts";
 
 const FILES = 700;
 const STRINGS = 300;
 
-const dir = mkdtempSync(join(tmpdir(), "irenogram-cli-corrupt-"));
-process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir("cli-corrupt");
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 const ourTemps = () => readdirSync(tmpdir()).filter((f) => f.startsWith("irenogram-cli-")).length;
 const KEY_HEX = Buffer.from(key(7)).toString("hex");

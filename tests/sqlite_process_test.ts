@@ -5,16 +5,17 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, utimesSync, writeFileSync } from "node:fs";
-import { hostname, tmpdir } from "node:os";
+import { utimesSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { loadSqlite, SqliteStorage } from "../storage/sqlite.ts";
 import { SessionLockedError } from "../storage/errors.ts";
 import { SeededRandom } from "../testing/random.ts";
+import { tempDir } from "./test_support/temp_dir.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "irenogram-sqlite-proc-"));
+const dir = tempDir("sqlite-proc");
 const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
 const child = fileURLToPath(new URL(`./sqlite_child${ext}`, import.meta.url));
 /** The command that runs `child` on the runtime running this test. */

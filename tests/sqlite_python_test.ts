@@ -7,8 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { SqliteStorage } from "../storage/sqlite.ts";
 import {
@@ -22,8 +21,9 @@ import { SessionFileError, StorageError } from "../storage/errors.ts";
 import { LEGACY_USERNAMES_TABLE } from "../storage/sqlite_migrate.ts";
 import type { PeerRecord } from "../storage/storage.ts";
 import { decodeSessionString } from "../storage/session_string.ts";
+import { tempDir } from "./test_support/temp_dir.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "irenogram-python-"));
+const dir = tempDir("python");
 const script = pythonScript;
 const python = spawnSync("python3", ["--version"]).status === 0;
 const noPython = interopSkip(python, "python3 is not installed");
