@@ -21,7 +21,7 @@ import {
   Logger,
   MtprotoClient,
   type MtprotoOptions,
-  type TransportName,
+  TRANSPORTS,
 } from "./mod.ts";
 import { SEEN_CAPACITY } from "./message_ids.ts";
 
@@ -138,15 +138,6 @@ async function protocolServer(): Promise<{ server: TestServer; world: ProtocolWo
 
 const countries = (hash: number) => ({ _: "help.getCountriesList", langCode: "", hash }) as const;
 
-const TRANSPORTS: TransportName[] = [
-  "abridged",
-  "intermediate",
-  "paddedIntermediate",
-  "full",
-  "obfuscated",
-  "websocket",
-];
-
 test("mtproto: handshake and RPCs on every transport; the stored key is reused", async () => {
   await using server = await TestServer.start();
   for (const transport of TRANSPORTS) {
@@ -223,6 +214,21 @@ test("mtproto: IPv6: a DC on ::1, over TCP and obfuscated", async () => {
   }
 });
 
+/** Listens on a free loopback port; `close()` ends every socket in `sockets`, then `server`. */
+async function listenLocal(
+  server: import("node:net").Server,
+  sockets: Set<import("node:net").Socket>,
+): Promise<{ port: number; close(): Promise<void> }> {
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  return {
+    port: (server.address() as { port: number }).port,
+    close: () => {
+      for (const s of sockets) s.destroy();
+      return new Promise<void>((ok) => server.close(() => ok()));
+    },
+  };
+}
+
 /**
  * A minimal MTProxy for the tests: takes obfuscated connections keyed with `secret` (core's
  * server-side codec), and relays each frame over its own obfuscated connection to the DC the
@@ -276,15 +282,7 @@ async function startProxy(server: TestServer, secret: Uint8Array) {
     client.on("close", close);
     client.on("error", close);
   });
-  await new Promise<void>((ok) => proxy.listen(0, "127.0.0.1", ok));
-  const port = (proxy.address() as { port: number }).port;
-  return {
-    port,
-    close: () => {
-      for (const s of sockets) s.destroy();
-      return new Promise<void>((ok) => proxy.close(() => ok()));
-    },
-  };
+  return await listenLocal(proxy, sockets);
 }
 
 test("mtproto: through an MTProxy with a plain and a dd secret (hex and base64)", async () => {
@@ -386,17 +384,7 @@ async function startWatcher(server: TestServer, keyOf: () => Uint8Array | null |
     client.on("close", close).on("error", close);
     upstream.on("close", close).on("error", close);
   });
-  await new Promise<void>((ok) => relay.listen(0, "127.0.0.1", ok));
-  return {
-    port: (relay.address() as { port: number }).port,
-    seqnoOf,
-    acked,
-    counts,
-    close: () => {
-      for (const s of sockets) s.destroy();
-      return new Promise<void>((ok) => relay.close(() => ok()));
-    },
-  };
+  return { ...(await listenLocal(relay, sockets)), seqnoOf, acked, counts };
 }
 
 test("mtproto: acks go out in bulk, for every content-related server message and no other", async () => {
