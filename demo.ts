@@ -11,8 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
 import { Client } from "./mod.ts";
-import { TestServer } from "./testing/mod.ts";
-import { TestWorld } from "./testing/server/world.ts";
+import { TestServer, TestWorld } from "./testing/mod.ts";
 import type { AnyFunction } from "./tl/mod.ts";
 
 const say = (line: string) => console.log(line);

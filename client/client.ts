@@ -137,8 +137,7 @@ const notStarted = () => new ClientError("CLIENT_NOT_STARTED", "call start() fir
  * The same client offline, against a TestServer (Telegram's DCs on loopback):
  *
  * ```ts
- * import { TestServer } from "@x/irenogram/testing";
- * import type { TestWorld } from "../testing/server/world.ts";
+ * import { TestServer, type TestWorld } from "@x/irenogram/testing";
  * // Offline, a bot of a TestServer (on Telegram: your apiId, apiHash and botToken instead).
  * await using server = await TestServer.start();
  * const { token } = (server.world as TestWorld).addBot({ username: "docs_bot" });
@@ -466,8 +465,7 @@ export class Client {
    *
    * @example
    * ```ts
-   * import { TestServer } from "@x/irenogram/testing";
-   * import type { TestWorld } from "../testing/server/world.ts";
+   * import { TestServer, type TestWorld } from "@x/irenogram/testing";
    * // Offline, a bot of a TestServer (on Telegram: your apiId, apiHash and botToken instead).
    * await using server = await TestServer.start();
    * const { token } = (server.world as TestWorld).addBot({ username: "docs_bot" });
@@ -607,8 +605,7 @@ export class Client {
    *
    * @example
    * ```ts
-   * import { TestServer } from "@x/irenogram/testing";
-   * import type { TestWorld } from "../testing/server/world.ts";
+   * import { TestServer, type TestWorld } from "@x/irenogram/testing";
    * // Offline, a bot of a TestServer (on Telegram: your apiId, apiHash and botToken instead).
    * await using server = await TestServer.start();
    * const world = server.world as TestWorld;
@@ -742,8 +739,7 @@ export class Client {
    *
    * @example
    * ```ts
-   * import { TestServer } from "@x/irenogram/testing";
-   * import type { TestWorld } from "../testing/server/world.ts";
+   * import { TestServer, type TestWorld } from "@x/irenogram/testing";
    * // Offline, a user of a TestServer (on Telegram: your apiId, apiHash and phone number instead).
    * await using server = await TestServer.start();
    * const { code } = (server.world as TestWorld).addUser({ phone: "15550001", firstName: "Alice" });
@@ -838,8 +834,7 @@ export class Client {
    *
    * @example
    * ```ts
-   * import { TestServer } from "@x/irenogram/testing";
-   * import type { TestWorld } from "../testing/server/world.ts";
+   * import { TestServer, type TestWorld } from "@x/irenogram/testing";
    * // Offline, a user of a TestServer (on Telegram: your apiId, apiHash and phone number instead).
    * await using server = await TestServer.start();
    * const { code } = (server.world as TestWorld).addUser({ phone: "15550001", firstName: "Alice" });
@@ -937,8 +932,7 @@ export class Client {
    *
    * @example
    * ```ts
-   * import { TestServer } from "@x/irenogram/testing";
-   * import type { TestWorld } from "../testing/server/world.ts";
+   * import { TestServer, type TestWorld } from "@x/irenogram/testing";
    * // Offline, a bot of a TestServer (on Telegram: your apiId, apiHash and botToken instead).
    * await using server = await TestServer.start();
    * const { token } = (server.world as TestWorld).addBot({ username: "docs_bot" });

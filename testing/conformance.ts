@@ -18,10 +18,13 @@
  *
  * @module
  */
-import assert from "node:assert/strict";
+import type Assert from "node:assert/strict";
+import { nodeModule } from "../runtime/runtime.ts";
 import type { PeerRecord, PeerType, SessionData, Storage } from "../storage/storage.ts";
 import { freshSession, USERNAME_TTL_SECONDS } from "../storage/storage.ts";
 import { StorageError } from "../storage/errors.ts";
+// Loaded when used, not when imported: the testing entry loads in a browser bundle.
+const assert: typeof Assert = nodeModule<typeof Assert>("node:assert/strict");
 
 /**
  * The shape of `node:test`'s `test(name, options, fn)` that the suite calls (Deno and Bun

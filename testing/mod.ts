@@ -20,17 +20,28 @@ export { SeededRandom } from "./random.ts";
 export { registerConformanceTests } from "./conformance.ts";
 export type { ConformanceTarget, ConformanceTestFunction } from "./conformance.ts";
 export {
+  type Account,
   type CallContext,
+  type Channel,
   type DcAddress,
   type DcOption,
+  type Destination,
+  type Group,
   HOSTILE_MODES,
   type HostileMode,
+  type Posted,
   RpcFailure,
+  type Sent,
   TestServer,
   TestServerError,
   type TestServerErrorCode,
   type TestServerOptions,
   type TestServerStats,
+  TestWorld,
+  TestWorldError,
+  type TestWorldErrorCode,
   type UpdateSink,
   type World,
+  type WorldDc,
+  type WorldOptions,
 } from "./server/mod.ts";

@@ -14,6 +14,7 @@ import { readFileSync } from "node:fs";
 import { initCore, sealMessage, sha256 } from "../core/mod.ts";
 import { encodeSessionString } from "../storage/session_string.ts";
 import { toHex } from "../encoding/bytes.ts";
+import { SeededRandom } from "../testing/mod.ts";
 import { chromiumSkip, libraryModule, runInChromium } from "./test_support/chromium.ts";
 
 /** What the page runs: every value it returns is compared below. */
@@ -124,4 +125,44 @@ test("browser: the main entry bundles for the browser and runs in headless Chrom
   );
   // A file engine in a browser fails on open, clearly.
   assert.equal(out.sqlite, "RUNTIME_UNSUPPORTED");
+});
+
+/** What the page runs with the testing entry. */
+const TESTING_ENTRY = (testing: string) => `
+import * as testing from ${JSON.stringify(testing)};
+globalThis.testingSmoke = async () => {
+  const out = {};
+  out.exports = ["TestServer", "TestWorld", "TestServerError", "SeededRandom",
+    "registerConformanceTests", "RpcFailure"].filter((n) => typeof testing[n] === "function");
+  out.random = Array.from(new testing.SeededRandom(42).bytes(8));
+  try {
+    await testing.TestServer.start();
+    out.start = "started";
+  } catch (e) {
+    out.start = e?.code ?? String(e);
+    out.startMessage = String(e?.message);
+  }
+  return out;
+};
+`;
+
+test("browser: the testing entry bundles and loads; TestServer.start() says RUNTIME_UNSUPPORTED", {
+  skip: chromiumSkip,
+  timeout: 120_000,
+}, async () => {
+  const out = await runInChromium({
+    entry: TESTING_ENTRY(libraryModule("testing/mod")),
+    call: "testingSmoke",
+  });
+  assert.deepEqual(out.exports, [
+    "TestServer",
+    "TestWorld",
+    "TestServerError",
+    "SeededRandom",
+    "registerConformanceTests",
+    "RpcFailure",
+  ]);
+  assert.deepEqual(out.random, Array.from(new SeededRandom(42).bytes(8)), "same sequence here");
+  assert.equal(out.start, "RUNTIME_UNSUPPORTED");
+  assert.match(String(out.startMessage), /TestServer listens on TCP ports \(browser\)/);
 });

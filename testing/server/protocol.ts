@@ -8,7 +8,8 @@
  *
  * @module
  */
-import { gzipSync, unzipSync } from "node:zlib";
+import type * as Zlib from "node:zlib";
+import { nodeModule } from "../../runtime/runtime.ts";
 import {
   ige256Decrypt,
   openMessage,
@@ -32,6 +33,8 @@ import type { HostileMode } from "./hostile.ts";
 import { decodeQuery, encodeObject } from "./layers.ts";
 import { type Outgoing, ServerSession, type SessionLink } from "./session.ts";
 import { type CallContext, RpcFailure, type UpdateSink, type World } from "./world_contract.ts";
+// Loaded when used, not when imported: the testing entry loads in a browser bundle.
+const { gzipSync, unzipSync } = nodeModule<typeof Zlib>("node:zlib");
 
 /** Sessions one auth key may hold; beyond, the least recently used is forgotten. */
 export const MAX_SESSIONS_PER_KEY = 64;

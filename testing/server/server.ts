@@ -5,7 +5,9 @@
  *
  * @module
  */
-import { createServer, type Server, type Socket } from "node:net";
+import type { Server, Socket } from "node:net";
+import type * as Net from "node:net";
+import { NODE_APIS, nodeModule, RuntimeUnsupportedError } from "../../runtime/runtime.ts";
 import { initCore, type RandomSource, secureRandom } from "../../core/mod.ts";
 import { AuthKeyRecord } from "./auth_keys.ts";
 import { Connection, type DcContext } from "./connection.ts";
@@ -18,6 +20,8 @@ import { Protocol } from "./protocol.ts";
 import { ServerRsaKey } from "./rsa.ts";
 import type { World } from "./world_contract.ts";
 import { authKeyId } from "../../core/mod.ts";
+// Loaded when used, not when imported: the testing entry loads in a browser bundle.
+const { createServer } = nodeModule<typeof Net>("node:net");
 
 /** A DC address as clients take it (`wsUrl` for WebSocket transports). */
 export interface DcOption {
@@ -154,8 +158,19 @@ export class TestServer {
     );
   }
 
-  /** Starts DCs 1–5 on 127.0.0.1 (ephemeral ports unless `options.ports`). */
+  /**
+   * Starts DCs 1–5 on 127.0.0.1 (ephemeral ports unless `options.ports`). On Node, Deno and Bun
+   * only: in a browser it throws {@link RuntimeUnsupportedError} (`RUNTIME_UNSUPPORTED`), as
+   * nothing there can listen on a port; a client in a browser reaches a server started outside it
+   * over WebSocket ({@link TestServer.wsUrl}).
+   */
   static async start(options: TestServerOptions = {}): Promise<TestServer> {
+    if (!NODE_APIS) {
+      throw new RuntimeUnsupportedError(
+        "TestServer listens on TCP ports",
+        "start it on Node, Deno or Bun; a client in a browser reaches it over WebSocket (wsUrl)",
+      );
+    }
     await initCore();
     const server = new TestServer(options);
     const world = options.world?.(server) ?? new TestWorld({ dcs: () => server.dcs });

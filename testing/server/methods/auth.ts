@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { randomBytes } from "node:crypto";
+import type * as Crypto from "node:crypto";
+import { nodeModule } from "../../../runtime/runtime.ts";
 import type { Api } from "../../../tl/mod.ts";
 import { RpcFailure } from "../world_contract.ts";
 import type { Account, TestWorld } from "../world.ts";
@@ -12,6 +13,8 @@ import { normalizePhone } from "../phone.ts";
 import type { CallContext } from "../world_contract.ts";
 import { algoObject, checkProof, makeChallenge } from "../srp.ts";
 import type { Handlers } from "./handler.ts";
+// Loaded when used, not when imported: the testing entry loads in a browser bundle.
+const { randomBytes } = nodeModule<typeof Crypto>("node:crypto");
 
 /** Accounts beyond which `auth.signUp` refuses (scripted accounts are not limited). */
 const MAX_SIGNUP_ACCOUNTS = 100_000;
