@@ -12,6 +12,7 @@ import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
+import { readLines } from "./test_support/child_lines.ts";
 
 const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
 const childScript = fileURLToPath(new URL(`./lock_race_child${ext}`, import.meta.url));
@@ -42,20 +43,11 @@ function startChild(other = false): Child {
   const proc = spawn(command, args, { stdio: ["pipe", "pipe", "inherit"] });
   const queue: string[] = [];
   const waiting: ((line: string) => void)[] = [];
-  let buffer = "";
-  proc.stdout!.setEncoding("utf8");
-  proc.stdout!.on("data", (chunk: string) => {
-    buffer += chunk;
-    let i;
-    while ((i = buffer.indexOf("\n")) >= 0) {
-      const line = buffer.slice(0, i);
-      buffer = buffer.slice(i + 1);
-      const w = waiting.shift();
-      if (w) w(line);
-      else queue.push(line);
-    }
-  });
-  proc.on("exit", () => {
+  void readLines(proc, (line) => {
+    const w = waiting.shift();
+    if (w) w(line);
+    else queue.push(line);
+  }).then(() => {
     for (const w of waiting.splice(0)) w("exited");
   });
   return {

@@ -14,6 +14,7 @@ import { loadSqlite, SqliteStorage } from "../storage/sqlite.ts";
 import { SessionLockedError } from "../storage/errors.ts";
 import { SeededRandom } from "../testing/random.ts";
 import { tempDir } from "./test_support/temp_dir.ts";
+import { readLines } from "./test_support/child_lines.ts";
 
 const dir = tempDir("sqlite-proc");
 const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
@@ -29,27 +30,12 @@ function start(args: string[]): ChildProcess {
   return spawn(cmd, argv, { stdio: ["pipe", "pipe", "inherit"] });
 }
 
-/** Resolves with each stdout line through `onLine`; resolves `exited` when the child ends. */
-function lines(proc: ChildProcess, onLine: (line: string) => void): Promise<number | null> {
-  let buffer = "";
-  proc.stdout!.setEncoding("utf8");
-  proc.stdout!.on("data", (chunk: string) => {
-    buffer += chunk;
-    let i;
-    while ((i = buffer.indexOf("\n")) >= 0) {
-      onLine(buffer.slice(0, i));
-      buffer = buffer.slice(i + 1);
-    }
-  });
-  return new Promise((resolve) => proc.on("exit", (code) => resolve(code)));
-}
-
 test("sqlite across processes: a live holder locks others out, a killed one does not", async () => {
   const file = join(dir, "held.session");
   const holder = start(["hold", file]);
   let ready!: () => void;
   const isReady = new Promise<void>((r) => (ready = r));
-  const exited = lines(holder, (l) => l === "ready" && ready());
+  const exited = readLines(holder, (l) => l === "ready" && ready());
   await isReady;
   await assert.rejects(new SqliteStorage(file).open(), (e: unknown) => {
     assert.ok(e instanceof SessionLockedError);
@@ -93,7 +79,7 @@ test("sqlite across processes: SIGKILL during large peer writes never loses a co
     const writer = start(["write", file, String(next), String(batchSize)]);
     let firstCommit!: () => void;
     const started = new Promise<void>((r) => (firstCommit = r));
-    const exited = lines(writer, (l) => {
+    const exited = readLines(writer, (l) => {
       committed = Number(l);
       firstCommit();
     });
