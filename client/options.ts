@@ -6,24 +6,13 @@
  * @module
  */
 import { ClientError } from "./errors.ts";
-import { type LogLevel, type TransportName, TRANSPORTS } from "../mtproto/mod.ts";
+import { type DcOption, type LogLevel, type TransportName, TRANSPORTS } from "../mtproto/mod.ts";
 
 /** A value given up front, or asked for when needed (an async callback). */
 export type Input<T = string> = T | (() => T | Promise<T>);
 
-/** Where a DC listens. `wsUrl` is used by the WebSocket transport. */
-export interface DcOption {
-  /** DC number (1–5 on Telegram's production and test servers). */
-  id: number;
-  /** IP address or host name of the DC. */
-  host: string;
-  /** TCP port of the DC. */
-  port: number;
-  /** Whether `host` is an IPv6 address. */
-  ipv6?: boolean;
-  /** URL of the DC's WebSocket endpoint, for the WebSocket transport. */
-  wsUrl?: string;
-}
+// Where a DC listens: mtproto's type (one shape for the client, mtproto and the TestServer).
+export type { DcOption } from "../mtproto/mod.ts";
 
 // How much the client logs: the levels of mtproto's Logger (one type, so that the level of a
 // Logger and the client's `logLevel` are documented as the same thing).

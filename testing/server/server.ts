@@ -9,6 +9,9 @@ import type { Server, Socket } from "node:net";
 import type * as Net from "node:net";
 import { NODE_APIS, nodeModule, RuntimeUnsupportedError } from "../../runtime/runtime.ts";
 import { initCore, type RandomSource, secureRandom } from "../../core/mod.ts";
+// A DC address as clients take it: mtproto's type, so that clientOptions() fits every client.
+import type { DcOption } from "../../mtproto/mod.ts";
+export type { DcOption };
 import { AuthKeyRecord } from "./auth_keys.ts";
 import { Connection, type DcContext } from "./connection.ts";
 import type { HandshakeHost } from "./handshake.ts";
@@ -22,20 +25,6 @@ import type { World } from "./world_contract.ts";
 import { authKeyId } from "../../core/mod.ts";
 // Loaded when used, not when imported: the testing entry loads in a browser bundle.
 const { createServer } = nodeModule<typeof Net>("node:net");
-
-/** A DC address as clients take it (`wsUrl` for WebSocket transports). */
-export interface DcOption {
-  /** DC number, 1–5. */
-  id: number;
-  /** Address the DC listens on. */
-  host: string;
-  /** TCP port of the DC. */
-  port: number;
-  /** Whether `host` is an IPv6 address. */
-  ipv6?: boolean;
-  /** URL of the DC's WebSocket endpoint, for WebSocket transports. */
-  wsUrl?: string;
-}
 
 /** Options of {@link TestServer.start}. */
 export interface TestServerOptions {
@@ -310,22 +299,13 @@ export class TestServer {
   }
 
   /** Adds a bot; returns its token and user id. */
-  addBot(
-    o: { username: string; firstName?: string; dcId?: number },
-  ): { token: string; userId: number } {
-    return this.#delegate("addBot", [o]) as { token: string; userId: number };
+  addBot(o: Parameters<TestWorld["addBot"]>[0]): ReturnType<TestWorld["addBot"]> {
+    return this.#delegate("addBot", [o]) as ReturnType<TestWorld["addBot"]>;
   }
 
   /** Adds a user; returns its id and the login code the server accepts. */
-  addUser(o: {
-    phone: string;
-    username?: string;
-    firstName?: string;
-    lastName?: string;
-    password?: string;
-    dcId?: number;
-  }): { userId: number; code: string } {
-    return this.#delegate("addUser", [o]) as { userId: number; code: string };
+  addUser(o: Parameters<TestWorld["addUser"]>[0]): ReturnType<TestWorld["addUser"]> {
+    return this.#delegate("addUser", [o]) as ReturnType<TestWorld["addUser"]>;
   }
 
   /** Scripting: a basic group (delegates to the world). */
