@@ -290,6 +290,7 @@ export class Client {
           savePeers: (carrier) => this.#peers.save(carrier),
           deliver: (list) => this.#deliver(list),
           selfId: () => this.#userId ?? 0,
+          isBot: () => this.#isBot,
           logger: this.#logger,
         });
         await this.#updates.start();
