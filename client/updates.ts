@@ -577,15 +577,16 @@ export class UpdateManager {
           }
         };
         if (diff._ === "updates.channelDifferenceTooLong") {
-          // Updates from `local` on are gone from the server: only the latest messages remain.
-          // They are delivered (oldest first) and the channel restarts from the dialog's pts;
-          // the next round fetches whatever came after it.
-          this.#d.logger.warn("channel difference too long: older updates are lost", {
-            channel,
-            pts: local,
-          });
-          news([...diff.messages].sort((a, b) => a.id - b.id));
+          // The updates after `local` are gone from the server. Its `messages` are only the
+          // latest ones, some possibly delivered already: none is delivered (each update at most
+          // once; getHistory reads the chat). The channel resumes at the dialog's pts, and the
+          // next round fetches whatever came after it.
           const dialogPts = (diff.dialog as { pts?: number }).pts;
+          this.#d.logger.warn("channel difference too long: its older updates are skipped", {
+            channel,
+            from: local,
+            to: dialogPts,
+          });
           if (dialogPts === undefined || dialogPts <= local) round = MAX_DIFFERENCE_ROUNDS;
           else local = dialogPts;
         } else {

@@ -63,7 +63,14 @@ export interface WorldOptions {
   now?: () => number;
   /** The DC new accounts are homed on unless `dcId` says otherwise; default 2. */
   defaultDcId?: number;
+  /** See {@link TestWorld.channelTooLong}; default {@link DEFAULT_CHANNEL_TOO_LONG}. */
+  channelTooLong?: number;
+  /** See {@link TestWorld.channelHistory}; default 2,000. */
+  channelHistory?: number;
 }
+
+/** Missed updates of a channel past which a user gets updateChannelTooLong instead. */
+export const DEFAULT_CHANNEL_TOO_LONG = 100;
 
 /** One user's or bot's account. */
 export interface Account {
@@ -119,6 +126,14 @@ export interface Channel {
   nextId: number;
   messages: Map<number, { id: number; fromId: number; date: number; text: string }>;
   events: { pts: number; id: number }[];
+  /**
+   * Per member, the channel pts its clients are known to have: what was last pushed to a live
+   * session or returned by updates.getChannelDifference. The distance to `pts` is what the
+   * member missed.
+   */
+  seen: Map<number, number>;
+  /** Members told updateChannelTooLong who have not fetched the difference since. */
+  tooLongSent: Set<number>;
 }
 
 /** Where a scripted message goes. */
@@ -149,6 +164,18 @@ export class TestWorld implements World {
   readonly #dcs: () => WorldDc[];
   readonly now: () => number;
   readonly defaultDcId: number;
+  /**
+   * When a member has missed more than this many updates of a channel (its sessions were
+   * offline), the next push for that channel is an updateChannelTooLong (once, until the member
+   * fetches the difference), and updates.getDifference lists the channel with one — as Telegram
+   * does when too many updates queued up to be delivered through the socket.
+   */
+  channelTooLong: number;
+  /**
+   * Updates kept per channel for updates.getChannelDifference; a pts older than these gets
+   * updates.channelDifferenceTooLong (the latest messages and the dialog's pts).
+   */
+  channelHistory: number;
   readonly accounts: Map<number, Account> = new Map();
   readonly groups: Map<number, Group> = new Map();
   readonly channels: Map<number, Channel> = new Map();
@@ -176,6 +203,8 @@ export class TestWorld implements World {
     this.#dcs = typeof dcs === "function" ? dcs : () => dcs;
     this.now = options.now ?? (() => Math.floor(Date.now() / 1000));
     this.defaultDcId = options.defaultDcId ?? 2;
+    this.channelTooLong = options.channelTooLong ?? DEFAULT_CHANNEL_TOO_LONG;
+    this.channelHistory = options.channelHistory ?? MAX_EVENTS;
   }
 
   /** The DCs of the server, as `help.getConfig` advertises them. */
@@ -344,6 +373,8 @@ export class TestWorld implements World {
       nextId: 1,
       messages: new Map(),
       events: [],
+      seen: new Map([...members].map((m) => [m, 1])),
+      tooLongSent: new Set(),
     });
     return { channelId: id };
   }
@@ -356,10 +387,31 @@ export class TestWorld implements World {
     return this.send(o.fromId, o.to, o.text, o.randomId ?? randomLong()).posted;
   }
 
-  /** Pushes an Updates object to every live session of `userId`. */
-  pushUpdate(userId: number, updates: AnyTlObject): void {
+  /**
+   * Pushes an Updates object to every live session of `userId`; returns how many sessions it
+   * reached (0 when the user has none online).
+   */
+  pushUpdate(userId: number, updates: AnyTlObject): number {
     this.account(userId);
-    for (const s of this.sinks) s.push(userId, updates);
+    let reached = 0;
+    for (const s of this.sinks) reached += s.push(userId, updates) ?? 0;
+    return reached;
+  }
+
+  /**
+   * The updateChannelTooLong of each channel where `userId` missed more than
+   * {@link channelTooLong} updates (marked as sent: the member is to fetch the difference).
+   */
+  channelsTooLong(userId: number): Api.UpdateChannelTooLong[] {
+    const out: Api.UpdateChannelTooLong[] = [];
+    for (const c of this.channels.values()) {
+      if (!c.members.has(userId) || c.pts - (c.seen.get(userId) ?? 0) <= this.channelTooLong) {
+        continue;
+      }
+      c.tooLongSent.add(userId);
+      out.push({ _: "updateChannelTooLong", channelId: BigInt(c.id), pts: c.pts });
+    }
+    return out;
   }
 
   /** The next `times` calls of `method` answer `FLOOD_WAIT_<seconds>` (420). */
@@ -726,7 +778,7 @@ export class TestWorld implements World {
     this.bound(c.messages, MAX_MESSAGES);
     c.pts++;
     c.events.push({ pts: c.pts, id: record.id });
-    if (c.events.length > MAX_EVENTS) c.events.shift();
+    if (c.events.length > this.channelHistory) c.events.shift();
     const updateFor = (viewer: number): Api.UpdateNewChannelMessage => ({
       _: "updateNewChannelMessage",
       message: this.channelMessage(viewer, c, record),
@@ -735,15 +787,32 @@ export class TestWorld implements World {
     });
     for (const memberId of c.members) {
       if (memberId === from.id) continue;
+      const behind = c.pts - (c.seen.get(memberId) ?? 0);
+      if (behind > this.channelTooLong) {
+        // Too much queued for this member to push one by one: it is told to fetch (once).
+        if (c.tooLongSent.has(memberId)) continue;
+        const reached = this.pushUpdate(memberId, {
+          _: "updates",
+          updates: [{ _: "updateChannelTooLong", channelId: BigInt(c.id), pts: c.pts }],
+          users: [],
+          chats: [this.channelObject(memberId, c)],
+          date,
+          seq: 0,
+        });
+        if (reached > 0) c.tooLongSent.add(memberId);
+        continue;
+      }
       const update = updateFor(memberId);
-      this.pushUpdate(memberId, {
+      const reached = this.pushUpdate(memberId, {
         _: "updates",
         updates: [update],
         ...this.peersOf(memberId, [update.message]),
         date,
         seq: 0,
       });
+      if (reached > 0) c.seen.set(memberId, c.pts);
     }
+    c.seen.set(from.id, c.pts);
     const own = updateFor(from.id);
     const result: Api.Updates = {
       _: "updates",
