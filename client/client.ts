@@ -3,7 +3,7 @@ import { RpcError } from "../tl/mod.ts";
 import type { Storage } from "../storage/storage.ts";
 import { StorageError } from "../storage/errors.ts";
 import { dcAddress } from "../storage/dcs.ts";
-import { Logger } from "../mtproto/mod.ts";
+import { Logger, type WebSocketConstructor } from "../mtproto/mod.ts";
 import {
   type ClientOptions,
   DEFAULT_SLEEP_THRESHOLD,
@@ -26,6 +26,7 @@ import { Dispatcher } from "./dispatcher.ts";
 import { ask, canPrompt, obtain } from "./prompt.ts";
 import { computePasswordCheck } from "./srp.ts";
 import { redactWhenPrinted } from "../runtime/redact.ts";
+import { hasWebSocket } from "../runtime/websocket.ts";
 
 /** Options that are secrets (or personal data) and never printed. */
 const SECRET_OPTIONS = [
@@ -243,6 +244,15 @@ export class Client {
       this.#storageClosed = false;
     }
     const o = this.#options;
+    // Before anything is opened: nothing to undo.
+    if (o.transport === "websocket" && o.webSocket === undefined && !hasWebSocket()) {
+      throw new ClientError(
+        "CLIENT_WEBSOCKET_MISSING",
+        'transport "websocket" needs a WebSocket and this runtime has none (Node before 22): ' +
+          'install the ws package (npm i ws) and pass it: import { WebSocket } from "ws"; ' +
+          'new Client(name, { transport: "websocket", webSocket: WebSocket })',
+      );
+    }
     await this.#storage.open();
     try {
       const session = await this.#storage.getSession();
@@ -259,6 +269,8 @@ export class Client {
         publicKeys: o.publicKeys ?? [...TELEGRAM_PUBLIC_KEYS],
         keys: this.#keys,
         transport: o.transport,
+        // Its shape is the browser's WebSocket, which runtime/websocket.ts relies on.
+        WebSocket: o.webSocket as WebSocketConstructor | undefined,
         proxy: o.proxy,
         ipv6: o.ipv6,
         testMode: o.testMode,
