@@ -522,6 +522,8 @@ export class Client {
             e.id === "FILE_MIGRATE_X" || e.id === "STATS_MIGRATE_X" || options.dcId !== undefined
           ) {
             opts = { ...opts, dcId: e.value };
+          } else if (this.#keys?.committed && this.#userId !== null) {
+            await this.#moveLoggedIn(e.value, e);
           } else {
             await this.#migrate(e.value);
           }
@@ -530,6 +532,26 @@ export class Client {
         throw e;
       }
     }
+  }
+
+  /**
+   * A logged-in session told its account lives on `dcId`: the login is carried there first
+   * (auth.exportAuthorization here, auth.importAuthorization there), then the home DC moves and
+   * is stored. When that fails, nothing moves and nothing is stored (a home DC whose key is not
+   * logged in would break the session for good): `cause` is thrown.
+   */
+  async #moveLoggedIn(dcId: number, cause: RpcError): Promise<void> {
+    try {
+      // A request to another DC makes the connection import the authorization there first.
+      await this.#conn!.invoke({ _: "help.getNearestDc" }, { dcId });
+    } catch (e) {
+      this.#logger.warn("home DC move refused: the login could not be carried over", {
+        to: dcId,
+        error: e instanceof RpcError ? e.id : String((e as Error)?.message ?? e),
+      });
+      throw cause;
+    }
+    await this.#migrate(dcId);
   }
 
   /** Moves the home DC (after PHONE/USER/NETWORK_MIGRATE) and records it once logged in. */

@@ -473,6 +473,17 @@ export class TestWorld implements World {
     return a;
   }
 
+  /**
+   * The signed-in account of this key on any DC, its home or not (401 AUTH_KEY_UNREGISTERED
+   * before login): what auth.exportAuthorization needs, so that a key left on an old home can
+   * carry its authorization to the new one.
+   */
+  loggedInAnywhere(ctx: CallContext): Account {
+    const a = ctx.userId === null ? undefined : this.accounts.get(ctx.userId);
+    if (!a) throw new RpcFailure(401, "AUTH_KEY_UNREGISTERED");
+    return a;
+  }
+
   /** Binds the key to `account` after a successful login; answers auth.authorization. */
   signedIn(ctx: CallContext, account: Account): Api.AuthAuthorization {
     this.passwordPending.delete(ctx.authKeyId);
