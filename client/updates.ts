@@ -528,6 +528,7 @@ export class UpdateManager {
     channel: number,
     out: DeliveredUpdate[] | undefined,
     fromPts?: number,
+    polled = false,
   ): Promise<void> {
     this.#caughtUp?.add(channel);
     this.#pending.delete(String(channel));
@@ -546,6 +547,7 @@ export class UpdateManager {
     };
     const limit = this.#d.isBot?.() ? CHANNEL_DIFFERENCE_LIMIT_BOT : CHANNEL_DIFFERENCE_LIMIT;
     let local = pts;
+    let brought = 0;
     for (let round = 0; round < MAX_DIFFERENCE_ROUNDS && !this.#closed; round++) {
       let diff: Api.TypeUpdatesChannelDifference;
       try {
@@ -596,6 +598,7 @@ export class UpdateManager {
         }
       }
       this.#setPts(channel, local);
+      brought += batch.length;
       if (out) out.push(...batch);
       else {
         if (batch.length > 0) this.#d.deliver(batch);
@@ -603,7 +606,12 @@ export class UpdateManager {
       }
       if (diff._ === "updates.channelDifferenceTooLong") continue;
       if (diff.final || diff._ === "updates.channelDifferenceEmpty") {
-        if (diff.timeout !== undefined && diff.timeout > 0) this.#poll(channel, diff.timeout);
+        // A poll that found nothing is not repeated: quiet channels are not polled forever
+        // (hundreds of them would run into FLOOD_WAIT); one whose pushes were missing is.
+        const again = !polled || brought > 0;
+        if (again && diff.timeout !== undefined && diff.timeout > 0) {
+          this.#poll(channel, diff.timeout);
+        }
         return;
       }
     }
@@ -611,7 +619,8 @@ export class UpdateManager {
 
   /**
    * Fetches a channel's difference again after `seconds`, as a final answer's `timeout` asks
-   * (updates a busy channel does not push are fetched that way). One pending poll per channel.
+   * (updates a busy channel does not push are fetched that way). One pending poll per channel;
+   * polling goes on only while polls bring updates.
    */
   #poll(channel: number, seconds: number): void {
     if (this.#closed || this.#polls.has(channel)) return;
@@ -621,7 +630,8 @@ export class UpdateManager {
       setTimeout(() => {
         this.#polls.delete(channel);
         if (this.#closed) return;
-        this.#enqueue(() => this.#channelDifference(channel, undefined)).catch(() => {});
+        this.#enqueue(() => this.#channelDifference(channel, undefined, undefined, true))
+          .catch(() => {});
       }, ms),
     );
   }
