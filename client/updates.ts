@@ -488,9 +488,12 @@ export class UpdateManager {
         return;
       }
       if (diff._ === "updates.differenceTooLong") {
+        // The updates up to diff.pts are gone; the docs say to refetch from it (date, qts and
+        // seq come with that answer).
+        if (diff.pts <= state.pts) return;
         state.pts = diff.pts;
         this.#dirty = true;
-        return;
+        continue;
       }
       await this.#d.savePeers(diff);
       const batch: DeliveredUpdate[] = [];

@@ -578,3 +578,26 @@ test("updates: a container of channel updates costs one storage write, not one p
   assert.equal(await storage.getChannelPts(-1_000_000_000_007), 20);
   assert.equal(await storage.getChannelPts(-1_000_000_000_099), 5);
 });
+
+test("updates: differenceTooLong moves to the server's pts and fetches the difference from there", async () => {
+  const server = new FakeServer();
+  for (let n = 1; n <= 8; n++) server.post(n);
+  const storage = new MemoryStorage();
+  await storage.open();
+  await storage.setUpdateState({ pts: 1, qts: 0, date: 1, seq: 0 });
+  const invoke = server.invoke;
+  let first = true;
+  // deno-lint-ignore no-explicit-any
+  server.invoke = (fn: any) => {
+    if (fn._ === "updates.getDifference" && first) {
+      first = false;
+      server.calls.push(fn._);
+      return Promise.resolve({ _: "updates.differenceTooLong", pts: 6 });
+    }
+    return invoke(fn);
+  };
+  const { manager, ids } = await setup(server, storage);
+  assert.deepEqual(ids(), [7, 8], "what came after the new pts is fetched");
+  assert.deepEqual(await storage.getUpdateState(), { pts: 8, qts: 0, date: 3000, seq: 0 });
+  await manager.close();
+});
