@@ -8,6 +8,12 @@
 import { ClientError } from "./errors.ts";
 import { type DcOption, type LogLevel, type TransportName, TRANSPORTS } from "../mtproto/mod.ts";
 
+/**
+ * A WebSocket class with the browser's API, such as the `ws` package's `WebSocket` (typed
+ * loosely so that `ws`'s own typings fit without a cast).
+ */
+export type WebSocketClass = new (url: string, protocols?: string | string[]) => object;
+
 /** A value given up front, or asked for when needed (an async callback). */
 export type Input<T = string> = T | (() => T | Promise<T>);
 
@@ -67,6 +73,19 @@ export interface ClientOptions {
   ipv6?: boolean;
   /** The MTProto transport. */
   transport?: TransportName;
+  /**
+   * The WebSocket class for `transport: "websocket"` where the runtime has none (Node before
+   * 22): the `ws` package's. Browsers, Deno, Bun and Node 22+ need nothing here. Without one
+   * there, `start()` fails with `CLIENT_WEBSOCKET_MISSING`.
+   *
+   * @example
+   * ```ts
+   * import { Client } from "@x/irenogram";
+   * import { WebSocket } from "ws"; // npm i ws
+   * const app = new Client("my_account", { transport: "websocket", webSocket: WebSocket });
+   * ```
+   */
+  webSocket?: WebSocketClass;
   /** An MTProxy: host, port and secret (hex or base64; `dd`/`ee` prefixes understood). */
   proxy?: { host: string; port: number; secret: string };
   /** Reported to Telegram in initConnection (shown in the account's sessions list). */
@@ -149,6 +168,9 @@ export function validateOptions(options: ClientOptions): void {
   }
   if (o.transport !== undefined && !TRANSPORTS.includes(o.transport)) {
     bad(`transport must be one of ${TRANSPORTS.join(", ")}`);
+  }
+  if (o.webSocket !== undefined && typeof o.webSocket !== "function") {
+    bad("webSocket must be a WebSocket class (e.g. the ws package's WebSocket)");
   }
   if (o.proxy !== undefined) {
     const p = o.proxy;

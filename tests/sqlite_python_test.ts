@@ -87,6 +87,8 @@ for (const lineage of lineages) {
           seq: 33,
         });
         assert.equal(await s.getChannelPts(-1001234567890), 555);
+        // The rows a restart catches up: the channel's, not the account's (id 0).
+        assert.deepEqual(await s.listChannelPts(), new Map([[-1001234567890, 555]]));
       }
       await s.updatePeers([peer(31337, ["after_migration"])]);
     } finally {
@@ -253,6 +255,7 @@ test("irenogram interop: a file Irenogram wrote opens here with the same meaning
     assert.equal(forum?.accessHash, 2n ** 63n - 1n);
     assert.deepEqual(await s.getUpdateState(), { pts: 11, qts: 22, date: 1700000000, seq: 33 });
     assert.equal(await s.getChannelPts(-1001234567890), 44);
+    assert.deepEqual(await s.listChannelPts(), new Map([[-1001234567890, 44]]));
   } finally {
     await s.close();
   }

@@ -669,7 +669,8 @@ export class Protocol implements UpdateSink {
   }
 
   /** UpdateSink: an Updates object to every live session of `userId`, on every DC. */
-  push(userId: number, updates: AnyTlObject): void {
+  push(userId: number, updates: AnyTlObject): number {
+    let reached = 0;
     for (const record of this.keys.forUser(userId)) {
       let bytes: Uint8Array | undefined;
       for (const session of record.sessions.values()) {
@@ -685,8 +686,10 @@ export class Protocol implements UpdateSink {
           break;
         }
         session.send({ body: bytes, content: true, reply: false });
+        reached++;
       }
     }
+    return reached;
   }
 
   /** Replaces the world (tests and the world's owner). */

@@ -72,7 +72,14 @@ export interface WorldOptions {
   now?: () => number;
   /** The DC new accounts are homed on unless `dcId` says otherwise; default 2. */
   defaultDcId?: number;
+  /** See {@link TestWorld.channelTooLong}; default {@link DEFAULT_CHANNEL_TOO_LONG}. */
+  channelTooLong?: number;
+  /** See {@link TestWorld.channelHistory}; default 2,000. */
+  channelHistory?: number;
 }
+
+/** Missed updates of a channel past which a user gets updateChannelTooLong instead. */
+export const DEFAULT_CHANNEL_TOO_LONG = 100;
 
 /** One user's or bot's account. */
 export interface Account {
@@ -154,6 +161,14 @@ export interface Channel {
   messages: Map<number, { id: number; fromId: number; date: number; text: string }>;
   /** Recent events, for updates.getChannelDifference. */
   events: { pts: number; id: number }[];
+  /**
+   * Per member, the channel pts its clients are known to have: what was last pushed to a live
+   * session or returned by updates.getChannelDifference. The distance to `pts` is what the
+   * member missed.
+   */
+  seen: Map<number, number>;
+  /** Members told updateChannelTooLong who have not fetched the difference since. */
+  tooLongSent: Set<number>;
 }
 
 /** Where a scripted message goes. */
@@ -195,6 +210,18 @@ export class TestWorld implements World {
   readonly now: () => number;
   /** Where accounts live unless `addUser`/`addBot` name a DC. */
   readonly defaultDcId: number;
+  /**
+   * When a member has missed more than this many updates of a channel (its sessions were
+   * offline), the next push for that channel is an updateChannelTooLong (once, until the member
+   * fetches the difference), and updates.getDifference lists the channel with one — as Telegram
+   * does when too many updates queued up to be delivered through the socket.
+   */
+  channelTooLong: number;
+  /**
+   * Updates kept per channel for updates.getChannelDifference; a pts older than these gets
+   * updates.channelDifferenceTooLong (the latest messages and the dialog's pts).
+   */
+  channelHistory: number;
   /** Every account (users and bots), by user id. */
   readonly accounts: Map<number, Account> = new Map();
   /** Basic groups, by chat id. */
@@ -229,6 +256,8 @@ export class TestWorld implements World {
     this.#dcs = typeof dcs === "function" ? dcs : () => dcs;
     this.now = options.now ?? (() => Math.floor(Date.now() / 1000));
     this.defaultDcId = options.defaultDcId ?? 2;
+    this.channelTooLong = options.channelTooLong ?? DEFAULT_CHANNEL_TOO_LONG;
+    this.channelHistory = options.channelHistory ?? MAX_EVENTS;
   }
 
   /** The DCs of the server, as `help.getConfig` advertises them. */
@@ -397,6 +426,8 @@ export class TestWorld implements World {
       nextId: 1,
       messages: new Map(),
       events: [],
+      seen: new Map([...members].map((m) => [m, 1])),
+      tooLongSent: new Set(),
     });
     return { channelId: id };
   }
@@ -409,10 +440,31 @@ export class TestWorld implements World {
     return this.send(o.fromId, o.to, o.text, o.randomId ?? randomLong()).posted;
   }
 
-  /** Pushes an Updates object to every live session of `userId`. */
-  pushUpdate(userId: number, updates: AnyTlObject): void {
+  /**
+   * Pushes an Updates object to every live session of `userId`; returns how many sessions it
+   * reached (0 when the user has none online).
+   */
+  pushUpdate(userId: number, updates: AnyTlObject): number {
     this.account(userId);
-    for (const s of this.sinks) s.push(userId, updates);
+    let reached = 0;
+    for (const s of this.sinks) reached += s.push(userId, updates) ?? 0;
+    return reached;
+  }
+
+  /**
+   * The updateChannelTooLong of each channel where `userId` missed more than
+   * {@link channelTooLong} updates (marked as sent: the member is to fetch the difference).
+   */
+  channelsTooLong(userId: number): Api.UpdateChannelTooLong[] {
+    const out: Api.UpdateChannelTooLong[] = [];
+    for (const c of this.channels.values()) {
+      if (!c.members.has(userId) || c.pts - (c.seen.get(userId) ?? 0) <= this.channelTooLong) {
+        continue;
+      }
+      c.tooLongSent.add(userId);
+      out.push({ _: "updateChannelTooLong", channelId: BigInt(c.id), pts: c.pts });
+    }
+    return out;
   }
 
   /** The next `times` calls of `method` answer `FLOOD_WAIT_<seconds>` (420). */
@@ -471,6 +523,17 @@ export class TestWorld implements World {
     if (a.dcId !== ctx.dcId && !this.importedKeys.has(ctx.authKeyId)) {
       throw new RpcFailure(303, `USER_MIGRATE_${a.dcId}`);
     }
+    return a;
+  }
+
+  /**
+   * The signed-in account of this key on any DC, its home or not (401 AUTH_KEY_UNREGISTERED
+   * before login): what auth.exportAuthorization needs, so that a key left on an old home can
+   * carry its authorization to the new one.
+   */
+  loggedInAnywhere(ctx: CallContext): Account {
+    const a = ctx.userId === null ? undefined : this.accounts.get(ctx.userId);
+    if (!a) throw new RpcFailure(401, "AUTH_KEY_UNREGISTERED");
     return a;
   }
 
@@ -788,7 +851,7 @@ export class TestWorld implements World {
     this.bound(c.messages, MAX_MESSAGES);
     c.pts++;
     c.events.push({ pts: c.pts, id: record.id });
-    if (c.events.length > MAX_EVENTS) c.events.shift();
+    if (c.events.length > this.channelHistory) c.events.shift();
     const updateFor = (viewer: number): Api.UpdateNewChannelMessage => ({
       _: "updateNewChannelMessage",
       message: this.channelMessage(viewer, c, record),
@@ -797,15 +860,32 @@ export class TestWorld implements World {
     });
     for (const memberId of c.members) {
       if (memberId === from.id) continue;
+      const behind = c.pts - (c.seen.get(memberId) ?? 0);
+      if (behind > this.channelTooLong) {
+        // Too much queued for this member to push one by one: it is told to fetch (once).
+        if (c.tooLongSent.has(memberId)) continue;
+        const reached = this.pushUpdate(memberId, {
+          _: "updates",
+          updates: [{ _: "updateChannelTooLong", channelId: BigInt(c.id), pts: c.pts }],
+          users: [],
+          chats: [this.channelObject(memberId, c)],
+          date,
+          seq: 0,
+        });
+        if (reached > 0) c.tooLongSent.add(memberId);
+        continue;
+      }
       const update = updateFor(memberId);
-      this.pushUpdate(memberId, {
+      const reached = this.pushUpdate(memberId, {
         _: "updates",
         updates: [update],
         ...this.peersOf(memberId, [update.message]),
         date,
         seq: 0,
       });
+      if (reached > 0) c.seen.set(memberId, c.pts);
     }
+    c.seen.set(from.id, c.pts);
     const own = updateFor(from.id);
     const result: Api.Updates = {
       _: "updates",

@@ -189,7 +189,8 @@ export const auth: Handlers = {
   },
 
   "auth.exportAuthorization"(world, ctx, fn) {
-    const account = world.me(ctx);
+    // Allowed off the home DC too: a key left behind by a move carries its login to the new home.
+    const account = world.loggedInAnywhere(ctx);
     if (!world.dcs.some((d) => d.id === fn.dcId)) throw new RpcFailure(400, "DC_ID_INVALID");
     const bytes = new Uint8Array(randomBytes(64));
     world.exported.set(hex(bytes), { userId: account.id, dcId: fn.dcId });
