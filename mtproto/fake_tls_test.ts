@@ -21,7 +21,8 @@ import {
   verifyServerHello,
 } from "./fake_tls.ts";
 import { parseProxySecret } from "./connection.ts";
-import { type AuthKeyStore, MtprotoClient, type MtprotoOptions } from "./mod.ts";
+import { MtprotoClient, type MtprotoOptions } from "./mod.ts";
+import { memoryKeys } from "./test_support/memory_keys.ts";
 
 await initCore();
 
@@ -189,18 +190,6 @@ test("fake TLS: secrets with ee parse; bad domains are refused without echoing t
     });
   }
 });
-
-function memoryKeys(): AuthKeyStore {
-  const map = new Map<number, Uint8Array>();
-  return {
-    getAuthKey: (dc) => Promise.resolve(map.get(dc) ?? null),
-    setAuthKey: (dc, key) => {
-      if (key === null) map.delete(dc);
-      else map.set(dc, key);
-      return Promise.resolve();
-    },
-  };
-}
 
 function clientFor(server: TestServer, options: Partial<MtprotoOptions>): MtprotoClient {
   return new MtprotoClient({ ...server.clientOptions(), keys: memoryKeys(), ...options });
