@@ -17,6 +17,16 @@ const hasIpv6 = await new Promise<boolean>((resolve) => {
 });
 const skip = hasIpv6 ? false : "no IPv6 loopback (::1) on this machine";
 
+/** Connects `client` to DC 2, checks that DC 2 answers, and closes it. */
+async function connectsToDc2(client: MtprotoClient): Promise<void> {
+  try {
+    await client.connect(2);
+    assert.equal((await client.invoke({ _: "help.getNearestDc" })).thisDc, 2);
+  } finally {
+    await client.close();
+  }
+}
+
 async function webSocket(): Promise<MtprotoOptions["WebSocket"]> {
   if (typeof (globalThis as { WebSocket?: unknown }).WebSocket === "function") return undefined;
   return (await import("ws")).WebSocket as unknown as MtprotoOptions["WebSocket"];
@@ -43,12 +53,7 @@ test(
           WebSocket,
           keys: memoryKeys(),
         });
-        try {
-          await client.connect(2);
-          assert.equal((await client.invoke({ _: "help.getNearestDc" })).thisDc, 2);
-        } finally {
-          await client.close();
-        }
+        await connectsToDc2(client);
         const label = `ipv6: ${ipv6}, ${transport}`;
         assert.equal(v6.stats().handshakes - before6, ipv6 ? 1 : 0, label);
         assert.equal(v4.stats().handshakes - before4, ipv6 ? 0 : 1, label);
@@ -108,11 +113,6 @@ test("ipv6: through a fake-TLS MTProxy listening on ::1", { skip }, async () => 
     proxy: { host: proxy.host, port: proxy.port, secret },
     keys: memoryKeys(),
   });
-  try {
-    await client.connect(2);
-    assert.equal((await client.invoke({ _: "help.getNearestDc" })).thisDc, 2);
-  } finally {
-    await client.close();
-  }
+  await connectsToDc2(client);
   assert.equal(proxy.stats().accepted.ee, 1);
 });
