@@ -303,3 +303,38 @@ test("fake TLS: a proxy that never answers fails within the timeout; one that cl
     await new Promise<void>((ok) => silent.close(() => ok()));
   }
 });
+
+test("fake TLS: after the DC drops the connection, the client reconnects through the proxy", async () => {
+  await using server = await TestServer.start();
+  await using proxy = await TestMtproxy.start(server, { secrets: [eeSecret()] });
+  const client = clientFor(server, {
+    transport: "obfuscated",
+    proxy: { host: proxy.host, port: proxy.port, secret: eeSecret() },
+  });
+  try {
+    await client.connect(2);
+    for (let round = 0; round < 3; round++) {
+      const answers = Array.from({ length: 20 }, () => client.invoke({ _: "help.getNearestDc" }));
+      server.dropConnections(2);
+      assert.ok((await Promise.all(answers)).every((r) => r.thisDc === 2));
+    }
+  } finally {
+    await client.close();
+  }
+  // Each connection made a new ClientHello: none was taken for a replay.
+  assert.ok(proxy.stats().accepted.ee >= 3, JSON.stringify(proxy.stats()));
+  assert.deepEqual(proxy.stats().refused, {});
+});
+
+test("fake TLS: an ee secret with the websocket transport is a bad option", async () => {
+  await using server = await TestServer.start();
+  const client = clientFor(server, {
+    transport: "websocket",
+    proxy: { host: "127.0.0.1", port: 1, secret: eeSecret() },
+  });
+  try {
+    await assert.rejects(client.connect(2), { code: "MTPROTO_BAD_OPTIONS" });
+  } finally {
+    await client.close();
+  }
+});
