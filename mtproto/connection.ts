@@ -63,6 +63,8 @@ export interface ConnectionOptions {
   WebSocket?: WebSocketConstructor;
   /** Largest frame accepted from the server. */
   maxFrameSize?: number;
+  /** Unix time in seconds, corrected by the server's clock (for a fake-TLS hello). */
+  now?: () => number;
 }
 
 export interface ConnectionHandlers {
@@ -248,7 +250,11 @@ export class Connection {
       } else {
         const to = options.proxy ?? endpoint;
         stream = fakeTls !== undefined
-          ? await connectFakeTls({ host: to.host, port: to.port }, fakeTls, streamHandlers)
+          ? await connectFakeTls(
+            { host: to.host, port: to.port },
+            { ...fakeTls, now: options.now },
+            streamHandlers,
+          )
           : await connectTcp({ host: to.host, port: to.port }, streamHandlers);
       }
     } catch (e) {

@@ -338,3 +338,26 @@ test("fake TLS: an ee secret with the websocket transport is a bad option", asyn
     await client.close();
   }
 });
+
+test("fake TLS: the hello's time is the server-corrected clock (a client 15 min slow still gets in)", async () => {
+  await using server = await TestServer.start();
+  await using proxy = await TestMtproxy.start(server, { secrets: [eeSecret()] });
+  const client = clientFor(server, {
+    transport: "obfuscated",
+    proxy: { host: proxy.host, port: proxy.port, secret: eeSecret() },
+  });
+  try {
+    await client.connect(2);
+    // Telegram's clock moves 15 min ahead of ours: the session learns the offset from the
+    // server's answers (bad_msg_notification 16/17), then a new connection's hello carries it.
+    server.setClockSkew(900);
+    assert.equal((await client.invoke({ _: "help.getNearestDc" })).thisDc, 2);
+    assert.ok(Math.abs(client.timeOffset - 900) < 30, `offset ${client.timeOffset}`);
+    server.dropConnections(2);
+    assert.equal((await client.invoke({ _: "help.getNearestDc" })).thisDc, 2);
+  } finally {
+    await client.close();
+  }
+  assert.ok(proxy.stats().accepted.ee >= 2);
+  assert.equal(proxy.stats().refused.timestamp, undefined);
+});

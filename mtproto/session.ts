@@ -438,7 +438,11 @@ export class Session {
       if (stored !== null && stored !== undefined) this.#permKey = stored;
     }
     const endpoint = await this.#o.endpoint();
-    const conn = await Connection.open(endpoint, { ...this.#o.connection, dcId: this.dcId }, {
+    const conn = await Connection.open(endpoint, {
+      ...this.#o.connection,
+      dcId: this.dcId,
+      now: () => this.#ids.serverNow() / 1000, // a fake-TLS hello carries the corrected time
+    }, {
       onPayload: (p) => {
         if (this.#conn === conn) this.#onPayload(p);
       },

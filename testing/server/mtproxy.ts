@@ -6,7 +6,8 @@
  *   tag must be abridged, intermediate or padded intermediate (only padded for a `dd` secret);
  * - `ee` secrets (fake TLS): a ClientHello of at most 4,096 bytes whose SNI is the secret's
  *   domain, whose random is HMAC-SHA256(key, hello with the random zeroed) in its first 28 bytes,
- *   the last 4 XORed with a timestamp no more than 3 s ahead and 10 min behind, never seen before;
+ *   the last 4 XORed with a timestamp no more than 3 s ahead and 10 min behind the server's clock
+ *   (`TestServer.now()`, which `setClockSkew` moves), never seen before;
  *   the answer is a ServerHello + ChangeCipherSpec + application data whose random is
  *   HMAC-SHA256(key, client random ‖ answer); then the client's ChangeCipherSpec, then its
  *   obfuscated stream (padded intermediate only) in application-data records.
@@ -163,6 +164,7 @@ export class TestMtproxy {
   readonly #seen = new Set<string>();
 
   private constructor(
+    readonly dcServer: TestServer,
     readonly dcs: TestServer["dcs"],
     readonly secrets: Secret[],
     readonly options: TestMtproxyOptions,
@@ -195,7 +197,15 @@ export class TestMtproxy {
         resolve((listener.address() as { port: number }).port);
       });
     });
-    return ready.proxy = new TestMtproxy(server.dcs, secrets, options, listener, host, port);
+    return ready.proxy = new TestMtproxy(
+      server,
+      server.dcs,
+      secrets,
+      options,
+      listener,
+      host,
+      port,
+    );
   }
 
   /** Counts so far. */
@@ -282,7 +292,7 @@ export class TestMtproxy {
       if (match === undefined) refuse("hmac");
       const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset + 28, 4);
       const timestamp = view(expected!).getInt32(0, true) ^ view(clientRandom).getInt32(0, true);
-      const now = Math.floor(Date.now() / 1000);
+      const now = Math.floor(this.dcServer.now()); // Telegram's clock (TestServer.setClockSkew)
       if (timestamp > now + 3 || timestamp < now - (this.options.maxClockLag ?? 600)) {
         refuse("timestamp");
       }
