@@ -41,6 +41,7 @@ export interface TestMtproxyOptions {
   tamperServerHello?: boolean;
   /** Connection events (never secrets). */
   log?: (event: string, fields?: Record<string, unknown>) => void;
+  /** Random bytes for the ServerHello and record sizes; default crypto.getRandomValues. */
   random?: RandomSource;
 }
 
@@ -163,15 +164,21 @@ export class TestMtproxy {
   /** Client randoms seen (replays are refused), oldest first, at most 100,000. */
   readonly #seen = new Set<string>();
 
+  readonly #dcServer: TestServer;
+  readonly #secrets: Secret[];
+  readonly #options: TestMtproxyOptions;
+
   private constructor(
-    readonly dcServer: TestServer,
-    readonly dcs: TestServer["dcs"],
-    readonly secrets: Secret[],
-    readonly options: TestMtproxyOptions,
+    dcServer: TestServer,
+    secrets: Secret[],
+    options: TestMtproxyOptions,
     server: Server,
     host: string,
     port: number,
   ) {
+    this.#dcServer = dcServer;
+    this.#secrets = secrets;
+    this.#options = options;
     this.#server = server;
     this.host = host;
     this.port = port;
@@ -199,7 +206,6 @@ export class TestMtproxy {
     });
     return ready.proxy = new TestMtproxy(
       server,
-      server.dcs,
       secrets,
       options,
       listener,
@@ -219,19 +225,20 @@ export class TestMtproxy {
     await new Promise<void>((ok) => this.#server.close(() => ok()));
   }
 
+  /** {@link stop}, for `await using`. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.stop();
   }
 
   #log(event: string, fields?: Record<string, unknown>) {
-    this.options.log?.(event, fields);
+    this.#options.log?.(event, fields);
   }
 
   #accept(client: Socket) {
     this.#sockets.add(client);
     this.#clients++;
-    const random = this.options.random ?? secureRandom;
-    const onlyTls = this.secrets.some((s) => s.kind === "ee");
+    const random = this.#options.random ?? secureRandom;
+    const onlyTls = this.#secrets.some((s) => s.kind === "ee");
     let stage: "first" | "tlsStart" | "header" | "relay" = "first";
     let pending: Uint8Array = new Uint8Array(0);
     let tls: { key: Uint8Array } | undefined;
@@ -275,7 +282,7 @@ export class TestMtproxy {
       const clientRandom = hello.slice(11, 43);
       hello.fill(0, 11, 43);
       const domain = sniOf(hello);
-      const candidates = this.secrets.filter((s) => s.kind === "ee" && s.domain === domain);
+      const candidates = this.#secrets.filter((s) => s.kind === "ee" && s.domain === domain);
       if (candidates.length === 0) refuse("domain");
       const seen = Array.from(clientRandom, (b) => b.toString(16).padStart(2, "0")).join("");
       if (this.#seen.has(seen)) refuse("replay");
@@ -292,8 +299,8 @@ export class TestMtproxy {
       if (match === undefined) refuse("hmac");
       const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset + 28, 4);
       const timestamp = view(expected!).getInt32(0, true) ^ view(clientRandom).getInt32(0, true);
-      const now = Math.floor(this.dcServer.now()); // Telegram's clock (TestServer.setClockSkew)
-      if (timestamp > now + 3 || timestamp < now - (this.options.maxClockLag ?? 600)) {
+      const now = Math.floor(this.#dcServer.now()); // Telegram's clock (TestServer.setClockSkew)
+      if (timestamp > now + 3 || timestamp < now - (this.#options.maxClockLag ?? 600)) {
         refuse("timestamp");
       }
       // ServerHello (TLS 1.3: key_share X25519, supported_versions), ChangeCipherSpec, and one
@@ -311,7 +318,7 @@ export class TestMtproxy {
       answer.set([encrypted >> 8, encrypted & 0xff], 136);
       answer.set(random(encrypted), 138);
       answer.set(hmac(match!.key, clientRandom, answer), 11);
-      if (this.options.tamperServerHello) answer[11 + 31] ^= 1;
+      if (this.#options.tamperServerHello) answer[11 + 31] ^= 1;
       client.write(answer);
       tls = { key: match!.key };
       kind = "ee";
@@ -323,8 +330,8 @@ export class TestMtproxy {
       const head = data.subarray(0, 64);
       const reversed = head.slice(8, 56).reverse();
       const candidates = tls !== undefined
-        ? this.secrets.filter((s) => s.kind === "ee" && s.key === tls!.key)
-        : this.secrets.filter((s) => s.kind !== "ee");
+        ? this.#secrets.filter((s) => s.kind === "ee" && s.key === tls!.key)
+        : this.#secrets.filter((s) => s.kind !== "ee");
       for (const s of candidates) {
         const dec = new Ctr256(sha256(head.subarray(8, 40), s.key), head.slice(40, 56));
         const plain = dec.process(head);
@@ -343,7 +350,7 @@ export class TestMtproxy {
         kind = tls !== undefined ? "ee" : s.kind;
         let dcId = Math.abs(view.getInt16(60, true));
         if (dcId > 10000) dcId -= 10000;
-        const dc = this.dcs.find((d) => d.id === dcId);
+        const dc = this.#dcServer.dcs.find((d) => d.id === dcId);
         if (dc === undefined) refuse("dc");
         this.#stats.accepted[kind]++;
         this.#log("accepted", { kind, dc: dcId, transport });
