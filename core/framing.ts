@@ -197,7 +197,9 @@ function proxySecret(secret: unknown, kind: TransportKind | undefined): Uint8Arr
     }
     return secret.subarray(1);
   }
-  throw invalid("an MTProxy secret is 16 bytes, or 17 starting with 0xdd (a fake-TLS key goes in as 0xdd + key)");
+  throw invalid(
+    "an MTProxy secret is 16 bytes, or 17 starting with 0xdd (a fake-TLS key goes in as 0xdd + key)",
+  );
 }
 
 /** Random draws rejected before giving up: a real source needs more than one about once in 2^7. */
