@@ -30,6 +30,7 @@ import { exchangeAuthKey } from "./auth_key.ts";
 import { bindTempAuthKeyQuery } from "./temp_key_binding.ts";
 import { Connection, type ConnectionOptions, type Endpoint } from "./connection.ts";
 import { MtprotoError } from "./errors.ts";
+import { hasGzipPacked, inflateAhead, inflatePolicy } from "./gzip_packed.ts";
 import type { Logger } from "./logger.ts";
 import { MessageIds, SeqNo, ServerMsgIds } from "./message_ids.ts";
 import type { RsaPublicKey } from "./rsa_keys.ts";
@@ -226,6 +227,8 @@ export class Session {
   #pingTimer: ReturnType<typeof setInterval> | undefined;
   #pingInFlight = false;
   #plainWaiter: { resolve(p: Uint8Array): void; reject(e: Error): void } | undefined;
+  /** Payloads (and their connection) that arrived while a message waits for an inflate. */
+  #held: { conn: Connection | undefined; payload: Uint8Array }[] | undefined;
 
   constructor(options: SessionOptions) {
     this.#o = options;
@@ -435,7 +438,11 @@ export class Session {
       if (stored !== null && stored !== undefined) this.#permKey = stored;
     }
     const endpoint = await this.#o.endpoint();
-    const conn = await Connection.open(endpoint, { ...this.#o.connection, dcId: this.dcId }, {
+    const conn = await Connection.open(endpoint, {
+      ...this.#o.connection,
+      dcId: this.dcId,
+      now: () => this.#ids.serverNow() / 1000, // a fake-TLS hello carries the corrected time
+    }, {
       onPayload: (p) => {
         if (this.#conn === conn) this.#onPayload(p);
       },
@@ -658,6 +665,10 @@ export class Session {
   // ---- receiving ----
 
   #onPayload(payload: Uint8Array): void {
+    if (this.#held !== undefined) {
+      this.#held.push({ conn: this.#conn, payload });
+      return;
+    }
     if (this.#state === "connecting") {
       this.#onPlain(payload);
       return;
@@ -692,6 +703,40 @@ export class Session {
       return;
     }
     const seconds = MessageIds.seconds(msgId), now = this.#ids.serverNow() / 1000;
+    if (inflatePolicy.ahead && hasGzipPacked(body)) {
+      return this.#inflateThenRead(msgId, seqNo, body);
+    }
+    this.#read(msgId, seqNo, body, seconds, now);
+  }
+
+  /**
+   * No synchronous inflater here (a browser): inflate the message's gzip_packed first, holding
+   * later payloads back so that messages are still handled in arrival order.
+   */
+  #inflateThenRead(msgId: bigint, seqNo: number, body: Uint8Array): void {
+    const conn = this.#conn;
+    this.#held = [];
+    inflateAhead(body).catch(() => body).then((inflated) => {
+      const held = this.#held ?? [];
+      this.#held = undefined;
+      if (this.#conn === conn) {
+        const seconds = MessageIds.seconds(msgId), now = this.#ids.serverNow() / 1000;
+        this.#read(msgId, seqNo, inflated, seconds, now);
+      }
+      for (const [i, h] of held.entries()) {
+        // Another held message went to inflate: the rest waits behind it again.
+        const again = this.#held as typeof held | undefined;
+        if (again !== undefined) {
+          again.push(...held.slice(i));
+          break;
+        }
+        if (h.conn === this.#conn) this.#onPayload(h.payload);
+      }
+    });
+  }
+
+  /** Parses and handles one decrypted server message whose msg_id passed the checks. */
+  #read(msgId: bigint, seqNo: number, body: Uint8Array, seconds: number, now: number): void {
     const outOfWindow = seconds < now - 300 || seconds > now + 30;
     let obj: AnyTlObject;
     try {

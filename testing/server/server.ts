@@ -241,7 +241,8 @@ export class TestServer {
   /** ws://127.0.0.1:PORT/apiws of a DC (binary frames carrying the obfuscated stream). */
   wsUrl(dcId: number): string {
     const dc = this.#dc(dcId);
-    return `ws://${dc.host}:${dc.port}/apiws`;
+    const host = dc.host.includes(":") ? `[${dc.host}]` : dc.host; // an IPv6 literal
+    return `ws://${host}:${dc.port}/apiws`;
   }
 
   #dc(dcId: number) {
@@ -263,7 +264,11 @@ export class TestServer {
     return {
       apiId: 1,
       apiHash: TEST_API_HASH,
-      dcOptions: this.dcs.map((dc) => ({ ...dc, wsUrl: this.wsUrl(dc.id) })),
+      dcOptions: this.dcs.map((dc) => ({
+        ...dc,
+        ...(dc.host.includes(":") ? { ipv6: true } : {}),
+        wsUrl: this.wsUrl(dc.id),
+      })),
       publicKeys: this.publicKeys.map((k) => k.pem),
       testMode: false,
     };
