@@ -18,11 +18,17 @@
  *
  * @module
  */
-import { createHmac } from "node:crypto";
-import { connect, createServer, type Server, type Socket } from "node:net";
+import type * as Crypto from "node:crypto";
+import type * as Net from "node:net";
+import type { Server, Socket } from "node:net";
 import { Ctr256, initCore, type RandomSource, secureRandom, sha256 } from "../../core/mod.ts";
 import { TestServerError } from "./errors.ts";
 import type { TestServer } from "./server.ts";
+import { nodeModule } from "../../runtime/runtime.ts";
+// Loaded when used, not when imported: the testing entry loads in a browser bundle.
+const { connect, createServer } = nodeModule<typeof Net>("node:net");
+// node:crypto's HMAC, not the client's: the proxy judges the client's hello independently.
+const { createHmac } = nodeModule<typeof Crypto>("node:crypto");
 
 /** Options of {@link TestMtproxy.start}. */
 export interface TestMtproxyOptions {
