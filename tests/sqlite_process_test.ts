@@ -8,22 +8,19 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { utimesSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { loadSqlite, SqliteStorage } from "../storage/sqlite.ts";
 import { SessionLockedError } from "../storage/errors.ts";
 import { SeededRandom } from "../testing/random.ts";
 import { tempDir } from "./test_support/temp_dir.ts";
 import { readLines } from "./test_support/child_lines.ts";
+import { deadPid, scriptCommand } from "./test_support/script_command.ts";
 
 const dir = tempDir("sqlite-proc");
 const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
 const child = fileURLToPath(new URL(`./sqlite_child${ext}`, import.meta.url));
 /** The command that runs `child` on the runtime running this test. */
-const command = (args: string[]): [string, string[]] => [
-  process.execPath,
-  "Deno" in globalThis ? ["run", "-A", child, ...args] : [child, ...args],
-];
+const command = (args: string[]): [string, string[]] => scriptCommand(child, ...args);
 
 function start(args: string[]): ChildProcess {
   const [cmd, argv] = command(args);
@@ -51,7 +48,7 @@ test("sqlite across processes: a live holder locks others out, a killed one does
 
 test("sqlite across processes: stale and foreign lock files", async () => {
   const file = join(dir, "stale.session");
-  const dead = spawnSync(process.execPath, ["Deno" in globalThis ? "--version" : "-v"]).pid!;
+  const dead = deadPid();
   writeFileSync(file + ".lock", JSON.stringify({ pid: dead, host: hostname(), token: "x" }));
   const s = new SqliteStorage(file);
   await s.open();
