@@ -10,7 +10,10 @@
  */
 import { gzipSync, unzipSync } from "node:zlib";
 import {
+  authKeyId,
   ige256Decrypt,
+  mtprotoKdf,
+  mtprotoKdfV1,
   openMessage,
   type RandomSource,
   sealMessage,
@@ -746,41 +749,27 @@ export class Protocol implements UpdateSink {
 /**
  * The quick ACK of a client message: the first 32 bits (little-endian) of the SHA-256 that gave
  * its msg_key (auth_key[88..120] + the whole plaintext with padding), top bit set. openMessage
- * drops the padding and core keeps its key derivation internal, so the derivation is repeated
- * here (only for messages that ask for a quick ACK).
+ * drops the padding, so the message is decrypted once more here (only for messages that ask for
+ * a quick ACK).
  */
 export function quickAckToken(authKey: Uint8Array, payload: Uint8Array): number {
   const msgKey = payload.subarray(8, 24);
-  const a = sha256(msgKey, authKey.subarray(0, 36));
-  const b = sha256(authKey.subarray(40, 76), msgKey);
-  const key = new Uint8Array(32), iv = new Uint8Array(32);
-  key.set(a.subarray(0, 8));
-  key.set(b.subarray(8, 24), 8);
-  key.set(a.subarray(24, 32), 24);
-  iv.set(b.subarray(0, 8));
-  iv.set(a.subarray(8, 24), 8);
-  iv.set(b.subarray(24, 32), 24);
+  const { key, iv } = mtprotoKdf(authKey, msgKey, "client");
   const plain = ige256Decrypt(payload.subarray(24), key, iv);
   const h = sha256(authKey.subarray(88, 120), plain);
   return ((h[0] | (h[1] << 8) | (h[2] << 16) | (h[3] << 24)) | 0x8000_0000) >>> 0;
 }
 
-/** MTProto 1.0 (SHA-1) decryption with x = 0, used only by auth.bindTempAuthKey. */
-function openMessageV1(authKey: Uint8Array, message: Uint8Array): Uint8Array | undefined {
+/**
+ * Opens an MTProto 1.0 (SHA-1) message sealed by the client (x = 0): only auth.bindTempAuthKey's
+ * encrypted_message. `undefined` when the length, message_data_length or msg_key is wrong.
+ */
+export function openMessageV1(authKey: Uint8Array, message: Uint8Array): Uint8Array | undefined {
   if (message.length < 24 + 32 || (message.length - 24) % 16 !== 0) return undefined;
+  const id = authKeyId(authKey);
+  for (let i = 0; i < 8; i++) if (message[i] !== id[i]) return undefined;
   const msgKey = message.subarray(8, 24);
-  const a = sha1(msgKey, authKey.subarray(0, 32));
-  const b = sha1(authKey.subarray(32, 48), msgKey, authKey.subarray(48, 64));
-  const c = sha1(authKey.subarray(64, 96), msgKey);
-  const d = sha1(msgKey, authKey.subarray(96, 128));
-  const key = new Uint8Array(32), iv = new Uint8Array(32);
-  key.set(a.subarray(0, 8));
-  key.set(b.subarray(8, 20), 8);
-  key.set(c.subarray(4, 16), 20);
-  iv.set(a.subarray(8, 20));
-  iv.set(b.subarray(0, 8), 12);
-  iv.set(c.subarray(16, 20), 20);
-  iv.set(d.subarray(0, 8), 24);
+  const { key, iv } = mtprotoKdfV1(authKey, msgKey, "client");
   const plain = ige256Decrypt(message.subarray(24), key, iv);
   const len = int32(plain, 28);
   if (len < 0 || len % 4 !== 0 || 32 + len > plain.length) return undefined;
