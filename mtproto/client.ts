@@ -73,6 +73,8 @@ export interface MtprotoOptions {
   WebSocket?: WebSocketConstructor;
   /** Randomness for keys, ids and paddings (tests only). */
   random?: RandomSource;
+  /** The local clock in milliseconds, default `Date.now` (tests only: a clock that jumps). */
+  now?: () => number;
   /** Milliseconds between keep-alive pings (default 60 000). */
   pingInterval?: number;
   /** Milliseconds allowed for connecting and each key-exchange step (default 15 000). */
@@ -245,6 +247,7 @@ export class MtprotoClient {
       keys: o.keys,
       logger: this.#log,
       random: o.random,
+      now: o.now,
       pingInterval: o.pingInterval,
       connectTimeout: o.connectTimeout,
       pfs: o.pfs

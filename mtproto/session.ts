@@ -207,7 +207,8 @@ export class Session {
   #saltsAsked = false;
   #saltsBlockedUntil = 0;
   #sessionId: bigint;
-  #sessionCreatedSeen = false;
+  /** unique_id of the last new_session_created (a repeated one changes nothing). */
+  #sessionUniqueId: bigint | undefined;
 
   #conn: Connection | undefined;
   #state: State = "idle";
@@ -498,7 +499,6 @@ export class Session {
       // A session belongs to one key: a new key starts a new session.
       this.#sessionId = randomLong(this.#random);
       this.#seq.reset();
-      this.#sessionCreatedSeen = false;
     }
     this.#authKey = key;
     this.#keyId = authKeyId(key);
@@ -788,14 +788,23 @@ export class Session {
       }
       case "new_session_created": {
         const n = o as Api.NewSessionCreated;
+        if (n.uniqueId === this.#sessionUniqueId) return; // the same session, announced again
+        const gap = this.#sessionUniqueId !== undefined;
+        this.#sessionUniqueId = n.uniqueId;
         this.#salt = n.serverSalt;
+        if (!this.#futureSalts.some((s) => s.salt === n.serverSalt)) this.#futureSalts = [];
         this.#log.debug("new session created", { dc: this.dcId });
-        // Requests sent before first_msg_id never reached this new session: send them again.
+        // What was sent before first_msg_id never reached this session: send it again. A
+        // message in a container counts by the container's msg_id (above those inside it), so
+        // that the requests of the container that opened the session are not sent twice
+        // whichever of the two the server names.
         for (const req of new Set(this.#pending.values())) {
-          if (req.msgId < n.firstMsgId && !req.settled) this.#resend(req);
+          const sentAs = req.containerId !== 0n ? req.containerId : req.msgId;
+          if (req.msgId !== 0n && sentAs < n.firstMsgId) this.#resend(req);
         }
-        if (this.#sessionCreatedSeen) this.#deliver({ _: "updatesTooLong" });
-        this.#sessionCreatedSeen = true;
+        // Updates sent to the old session are lost: the client fetches the difference. The
+        // first new session of this object is its start, not a gap.
+        if (gap) this.#deliver({ _: "updatesTooLong" });
         this.#scheduleFlush();
         return;
       }
@@ -821,7 +830,7 @@ export class Session {
       case "msgs_state_req": {
         const ids = (o as Api.MsgsStateReq).msgIds.slice(0, 8192);
         let info = "";
-        for (const id of ids) info += String.fromCharCode(this.#serverIds.has(id) ? 4 : 1);
+        for (const id of ids) info += String.fromCharCode(this.#serverIds.state(id));
         this.#note({ _: "msgs_state_info", reqMsgId: msgId, info }, true);
         return;
       }
@@ -851,16 +860,21 @@ export class Session {
     this.#log.debug("bad_msg_notification", { dc: this.dcId, errorCode: code });
     switch (code) {
       case 16:
-      case 17:
+      case 17: {
+        // Only a notification about a message still waiting for its answer moves the clock
+        // (not one repeated about a msg_id already sent again).
+        const refused = this.#requestsFor(b.badMsgId);
+        if (refused.length === 0) return;
         this.#ids.correct(msgId);
-        this.#resendFor(b.badMsgId);
+        for (const req of refused) this.#resend(req);
+        this.#scheduleFlush();
         return;
+      }
       case 32:
       case 33: {
         // The seq_no went wrong: start a new session and send everything pending again.
         this.#sessionId = randomLong(this.#random);
         this.#seq.reset();
-        this.#sessionCreatedSeen = false;
         for (const req of new Set(this.#pending.values())) this.#resend(req);
         this.#scheduleFlush();
         return;
@@ -880,9 +894,13 @@ export class Session {
     }
   }
 
+  /**
+   * The unanswered requests last sent as `badMsgId` or inside the container `badMsgId` (a
+   * notification about a msg_id a request was sent under before is stale).
+   */
   #requestsFor(badMsgId: bigint): Request[] {
     const direct = this.#pending.get(badMsgId);
-    if (direct !== undefined) return [direct];
+    if (direct !== undefined) return direct.msgId === badMsgId ? [direct] : [];
     const out: Request[] = [];
     for (const req of new Set(this.#pending.values())) {
       if (req.containerId === badMsgId && req.msgId !== 0n) out.push(req);

@@ -73,6 +73,7 @@ const ID = {
   getFutureSalts: id("get_future_salts"),
   destroySession: id("destroy_session"),
   msgsStateReq: id("msgs_state_req"),
+  msgsStateInfo: id("msgs_state_info"),
   msgResendReq: id("msg_resend_req"),
   msgResendAnsReq: id("msg_resend_ans_req"),
   rpcDropAnswer: id("rpc_drop_answer"),
@@ -99,6 +100,7 @@ const SERVICE_IDS: ReadonlySet<number> = new Set([
   ID.getFutureSalts,
   ID.destroySession,
   ID.msgsStateReq,
+  ID.msgsStateInfo,
   ID.msgResendReq,
   ID.msgResendAnsReq,
   ID.rpcDropAnswer,
@@ -218,6 +220,21 @@ function unwrap(body: Uint8Array): Unwrapped {
 export class Protocol implements UpdateSink {
   readonly keys: AuthKeys;
   readonly stats: ProtocolStats = { messages: 0, queries: 0, dropped: {} };
+  /**
+   * first_msg_id of new_session_created: `"lowest"` (default) the lowest msg_id of the first
+   * message or of the messages of the first container; `"message"` the msg_id of the first
+   * message itself (a container's own id), the literal reading of the docs. Clients must work
+   * with both.
+   */
+  firstMsgIdRule: "lowest" | "message" = "lowest";
+  /**
+   * bad_msg_notification 16/17 for a container is followed by one for each message in it, in a
+   * second container sent after the first (a server repeating itself; a client must still send
+   * each message again only once).
+   */
+  repeatBadMsg = false;
+  /** msgs_state_info answers received from clients, oldest first (the last 64). */
+  readonly stateInfos: { reqMsgId: bigint; info: number[] }[] = [];
   readonly #host: ProtocolHost;
   #world: World;
 
@@ -266,10 +283,16 @@ export class Protocol implements UpdateSink {
     const seqno = int32(inner, 24);
     const body = inner.subarray(32);
     const session = this.#session(record, sessionId, conn);
+    session.salts.push(salt);
+    if (session.salts.length > 16) session.salts.shift();
     const time = Number(msgId >> 32n);
     if ((msgId & 3n) !== 0n) return this.#badMsg(session, msgId, seqno, BadMsg.MSG_ID_BAD_LOW_BITS);
-    if (time < now - 300) return this.#badMsg(session, msgId, seqno, BadMsg.MSG_ID_TOO_LOW);
-    if (time > now + 30) return this.#badMsg(session, msgId, seqno, BadMsg.MSG_ID_TOO_HIGH);
+    if (time < now - 300 || time > now + 30) {
+      const code = time < now - 300 ? BadMsg.MSG_ID_TOO_LOW : BadMsg.MSG_ID_TOO_HIGH;
+      this.#badMsg(session, msgId, seqno, code);
+      if (this.repeatBadMsg) this.#repeatBadMsg(session, msgId, body, code);
+      return;
+    }
     if (!this.keys.validSalt(record, salt, now)) {
       this.#drop("bad server salt");
       return this.#reply(session, {
@@ -297,8 +320,52 @@ export class Protocol implements UpdateSink {
     this.#message(session, conn, msgId, seqno, body, false);
   }
 
+  /**
+   * Forgets every session of every key (as Telegram does when it runs short of memory): queries
+   * being answered lose their answers, and the next message of each client opens a new session
+   * (new_session_created).
+   */
+  forgetSessions(): number {
+    let n = 0;
+    for (const record of this.keys.all()) {
+      for (const session of record.sessions.values()) {
+        session.close();
+        n++;
+      }
+      record.sessions.clear();
+    }
+    return n;
+  }
+
+  /** Forgets every temporary key (as after its expiry): its next message gets -404. */
+  forgetTempKeys(): number {
+    const temp = [...this.keys.all()].filter((r) => r.expiresAt !== undefined);
+    for (const record of temp) {
+      for (const s of record.sessions.values()) s.close();
+      this.keys.delete(record);
+    }
+    return temp.length;
+  }
+
+  /**
+   * Sends msgs_state_req for `msgIds` to every session with a live connection (the answers land
+   * in {@link stateInfos}); returns the sessions asked with the msg_ids each has sent so far.
+   */
+  askStates(msgIds: (sent: readonly bigint[]) => bigint[]): number {
+    let n = 0;
+    for (const record of this.keys.all()) {
+      for (const session of record.sessions.values()) {
+        if (!session.link?.open) continue;
+        this.#reply(session, { _: "msgs_state_req", msgIds: msgIds(session.sentIds) }, true, false);
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** The lowest msg_id of a message or of the messages of a container. */
   #firstMsgId(msgId: bigint, body: Uint8Array): bigint {
+    if (this.firstMsgIdRule === "message") return msgId;
     if (body.length < 8 || int32(body, 0) >>> 0 !== ID.msgContainer) return msgId;
     let first = msgId;
     try {
@@ -310,6 +377,32 @@ export class Protocol implements UpdateSink {
       }
     } catch { /* a malformed container is refused later */ }
     return first;
+  }
+
+  /**
+   * {@link repeatBadMsg}: an ack of the container in the same container as its notification,
+   * then the same notification for each message inside it, in a container of its own.
+   */
+  #repeatBadMsg(session: ServerSession, msgId: bigint, body: Uint8Array, code: number): void {
+    if (body.length < 8 || int32(body, 0) >>> 0 !== ID.msgContainer) return;
+    this.#reply(session, { _: "msgs_ack", msgIds: [msgId] }, false);
+    const repeats: AnyTlObject[] = [];
+    const n = int32(body, 4);
+    for (let i = 0, at = 8; i < n && at + 16 <= body.length; i++) {
+      repeats.push({
+        _: "bad_msg_notification",
+        badMsgId: long(body, at),
+        badMsgSeqno: int32(body, at + 8),
+        errorCode: code,
+      });
+      at += 16 + int32(body, at + 12);
+    }
+    // Later, on its own: after the client has acted on the first notification.
+    const timer = setTimeout(() => {
+      for (const r of repeats) this.#reply(session, r, false);
+      this.#reply(session, { _: "msgs_ack", msgIds: [msgId] }, false);
+    }, 50);
+    (timer as { unref?: () => void }).unref?.();
   }
 
   #session(record: AuthKeyRecord, sessionId: bigint, conn: ProtocolConnection): ServerSession {
@@ -518,6 +611,13 @@ export class Protocol implements UpdateSink {
           info: String.fromCharCode(...info),
         });
       }
+      case "msgs_state_info":
+        this.stateInfos.push({
+          reqMsgId: obj.reqMsgId,
+          info: Array.from(obj.info, (c) => c.charCodeAt(0)),
+        });
+        if (this.stateInfos.length > 64) this.stateInfos.shift();
+        return;
       case "msg_resend_req":
       case "msg_resend_ans_req":
         for (const m of obj.msgIds.slice(0, 1024)) {
