@@ -201,6 +201,9 @@ export class Session {
   #tempKey: Uint8Array | undefined;
   /** Server time (s) when the temporary key expires. */
   #tempExpiresAt = 0;
+  /** The temporary key is being replaced: new requests wait for the next connection. */
+  #draining = false;
+  #renewTimer: ReturnType<typeof setTimeout> | undefined;
   #needsBind = false;
   #salt = 0n;
   #futureSalts: { validSince: number; validUntil: number; salt: bigint }[] = [];
@@ -406,8 +409,14 @@ export class Session {
           error: e,
           attempt: this.#failures,
         });
-        if (fatal(e) || this.#failures >= MAX_FAILURES) {
-          this.#lastError = fatal(e) ? e as Error : new MtprotoError(
+        // With PFS every message goes under the temporary key: the server not knowing it
+        // (expired, or forgotten) calls for a new temporary key, not for giving up.
+        const tempKeyGone = this.#o.pfs !== undefined && e instanceof MtprotoError &&
+          e.code === "MTPROTO_AUTH_KEY_UNKNOWN";
+        if (tempKeyGone) this.#tempKey = undefined;
+        const giveUp = fatal(e) && !tempKeyGone;
+        if (giveUp || this.#failures >= MAX_FAILURES) {
+          this.#lastError = giveUp ? e as Error : new MtprotoError(
             "MTPROTO_CONNECTION_FAILED",
             `no working connection to DC ${this.dcId} after ${this.#failures} attempts`,
             { cause: e },
@@ -461,12 +470,15 @@ export class Session {
     const pfs = this.#o.pfs;
     if (pfs === undefined) this.#useKey(this.#permKey);
     else {
-      if (this.#tempKey === undefined || this.#tempExpiresAt - this.#ids.serverNow() / 1000 < 60) {
+      if (!this.#tempKeyFresh()) {
+        // The server counts expires_in from the exchange: so does the client, from its start.
+        const clock = this.#o.now ?? Date.now, started = clock();
         this.#tempKey = await this.#createKey(pfs.expiresIn);
-        this.#tempExpiresAt = Math.floor(this.#ids.serverNow() / 1000) + pfs.expiresIn;
+        const startedServer = this.#ids.serverNow() - (clock() - started);
+        this.#tempExpiresAt = Math.floor(startedServer / 1000) + pfs.expiresIn;
         this.#needsBind = true;
       }
-      this.#useKey(this.#tempKey);
+      this.#useKey(this.#tempKey!);
     }
     if (this.#conn !== conn) {
       throw new MtprotoError("MTPROTO_CONNECTION_FAILED", "the connection closed while starting");
@@ -488,10 +500,63 @@ export class Session {
       throw new MtprotoError("MTPROTO_CONNECTION_FAILED", "the connection closed while starting");
     }
     this.#state = "ready";
+    this.#draining = false;
     this.#log.debug("ready", { dc: this.dcId, queued: this.#queue.length });
     this.#startPing();
+    this.#scheduleRenewal();
     this.#askSalts();
     this.#scheduleFlush();
+  }
+
+  /**
+   * Seconds before its expiry that a temporary key is replaced: a minute, or a quarter of its
+   * life when that is shorter.
+   */
+  #renewMargin(): number {
+    return Math.min(60, (this.#o.pfs?.expiresIn ?? 0) / 4);
+  }
+
+  /** Whether the temporary key has life enough left to (re)connect under it. */
+  #tempKeyFresh(): boolean {
+    return this.#tempKey !== undefined &&
+      this.#tempExpiresAt - this.#ids.serverNow() / 1000 > this.#renewMargin();
+  }
+
+  /** With PFS, a timer that replaces the temporary key {@link #renewMargin} before it expires. */
+  #scheduleRenewal(): void {
+    this.#stopRenewal();
+    if (this.#o.pfs === undefined) return;
+    const ms = (this.#tempExpiresAt - this.#renewMargin()) * 1000 - this.#ids.serverNow();
+    this.#renewTimer = setTimeout(() => this.#renewTempKey(), Math.max(0, ms));
+  }
+
+  #stopRenewal(): void {
+    if (this.#renewTimer !== undefined) clearTimeout(this.#renewTimer);
+    this.#renewTimer = undefined;
+  }
+
+  /**
+   * Replaces the temporary key before it expires: new requests wait, the ones in flight get
+   * their answers under the old key (until a second before it expires), then the connection is
+   * closed and the next one makes and binds a new key; what waited goes out under it.
+   */
+  #renewTempKey(): void {
+    if (this.#state !== "ready") return;
+    this.#draining = true;
+    this.#log.info("temporary auth key expiring; replacing it", { dc: this.dcId });
+    const conn = this.#conn;
+    const check = () => {
+      this.#renewTimer = undefined;
+      if (this.#state !== "ready" || this.#conn !== conn) return;
+      const left = this.#tempExpiresAt - this.#ids.serverNow() / 1000;
+      const busy = [...this.#pending.values()].some((r) => !r.settled && !r.service);
+      if (!busy || left < 1) {
+        conn?.close();
+        return;
+      }
+      this.#renewTimer = setTimeout(check, 50);
+    };
+    check();
   }
 
   #useKey(key: Uint8Array): void {
@@ -603,6 +668,8 @@ export class Session {
     const conn = this.#conn;
     this.#conn = undefined;
     this.#stopPing();
+    this.#stopRenewal();
+    this.#draining = false;
     const wasState = this.#state;
     if (wasState === "closed") return;
     const problem = error instanceof TransportError && error.serverCode === -404
@@ -652,6 +719,8 @@ export class Session {
     const conn = this.#conn;
     this.#conn = undefined;
     this.#stopPing();
+    this.#stopRenewal();
+    this.#draining = false;
     conn?.close();
   }
 
@@ -991,7 +1060,7 @@ export class Session {
       let i = 0;
       while (i < this.#queue.length && messages.length < CONTAINER_MAX_MESSAGES) {
         const req = this.#queue[i];
-        if (earlyOnly && !req.early) {
+        if ((earlyOnly || this.#draining) && !req.early) {
           i++;
           continue;
         }
@@ -1023,7 +1092,7 @@ export class Session {
         this.#log.debug("sent", { dc: this.dcId, messages: messages.length, bytes: body.length });
       }
       const more = this.#acks.length > 0 || this.#notes.length > 0 ||
-        this.#queue.some((r) => !earlyOnly || r.early);
+        this.#queue.some((r) => !(earlyOnly || this.#draining) || r.early);
       if (!more) return;
     }
   }
@@ -1079,14 +1148,6 @@ export class Session {
 
   #ping(): void {
     if (this.#state !== "ready" || this.#pingInFlight) return;
-    if (
-      this.#o.pfs !== undefined && this.#tempExpiresAt - this.#ids.serverNow() / 1000 < 120
-    ) {
-      // The temporary key runs out: reconnect under a new one.
-      this.#log.info("temporary auth key expiring; reconnecting", { dc: this.dcId });
-      this.#conn?.close();
-      return;
-    }
     this.#pingInFlight = true;
     const conn = this.#conn;
     const every = this.#o.pingInterval ?? 60000;
@@ -1113,6 +1174,7 @@ export class Session {
     if (this.#state === "closed") return;
     this.#state = "closed";
     this.#stopPing();
+    this.#stopRenewal();
     if (this.#ackTimer !== undefined) clearTimeout(this.#ackTimer);
     this.#plainWaiter?.reject(closed());
     this.#plainWaiter = undefined;
