@@ -8,13 +8,12 @@ import { Logger } from "./mod.ts";
 import {
   clientFor,
   countries,
+  hold,
+  protocolOf,
   protocolServer,
-  type ProtocolWorld,
   sleep,
   until,
 } from "./test_support/clients.ts";
-
-const protocolOf = (world: ProtocolWorld) => world.sink as unknown as Protocol;
 
 /** Temporary keys the server holds now. */
 const tempKeys = (protocol: Protocol) =>
@@ -35,13 +34,11 @@ test("pfs: the temporary key is replaced before it expires; requests in flight a
     assert.equal(server.stats().handshakes, before + 2);
     const permanent = client.keys.map.get(2)!;
     // A request in flight when the replacement starts: its answer is held by the world.
-    let release!: () => void;
-    world.gate = new Promise((ok) => (release = ok));
+    const release = hold(world);
     const inFlight = client.invoke(countries(1));
     assert.ok(await until(() => world.held === 1));
     assert.ok(await until(() => lines.some((l) => l.includes("expiring")), 900));
     // A request made meanwhile waits for the new key.
-    world.gate = undefined;
     const waiting = client.invoke(countries(2));
     await sleep(100);
     assert.equal(world.calls.get(2), undefined, "not sent under the old key");

@@ -4,28 +4,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { AnyTlObject } from "../tl/mod.ts";
-import type { Protocol } from "../testing/server/protocol.ts";
 import {
   clientFor,
   countries,
+  hold,
+  protocolOf,
   protocolServer,
-  type ProtocolWorld,
   sleep,
   until,
 } from "./test_support/clients.ts";
-
-/** The TestServer's protocol layer (the world is attached to it). */
-const protocolOf = (world: ProtocolWorld) => world.sink as unknown as Protocol;
-
-/** Holds the world's answers until the returned function is called. */
-function hold(world: ProtocolWorld): () => void {
-  let release!: () => void;
-  world.gate = new Promise((ok) => (release = ok));
-  return () => {
-    world.gate = undefined;
-    release();
-  };
-}
 
 for (const rule of ["lowest", "message"] as const) {
   test(`session: new_session_created (first_msg_id = ${rule} id): what the forgotten session held is sent again, nothing else; one updatesTooLong`, async () => {

@@ -1,6 +1,7 @@
 // Clients of the mtproto tests: an in-memory key store and an MtprotoClient pointed at a
 // TestServer.
 import type { AnyFunction } from "../../tl/mod.ts";
+import type { Protocol } from "../../testing/server/protocol.ts";
 import {
   type CallContext,
   RpcFailure,
@@ -140,3 +141,16 @@ export function sleep(ms: number): Promise<void> {
 /** help.getCountriesList with `hash`: the world counts calls by hash. */
 export const countries = (hash: number) =>
   ({ _: "help.getCountriesList", langCode: "", hash }) as const;
+
+/** The TestServer's protocol layer behind `world` (the world is attached to it). */
+export const protocolOf = (world: ProtocolWorld): Protocol => world.sink as unknown as Protocol;
+
+/** Holds the world's answers until the returned function is called. */
+export function hold(world: ProtocolWorld): () => void {
+  let release!: () => void;
+  world.gate = new Promise((ok) => (release = ok));
+  return () => {
+    world.gate = undefined;
+    release();
+  };
+}
