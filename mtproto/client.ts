@@ -77,6 +77,11 @@ export interface MtprotoOptions {
   now?: () => number;
   /** Milliseconds between keep-alive pings (default 60 000). */
   pingInterval?: number;
+  /**
+   * Milliseconds a request may go unanswered before the server is asked about it
+   * (msgs_state_req; default 30 000): one it never got is sent again, a lost answer asked for.
+   */
+  stateRequestAfter?: number;
   /** Milliseconds allowed for connecting and each key-exchange step (default 15 000). */
   connectTimeout?: number;
   /**
@@ -249,6 +254,7 @@ export class MtprotoClient {
       random: o.random,
       now: o.now,
       pingInterval: o.pingInterval,
+      stateRequestAfter: o.stateRequestAfter,
       connectTimeout: o.connectTimeout,
       pfs: o.pfs
         ? { expiresIn: (typeof o.pfs === "object" ? o.pfs.expiresIn : undefined) ?? 86400 }

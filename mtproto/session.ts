@@ -64,6 +64,12 @@ export interface SessionOptions {
   now?: () => number;
   /** Milliseconds between keep-alive pings (default 60 000). */
   pingInterval?: number;
+  /**
+   * Milliseconds a request may go unanswered before the server is asked about it with
+   * msgs_state_req (default 30 000): one the server never got is sent again, an answer it made
+   * and that was lost is asked for again (msg_resend_ans_req).
+   */
+  stateRequestAfter?: number;
   /** Milliseconds for each step of the key exchange and for the first answer (default 15 000). */
   connectTimeout?: number;
   /**
@@ -120,6 +126,9 @@ interface Request {
   /** The answer is a service object (pong, future_salts), not an rpc_result. */
   service: boolean;
   resends: number;
+  /** Local time (ms) it last went out, and when the server was last asked about it. */
+  sentAt: number;
+  stateAskedAt: number;
   cleanup?: () => void;
 }
 
@@ -228,6 +237,7 @@ export class Session {
   #flushScheduled = false;
   #ackTimer: ReturnType<typeof setTimeout> | undefined;
   #pingTimer: ReturnType<typeof setInterval> | undefined;
+  #stateTimer: ReturnType<typeof setInterval> | undefined;
   #pingInFlight = false;
   #plainWaiter: { resolve(p: Uint8Array): void; reject(e: Error): void } | undefined;
 
@@ -321,6 +331,8 @@ export class Session {
         early: options.early,
         service: options.service,
         resends: 0,
+        sentAt: 0,
+        stateAskedAt: 0,
       };
       const { signal, timeout } = options;
       if (signal !== undefined || timeout !== undefined) {
@@ -855,6 +867,11 @@ export class Session {
         if (req !== undefined) this.#succeed(req, o);
         return;
       }
+      case "msgs_state_info": {
+        const req = this.#pending.get((o as Api.MsgsStateInfo).reqMsgId);
+        if (req?.service) this.#succeed(req, o);
+        return;
+      }
       case "new_session_created": {
         const n = o as Api.NewSessionCreated;
         if (n.uniqueId === this.#sessionUniqueId) return; // the same session, announced again
@@ -1069,6 +1086,7 @@ export class Session {
         if (req.settled) continue;
         const msgId = this.#ids.next();
         req.msgId = msgId;
+        req.sentAt = this.#clock();
         req.ids.push(msgId);
         this.#pending.set(msgId, req);
         const body = req.bodyFor ? req.bodyFor(msgId) : req.body;
@@ -1139,11 +1157,73 @@ export class Session {
     this.#stopPing();
     const every = this.#o.pingInterval ?? 60000;
     this.#pingTimer = setInterval(() => this.#ping(), every);
+    const after = this.#stateAfter();
+    this.#stateTimer = setInterval(() => this.#askStates(), Math.max(10, after / 2));
   }
 
   #stopPing(): void {
     if (this.#pingTimer !== undefined) clearInterval(this.#pingTimer);
     this.#pingTimer = undefined;
+    if (this.#stateTimer !== undefined) clearInterval(this.#stateTimer);
+    this.#stateTimer = undefined;
+  }
+
+  #clock(): number {
+    return (this.#o.now ?? Date.now)();
+  }
+
+  #stateAfter(): number {
+    return this.#o.stateRequestAfter ?? 30000;
+  }
+
+  /**
+   * msgs_state_req for the requests unanswered for {@link SessionOptions.stateRequestAfter}
+   * (each asked about at most once per that period).
+   */
+  #askStates(): void {
+    if (this.#state !== "ready" || this.#draining) return;
+    const now = this.#clock(), after = this.#stateAfter();
+    const asked: Request[] = [];
+    for (const req of new Set(this.#pending.values())) {
+      if (req.settled || req.service || req.early || req.msgId === 0n) continue;
+      if (now - req.sentAt < after || now - req.stateAskedAt < after) continue;
+      req.stateAskedAt = now;
+      asked.push(req);
+      if (asked.length === 8192) break;
+    }
+    if (asked.length === 0) return;
+    const ids = asked.map((r) => r.msgId);
+    this.#request({ _: "msgs_state_req", msgIds: ids } as unknown as AnyFunction, {
+      early: false,
+      service: true,
+      timeout: after,
+    }).then(
+      (info) => this.#onStates(asked, ids, (info as Api.MsgsStateInfo).info),
+      (e) => this.#log.debug("msgs_state_req unanswered", { dc: this.dcId, error: e }),
+    );
+  }
+
+  /**
+   * The server's msgs_state_info about `asked` (sent as `ids`): 1, 2, 3 (not received) → sent
+   * again; 4 with +64 (its answer exists, we never got it) → msg_resend_ans_req; 4 otherwise
+   * (received, being processed) → keep waiting.
+   */
+  #onStates(asked: Request[], ids: bigint[], info: string): void {
+    const lostAnswers: bigint[] = [];
+    for (let i = 0; i < asked.length && i < info.length; i++) {
+      const req = asked[i];
+      if (req.settled || req.msgId !== ids[i]) continue; // answered or sent again meanwhile
+      const state = info.charCodeAt(i);
+      if ((state & 7) !== 4) this.#resend(req);
+      else if ((state & 64) !== 0) lostAnswers.push(ids[i]);
+    }
+    if (lostAnswers.length > 0) this.#note({ _: "msg_resend_ans_req", msgIds: lostAnswers }, true);
+    this.#log.debug("message states", {
+      dc: this.dcId,
+      asked: asked.length,
+      lostAnswers: lostAnswers.length,
+    });
+    this.#scheduleFlush();
   }
 
   #ping(): void {

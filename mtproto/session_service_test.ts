@@ -140,3 +140,39 @@ for (const [who, skew] of [["server", 600], ["client", 600], ["client", 100]] as
     }
   });
 }
+
+test("session: a request long unanswered is asked about (msgs_state_req): a lost answer is asked for again, a lost query sent again, a slow one waited for", async () => {
+  const { server, world } = await protocolServer();
+  try {
+    const protocol = protocolOf(world);
+    await using client = await clientFor(server, { stateRequestAfter: 300 });
+    await client.connect(2);
+    // The server answers, but the answer never arrives: msgs_state_info says 4 + 64, the client
+    // sends msg_resend_ans_req and gets the kept answer (the query is not run again).
+    protocol.loseAnswers = 1;
+    const lostAnswer = await client.invoke(countries(1), { timeout: 10_000 });
+    assert.equal(lostAnswer._, "help.countriesListNotModified");
+    assert.equal(world.calls.get(1), 1);
+    // The query never arrives: the server knows nothing of it, the client sends it again.
+    protocol.ignoreQueries = 1;
+    const lostQuery = await client.invoke(countries(2), { timeout: 10_000 });
+    assert.equal(lostQuery._, "help.countriesListNotModified");
+    assert.equal(world.calls.get(2), 1);
+    // A slow query (received, being processed: 4 + 32) is neither sent again nor given up.
+    const release = hold(world);
+    const slow = client.invoke(countries(3), { timeout: 10_000 });
+    assert.ok(await until(() => world.held === 1));
+    const before = protocol.stateRequests;
+    assert.ok(before >= 2);
+    await sleep(1000); // at least two rounds of msgs_state_req
+    assert.ok(protocol.stateRequests >= before + 2);
+    release();
+    assert.equal((await slow)._, "help.countriesListNotModified");
+    assert.equal(world.calls.get(3), 1);
+    const dropped = protocol.stats.dropped;
+    assert.equal(dropped["answer lost (loseAnswers)"], 1);
+    assert.equal(dropped["query ignored (ignoreQueries)"], 1);
+  } finally {
+    await server.stop();
+  }
+});

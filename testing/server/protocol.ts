@@ -233,6 +233,12 @@ export class Protocol implements UpdateSink {
    * each message again only once).
    */
   repeatBadMsg = false;
+  /** The next this many answers are kept (for msg_resend_ans_req) but never sent: lost. */
+  loseAnswers = 0;
+  /** The next this many queries are dropped unread, as if they never arrived. */
+  ignoreQueries = 0;
+  /** msgs_state_req received from clients. */
+  stateRequests = 0;
   /** msgs_state_info answers received from clients, oldest first (the last 64). */
   readonly stateInfos: { reqMsgId: bigint; info: number[] }[] = [];
   readonly #host: ProtocolHost;
@@ -477,6 +483,10 @@ export class Protocol implements UpdateSink {
     }
     // The converse (34, an odd seq_no on msgs_ack or a container) is not refused: mtcute numbers
     // its acks as content-related and Telegram accepts them.
+    if (this.ignoreQueries > 0 && content && !SERVICE_IDS.has(ctor)) {
+      this.ignoreQueries--;
+      return this.#drop("query ignored (ignoreQueries)");
+    }
     session.remember(msgId);
     if (ctor === ID.msgContainer) {
       if (inContainer) return this.#badMsg(session, msgId, seqno, BadMsg.BAD_CONTAINER);
@@ -597,6 +607,7 @@ export class Protocol implements UpdateSink {
         return answer({ _: name, sessionId: obj.sessionId });
       }
       case "msgs_state_req": {
+        this.stateRequests++;
         const info = obj.msgIds.slice(0, 8192).map((m) => {
           const state = session.check(m);
           // 4: received; +32: the query is being processed; +64: its answer exists.
@@ -734,6 +745,10 @@ export class Protocol implements UpdateSink {
     session.inFlight.delete(msgId);
     const body = serialize({ _: "rpc_result", reqMsgId: msgId, result });
     session.keepAnswer(msgId, body);
+    if (this.loseAnswers > 0) {
+      this.loseAnswers--;
+      return this.#drop("answer lost (loseAnswers)");
+    }
     session.send({ body, content: true, reply: true });
   }
 
