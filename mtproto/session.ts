@@ -1209,11 +1209,19 @@ export class Session {
    * (received, being processed) → keep waiting.
    */
   #onStates(asked: Request[], ids: bigint[], info: string): void {
+    // info is one byte per msg_id, but tl/ reads TL strings as UTF-8: a byte with its top bit
+    // set (+128: "known for a fact to be received") arrives mangled or merged with the next.
+    // Nothing is sent again on such an answer.
+    if (info.length !== asked.length) {
+      this.#log.warn("msgs_state_info of the wrong length ignored", { dc: this.dcId });
+      return;
+    }
     const lostAnswers: bigint[] = [];
-    for (let i = 0; i < asked.length && i < info.length; i++) {
+    for (let i = 0; i < asked.length; i++) {
       const req = asked[i];
       if (req.settled || req.msgId !== ids[i]) continue; // answered or sent again meanwhile
       const state = info.charCodeAt(i);
+      if (state > 127) continue;
       if ((state & 7) !== 4) this.#resend(req);
       else if ((state & 64) !== 0) lostAnswers.push(ids[i]);
     }
