@@ -539,7 +539,11 @@ export class Session {
     this.#stopRenewal();
     if (this.#o.pfs === undefined) return;
     const ms = (this.#tempExpiresAt - this.#renewMargin()) * 1000 - this.#ids.serverNow();
-    this.#renewTimer = setTimeout(() => this.#renewTempKey(), Math.max(0, ms));
+    // setTimeout takes at most 2^31 - 1 ms (24.8 days); a longer key is looked at again then.
+    this.#renewTimer = setTimeout(
+      () => this.#renewTempKey(),
+      Math.min(Math.max(0, ms), 2 ** 31 - 1),
+    );
   }
 
   #stopRenewal(): void {
@@ -554,6 +558,8 @@ export class Session {
    */
   #renewTempKey(): void {
     if (this.#state !== "ready") return;
+    const left = this.#tempExpiresAt - this.#ids.serverNow() / 1000;
+    if (left > this.#renewMargin() + 1) return this.#scheduleRenewal(); // woken early
     this.#draining = true;
     this.#log.info("temporary auth key expiring; replacing it", { dc: this.dcId });
     const conn = this.#conn;
