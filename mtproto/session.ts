@@ -809,10 +809,25 @@ export class Session {
         });
         return;
       }
+      const offset = this.#ids.offset;
       for (const m of kept) {
         if (m.msgId === msgId || this.#serverIds.check(m.msgId) === undefined) {
           this.#handle(m.msgId, m.seqno, m.body);
         }
+      }
+      // The clock synchronised, the other messages of the container are checked against it
+      // and taken if they pass (core.telegram.org/mtproto/description#time-synchronization:
+      // the notification "could be the first one in a container that includes other messages").
+      const synced = this.#ids.serverNow() / 1000;
+      if (
+        items.length > kept.length && this.#ids.offset !== offset &&
+        seconds >= synced - 300 && seconds <= synced + 30
+      ) {
+        for (const m of items) {
+          if (kept.includes(m) || (m.body as { _?: string })?._ === "msg_container") continue;
+          if (this.#serverIds.check(m.msgId) === undefined) this.#handle(m.msgId, m.seqno, m.body);
+        }
+        this.#scheduleFlush();
       }
       return;
     }

@@ -109,16 +109,23 @@ test("session: msgs_state_req from the server gets msgs_state_info: received 4, 
 // nothing to refuse.)
 for (const [who, skew] of [["server", 600], ["client", 600], ["client", 100]] as const) {
   const code = who === "server" ? 16 : 17;
-  test(`session: bad_msg_notification ${code} in a container (${who} clock ${skew} s ahead), repeated for each message: clock corrected, each request sent again once`, async () => {
+  test(`session: bad_msg_notification ${code} in a container with another message (${who} clock ${skew} s ahead), repeated for each message: clock corrected first, the other message taken, each request sent again once`, async () => {
     const { server, world } = await protocolServer();
     try {
       const protocol = protocolOf(world);
       let clientSkewMs = 0;
-      await using client = await clientFor(server, { now: () => Date.now() + clientSkewMs });
+      const updates: string[] = [];
+      await using client = await clientFor(server, {
+        now: () => Date.now() + clientSkewMs,
+        onUpdate: (u) => updates.push(u._),
+      });
       await client.connect(2);
       if (who === "server") server.setClockSkew(skew);
       else clientSkewMs = skew * 1000;
       protocol.repeatBadMsg = true;
+      // Another message rides in the notification's container: taken once the clock is right.
+      let companions = 1;
+      protocol.badMsgCompanions = () => companions-- > 0 ? [{ _: "updatesTooLong" }] : [];
       const release = hold(world);
       // Two requests at once: one container, refused for its msg_id; the answers are held so
       // that the repeated notifications find the requests still pending.
@@ -131,6 +138,7 @@ for (const [who, skew] of [["server", 600], ["client", 600], ["client", 100]] as
       assert.equal(world.calls.get(1), 1);
       assert.equal(world.calls.get(2), 1);
       assert.equal(world.held, 2);
+      assert.deepEqual(updates, ["updatesTooLong"]);
       const offset = who === "server" ? skew : -skew;
       assert.ok(Math.abs(client.timeOffset - offset) <= 2, `offset ${client.timeOffset}`);
       // The container was refused (and maybe acks sent alone: nothing to send again for them).

@@ -233,6 +233,11 @@ export class Protocol implements UpdateSink {
    * each message again only once).
    */
   repeatBadMsg = false;
+  /**
+   * Messages sent in the same container as each bad_msg_notification 16/17 (Telegram may put the
+   * notification first in a container with other messages).
+   */
+  badMsgCompanions: () => AnyTlObject[] = () => [];
   /** The next this many answers are kept (for msg_resend_ans_req) but never sent: lost. */
   loseAnswers = 0;
   /** The next this many queries are dropped unread, as if they never arrived. */
@@ -296,6 +301,7 @@ export class Protocol implements UpdateSink {
     if (time < now - 300 || time > now + 30) {
       const code = time < now - 300 ? BadMsg.MSG_ID_TOO_LOW : BadMsg.MSG_ID_TOO_HIGH;
       this.#badMsg(session, msgId, seqno, code);
+      for (const companion of this.badMsgCompanions()) this.#reply(session, companion, true, false);
       if (this.repeatBadMsg) this.#repeatBadMsg(session, msgId, body, code);
       return;
     }
