@@ -86,8 +86,9 @@ export interface MtprotoOptions {
   connectTimeout?: number;
   /**
    * Perfect forward secrecy (core.telegram.org/api/pfs): messages go under temporary keys
-   * (`expiresIn` seconds, default 86 400) bound to the stored key by auth.bindTempAuthKey.
-   * Off by default.
+   * (`expiresIn` seconds, default 86 400) bound to the stored key by auth.bindTempAuthKey,
+   * replaced before they expire (or when the server no longer knows them) without losing a
+   * request. Off by default.
    */
   pfs?: boolean | { expiresIn?: number };
 }

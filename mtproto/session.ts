@@ -73,8 +73,10 @@ export interface SessionOptions {
   /** Milliseconds for each step of the key exchange and for the first answer (default 15 000). */
   connectTimeout?: number;
   /**
-   * Perfect forward secrecy: messages go under a temporary key (valid `expiresIn` seconds, made
-   * anew when it runs out) bound to the stored permanent key with auth.bindTempAuthKey.
+   * Perfect forward secrecy: messages go under a temporary key (valid `expiresIn` seconds)
+   * bound to the stored permanent key with auth.bindTempAuthKey. A minute (or a quarter of its
+   * life, if shorter) before it expires, new requests wait, those in flight are answered, and
+   * the next connection makes and binds a new one; one the server refuses (-404) is replaced too.
    */
   pfs?: { expiresIn: number };
 }
