@@ -30,8 +30,14 @@ function checkInput(authKey: Uint8Array, msgKey: Uint8Array): void {
   bytes(msgKey, "msgKey", 16);
 }
 
+type Pieces = readonly (readonly [number, number, number])[];
+
+/** Which slices of which hash make MTProto 1.0's key and IV, in order: `[hash, from, to]`. */
+const V1_KEY: Pieces = [[0, 0, 8], [1, 8, 20], [2, 4, 16]];
+const V1_IV: Pieces = [[0, 8, 20], [1, 0, 8], [2, 16, 20], [3, 0, 8]];
+
 /** Copies `[hash, from, to]` slices end to end into 32 bytes. */
-function join(hashes: Uint8Array[], pieces: [number, number, number][]): Uint8Array {
+function join(hashes: Uint8Array[], pieces: Pieces): Uint8Array {
   const out = new Uint8Array(32);
   let at = 0;
   for (const [h, from, to] of pieces) {
@@ -56,15 +62,30 @@ function join(hashes: Uint8Array[], pieces: [number, number, number][]): Uint8Ar
  */
 export function mtprotoKdf(authKey: Uint8Array, msgKey: Uint8Array, sender: Sender): AesKeyIv {
   checkInput(authKey, msgKey);
-  const x = offset(sender);
-  const h = [
-    sha256(msgKey, authKey.subarray(x, x + 36)),
-    sha256(authKey.subarray(40 + x, 76 + x), msgKey),
-  ];
-  return {
-    key: join(h, [[0, 0, 8], [1, 8, 24], [0, 24, 32]]),
-    iv: join(h, [[1, 0, 8], [0, 8, 24], [1, 24, 32]]),
-  };
+  return kdfV2With(sha256, authKey, msgKey, offset(sender));
+}
+
+/**
+ * {@link mtprotoKdf} over a given SHA-256 and x (0 or 8), unchecked: core/mtproto.ts's native
+ * path passes node:crypto's hash.
+ */
+export function kdfV2With(
+  hash256: (a: Uint8Array, b: Uint8Array) => Uint8Array,
+  authKey: Uint8Array,
+  msgKey: Uint8Array,
+  x: number,
+): AesKeyIv {
+  // Spelled out (not join()): this runs twice per message on the native path.
+  const a = hash256(msgKey, authKey.subarray(x, x + 36));
+  const b = hash256(authKey.subarray(40 + x, 76 + x), msgKey);
+  const key = new Uint8Array(32), iv = new Uint8Array(32);
+  key.set(a.subarray(0, 8));
+  key.set(b.subarray(8, 24), 8);
+  key.set(a.subarray(24, 32), 24);
+  iv.set(b.subarray(0, 8));
+  iv.set(a.subarray(8, 24), 8);
+  iv.set(b.subarray(24, 32), 24);
+  return { key, iv };
 }
 
 /**
@@ -92,7 +113,7 @@ export function mtprotoKdfV1(authKey: Uint8Array, msgKey: Uint8Array, sender: Se
     sha1(msgKey, authKey.subarray(96 + x, 128 + x)),
   ];
   return {
-    key: join(h, [[0, 0, 8], [1, 8, 20], [2, 4, 16]]),
-    iv: join(h, [[0, 8, 20], [1, 0, 8], [2, 16, 20], [3, 0, 8]]),
+    key: join(h, V1_KEY),
+    iv: join(h, V1_IV),
   };
 }
