@@ -828,6 +828,9 @@ test(
       await eventually(60_000, "the private server starts", async () => {
         if (!(await portOpen(port))) throw new Error("port closed");
       });
+      // The port may have been taken by another process between closedPort() and the spawn: then
+      // the signals below would miss the server the storage talks to.
+      assert.equal(server.exitCode, null, "the private FerretDB exited (port taken?)");
       await eventually(60_000, "opening the storage", () => s.open());
       await eventually(60_000, "the first write", () => s.setSession({ apiId: 5 }));
       // (process.kill: Deno's ChildProcess.kill does not deliver SIGCONT)
