@@ -983,8 +983,7 @@ export class Session {
         return;
       case "msgs_state_req": {
         const ids = (o as Api.MsgsStateReq).msgIds.slice(0, 8192);
-        let info = "";
-        for (const id of ids) info += String.fromCharCode(this.#serverIds.state(id));
+        const info = Uint8Array.from(ids, (id) => this.#serverIds.state(id));
         this.#note({ _: "msgs_state_info", reqMsgId: msgId, info }, true);
         return;
       }
@@ -1276,10 +1275,7 @@ export class Session {
    * again; 4 with +64 (its answer exists, we never got it) → msg_resend_ans_req; 4 otherwise
    * (received, being processed) → keep waiting.
    */
-  #onStates(asked: Request[], ids: bigint[], info: string): void {
-    // info is one byte per msg_id, but tl/ reads TL strings as UTF-8: a byte with its top bit
-    // set (+128: "known for a fact to be received") arrives mangled or merged with the next.
-    // Nothing is sent again on such an answer.
+  #onStates(asked: Request[], ids: bigint[], info: Uint8Array): void {
     if (info.length !== asked.length) {
       this.#log.warn("msgs_state_info of the wrong length ignored", { dc: this.dcId });
       return;
@@ -1288,8 +1284,7 @@ export class Session {
     for (let i = 0; i < asked.length; i++) {
       const req = asked[i];
       if (req.settled || req.msgId !== ids[i]) continue; // answered or sent again meanwhile
-      const state = info.charCodeAt(i);
-      if (state > 127) continue;
+      const state = info[i];
       if ((state & 7) !== 4) this.#resend(req);
       else if ((state & 64) !== 0) lostAnswers.push(ids[i]);
     }

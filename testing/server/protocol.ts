@@ -628,13 +628,13 @@ export class Protocol implements UpdateSink {
         return answer({
           _: "msgs_state_info",
           reqMsgId: msgId,
-          info: String.fromCharCode(...info),
+          info: Uint8Array.from(info),
         });
       }
       case "msgs_state_info":
         this.stateInfos.push({
           reqMsgId: obj.reqMsgId,
-          info: Array.from(obj.info, (c) => c.charCodeAt(0)),
+          info: Array.from(obj.info),
         });
         if (this.stateInfos.length > 64) this.stateInfos.shift();
         return;
