@@ -12,6 +12,7 @@
  * itself, for FerretDB: unlike wall time, other processes on the machine hardly move them.
  *
  *   deno run -A bench/cli_copy_bench.ts · bun bench/cli_copy_bench.ts · node npm/bench/cli_copy_bench.js
+ *   … --from-log FILE         # the table (and section) again from a run's printed output
  *   CLI_COPY_PEERS=100000 …   # fewer peers (default 1,000,000; only 1,000,000 writes README.md)
  *   CLI_COPY_ROUNDS=3 …       # rounds (default 3)
  *   MONGODB_URL=mongodb://…   # a server of your own (default: a private FerretDB on a free port,
@@ -20,8 +21,8 @@
 import { type ChildProcess, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { loadavg, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import process from "node:process";
 import { setImmediate } from "node:timers";
 import { fileURLToPath } from "node:url";
@@ -247,6 +248,11 @@ const spread = (xs: number[]) =>
     ? `${seconds(median(xs))} (${seconds(Math.min(...xs))}–${seconds(Math.max(...xs))})`
     : seconds(xs[0]);
 
+/** The source session file of PEERS peers (made once, kept for later runs). */
+function sourceFile(): string {
+  return join(tmpdir(), "irenogram-cli-bench", `source-${PEERS}.session`);
+}
+
 async function main(): Promise<void> {
   const own = process.env.MONGODB_URL ? null : await startFerretDb();
   const url = own?.url ?? process.env.MONGODB_URL ?? "mongodb://127.0.0.1:27017/";
@@ -257,9 +263,9 @@ async function main(): Promise<void> {
     await probe.close();
     return;
   }
-  const dir = join(tmpdir(), "irenogram-cli-bench");
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `source-${PEERS}.session`);
+  const load0 = loadavg()[0];
+  const file = sourceFile();
+  mkdirSync(dirname(file), { recursive: true });
   if (!existsSync(file)) {
     const t0 = performance.now();
     await makeSource(file + ".tmp");
@@ -314,7 +320,17 @@ async function main(): Promise<void> {
       rmSync(own.dir, { recursive: true, force: true });
     }
   }
-  const size = statSync(file).size / 2 ** 20;
+  const load = [load0, loadavg()[0]];
+  console.log(`load: ${load.join(" ")}`);
+  report(results, { own: own !== null, load });
+}
+
+/** Writes the table (and, for 1,000,000 peers, the README section) from the sides measured. */
+function report(
+  results: Record<string, Side[]>,
+  how: { own: boolean; load: number[] },
+): void {
+  const size = statSync(sourceFile()).size / 2 ** 20;
   const of = (mode: string, key: keyof Side) =>
     results[mode].map((s) => s[key]).filter((v): v is number => v !== undefined);
   const plainMs = median(of("plain", "ms"));
@@ -322,6 +338,13 @@ async function main(): Promise<void> {
     const xs = of(mode, key);
     return xs.length ? seconds(median(xs)) : "—";
   };
+  /** Client + server CPU ms of a side (medians), when the server's is known. */
+  const cpuTotal = (mode: string) =>
+    of(mode, "serverCpuMs").length
+      ? median(of(mode, "cpuMs")) + median(of(mode, "serverCpuMs"))
+      : NaN;
+  const cpuRatio = (ms: number) =>
+    Number.isNaN(ms) ? "—" : `${(ms / cpuTotal("plain")).toFixed(2)}×`;
   const row = (label: string, mode: string, ratio: string) => [
     label,
     spread(of(mode, "ms")),
@@ -329,6 +352,16 @@ async function main(): Promise<void> {
     cpu(mode, "serverCpuMs"),
     median(of(mode, "rssMiB")).toFixed(0),
     ratio,
+    cpuRatio(cpuTotal(mode)),
+  ];
+  const part = (label: string, ms: number) => [
+    label,
+    seconds(ms),
+    "",
+    "",
+    "",
+    `${(ms / plainMs).toFixed(2)}×`,
+    "",
   ];
   const cliMs = median(of("cli", "ms"));
   const readMs = median(of("read", "ms"));
@@ -339,54 +372,66 @@ async function main(): Promise<void> {
       "cli",
       `${(cliMs / plainMs).toFixed(2)}× (≤ 1.5×)`,
     ),
-    [
-      "— of which copying (source read + MongoDB writes)",
-      spread(of("cli", "copyMs")),
-      "",
-      "",
-      "",
-      `${(median(of("cli", "copyMs")) / plainMs).toFixed(2)}×`,
-    ],
-    [
-      "— of which reading the copy back and comparing",
-      spread(of("cli", "verifyMs")),
-      "",
-      "",
-      "",
-      `${(median(of("cli", "verifyMs")) / plainMs).toFixed(2)}×`,
-    ],
+    part("— of which copying (source read + MongoDB writes)", median(of("cli", "copyMs"))),
+    part("— of which reading the copy back and comparing", median(of("cli", "verifyMs"))),
     row(
       "bare driver reading the plain copy back (raw BSON, nothing compared)",
       "read",
       `${(readMs / plainMs).toFixed(2)}×`,
     ),
     [
-      "floor of any copy + read-back here: plain copy + bare read",
-      seconds(plainMs + readMs),
-      "",
-      "",
-      "",
-      `${((plainMs + readMs) / plainMs).toFixed(2)}×`,
+      ...part("floor of any copy + read-back here: plain copy + bare read", plainMs + readMs)
+        .slice(0, 6),
+      cpuRatio(cpuTotal("plain") + cpuTotal("read")),
     ],
   ];
-  const server = own ? "a private FerretDB 1.24 (SQLite backend)" : "the MongoDB at MONGODB_URL";
+  const server = how.own
+    ? "a private FerretDB 1.24 (SQLite backend)"
+    : "the MongoDB at MONGODB_URL";
+  const rounds = results.cli.length;
   const md =
     `\`session copy\`, ${PEERS.toLocaleString("en")} peers, file ${size.toFixed(0)} MiB → ` +
-    `${server}; each side in its own process, ${ROUNDS} interleaved round(s); seconds are ` +
-    `medians (min–max); CPU = CPU seconds of the client process and of the server (medians); ` +
-    `RSS = peak resident set of the client, sampled every 50 ms (median).\n\n` +
+    `${server}; each side in its own process, ${rounds} interleaved round(s); seconds are ` +
+    `medians (min–max); CPU = CPU seconds of the client process and of the server (medians), ` +
+    `which the other work on the machine hardly moves (load average ${
+      how.load.map((l) => l.toFixed(1)).join(" → ")
+    } on 2 cores during this run; wall times stretch with it); RSS = peak resident set of the ` +
+    `client, sampled every 50 ms (median).\n\n` +
     table(
-      ["side", "wall seconds", "client CPU s", "server CPU s", "peak RSS MiB", "vs plain copy"],
+      [
+        "side",
+        "wall seconds",
+        "client CPU s",
+        "server CPU s",
+        "peak RSS MiB",
+        "vs plain copy",
+        "CPU vs plain",
+      ],
       rows,
     ) + "\n\n" + WHY + "\n";
   console.log(`session copy on ${runtimeName()}\n${md}`);
   if (PEERS === 1_000_000) writeSection("CLI_COPY", md);
 }
 
+/** The sides a run printed (`mode: {…}` lines; `load: a b` gives the load averages). */
+function fromLog(path: string): void {
+  const results: Record<string, Side[]> = { plain: [], read: [], cli: [] };
+  let load: number[] = [];
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    const m = line.match(/^(plain|read|cli): (\{.*\})$/);
+    if (m) results[m[1]].push(JSON.parse(m[2]));
+    const l = line.match(/^load: ([\d. ]+)$/);
+    if (l) load = l[1].trim().split(" ").map(Number);
+  }
+  report(results, { own: results.plain.some((s) => s.serverCpuMs !== undefined), load });
+}
+
 if (process.argv.includes("--child")) {
   const at = process.argv.indexOf("--child");
   const [mode, url, file, name] = process.argv.slice(at + 1, at + 5);
   await child(mode, url, file, name);
+} else if (process.argv.includes("--from-log")) {
+  fromLog(process.argv[process.argv.indexOf("--from-log") + 1]);
 } else {
   await main();
 }
