@@ -209,6 +209,7 @@ export async function copyCommand(args: ParsedArgs, io: Io): Promise<void> {
         progress: io.progress,
         session: patch,
         writePeers: dest.writePeers,
+        documents: dest.documents,
       });
       await dest.commit();
     } catch (e) {

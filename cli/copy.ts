@@ -3,11 +3,19 @@
  * peers with usernames and phones, update state with channel pts) copied between engines,
  * peers streamed in batches, then read back from the destination and compared.
  *
+ * Peers are compared through order-independent digests (bounded memory, no sorting): where the
+ * destination can hand over its peer documents as bytes (MongoDB), the bytes read back are
+ * compared with the bytes written, which needs no decoding; when those differ (a server that
+ * re-encodes documents) or the destination cannot, every peer is read back and compared field
+ * by field, which alone decides. A mismatch is a {@link CliError} `CLI_MISMATCH`; the caller
+ * then abandons the destination (see `dest.ts`).
+ *
  * @module
  */
+import { setImmediate } from "node:timers";
 import type { ListableStorage, PeerRecord, SessionData } from "../storage/storage.ts";
 import type { SessionReader } from "./source.ts";
-import { PeerDigest } from "./digest.ts";
+import { DocumentDigest, PeerDigest } from "./digest.ts";
 import { Progress, type ProgressSink } from "./progress.ts";
 import { CliError } from "./errors.ts";
 
@@ -26,6 +34,14 @@ const SESSION_FIELDS = [
   "port",
 ] as const;
 
+/** A destination's peer documents as bytes, for a read-back without decoding (MongoDB). */
+export interface PeerDocuments {
+  /** Writes peers the destination does not hold yet, handing over each stored document. */
+  write(peers: PeerRecord[], written: (document: Uint8Array) => void): Promise<void>;
+  /** Every stored peer document, as the destination returns it. */
+  read(batchSize: number): AsyncIterable<Uint8Array[]>;
+}
+
 /** What was copied. */
 export interface CopyReport {
   peers: number;
@@ -33,6 +49,8 @@ export interface CopyReport {
   authKeys: number;
   channels: number;
   updateState: boolean;
+  /** How the peers read back were compared: as the bytes written, or field by field. */
+  peersCompared: "bytes" | "fields";
   /** Milliseconds spent copying, and reading back and comparing. */
   copyMs: number;
   verifyMs: number;
@@ -48,6 +66,10 @@ export async function copySession(
     session?: Partial<SessionData>;
     /** How peers are written (default `dest.updatePeers`): a bulk load into an empty engine. */
     writePeers?: (peers: PeerRecord[]) => Promise<void>;
+    /** Peers written and read back as bytes (takes the place of `writePeers`). */
+    documents?: PeerDocuments;
+    /** Called once everything is written, before it is read back (tests damage the copy here). */
+    afterWrite?: () => Promise<void>;
   },
 ): Promise<CopyReport> {
   const started = performance.now();
@@ -71,15 +93,30 @@ export async function copySession(
   if (state) await dest.setUpdateState(state);
   for (const [id, pts] of channels) await dest.setChannelPts(id, pts);
 
-  const write = options.writePeers ?? ((peers: PeerRecord[]) => dest.updatePeers(peers));
   const written = new PeerDigest();
+  const writtenDocs = options.documents ? new DocumentDigest() : null;
+  const write = options.documents
+    ? (peers: PeerRecord[]) => options.documents!.write(peers, (d) => writtenDocs!.add(d))
+    : options.writePeers ?? ((peers: PeerRecord[]) => dest.updatePeers(peers));
   const bar = new Progress("copying peers", options.peerTotal, options.progress);
-  for await (const batch of source.listPeers(COPY_BATCH)) {
-    await write(batch);
-    written.add(batch);
-    bar.add(batch.length);
+  // One batch is written while the next is read from the source: at most two in memory.
+  let writing: Promise<void> | undefined;
+  try {
+    for await (const batch of source.listPeers(COPY_BATCH)) {
+      written.add(batch);
+      await writing;
+      writing = write(batch);
+      writing.catch(() => {}); // awaited on the next round or below
+      // Let the driver put the batch on the wire before the source is read again.
+      await new Promise((resolve) => setImmediate(resolve));
+      bar.add(batch.length);
+    }
+    await writing;
+  } finally {
+    await writing?.catch(() => {});
   }
   bar.done();
+  await options.afterWrite?.();
   const copied = performance.now();
 
   // Read back: every field, from the destination engine itself.
@@ -103,21 +140,35 @@ export async function copySession(
   for (const [id, pts] of channels) {
     if (gotChannels.get(id) !== pts) mismatch(`the pts of channel ${id}`);
   }
-  const read = new PeerDigest();
-  const check = new Progress("verifying peers", written.count, options.progress);
-  for await (const batch of dest.listPeers(COPY_BATCH)) {
-    read.add(batch);
-    check.add(batch.length);
+  let compared: CopyReport["peersCompared"] = "fields";
+  if (options.documents && writtenDocs) {
+    const readDocs = new DocumentDigest();
+    const check = new Progress("verifying peers", writtenDocs.count, options.progress);
+    for await (const batch of options.documents.read(COPY_BATCH)) {
+      for (const d of batch) readDocs.add(d);
+      check.add(batch.length);
+    }
+    check.done();
+    if (readDocs.equals(writtenDocs) && writtenDocs.count === written.count) compared = "bytes";
   }
-  check.done();
-  if (read.count !== written.count) mismatch(`${read.count} peers instead of ${written.count}`);
-  if (!read.equals(written)) mismatch("the peers' fields");
+  if (compared === "fields") {
+    const read = new PeerDigest();
+    const check = new Progress("verifying peers", written.count, options.progress);
+    for await (const batch of dest.listPeers(COPY_BATCH)) {
+      read.add(batch);
+      check.add(batch.length);
+    }
+    check.done();
+    if (read.count !== written.count) mismatch(`${read.count} peers instead of ${written.count}`);
+    if (!read.equals(written)) mismatch("the peers' fields");
+  }
   return {
     peers: written.count,
     usernames: written.usernames,
     authKeys: keys.size,
     channels: channels.size,
     updateState: state !== undefined,
+    peersCompared: compared,
     copyMs: copied - started,
     verifyMs: performance.now() - copied,
   };

@@ -4,6 +4,12 @@
  * the copy is written to a temporary file beside it (mode 0600), read back and compared, and
  * then renamed over DEST.
  *
+ * When a copy fails (a write error, or a read-back that differs: `CLI_MISMATCH`), the
+ * destination is left as follows: a file DEST is untouched (the temporary file is removed); a
+ * MongoDB DEST's database is dropped, so no half-written or unverified session remains there.
+ * With `--force`, the session that was being replaced is gone by then (MongoDB cannot rename a
+ * database, so it is dropped before the copy is written).
+ *
  * @module
  */
 import { chmodSync, existsSync, renameSync, rmSync, statSync } from "node:fs";
@@ -16,6 +22,7 @@ import { MongoStorage, redactUrl } from "../storage/mongo.ts";
 import { FileLock } from "../storage/file_lock.ts";
 import { CliError, toCliError } from "./errors.ts";
 import { connectMongo, isMongoUrl, mongoSessionExists } from "./source.ts";
+import type { PeerDocuments } from "./copy.ts";
 
 /** An opened, empty destination. */
 export interface Dest {
@@ -23,6 +30,8 @@ export interface Dest {
   storage: ListableStorage;
   /** Writes a batch of peers the destination does not hold yet. */
   writePeers(peers: PeerRecord[]): Promise<void>;
+  /** The same writes, with the documents as bytes, where the engine stores documents. */
+  documents?: PeerDocuments;
   /** Makes the written copy the destination (after it was verified). */
   commit(): Promise<void>;
   /** Throws the copy away (the destination is left as it was before, where possible). */
@@ -137,6 +146,10 @@ async function openMongoDest(url: string, options: DestOptions): Promise<Dest> {
       label,
       storage,
       writePeers: (peers) => storage.insertPeers(peers),
+      documents: {
+        write: (peers, written) => storage.insertPeers(peers, written),
+        read: (batchSize) => storage.peerDocuments(batchSize),
+      },
       async commit() {
         await storage.close();
         await client.close().catch(() => {});

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { PeerDigest } from "./digest.ts";
+import { DocumentDigest, PeerDigest } from "./digest.ts";
 import type { PeerRecord } from "../storage/storage.ts";
 
 const base: PeerRecord[] = [
@@ -44,4 +44,23 @@ test("digest: a change in any single field of any peer is seen", () => {
     assert.ok(!digest(base).equals(digest(changed)), String(change));
   }
   assert.ok(!digest(base).equals(digest([base[0]])), "a missing peer is seen");
+});
+
+test("digest: documents in any order give the same digest; one changed byte is seen", () => {
+  const docs = [Uint8Array.of(5, 0, 0, 0, 0), Uint8Array.of(7, 0, 0, 0, 1, 2, 0)];
+  const a = new DocumentDigest(), b = new DocumentDigest();
+  for (const d of docs) a.add(d);
+  for (const d of [...docs].reverse()) b.add(d);
+  assert.ok(a.equals(b));
+  for (let i = 0; i < docs[1].length; i++) {
+    const changed = new DocumentDigest();
+    changed.add(docs[0]);
+    const copy = docs[1].slice();
+    copy[i] ^= 0x10;
+    changed.add(copy);
+    assert.ok(!a.equals(changed), `byte ${i}`);
+  }
+  const fewer = new DocumentDigest();
+  fewer.add(docs[0]);
+  assert.ok(!a.equals(fewer), "a missing document is seen");
 });

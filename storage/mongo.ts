@@ -540,19 +540,28 @@ export class MongoStorage extends CheckedStorage implements Storage, ListableSto
     });
   }
 
-  /** The common update state, when one was saved. */
   /**
    * Bulk-loads peers into a session that does not hold them yet (a fresh copy: the session
    * tool's `copy`): one unordered insert per collection and chunk, no lookups, which on FerretDB
    * is what keeps a million peers fast. Peers whose id (or usernames) turn out to exist already
    * are written as {@link MongoStorage.updatePeers} writes them, so the outcome is the same.
+   *
+   * `inserted`, when given, receives the BSON of every peer document as it was inserted (the
+   * driver's own serialiser, byte for byte what goes on the wire), so that a caller can compare
+   * it with {@link MongoStorage.peerDocuments} later without decoding either side. Peers
+   * written as updates are not reported: such a copy then differs and is compared field by
+   * field instead.
    */
-  async insertPeers(peers: PeerRecord[]): Promise<void> {
+  async insertPeers(
+    peers: PeerRecord[],
+    inserted?: (document: Uint8Array) => void,
+  ): Promise<void> {
     const byId = new Map<number, PeerRecord>();
     for (const p of normalizePeers(peers)) byId.set(p.id, p);
     const all = [...byId.values()];
     const collection = this.#collection("peers");
     const names = this.#collection("usernames");
+    const serialize = inserted ? (await importDriver()).BSON.serialize : null;
     return await this.#run("insertPeers", async () => {
       for (let i = 0; i < all.length; i += PEER_CHUNK) {
         const chunk = all.slice(i, i + PEER_CHUNK);
@@ -566,14 +575,34 @@ export class MongoStorage extends CheckedStorage implements Storage, ListableSto
             });
           }
         }
+        const docs = chunk.map((p) => ({ _id: int(p.id), ...peerFields(p) }));
+        const encoded = serialize ? docs.map((d) => serialize(d)) : [];
         const [peerClash, nameClash] = await Promise.all([
-          insertAbsent(collection, chunk.map((p) => ({ _id: int(p.id), ...peerFields(p) }))),
+          insertAbsent(collection, docs),
           insertAbsent(names, nameDocs.map((n) => n.doc)),
         ]);
+        const clash = new Set(peerClash);
+        for (let k = 0; k < encoded.length; k++) if (!clash.has(k)) inserted!(encoded[k]);
         if (peerClash.length) await this.updatePeers(peerClash.map((k) => chunk[k]));
         if (nameClash.length) await this.#writeUsernames(nameClash.map((k) => nameDocs[k].peer));
       }
     });
+  }
+
+  /**
+   * Every document of the `peers` collection exactly as the server returns it (raw BSON, not
+   * decoded), at most `batchSize` per batch, in natural order: the cheap half of a byte-exact
+   * read-back check (see {@link MongoStorage.insertPeers}).
+   */
+  async *peerDocuments(batchSize = 10_000): AsyncIterable<Uint8Array[]> {
+    const cursor = this.#collection("peers").find({}, { batchSize, raw: true });
+    try {
+      while (await this.#run("peerDocuments", () => cursor.hasNext())) {
+        yield cursor.readBufferedDocuments() as unknown as Uint8Array[];
+      }
+    } finally {
+      await cursor.close().catch(() => {});
+    }
   }
 
   async listAuthKeys(): Promise<Map<number, Uint8Array>> {
@@ -625,14 +654,12 @@ export class MongoStorage extends CheckedStorage implements Storage, ListableSto
         docs = [];
         return batch;
       };
-      for (;;) {
-        const d = await this.#run("listPeers", () => cursor.next());
-        if (d) docs.push(d);
-        if (docs.length >= batchSize || (!d && docs.length > 0)) {
-          yield await this.#run("listPeers", flush);
-        }
-        if (!d) return;
+      // One deadline per server batch (a timer per document costs more than decoding it).
+      while (await this.#run("listPeers", () => cursor.hasNext())) {
+        for (const d of cursor.readBufferedDocuments(batchSize - docs.length)) docs.push(d);
+        if (docs.length >= batchSize) yield await this.#run("listPeers", flush);
       }
+      if (docs.length > 0) yield await this.#run("listPeers", flush);
     } finally {
       await cursor.close().catch(() => {});
     }

@@ -29,6 +29,7 @@ import { StorageError } from "./errors.ts";
 import { CachedStorage } from "./peer_cache.ts";
 import type { PeerRecord, Storage } from "./storage.ts";
 import { ownPeer, runWriter, writerKey, writerPeer } from "../tests/mongo_writer.ts";
+import { spawnFerretDb } from "../tests/ferretdb.ts";
 import { USERNAME_TTL_SECONDS } from "./storage.ts";
 
 const url = process.env.MONGODB_URL || "mongodb://127.0.0.1:27017/";
@@ -804,15 +805,7 @@ test(
     mkdirSync(join(dir, "data"));
     const port = await closedPort();
     const startServer = () => {
-      const proc = spawn(ferretdb, [
-        "--handler=sqlite",
-        `--sqlite-url=file:${dir}/data/`,
-        `--listen-addr=127.0.0.1:${port}`,
-        "--debug-addr=-",
-        "--telemetry=disable",
-        `--state-dir=${dir}`,
-        "--log-level=error",
-      ], { stdio: "ignore" });
+      const proc = spawnFerretDb(ferretdb!, dir, port);
       return { proc, exited: new Promise((r) => proc.once("exit", r)) };
     };
     let { proc: server, exited } = startServer();
