@@ -40,6 +40,11 @@ export interface PeerDocuments {
   write(peers: PeerRecord[], written: (document: Uint8Array) => void): Promise<void>;
   /** Every stored peer document, as the destination returns it. */
   read(batchSize: number): AsyncIterable<Uint8Array[]>;
+  /**
+   * Every row of a separate username index, `[name, peer id]` (MongoDB's `usernames`
+   * collection, which Python processes look names up in, holds the peers with several names).
+   */
+  names?(batchSize: number): AsyncIterable<[string, number][]>;
 }
 
 /** What was copied. */
@@ -95,6 +100,9 @@ export async function copySession(
 
   const written = new PeerDigest();
   const writtenDocs = options.documents ? new DocumentDigest() : null;
+  // The username index holds the peers with several names (few): name → the last peer written
+  // with it, as the destination keeps it.
+  const indexedNames = new Map<string, number>();
   const write = options.documents
     ? (peers: PeerRecord[]) => options.documents!.write(peers, (d) => writtenDocs!.add(d))
     : options.writePeers ?? ((peers: PeerRecord[]) => dest.updatePeers(peers));
@@ -104,6 +112,11 @@ export async function copySession(
   try {
     for await (const batch of source.listPeers(COPY_BATCH)) {
       written.add(batch);
+      for (const p of batch) {
+        if (p.usernames.length > 1) {
+          for (const name of p.usernames) indexedNames.set(name, p.id);
+        }
+      }
       await writing;
       writing = write(batch);
       writing.catch(() => {}); // awaited on the next round or below
@@ -150,6 +163,18 @@ export async function copySession(
     }
     check.done();
     if (readDocs.equals(writtenDocs) && writtenDocs.count === written.count) compared = "bytes";
+  }
+  if (options.documents?.names) {
+    let rows = 0;
+    for await (const batch of options.documents.names(COPY_BATCH)) {
+      for (const [name, id] of batch) {
+        rows++;
+        if (indexedNames.get(name) !== id) mismatch(`the username index entry ${name}`);
+      }
+    }
+    if (rows !== indexedNames.size) {
+      mismatch(`${rows} username index entries, not ${indexedNames.size}`);
+    }
   }
   if (compared === "fields") {
     const read = new PeerDigest();

@@ -25,7 +25,8 @@ async function source(peers: number): Promise<MemoryStorage> {
       id: i,
       accessHash: BigInt(i) * 3n,
       type: "user",
-      usernames: i % 2 ? [`u${i}`] : [],
+      // Some peers with several names: MongoDB also indexes those in its usernames collection.
+      usernames: i % 5 === 0 ? [`a${i}`, `b${i}`] : i % 2 ? [`u${i}`] : [],
       phoneNumber: null,
       lastUpdateOn: 50,
     });
@@ -81,7 +82,9 @@ let counter = 0;
 after(() => admin.close());
 
 /** Copies a 30-peer session into a fresh MongoDB session, changing the copy before it is read. */
-async function copyToMongo(damage?: (peers: Collection) => Promise<unknown>) {
+async function copyToMongo(
+  damage?: (peers: Collection, usernames: Collection) => Promise<unknown>,
+) {
   const name = `cli_copy_${process.pid}_${++counter}`;
   await admin.db(name).dropDatabase();
   const dest = await openDest(url, { name });
@@ -92,7 +95,8 @@ async function copyToMongo(damage?: (peers: Collection) => Promise<unknown>) {
       writePeers: dest.writePeers,
       documents: dest.documents,
       afterWrite: async () => {
-        await damage?.(admin.db(name).collection("peers"));
+        const db = admin.db(name);
+        await damage?.(db.collection("peers"), db.collection("usernames"));
       },
     });
     await dest.commit();
@@ -123,7 +127,10 @@ test(
     skip: mongoSkip,
   },
   async () => {
-    const damages: Record<string, (peers: Collection) => Promise<unknown>> = {
+    const damages: Record<string, (peers: Collection, names: Collection) => Promise<unknown>> = {
+      "username index entry removed": (_, names) => names.deleteOne({ _id: "a10" } as never),
+      "username index entry moved": (_, names) =>
+        names.updateOne({ _id: "b15" } as never, { $set: { peer_id: 16 } }),
       "access hash": (peers) => peers.updateOne({ _id: 7 } as never, { $set: { access_hash: 1n } }),
       "phone": (peers) => peers.updateOne({ _id: 8 } as never, { $set: { phone_number: "1" } }),
       "removed": (peers) => peers.deleteOne({ _id: 9 } as never),

@@ -149,6 +149,7 @@ async function openMongoDest(url: string, options: DestOptions): Promise<Dest> {
       documents: {
         write: (peers, written) => storage.insertPeers(peers, written),
         read: (batchSize) => storage.peerDocuments(batchSize),
+        names: (batchSize) => storage.usernameRows(batchSize),
       },
       async commit() {
         await storage.close();

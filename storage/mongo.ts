@@ -605,6 +605,25 @@ export class MongoStorage extends CheckedStorage implements Storage, ListableSto
     }
   }
 
+  /**
+   * Every entry of the `usernames` collection as `[name, peer id]`, at most `batchSize` per
+   * batch: the index of the peers with several usernames that Python processes look names up
+   * in (the session tool reads it back after a copy).
+   */
+  async *usernameRows(batchSize = 10_000): AsyncIterable<[string, number][]> {
+    const cursor = this.#collection("usernames").find({}, {
+      batchSize,
+      projection: { _id: 1, peer_id: 1 },
+    });
+    try {
+      while (await this.#run("usernameRows", () => cursor.hasNext())) {
+        yield cursor.readBufferedDocuments().map((d) => [String(d._id), num(d.peer_id) ?? NaN]);
+      }
+    } finally {
+      await cursor.close().catch(() => {});
+    }
+  }
+
   async listAuthKeys(): Promise<Map<number, Uint8Array>> {
     const keys = this.#collection("auth_keys");
     const session = this.#collection("session");
