@@ -151,6 +151,8 @@ const GZIP_MIN = 512;
 const zlib = nodeBuiltin<{ gzipSync(b: Uint8Array): Uint8Array }>("node:zlib");
 /** Acks held before they are sent on their own. */
 const ACK_BATCH = 32;
+/** How long (ms) acks wait for a request to carry them before they are sent on their own. */
+const ACK_DELAY = 500;
 /** Consecutive connections without one valid message before pending requests fail. */
 const MAX_FAILURES = 5;
 /** Times one request is re-sent after bad_server_salt/bad_msg_notification. */
@@ -734,10 +736,12 @@ export class Session {
     this.#handle(msgId, seqNo, obj);
     if (this.#acks.length >= ACK_BATCH) this.#scheduleFlush();
     else if (this.#acks.length > 0 && this.#ackTimer === undefined) {
+      // Acks wait for the next request to ride along (one packet, no timer churn: the timer is
+      // not cleared when they leave early); only acks still held when it fires go alone.
       this.#ackTimer = setTimeout(() => {
         this.#ackTimer = undefined;
-        this.#scheduleFlush();
-      }, 500);
+        if (this.#acks.length > 0) this.#scheduleFlush();
+      }, ACK_DELAY);
     }
   }
 
@@ -947,10 +951,6 @@ export class Session {
     if (conn === undefined || this.#authKey === undefined) return;
     if (this.#state !== "ready" && this.#state !== "init") return;
     const earlyOnly = this.#state === "init";
-    if (this.#ackTimer !== undefined) {
-      clearTimeout(this.#ackTimer);
-      this.#ackTimer = undefined;
-    }
     for (;;) {
       const messages: { msgId: bigint; seqNo: number; body: Uint8Array }[] = [];
       let bytes = 0;

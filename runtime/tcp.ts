@@ -154,6 +154,13 @@ const denoConnect: Connector = async (address, handlers) => {
   };
 };
 
+/**
+ * The buffer every Node socket reads into, 64 KiB (node:net's own read size). One for all:
+ * libuv fills it just before calling that socket's `onread` callback, which copies the bytes out
+ * synchronously, so no two reads overlap and an idle connection holds no buffer of its own.
+ */
+let nodeReadBuffer: Uint8Array | undefined;
+
 /** Node (and anything else with node:net). */
 const nodeConnect: Connector = (address, handlers) => {
   const net = nodeBuiltin<typeof Net>("node:net");
@@ -162,7 +169,20 @@ const nodeConnect: Connector = (address, handlers) => {
   }
   return new Promise<ByteStream>((resolve, reject) => {
     let closed = false, connected = false;
-    const socket = net.connect({ host: address.host, port: address.port });
+    // `onread` hands each read to us straight from the socket's handle, skipping the Readable
+    // stream machinery ('data' events, nextTick hops) that costs more than the read itself for
+    // small frames; the buffer is shared, so each chunk is copied out (it is the owner's).
+    const socket = net.connect({
+      host: address.host,
+      port: address.port,
+      onread: {
+        buffer: nodeReadBuffer ??= new Uint8Array(64 * 1024),
+        callback(n: number, buf: Uint8Array) {
+          if (!closed) handlers.onData(buf.slice(0, n));
+          return true;
+        },
+      },
+    });
     socket.setNoDelay(true);
     const finish = (error?: Error) => {
       if (closed) return;
@@ -171,11 +191,6 @@ const nodeConnect: Connector = (address, handlers) => {
       if (!connected) reject(error ?? new Error("connection closed"));
       else handlers.onClose(error);
     };
-    socket.on("data", (chunk: Uint8Array) => {
-      if (!closed) {
-        handlers.onData(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-      }
-    });
     socket.on("error", (e: Error) => finish(e));
     socket.on("close", () => finish());
     socket.on("connect", () => {
