@@ -155,6 +155,10 @@ const ACK_BATCH = 32;
 const ACK_DELAY = 500;
 /** Consecutive connections without one valid message before pending requests fail. */
 const MAX_FAILURES = 5;
+/** How a user's query is queued: in order, answered with its result. */
+const USER_REQUEST = { early: false, service: false } as const;
+/** Keep-alive and salt requests: in order, not wrapped, not counted as the user's. */
+const SERVICE_REQUEST = { early: false, service: true } as const;
 /** Times one request is re-sent after bad_server_salt/bad_msg_notification. */
 const MAX_RESENDS = 5;
 
@@ -285,12 +289,13 @@ export class Session {
   invoke(fn: AnyFunction, options: InvokeOptions = {}): Promise<unknown> {
     if (this.#state === "closed") return Promise.reject(closed());
     const wrapped = this.#o.wrapQuery ? this.#o.wrapQuery(fn) : fn;
-    return this.#request(wrapped, { ...options, service: false, early: false });
+    return this.#request(wrapped, options, USER_REQUEST);
   }
 
   #request(
     fn: AnyFunction,
-    options: InvokeOptions & {
+    options: InvokeOptions,
+    kind: {
       service: boolean;
       early: boolean;
       bodyFor?: (msgId: bigint) => Uint8Array;
@@ -298,7 +303,7 @@ export class Session {
   ): Promise<unknown> {
     let body: Uint8Array;
     try {
-      body = options.bodyFor ? new Uint8Array(512) : this.#encodeBody(fn);
+      body = kind.bodyFor ? new Uint8Array(512) : this.#encodeBody(fn);
     } catch (e) {
       return Promise.reject(e);
     }
@@ -309,15 +314,15 @@ export class Session {
       const req: Request = {
         fn,
         body,
-        bodyFor: options.bodyFor,
+        bodyFor: kind.bodyFor,
         resolve,
         reject,
         ids: [],
         msgId: 0n,
         containerId: 0n,
         settled: false,
-        early: options.early,
-        service: options.service,
+        early: kind.early,
+        service: kind.service,
         resends: 0,
       };
       const { signal, timeout } = options;
@@ -474,11 +479,11 @@ export class Session {
     }
     this.#state = "init";
     if (this.#needsBind) await this.#bind();
-    const init = this.#request(this.#o.wrapInit({ _: "help.getConfig" }), {
-      early: true,
-      service: false,
-      timeout: this.#o.connectTimeout ?? 15000,
-    });
+    const init = this.#request(
+      this.#o.wrapInit({ _: "help.getConfig" }),
+      { timeout: this.#o.connectTimeout ?? 15000 },
+      { early: true, service: false },
+    );
     try {
       this.#o.onConfig?.(await init as Api.Config);
     } catch (e) {
@@ -537,12 +542,15 @@ export class Session {
       expiresAt: this.#tempExpiresAt,
       random: this.#random,
     };
-    const ok = await this.#request({ _: "auth.bindTempAuthKey" } as AnyFunction, {
-      early: true,
-      service: false,
-      timeout: this.#o.connectTimeout ?? 15000,
-      bodyFor: (msgId) => serialize(bindTempAuthKeyQuery(binding, msgId)),
-    });
+    const ok = await this.#request(
+      { _: "auth.bindTempAuthKey" } as AnyFunction,
+      { timeout: this.#o.connectTimeout ?? 15000 },
+      {
+        early: true,
+        service: false,
+        bodyFor: (msgId) => serialize(bindTempAuthKeyQuery(binding, msgId)),
+      },
+    );
     if (ok !== true) {
       throw new MtprotoError("MTPROTO_HANDSHAKE_FAILED", "auth.bindTempAuthKey did not succeed");
     }
@@ -1031,19 +1039,18 @@ export class Session {
     const last = this.#futureSalts[this.#futureSalts.length - 1];
     if (last !== undefined && last.validUntil - nowMs / 1000 > 1800) return;
     this.#saltsAsked = true;
-    this.#request({ _: "get_future_salts", num: 32 }, {
-      early: false,
-      service: true,
-      timeout: 30000,
-    }).then((r) => {
-      const salts = (r as Api.FutureSalts).salts
-        .map((s) => ({ validSince: s.validSince, validUntil: s.validUntil, salt: s.salt }))
-        .sort((a, b) => a.validSince - b.validSince);
-      this.#futureSalts = salts.slice(0, 64);
-    }, (e) => {
-      this.#log.debug("get_future_salts failed", { dc: this.dcId, error: e });
-      this.#saltsBlockedUntil = this.#ids.serverNow() + 600_000;
-    }).finally(() => {
+    this.#request({ _: "get_future_salts", num: 32 }, { timeout: 30000 }, SERVICE_REQUEST).then(
+      (r) => {
+        const salts = (r as Api.FutureSalts).salts
+          .map((s) => ({ validSince: s.validSince, validUntil: s.validUntil, salt: s.salt }))
+          .sort((a, b) => a.validSince - b.validSince);
+        this.#futureSalts = salts.slice(0, 64);
+      },
+      (e) => {
+        this.#log.debug("get_future_salts failed", { dc: this.dcId, error: e });
+        this.#saltsBlockedUntil = this.#ids.serverNow() + 600_000;
+      },
+    ).finally(() => {
       this.#saltsAsked = false;
     });
   }
@@ -1078,7 +1085,8 @@ export class Session {
         pingId: randomLong(this.#random),
         disconnectDelay: Math.ceil(every / 1000) + 15,
       },
-      { early: false, service: true, timeout: Math.max(5000, Math.min(every, 30000)) },
+      { timeout: Math.max(5000, Math.min(every, 30000)) },
+      SERVICE_REQUEST,
     ).catch((e) => {
       if (e instanceof MtprotoError && e.code === "MTPROTO_TIMEOUT" && this.#conn === conn) {
         this.#log.warn("ping unanswered; reconnecting", { dc: this.dcId });
