@@ -43,7 +43,7 @@ const { MemorySession } = gramMemoryFirst ?? await import("telegram/sessions/Mem
 
 const API_ID = 611335, API_HASH = "0123456789abcdef0123456789abcdef";
 const quick = process.env.BENCH_QUICK === "1";
-const SEQUENTIAL = quick ? 100 : 500;
+const SEQUENTIAL = quick ? 100 : 500; // a multiple of BLOCK
 /**
  * One-at-a-time calls each client makes before anything is measured: Node's JIT takes about two
  * thousand of them to reach its steady state on this path (measured: a client's CPU per call
@@ -51,7 +51,7 @@ const SEQUENTIAL = quick ? 100 : 500;
  */
 const WARM_UP = quick ? 100 : 2000;
 const IN_FLIGHT = 1000;
-const ROUNDS = quick ? 2 : 5;
+const ROUNDS = quick ? 2 : 7;
 const HANDSHAKES = quick ? 2 : 5;
 const IDLE = 20;
 
@@ -183,6 +183,11 @@ function median(xs: number[]): number {
   return [...xs].sort((a, b) => a - b)[xs.length >> 1];
 }
 
+/** The median over rounds of irenogram's one-at-a-time rate over `n`'s in the same round. */
+function roundRatio(n: Name): number {
+  return median(sequential.irenogram.map((r, i) => r / sequential[n][i]));
+}
+
 function range(xs: number[]): string {
   return `${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))}`;
 }
@@ -232,6 +237,8 @@ for (const n of names) {
   }
 }
 
+/** Perfect interleaving is impossible; blocks this small let a burst of load land on all alike. */
+const BLOCK = 25;
 for (let round = 0; round < Math.max(ROUNDS, HANDSHAKES); round++) {
   for (const n of names) {
     if (round < HANDSHAKES) {
@@ -242,24 +249,38 @@ for (let round = 0; round < Math.max(ROUNDS, HANDSHAKES); round++) {
       handshake[n].push(performance.now() - t0);
       await p.close();
     }
-    if (round < ROUNDS) {
-      const s0 = await serverCpu();
-      let t0 = performance.now(), c0 = cpu();
-      for (let i = 0; i < SEQUENTIAL; i++) await live[n].call();
-      sequential[n].push(SEQUENTIAL / ((performance.now() - t0) / 1000));
-      cpuSequential[n].push((cpu() - c0) / SEQUENTIAL);
-      serverSequential[n].push((await serverCpu() - s0) / SEQUENTIAL);
-      t0 = performance.now(), c0 = cpu();
-      await Promise.all(Array.from({ length: IN_FLIGHT }, () => live[n].call()));
-      inFlight[n].push(IN_FLIGHT / ((performance.now() - t0) / 1000));
-      cpuInFlight[n].push((cpu() - c0) / IN_FLIGHT);
+  }
+  if (round >= ROUNDS) continue;
+  // One at a time: blocks of BLOCK calls, client after client (and the bare echo), so that the
+  // machine's load changes fall on every client of the round alike.
+  const time = { irenogram: 0, mtcute: 0, GramJS: 0, echo: 0 };
+  const own = { irenogram: 0, mtcute: 0, GramJS: 0, echo: 0 };
+  const served = { irenogram: 0, mtcute: 0, GramJS: 0, echo: 0 };
+  let s0 = await serverCpu();
+  for (let b = 0; b < SEQUENTIAL / BLOCK; b++) {
+    for (const n of [...names, "echo" as const]) {
+      const t0 = performance.now(), c0 = cpu();
+      if (n === "echo") { for (let i = 0; i < BLOCK; i++) await echoOnce(); }
+      else for (let i = 0; i < BLOCK; i++) await live[n].call();
+      time[n] += performance.now() - t0;
+      own[n] += cpu() - c0;
+      const s1 = await serverCpu();
+      served[n] += s1 - s0;
+      s0 = s1;
     }
   }
-  if (round < ROUNDS) {
+  for (const n of names) {
+    sequential[n].push(SEQUENTIAL / (time[n] / 1000));
+    cpuSequential[n].push(own[n] / SEQUENTIAL);
+    serverSequential[n].push(served[n] / SEQUENTIAL);
+  }
+  echoRate.push(SEQUENTIAL / (time.echo / 1000));
+  echoCpu.push(own.echo / SEQUENTIAL);
+  for (const n of names) {
     const t0 = performance.now(), c0 = cpu();
-    for (let i = 0; i < SEQUENTIAL; i++) await echoOnce();
-    echoRate.push(SEQUENTIAL / ((performance.now() - t0) / 1000));
-    echoCpu.push((cpu() - c0) / SEQUENTIAL);
+    await Promise.all(Array.from({ length: IN_FLIGHT }, () => live[n].call()));
+    inFlight[n].push(IN_FLIGHT / ((performance.now() - t0) / 1000));
+    cpuInFlight[n].push((cpu() - c0) / IN_FLIGHT);
   }
 }
 echo.close();
@@ -422,7 +443,10 @@ const oneAtATime = [
     "client: session bookkeeping, promises, event loop (the rest of its CPU)",
     ...share(Math.max(0, clientCpu - clientParts)),
   ],
-  ["server process CPU (TestServer, the same for every client)", ...share(serverCpuUs)],
+  [
+    "server process CPU (TestServer; its share depends on what the client sends)",
+    ...share(serverCpuUs),
+  ],
   [
     "neither process on a CPU (kernel hand-offs, wake-up latency, other load)",
     ...share(Math.max(0, roundTrip - clientCpu - serverCpuUs)),
@@ -468,8 +492,10 @@ const markdown = [
   `one-at-a-time calls per round after ${WARM_UP} of warm-up each); TestServer in a ` +
   `child process of the same runtime; irenogram and mtcute on intermediate, GramJS on abridged. ` +
   `Ratios: how many times better irenogram is (higher throughput, lower time or memory). ` +
-  `Rounds ranged (min–max): irenogram one at a time ${range(sequential.irenogram)}, mtcute ` +
-  `${range(sequential.mtcute)}, GramJS ${range(sequential.GramJS)} RPC/s.`,
+  `One at a time, rounds ranged (min–max): irenogram ${range(sequential.irenogram)}, mtcute ` +
+  `${range(sequential.mtcute)}, GramJS ${range(sequential.GramJS)} RPC/s; the median of the ` +
+  `rounds' own ratios is ${fmt(roundRatio("mtcute"))}× mtcute and ` +
+  `${fmt(roundRatio("GramJS"))}× GramJS.`,
   "",
   `Where one of irenogram's round trips goes, one at a time (${fmt(roundTrip)} µs; a bare ` +
   `${ECHO_BYTES}-byte echo through runtime/tcp.ts to the server process takes ` +
