@@ -324,13 +324,17 @@ child.stdin!.end();
 
 // ---- where irenogram's time per request goes (1,000 requests in one container) ----
 
+/**
+ * CPU time (µs) per request of `fn` doing `n` requests' work: CPU, not wall time, so that the
+ * parts add up against the CPU measured over the rounds whatever else loads the machine.
+ */
 function perCall(fn: () => void, n: number): number {
   for (let i = 0; i < 20; i++) fn();
   const samples: number[] = [];
   for (let r = 0; r < 7; r++) {
-    const t0 = performance.now();
+    const c0 = cpu();
     for (let i = 0; i < 3; i++) fn();
-    samples.push((performance.now() - t0) / 3 / n * 1000); // µs per request
+    samples.push((cpu() - c0) / 3 / n);
   }
   return median(samples);
 }
@@ -386,7 +390,7 @@ const costs = {
   }
   costs["TL (deserialise the reply container)"] = perCall(() => void deserialize(body), IN_FLIGHT);
 }
-const totalUs = 1e6 / median(inFlight.irenogram);
+const totalUs = median(cpuInFlight.irenogram);
 const accounted = Object.values(costs).reduce((a, b) => a + b, 0);
 
 // ---- where one request's round trip goes, one at a time ----
@@ -500,12 +504,13 @@ const markdown = [
   `Where one of irenogram's round trips goes, one at a time (${fmt(roundTrip)} µs; a bare ` +
   `${ECHO_BYTES}-byte echo through runtime/tcp.ts to the server process takes ` +
   `${fmt(1e6 / median(echoRate))} µs, ${fmt(median(echoRate))} round trips/s). Client parts ` +
-  `measured alone on one request's sizes; client and server CPU measured over the rounds:`,
+  `measured alone (CPU time) on one request's sizes; client and server CPU (every thread of ` +
+  `each process) measured over the rounds:`,
   "",
   table(["part", "per request", "share"], oneAtATime),
   "",
-  `Where irenogram's ${fmt(totalUs)} µs per request (1,000 in flight) go, each part measured ` +
-  `alone on the same sizes:`,
+  `Where irenogram's ${fmt(totalUs)} µs of client CPU per request (1,000 in flight) go, each ` +
+  `part's CPU time measured alone on the same sizes:`,
   "",
   table(["part", "per request", "share"], where),
 ].join("\n");
