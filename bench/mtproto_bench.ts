@@ -438,6 +438,17 @@ const clientCpu = median(cpuSequential.irenogram), serverCpuUs = median(serverSe
 const echoClient = median(echoCpu);
 const clientParts = single.tl + single.crypto + single.framing + echoClient;
 const share = (us: number) => [`${fmt(us)} µs`, `${fmt((us / roundTrip) * 100)}%`];
+/** What 2× mtcute one at a time asks of this client, against what it cannot shed. */
+function floorNote(): string {
+  const target = 1e6 / median(sequential.mtcute) / 2;
+  const floor = serverCpuUs + 1e6 / median(echoRate);
+  const left = target - floor;
+  return `2× mtcute one at a time means a round trip of at most ${fmt(target)} µs here. The ` +
+    `server's CPU for one request and a bare echo round trip already take ${fmt(floor)} µs, ` +
+    (left > 0
+      ? `which leaves ${fmt(left)} µs for this client's CPU (it spends ${fmt(clientCpu)} µs).`
+      : `more than that, whatever this client spends (it spends ${fmt(clientCpu)} µs).`);
+}
 const oneAtATime = [
   ["client: TL (serialise request and ack, read the answer)", ...share(single.tl)],
   ["client: crypto (seal request, open answer)", ...share(single.crypto)],
@@ -508,6 +519,8 @@ const markdown = [
   `each process) measured over the rounds:`,
   "",
   table(["part", "per request", "share"], oneAtATime),
+  "",
+  floorNote(),
   "",
   `Where irenogram's ${fmt(totalUs)} µs of client CPU per request (1,000 in flight) go, each ` +
   `part's CPU time measured alone on the same sizes:`,

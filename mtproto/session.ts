@@ -998,19 +998,26 @@ export class Session {
         sent.push(req);
       }
       if (messages.length === 0) return;
-      let msgId: bigint, seqNo: number, body: Uint8Array;
+      // `data` leaves 32 bytes in front for the header #seal writes: one buffer per flush.
+      let msgId: bigint, seqNo: number, data: Uint8Array;
       if (messages.length === 1) {
-        ({ msgId, seqNo, body } = messages[0]);
+        ({ msgId, seqNo } = messages[0]);
+        data = new Uint8Array(32 + messages[0].body.length);
+        data.set(messages[0].body, 32);
       } else {
-        body = writeContainer(messages, bytes);
+        data = writeContainer(messages, bytes);
         msgId = this.#ids.next();
         seqNo = this.#seq.next(false);
         for (const req of sent) req.containerId = msgId;
       }
       for (const req of messages.length === 1 ? sent : []) req.containerId = 0n;
-      conn.send(this.#seal(msgId, seqNo, body));
+      conn.send(this.#seal(msgId, seqNo, data));
       if (this.#log.enabled("debug")) {
-        this.#log.debug("sent", { dc: this.dcId, messages: messages.length, bytes: body.length });
+        this.#log.debug("sent", {
+          dc: this.dcId,
+          messages: messages.length,
+          bytes: data.length - 32,
+        });
       }
       const more = this.#acks.length > 0 || this.#notes.length > 0 ||
         this.#queue.some((r) => !earlyOnly || r.early);
@@ -1018,15 +1025,14 @@ export class Session {
     }
   }
 
-  #seal(msgId: bigint, seqNo: number, body: Uint8Array): Uint8Array {
-    const data = new Uint8Array(32 + body.length);
-    const view = new DataView(data.buffer);
+  /** Seals the message in `data` after its first 32 bytes, which take the header. */
+  #seal(msgId: bigint, seqNo: number, data: Uint8Array): Uint8Array {
+    const view = new DataView(data.buffer, data.byteOffset, 32);
     view.setBigInt64(0, this.#currentSalt(), true);
     view.setBigInt64(8, this.#sessionId, true);
     view.setBigInt64(16, msgId, true);
     view.setInt32(24, seqNo, true);
-    view.setInt32(28, body.length, true);
-    data.set(body, 32);
+    view.setInt32(28, data.length - 32, true);
     return sealMessage(this.#authKey!, data, "client", this.#random);
   }
 
@@ -1113,16 +1119,16 @@ export class Session {
   }
 }
 
-/** msg_container with already serialised bodies. */
+/** msg_container with already serialised bodies, after 32 bytes left for the message header. */
 function writeContainer(
   messages: { msgId: bigint; seqNo: number; body: Uint8Array }[],
   bytes: number,
 ): Uint8Array {
-  const out = new Uint8Array(8 + bytes);
+  const out = new Uint8Array(32 + 8 + bytes);
   const view = new DataView(out.buffer);
-  view.setUint32(0, 0x73f1f8dc, true);
-  view.setInt32(4, messages.length, true);
-  let p = 8;
+  view.setUint32(32, 0x73f1f8dc, true);
+  view.setInt32(36, messages.length, true);
+  let p = 40;
   for (const m of messages) {
     view.setBigInt64(p, m.msgId, true);
     view.setInt32(p + 8, m.seqNo, true);
