@@ -2,7 +2,8 @@
  * An offline tour of irenogram (`npm run demo`, or `deno task demo`): a TestServer (a Telegram
  * test DC set on loopback, no network, no account) is started; a bot and a user log in, write to
  * each other and receive the updates; they stop, a message is sent while they are away, and the
- * user starts again from its `.session` file without logging in and receives it; the session is
+ * user starts again from its `.session` file without logging in and receives it (and what the
+ * bot's channel posted meanwhile: getChannelDifference for each channel it follows); the session is
  * exported as a string and a third client starts from it; and, when a MongoDB server answers
  * (MONGODB_URL or 127.0.0.1:27017), the bot keeps its session there and starts again from it.
  */
@@ -11,8 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
 import { Client } from "./mod.ts";
-import { TestServer } from "./testing/mod.ts";
-import { TestWorld } from "./testing/server/world.ts";
+import { TestServer, TestWorld } from "./testing/mod.ts";
 import type { AnyFunction } from "./tl/mod.ts";
 
 const say = (line: string) => console.log(line);
@@ -37,7 +37,13 @@ try {
   );
   const bot = world.addBot({ username: "demo_echo_bot", firstName: "Echo" });
   const alice = world.addUser({ phone: "15550001234", firstName: "Alice", username: "alice_demo" });
-  say("   with a bot @demo_echo_bot and a user +15550001234 (Alice)");
+  const news = world.createChannel({
+    title: "Demo news",
+    creatorId: bot.userId,
+    memberIds: [alice.userId],
+    username: "demo_news",
+  });
+  say("   with a bot @demo_echo_bot, a user +15550001234 (Alice) and the bot's channel @demo_news");
 
   say(`2. Both log in; their sessions are SQLite files in ${workdir}`);
   const options = { ...server.clientOptions(), workdir, logLevel: "silent" as const };
@@ -72,7 +78,9 @@ try {
     const sent = await aliceApp.sendMessage("@demo_echo_bot", text);
     say(`   Alice -> "${text}" (message id ${sent.id})`);
   }
-  for (let i = 0; i < 100 && replies < 2; i++) await pause(20);
+  world.postMessage({ fromId: bot.userId, to: { channelId: news.channelId }, text: "news #1" });
+  say('   the bot posts "news #1" in @demo_news');
+  for (let i = 0; i < 100 && replies < 3; i++) await pause(20);
 
   say("4. Both stop; meanwhile the bot's owner posts a message to Alice:");
   await botApp.stop();
@@ -82,6 +90,8 @@ try {
     to: { userId: alice.userId },
     text: "sent while you were away",
   });
+  world.postMessage({ fromId: bot.userId, to: { channelId: news.channelId }, text: "news #2" });
+  say('   and "news #2" in @demo_news');
   say(`   files: ${readdirSync(workdir).filter((f) => f.endsWith(".session")).join(", ")}`);
 
   say("5. Alice starts again from alice.session, without logging in, and gets what she missed:");
@@ -90,10 +100,11 @@ try {
   let missed = 0;
   again.onMessage((m) => {
     missed++;
-    say(`   Alice <- "${m.message}" (fetched with updates.getDifference)`);
+    const how = m.peerId._ === "peerChannel" ? "getChannelDifference" : "getDifference";
+    say(`   Alice <- "${m.message}" (fetched with updates.${how})`);
   });
   await again.start();
-  for (let i = 0; i < 100 && missed < 1; i++) await pause(20);
+  for (let i = 0; i < 100 && missed < 2; i++) await pause(20);
   const peer = await again.resolvePeer("@demo_echo_bot");
   say(
     `   new login requests: ${

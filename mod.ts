@@ -23,6 +23,7 @@ export type {
   LoggerLike,
   LogLevel,
   TransportName,
+  WebSocketClass,
 } from "./client/options.ts";
 export { ClientError, type ClientErrorCode } from "./client/errors.ts";
 export { peerId } from "./client/peers.ts";

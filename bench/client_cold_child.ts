@@ -1,38 +1,51 @@
-// One cold start for bench/client_bench.ts: a fresh process imports LIBRARY (argv[2]), opens the
-// saved session (env BENCH_TARGET, BENCH_SESSION, BENCH_WORKDIR) and calls getMe, then exits.
-// Prints the milliseconds from the first line of this script to getMe's answer.
+// One cold start for bench/client_bench.ts: a fresh process imports LIBRARY (argv[2]), opens its
+// default persistent session in BENCH_WORKDIR (env BENCH_TARGET names the TestServer) and calls
+// getMe, then exits. Prints the milliseconds from the first line of this script to getMe's answer
+// and the time at each step (imported; started: session open and connected; answered).
 import process from "node:process";
 
 const t0 = performance.now();
+const phases: Record<string, number> = {};
+const mark = (name: string) => void (phases[name] = Math.round(performance.now() - t0));
 const lib = process.argv[2];
 const target = JSON.parse(process.env.BENCH_TARGET!);
-const session = process.env.BENCH_SESSION ?? "";
+const workdir = process.env.BENCH_WORKDIR!;
 let id: unknown;
 if (lib === "irenogram") {
   const { Client } = await import("../mod.ts");
+  mark("imported");
   const app = new Client("cold", {
     apiId: target.apiId,
     dcOptions: target.dcs,
     publicKeys: [target.pem],
-    workdir: process.env.BENCH_WORKDIR,
+    workdir,
     noUpdates: true,
   });
   await app.start();
+  mark("started");
   id = (await app.getMe()).id;
+  mark("answered");
   await app.stop();
 } else if (lib === "mtcute") {
-  const { mtcuteClient } = await import("./client_mtcute.ts");
-  const c = await mtcuteClient(target);
-  await c.importSession(session);
+  const { mtcuteClient, mtcuteStorage } = await import("./client_mtcute.ts");
+  mark("imported");
+  const c = await mtcuteClient(target, await mtcuteStorage(`${workdir}/mtcute.session`));
   await c.connect();
+  mark("started");
   id = (await c.getMe()).id;
+  mark("answered");
   await c.destroy();
 } else {
-  const { gramjsClient } = await import("./client_gramjs.ts");
-  const c = gramjsClient(target, session);
+  const { gramjsClient, gramjsStoreSession } = await import("./client_gramjs.ts");
+  mark("imported");
+  process.chdir(workdir); // StoreSession's folder is relative to the working directory
+  const c = gramjsClient(target, gramjsStoreSession("gramjs_session"));
   await c.connect();
+  mark("started");
   id = (await c.getMe() as { id: unknown }).id;
+  mark("answered");
   await c.destroy();
 }
-console.log(JSON.stringify({ ms: performance.now() - t0, id: String(id) }));
+const ms = performance.now() - t0;
+console.log(JSON.stringify({ ms, id: String(id), ...phases }));
 process.exit(0);

@@ -10,8 +10,6 @@
 import process from "node:process";
 import v8 from "node:v8";
 import { runInNewContext } from "node:vm";
-import { createPublicKey } from "node:crypto";
-import bigInt from "big-integer";
 import {
   BaseTelegramClient,
   IntermediatePacketCodec,
@@ -27,7 +25,6 @@ import { Api, TelegramClient } from "telegram";
 // testing/server/gramjs_test.ts).
 import { MemorySession } from "telegram/sessions/index.js";
 import { Logger, LogLevel } from "telegram/extensions/Logger.js";
-import { _serverKeys } from "telegram/crypto/RSA.js";
 import { ConnectionTCPFull } from "telegram/network/index.js";
 import { TestServer } from "../testing/mod.ts";
 import {
@@ -36,6 +33,7 @@ import {
   runHandshake,
   type ServerMessage,
 } from "../tests/testserver_client.ts";
+import { dialingServer, mtcuteDcs, trustInGramjs } from "../tests/test_support/peer_clients.ts";
 import { fmt, table, writeSection } from "./report.ts";
 
 const server = await TestServer.start({ maxConnections: 100_000 });
@@ -151,12 +149,11 @@ async function share(name: string, call: () => Promise<unknown>, total: number, 
   ]);
 }
 
-const option = { id: 2, ipAddress: dc.host, port: dc.port };
 const mtcute = new BaseTelegramClient({
   apiId: 1,
   apiHash: "0123456789abcdef0123456789abcdef",
   storage: new MemoryStorage(),
-  defaultDcs: { main: option, media: option },
+  defaultDcs: mtcuteDcs(dc),
   transport: new CodecTcp(() => new ObfuscatedPacketCodec(new IntermediatePacketCodec())),
   logLevel: 0,
 });
@@ -175,22 +172,11 @@ await share("mtcute", () => mtcute.call({ _: "help.getConfig" }), 500, 1);
 await share("mtcute", () => mtcute.call({ _: "help.getConfig" }), 2000, 100);
 await mtcute.destroy();
 
-for (const key of server.publicKeys) {
-  const jwk = createPublicKey(key.pem).export({ format: "jwk" });
-  const n = BigInt("0x" + Buffer.from(jwk.n!, "base64url").toString("hex"));
-  _serverKeys.set(BigInt.asIntN(64, key.fingerprint).toString(), {
-    n: bigInt(n.toString()),
-    e: 65537,
-  });
-}
+trustInGramjs(server.publicKeys);
 const session = new MemorySession();
 session.setDC(2, dc.host, dc.port);
 const gram = new TelegramClient(session, 1, "0123456789abcdef0123456789abcdef", {
-  connection: class extends ConnectionTCPFull {
-    constructor(o: ConstructorParameters<typeof ConnectionTCPFull>[0]) {
-      super({ ...o, port: dc.port });
-    }
-  },
+  connection: dialingServer(ConnectionTCPFull, server.dcs),
   connectionRetries: 1,
   autoReconnect: false,
   baseLogger: new Logger(LogLevel.NONE),

@@ -3,7 +3,7 @@ import { RpcError } from "../tl/mod.ts";
 import type { Storage } from "../storage/storage.ts";
 import { StorageError } from "../storage/errors.ts";
 import { dcAddress } from "../storage/dcs.ts";
-import { Logger } from "../mtproto/mod.ts";
+import { Logger, type WebSocketConstructor } from "../mtproto/mod.ts";
 import {
   type ClientOptions,
   DEFAULT_SLEEP_THRESHOLD,
@@ -26,6 +26,7 @@ import { Dispatcher } from "./dispatcher.ts";
 import { ask, canPrompt, obtain } from "./prompt.ts";
 import { computePasswordCheck } from "./srp.ts";
 import { redactWhenPrinted } from "../runtime/redact.ts";
+import { hasWebSocket } from "../runtime/websocket.ts";
 
 /** Options that are secrets (or personal data) and never printed. */
 const SECRET_OPTIONS = [
@@ -137,8 +138,7 @@ const notStarted = () => new ClientError("CLIENT_NOT_STARTED", "call start() fir
  * The same client offline, against a TestServer (Telegram's DCs on loopback):
  *
  * ```ts
- * import { TestServer } from "@x/irenogram/testing";
- * import type { TestWorld } from "../testing/server/world.ts";
+ * import { TestServer, type TestWorld } from "@x/irenogram/testing";
  * // Offline, a bot of a TestServer (on Telegram: your apiId, apiHash and botToken instead).
  * await using server = await TestServer.start();
  * const { token } = (server.world as TestWorld).addBot({ username: "docs_bot" });
@@ -243,6 +243,15 @@ export class Client {
       this.#storageClosed = false;
     }
     const o = this.#options;
+    // Before anything is opened: nothing to undo.
+    if (o.transport === "websocket" && o.webSocket === undefined && !hasWebSocket()) {
+      throw new ClientError(
+        "CLIENT_WEBSOCKET_MISSING",
+        'transport "websocket" needs a WebSocket and this runtime has none (Node before 22): ' +
+          'install the ws package (npm i ws) and pass it: import { WebSocket } from "ws"; ' +
+          'new Client(name, { transport: "websocket", webSocket: WebSocket })',
+      );
+    }
     await this.#storage.open();
     try {
       const session = await this.#storage.getSession();
@@ -259,6 +268,8 @@ export class Client {
         publicKeys: o.publicKeys ?? [...TELEGRAM_PUBLIC_KEYS],
         keys: this.#keys,
         transport: o.transport,
+        // Its shape is the browser's WebSocket, which runtime/websocket.ts relies on.
+        WebSocket: o.webSocket as WebSocketConstructor | undefined,
         proxy: o.proxy,
         ipv6: o.ipv6,
         testMode: o.testMode,
@@ -290,6 +301,7 @@ export class Client {
           savePeers: (carrier) => this.#peers.save(carrier),
           deliver: (list) => this.#deliver(list),
           selfId: () => this.#userId ?? 0,
+          isBot: () => this.#isBot,
           logger: this.#logger,
         });
         await this.#updates.start();
@@ -466,8 +478,7 @@ export class Client {
    *
    * @example
    * ```ts
-   * import { TestServer } from "@x/irenogram/testing";
-   * import type { TestWorld } from "../testing/server/world.ts";
+   * import { TestServer, type TestWorld } from "@x/irenogram/testing";
    * // Offline, a bot of a TestServer (on Telegram: your apiId, apiHash and botToken instead).
    * await using server = await TestServer.start();
    * const { token } = (server.world as TestWorld).addBot({ username: "docs_bot" });
@@ -509,6 +520,8 @@ export class Client {
             e.id === "FILE_MIGRATE_X" || e.id === "STATS_MIGRATE_X" || options.dcId !== undefined
           ) {
             opts = { ...opts, dcId: e.value };
+          } else if (this.#keys?.committed && this.#userId !== null) {
+            await this.#moveLoggedIn(e.value, e);
           } else {
             await this.#migrate(e.value);
           }
@@ -517,6 +530,26 @@ export class Client {
         throw e;
       }
     }
+  }
+
+  /**
+   * A logged-in session told its account lives on `dcId`: the login is carried there first
+   * (auth.exportAuthorization here, auth.importAuthorization there), then the home DC moves and
+   * is stored. When that fails, nothing moves and nothing is stored (a home DC whose key is not
+   * logged in would break the session for good): `cause` is thrown.
+   */
+  async #moveLoggedIn(dcId: number, cause: RpcError): Promise<void> {
+    try {
+      // A request to another DC makes the connection import the authorization there first.
+      await this.#conn!.invoke({ _: "help.getNearestDc" }, { dcId });
+    } catch (e) {
+      this.#logger.warn("home DC move refused: the login could not be carried over", {
+        to: dcId,
+        error: e instanceof RpcError ? e.id : String((e as Error)?.message ?? e),
+      });
+      throw cause;
+    }
+    await this.#migrate(dcId);
   }
 
   /** Moves the home DC (after PHONE/USER/NETWORK_MIGRATE) and records it once logged in. */
@@ -607,8 +640,7 @@ export class Client {
    *
    * @example
    * ```ts
-   * import { TestServer } from "@x/irenogram/testing";
-   * import type { TestWorld } from "../testing/server/world.ts";
+   * import { TestServer, type TestWorld } from "@x/irenogram/testing";
    * // Offline, a bot of a TestServer (on Telegram: your apiId, apiHash and botToken instead).
    * await using server = await TestServer.start();
    * const world = server.world as TestWorld;
@@ -742,8 +774,7 @@ export class Client {
    *
    * @example
    * ```ts
-   * import { TestServer } from "@x/irenogram/testing";
-   * import type { TestWorld } from "../testing/server/world.ts";
+   * import { TestServer, type TestWorld } from "@x/irenogram/testing";
    * // Offline, a user of a TestServer (on Telegram: your apiId, apiHash and phone number instead).
    * await using server = await TestServer.start();
    * const { code } = (server.world as TestWorld).addUser({ phone: "15550001", firstName: "Alice" });
@@ -838,8 +869,7 @@ export class Client {
    *
    * @example
    * ```ts
-   * import { TestServer } from "@x/irenogram/testing";
-   * import type { TestWorld } from "../testing/server/world.ts";
+   * import { TestServer, type TestWorld } from "@x/irenogram/testing";
    * // Offline, a user of a TestServer (on Telegram: your apiId, apiHash and phone number instead).
    * await using server = await TestServer.start();
    * const { code } = (server.world as TestWorld).addUser({ phone: "15550001", firstName: "Alice" });
@@ -937,8 +967,7 @@ export class Client {
    *
    * @example
    * ```ts
-   * import { TestServer } from "@x/irenogram/testing";
-   * import type { TestWorld } from "../testing/server/world.ts";
+   * import { TestServer, type TestWorld } from "@x/irenogram/testing";
    * // Offline, a bot of a TestServer (on Telegram: your apiId, apiHash and botToken instead).
    * await using server = await TestServer.start();
    * const { token } = (server.world as TestWorld).addBot({ username: "docs_bot" });

@@ -19,7 +19,10 @@ export type ClientErrorCode =
   /** The server sent something login cannot go on with (e.g. a code for a bot token). */
   | "CLIENT_LOGIN_FAILED"
   /** The connection layer (mtproto/) is not available in this build. */
-  | "CLIENT_NO_TRANSPORT";
+  | "CLIENT_NO_TRANSPORT"
+  /** `transport: "websocket"` on a runtime without a WebSocket (Node before 22) and no
+   * `webSocket` option: the message says to pass the `ws` package's. */
+  | "CLIENT_WEBSOCKET_MISSING";
 
 /**
  * An error of the {@link Client} itself (not Telegram's: those are `RpcError` classes, and not

@@ -6,24 +6,19 @@
  * @module
  */
 import { ClientError } from "./errors.ts";
-import { type LogLevel, type TransportName, TRANSPORTS } from "../mtproto/mod.ts";
+import { type DcOption, type LogLevel, type TransportName, TRANSPORTS } from "../mtproto/mod.ts";
+
+/**
+ * A WebSocket class with the browser's API, such as the `ws` package's `WebSocket` (typed
+ * loosely so that `ws`'s own typings fit without a cast).
+ */
+export type WebSocketClass = new (url: string, protocols?: string | string[]) => object;
 
 /** A value given up front, or asked for when needed (an async callback). */
 export type Input<T = string> = T | (() => T | Promise<T>);
 
-/** Where a DC listens. `wsUrl` is used by the WebSocket transport. */
-export interface DcOption {
-  /** DC number (1–5 on Telegram's production and test servers). */
-  id: number;
-  /** IP address or host name of the DC. */
-  host: string;
-  /** TCP port of the DC. */
-  port: number;
-  /** Whether `host` is an IPv6 address. */
-  ipv6?: boolean;
-  /** URL of the DC's WebSocket endpoint, for the WebSocket transport. */
-  wsUrl?: string;
-}
+// Where a DC listens: mtproto's type (one shape for the client, mtproto and the TestServer).
+export type { DcOption } from "../mtproto/mod.ts";
 
 // How much the client logs: the levels of mtproto's Logger (one type, so that the level of a
 // Logger and the client's `logLevel` are documented as the same thing).
@@ -78,6 +73,19 @@ export interface ClientOptions {
   ipv6?: boolean;
   /** The MTProto transport. */
   transport?: TransportName;
+  /**
+   * The WebSocket class for `transport: "websocket"` where the runtime has none (Node before
+   * 22): the `ws` package's. Browsers, Deno, Bun and Node 22+ need nothing here. Without one
+   * there, `start()` fails with `CLIENT_WEBSOCKET_MISSING`.
+   *
+   * @example
+   * ```ts
+   * import { Client } from "@x/irenogram";
+   * import { WebSocket } from "ws"; // npm i ws
+   * const app = new Client("my_account", { transport: "websocket", webSocket: WebSocket });
+   * ```
+   */
+  webSocket?: WebSocketClass;
   /** An MTProxy: host, port and secret (hex or base64; `dd`/`ee` prefixes understood). */
   proxy?: { host: string; port: number; secret: string };
   /** Reported to Telegram in initConnection (shown in the account's sessions list). */
@@ -160,6 +168,9 @@ export function validateOptions(options: ClientOptions): void {
   }
   if (o.transport !== undefined && !TRANSPORTS.includes(o.transport)) {
     bad(`transport must be one of ${TRANSPORTS.join(", ")}`);
+  }
+  if (o.webSocket !== undefined && typeof o.webSocket !== "function") {
+    bad("webSocket must be a WebSocket class (e.g. the ws package's WebSocket)");
   }
   if (o.proxy !== undefined) {
     const p = o.proxy;

@@ -63,8 +63,7 @@ const pad256 = (n: bigint) => bigintToBytes(n, 256)!;
  * @example
  * ```ts
  * import { Client } from "@x/irenogram";
- * import { TestServer } from "@x/irenogram/testing";
- * import type { TestWorld } from "../testing/server/world.ts";
+ * import { TestServer, type TestWorld } from "@x/irenogram/testing";
  * // Offline, a user of a TestServer (on Telegram: your apiId, apiHash and phone number instead).
  * await using server = await TestServer.start();
  * const world = server.world as TestWorld;

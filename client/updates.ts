@@ -28,7 +28,12 @@ export interface UpdateManagerDeps {
   ): Promise<ResultOf<F>>;
   storage: Pick<
     Storage,
-    "getUpdateState" | "setUpdateState" | "getChannelPts" | "setChannelPts" | "getPeerById"
+    | "getUpdateState"
+    | "setUpdateState"
+    | "getChannelPts"
+    | "setChannelPts"
+    | "listChannelPts"
+    | "getPeerById"
   >;
   /** Stores the peers a batch carries (called before its updates are delivered). */
   savePeers(carrier: { users: Api.TypeUser[]; chats: Api.TypeChat[] }): Promise<void>;
@@ -39,11 +44,32 @@ export interface UpdateManagerDeps {
   logger: LoggerLike;
   /** How long (ms) a gap may stay open for the missing updates to arrive by themselves. */
   gapTimeout?: number;
+  /** How long (ms) an advanced common state may wait before it is written (see SAVE_DELAY_MS). */
+  saveDelay?: number;
+  /** Whether the account is a bot (bots may fetch channel differences in larger slices). */
+  isBot?(): boolean;
 }
+
+/**
+ * The common update state (pts, qts, date, seq) advances with every update but is written at
+ * most this often (ms), and at once by {@link UpdateManager.close} (the client's stop()) and
+ * after every getDifference; channels' pts are written once per batch. A write per update would
+ * cost a durable commit (an fsync in a session file) per incoming message. What a crash can cost: a state up to this old, so a restarted client
+ * receives the updates of that last moment again (at least once, never lost).
+ */
+export const SAVE_DELAY_MS = 1000;
 
 /** Bounds of difference loops: a misbehaving server cannot keep the client fetching forever. */
 const MAX_DIFFERENCE_ROUNDS = 1000;
+/** Updates asked per getChannelDifference: users are to pass 10–100, bots up to 100,000. */
 const CHANNEL_DIFFERENCE_LIMIT = 100;
+const CHANNEL_DIFFERENCE_LIMIT_BOT = 1000;
+/** Channels caught up at once after a start (each a chain of getChannelDifference calls). */
+const CHANNEL_CONCURRENCY = 4;
+/** Longest `timeout` (s) of a channel difference honoured before polling that channel again. */
+const MAX_CHANNEL_POLL_SECONDS = 24 * 60 * 60;
+/** The errors after which a channel cannot be caught up (left, banned, deleted). */
+const CHANNEL_GONE = new Set(["CHANNEL_PRIVATE", "CHANNEL_INVALID", "CHANNEL_PUBLIC_GROUP_NA"]);
 
 type Ptsed = { pts: number; ptsCount: number };
 
@@ -109,13 +135,22 @@ interface Pending {
 export class UpdateManager {
   readonly #d: UpdateManagerDeps;
   #state: UpdateState | undefined;
+  /** Known channel pts (marked id → pts); those changed since the last save in #dirtyChannels. */
   readonly #channelPts = new Map<number, number>();
+  readonly #dirtyChannels = new Set<number>();
+  /** Whether #channelPts holds every channel of the storage (listed at start). */
+  #channelsListed = false;
+  /** Channels whose difference was fetched during the current catch-up (not fetched twice). */
+  #caughtUp: Set<number> | undefined;
+  /** Per channel, the refetch a difference's `timeout` asked for. */
+  readonly #polls = new Map<number, ReturnType<typeof setTimeout>>();
   /** Updates past a gap, per pts key ("" = common, else the marked channel id). */
   readonly #pending = new Map<string, Pending[]>();
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
   #queue: Promise<void> = Promise.resolve();
   #closed = false;
   #dirty = false;
+  #saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(deps: UpdateManagerDeps) {
     this.#d = deps;
@@ -132,17 +167,56 @@ export class UpdateManager {
    */
   start(): Promise<void> {
     return this.#enqueue(async () => {
-      const stored = await this.#d.storage.getUpdateState();
+      const [stored, channels] = await Promise.all([
+        this.#d.storage.getUpdateState(),
+        this.#d.storage.listChannelPts(),
+      ]);
+      for (const [channel, pts] of channels) {
+        if (!this.#channelPts.has(channel)) this.#channelPts.set(channel, pts);
+      }
+      this.#channelsListed = true;
       if (stored === undefined || stored.pts <= 0) {
         const s = await this.#d.invoke({ _: "updates.getState" });
         this.#state = { pts: s.pts, qts: s.qts, date: s.date, seq: s.seq };
         this.#dirty = true;
+        await this.#save();
       } else {
         this.#state = { ...stored };
-        await this.#difference();
+        await this.#catchUp();
       }
-      await this.#save();
     });
+  }
+
+  /**
+   * What a restart (or a lost session) calls for: the common difference, then the difference of
+   * every channel whose pts is kept (pushes for channels are not replayed by getDifference),
+   * a few channels at a time, each channel's updates delivered in order once.
+   */
+  async #catchUp(): Promise<void> {
+    this.#caughtUp = new Set();
+    try {
+      await this.#difference();
+      await this.#save();
+      const channels = [...this.#channelPts.keys()].filter((c) => !this.#caughtUp!.has(c));
+      let next = 0;
+      const worker = async () => {
+        while (next < channels.length && !this.#closed) {
+          const channel = channels[next++];
+          try {
+            await this.#channelDifference(channel, undefined);
+          } catch (e) {
+            // One channel that fails (network, flood) does not keep the others back; its pts
+            // stays, so the next start (or its next update's gap) fetches it again.
+            this.#d.logger.warn("channel catch-up failed", { channel, error: describe(e) });
+          }
+        }
+      };
+      await Promise.all(
+        Array.from({ length: Math.min(CHANNEL_CONCURRENCY, channels.length) }, worker),
+      );
+    } finally {
+      this.#caughtUp = undefined;
+    }
   }
 
   /**
@@ -159,6 +233,10 @@ export class UpdateManager {
     this.#closed = true;
     for (const t of this.#timers.values()) clearTimeout(t);
     this.#timers.clear();
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = undefined;
+    for (const t of this.#polls.values()) clearTimeout(t);
+    this.#polls.clear();
     await this.#queue.catch(() => {});
     await this.#save();
   }
@@ -169,10 +247,31 @@ export class UpdateManager {
     return next;
   }
 
+  /** Schedules a write of the advanced state (coalescing every advance until it runs). */
+  #saveSoon(): void {
+    if (!this.#dirty || this.#saveTimer !== undefined || this.#closed) return;
+    this.#saveTimer = setTimeout(() => {
+      this.#saveTimer = undefined;
+      if (!this.#closed) this.#enqueue(() => this.#save());
+    }, this.#d.saveDelay ?? SAVE_DELAY_MS);
+  }
+
+  /** Writes what changed since the last save: one write per batch, not one per update. */
   async #save(): Promise<void> {
+    await this.#saveChannels();
     if (!this.#dirty || this.#state === undefined) return;
     this.#dirty = false;
     await this.#d.storage.setUpdateState({ ...this.#state });
+  }
+
+  /** Writes the channels' pts that changed (one write per channel per batch). */
+  async #saveChannels(): Promise<void> {
+    if (this.#dirtyChannels.size === 0) return;
+    const channels = [...this.#dirtyChannels];
+    this.#dirtyChannels.clear();
+    await Promise.all(
+      channels.map((c) => this.#d.storage.setChannelPts(c, this.#channelPts.get(c)!)),
+    );
   }
 
   async #apply(updates: Api.TypeUpdates, dispatch: boolean): Promise<void> {
@@ -180,7 +279,8 @@ export class UpdateManager {
     const out: DeliveredUpdate[] = [];
     switch (updates._) {
       case "updatesTooLong":
-        await this.#difference();
+        // Pushes were lost (a new session on the server): channels' too.
+        await this.#catchUp();
         break;
       case "updateShort":
         await this.#one({ update: updates.update, users: [], chats: [] }, out);
@@ -237,7 +337,8 @@ export class UpdateManager {
     // A request's own result is not delivered, but updates held past a gap that it closed are.
     const deliver = dispatch ? out : out.filter((item) => !ownUpdates(updates).has(item.update));
     if (deliver.length > 0) this.#d.deliver(deliver);
-    await this.#save();
+    await this.#saveChannels(); // per batch (channels are many and quieter than the common pts)
+    this.#saveSoon();
   }
 
   #expandShort(u: Api.UpdateShortMessage | Api.UpdateShortChatMessage): Api.TypeUpdate {
@@ -276,7 +377,7 @@ export class UpdateManager {
     const u = item.update;
     const state = this.#state!;
     if (u._ === "updateChannelTooLong") {
-      await this.#channelDifference(markChannel(u.channelId), out);
+      await this.#channelDifference(markChannel(u.channelId), out, u.pts);
       return;
     }
     if (hasPts(u)) {
@@ -295,9 +396,9 @@ export class UpdateManager {
         this.#hold(key, { item, pts: u.pts, count: u.ptsCount });
         return;
       }
-      await this.#setPts(channel, u.pts);
+      this.#setPts(channel, u.pts);
       out.push(item);
-      await this.#drain(key, out);
+      this.#drain(key, out);
       return;
     }
     if (hasQts(u)) {
@@ -315,20 +416,22 @@ export class UpdateManager {
 
   async #localChannelPts(channel: number): Promise<number | undefined> {
     let pts = this.#channelPts.get(channel);
-    if (pts === undefined) {
+    // Listed at start: a channel missing from the list is new (no storage round trip).
+    if (pts === undefined && !this.#channelsListed) {
       pts = await this.#d.storage.getChannelPts(channel);
       if (pts !== undefined) this.#channelPts.set(channel, pts);
     }
     return pts;
   }
 
-  async #setPts(channel: number | undefined, pts: number): Promise<void> {
+  /** Advances a pts in memory; {@link #save} writes it (once per batch). */
+  #setPts(channel: number | undefined, pts: number): void {
     if (channel === undefined) {
       this.#state!.pts = pts;
       this.#dirty = true;
     } else {
       this.#channelPts.set(channel, pts);
-      await this.#d.storage.setChannelPts(channel, pts);
+      this.#dirtyChannels.add(channel);
     }
   }
 
@@ -351,14 +454,15 @@ export class UpdateManager {
         if (key === "") await this.#difference(out);
         else await this.#channelDifference(Number(key), out);
         if (out.length > 0) this.#d.deliver(out);
-        await this.#save();
+        await this.#saveChannels();
+        this.#saveSoon();
       });
     }, this.#d.gapTimeout ?? 500);
     this.#timers.set(key, timer);
   }
 
   /** Applies the held updates that now follow on. */
-  async #drain(key: string, out: DeliveredUpdate[]): Promise<void> {
+  #drain(key: string, out: DeliveredUpdate[]): void {
     const list = this.#pending.get(key);
     if (list === undefined) return;
     const channel = key === "" ? undefined : Number(key);
@@ -368,7 +472,7 @@ export class UpdateManager {
       if (local + next.count > next.pts) list.shift(); // duplicate
       else if (local + next.count === next.pts) {
         list.shift();
-        await this.#setPts(channel, next.pts);
+        this.#setPts(channel, next.pts);
         out.push(next.item);
       } else break;
     }
@@ -413,9 +517,12 @@ export class UpdateManager {
         return;
       }
       if (diff._ === "updates.differenceTooLong") {
+        // The updates up to diff.pts are gone; the docs say to refetch from it (date, qts and
+        // seq come with that answer).
+        if (diff.pts <= state.pts) return;
         state.pts = diff.pts;
         this.#dirty = true;
-        return;
+        continue;
       }
       await this.#d.savePeers(diff);
       const batch: DeliveredUpdate[] = [];
@@ -429,7 +536,7 @@ export class UpdateManager {
       const next = diff._ === "updates.difference" ? diff.state : diff.intermediateState;
       for (const update of diff.otherUpdates) {
         if (update._ === "updateChannelTooLong") {
-          await this.#channelDifference(markChannel(update.channelId), batch);
+          await this.#channelDifference(markChannel(update.channelId), batch, update.pts);
         } else if (hasPts(update) && channelOf(update) !== undefined) {
           await this.#one({ update, ...carry }, batch);
         } else batch.push({ update, ...carry });
@@ -443,14 +550,25 @@ export class UpdateManager {
     }
   }
 
-  /** Fetches and applies a channel's difference until it is final. */
-  async #channelDifference(channel: number, out: DeliveredUpdate[]): Promise<void> {
+  /**
+   * Fetches and applies a channel's difference until the server says it is final. Into `out`
+   * when given; otherwise each round is delivered and its pts saved before the next (so the pts
+   * stored is always that of the last update delivered). `fromPts` (updateChannelTooLong's) is
+   * where to start when the channel's pts is not known.
+   */
+  async #channelDifference(
+    channel: number,
+    out: DeliveredUpdate[] | undefined,
+    fromPts?: number,
+    polled = false,
+  ): Promise<void> {
+    this.#caughtUp?.add(channel);
     this.#pending.delete(String(channel));
     const t = this.#timers.get(String(channel));
     if (t !== undefined) clearTimeout(t), this.#timers.delete(String(channel));
     const peer = await this.#d.storage.getPeerById(channel);
-    const known = await this.#localChannelPts(channel);
-    if (peer === undefined || known === undefined) {
+    const pts = (await this.#localChannelPts(channel)) ?? fromPts;
+    if (peer === undefined || pts === undefined || pts <= 0) {
       this.#d.logger.debug("channel difference skipped: channel or its pts unknown", { channel });
       return;
     }
@@ -459,42 +577,99 @@ export class UpdateManager {
       channelId: BigInt(-channel - 1_000_000_000_000),
       accessHash: peer.accessHash,
     };
-    let pts: number = known;
+    const limit = this.#d.isBot?.() ? CHANNEL_DIFFERENCE_LIMIT_BOT : CHANNEL_DIFFERENCE_LIMIT;
+    let local = pts;
+    let brought = 0;
     for (let round = 0; round < MAX_DIFFERENCE_ROUNDS && !this.#closed; round++) {
-      const diff: Api.TypeUpdatesChannelDifference = await this.#d.invoke({
-        _: "updates.getChannelDifference",
-        channel: input,
-        filter: { _: "channelMessagesFilterEmpty" },
-        pts,
-        limit: CHANNEL_DIFFERENCE_LIMIT,
-      });
-      if (diff._ === "updates.channelDifferenceEmpty") {
-        await this.#setPts(channel, diff.pts);
+      let diff: Api.TypeUpdatesChannelDifference;
+      try {
+        diff = await this.#d.invoke({
+          _: "updates.getChannelDifference",
+          channel: input,
+          filter: { _: "channelMessagesFilterEmpty" },
+          pts: local,
+          limit,
+        });
+      } catch (e) {
+        if (!(e instanceof RpcError && CHANNEL_GONE.has(e.id))) throw e;
+        // Left, banned or deleted: nothing to fetch; its pts stays for a later rejoin.
+        this.#d.logger.info("channel difference refused", { channel, error: e.id });
         return;
       }
-      await this.#d.savePeers(diff);
-      const carry = { users: diff.users, chats: diff.chats };
-      if (diff._ === "updates.channelDifferenceTooLong") {
-        for (const message of diff.messages) {
-          out.push({
-            update: { _: "updateNewChannelMessage", message, pts: 0, ptsCount: 0 },
-            ...carry,
-          });
-        }
-        const dialogPts: number | undefined = (diff.dialog as { pts?: number }).pts;
-        if (dialogPts !== undefined) pts = dialogPts;
+      const batch: DeliveredUpdate[] = [];
+      if (diff._ === "updates.channelDifferenceEmpty") {
+        local = diff.pts;
       } else {
-        for (const message of diff.newMessages) {
-          out.push({
-            update: { _: "updateNewChannelMessage", message, pts: 0, ptsCount: 0 },
-            ...carry,
+        await this.#d.savePeers(diff);
+        const carry = { users: diff.users, chats: diff.chats };
+        const news = (messages: Api.TypeMessage[]) => {
+          for (const message of messages) {
+            batch.push({
+              update: { _: "updateNewChannelMessage", message, pts: 0, ptsCount: 0 },
+              ...carry,
+            });
+          }
+        };
+        if (diff._ === "updates.channelDifferenceTooLong") {
+          // The updates after `local` are gone from the server. Its `messages` are only the
+          // latest ones, some possibly delivered already: none is delivered (each update at most
+          // once; getHistory reads the chat). The channel resumes at the dialog's pts, and the
+          // next round fetches whatever came after it.
+          const dialogPts = (diff.dialog as { pts?: number }).pts;
+          this.#d.logger.warn("channel difference too long: its older updates are skipped", {
+            channel,
+            from: local,
+            to: dialogPts,
           });
+          if (dialogPts === undefined || dialogPts <= local) round = MAX_DIFFERENCE_ROUNDS;
+          else local = dialogPts;
+        } else {
+          news(diff.newMessages);
+          for (const update of diff.otherUpdates) batch.push({ update, ...carry });
+          local = diff.pts;
         }
-        for (const update of diff.otherUpdates) out.push({ update, ...carry });
-        pts = diff.pts;
       }
-      await this.#setPts(channel, pts);
-      if (diff.final) return;
+      this.#setPts(channel, local);
+      brought += batch.length;
+      if (out) out.push(...batch);
+      else {
+        if (batch.length > 0) this.#d.deliver(batch);
+        await this.#save();
+      }
+      if (diff._ === "updates.channelDifferenceTooLong") continue;
+      if (diff.final || diff._ === "updates.channelDifferenceEmpty") {
+        // A poll that found nothing is not repeated: quiet channels are not polled forever
+        // (hundreds of them would run into FLOOD_WAIT); one whose pushes were missing is.
+        const again = !polled || brought > 0;
+        if (again && diff.timeout !== undefined && diff.timeout > 0) {
+          this.#poll(channel, diff.timeout);
+        }
+        return;
+      }
     }
   }
+
+  /**
+   * Fetches a channel's difference again after `seconds`, as a final answer's `timeout` asks
+   * (updates a busy channel does not push are fetched that way). One pending poll per channel;
+   * polling goes on only while polls bring updates.
+   */
+  #poll(channel: number, seconds: number): void {
+    if (this.#closed || this.#polls.has(channel)) return;
+    const ms = Math.min(seconds, MAX_CHANNEL_POLL_SECONDS) * 1000;
+    this.#polls.set(
+      channel,
+      setTimeout(() => {
+        this.#polls.delete(channel);
+        if (this.#closed) return;
+        this.#enqueue(() => this.#channelDifference(channel, undefined, undefined, true))
+          .catch(() => {});
+      }, ms),
+    );
+  }
+}
+
+/** An error's id or message for a log line (never a secret: RPC errors carry none). */
+function describe(e: unknown): string {
+  return e instanceof RpcError ? e.id : String((e as Error)?.message ?? e);
 }

@@ -109,9 +109,9 @@ test("updates: in-order updates are delivered once; duplicates are dropped; the 
   await manager.handle({ _: "updateShort", update: u2, date: 7 });
   await manager.handle(wrap([u2]));
   assert.deepEqual(ids(), [1, 2]);
-  assert.equal((await storage.getUpdateState())?.pts, 2);
   assert.deepEqual(server.calls, ["updates.getState"], "no difference was needed");
-  await manager.close();
+  await manager.close(); // writes the state (coalesced: see updates_save_test.ts)
+  assert.equal((await storage.getUpdateState())?.pts, 2);
 });
 
 test("updates: an update past a gap waits for the missing one and both arrive in order", async () => {
@@ -281,5 +281,323 @@ test("updates: a stored state the server refuses is replaced by the current one"
   assert.deepEqual(server.calls, ["updates.getDifference", "updates.getState"]);
   assert.deepEqual(ids(), []);
   assert.equal((await storage.getUpdateState())?.pts, 2);
+  await manager.close();
+});
+
+/** Channels on a fake server: each a list of messages whose pts is its index + 1. */
+class FakeChannels {
+  posts = new Map<number, Api.Message[]>();
+  calls: { channel: bigint; pts: number; limit: number }[] = [];
+  /** Per call, what to answer instead (tooLong, errors); consumed in order. */
+  script: ((fn: Api.UpdatesGetChannelDifference) => unknown)[] = [];
+  slice = 1000;
+  timeout: number | undefined;
+  post(channelId: number, n = 1): void {
+    const list = this.posts.get(channelId) ?? [];
+    for (let i = 0; i < n; i++) {
+      list.push(message(channelId * 1000 + list.length + 1, {
+        _: "peerChannel",
+        channelId: BigInt(channelId),
+      }));
+    }
+    this.posts.set(channelId, list);
+  }
+  difference(fn: Api.UpdatesGetChannelDifference): unknown {
+    const ch = fn.channel as Api.InputChannel;
+    this.calls.push({ channel: ch.channelId, pts: fn.pts, limit: fn.limit });
+    const scripted = this.script.shift();
+    if (scripted) return scripted(fn);
+    const list = this.posts.get(Number(ch.channelId)) ?? [];
+    const rest = list.slice(fn.pts, fn.pts + Math.min(fn.limit, this.slice));
+    if (rest.length === 0) {
+      return {
+        _: "updates.channelDifferenceEmpty",
+        final: true,
+        pts: fn.pts,
+        timeout: this.timeout,
+      };
+    }
+    const pts = fn.pts + rest.length;
+    return {
+      _: "updates.channelDifference",
+      final: pts === list.length,
+      timeout: this.timeout,
+      pts,
+      newMessages: rest,
+      otherUpdates: [],
+      users: [],
+      chats: [],
+    };
+  }
+}
+
+const channelPeer = (id: number) => ({
+  id: -1_000_000_000_000 - id,
+  accessHash: BigInt(id),
+  type: "channel" as const,
+  usernames: [],
+  phoneNumber: null,
+  lastUpdateOn: 0,
+});
+
+/** A manager over `storage` (holding a common state) whose server also has `channels`. */
+async function channelSetup(channels: FakeChannels, storage: MemoryStorage, isBot = false) {
+  const server = new FakeServer();
+  const invoke = server.invoke;
+  // deno-lint-ignore no-explicit-any
+  server.invoke = (fn: any) =>
+    fn._ === "updates.getChannelDifference"
+      ? (server.calls.push(fn._), Promise.resolve().then(() => channels.difference(fn)))
+      : invoke(fn);
+  const got: DeliveredUpdate[] = [];
+  const manager = new UpdateManager({
+    invoke: server.invoke,
+    storage,
+    savePeers: () => Promise.resolve(),
+    deliver: (u) => got.push(...u),
+    selfId: () => 1,
+    isBot: () => isBot,
+    logger: silent,
+    gapTimeout: 30,
+  });
+  await manager.start();
+  const ids = (channelId?: number) =>
+    got.map((g) => (g.update as { message: Api.Message }).message)
+      .filter((m) =>
+        channelId === undefined || (m.peerId as Api.PeerChannel).channelId === BigInt(channelId)
+      )
+      .map((m) => m.id);
+  return { manager, got, ids, server };
+}
+
+async function storedState(channels: Record<number, number>): Promise<MemoryStorage> {
+  const storage = new MemoryStorage();
+  await storage.open();
+  await storage.setUpdateState({ pts: 1, qts: 0, date: 1, seq: 0 });
+  for (const [id, pts] of Object.entries(channels)) {
+    await storage.updatePeers([channelPeer(Number(id))]);
+    await storage.setChannelPts(-1_000_000_000_000 - Number(id), pts);
+  }
+  return storage;
+}
+
+test("updates: a start catches up every stored channel, each message once and in order, and stores the last pts", async () => {
+  const channels = new FakeChannels();
+  channels.post(7, 3);
+  channels.post(8, 5);
+  channels.post(9, 2);
+  channels.slice = 2; // several rounds per channel
+  // Channel 7 was read up to pts 1, 8 up to 2, 9 entirely.
+  const storage = await storedState({ 7: 1, 8: 2, 9: 2 });
+  const { manager, ids, server } = await channelSetup(channels, storage);
+  assert.deepEqual(ids(7), [7002, 7003]);
+  assert.deepEqual(ids(8), [8003, 8004, 8005]);
+  assert.deepEqual(ids(9), []);
+  assert.ok(
+    server.calls.indexOf("updates.getDifference") <
+      server.calls.indexOf("updates.getChannelDifference"),
+  );
+  assert.deepEqual(
+    await storage.listChannelPts(),
+    new Map([
+      [-1_000_000_000_007, 3],
+      [-1_000_000_000_008, 5],
+      [-1_000_000_000_009, 2],
+    ]),
+  );
+  // A live update of channel 8 that follows on is delivered once (no second fetch).
+  channels.post(8);
+  const calls = channels.calls.length;
+  await manager.handle(wrap([{
+    _: "updateNewChannelMessage",
+    message: channels.posts.get(8)![5],
+    pts: 6,
+    ptsCount: 1,
+  }]));
+  assert.deepEqual(ids(8), [8003, 8004, 8005, 8006]);
+  assert.equal(channels.calls.length, calls);
+  await manager.close();
+  assert.equal(await storage.getChannelPts(-1_000_000_000_008), 6);
+});
+
+test("updates: channels are caught up a few at a time, and one failing channel does not stop the others", async () => {
+  const channels = new FakeChannels();
+  const stored: Record<number, number> = {};
+  for (let c = 1; c <= 12; c++) channels.post(c, 2), stored[c] = 1;
+  let running = 0, most = 0;
+  const difference = channels.difference.bind(channels);
+  channels.difference = (fn) => {
+    running++, most = Math.max(most, running);
+    return new Promise((resolve, reject) =>
+      setTimeout(() => {
+        running--;
+        if ((fn.channel as Api.InputChannel).channelId === 5n) {
+          reject(rpcErrorFromServer(420, "FLOOD_WAIT_30", fn._));
+        } else resolve(difference(fn));
+      }, 5)
+    );
+  };
+  const storage = await storedState(stored);
+  const { manager, ids } = await channelSetup(channels, storage);
+  assert.equal(ids().length, 11);
+  assert.ok(most > 1 && most <= 4, `at most 4 at once (was ${most})`);
+  assert.equal(await storage.getChannelPts(-1_000_000_000_005), 1, "the failed one keeps its pts");
+  await manager.close();
+});
+
+test("updates: updateChannelTooLong fetches the channel, from its pts when none is stored", async () => {
+  const channels = new FakeChannels();
+  channels.post(7, 4);
+  const storage = await storedState({});
+  await storage.updatePeers([channelPeer(7)]);
+  const { manager, ids } = await channelSetup(channels, storage);
+  assert.equal(channels.calls.length, 0, "no channel was known at start");
+  await manager.handle(wrap([{ _: "updateChannelTooLong", channelId: 7n, pts: 2 }]));
+  assert.deepEqual(channels.calls.map((c) => c.pts), [2]);
+  assert.deepEqual(ids(), [7003, 7004]);
+  assert.equal(await storage.getChannelPts(-1_000_000_000_007), 4);
+  channels.post(7, 2);
+  await manager.handle(wrap([{ _: "updateChannelTooLong", channelId: 7n, pts: 1 }]));
+  assert.deepEqual(channels.calls.map((c) => c.pts), [2, 4], "a stored pts wins over the update's");
+  assert.deepEqual(ids(), [7003, 7004, 7005, 7006]);
+  await manager.close();
+});
+
+test("updates: channelDifferenceTooLong skips to the dialog's pts (nothing delivered twice) and refetches from there", async () => {
+  const channels = new FakeChannels();
+  channels.post(7, 10);
+  const storage = await storedState({ 7: 1 });
+  const latest = channels.posts.get(7)!.slice(7, 9); // pts 8..9
+  channels.script.push(() => ({
+    _: "updates.channelDifferenceTooLong",
+    final: true,
+    dialog: {
+      _: "dialog",
+      peer: { _: "peerChannel", channelId: 7n },
+      topMessage: 7009,
+      readInboxMaxId: 0,
+      readOutboxMaxId: 0,
+      unreadCount: 0,
+      unreadMentionsCount: 0,
+      unreadReactionsCount: 0,
+      notifySettings: { _: "peerNotifySettings" },
+      pts: 9,
+    },
+    messages: [latest[1], latest[0]],
+    chats: [],
+    users: [],
+  }));
+  const { manager, ids } = await channelSetup(channels, storage, true);
+  assert.deepEqual(channels.calls.map((c) => c.pts), [1, 9]);
+  assert.deepEqual(channels.calls.map((c) => c.limit), [1000, 1000], "bots ask for more");
+  assert.deepEqual(
+    ids(),
+    [7010],
+    "the latest messages of tooLong may have been seen: not delivered",
+  );
+  assert.equal(await storage.getChannelPts(-1_000_000_000_007), 10);
+  await manager.close();
+});
+
+test("updates: a channel the account left is skipped; a final answer's timeout fetches the channel again", async () => {
+  const channels = new FakeChannels();
+  channels.post(7, 1);
+  channels.post(8, 1);
+  channels.timeout = 0.05; // seconds
+  const storage = await storedState({ 7: 1, 8: 1 });
+  const difference = channels.difference.bind(channels);
+  channels.difference = (fn) => {
+    if ((fn.channel as Api.InputChannel).channelId === 7n) {
+      channels.calls.push({ channel: 7n, pts: fn.pts, limit: fn.limit });
+      throw rpcErrorFromServer(406, "CHANNEL_PRIVATE", fn._);
+    }
+    return difference(fn);
+  };
+  const { manager, ids } = await channelSetup(channels, storage);
+  assert.equal(channels.calls.filter((c) => c.channel === 8n).length, 1);
+  channels.post(8, 2); // not pushed: the poll brings it
+  for (let i = 0; i < 200 && ids().length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+  assert.deepEqual(ids(), [8002, 8003]);
+  assert.equal(
+    channels.calls.filter((c) => c.channel === 7n).length,
+    1,
+    "no poll for a gone channel",
+  );
+  // The poll that brought them polls again; one that finds nothing does not.
+  for (let i = 0; i < 100 && channels.calls.filter((c) => c.channel === 8n).length < 3; i++) {
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const quiet = channels.calls.length;
+  await new Promise((r) => setTimeout(r, 150));
+  assert.equal(channels.calls.length, quiet, "a quiet channel is not polled forever");
+  channels.post(8, 1);
+  await manager.handle(wrap([{ // the client learns of it by a push, as usual
+    _: "updateNewChannelMessage",
+    message: channels.posts.get(8)![3],
+    pts: 4,
+    ptsCount: 1,
+  }]));
+  assert.deepEqual(ids(), [8002, 8003, 8004]);
+  await manager.close();
+});
+
+test("updates: a container of channel updates costs one storage write, not one per update", async () => {
+  const channels = new FakeChannels();
+  channels.post(7, 20);
+  const storage = await storedState({ 7: 0 });
+  await storage.setChannelPts(-1_000_000_000_007, 1);
+  channels.posts.get(7)!.length = 1;
+  const { manager, ids } = await channelSetup(channels, storage);
+  let writes = 0, reads = 0;
+  const set = storage.setChannelPts.bind(storage), get = storage.getChannelPts.bind(storage);
+  storage.setChannelPts = (c, p) => (writes++, set(c, p));
+  storage.getChannelPts = (c) => (reads++, get(c));
+  const updates: Api.TypeUpdate[] = [];
+  for (let n = 2; n <= 20; n++) {
+    channels.post(7);
+    updates.push({
+      _: "updateNewChannelMessage",
+      message: channels.posts.get(7)![n - 1],
+      pts: n,
+      ptsCount: 1,
+    });
+  }
+  await manager.handle(wrap(updates));
+  assert.equal(ids().length, 19);
+  assert.equal(writes, 1);
+  assert.equal(reads, 0, "channels are listed once at start");
+  // A channel seen for the first time is not looked up in the storage either.
+  await manager.handle(wrap([{
+    _: "updateNewChannelMessage",
+    message: message(1, { _: "peerChannel", channelId: 99n }),
+    pts: 5,
+    ptsCount: 1,
+  }]));
+  assert.equal(reads, 0);
+  await manager.close();
+  assert.equal(await storage.getChannelPts(-1_000_000_000_007), 20);
+  assert.equal(await storage.getChannelPts(-1_000_000_000_099), 5);
+});
+
+test("updates: differenceTooLong moves to the server's pts and fetches the difference from there", async () => {
+  const server = new FakeServer();
+  for (let n = 1; n <= 8; n++) server.post(n);
+  const storage = new MemoryStorage();
+  await storage.open();
+  await storage.setUpdateState({ pts: 1, qts: 0, date: 1, seq: 0 });
+  const invoke = server.invoke;
+  let first = true;
+  // deno-lint-ignore no-explicit-any
+  server.invoke = (fn: any) => {
+    if (fn._ === "updates.getDifference" && first) {
+      first = false;
+      server.calls.push(fn._);
+      return Promise.resolve({ _: "updates.differenceTooLong", pts: 6 });
+    }
+    return invoke(fn);
+  };
+  const { manager, ids } = await setup(server, storage);
+  assert.deepEqual(ids(), [7, 8], "what came after the new pts is fetched");
+  assert.deepEqual(await storage.getUpdateState(), { pts: 8, qts: 0, date: 3000, seq: 0 });
   await manager.close();
 });

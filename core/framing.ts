@@ -54,7 +54,8 @@ export interface ObfuscationOptions {
   testMode?: boolean;
   /**
    * Connecting through an MTProxy: its secret, 16 bytes, or 17 with the `0xdd` prefix (which
-   * requires `"paddedIntermediate"`). Fake-TLS secrets (`0xee`) are not supported.
+   * requires `"paddedIntermediate"`). Fake-TLS secrets (`0xee`) are a layer above the framing:
+   * mtproto/fake_tls.ts carries the obfuscated stream in TLS records and passes `0xdd` + key here.
    */
   secret?: Uint8Array;
 }
@@ -196,7 +197,9 @@ function proxySecret(secret: unknown, kind: TransportKind | undefined): Uint8Arr
     }
     return secret.subarray(1);
   }
-  throw invalid("an MTProxy secret is 16 bytes, or 17 starting with 0xdd (fake TLS unsupported)");
+  throw invalid(
+    "an MTProxy secret is 16 bytes, or 17 starting with 0xdd (a fake-TLS key goes in as 0xdd + key)",
+  );
 }
 
 /** Random draws rejected before giving up: a real source needs more than one about once in 2^7. */

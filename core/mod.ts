@@ -27,6 +27,7 @@ export { Ctr256 } from "./ctr.ts";
 export { ige256Decrypt, ige256Encrypt } from "./ige.ts";
 export { sha1, sha256 } from "./sha.ts";
 export { authKeyId, openMessage, sealMessage, type Sender } from "./mtproto.ts";
+export { type AesKeyIv, mtprotoKdf, mtprotoKdfV1 } from "./kdf.ts";
 export { decryptDhInner, encryptDhInner, rsaPad, tmpAesKeyIv } from "./handshake.ts";
 export { checkDhGroup, dhExchange, type DhResult, factorizePQ, modPow } from "./bigmath.ts";
 export { bigintToBytes, bytesToBigint } from "../encoding/bytes.ts";

@@ -4,6 +4,7 @@ import { paddingRandom, type RandomSource, secureRandom } from "./random.ts";
 import { check, core, readBytes, scratch, wipe, writeBytes } from "./wasm.ts";
 import { type NativeCrypto, nativeCrypto, nativeHash, smallMessageBytes } from "./native.ts";
 import { ige256Decrypt, ige256Encrypt } from "./ige.ts";
+import { kdfV2With } from "./kdf.ts";
 
 function hash(native: NativeCrypto, alg: "sha1" | "sha256", ...parts: Uint8Array[]): Uint8Array {
   return nativeHash(native, alg, parts);
@@ -32,15 +33,8 @@ function kdfNative(
   msgKey: Uint8Array,
   x: number,
 ): [Uint8Array, Uint8Array] {
-  const a = hash(native, "sha256", msgKey, authKey.subarray(x, x + 36));
-  const b = hash(native, "sha256", authKey.subarray(40 + x, 76 + x), msgKey);
-  const key = new Uint8Array(32), iv = new Uint8Array(32);
-  key.set(a.subarray(0, 8));
-  key.set(b.subarray(8, 24), 8);
-  key.set(a.subarray(24, 32), 24);
-  iv.set(b.subarray(0, 8));
-  iv.set(a.subarray(8, 24), 8);
-  iv.set(b.subarray(24, 32), 24);
+  const sha256 = (a: Uint8Array, b: Uint8Array) => nativeHash(native, "sha256", [a, b]);
+  const { key, iv } = kdfV2With(sha256, authKey, msgKey, x);
   return [key, iv];
 }
 

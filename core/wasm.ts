@@ -41,14 +41,43 @@ export function wasmBytes(): Uint8Array<ArrayBuffer> {
   return decodeBase64(WASM_BASE64);
 }
 
-/** Compiles and instantiates the module once; later calls return the same promise. */
+/**
+ * Compiles and instantiates the module once; later calls return the same promise.
+ *
+ * Synchronously where the engine allows it (Deno, Bun, Node, workers): the module is small
+ * (~120 KB, a few ms of baseline compilation), and an asynchronous compile waits for a
+ * background thread and a task back to this one, which a loaded machine delays by up to
+ * hundreds of ms at start-up. A browser's main thread refuses synchronous compiles of this size
+ * (`RangeError`): the asynchronous path then runs.
+ */
 export function loadCore(): Promise<void> {
-  loading ??= WebAssembly.instantiate(wasmBytes(), {}).then((result) => {
+  if (loading) return loading;
+  const bytes = wasmBytes();
+  const failed = (e: unknown) => {
+    loading = undefined;
+    return new CoreError("CORE_INTERNAL", "the WebAssembly core failed to load", { cause: e });
+  };
+  let module: WebAssembly.Module | undefined;
+  try {
+    module = new WebAssembly.Module(bytes);
+  } catch (e) {
+    if (!(e instanceof RangeError)) return Promise.reject(failed(e));
+  }
+  if (module !== undefined) {
+    try {
+      use(new WebAssembly.Instance(module, {}));
+      compiled = module;
+      loading = Promise.resolve();
+    } catch (e) {
+      return Promise.reject(failed(e));
+    }
+    return loading;
+  }
+  loading = WebAssembly.instantiate(bytes, {}).then((result) => {
     compiled = result.module;
     use(result.instance);
   }, (e) => {
-    loading = undefined;
-    throw new CoreError("CORE_INTERNAL", "the WebAssembly core failed to load", { cause: e });
+    throw failed(e);
   });
   return loading;
 }

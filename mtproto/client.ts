@@ -73,14 +73,22 @@ export interface MtprotoOptions {
   WebSocket?: WebSocketConstructor;
   /** Randomness for keys, ids and paddings (tests only). */
   random?: RandomSource;
+  /** The local clock in milliseconds, default `Date.now` (tests only: a clock that jumps). */
+  now?: () => number;
   /** Milliseconds between keep-alive pings (default 60 000). */
   pingInterval?: number;
+  /**
+   * Milliseconds a request may go unanswered before the server is asked about it
+   * (msgs_state_req; default 30 000): one it never got is sent again, a lost answer asked for.
+   */
+  stateRequestAfter?: number;
   /** Milliseconds allowed for connecting and each key-exchange step (default 15 000). */
   connectTimeout?: number;
   /**
    * Perfect forward secrecy (core.telegram.org/api/pfs): messages go under temporary keys
-   * (`expiresIn` seconds, default 86 400) bound to the stored key by auth.bindTempAuthKey.
-   * Off by default.
+   * (`expiresIn` seconds, default 86 400) bound to the stored key by auth.bindTempAuthKey,
+   * replaced before they expire (or when the server no longer knows them) without losing a
+   * request. Off by default.
    */
   pfs?: boolean | { expiresIn?: number };
 }
@@ -262,7 +270,9 @@ export class MtprotoClient {
       keys: o.keys,
       logger: this.#log,
       random: o.random,
+      now: o.now,
       pingInterval: o.pingInterval,
+      stateRequestAfter: o.stateRequestAfter,
       connectTimeout: o.connectTimeout,
       pfs: o.pfs
         ? { expiresIn: (typeof o.pfs === "object" ? o.pfs.expiresIn : undefined) ?? 86400 }

@@ -5,147 +5,14 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { IrenogramError } from "../errors.ts";
 import { acceptTransport, createTransport, initCore } from "../core/mod.ts";
-import type { AnyFunction, AnyTlObject } from "../tl/mod.ts";
+import type { AnyTlObject } from "../tl/mod.ts";
 import { LAYER, RpcError } from "../tl/mod.ts";
-import {
-  type CallContext,
-  HOSTILE_MODES,
-  type HostileMode,
-  RpcFailure,
-  TestServer,
-  type UpdateSink,
-  type World,
-} from "../testing/server/mod.ts";
-import {
-  type AuthKeyStore,
-  Logger,
-  MtprotoClient,
-  type MtprotoOptions,
-  type TransportName,
-} from "./mod.ts";
+import { HOSTILE_MODES, type HostileMode, TestServer } from "../testing/server/mod.ts";
+import { Logger, TRANSPORTS } from "./mod.ts";
 import { SEEN_CAPACITY } from "./message_ids.ts";
-
-/** An AuthKeyStore in memory that counts writes. */
-function memoryKeys(): AuthKeyStore & { map: Map<number, Uint8Array | null>; writes: number } {
-  const map = new Map<number, Uint8Array | null>();
-  return {
-    map,
-    writes: 0,
-    getAuthKey(dc) {
-      return Promise.resolve(map.get(dc) ?? null);
-    },
-    setAuthKey(dc, key) {
-      this.writes++;
-      map.set(dc, key);
-      return Promise.resolve();
-    },
-  };
-}
-
-/** The WebSocket constructor for this runtime (the ws package where there is no global one). */
-async function webSocket(): Promise<MtprotoOptions["WebSocket"]> {
-  if (typeof (globalThis as { WebSocket?: unknown }).WebSocket === "function") return undefined;
-  return (await import("ws")).WebSocket as unknown as MtprotoOptions["WebSocket"];
-}
-
-async function clientFor(
-  server: TestServer,
-  options: Partial<MtprotoOptions> = {},
-): Promise<MtprotoClient & { keys: ReturnType<typeof memoryKeys> }> {
-  const keys = memoryKeys();
-  const client = new MtprotoClient({
-    ...server.clientOptions(),
-    keys,
-    transport: "intermediate",
-    WebSocket: await webSocket(),
-    ...options,
-  });
-  return Object.assign(client, { keys: (options.keys as typeof keys | undefined) ?? keys });
-}
-
-/**
- * A world for the protocol tests: answers help.getNearestDc and help.getCountriesList (counting
- * calls by `hash`, optionally held behind a gate), logs bots in, exports/imports authorizations,
- * and pushes updates.
- */
-class ProtocolWorld implements World {
-  calls = new Map<number, number>();
-  exports = 0;
-  imports = 0;
-  gate: Promise<void> | undefined;
-  held = 0;
-  sink: UpdateSink | undefined;
-  readonly #exported = new Map<bigint, number>();
-
-  configs = 0;
-  layers = new Set<number>();
-  langCodes: number[] = [];
-
-  handle(ctx: CallContext, fn: AnyFunction): unknown {
-    this.layers.add(ctx.layer);
-    switch (fn._) {
-      case "help.getConfig":
-        // The init query of each connection (initConnection unwrapped by the server).
-        this.configs++;
-        throw new RpcFailure(400, "METHOD_NOT_SUPPORTED");
-      case "help.getNearestDc":
-        return { _: "nearestDc", country: "XX", thisDc: ctx.dcId, nearestDc: ctx.dcId };
-      case "help.getCountriesList": {
-        this.langCodes.push(fn.langCode.length);
-        this.calls.set(fn.hash, (this.calls.get(fn.hash) ?? 0) + 1);
-        const answer = { _: "help.countriesListNotModified" };
-        if (this.gate === undefined) return answer;
-        this.held++;
-        return this.gate.then(() => answer);
-      }
-      case "auth.importBotAuthorization":
-        ctx.bindUser(4242);
-        return { _: "auth.authorization", user: { _: "user", id: 4242n } };
-      case "updates.getState":
-        if (ctx.userId === null) throw new RpcFailure(401, "AUTH_KEY_UNREGISTERED");
-        return { _: "updates.state", pts: 1, qts: 0, date: ctx.dcId, seq: 0, unreadCount: 0 };
-      case "auth.exportAuthorization": {
-        if (ctx.userId === null) throw new RpcFailure(401, "AUTH_KEY_UNREGISTERED");
-        this.exports++;
-        const id = BigInt(this.exports);
-        this.#exported.set(id, ctx.userId);
-        return { _: "auth.exportedAuthorization", id, bytes: new Uint8Array(32).fill(7) };
-      }
-      case "auth.importAuthorization": {
-        const user = this.#exported.get(fn.id);
-        if (user === undefined) throw new RpcFailure(400, "AUTH_BYTES_INVALID");
-        this.imports++;
-        ctx.bindUser(user);
-        return { _: "auth.authorization", user: { _: "user", id: BigInt(user) } };
-      }
-      case "help.getPremiumPromo":
-        throw new RpcFailure(303, "PHONE_MIGRATE_4");
-      default:
-        throw new RpcFailure(400, "METHOD_NOT_SUPPORTED");
-    }
-  }
-
-  attach(sink: UpdateSink): void {
-    this.sink = sink;
-  }
-}
-
-async function protocolServer(): Promise<{ server: TestServer; world: ProtocolWorld }> {
-  const world = new ProtocolWorld();
-  const server = await TestServer.start({ world: () => world });
-  return { server, world };
-}
+import { clientFor, memoryKeys, protocolServer } from "./test_support/clients.ts";
 
 const countries = (hash: number) => ({ _: "help.getCountriesList", langCode: "", hash }) as const;
-
-const TRANSPORTS: TransportName[] = [
-  "abridged",
-  "intermediate",
-  "paddedIntermediate",
-  "full",
-  "obfuscated",
-  "websocket",
-];
 
 test("mtproto: handshake and RPCs on every transport; the stored key is reused", async () => {
   await using server = await TestServer.start();
@@ -223,6 +90,21 @@ test("mtproto: IPv6: a DC on ::1, over TCP and obfuscated", async () => {
   }
 });
 
+/** Listens on a free loopback port; `close()` ends every socket in `sockets`, then `server`. */
+async function listenLocal(
+  server: import("node:net").Server,
+  sockets: Set<import("node:net").Socket>,
+): Promise<{ port: number; close(): Promise<void> }> {
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  return {
+    port: (server.address() as { port: number }).port,
+    close: () => {
+      for (const s of sockets) s.destroy();
+      return new Promise<void>((ok) => server.close(() => ok()));
+    },
+  };
+}
+
 /**
  * A minimal MTProxy for the tests: takes obfuscated connections keyed with `secret` (core's
  * server-side codec), and relays each frame over its own obfuscated connection to the DC the
@@ -276,15 +158,7 @@ async function startProxy(server: TestServer, secret: Uint8Array) {
     client.on("close", close);
     client.on("error", close);
   });
-  await new Promise<void>((ok) => proxy.listen(0, "127.0.0.1", ok));
-  const port = (proxy.address() as { port: number }).port;
-  return {
-    port,
-    close: () => {
-      for (const s of sockets) s.destroy();
-      return new Promise<void>((ok) => proxy.close(() => ok()));
-    },
-  };
+  return await listenLocal(proxy, sockets);
 }
 
 test("mtproto: through an MTProxy with a plain and a dd secret (hex and base64)", async () => {
@@ -386,17 +260,7 @@ async function startWatcher(server: TestServer, keyOf: () => Uint8Array | null |
     client.on("close", close).on("error", close);
     upstream.on("close", close).on("error", close);
   });
-  await new Promise<void>((ok) => relay.listen(0, "127.0.0.1", ok));
-  return {
-    port: (relay.address() as { port: number }).port,
-    seqnoOf,
-    acked,
-    counts,
-    close: () => {
-      for (const s of sockets) s.destroy();
-      return new Promise<void>((ok) => relay.close(() => ok()));
-    },
-  };
+  return { ...(await listenLocal(relay, sockets)), seqnoOf, acked, counts };
 }
 
 test("mtproto: acks go out in bulk, for every content-related server message and no other", async () => {

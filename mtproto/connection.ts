@@ -9,6 +9,7 @@ import { createTransport, type TransportKind } from "../core/mod.ts";
 import { type ByteStream, connectTcp, SocketError } from "../runtime/tcp.ts";
 import { connectWebSocket, type WebSocketConstructor } from "../runtime/websocket.ts";
 import { MtprotoError } from "./errors.ts";
+import { connectFakeTls, MAX_FAKE_TLS_DOMAIN } from "./fake_tls.ts";
 
 /**
  * The transports: the four framings of core.telegram.org/mtproto/mtproto-transports over TCP,
@@ -32,13 +33,16 @@ export const TRANSPORTS: readonly TransportName[] = [
   "websocket",
 ];
 
-/** An MTProxy: host, port and secret (hex or base64; 16 bytes, or `dd` + 16 bytes). */
+/**
+ * An MTProxy: host, port and secret (hex or base64): 16 bytes, `dd` + 16 bytes (random padding),
+ * or `ee` + 16 bytes + the SNI domain (fake TLS).
+ */
 export interface ProxyOptions {
   /** The proxy's address. */
   host: string;
   /** The proxy's port. */
   port: number;
-  /** Its secret: 32 hex digits (or base64), optionally prefixed with `dd`. */
+  /** Its secret: 32 hex digits (or base64), optionally prefixed with `dd`, or `ee` + domain. */
   secret: string;
 }
 
@@ -59,6 +63,8 @@ export interface ConnectionOptions {
   WebSocket?: WebSocketConstructor;
   /** Largest frame accepted from the server. */
   maxFrameSize?: number;
+  /** Unix time in seconds, corrected by the server's clock (for a fake-TLS hello). */
+  now?: () => number;
 }
 
 export interface ConnectionHandlers {
@@ -85,9 +91,9 @@ function fromBase64(s: string): Uint8Array | undefined {
 }
 
 /**
- * The key bytes of an MTProxy secret: 16 bytes (plain obfuscation) or 17 with `0xdd` (padded).
- * Fake-TLS secrets (`0xee`…) are refused with `MTPROTO_UNSUPPORTED`; anything else with
- * `MTPROTO_BAD_OPTIONS`. The secret itself never appears in the message.
+ * The bytes of an MTProxy secret: 16 (plain obfuscation), 17 with `0xdd` (padded), or `0xee` +
+ * 16 key bytes + a domain of 1..182 bytes without zeros (fake TLS). Anything else is refused
+ * with `MTPROTO_BAD_OPTIONS`; the secret itself never appears in the message.
  */
 export function parseProxySecret(secret: string): Uint8Array {
   if (typeof secret !== "string") {
@@ -95,18 +101,22 @@ export function parseProxySecret(secret: string): Uint8Array {
   }
   const s = secret.trim();
   const bytes = fromHex(s) ?? fromBase64(s);
-  if (bytes !== undefined && bytes.length > 17 && bytes[0] === 0xee) {
-    throw new MtprotoError(
-      "MTPROTO_UNSUPPORTED",
-      "fake-TLS (ee) MTProxy secrets are not supported",
-    );
+  if (bytes !== undefined && bytes.length >= 17 && bytes[0] === 0xee) {
+    const domain = bytes.subarray(17);
+    if (domain.length === 0 || domain.length > MAX_FAKE_TLS_DOMAIN || domain.includes(0)) {
+      throw new MtprotoError(
+        "MTPROTO_BAD_OPTIONS",
+        `a fake-TLS (ee) proxy secret needs a domain of 1..${MAX_FAKE_TLS_DOMAIN} bytes after the key`,
+      );
+    }
+    return bytes;
   }
   if (
     bytes === undefined || !(bytes.length === 16 || (bytes.length === 17 && bytes[0] === 0xdd))
   ) {
     throw new MtprotoError(
       "MTPROTO_BAD_OPTIONS",
-      "proxy.secret must be 16 bytes, or dd + 16 bytes, in hex or base64",
+      "proxy.secret must be 16 bytes, dd + 16 bytes, or ee + 16 bytes + domain, in hex or base64",
     );
   }
   return bytes;
@@ -138,7 +148,20 @@ export class Connection {
     options: ConnectionOptions,
     handlers: ConnectionHandlers,
   ): Promise<Connection> {
-    const secret = options.proxy ? parseProxySecret(options.proxy.secret) : undefined;
+    let secret = options.proxy ? parseProxySecret(options.proxy.secret) : undefined;
+    // Fake TLS: padded intermediate, obfuscated with the 16 key bytes, inside TLS records.
+    const fakeTls = secret !== undefined && secret[0] === 0xee && secret.length > 17
+      ? { key: secret.slice(1, 17), domain: secret.slice(17) }
+      : undefined;
+    if (fakeTls !== undefined) {
+      if (options.transport === "websocket") {
+        throw new MtprotoError(
+          "MTPROTO_BAD_OPTIONS",
+          "a fake-TLS (ee) MTProxy is reached over TCP, not the websocket transport",
+        );
+      }
+      secret = Uint8Array.of(0xdd, ...fakeTls.key);
+    }
     let kind: TransportKind;
     let obfuscated = false;
     switch (options.transport) {
@@ -226,7 +249,13 @@ export class Connection {
         });
       } else {
         const to = options.proxy ?? endpoint;
-        stream = await connectTcp({ host: to.host, port: to.port }, streamHandlers);
+        stream = fakeTls !== undefined
+          ? await connectFakeTls(
+            { host: to.host, port: to.port },
+            { ...fakeTls, now: options.now },
+            streamHandlers,
+          )
+          : await connectTcp({ host: to.host, port: to.port }, streamHandlers);
       }
     } catch (e) {
       finished = true;

@@ -14,7 +14,7 @@ import { IrenogramError } from "../errors.ts";
  * - `MTPROTO_BAD_MESSAGE`: the server refused a request as malformed (bad_msg_notification
  *   that resending cannot fix, or a transport error).
  * - `MTPROTO_BAD_OPTIONS`: an invalid option (unknown DC, bad proxy secret, …).
- * - `MTPROTO_UNSUPPORTED`: a feature this build does not have (fake-TLS proxies, a WebSocket on
+ * - `MTPROTO_UNSUPPORTED`: a feature this build does not have (a WebSocket on
  *   a runtime without one).
  */
 export type MtprotoErrorCode =

@@ -77,6 +77,7 @@ export class ServerMsgIds {
   readonly #order: bigint[] = [];
   #head = 0;
   #floor = -1n;
+  #max = -1n;
 
   /** `undefined` when `msgId` is acceptable (and remembers it), else the reason. */
   check(msgId: bigint, serverNowMs?: number): MsgIdProblem | undefined {
@@ -89,6 +90,7 @@ export class ServerMsgIds {
     }
     this.#seen.add(msgId);
     this.#order.push(msgId);
+    if (msgId > this.#max) this.#max = msgId;
     if (this.#order.length - this.#head > SEEN_CAPACITY) {
       const old = this.#order[this.#head++];
       this.#seen.delete(old);
@@ -104,6 +106,23 @@ export class ServerMsgIds {
   /** Whether `msgId` was accepted before (and is still remembered). */
   has(msgId: bigint): boolean {
     return this.#seen.has(msgId);
+  }
+
+  /**
+   * The state of a server msg_id for msgs_state_info (core.telegram.org/mtproto/
+   * service_messages#request-for-message-status): 4 received; 1 nothing known (not a server
+   * msg_id, or below every msg_id remembered); 3 not received, above every msg_id received; 2
+   * not received, within the range remembered.
+   */
+  state(msgId: bigint): 1 | 2 | 3 | 4 {
+    if (this.#seen.has(msgId)) return 4;
+    if ((msgId & 1n) === 0n || this.#max < 0n || msgId <= this.#floor) return 1;
+    if (msgId > this.#max) return 3;
+    let lowest = this.#max;
+    for (let i = this.#head; i < this.#order.length; i++) {
+      if (this.#order[i] < lowest) lowest = this.#order[i];
+    }
+    return msgId < lowest ? 1 : 2;
   }
 
   /** Entries held (bounded by {@link SEEN_CAPACITY}). */

@@ -9,7 +9,8 @@
  *   sizes of what each DC's session holds (queued, in flight, acks, remembered msg_ids).
  * - `transport` defaults to `"obfuscated"`: obfuscated intermediate (padded intermediate with a
  *   `dd` proxy secret). `"websocket"` is obfuscated intermediate in binary WebSocket messages.
- * - Fake-TLS (`ee`) MTProxy secrets are refused with `MTPROTO_UNSUPPORTED`.
+ * - MTProxy secrets: plain, `dd` (padded intermediate) and `ee` (fake TLS: the obfuscated stream
+ *   in TLS records after a ClientHello/ServerHello exchange checked by HMAC, mtproto/fake_tls.ts).
  * - After a second `new_session_created` on a session (the server lost it), `onUpdate` receives
  *   `{ _: "updatesTooLong" }` so that the client fetches the difference.
  * - `pfs`: perfect forward secrecy (temporary keys bound by auth.bindTempAuthKey), off by default.

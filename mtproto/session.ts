@@ -30,6 +30,7 @@ import { exchangeAuthKey } from "./auth_key.ts";
 import { bindTempAuthKeyQuery } from "./temp_key_binding.ts";
 import { Connection, type ConnectionOptions, type Endpoint } from "./connection.ts";
 import { MtprotoError } from "./errors.ts";
+import { hasGzipPacked, inflateAhead, inflatePolicy } from "./gzip_packed.ts";
 import type { Logger } from "./logger.ts";
 import { MessageIds, SeqNo, ServerMsgIds } from "./message_ids.ts";
 import type { RsaPublicKey } from "./rsa_keys.ts";
@@ -64,11 +65,19 @@ export interface SessionOptions {
   now?: () => number;
   /** Milliseconds between keep-alive pings (default 60 000). */
   pingInterval?: number;
+  /**
+   * Milliseconds a request may go unanswered before the server is asked about it with
+   * msgs_state_req (default 30 000): one the server never got is sent again, an answer it made
+   * and that was lost is asked for again (msg_resend_ans_req).
+   */
+  stateRequestAfter?: number;
   /** Milliseconds for each step of the key exchange and for the first answer (default 15 000). */
   connectTimeout?: number;
   /**
-   * Perfect forward secrecy: messages go under a temporary key (valid `expiresIn` seconds, made
-   * anew when it runs out) bound to the stored permanent key with auth.bindTempAuthKey.
+   * Perfect forward secrecy: messages go under a temporary key (valid `expiresIn` seconds)
+   * bound to the stored permanent key with auth.bindTempAuthKey. A minute (or a quarter of its
+   * life, if shorter) before it expires, new requests wait, those in flight are answered, and
+   * the next connection makes and binds a new one; one the server refuses (-404) is replaced too.
    */
   pfs?: { expiresIn: number };
 }
@@ -120,6 +129,9 @@ interface Request {
   /** The answer is a service object (pong, future_salts), not an rpc_result. */
   service: boolean;
   resends: number;
+  /** Local time (ms) it last went out, and when the server was last asked about it. */
+  sentAt: number;
+  stateAskedAt: number;
   cleanup?: () => void;
 }
 
@@ -207,13 +219,17 @@ export class Session {
   #tempKey: Uint8Array | undefined;
   /** Server time (s) when the temporary key expires. */
   #tempExpiresAt = 0;
+  /** The temporary key is being replaced: new requests wait for the next connection. */
+  #draining = false;
+  #renewTimer: ReturnType<typeof setTimeout> | undefined;
   #needsBind = false;
   #salt = 0n;
   #futureSalts: { validSince: number; validUntil: number; salt: bigint }[] = [];
   #saltsAsked = false;
   #saltsBlockedUntil = 0;
   #sessionId: bigint;
-  #sessionCreatedSeen = false;
+  /** unique_id of the last new_session_created (a repeated one changes nothing). */
+  #sessionUniqueId: bigint | undefined;
 
   #conn: Connection | undefined;
   #state: State = "idle";
@@ -230,8 +246,11 @@ export class Session {
   #flushScheduled = false;
   #ackTimer: ReturnType<typeof setTimeout> | undefined;
   #pingTimer: ReturnType<typeof setInterval> | undefined;
+  #stateTimer: ReturnType<typeof setInterval> | undefined;
   #pingInFlight = false;
   #plainWaiter: { resolve(p: Uint8Array): void; reject(e: Error): void } | undefined;
+  /** Payloads (and their connection) that arrived while a message waits for an inflate. */
+  #held: { conn: Connection | undefined; payload: Uint8Array }[] | undefined;
 
   constructor(options: SessionOptions) {
     this.#o = options;
@@ -324,6 +343,8 @@ export class Session {
         early: kind.early,
         service: kind.service,
         resends: 0,
+        sentAt: 0,
+        stateAskedAt: 0,
       };
       const { signal, timeout } = options;
       if (signal !== undefined || timeout !== undefined) {
@@ -412,8 +433,14 @@ export class Session {
           error: e,
           attempt: this.#failures,
         });
-        if (fatal(e) || this.#failures >= MAX_FAILURES) {
-          this.#lastError = fatal(e) ? e as Error : new MtprotoError(
+        // With PFS every message goes under the temporary key: the server not knowing it
+        // (expired, or forgotten) calls for a new temporary key, not for giving up.
+        const tempKeyGone = this.#o.pfs !== undefined && e instanceof MtprotoError &&
+          e.code === "MTPROTO_AUTH_KEY_UNKNOWN";
+        if (tempKeyGone) this.#tempKey = undefined;
+        const giveUp = fatal(e) && !tempKeyGone;
+        if (giveUp || this.#failures >= MAX_FAILURES) {
+          this.#lastError = giveUp ? e as Error : new MtprotoError(
             "MTPROTO_CONNECTION_FAILED",
             `no working connection to DC ${this.dcId} after ${this.#failures} attempts`,
             { cause: e },
@@ -442,7 +469,11 @@ export class Session {
       if (stored !== null && stored !== undefined) this.#permKey = stored;
     }
     const endpoint = await this.#o.endpoint();
-    const conn = await Connection.open(endpoint, { ...this.#o.connection, dcId: this.dcId }, {
+    const conn = await Connection.open(endpoint, {
+      ...this.#o.connection,
+      dcId: this.dcId,
+      now: () => this.#ids.serverNow() / 1000, // a fake-TLS hello carries the corrected time
+    }, {
       onPayload: (p) => {
         if (this.#conn === conn) this.#onPayload(p);
       },
@@ -467,12 +498,15 @@ export class Session {
     const pfs = this.#o.pfs;
     if (pfs === undefined) this.#useKey(this.#permKey);
     else {
-      if (this.#tempKey === undefined || this.#tempExpiresAt - this.#ids.serverNow() / 1000 < 60) {
+      if (!this.#tempKeyFresh()) {
+        // The server counts expires_in from the exchange: so does the client, from its start.
+        const clock = this.#o.now ?? Date.now, started = clock();
         this.#tempKey = await this.#createKey(pfs.expiresIn);
-        this.#tempExpiresAt = Math.floor(this.#ids.serverNow() / 1000) + pfs.expiresIn;
+        const startedServer = this.#ids.serverNow() - (clock() - started);
+        this.#tempExpiresAt = Math.floor(startedServer / 1000) + pfs.expiresIn;
         this.#needsBind = true;
       }
-      this.#useKey(this.#tempKey);
+      this.#useKey(this.#tempKey!);
     }
     if (this.#conn !== conn) {
       throw new MtprotoError("MTPROTO_CONNECTION_FAILED", "the connection closed while starting");
@@ -494,10 +528,69 @@ export class Session {
       throw new MtprotoError("MTPROTO_CONNECTION_FAILED", "the connection closed while starting");
     }
     this.#state = "ready";
+    this.#draining = false;
     this.#log.debug("ready", { dc: this.dcId, queued: this.#queue.length });
     this.#startPing();
+    this.#scheduleRenewal();
     this.#askSalts();
     this.#scheduleFlush();
+  }
+
+  /**
+   * Seconds before its expiry that a temporary key is replaced: a minute, or a quarter of its
+   * life when that is shorter.
+   */
+  #renewMargin(): number {
+    return Math.min(60, (this.#o.pfs?.expiresIn ?? 0) / 4);
+  }
+
+  /** Whether the temporary key has life enough left to (re)connect under it. */
+  #tempKeyFresh(): boolean {
+    return this.#tempKey !== undefined &&
+      this.#tempExpiresAt - this.#ids.serverNow() / 1000 > this.#renewMargin();
+  }
+
+  /** With PFS, a timer that replaces the temporary key {@link #renewMargin} before it expires. */
+  #scheduleRenewal(): void {
+    this.#stopRenewal();
+    if (this.#o.pfs === undefined) return;
+    const ms = (this.#tempExpiresAt - this.#renewMargin()) * 1000 - this.#ids.serverNow();
+    // setTimeout takes at most 2^31 - 1 ms (24.8 days); a longer key is looked at again then.
+    this.#renewTimer = setTimeout(
+      () => this.#renewTempKey(),
+      Math.min(Math.max(0, ms), 2 ** 31 - 1),
+    );
+  }
+
+  #stopRenewal(): void {
+    if (this.#renewTimer !== undefined) clearTimeout(this.#renewTimer);
+    this.#renewTimer = undefined;
+  }
+
+  /**
+   * Replaces the temporary key before it expires: new requests wait, the ones in flight get
+   * their answers under the old key (until a second before it expires), then the connection is
+   * closed and the next one makes and binds a new key; what waited goes out under it.
+   */
+  #renewTempKey(): void {
+    if (this.#state !== "ready") return;
+    const left = this.#tempExpiresAt - this.#ids.serverNow() / 1000;
+    if (left > this.#renewMargin() + 1) return this.#scheduleRenewal(); // woken early
+    this.#draining = true;
+    this.#log.info("temporary auth key expiring; replacing it", { dc: this.dcId });
+    const conn = this.#conn;
+    const check = () => {
+      this.#renewTimer = undefined;
+      if (this.#state !== "ready" || this.#conn !== conn) return;
+      const left = this.#tempExpiresAt - this.#ids.serverNow() / 1000;
+      const busy = [...this.#pending.values()].some((r) => !r.settled && !r.service);
+      if (!busy || left < 1) {
+        conn?.close();
+        return;
+      }
+      this.#renewTimer = setTimeout(check, 50);
+    };
+    check();
   }
 
   #useKey(key: Uint8Array): void {
@@ -505,7 +598,6 @@ export class Session {
       // A session belongs to one key: a new key starts a new session.
       this.#sessionId = randomLong(this.#random);
       this.#seq.reset();
-      this.#sessionCreatedSeen = false;
     }
     this.#authKey = key;
     this.#keyId = authKeyId(key);
@@ -613,6 +705,8 @@ export class Session {
     const conn = this.#conn;
     this.#conn = undefined;
     this.#stopPing();
+    this.#stopRenewal();
+    this.#draining = false;
     const wasState = this.#state;
     if (wasState === "closed") return;
     const problem = error instanceof TransportError && error.serverCode === -404
@@ -662,12 +756,18 @@ export class Session {
     const conn = this.#conn;
     this.#conn = undefined;
     this.#stopPing();
+    this.#stopRenewal();
+    this.#draining = false;
     conn?.close();
   }
 
   // ---- receiving ----
 
   #onPayload(payload: Uint8Array): void {
+    if (this.#held !== undefined) {
+      this.#held.push({ conn: this.#conn, payload });
+      return;
+    }
     if (this.#state === "connecting") {
       this.#onPlain(payload);
       return;
@@ -702,6 +802,40 @@ export class Session {
       return;
     }
     const seconds = MessageIds.seconds(msgId), now = this.#ids.serverNow() / 1000;
+    if (inflatePolicy.ahead && hasGzipPacked(body)) {
+      return this.#inflateThenRead(msgId, seqNo, body);
+    }
+    this.#read(msgId, seqNo, body, seconds, now);
+  }
+
+  /**
+   * No synchronous inflater here (a browser): inflate the message's gzip_packed first, holding
+   * later payloads back so that messages are still handled in arrival order.
+   */
+  #inflateThenRead(msgId: bigint, seqNo: number, body: Uint8Array): void {
+    const conn = this.#conn;
+    this.#held = [];
+    inflateAhead(body).catch(() => body).then((inflated) => {
+      const held = this.#held ?? [];
+      this.#held = undefined;
+      if (this.#conn === conn) {
+        const seconds = MessageIds.seconds(msgId), now = this.#ids.serverNow() / 1000;
+        this.#read(msgId, seqNo, inflated, seconds, now);
+      }
+      for (const [i, h] of held.entries()) {
+        // Another held message went to inflate: the rest waits behind it again.
+        const again = this.#held as typeof held | undefined;
+        if (again !== undefined) {
+          again.push(...held.slice(i));
+          break;
+        }
+        if (h.conn === this.#conn) this.#onPayload(h.payload);
+      }
+    });
+  }
+
+  /** Parses and handles one decrypted server message whose msg_id passed the checks. */
+  #read(msgId: bigint, seqNo: number, body: Uint8Array, seconds: number, now: number): void {
     const outOfWindow = seconds < now - 300 || seconds > now + 30;
     let obj: AnyTlObject;
     try {
@@ -732,10 +866,25 @@ export class Session {
         });
         return;
       }
+      const offset = this.#ids.offset;
       for (const m of kept) {
         if (m.msgId === msgId || this.#serverIds.check(m.msgId) === undefined) {
           this.#handle(m.msgId, m.seqno, m.body);
         }
+      }
+      // The clock synchronised, the other messages of the container are checked against it
+      // and taken if they pass (core.telegram.org/mtproto/description#time-synchronization:
+      // the notification "could be the first one in a container that includes other messages").
+      const synced = this.#ids.serverNow() / 1000;
+      if (
+        items.length > kept.length && this.#ids.offset !== offset &&
+        seconds >= synced - 300 && seconds <= synced + 30
+      ) {
+        for (const m of items) {
+          if (kept.includes(m) || (m.body as { _?: string })?._ === "msg_container") continue;
+          if (this.#serverIds.check(m.msgId) === undefined) this.#handle(m.msgId, m.seqno, m.body);
+        }
+        this.#scheduleFlush();
       }
       return;
     }
@@ -798,16 +947,30 @@ export class Session {
         if (req !== undefined) this.#succeed(req, o);
         return;
       }
+      case "msgs_state_info": {
+        const req = this.#pending.get((o as Api.MsgsStateInfo).reqMsgId);
+        if (req?.service) this.#succeed(req, o);
+        return;
+      }
       case "new_session_created": {
         const n = o as Api.NewSessionCreated;
+        if (n.uniqueId === this.#sessionUniqueId) return; // the same session, announced again
+        const gap = this.#sessionUniqueId !== undefined;
+        this.#sessionUniqueId = n.uniqueId;
         this.#salt = n.serverSalt;
+        if (!this.#futureSalts.some((s) => s.salt === n.serverSalt)) this.#futureSalts = [];
         this.#log.debug("new session created", { dc: this.dcId });
-        // Requests sent before first_msg_id never reached this new session: send them again.
+        // What was sent before first_msg_id never reached this session: send it again. A
+        // message in a container counts by the container's msg_id (above those inside it), so
+        // that the requests of the container that opened the session are not sent twice
+        // whichever of the two the server names.
         for (const req of new Set(this.#pending.values())) {
-          if (req.msgId < n.firstMsgId && !req.settled) this.#resend(req);
+          const sentAs = req.containerId !== 0n ? req.containerId : req.msgId;
+          if (req.msgId !== 0n && sentAs < n.firstMsgId) this.#resend(req);
         }
-        if (this.#sessionCreatedSeen) this.#deliver({ _: "updatesTooLong" });
-        this.#sessionCreatedSeen = true;
+        // Updates sent to the old session are lost: the client fetches the difference. The
+        // first new session of this object is its start, not a gap.
+        if (gap) this.#deliver({ _: "updatesTooLong" });
         this.#scheduleFlush();
         return;
       }
@@ -832,8 +995,7 @@ export class Session {
         return;
       case "msgs_state_req": {
         const ids = (o as Api.MsgsStateReq).msgIds.slice(0, 8192);
-        let info = "";
-        for (const id of ids) info += String.fromCharCode(this.#serverIds.has(id) ? 4 : 1);
+        const info = Uint8Array.from(ids, (id) => this.#serverIds.state(id));
         this.#note({ _: "msgs_state_info", reqMsgId: msgId, info }, true);
         return;
       }
@@ -863,16 +1025,21 @@ export class Session {
     this.#log.debug("bad_msg_notification", { dc: this.dcId, errorCode: code });
     switch (code) {
       case 16:
-      case 17:
+      case 17: {
+        // Only a notification about a message still waiting for its answer moves the clock
+        // (not one repeated about a msg_id already sent again).
+        const refused = this.#requestsFor(b.badMsgId);
+        if (refused.length === 0) return;
         this.#ids.correct(msgId);
-        this.#resendFor(b.badMsgId);
+        for (const req of refused) this.#resend(req);
+        this.#scheduleFlush();
         return;
+      }
       case 32:
       case 33: {
         // The seq_no went wrong: start a new session and send everything pending again.
         this.#sessionId = randomLong(this.#random);
         this.#seq.reset();
-        this.#sessionCreatedSeen = false;
         for (const req of new Set(this.#pending.values())) this.#resend(req);
         this.#scheduleFlush();
         return;
@@ -892,9 +1059,13 @@ export class Session {
     }
   }
 
+  /**
+   * The unanswered requests last sent as `badMsgId` or inside the container `badMsgId` (a
+   * notification about a msg_id a request was sent under before is stale).
+   */
   #requestsFor(badMsgId: bigint): Request[] {
     const direct = this.#pending.get(badMsgId);
-    if (direct !== undefined) return [direct];
+    if (direct !== undefined) return direct.msgId === badMsgId ? [direct] : [];
     const out: Request[] = [];
     for (const req of new Set(this.#pending.values())) {
       if (req.containerId === badMsgId && req.msgId !== 0n) out.push(req);
@@ -981,7 +1152,7 @@ export class Session {
       let i = 0;
       while (i < this.#queue.length && messages.length < CONTAINER_MAX_MESSAGES) {
         const req = this.#queue[i];
-        if (earlyOnly && !req.early) {
+        if ((earlyOnly || this.#draining) && !req.early) {
           i++;
           continue;
         }
@@ -990,6 +1161,7 @@ export class Session {
         if (req.settled) continue;
         const msgId = this.#ids.next();
         req.msgId = msgId;
+        req.sentAt = this.#clock();
         req.ids.push(msgId);
         this.#pending.set(msgId, req);
         const body = req.bodyFor ? req.bodyFor(msgId) : req.body;
@@ -1020,7 +1192,7 @@ export class Session {
         });
       }
       const more = this.#acks.length > 0 || this.#notes.length > 0 ||
-        this.#queue.some((r) => !earlyOnly || r.early);
+        this.#queue.some((r) => !(earlyOnly || this.#draining) || r.early);
       if (!more) return;
     }
   }
@@ -1065,23 +1237,81 @@ export class Session {
     this.#stopPing();
     const every = this.#o.pingInterval ?? 60000;
     this.#pingTimer = setInterval(() => this.#ping(), every);
+    const after = this.#stateAfter();
+    this.#stateTimer = setInterval(() => this.#askStates(), Math.max(10, after / 2));
   }
 
   #stopPing(): void {
     if (this.#pingTimer !== undefined) clearInterval(this.#pingTimer);
     this.#pingTimer = undefined;
+    if (this.#stateTimer !== undefined) clearInterval(this.#stateTimer);
+    this.#stateTimer = undefined;
+  }
+
+  #clock(): number {
+    return (this.#o.now ?? Date.now)();
+  }
+
+  #stateAfter(): number {
+    return this.#o.stateRequestAfter ?? 30000;
+  }
+
+  /**
+   * msgs_state_req for the requests unanswered for {@link SessionOptions.stateRequestAfter}
+   * (each asked about at most once per that period).
+   */
+  #askStates(): void {
+    if (this.#state !== "ready" || this.#draining) return;
+    const now = this.#clock(), after = this.#stateAfter();
+    const asked: Request[] = [];
+    for (const req of new Set(this.#pending.values())) {
+      if (req.settled || req.service || req.early || req.msgId === 0n) continue;
+      if (now - req.sentAt < after || now - req.stateAskedAt < after) continue;
+      req.stateAskedAt = now;
+      asked.push(req);
+      if (asked.length === 8192) break;
+    }
+    if (asked.length === 0) return;
+    const ids = asked.map((r) => r.msgId);
+    this.#request({ _: "msgs_state_req", msgIds: ids } as unknown as AnyFunction, {
+      early: false,
+      service: true,
+      timeout: after,
+    }).then(
+      (info) => this.#onStates(asked, ids, (info as Api.MsgsStateInfo).info),
+      (e) => this.#log.debug("msgs_state_req unanswered", { dc: this.dcId, error: e }),
+    );
+  }
+
+  /**
+   * The server's msgs_state_info about `asked` (sent as `ids`): 1, 2, 3 (not received) → sent
+   * again; 4 with +64 (its answer exists, we never got it) → msg_resend_ans_req; 4 otherwise
+   * (received, being processed) → keep waiting.
+   */
+  #onStates(asked: Request[], ids: bigint[], info: Uint8Array): void {
+    if (info.length !== asked.length) {
+      this.#log.warn("msgs_state_info of the wrong length ignored", { dc: this.dcId });
+      return;
+    }
+    const lostAnswers: bigint[] = [];
+    for (let i = 0; i < asked.length; i++) {
+      const req = asked[i];
+      if (req.settled || req.msgId !== ids[i]) continue; // answered or sent again meanwhile
+      const state = info[i];
+      if ((state & 7) !== 4) this.#resend(req);
+      else if ((state & 64) !== 0) lostAnswers.push(ids[i]);
+    }
+    if (lostAnswers.length > 0) this.#note({ _: "msg_resend_ans_req", msgIds: lostAnswers }, true);
+    this.#log.debug("message states", {
+      dc: this.dcId,
+      asked: asked.length,
+      lostAnswers: lostAnswers.length,
+    });
+    this.#scheduleFlush();
   }
 
   #ping(): void {
     if (this.#state !== "ready" || this.#pingInFlight) return;
-    if (
-      this.#o.pfs !== undefined && this.#tempExpiresAt - this.#ids.serverNow() / 1000 < 120
-    ) {
-      // The temporary key runs out: reconnect under a new one.
-      this.#log.info("temporary auth key expiring; reconnecting", { dc: this.dcId });
-      this.#conn?.close();
-      return;
-    }
     this.#pingInFlight = true;
     const conn = this.#conn;
     const every = this.#o.pingInterval ?? 60000;
@@ -1109,6 +1339,7 @@ export class Session {
     if (this.#state === "closed") return;
     this.#state = "closed";
     this.#stopPing();
+    this.#stopRenewal();
     if (this.#ackTimer !== undefined) clearTimeout(this.#ackTimer);
     this.#plainWaiter?.reject(closed());
     this.#plainWaiter = undefined;

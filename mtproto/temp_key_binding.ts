@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { authKeyId, ige256Encrypt, type RandomSource, sha1 } from "../core/mod.ts";
+import { authKeyId, ige256Encrypt, mtprotoKdfV1, type RandomSource, sha1 } from "../core/mod.ts";
 import { serialize } from "../tl/mod.ts";
 
 function readLong(b: Uint8Array): bigint {
@@ -15,36 +15,6 @@ function readLong(b: Uint8Array): bigint {
 /** auth_key_id as the signed long TL carries. */
 export function authKeyIdLong(key: Uint8Array): bigint {
   return readLong(authKeyId(key));
-}
-
-/**
- * MTProto 1.0's aes_key and aes_iv for a client message (x = 0): four SHA-1s over msg_key and
- * slices of the auth key.
- */
-export function keyIvV1(
-  authKey: Uint8Array,
-  msgKey: Uint8Array,
-): { key: Uint8Array; iv: Uint8Array } {
-  const sha = [
-    sha1(msgKey, authKey.subarray(0, 32)),
-    sha1(authKey.subarray(32, 48), msgKey, authKey.subarray(48, 64)),
-    sha1(authKey.subarray(64, 96), msgKey),
-    sha1(msgKey, authKey.subarray(96, 128)),
-  ];
-  // [hash, from, to] pieces, in order.
-  const pieces = (parts: [number, number, number][]) => {
-    const out = new Uint8Array(32);
-    let at = 0;
-    for (const [h, from, to] of parts) {
-      out.set(sha[h].subarray(from, to), at);
-      at += to - from;
-    }
-    return out;
-  };
-  return {
-    key: pieces([[0, 0, 8], [1, 8, 20], [2, 4, 16]]),
-    iv: pieces([[0, 8, 20], [1, 0, 8], [2, 16, 20], [3, 0, 8]]),
-  };
 }
 
 /** What binding a temporary key needs. */
@@ -94,7 +64,7 @@ export function bindTempAuthKeyQuery(b: Binding, msgId: bigint) {
   padded.set(plain);
   padded.set(b.random(padded.length - plain.length), plain.length);
   const k = b.permKey;
-  const { key, iv } = keyIvV1(k, msgKey);
+  const { key, iv } = mtprotoKdfV1(k, msgKey, "client");
   const encrypted = new Uint8Array(24 + padded.length);
   encrypted.set(authKeyId(k));
   encrypted.set(msgKey, 8);

@@ -93,16 +93,19 @@ export function unavailableModule(name: string): object {
   return stand;
 }
 
-/** A feature this runtime lacks was used: a file engine in a browser, a Node built-in where there is none. */
+/**
+ * A feature this runtime lacks was used: a file engine or a TestServer in a browser, a Node
+ * built-in where there is none.
+ */
 export class RuntimeUnsupportedError extends IrenogramError {
   /** Always `"RUNTIME_UNSUPPORTED"`. */
   declare readonly code: "RUNTIME_UNSUPPORTED";
 
-  /** `message` names the missing feature; the runtime and a way out are added. */
-  constructor(message: string) {
-    super(
-      "RUNTIME_UNSUPPORTED",
-      `${message} (${RUNTIME}): use MemoryStorage or SessionStringStorage here`,
-    );
+  /**
+   * `message` names the missing feature; the runtime and `remedy` (a way out; by default the
+   * storages that work everywhere, as the file engines are what most often meets this) are added.
+   */
+  constructor(message: string, remedy = "use MemoryStorage or SessionStringStorage here") {
+    super("RUNTIME_UNSUPPORTED", `${message} (${RUNTIME}): ${remedy}`);
   }
 }

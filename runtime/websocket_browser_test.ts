@@ -3,41 +3,17 @@
  * platform, loaded into headless Chromium (Debian's `chromium`, `.ci/setup/40-chromium.sh`)
  * through playwright-core; the page makes an auth key with the TestServer (running here) over
  * `ws://…/apiws` (obfuscated intermediate in binary messages) and calls it. The TCP adapter
- * there refuses with SOCKET_UNSUPPORTED.
+ * there refuses with SOCKET_UNSUPPORTED. A large answer arrives gzip_packed and is inflated with
+ * the browser's DecompressionStream (mtproto/gzip_packed.ts), interleaved with plain ones.
  *
  * Skipped only outside CI when Chromium, esbuild or playwright-core is absent.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import process from "node:process";
-import { fileURLToPath } from "node:url";
 import { TestServer } from "../testing/server/mod.ts";
-
-const CHROMIUM = "/usr/bin/chromium";
-const here = fileURLToPath(import.meta.url);
-const ext = here.endsWith(".ts") ? ".ts" : ".js";
-const root = join(dirname(here), "..");
-
-async function available(name: string): Promise<boolean> {
-  try {
-    await import(name);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const missing = !existsSync(CHROMIUM)
-  ? CHROMIUM
-  : !(await available("esbuild"))
-  ? "esbuild"
-  : !(await available("playwright-core"))
-  ? "playwright-core"
-  : undefined;
-const skip = missing !== undefined && process.env.CI !== "true" ? `${missing} is absent` : false;
+import { chromiumSkip, libraryModule, runInChromium } from "../tests/test_support/chromium.ts";
+import { TestWorld } from "../testing/server/world.ts";
+import { BigAnswers } from "../mtproto/test_support/big_answers.ts";
 
 const ENTRY = (mtproto: string) => `
 import * as mtproto from ${JSON.stringify(mtproto)};
@@ -57,6 +33,16 @@ globalThis.run = async (options) => {
   );
   out.many = many.filter((r) => r.thisDc === 2).length;
   out.config = (await client.invoke({ _: "help.getConfig" }))._;
+  // gzip_packed answers (the server packs results over 1 KiB) among plain ones.
+  const mixed = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      i % 2 === 0
+        ? client.invoke({ _: "help.getCountriesList", langCode: "en", hash: 0 })
+        : client.invoke({ _: "help.getNearestDc" })),
+  );
+  out.countries = mixed.filter((r, i) => i % 2 === 0 && r.countries.length === 300 &&
+    r.countries[299].defaultName === "Country number 299").length;
+  out.nearestAmong = mixed.filter((r, i) => i % 2 === 1 && r.thisDc === 2).length;
   await client.close();
   try {
     const tcp = new mtproto.MtprotoClient({ ...options, keys: store, transport: "intermediate" });
@@ -69,63 +55,28 @@ globalThis.run = async (options) => {
 };
 `;
 
-test("browser: MtprotoClient over a WebSocket in headless Chromium (key exchange, 200 RPCs)", {
-  skip,
-  timeout: 120_000,
-}, async () => {
-  const work = mkdtempSync(join(tmpdir(), "irenogram-ws-browser-"));
-  await using server = await TestServer.start();
-  try {
-    const entry = join(work, "entry.js");
-    writeFileSync(entry, ENTRY(join(root, "mtproto/mod" + ext)));
-    // Named through a variable: both are the browser smoke test's devDependencies, and this file
-    // must type-check where they are not installed yet.
-    const esbuildName = "esbuild", playwrightName = "playwright-core";
-    // deno-lint-ignore no-explicit-any
-    const esbuild: any = await import(esbuildName);
-    const built = await esbuild.build({
-      entryPoints: [entry],
-      bundle: true,
-      format: "esm",
-      platform: "browser",
-      write: false,
-      logLevel: "silent",
+test(
+  "browser: MtprotoClient over a WebSocket in headless Chromium (key exchange, 200 RPCs, gzip_packed answers)",
+  { skip: chromiumSkip, timeout: 120_000 },
+  async () => {
+    await using server = await TestServer.start({
+      world: (s) => new BigAnswers(new TestWorld({ dcs: () => s.dcs })),
     });
-    const bundle = built.outputFiles[0].text;
-    assert.doesNotMatch(bundle, /(?:^|\n)import[^;]*["']node:/);
-    // deno-lint-ignore no-explicit-any
-    const { chromium }: any = await import(playwrightName);
-    const context = await chromium.launchPersistentContext(join(work, "profile"), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
+    const { apiId, dcOptions, publicKeys } = server.clientOptions();
+    const out = await runInChromium({
+      entry: ENTRY(libraryModule("mtproto/mod")),
+      call: "run",
+      arg: { apiId, dcOptions, publicKeys, connectTimeout: 5000 },
     });
-    let out: Record<string, unknown>;
-    try {
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on("pageerror", (e: unknown) => errors.push(String(e)));
-      await page.addScriptTag({ content: bundle, type: "module" });
-      await page.waitForFunction(() => "run" in globalThis, undefined, { timeout: 30_000 });
-      assert.deepEqual(errors, []);
-      const { apiId, dcOptions, publicKeys } = server.clientOptions();
-      out = await page.evaluate(
-        (o: unknown) =>
-          (globalThis as unknown as { run(o: unknown): Promise<Record<string, unknown>> }).run(o),
-        { apiId, dcOptions, publicKeys, connectTimeout: 5000 },
-      );
-    } finally {
-      await context.close();
-    }
     assert.deepEqual(out, {
       keyLength: 256,
       nearest: 2,
       many: 200,
       config: "config",
+      countries: 10,
+      nearestAmong: 10,
       tcp: "MTPROTO_UNSUPPORTED",
     });
     assert.ok(server.stats().handshakes >= 1);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-});
+  },
+);

@@ -48,6 +48,7 @@ export abstract class CheckedStorage implements Storage {
   abstract delete(): Promise<void>;
   abstract getSession(): Promise<SessionData>;
   abstract getUpdateState(): Promise<UpdateState | undefined>;
+  abstract listChannelPts(): Promise<Map<number, number>>;
 
   /** Writes the fields of a checked partial session. */
   protected abstract writeSession(data: Partial<SessionData>): Promise<void>;

@@ -1,9 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import {
   existsSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   readlinkSync,
@@ -11,13 +9,15 @@ import {
   utimesSync,
   writeFileSync,
 } from "node:fs";
-import { hostname, tmpdir } from "node:os";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
 import { FileLock, FOREIGN_STALE_MS } from "./file_lock.ts";
 import { SessionLockedError } from "./errors.ts";
+import { tempDir } from "../tests/test_support/temp_dir.ts";
+import { deadPid } from "../tests/test_support/script_command.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "irenogram-lock-"));
+const dir = tempDir("lock");
 const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
 
 test("file lock: a second copy of the module in this process sees the lock", async () => {
@@ -121,7 +121,7 @@ test("file lock: a lock naming this very process, left from an earlier crash, is
 
 test("file lock: a takeover guard left by a process that died mid-takeover does not block", () => {
   const file = join(dir, "guard.session");
-  const dead = spawnSync(process.execPath, ["Deno" in globalThis ? "--version" : "-v"]).pid!;
+  const dead = deadPid();
   const stale = JSON.stringify({ pid: dead, host: hostname(), token: "stale" });
   writeFileSync(file + ".lock", stale);
   // The breaker died holding the guard of exactly this lock file version.

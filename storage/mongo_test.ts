@@ -551,6 +551,7 @@ test("mongo: MongoStorage reads what Irenogram's own MongoStorage wrote", {
     assert.equal((await s.getPeerByPhoneNumber("15550001"))?.id, 5_000_000_001);
     assert.deepEqual(await s.getUpdateState(), { pts: 10, qts: 0, date: 1_700_000_000, seq: 0 });
     assert.equal(await s.getChannelPts(1_234_567_890), 5);
+    assert.deepEqual(await s.listChannelPts(), new Map([[-1_001_234_567_890, 5]]));
     // And back: a peer we update is what Irenogram then reads.
     await s.updatePeers([{ ...me!, accessHash: 123n, usernames: ["renamed"] }]);
     const back = irenogram("read", name, {
@@ -827,6 +828,9 @@ test(
       await eventually(60_000, "the private server starts", async () => {
         if (!(await portOpen(port))) throw new Error("port closed");
       });
+      // The port may have been taken by another process between closedPort() and the spawn: then
+      // the signals below would miss the server the storage talks to.
+      assert.equal(server.exitCode, null, "the private FerretDB exited (port taken?)");
       await eventually(60_000, "opening the storage", () => s.open());
       await eventually(60_000, "the first write", () => s.setSession({ apiId: 5 }));
       // (process.kill: Deno's ChildProcess.kill does not deliver SIGCONT)

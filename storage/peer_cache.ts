@@ -249,6 +249,10 @@ export class CachedStorage implements Storage {
   setChannelPts(channelId: number, pts: number): Promise<void> {
     return this.inner.setChannelPts(channelId, pts);
   }
+
+  listChannelPts(): Promise<Map<number, number>> {
+    return this.inner.listChannelPts();
+  }
   exportSessionString(): Promise<string> {
     return this.inner.exportSessionString();
   }

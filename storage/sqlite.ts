@@ -14,7 +14,7 @@
  */
 import type * as Fs from "node:fs";
 import type * as Path from "node:path";
-import { nodeModule } from "../runtime/runtime.ts";
+import { NODE_APIS, nodeModule } from "../runtime/runtime.ts";
 import type { Database, Sqlite3Static } from "@sqlite.org/sqlite-wasm";
 import { SessionFileError, StorageError } from "./errors.ts";
 import type {
@@ -36,7 +36,7 @@ import { implausiblePeer, readSession } from "./sqlite_rows.ts";
 
 // Node built-ins, resolved when this module loads (a stand-in that throws when used in a
 // browser: this engine then fails on open, not the import of the library).
-const { mkdirSync, unlinkSync } = nodeModule<typeof Fs>("node:fs");
+const { mkdirSync, readFileSync, unlinkSync } = nodeModule<typeof Fs>("node:fs");
 const { dirname, isAbsolute, join, relative, resolve, sep } = nodeModule<typeof Path>("node:path");
 
 export { PAGE_SIZE } from "./sqlite_schema.ts";
@@ -55,11 +55,45 @@ function syncDirectory(dir: string): void {
 
 let loading: Promise<{ sqlite3: Sqlite3Static; vfs: string }> | undefined;
 
+/**
+ * sqlite3.wasm compiled synchronously where files can be read (Deno, Bun, Node). Emscripten's
+ * default reads the file on the thread pool and compiles on a background thread: two waits for
+ * other threads that a loaded machine stretches at start-up, while the baseline compile costs
+ * the same either way. Elsewhere (a browser, a package layout where the file is not found, an
+ * engine that refuses) `undefined`: SQLite WASM then loads itself as it would.
+ */
+function compileSynchronously(): WebAssembly.Module | undefined {
+  if (!NODE_APIS) return undefined;
+  try {
+    const url = new URL(import.meta.resolve("@sqlite.org/sqlite-wasm/sqlite3.wasm"));
+    if (url.protocol !== "file:") return undefined;
+    return new WebAssembly.Module(readFileSync(url));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Emscripten's option that instantiates the module itself: `done(instance, module)`. */
+interface InitOptions {
+  instantiateWasm?(
+    imports: WebAssembly.Imports,
+    done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
+  ): object;
+}
+
 /** Imports and starts SQLite WASM once per process (lazily: only when a file is opened). */
 export function loadSqlite(): Promise<{ sqlite3: Sqlite3Static; vfs: string }> {
   loading ??= (async () => {
     const { default: init } = await import("@sqlite.org/sqlite-wasm");
-    const sqlite3 = await init();
+    const module = compileSynchronously();
+    const sqlite3 = await (init as (o?: InitOptions) => ReturnType<typeof init>)(
+      module && {
+        instantiateWasm(imports, done) {
+          done(new WebAssembly.Instance(module, imports), module);
+          return {};
+        },
+      },
+    );
     // Failures reach the caller as typed errors; the library's own console warnings would
     // only repeat them (with SQL text) in the user's logs.
     const config = (sqlite3 as unknown as { config?: Record<string, unknown> }).config;

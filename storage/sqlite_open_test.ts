@@ -10,22 +10,21 @@ import { createHash } from "node:crypto";
 import {
   copyFileSync,
   existsSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadSqlite, SqliteStorage } from "./sqlite.ts";
 import { SessionFileError, StorageError } from "./errors.ts";
 import { DEEP_CHECK_MAX_BYTES } from "./sqlite_open.ts";
 import { IrenogramError } from "../errors.ts";
 import type { PeerRecord } from "./storage.ts";
+import { tempDir } from "../tests/test_support/temp_dir.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "irenogram-sqlite-open-"));
+const dir = tempDir("sqlite-open");
 const sha = (path: string) =>
   existsSync(path) ? createHash("sha256").update(readFileSync(path)).digest("hex") : "absent";
 const SIDES = ["", "-wal", "-journal", "-shm"];

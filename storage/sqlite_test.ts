@@ -1,14 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
 import { registerConformanceTests } from "../testing/conformance.ts";
 import { PAGE_SIZE, SqliteStorage } from "./sqlite.ts";
 import { SessionLockedError, StorageError } from "./errors.ts";
+import { tempDir } from "../tests/test_support/temp_dir.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "irenogram-sqlite-"));
+const dir = tempDir("sqlite");
 let n = 0;
 
 registerConformanceTests(test, {

@@ -105,6 +105,12 @@ export interface Storage {
   getChannelPts(channelId: number): Promise<number | undefined>;
   /** Saves the pts of a channel. */
   setChannelPts(channelId: number, pts: number): Promise<void>;
+  /**
+   * Every channel's saved pts: marked channel id (−100…) → pts. The client reads it at start to
+   * fetch what each channel sent while it was stopped (Irenogram keeps these as the
+   * `update_state` rows other than the account's, keyed by the marked id).
+   */
+  listChannelPts(): Promise<Map<number, number>>;
 
   /** The session in the current Pyrogram string layout. Requires an auth key. */
   exportSessionString(): Promise<string>;
@@ -127,6 +133,7 @@ const methods = [
   "setUpdateState",
   "getChannelPts",
   "setChannelPts",
+  "listChannelPts",
   "exportSessionString",
 ] as const;
 
@@ -179,15 +186,11 @@ export interface ListableStorage extends Storage {
   listAuthKeys(): Promise<Map<number, Uint8Array>>;
   /** Every cached peer, at most `batchSize` (default 10,000) per batch. */
   listPeers(batchSize?: number): AsyncIterable<PeerRecord[]>;
-  /** Every channel's pts: marked channel id (−100…) → pts. */
-  listChannelPts(): Promise<Map<number, number>>;
 }
 
 /** Structural check: does `value` implement {@link ListableStorage}? */
 export function isListableStorage(value: unknown): value is ListableStorage {
   if (!isStorage(value)) return false;
   const record = value as unknown as Record<string, unknown>;
-  return ["listAuthKeys", "listPeers", "listChannelPts"].every((m) =>
-    typeof record[m] === "function"
-  );
+  return ["listAuthKeys", "listPeers"].every((m) => typeof record[m] === "function");
 }

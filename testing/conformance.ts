@@ -18,10 +18,13 @@
  *
  * @module
  */
-import assert from "node:assert/strict";
+import type Assert from "node:assert/strict";
+import { nodeModule } from "../runtime/runtime.ts";
 import type { PeerRecord, PeerType, SessionData, Storage } from "../storage/storage.ts";
 import { freshSession, USERNAME_TTL_SECONDS } from "../storage/storage.ts";
 import { StorageError } from "../storage/errors.ts";
+// Loaded when used, not when imported: the testing entry loads in a browser bundle.
+const assert: typeof Assert = nodeModule<typeof Assert>("node:assert/strict");
 
 /**
  * The shape of `node:test`'s `test(name, options, fn)` that the suite calls (Deno and Bun
@@ -390,6 +393,26 @@ export function registerConformanceTests(
     assert.deepEqual(await s.getUpdateState(), { pts: 11, qts: 3, date: 1_700_000_100, seq: 8 });
   });
 
+  withStorage(
+    "listChannelPts lists every channel's pts by marked id, never the account's",
+    async (s) => {
+      assert.deepEqual(await s.listChannelPts(), new Map());
+      await s.setUpdateState({ pts: 500, qts: 1, date: 1_700_000_000, seq: 2 });
+      assert.deepEqual(await s.listChannelPts(), new Map(), "the account's state is not a channel");
+      await s.setChannelPts(1_234_567_890, 100);
+      await s.setChannelPts(-1_009_876_543_210, 7);
+      await s.setChannelPts(1_234_567_890, 101);
+      const listed = await s.listChannelPts();
+      assert.deepEqual(
+        [...listed].sort((a, b) => a[0] - b[0]),
+        [[-1_009_876_543_210, 7], [-1_001_234_567_890, 101]],
+      );
+      listed.clear(); // a copy: the caller may change it
+      assert.equal((await s.listChannelPts()).size, 2);
+      assert.deepEqual(await s.getUpdateState(), { pts: 500, qts: 1, date: 1_700_000_000, seq: 2 });
+    },
+  );
+
   withStorage("exportSessionString writes the current Pyrogram layout", async (s) => {
     if (initial.authKey === null) {
       // Nothing is parsed here: the error says the key is missing, with its own code.
@@ -457,6 +480,7 @@ export function registerConformanceTests(
     assert.equal((await t.getPeerByPhoneNumber("123"))?.id, 1013);
     assert.deepEqual(await t.getUpdateState(), { pts: 1, qts: 2, date: 3, seq: 4 });
     assert.equal(await t.getChannelPts(1_234_567_890), 77);
+    assert.deepEqual(await t.listChannelPts(), new Map([[-1_001_234_567_890, 77]]));
     return t;
   });
 

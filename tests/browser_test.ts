@@ -5,27 +5,17 @@
  * layer, session strings made by the other libraries, and a MemoryStorage. The results are
  * compared with known answers and with the same calls made here, in the test's runtime.
  *
- * Skipped only outside CI when Chromium is absent; under CI=true a missing Chromium fails.
+ * Skipped only outside CI when Chromium, esbuild or playwright-core is absent; under CI=true a
+ * missing one fails (tests/test_support/chromium.ts).
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import process from "node:process";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { initCore, sealMessage, sha256 } from "../core/mod.ts";
 import { encodeSessionString } from "../storage/session_string.ts";
 import { toHex } from "../encoding/bytes.ts";
-
-const CHROMIUM = "/usr/bin/chromium";
-const here = fileURLToPath(import.meta.url);
-const ext = here.endsWith(".ts") ? ".ts" : ".js";
-const root = join(dirname(here), "..");
-const inCi = process.env.CI === "true";
-const skip = !existsSync(CHROMIUM) && !inCi
-  ? `${CHROMIUM} is absent (.ci/setup/40-chromium.sh)`
-  : false;
+import { SeededRandom } from "../testing/mod.ts";
+import { chromiumSkip, libraryModule, runInChromium } from "./test_support/chromium.ts";
 
 /** What the page runs: every value it returns is compared below. */
 const ENTRY = (lib: string, core: string, tl: string) => `
@@ -80,111 +70,99 @@ globalThis.smoke = async (cases) => {
 `;
 
 test("browser: the main entry bundles for the browser and runs in headless Chromium", {
-  skip,
+  skip: chromiumSkip,
   timeout: 120_000,
 }, async () => {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is absent under CI: run .ci/setup/40-chromium.sh`);
-  const work = mkdtempSync(join(tmpdir(), "irenogram-browser-"));
-  try {
-    const entry = join(work, "entry.js");
-    writeFileSync(
-      entry,
-      ENTRY(join(root, "mod" + ext), join(root, "core/mod" + ext), join(root, "tl/mod" + ext)),
-    );
-    const esbuild = await import("esbuild");
-    const built = await esbuild.build({
-      entryPoints: [entry],
-      bundle: true,
-      format: "esm",
-      platform: "browser",
-      write: false,
-      logLevel: "silent",
-      // An optional peer that only MongoStorage.open() loads; a browser app leaves it out.
-      external: ["mongodb"],
-    });
-    const bundle = built.outputFiles[0].text;
-    // Nothing in the bundle imports a Node module (the engines reach them only when they open).
-    assert.doesNotMatch(bundle, /(?:^|\n)import[^;]*["']node:/);
-    assert.doesNotMatch(bundle, /\brequire\(["']node:/);
+  const cases: { string: string; expected: Record<string, unknown> }[] = JSON.parse(
+    readFileSync(new URL("./fixtures/session_strings/cases.json", import.meta.url), "utf8"),
+  );
+  const out = await runInChromium({
+    entry: ENTRY(libraryModule("mod"), libraryModule("core/mod"), libraryModule("tl/mod")),
+    call: "smoke",
+    arg: cases.map((c) => ({ string: c.string })),
+    // An optional peer that only MongoStorage.open() loads; a browser app leaves it out.
+    external: ["mongodb"],
+  });
 
-    const cases: { string: string; expected: Record<string, unknown> }[] = JSON.parse(
-      readFileSync(join(root, "tests/fixtures/session_strings/cases.json"), "utf8"),
-    );
-    const { chromium } = await import("playwright-core");
-    const context = await chromium.launchPersistentContext(join(work, "profile"), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
-    let out: Record<string, unknown>;
-    try {
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on("pageerror", (e) => errors.push(String(e)));
-      await page.addScriptTag({ content: bundle, type: "module" });
-      await page.waitForFunction(() => "smoke" in globalThis, undefined, { timeout: 30_000 });
-      assert.deepEqual(errors, [], "the bundle loads without errors");
-      out = await page.evaluate(
-        (c) =>
-          (globalThis as unknown as { smoke(c: unknown): Promise<Record<string, unknown>> })
-            .smoke(c),
-        cases.map((c) => ({ string: c.string })),
-      );
-    } finally {
-      await context.close();
-    }
-
-    // Known answers, and the same calls made in this runtime (native crypto on Node and Bun).
-    await initCore();
-    const authKey = new Uint8Array(256).map((_, i) => (i * 7 + 3) & 255);
-    const inner = new Uint8Array(64).map((_, i) => i);
-    inner.set([32, 0, 0, 0], 28);
-    const expected = {
-      crc32: 0xcbf43926,
-      sha256: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
-      sealed: toHex(sealMessage(authKey, inner, "client", (n) => new Uint8Array(n).fill(1))),
-      opened: toHex(inner),
-      ping: "ec77be7a0500000000000000",
-      pingBack: "5",
-      rpc: true,
-      encoded: encodeSessionString({
-        dcId: 2,
-        apiId: 12345,
-        testMode: false,
-        authKey,
-        userId: 777000,
-        isBot: false,
-      }),
-      peer: { id: 42, accessHash: "-5", type: "user" },
-    };
-    assert.equal(toHex(sha256(new TextEncoder().encode("abc"))), expected.sha256);
-    for (const [key, value] of Object.entries(expected)) {
-      assert.deepEqual(out[key], value, key);
-    }
-    assert.deepEqual(out.sessions, cases.map((c) => ({ ...c.expected, date: 0 })));
-    assert.equal(
-      out.exported,
-      encodeSessionString({
-        dcId: 4,
-        apiId: 12345,
-        testMode: false,
-        authKey,
-        userId: 42,
-        isBot: false,
-      }),
-    );
-    // A file engine in a browser fails on open, clearly.
-    assert.equal(out.sqlite, "RUNTIME_UNSUPPORTED");
-  } finally {
-    rmSync(work, { recursive: true, force: true });
+  // Known answers, and the same calls made in this runtime (native crypto on Node and Bun).
+  await initCore();
+  const authKey = new Uint8Array(256).map((_, i) => (i * 7 + 3) & 255);
+  const inner = new Uint8Array(64).map((_, i) => i);
+  inner.set([32, 0, 0, 0], 28);
+  const expected = {
+    crc32: 0xcbf43926,
+    sha256: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    sealed: toHex(sealMessage(authKey, inner, "client", (n) => new Uint8Array(n).fill(1))),
+    opened: toHex(inner),
+    ping: "ec77be7a0500000000000000",
+    pingBack: "5",
+    rpc: true,
+    encoded: encodeSessionString({
+      dcId: 2,
+      apiId: 12345,
+      testMode: false,
+      authKey,
+      userId: 777000,
+      isBot: false,
+    }),
+    peer: { id: 42, accessHash: "-5", type: "user" },
+  };
+  assert.equal(toHex(sha256(new TextEncoder().encode("abc"))), expected.sha256);
+  for (const [key, value] of Object.entries(expected)) {
+    assert.deepEqual(out[key], value, key);
   }
+  assert.deepEqual(out.sessions, cases.map((c) => ({ ...c.expected, date: 0 })));
+  assert.equal(
+    out.exported,
+    encodeSessionString({
+      dcId: 4,
+      apiId: 12345,
+      testMode: false,
+      authKey,
+      userId: 42,
+      isBot: false,
+    }),
+  );
+  // A file engine in a browser fails on open, clearly.
+  assert.equal(out.sqlite, "RUNTIME_UNSUPPORTED");
+});
+
+/** What the page runs with the testing entry. */
+const TESTING_ENTRY = (testing: string) => `
+import * as testing from ${JSON.stringify(testing)};
+globalThis.testingSmoke = async () => {
+  const out = {};
+  out.exports = ["TestServer", "TestWorld", "TestServerError", "SeededRandom",
+    "registerConformanceTests", "RpcFailure"].filter((n) => typeof testing[n] === "function");
+  out.random = Array.from(new testing.SeededRandom(42).bytes(8));
+  try {
+    await testing.TestServer.start();
+    out.start = "started";
+  } catch (e) {
+    out.start = e?.code ?? String(e);
+    out.startMessage = String(e?.message);
+  }
+  return out;
+};
+`;
+
+test("browser: the testing entry bundles and loads; TestServer.start() says RUNTIME_UNSUPPORTED", {
+  skip: chromiumSkip,
+  timeout: 120_000,
+}, async () => {
+  const out = await runInChromium({
+    entry: TESTING_ENTRY(libraryModule("testing/mod")),
+    call: "testingSmoke",
+  });
+  assert.deepEqual(out.exports, [
+    "TestServer",
+    "TestWorld",
+    "TestServerError",
+    "SeededRandom",
+    "registerConformanceTests",
+    "RpcFailure",
+  ]);
+  assert.deepEqual(out.random, Array.from(new SeededRandom(42).bytes(8)), "same sequence here");
+  assert.equal(out.start, "RUNTIME_UNSUPPORTED");
+  assert.match(String(out.startMessage), /TestServer listens on TCP ports \(browser\)/);
 });

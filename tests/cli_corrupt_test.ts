@@ -7,8 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
 import { Buffer } from "node:buffer";
@@ -22,14 +21,19 @@ import {
   makeTelethonFile,
   runInProcess,
 } from "./cli_fixtures.ts";
+import { tempDir } from "./test_support/temp_dir.ts";
 
 const FILES = 700;
 const STRINGS = 300;
 
-const dir = mkdtempSync(join(tmpdir(), "irenogram-cli-corrupt-"));
-process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir("cli-corrupt");
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
-const ourTemps = () => readdirSync(tmpdir()).filter((f) => f.startsWith("irenogram-cli-")).length;
+// The tool's temporary copies go to os.tmpdir(), pointed (TMPDIR) at a folder of this test's
+// own while it runs: other processes' `irenogram-cli-*` folders in the shared /tmp once changed
+// the count under it.
+const temps = join(dir, "tmp");
+mkdirSync(temps);
+const ourTemps = () => readdirSync(temps).filter((f) => f.startsWith("irenogram-cli-")).length;
 const KEY_HEX = Buffer.from(key(7)).toString("hex");
 
 /** One damaged copy of `base`. */
@@ -78,23 +82,30 @@ test(`cli: ${FILES} damaged session files and ${STRINGS} damaged strings, source
     await make(path, data);
     bases.push(Uint8Array.from(readFileSync(path)));
   }
-  const tempsBefore = ourTemps();
   const rng = new SeededRandom(0xc0_77);
   const seen = new Map<number, number>();
   const path = join(dir, "damaged.session");
-  for (let i = 0; i < FILES; i++) {
-    const bytes = damage(bases[i % bases.length], rng);
-    writeFileSync(path, bytes);
-    const before = sha(bytes);
-    const r = await runInProcess("session", "info", path, "--json");
-    seen.set(r.status, (seen.get(r.status) ?? 0) + 1);
-    assert.ok(r.status === 0 || r.status === 3, `input ${i}: exit ${r.status}: ${r.err}`);
-    if (r.status === 3) assert.equal(r.err.length, 1, `input ${i}: ${r.err}`);
-    assert.ok(!r.err.join("").includes(KEY_HEX));
-    assert.equal(sha(readFileSync(path)), before, `input ${i}: the file changed`);
-    rmSync(path + ".lock", { force: true });
+  const savedTmp = process.env.TMPDIR;
+  process.env.TMPDIR = temps;
+  try {
+    const tempsBefore = ourTemps();
+    for (let i = 0; i < FILES; i++) {
+      const bytes = damage(bases[i % bases.length], rng);
+      writeFileSync(path, bytes);
+      const before = sha(bytes);
+      const r = await runInProcess("session", "info", path, "--json");
+      seen.set(r.status, (seen.get(r.status) ?? 0) + 1);
+      assert.ok(r.status === 0 || r.status === 3, `input ${i}: exit ${r.status}: ${r.err}`);
+      if (r.status === 3) assert.equal(r.err.length, 1, `input ${i}: ${r.err}`);
+      assert.ok(!r.err.join("").includes(KEY_HEX));
+      assert.equal(sha(readFileSync(path)), before, `input ${i}: the file changed`);
+      rmSync(path + ".lock", { force: true });
+    }
+    assert.equal(ourTemps(), tempsBefore, "no temporary copy left behind");
+  } finally {
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmp;
   }
-  assert.equal(ourTemps(), tempsBefore, "no temporary copy left behind");
   // The damage must be real: many inputs are refused (damage in unused space is not seen).
   assert.ok((seen.get(3) ?? 0) > FILES / 3, JSON.stringify([...seen]));
 

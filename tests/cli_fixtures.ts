@@ -9,6 +9,7 @@ import process from "node:process";
 import { loadSqlite, SqliteStorage } from "../storage/sqlite.ts";
 import { runCli } from "../cli/main.ts";
 import type { ListableStorage, PeerRecord, SessionData, UpdateState } from "../storage/storage.ts";
+import { scriptCommand } from "./test_support/script_command.ts";
 
 export const NOW = Math.floor(Date.now() / 1000);
 
@@ -268,7 +269,7 @@ export function asPyrogramV3(data: Dataset): Dataset {
 export function cliCommand(): [string, string[]] {
   const ext = import.meta.url.endsWith(".js") ? "js" : "ts";
   const cli = fileURLToPath(new URL(`../cli.${ext}`, import.meta.url));
-  return [process.execPath, "Deno" in globalThis ? ["run", "-A", cli] : [cli]];
+  return scriptCommand(cli);
 }
 
 /** Runs the CLI as a child process. */

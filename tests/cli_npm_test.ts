@@ -5,40 +5,20 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { dataset, makeIrenogramFile } from "./cli_fixtures.ts";
-
-const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
-const built = existsSync(join(packageRoot, "package.json")) &&
-  JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")).name === "irenogram";
+import { npmBuildOnly, packAndInstall } from "./test_support/npm_pack.ts";
 
 test("npm: `npx irenogram session …` runs from the packed tarball, installed offline", {
-  skip: built ? false : "runs on the npm build only (deno task build:npm)",
+  skip: npmBuildOnly,
   timeout: 300_000,
 }, async () => {
   const work = mkdtempSync(join(tmpdir(), "irenogram-cli-pack-"));
   try {
-    const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", work], {
-      cwd: packageRoot,
-      encoding: "utf8",
-    }).trim().split("\n").pop()!;
-    const project = join(work, "app");
-    mkdirSync(project);
-    writeFileSync(
-      join(project, "package.json"),
-      JSON.stringify({ name: "app", private: true, type: "module" }),
-    );
-    execFileSync("npm", [
-      "install",
-      "--offline",
-      "--no-audit",
-      "--no-fund",
-      join(work, tarball),
-    ], { cwd: project, stdio: "ignore" });
+    const { project } = packAndInstall(work, "--offline");
 
     const file = join(work, "bot.session");
     await makeIrenogramFile(file, dataset(3));

@@ -8,16 +8,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import process from "node:process";
 import { Buffer } from "node:buffer";
@@ -44,9 +35,9 @@ import {
   runCliProcess,
   runInProcess,
 } from "./cli_fixtures.ts";
+import { tempDir } from "./test_support/temp_dir.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "irenogram-cli-test-"));
-process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir("cli-test");
 let counter = 0;
 const fresh = (name: string) => join(dir, `${name}-${++counter}.session`);
 const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");

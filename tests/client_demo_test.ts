@@ -6,8 +6,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import process from "node:process";
 import { fileURLToPath } from "node:url";
+import { scriptCommand } from "./test_support/script_command.ts";
 
 const fromSource = import.meta.url.endsWith(".ts");
 const demo = fileURLToPath(new URL("../demo.ts", import.meta.url));
@@ -16,8 +16,8 @@ test("client demo: runs offline and shows logins, messages both ways, restarts w
   skip: fromSource ? false : "the npm build carries no demo",
   timeout: 60_000,
 }, () => {
-  const args = "Deno" in globalThis ? ["run", "-A", demo] : [demo];
-  const run = spawnSync(process.execPath, args, { encoding: "utf8", timeout: 120_000 });
+  const [command, args] = scriptCommand(demo);
+  const run = spawnSync(command, args, { encoding: "utf8", timeout: 120_000 });
   assert.equal(run.status, 0, run.stderr);
   const out = run.stdout;
   for (
@@ -26,7 +26,9 @@ test("client demo: runs offline and shows logins, messages both ways, restarts w
       'Alice <- "echo: hello"',
       'bot   <- "how are you?"',
       'Alice <- "echo: how are you?"',
+      'Alice <- "news #1"',
       'Alice <- "sent while you were away" (fetched with updates.getDifference)',
+      'Alice <- "news #2" (fetched with updates.getChannelDifference)',
       "new login requests: 0; @demo_echo_bot resolved from storage: inputPeerUser",
       "started as Alice",
       "Done: the TestServer is stopped",

@@ -161,21 +161,28 @@ test("client e2e: a new number signs up with the given names", async () => {
   }
 });
 
-test("client e2e: FLOOD_WAIT under sleepThreshold is slept and retried; above it is thrown", async () => {
+test("client e2e: FLOOD_WAIT at or under sleepThreshold is slept, logged and retried; above it is thrown", async () => {
   const w = await startWorld("g");
   try {
+    const warned: [string, Record<string, unknown> | undefined][] = [];
+    const quiet = () => {};
     await using app = new Client(":memory:", {
       ...w.options(),
       botToken: w.bot.token,
-      sleepThreshold: 2,
+      sleepThreshold: 1,
+      logger: { debug: quiet, info: quiet, error: quiet, warn: (m, f) => void warned.push([m, f]) },
     });
     await app.start();
-    w.server.setFloodWait("users.getUsers", 1, 1);
-    const mark = w.calls.length;
+    w.server.setFloodWait("users.getUsers", 1, 1); // exactly the threshold
+    let mark = w.calls.length;
     assert.equal((await app.getMe()).id, BigInt(w.bot.userId));
     assert.equal(w.since(mark).filter((m) => m === "users.getUsers").length, 2, "sent twice");
-    w.server.setFloodWait("users.getUsers", 30, 1);
-    await assert.rejects(app.getMe(), (e) => e instanceof FloodWait && e.value === 30);
+    const logged = warned.find(([m]) => /flood wait/.test(m));
+    assert.deepEqual(logged?.[1], { method: "users.getUsers", seconds: 1 });
+    w.server.setFloodWait("users.getUsers", 2, 1);
+    mark = w.calls.length;
+    await assert.rejects(app.getMe(), (e) => e instanceof FloodWait && e.value === 2);
+    assert.equal(w.since(mark).filter((m) => m === "users.getUsers").length, 1, "not sent again");
   } finally {
     await w.close();
   }
@@ -206,6 +213,46 @@ test("client e2e: PHONE_MIGRATE moves the home DC, which is stored; a restart go
     const calls = w.calls.slice(mark);
     assert.deepEqual(loggedIn(calls.map((c) => c.method)), []);
     assert.ok(calls.every((c) => c.dcId === 4), "every request went to DC 4");
+  } finally {
+    await w.close();
+  }
+});
+
+test("client e2e: USER_MIGRATE after login carries the login to the new home, which is stored", async () => {
+  const w = await startWorld("U");
+  try {
+    {
+      await using app = new Client("moved_later", { ...w.options(), botToken: w.bot.token });
+      await app.start();
+      w.server.moveUser(w.bot.userId, 4);
+      const mark = w.calls.length;
+      assert.equal((await app.getMe()).id, BigInt(w.bot.userId));
+      const calls = w.calls.slice(mark).map((c) => `${c.method}@${c.dcId}`);
+      assert.ok(calls.includes("auth.exportAuthorization@2"), calls.join());
+      assert.ok(calls.includes("auth.importAuthorization@4"), calls.join());
+      assert.equal((await app.storage.getSession()).dcId, 4);
+    }
+    const mark = w.calls.length;
+    await using again = new Client("moved_later", w.options());
+    await again.start();
+    assert.equal((await again.getMe()).id, BigInt(w.bot.userId));
+    assert.deepEqual(loggedIn(w.since(mark)), []);
+    assert.ok(w.calls.slice(mark).every((c) => c.dcId === 4), "the restart went to DC 4");
+  } finally {
+    await w.close();
+  }
+});
+
+test("client e2e: a home DC move whose login cannot be carried over stores nothing", async () => {
+  const w = await startWorld("V");
+  try {
+    await using app = new Client("stuck", { ...w.options(), botToken: w.bot.token });
+    await app.start();
+    const before = await app.storage.getSession();
+    w.server.moveUser(w.bot.userId, 4);
+    w.server.setFloodWait("auth.exportAuthorization", 999, 5);
+    await assert.rejects(app.getMe(), (e) => e instanceof RpcError && e.id === "USER_MIGRATE_X");
+    assert.deepEqual(await app.storage.getSession(), before, "the session still names DC 2");
   } finally {
     await w.close();
   }

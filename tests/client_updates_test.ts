@@ -239,8 +239,9 @@ test("client e2e: channel messages keep the channel's pts; a gap after a restart
     for (const text of ["c2", "c3"]) w.server.postMessage({ fromId: w.bot.userId, to, text });
     await using user = new Client("chan", w.options());
     user.onMessage((m) => void got.push(m.message));
-    await user.start();
     const mark = w.calls.length;
+    await user.start(); // the channel's pts is stored: its difference is fetched at start
+    await waitFor(() => got.length === 3, 5000, "the missed channel messages");
     w.server.postMessage({ fromId: w.bot.userId, to, text: "c4" });
     await waitFor(() => got.length === 4, 10_000, "the channel messages");
     assert.deepEqual(got, ["c1", "c2", "c3", "c4"]);

@@ -6,12 +6,13 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
-import process from "node:process";
 import { fileURLToPath } from "node:url";
+import { readLines } from "./test_support/child_lines.ts";
+import { deadPid, scriptCommand } from "./test_support/script_command.ts";
 
 const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
 const childScript = fileURLToPath(new URL(`./lock_race_child${ext}`, import.meta.url));
@@ -34,7 +35,7 @@ function childCommand(other: boolean): [string, string[]] {
     );
     if (existsSync(bin)) return deno ? [bin, [childScript]] : [bin, ["run", "-A", childScript]];
   }
-  return [process.execPath, deno ? ["run", "-A", childScript] : [childScript]];
+  return scriptCommand(childScript);
 }
 
 function startChild(other = false): Child {
@@ -42,20 +43,11 @@ function startChild(other = false): Child {
   const proc = spawn(command, args, { stdio: ["pipe", "pipe", "inherit"] });
   const queue: string[] = [];
   const waiting: ((line: string) => void)[] = [];
-  let buffer = "";
-  proc.stdout!.setEncoding("utf8");
-  proc.stdout!.on("data", (chunk: string) => {
-    buffer += chunk;
-    let i;
-    while ((i = buffer.indexOf("\n")) >= 0) {
-      const line = buffer.slice(0, i);
-      buffer = buffer.slice(i + 1);
-      const w = waiting.shift();
-      if (w) w(line);
-      else queue.push(line);
-    }
-  });
-  proc.on("exit", () => {
+  void readLines(proc, (line) => {
+    const w = waiting.shift();
+    if (w) w(line);
+    else queue.push(line);
+  }).then(() => {
     for (const w of waiting.splice(0)) w("exited");
   });
   return {
@@ -67,7 +59,7 @@ function startChild(other = false): Child {
 
 test("lock race: four processes taking over one stale lock at once, one holder per round", async () => {
   const dir = mkdtempSync(join(tmpdir(), "irenogram-lock-race-"));
-  const dead = spawnSync(process.execPath, ["Deno" in globalThis ? "--version" : "-v"]).pid!;
+  const dead = deadPid();
   const children = [startChild(), startChild(true), startChild(), startChild(true)];
   try {
     for (const c of children) assert.equal(await c.next(), "ready");

@@ -7,45 +7,22 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-
-const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
-const built = existsSync(join(packageRoot, "package.json")) &&
-  JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")).name === "irenogram";
+import { join } from "node:path";
+import { npmBuildOnly, packageRoot, packAndInstall } from "./test_support/npm_pack.ts";
 
 test("npm: the packed tarball installs into an empty project and imports", {
-  skip: built ? false : "runs on the npm build only (deno task build:npm)",
+  skip: npmBuildOnly,
   timeout: 300_000,
 }, () => {
   const work = mkdtempSync(join(tmpdir(), "irenogram-pack-"));
   try {
-    const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", work], {
-      cwd: packageRoot,
-      encoding: "utf8",
-    }).trim().split("\n").pop()!;
-    const listing = execFileSync("tar", ["-tzf", join(work, tarball)], { encoding: "utf8" });
+    const { project, tarball } = packAndInstall(work, "--prefer-offline");
+    const listing = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" });
     assert.match(listing, /package\/mod\.js/);
     assert.match(listing, /package\/mod\.d\.ts/);
     assert.doesNotMatch(listing, /_test\.js/, "tests are not published");
     assert.doesNotMatch(listing, /test_support/, "test helpers are not published");
 
-    const project = join(work, "app");
-    execFileSync("mkdir", [project]);
-    writeFileSync(
-      join(project, "package.json"),
-      JSON.stringify({ name: "app", private: true, type: "module" }),
-    );
-    execFileSync("npm", [
-      "install",
-      "--no-audit",
-      "--no-fund",
-      "--prefer-offline",
-      join(work, tarball),
-    ], {
-      cwd: project,
-      stdio: "ignore",
-    });
     writeFileSync(
       join(project, "main.js"),
       `import { Client, VERSION } from "irenogram";\n` +

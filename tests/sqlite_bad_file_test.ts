@@ -5,14 +5,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadSqlite, SqliteStorage } from "../storage/sqlite.ts";
 import { SessionFileError, StorageError } from "../storage/errors.ts";
 import { SeededRandom } from "../testing/random.ts";
+import { tempDir } from "./test_support/temp_dir.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "irenogram-badfile-"));
+const dir = tempDir("badfile");
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
 /** Opens `bytes` as a session file; returns the error (if any) and checks the file is untouched. */

@@ -5,42 +5,26 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, utimesSync, writeFileSync } from "node:fs";
-import { hostname, tmpdir } from "node:os";
+import { utimesSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
 import { join } from "node:path";
-import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { loadSqlite, SqliteStorage } from "../storage/sqlite.ts";
 import { SessionLockedError } from "../storage/errors.ts";
 import { SeededRandom } from "../testing/random.ts";
+import { tempDir } from "./test_support/temp_dir.ts";
+import { readLines } from "./test_support/child_lines.ts";
+import { deadPid, scriptCommand } from "./test_support/script_command.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "irenogram-sqlite-proc-"));
+const dir = tempDir("sqlite-proc");
 const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
 const child = fileURLToPath(new URL(`./sqlite_child${ext}`, import.meta.url));
 /** The command that runs `child` on the runtime running this test. */
-const command = (args: string[]): [string, string[]] => [
-  process.execPath,
-  "Deno" in globalThis ? ["run", "-A", child, ...args] : [child, ...args],
-];
+const command = (args: string[]): [string, string[]] => scriptCommand(child, ...args);
 
 function start(args: string[]): ChildProcess {
   const [cmd, argv] = command(args);
   return spawn(cmd, argv, { stdio: ["pipe", "pipe", "inherit"] });
-}
-
-/** Resolves with each stdout line through `onLine`; resolves `exited` when the child ends. */
-function lines(proc: ChildProcess, onLine: (line: string) => void): Promise<number | null> {
-  let buffer = "";
-  proc.stdout!.setEncoding("utf8");
-  proc.stdout!.on("data", (chunk: string) => {
-    buffer += chunk;
-    let i;
-    while ((i = buffer.indexOf("\n")) >= 0) {
-      onLine(buffer.slice(0, i));
-      buffer = buffer.slice(i + 1);
-    }
-  });
-  return new Promise((resolve) => proc.on("exit", (code) => resolve(code)));
 }
 
 test("sqlite across processes: a live holder locks others out, a killed one does not", async () => {
@@ -48,7 +32,7 @@ test("sqlite across processes: a live holder locks others out, a killed one does
   const holder = start(["hold", file]);
   let ready!: () => void;
   const isReady = new Promise<void>((r) => (ready = r));
-  const exited = lines(holder, (l) => l === "ready" && ready());
+  const exited = readLines(holder, (l) => l === "ready" && ready());
   await isReady;
   await assert.rejects(new SqliteStorage(file).open(), (e: unknown) => {
     assert.ok(e instanceof SessionLockedError);
@@ -64,7 +48,7 @@ test("sqlite across processes: a live holder locks others out, a killed one does
 
 test("sqlite across processes: stale and foreign lock files", async () => {
   const file = join(dir, "stale.session");
-  const dead = spawnSync(process.execPath, ["Deno" in globalThis ? "--version" : "-v"]).pid!;
+  const dead = deadPid();
   writeFileSync(file + ".lock", JSON.stringify({ pid: dead, host: hostname(), token: "x" }));
   const s = new SqliteStorage(file);
   await s.open();
@@ -92,7 +76,7 @@ test("sqlite across processes: SIGKILL during large peer writes never loses a co
     const writer = start(["write", file, String(next), String(batchSize)]);
     let firstCommit!: () => void;
     const started = new Promise<void>((r) => (firstCommit = r));
-    const exited = lines(writer, (l) => {
+    const exited = readLines(writer, (l) => {
       committed = Number(l);
       firstCommit();
     });

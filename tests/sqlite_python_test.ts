@@ -7,8 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { SqliteStorage } from "../storage/sqlite.ts";
 import {
@@ -22,8 +21,9 @@ import { SessionFileError, StorageError } from "../storage/errors.ts";
 import { LEGACY_USERNAMES_TABLE } from "../storage/sqlite_migrate.ts";
 import type { PeerRecord } from "../storage/storage.ts";
 import { decodeSessionString } from "../storage/session_string.ts";
+import { tempDir } from "./test_support/temp_dir.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "irenogram-python-"));
+const dir = tempDir("python");
 const script = pythonScript;
 const python = spawnSync("python3", ["--version"]).status === 0;
 const noPython = interopSkip(python, "python3 is not installed");
@@ -87,6 +87,8 @@ for (const lineage of lineages) {
           seq: 33,
         });
         assert.equal(await s.getChannelPts(-1001234567890), 555);
+        // The rows a restart catches up: the channel's, not the account's (id 0).
+        assert.deepEqual(await s.listChannelPts(), new Map([[-1001234567890, 555]]));
       }
       await s.updatePeers([peer(31337, ["after_migration"])]);
     } finally {
@@ -253,6 +255,7 @@ test("irenogram interop: a file Irenogram wrote opens here with the same meaning
     assert.equal(forum?.accessHash, 2n ** 63n - 1n);
     assert.deepEqual(await s.getUpdateState(), { pts: 11, qts: 22, date: 1700000000, seq: 33 });
     assert.equal(await s.getChannelPts(-1001234567890), 44);
+    assert.deepEqual(await s.listChannelPts(), new Map([[-1001234567890, 44]]));
   } finally {
     await s.close();
   }

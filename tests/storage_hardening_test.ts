@@ -9,7 +9,6 @@ import assert from "node:assert/strict";
 import {
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -18,7 +17,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { Buffer } from "node:buffer";
-import { hostname, tmpdir } from "node:os";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
 import process from "node:process";
@@ -28,8 +27,9 @@ import { MemoryStorage } from "../storage/memory.ts";
 import { SessionFileError, SessionLockedError, StorageError } from "../storage/errors.ts";
 import { encodeSessionString } from "../storage/session_string.ts";
 import type { Storage } from "../storage/storage.ts";
+import { tempDir } from "./test_support/temp_dir.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "irenogram-hardening-"));
+const dir = tempDir("hardening");
 
 test("hardening: printing or serialising a client shows none of its secrets", () => {
   const sessionString = encodeSessionString({

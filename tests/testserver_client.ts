@@ -439,3 +439,39 @@ export class RawSession {
     return { found: undefined, seen };
   }
 }
+
+/** What {@link openRaw} and {@link rawSession} need of a TestServer: its DCs and keys. */
+export interface RawTarget {
+  readonly dcs: readonly { id: number; host: string; port: number }[];
+  readonly publicKeys: readonly { pem: string }[];
+}
+
+/** A raw connection to DC `dcId` of `server` (intermediate unless `o` says otherwise). */
+export async function openRaw(
+  server: RawTarget,
+  dcId: number,
+  o: Partial<RawOptions> = {},
+): Promise<RawConnection> {
+  const dc = server.dcs.find((d) => d.id === dcId)!;
+  return await RawConnection.open(dc.host, dc.port, { kind: "intermediate", dcId, ...o });
+}
+
+/** A raw connection to DC `dcId` with a fresh auth key and an encrypted session on it. */
+export async function rawSession(
+  server: RawTarget,
+  dcId = 2,
+  o: Partial<RawOptions> = {},
+): Promise<RawSession> {
+  const conn = await openRaw(server, dcId, o);
+  const hs = await runHandshake(conn, { pem: server.publicKeys[0].pem, dcId });
+  if (hs.authKey.length !== 256) {
+    conn.close();
+    throw new Error(`handshake failed: ${JSON.stringify(hs.answer, readable)}`);
+  }
+  return new RawSession(conn, hs.authKey, hs.salt);
+}
+
+/** A JSON replacer for answers: bigints as decimal, byte arrays as their length. */
+function readable(_k: string, v: unknown) {
+  return typeof v === "bigint" ? v.toString() : v instanceof Uint8Array ? `[${v.length} bytes]` : v;
+}

@@ -1,6 +1,5 @@
 import type { Buffer } from "node:buffer";
-import type * as Zlib from "node:zlib";
-import { nodeBuiltin } from "../runtime/runtime.ts";
+import { gunzipSync } from "../runtime/inflate.ts";
 import { hexId, TlError } from "./tl_error.ts";
 import { readerOf } from "./dispatch.ts";
 import { BOOL_FALSE_ID, BOOL_TRUE_ID, GZIP_PACKED_ID, VECTOR_ID } from "./ids.ts";
@@ -8,9 +7,6 @@ import { bufferView, decodeUtf8From, latin1Slice, nextInputId, utf8Slice } from 
 
 // Kept here too for code that imported them from the reader before tl/ids.ts existed.
 export { BOOL_FALSE_ID, BOOL_TRUE_ID, GZIP_PACKED_ID, VECTOR_ID } from "./ids.ts";
-
-/** node:zlib once loaded; a browser has none (gzip_packed is then TL_GZIP_UNSUPPORTED). */
-let zlib: typeof Zlib | undefined;
 
 /** Deeper nesting than any real object (rich text inside page blocks stays far below). */
 const MAX_DEPTH = 200;
@@ -275,25 +271,21 @@ export class TlReader {
    */
   gunzip(): TlReader {
     const packed = this.bytes();
-    zlib ??= nodeBuiltin<typeof Zlib>("node:zlib");
-    if (zlib === undefined) {
-      throw new TlError("TL_GZIP_UNSUPPORTED", "gzip_packed needs node:zlib, absent here");
+    const out = gunzipSync(packed, TlReader.maxInflatedSize);
+    if ("failure" in out) {
+      throw out.failure === "unsupported"
+        ? new TlError(
+          "TL_GZIP_UNSUPPORTED",
+          "gzip_packed needs a synchronous inflater (node:zlib), absent here",
+        )
+        : out.failure === "tooLarge"
+        ? new TlError(
+          "TL_GZIP_TOO_LARGE",
+          `gzip_packed inflates beyond ${TlReader.maxInflatedSize} bytes`,
+        )
+        : new TlError("TL_GZIP_INVALID", "gzip_packed payload does not inflate");
     }
-    let inflated: Uint8Array;
-    try {
-      inflated = zlib.gunzipSync(packed, { maxOutputLength: TlReader.maxInflatedSize });
-    } catch (e) {
-      const tooLarge = (e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE";
-      throw new TlError(
-        tooLarge ? "TL_GZIP_TOO_LARGE" : "TL_GZIP_INVALID",
-        tooLarge
-          ? `gzip_packed inflates beyond ${TlReader.maxInflatedSize} bytes`
-          : "gzip_packed payload does not inflate",
-        { cause: e },
-      );
-    }
-    const view = new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.byteLength);
-    return new TlReader(view);
+    return new TlReader(out.bytes);
   }
 
   /** Reads a vector count and checks that `n` elements of at least `size` bytes fit. */

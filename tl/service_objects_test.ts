@@ -104,8 +104,31 @@ test("strings inside container messages decode from each message's own bounds", 
     messages: texts.map((info, i) => ({
       msgId: BigInt(i),
       seqno: i,
-      body: { _: "msgs_state_info", reqMsgId: BigInt(i), info },
+      body: { _: "rpc_error", errorCode: i, errorMessage: info },
     })),
   };
   assert.deepEqual(deserialize(serialize(container)), container);
+});
+
+test("msgs_state_info/msgs_all_info carry raw state bytes, +128 included (the schema says string)", () => {
+  // One byte per msg_id: 4+128 (received, known for a fact), 4+64+128, 1. As a UTF-8 string the
+  // first two would not survive: 0x84 and 0xC4 are no valid UTF-8 on their own.
+  const wire = new Uint8Array([
+    ...[0x7d, 0xb5, 0xde, 0x04], // msgs_state_info#04deb57d
+    ...[5, 0, 0, 0, 0, 0, 0, 0], // req_msg_id = 5
+    ...[3, 0x84, 0xc4, 0x01], // info: 3 bytes, no padding needed
+  ]);
+  const read = deserialize(wire) as Api.MsgsStateInfo;
+  assert.deepEqual(read, {
+    _: "msgs_state_info",
+    reqMsgId: 5n,
+    info: new Uint8Array([0x84, 0xc4, 1]),
+  });
+  assert.deepEqual(serialize(read), wire);
+  const all: Api.MsgsAllInfo = {
+    _: "msgs_all_info",
+    msgIds: [1n, 2n],
+    info: new Uint8Array([0x81, 4]),
+  };
+  assert.deepEqual(deserialize(serialize(all)), all);
 });

@@ -157,5 +157,19 @@ export function parseSchemaFiles(read: (file: string) => string): TlCombinator[]
   const all: TlCombinator[] = [];
   for (const file of SCHEMA_FILES) all.push(...parseSchema(read(file), file));
   all.push(...parseSchema(EXTRA_DEFINITIONS, "extra"));
+  for (const c of all) {
+    for (const p of c.params) {
+      if (p.type.kind === "string" && BYTE_STRINGS.has(`${c.name}.${p.name}`)) {
+        p.type = { kind: "bytes" };
+      }
+    }
+  }
   return all;
 }
+
+/**
+ * Service-message fields the schema declares `string` that carry raw bytes: one state byte per
+ * msg_id (core.telegram.org, "Service Messages"). Read as UTF-8, a state with +128 set would be
+ * mangled or merged with the next one, so they are `bytes` here.
+ */
+const BYTE_STRINGS = new Set(["msgs_state_info.info", "msgs_all_info.info"]);

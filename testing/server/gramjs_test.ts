@@ -7,7 +7,6 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createPublicKey } from "node:crypto";
 import bigInt from "big-integer";
 import { Api, TelegramClient } from "telegram";
 // Through sessions/index.js, never sessions/Memory.js: GramJS's CommonJS modules form a cycle
@@ -17,7 +16,6 @@ import { Api, TelegramClient } from "telegram";
 // (1 run in about 7 of this file failed at load under Bun 1.4.5).
 import { MemorySession } from "telegram/sessions/index.js";
 import { Logger, LogLevel } from "telegram/extensions/Logger.js";
-import { _serverKeys } from "telegram/crypto/RSA.js";
 import {
   type Connection,
   ConnectionTCPAbridged,
@@ -25,17 +23,7 @@ import {
   ConnectionTCPObfuscated,
 } from "telegram/network/index.js";
 import { TestServer } from "../mod.ts";
-
-function trustServerKey(server: TestServer): void {
-  for (const key of server.publicKeys) {
-    const jwk = createPublicKey(key.pem).export({ format: "jwk" });
-    const n = BigInt("0x" + Buffer.from(jwk.n!, "base64url").toString("hex"));
-    _serverKeys.set(BigInt.asIntN(64, key.fingerprint).toString(), {
-      n: bigInt(n.toString()),
-      e: 65537,
-    });
-  }
-}
+import { dialingServer, trustInGramjs } from "../../tests/test_support/peer_clients.ts";
 
 type ConnectionClass = typeof Connection;
 
@@ -50,13 +38,9 @@ function retries(client: TelegramClient): number {
 }
 
 async function gramjs(server: TestServer, dcId: number, base: ConnectionClass) {
-  trustServerKey(server);
+  trustInGramjs(server.publicKeys);
   const dc = server.dcs.find((d) => d.id === dcId)!;
-  const connection = class extends base {
-    constructor(o: ConstructorParameters<ConnectionClass>[0]) {
-      super({ ...o, port: dc.port });
-    }
-  };
+  const connection = dialingServer(base, server.dcs);
   const session = new MemorySession();
   session.setDC(dcId, dc.host, dc.port);
   const options = server.clientOptions();

@@ -14,10 +14,10 @@ import { HOSTILE_MODES, type HostileMode, TestServer } from "./mod.ts";
 import { SEEN_MSG_IDS } from "./session.ts";
 import { MAX_SESSIONS_PER_KEY } from "./protocol.ts";
 import {
+  openRaw as open,
   plainMessage,
-  RawConnection,
-  type RawOptions,
-  RawSession,
+  type RawSession,
+  rawSession as session,
   runHandshake,
   type ServerMessage,
 } from "../../tests/testserver_client.ts";
@@ -25,18 +25,6 @@ import {
 await initCore();
 
 const getConfig = { _: "help.getConfig" } as const;
-
-async function open(server: TestServer, dcId: number, o: Partial<RawOptions> = {}) {
-  const dc = server.dcs.find((d) => d.id === dcId)!;
-  return await RawConnection.open(dc.host, dc.port, { kind: "intermediate", dcId, ...o });
-}
-
-async function session(server: TestServer, dcId = 2, o: Partial<RawOptions> = {}) {
-  const conn = await open(server, dcId, o);
-  const hs = await runHandshake(conn, { pem: server.publicKeys[0].pem, dcId });
-  assert.equal(hs.authKey.length, 256, "handshake");
-  return new RawSession(conn, hs.authKey, hs.salt);
-}
 
 function isResult(msgId: bigint) {
   return (m: ServerMessage) => m.body._ === "rpc_result" && m.body.reqMsgId === msgId;

@@ -26,7 +26,14 @@ export function testConfig(dcs: readonly DcAddress[], thisDc: number, now: numbe
     expires: now + 3600,
     testMode: false,
     thisDc,
-    dcOptions: dcs.map((dc) => ({ _: "dcOption", id: dc.id, ipAddress: dc.host, port: dc.port })),
+    // IPv6 addresses carry the ipv6 flag, as Telegram's dc_options do.
+    dcOptions: dcs.map((dc) => ({
+      _: "dcOption",
+      ...(dc.host.includes(":") ? { ipv6: true } : {}),
+      id: dc.id,
+      ipAddress: dc.host,
+      port: dc.port,
+    })),
     dcTxtDomainName: "localhost",
     chatSizeMax: 200,
     megagroupSizeMax: 200000,

@@ -18,6 +18,20 @@ export {
   type TestServerStats,
 } from "./server.ts";
 export type { DcAddress } from "./minimal_world.ts";
+export { TestMtproxy, type TestMtproxyOptions, type TestMtproxyStats } from "./mtproxy.ts";
 export { HOSTILE_MODES, type HostileMode } from "./hostile.ts";
 export { TestServerError, type TestServerErrorCode } from "./errors.ts";
 export { type CallContext, RpcFailure, type UpdateSink, type World } from "./world_contract.ts";
+export {
+  type Account,
+  type Channel,
+  type Destination,
+  type Group,
+  type Posted,
+  type Sent,
+  TestWorld,
+  TestWorldError,
+  type TestWorldErrorCode,
+  type WorldDc,
+  type WorldOptions,
+} from "./world.ts";

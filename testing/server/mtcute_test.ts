@@ -17,6 +17,7 @@ import {
 } from "@mtcute/node";
 import { addPublicKey, type BasicDcOption } from "@mtcute/core/utils.js";
 import { TestServer } from "../mod.ts";
+import { mtcuteDcs } from "../../tests/test_support/peer_clients.ts";
 
 /** mtcute's TCP transport with another packet codec (its Node transport is plain intermediate). */
 class CodecTcp implements TelegramTransport {
@@ -37,13 +38,11 @@ function mtcute(
   dcId: number,
   transport: TelegramTransport,
 ): BaseTelegramClient {
-  const dc = server.dcs.find((d) => d.id === dcId)!;
-  const option = { id: dc.id, ipAddress: dc.host, port: dc.port };
   const client = new BaseTelegramClient({
     apiId: server.clientOptions().apiId,
     apiHash: server.clientOptions().apiHash,
     storage: new MemoryStorage(),
-    defaultDcs: { main: option, media: option },
+    defaultDcs: mtcuteDcs(server.dcs.find((d) => d.id === dcId)!),
     transport,
     logLevel: 0,
   });

@@ -8,9 +8,13 @@
  *
  * @module
  */
-import { gzipSync, unzipSync } from "node:zlib";
+import type * as Zlib from "node:zlib";
+import { nodeModule } from "../../runtime/runtime.ts";
 import {
+  authKeyId,
   ige256Decrypt,
+  mtprotoKdf,
+  mtprotoKdfV1,
   openMessage,
   type RandomSource,
   sealMessage,
@@ -32,6 +36,8 @@ import type { HostileMode } from "./hostile.ts";
 import { decodeQuery, encodeObject } from "./layers.ts";
 import { type Outgoing, ServerSession, type SessionLink } from "./session.ts";
 import { type CallContext, RpcFailure, type UpdateSink, type World } from "./world_contract.ts";
+// Loaded when used, not when imported: the testing entry loads in a browser bundle.
+const { gzipSync, unzipSync } = nodeModule<typeof Zlib>("node:zlib");
 
 /** Sessions one auth key may hold; beyond, the least recently used is forgotten. */
 export const MAX_SESSIONS_PER_KEY = 64;
@@ -70,6 +76,7 @@ const ID = {
   getFutureSalts: id("get_future_salts"),
   destroySession: id("destroy_session"),
   msgsStateReq: id("msgs_state_req"),
+  msgsStateInfo: id("msgs_state_info"),
   msgResendReq: id("msg_resend_req"),
   msgResendAnsReq: id("msg_resend_ans_req"),
   rpcDropAnswer: id("rpc_drop_answer"),
@@ -96,6 +103,7 @@ const SERVICE_IDS: ReadonlySet<number> = new Set([
   ID.getFutureSalts,
   ID.destroySession,
   ID.msgsStateReq,
+  ID.msgsStateInfo,
   ID.msgResendReq,
   ID.msgResendAnsReq,
   ID.rpcDropAnswer,
@@ -215,6 +223,32 @@ function unwrap(body: Uint8Array): Unwrapped {
 export class Protocol implements UpdateSink {
   readonly keys: AuthKeys;
   readonly stats: ProtocolStats = { messages: 0, queries: 0, dropped: {} };
+  /**
+   * first_msg_id of new_session_created: `"lowest"` (default) the lowest msg_id of the first
+   * message or of the messages of the first container; `"message"` the msg_id of the first
+   * message itself (a container's own id), the literal reading of the docs. Clients must work
+   * with both.
+   */
+  firstMsgIdRule: "lowest" | "message" = "lowest";
+  /**
+   * bad_msg_notification 16/17 for a container is followed by one for each message in it, in a
+   * second container sent after the first (a server repeating itself; a client must still send
+   * each message again only once).
+   */
+  repeatBadMsg = false;
+  /**
+   * Messages sent in the same container as each bad_msg_notification 16/17 (Telegram may put the
+   * notification first in a container with other messages).
+   */
+  badMsgCompanions: () => AnyTlObject[] = () => [];
+  /** The next this many answers are kept (for msg_resend_ans_req) but never sent: lost. */
+  loseAnswers = 0;
+  /** The next this many queries are dropped unread, as if they never arrived. */
+  ignoreQueries = 0;
+  /** msgs_state_req received from clients. */
+  stateRequests = 0;
+  /** msgs_state_info answers received from clients, oldest first (the last 64). */
+  readonly stateInfos: { reqMsgId: bigint; info: number[] }[] = [];
   readonly #host: ProtocolHost;
   #world: World;
 
@@ -263,10 +297,17 @@ export class Protocol implements UpdateSink {
     const seqno = int32(inner, 24);
     const body = inner.subarray(32);
     const session = this.#session(record, sessionId, conn);
+    session.salts.push(salt);
+    if (session.salts.length > 16) session.salts.shift();
     const time = Number(msgId >> 32n);
     if ((msgId & 3n) !== 0n) return this.#badMsg(session, msgId, seqno, BadMsg.MSG_ID_BAD_LOW_BITS);
-    if (time < now - 300) return this.#badMsg(session, msgId, seqno, BadMsg.MSG_ID_TOO_LOW);
-    if (time > now + 30) return this.#badMsg(session, msgId, seqno, BadMsg.MSG_ID_TOO_HIGH);
+    if (time < now - 300 || time > now + 30) {
+      const code = time < now - 300 ? BadMsg.MSG_ID_TOO_LOW : BadMsg.MSG_ID_TOO_HIGH;
+      this.#badMsg(session, msgId, seqno, code);
+      for (const companion of this.badMsgCompanions()) this.#reply(session, companion, true, false);
+      if (this.repeatBadMsg) this.#repeatBadMsg(session, msgId, body, code);
+      return;
+    }
     if (!this.keys.validSalt(record, salt, now)) {
       this.#drop("bad server salt");
       return this.#reply(session, {
@@ -294,8 +335,52 @@ export class Protocol implements UpdateSink {
     this.#message(session, conn, msgId, seqno, body, false);
   }
 
+  /**
+   * Forgets every session of every key (as Telegram does when it runs short of memory): queries
+   * being answered lose their answers, and the next message of each client opens a new session
+   * (new_session_created).
+   */
+  forgetSessions(): number {
+    let n = 0;
+    for (const record of this.keys.all()) {
+      for (const session of record.sessions.values()) {
+        session.close();
+        n++;
+      }
+      record.sessions.clear();
+    }
+    return n;
+  }
+
+  /** Forgets every temporary key (as after its expiry): its next message gets -404. */
+  forgetTempKeys(): number {
+    const temp = [...this.keys.all()].filter((r) => r.expiresAt !== undefined);
+    for (const record of temp) {
+      for (const s of record.sessions.values()) s.close();
+      this.keys.delete(record);
+    }
+    return temp.length;
+  }
+
+  /**
+   * Sends msgs_state_req for `msgIds` to every session with a live connection (the answers land
+   * in {@link stateInfos}); returns the sessions asked with the msg_ids each has sent so far.
+   */
+  askStates(msgIds: (sent: readonly bigint[]) => bigint[]): number {
+    let n = 0;
+    for (const record of this.keys.all()) {
+      for (const session of record.sessions.values()) {
+        if (!session.link?.open) continue;
+        this.#reply(session, { _: "msgs_state_req", msgIds: msgIds(session.sentIds) }, true, false);
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** The lowest msg_id of a message or of the messages of a container. */
   #firstMsgId(msgId: bigint, body: Uint8Array): bigint {
+    if (this.firstMsgIdRule === "message") return msgId;
     if (body.length < 8 || int32(body, 0) >>> 0 !== ID.msgContainer) return msgId;
     let first = msgId;
     try {
@@ -307,6 +392,32 @@ export class Protocol implements UpdateSink {
       }
     } catch { /* a malformed container is refused later */ }
     return first;
+  }
+
+  /**
+   * {@link repeatBadMsg}: an ack of the container in the same container as its notification,
+   * then the same notification for each message inside it, in a container of its own.
+   */
+  #repeatBadMsg(session: ServerSession, msgId: bigint, body: Uint8Array, code: number): void {
+    if (body.length < 8 || int32(body, 0) >>> 0 !== ID.msgContainer) return;
+    this.#reply(session, { _: "msgs_ack", msgIds: [msgId] }, false);
+    const repeats: AnyTlObject[] = [];
+    const n = int32(body, 4);
+    for (let i = 0, at = 8; i < n && at + 16 <= body.length; i++) {
+      repeats.push({
+        _: "bad_msg_notification",
+        badMsgId: long(body, at),
+        badMsgSeqno: int32(body, at + 8),
+        errorCode: code,
+      });
+      at += 16 + int32(body, at + 12);
+    }
+    // Later, on its own: after the client has acted on the first notification.
+    const timer = setTimeout(() => {
+      for (const r of repeats) this.#reply(session, r, false);
+      this.#reply(session, { _: "msgs_ack", msgIds: [msgId] }, false);
+    }, 50);
+    (timer as { unref?: () => void }).unref?.();
   }
 
   #session(record: AuthKeyRecord, sessionId: bigint, conn: ProtocolConnection): ServerSession {
@@ -381,6 +492,10 @@ export class Protocol implements UpdateSink {
     }
     // The converse (34, an odd seq_no on msgs_ack or a container) is not refused: mtcute numbers
     // its acks as content-related and Telegram accepts them.
+    if (this.ignoreQueries > 0 && content && !SERVICE_IDS.has(ctor)) {
+      this.ignoreQueries--;
+      return this.#drop("query ignored (ignoreQueries)");
+    }
     session.remember(msgId);
     if (ctor === ID.msgContainer) {
       if (inContainer) return this.#badMsg(session, msgId, seqno, BadMsg.BAD_CONTAINER);
@@ -501,6 +616,7 @@ export class Protocol implements UpdateSink {
         return answer({ _: name, sessionId: obj.sessionId });
       }
       case "msgs_state_req": {
+        this.stateRequests++;
         const info = obj.msgIds.slice(0, 8192).map((m) => {
           const state = session.check(m);
           // 4: received; +32: the query is being processed; +64: its answer exists.
@@ -512,9 +628,16 @@ export class Protocol implements UpdateSink {
         return answer({
           _: "msgs_state_info",
           reqMsgId: msgId,
-          info: String.fromCharCode(...info),
+          info: Uint8Array.from(info),
         });
       }
+      case "msgs_state_info":
+        this.stateInfos.push({
+          reqMsgId: obj.reqMsgId,
+          info: Array.from(obj.info),
+        });
+        if (this.stateInfos.length > 64) this.stateInfos.shift();
+        return;
       case "msg_resend_req":
       case "msg_resend_ans_req":
         for (const m of obj.msgIds.slice(0, 1024)) {
@@ -631,6 +754,10 @@ export class Protocol implements UpdateSink {
     session.inFlight.delete(msgId);
     const body = serialize({ _: "rpc_result", reqMsgId: msgId, result });
     session.keepAnswer(msgId, body);
+    if (this.loseAnswers > 0) {
+      this.loseAnswers--;
+      return this.#drop("answer lost (loseAnswers)");
+    }
     session.send({ body, content: true, reply: true });
   }
 
@@ -666,7 +793,8 @@ export class Protocol implements UpdateSink {
   }
 
   /** UpdateSink: an Updates object to every live session of `userId`, on every DC. */
-  push(userId: number, updates: AnyTlObject): void {
+  push(userId: number, updates: AnyTlObject): number {
+    let reached = 0;
     for (const record of this.keys.forUser(userId)) {
       let bytes: Uint8Array | undefined;
       for (const session of record.sessions.values()) {
@@ -682,8 +810,10 @@ export class Protocol implements UpdateSink {
           break;
         }
         session.send({ body: bytes, content: true, reply: false });
+        reached++;
       }
     }
+    return reached;
   }
 
   /** Replaces the world (tests and the world's owner). */
@@ -746,41 +876,27 @@ export class Protocol implements UpdateSink {
 /**
  * The quick ACK of a client message: the first 32 bits (little-endian) of the SHA-256 that gave
  * its msg_key (auth_key[88..120] + the whole plaintext with padding), top bit set. openMessage
- * drops the padding and core keeps its key derivation internal, so the derivation is repeated
- * here (only for messages that ask for a quick ACK).
+ * drops the padding, so the message is decrypted once more here (only for messages that ask for
+ * a quick ACK).
  */
 export function quickAckToken(authKey: Uint8Array, payload: Uint8Array): number {
   const msgKey = payload.subarray(8, 24);
-  const a = sha256(msgKey, authKey.subarray(0, 36));
-  const b = sha256(authKey.subarray(40, 76), msgKey);
-  const key = new Uint8Array(32), iv = new Uint8Array(32);
-  key.set(a.subarray(0, 8));
-  key.set(b.subarray(8, 24), 8);
-  key.set(a.subarray(24, 32), 24);
-  iv.set(b.subarray(0, 8));
-  iv.set(a.subarray(8, 24), 8);
-  iv.set(b.subarray(24, 32), 24);
+  const { key, iv } = mtprotoKdf(authKey, msgKey, "client");
   const plain = ige256Decrypt(payload.subarray(24), key, iv);
   const h = sha256(authKey.subarray(88, 120), plain);
   return ((h[0] | (h[1] << 8) | (h[2] << 16) | (h[3] << 24)) | 0x8000_0000) >>> 0;
 }
 
-/** MTProto 1.0 (SHA-1) decryption with x = 0, used only by auth.bindTempAuthKey. */
-function openMessageV1(authKey: Uint8Array, message: Uint8Array): Uint8Array | undefined {
+/**
+ * Opens an MTProto 1.0 (SHA-1) message sealed by the client (x = 0): only auth.bindTempAuthKey's
+ * encrypted_message. `undefined` when the length, message_data_length or msg_key is wrong.
+ */
+export function openMessageV1(authKey: Uint8Array, message: Uint8Array): Uint8Array | undefined {
   if (message.length < 24 + 32 || (message.length - 24) % 16 !== 0) return undefined;
+  const id = authKeyId(authKey);
+  for (let i = 0; i < 8; i++) if (message[i] !== id[i]) return undefined;
   const msgKey = message.subarray(8, 24);
-  const a = sha1(msgKey, authKey.subarray(0, 32));
-  const b = sha1(authKey.subarray(32, 48), msgKey, authKey.subarray(48, 64));
-  const c = sha1(authKey.subarray(64, 96), msgKey);
-  const d = sha1(msgKey, authKey.subarray(96, 128));
-  const key = new Uint8Array(32), iv = new Uint8Array(32);
-  key.set(a.subarray(0, 8));
-  key.set(b.subarray(8, 20), 8);
-  key.set(c.subarray(4, 16), 20);
-  iv.set(a.subarray(8, 20));
-  iv.set(b.subarray(0, 8), 12);
-  iv.set(c.subarray(16, 20), 20);
-  iv.set(d.subarray(0, 8), 24);
+  const { key, iv } = mtprotoKdfV1(authKey, msgKey, "client");
   const plain = ige256Decrypt(message.subarray(24), key, iv);
   const len = int32(plain, 28);
   if (len < 0 || len % 4 !== 0 || 32 + len > plain.length) return undefined;

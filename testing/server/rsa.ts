@@ -5,14 +5,9 @@
  *
  * @module
  */
-import {
-  constants,
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  type KeyObject,
-  privateDecrypt,
-} from "node:crypto";
+import type { KeyObject } from "node:crypto";
+import type * as Crypto from "node:crypto";
+import { nodeModule } from "../../runtime/runtime.ts";
 import {
   bigintToBytes,
   bytesToBigint,
@@ -24,6 +19,9 @@ import {
 import { TlReader, TlWriter } from "../../tl/mod.ts";
 import { TEST_PRIVATE_KEY_PEM } from "./test_key.ts";
 import { TestServerError } from "./errors.ts";
+// Loaded when used, not when imported: the testing entry loads in a browser bundle.
+const { constants, createPrivateKey, createPublicKey, generateKeyPairSync, privateDecrypt } =
+  nodeModule<typeof Crypto>("node:crypto");
 
 function b64url(s: string): bigint {
   const std = s.replace(/-/g, "+").replace(/_/g, "/");

@@ -5,8 +5,13 @@
  *
  * @module
  */
-import { createServer, type Server, type Socket } from "node:net";
+import type { Server, Socket } from "node:net";
+import type * as Net from "node:net";
+import { NODE_APIS, nodeModule, RuntimeUnsupportedError } from "../../runtime/runtime.ts";
 import { initCore, type RandomSource, secureRandom } from "../../core/mod.ts";
+// A DC address as clients take it: mtproto's type, so that clientOptions() fits every client.
+import type { DcOption } from "../../mtproto/mod.ts";
+export type { DcOption };
 import { AuthKeyRecord } from "./auth_keys.ts";
 import { Connection, type DcContext } from "./connection.ts";
 import type { HandshakeHost } from "./handshake.ts";
@@ -18,20 +23,8 @@ import { Protocol } from "./protocol.ts";
 import { ServerRsaKey } from "./rsa.ts";
 import type { World } from "./world_contract.ts";
 import { authKeyId } from "../../core/mod.ts";
-
-/** A DC address as clients take it (`wsUrl` for WebSocket transports). */
-export interface DcOption {
-  /** DC number, 1–5. */
-  id: number;
-  /** Address the DC listens on. */
-  host: string;
-  /** TCP port of the DC. */
-  port: number;
-  /** Whether `host` is an IPv6 address. */
-  ipv6?: boolean;
-  /** URL of the DC's WebSocket endpoint, for WebSocket transports. */
-  wsUrl?: string;
-}
+// Loaded when used, not when imported: the testing entry loads in a browser bundle.
+const { createServer } = nodeModule<typeof Net>("node:net");
 
 /** Options of {@link TestServer.start}. */
 export interface TestServerOptions {
@@ -154,8 +147,19 @@ export class TestServer {
     );
   }
 
-  /** Starts DCs 1–5 on 127.0.0.1 (ephemeral ports unless `options.ports`). */
+  /**
+   * Starts DCs 1–5 on 127.0.0.1 (ephemeral ports unless `options.ports`). On Node, Deno and Bun
+   * only: in a browser it throws {@link RuntimeUnsupportedError} (`RUNTIME_UNSUPPORTED`), as
+   * nothing there can listen on a port; a client in a browser reaches a server started outside it
+   * over WebSocket ({@link TestServer.wsUrl}).
+   */
   static async start(options: TestServerOptions = {}): Promise<TestServer> {
+    if (!NODE_APIS) {
+      throw new RuntimeUnsupportedError(
+        "TestServer listens on TCP ports",
+        "start it on Node, Deno or Bun; a client in a browser reaches it over WebSocket (wsUrl)",
+      );
+    }
     await initCore();
     const server = new TestServer(options);
     const world = options.world?.(server) ?? new TestWorld({ dcs: () => server.dcs });
@@ -237,7 +241,8 @@ export class TestServer {
   /** ws://127.0.0.1:PORT/apiws of a DC (binary frames carrying the obfuscated stream). */
   wsUrl(dcId: number): string {
     const dc = this.#dc(dcId);
-    return `ws://${dc.host}:${dc.port}/apiws`;
+    const host = dc.host.includes(":") ? `[${dc.host}]` : dc.host; // an IPv6 literal
+    return `ws://${host}:${dc.port}/apiws`;
   }
 
   #dc(dcId: number) {
@@ -259,7 +264,11 @@ export class TestServer {
     return {
       apiId: 1,
       apiHash: TEST_API_HASH,
-      dcOptions: this.dcs.map((dc) => ({ ...dc, wsUrl: this.wsUrl(dc.id) })),
+      dcOptions: this.dcs.map((dc) => ({
+        ...dc,
+        ...(dc.host.includes(":") ? { ipv6: true } : {}),
+        wsUrl: this.wsUrl(dc.id),
+      })),
       publicKeys: this.publicKeys.map((k) => k.pem),
       testMode: false,
     };
@@ -295,22 +304,13 @@ export class TestServer {
   }
 
   /** Adds a bot; returns its token and user id. */
-  addBot(
-    o: { username: string; firstName?: string; dcId?: number },
-  ): { token: string; userId: number } {
-    return this.#delegate("addBot", [o]) as { token: string; userId: number };
+  addBot(o: Parameters<TestWorld["addBot"]>[0]): ReturnType<TestWorld["addBot"]> {
+    return this.#delegate("addBot", [o]) as ReturnType<TestWorld["addBot"]>;
   }
 
   /** Adds a user; returns its id and the login code the server accepts. */
-  addUser(o: {
-    phone: string;
-    username?: string;
-    firstName?: string;
-    lastName?: string;
-    password?: string;
-    dcId?: number;
-  }): { userId: number; code: string } {
-    return this.#delegate("addUser", [o]) as { userId: number; code: string };
+  addUser(o: Parameters<TestWorld["addUser"]>[0]): ReturnType<TestWorld["addUser"]> {
+    return this.#delegate("addUser", [o]) as ReturnType<TestWorld["addUser"]>;
   }
 
   /** Scripting: a basic group (delegates to the world). */

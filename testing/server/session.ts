@@ -27,6 +27,8 @@ export interface SessionLink {
 export const SEEN_MSG_IDS = 1024;
 /** How many answers a session keeps for queries the client may send again. */
 export const KEPT_ANSWERS = 128;
+/** How many of its own msg_ids a session remembers (for msgs_state_req in tests). */
+export const KEPT_SENT_IDS = 256;
 /** Queries of one session being answered at once; beyond, the server answers FLOOD errors. */
 export const MAX_IN_FLIGHT = 4096;
 
@@ -47,6 +49,10 @@ export class ServerSession {
   readonly inFlight = new Set<bigint>();
   #lastMsgId = 0n;
   #contentSent = 0;
+  /** The server's msg_ids sent in this session, oldest first (bounded by {@link KEPT_SENT_IDS}). */
+  readonly sentIds: bigint[] = [];
+  /** The server salts of the client's last messages, oldest first (the last 16). */
+  readonly salts: bigint[] = [];
   #outbox: Outgoing[] = [];
   #flushScheduled = false;
   /** ping_delay_disconnect's timer. */
@@ -92,6 +98,10 @@ export class ServerSession {
     let msgId = ((BigInt(sec) << 32n) | BigInt(frac)) & ~3n | kind;
     if (msgId <= this.#lastMsgId) msgId = (this.#lastMsgId & ~3n) + 4n + kind;
     this.#lastMsgId = msgId;
+    this.sentIds.push(msgId);
+    if (this.sentIds.length > KEPT_SENT_IDS) {
+      this.sentIds.splice(0, this.sentIds.length - KEPT_SENT_IDS);
+    }
     const seqno = content ? this.#contentSent++ * 2 + 1 : this.#contentSent * 2;
     return { msgId, seqno };
   }

@@ -7,8 +7,11 @@
  *
  * @module
  */
-import { createHash, pbkdf2Sync, randomBytes } from "node:crypto";
+import type * as Crypto from "node:crypto";
+import { nodeModule } from "../../runtime/runtime.ts";
 import { bigintToBytes, bytesToBigint, modPow } from "../../core/mod.ts";
+// Loaded when used, not when imported: the testing entry loads in a browser bundle.
+const { createHash, pbkdf2Sync, randomBytes } = nodeModule<typeof Crypto>("node:crypto");
 
 /** Telegram's 2048-bit safe prime, used for SRP as for the auth-key DH exchange; g = 3. */
 export const SRP_P_HEX =

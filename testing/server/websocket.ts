@@ -7,7 +7,10 @@
  *
  * @module
  */
-import { createHash } from "node:crypto";
+import type * as Crypto from "node:crypto";
+import { nodeModule } from "../../runtime/runtime.ts";
+// Loaded when used, not when imported: the testing entry loads in a browser bundle.
+const { createHash } = nodeModule<typeof Crypto>("node:crypto");
 
 const GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 /** The longest HTTP upgrade request accepted. */

@@ -13,7 +13,7 @@
  *
  * @example
  * ```ts
- * import { TestWorld } from "./world.ts";
+ * import { TestWorld } from "@x/irenogram/testing";
  * const world = new TestWorld({ dcs: [{ id: 2, host: "127.0.0.1", port: 4430 }] });
  * const bot = world.addBot({ username: "echo_bot" });
  * const alice = world.addUser({ phone: "15550001", firstName: "Alice", password: "hunter2" });
@@ -22,13 +22,17 @@
  *
  * @module
  */
-import { createHash, randomBytes } from "node:crypto";
+import type { Buffer } from "node:buffer";
+import type * as Crypto from "node:crypto";
+import { nodeModule } from "../../runtime/runtime.ts";
 import type { AnyFunction, AnyTlObject, Api } from "../../tl/mod.ts";
 import { type CallContext, RpcFailure, type UpdateSink, type World } from "./world_contract.ts";
 import { makeSrpSecret, type SrpChallenge, type SrpSecret } from "./srp.ts";
 import { handlers } from "./methods/mod.ts";
 import { normalizePhone } from "./phone.ts";
 import { IrenogramError } from "../../errors.ts";
+// Loaded when used, not when imported: the testing entry loads in a browser bundle.
+const { createHash, randomBytes } = nodeModule<typeof Crypto>("node:crypto");
 
 /** Why a scripting call on the world was refused. */
 export type TestWorldErrorCode = "WORLD_BAD_ARGUMENT" | "WORLD_TAKEN" | "WORLD_NO_ACCOUNT";
@@ -38,7 +42,9 @@ export type TestWorldErrorCode = "WORLD_BAD_ARGUMENT" | "WORLD_TAKEN" | "WORLD_N
  * an invalid username, …). Errors a client causes are rpc_errors ({@link RpcFailure}) instead.
  */
 export class TestWorldError extends IrenogramError {
+  /** The stable code of this error. */
   declare readonly code: TestWorldErrorCode;
+  /** An error with a message that holds no secret. */
   constructor(code: TestWorldErrorCode, message: string) {
     super(code, message);
     this.name = "TestWorldError";
@@ -47,8 +53,11 @@ export class TestWorldError extends IrenogramError {
 
 /** One DC's address as the world advertises it in `help.getConfig`. */
 export interface WorldDc {
+  /** The DC number. */
   id: number;
+  /** Its address. */
   host: string;
+  /** Its port. */
   port: number;
 }
 
@@ -63,22 +72,38 @@ export interface WorldOptions {
   now?: () => number;
   /** The DC new accounts are homed on unless `dcId` says otherwise; default 2. */
   defaultDcId?: number;
+  /** See {@link TestWorld.channelTooLong}; default {@link DEFAULT_CHANNEL_TOO_LONG}. */
+  channelTooLong?: number;
+  /** See {@link TestWorld.channelHistory}; default 2,000. */
+  channelHistory?: number;
 }
+
+/** Missed updates of a channel past which a user gets updateChannelTooLong instead. */
+export const DEFAULT_CHANNEL_TOO_LONG = 100;
 
 /** One user's or bot's account. */
 export interface Account {
+  /** The user id. */
   id: number;
+  /** Whether it is a bot. */
   bot: boolean;
+  /** First name. */
   firstName: string;
+  /** Last name. */
   lastName?: string;
+  /** Username, without the @. */
   username?: string;
+  /** Phone number, digits only. */
   phone?: string;
+  /** The DC it is homed on (logins elsewhere are told to migrate). */
   dcId: number;
   /** The bot token's secret part (after the colon). */
   tokenSecret?: string;
   /** The login code `auth.signIn` accepts for this phone. */
   code?: string;
+  /** @ignore */
   srp?: SrpSecret;
+  /** @ignore */
   box: Box;
   /** Users whose object this account's clients have received (then `updateShortMessage` will do). */
   seen: Set<number>;
@@ -98,27 +123,52 @@ export interface Box {
 
 /** A basic group. */
 export interface Group {
+  /** The chat id. */
   id: number;
+  /** Its title. */
   title: string;
+  /** The user who created it. */
   creatorId: number;
+  /** Member user ids. */
   members: number[];
+  /** Creation date, Unix seconds. */
   date: number;
+  /** Version, raised by every change of its members or title. */
   version: number;
 }
 
 /** A channel or supergroup (its own message ids and pts). */
 export interface Channel {
+  /** The channel id. */
   id: number;
+  /** Its title. */
   title: string;
+  /** Public username, if any. */
   username?: string;
+  /** A broadcast channel (true) or a supergroup. */
   broadcast: boolean;
+  /** The user who created it. */
   creatorId: number;
+  /** Member user ids. */
   members: Set<number>;
+  /** Creation date, Unix seconds. */
   date: number;
+  /** The channel's pts. */
   pts: number;
+  /** The next message id. */
   nextId: number;
+  /** Its messages, by id. */
   messages: Map<number, { id: number; fromId: number; date: number; text: string }>;
+  /** Recent events, for updates.getChannelDifference. */
   events: { pts: number; id: number }[];
+  /**
+   * Per member, the channel pts its clients are known to have: what was last pushed to a live
+   * session or returned by updates.getChannelDifference. The distance to `pts` is what the
+   * member missed.
+   */
+  seen: Map<number, number>;
+  /** Members told updateChannelTooLong who have not fetched the difference since. */
+  tooLongSent: Set<number>;
 }
 
 /** Where a scripted message goes. */
@@ -130,6 +180,7 @@ export interface Posted {
   id: number;
   /** The sender's pts after the message (the channel's for channels). */
   pts: number;
+  /** Its date, Unix seconds. */
   date: number;
 }
 
@@ -144,13 +195,38 @@ const MAX_PENDING = 10_000;
 
 type Handler = (world: TestWorld, ctx: CallContext, fn: never) => unknown;
 
+/** What {@link TestWorld.send} returns: the message posted and the sender's answer. */
+export interface Sent {
+  /** The sender's copy of the message. */
+  posted: Posted;
+  /** What the sender's `messages.sendMessage` answers. */
+  result: Api.TypeUpdates;
+}
+
 /** The in-memory world; see the module documentation. */
 export class TestWorld implements World {
   readonly #dcs: () => WorldDc[];
+  /** The world's clock, Unix seconds (`options.now`). */
   readonly now: () => number;
+  /** Where accounts live unless `addUser`/`addBot` name a DC. */
   readonly defaultDcId: number;
+  /**
+   * When a member has missed more than this many updates of a channel (its sessions were
+   * offline), the next push for that channel is an updateChannelTooLong (once, until the member
+   * fetches the difference), and updates.getDifference lists the channel with one — as Telegram
+   * does when too many updates queued up to be delivered through the socket.
+   */
+  channelTooLong: number;
+  /**
+   * Updates kept per channel for updates.getChannelDifference; a pts older than these gets
+   * updates.channelDifferenceTooLong (the latest messages and the dialog's pts).
+   */
+  channelHistory: number;
+  /** Every account (users and bots), by user id. */
   readonly accounts: Map<number, Account> = new Map();
+  /** Basic groups, by chat id. */
   readonly groups: Map<number, Group> = new Map();
+  /** Channels and supergroups, by channel id. */
   readonly channels: Map<number, Channel> = new Map();
   /** phone_code_hash → the login attempt it names. */
   readonly codes: Map<string, { phone: string; code: string; expires: number }> = new Map();
@@ -158,7 +234,10 @@ export class TestWorld implements World {
   readonly signUpCodes: Map<string, string> = new Map();
   /** authKeyId → the user whose password this key must still prove (after SESSION_PASSWORD_NEEDED). */
   readonly passwordPending: Map<bigint, number> = new Map();
-  /** userId → the user's outstanding SRP challenge (one at a time, as on Telegram). */
+  /**
+   * userId → the user's outstanding SRP challenge (one at a time, as on Telegram).
+   * @ignore
+   */
   readonly challenges: Map<number, SrpChallenge> = new Map();
   /** `auth.exportAuthorization` results waiting to be imported: hex(bytes) → user and target DC. */
   readonly exported: Map<string, { userId: number; dcId: number }> = new Map();
@@ -171,11 +250,14 @@ export class TestWorld implements World {
   private nextGroupId = 4_000_000_000 + (randomBytes(2).readUInt16LE(0) << 4);
   private nextChannelId = 2_000_000_000 + (randomBytes(2).readUInt16LE(0) << 4);
 
+  /** An empty world on `options.dcs` (a function where the server's ports are not known yet). */
   constructor(options: WorldOptions) {
     const dcs = options.dcs;
     this.#dcs = typeof dcs === "function" ? dcs : () => dcs;
     this.now = options.now ?? (() => Math.floor(Date.now() / 1000));
     this.defaultDcId = options.defaultDcId ?? 2;
+    this.channelTooLong = options.channelTooLong ?? DEFAULT_CHANNEL_TOO_LONG;
+    this.channelHistory = options.channelHistory ?? MAX_EVENTS;
   }
 
   /** The DCs of the server, as `help.getConfig` advertises them. */
@@ -234,7 +316,7 @@ export class TestWorld implements World {
    *
    * @example
    * ```ts
-   * import { TestWorld } from "./world.ts";
+   * import { TestWorld } from "@x/irenogram/testing";
    * const world = new TestWorld({ dcs: [{ id: 2, host: "127.0.0.1", port: 4430 }] });
    * const { token, userId } = world.addBot({ username: "echo_bot" });
    * console.log(userId, token.length);
@@ -344,6 +426,8 @@ export class TestWorld implements World {
       nextId: 1,
       messages: new Map(),
       events: [],
+      seen: new Map([...members].map((m) => [m, 1])),
+      tooLongSent: new Set(),
     });
     return { channelId: id };
   }
@@ -356,10 +440,31 @@ export class TestWorld implements World {
     return this.send(o.fromId, o.to, o.text, o.randomId ?? randomLong()).posted;
   }
 
-  /** Pushes an Updates object to every live session of `userId`. */
-  pushUpdate(userId: number, updates: AnyTlObject): void {
+  /**
+   * Pushes an Updates object to every live session of `userId`; returns how many sessions it
+   * reached (0 when the user has none online).
+   */
+  pushUpdate(userId: number, updates: AnyTlObject): number {
     this.account(userId);
-    for (const s of this.sinks) s.push(userId, updates);
+    let reached = 0;
+    for (const s of this.sinks) reached += s.push(userId, updates) ?? 0;
+    return reached;
+  }
+
+  /**
+   * The updateChannelTooLong of each channel where `userId` missed more than
+   * {@link channelTooLong} updates (marked as sent: the member is to fetch the difference).
+   */
+  channelsTooLong(userId: number): Api.UpdateChannelTooLong[] {
+    const out: Api.UpdateChannelTooLong[] = [];
+    for (const c of this.channels.values()) {
+      if (!c.members.has(userId) || c.pts - (c.seen.get(userId) ?? 0) <= this.channelTooLong) {
+        continue;
+      }
+      c.tooLongSent.add(userId);
+      out.push({ _: "updateChannelTooLong", channelId: BigInt(c.id), pts: c.pts });
+    }
+    return out;
   }
 
   /** The next `times` calls of `method` answer `FLOOD_WAIT_<seconds>` (420). */
@@ -418,6 +523,17 @@ export class TestWorld implements World {
     if (a.dcId !== ctx.dcId && !this.importedKeys.has(ctx.authKeyId)) {
       throw new RpcFailure(303, `USER_MIGRATE_${a.dcId}`);
     }
+    return a;
+  }
+
+  /**
+   * The signed-in account of this key on any DC, its home or not (401 AUTH_KEY_UNREGISTERED
+   * before login): what auth.exportAuthorization needs, so that a key left on an old home can
+   * carry its authorization to the new one.
+   */
+  loggedInAnywhere(ctx: CallContext): Account {
+    const a = ctx.userId === null ? undefined : this.accounts.get(ctx.userId);
+    if (!a) throw new RpcFailure(401, "AUTH_KEY_UNREGISTERED");
     return a;
   }
 
@@ -613,7 +729,7 @@ export class TestWorld implements World {
     to: Destination,
     text: string,
     randomId: bigint,
-  ): { posted: Posted; result: Api.TypeUpdates } {
+  ): Sent {
     const from = this.account(fromId);
     if (text.length === 0) throw new RpcFailure(400, "MESSAGE_EMPTY");
     if (text.length > 4096) throw new RpcFailure(400, "MESSAGE_TOO_LONG");
@@ -628,7 +744,8 @@ export class TestWorld implements World {
     return this.sendChannel(from, to.channelId, text, randomId, date);
   }
 
-  private sendPrivate(from: Account, to: Account, text: string, date: number) {
+  /** A private message: the sender's and the recipient's boxes. */
+  private sendPrivate(from: Account, to: Account, text: string, date: number): Sent {
     const own = this.store(from, {
       out: true,
       fromId: from.id,
@@ -675,7 +792,14 @@ export class TestWorld implements World {
     return { posted: { id: own.message.id, pts: own.pts, date }, result };
   }
 
-  private sendGroup(from: Account, chatId: number, text: string, randomId: bigint, date: number) {
+  /** A basic group message: every member's box. */
+  private sendGroup(
+    from: Account,
+    chatId: number,
+    text: string,
+    randomId: bigint,
+    date: number,
+  ): Sent {
     const g = this.groups.get(chatId);
     if (!g || !g.members.includes(from.id)) throw new RpcFailure(400, "CHAT_ID_INVALID");
     let own: { message: Api.Message; pts: number; update: Api.UpdateNewMessage } | undefined;
@@ -710,13 +834,14 @@ export class TestWorld implements World {
     return { posted: { id: own!.message.id, pts: own!.pts, date }, result };
   }
 
+  /** A channel post: the channel's own box, pushed to its members. */
   private sendChannel(
     from: Account,
     channelId: number,
     text: string,
     randomId: bigint,
     date: number,
-  ) {
+  ): Sent {
     const c = this.channels.get(channelId);
     if (!c) throw new RpcFailure(400, "CHANNEL_INVALID");
     if (!c.members.has(from.id)) throw new RpcFailure(403, "CHAT_WRITE_FORBIDDEN");
@@ -726,7 +851,7 @@ export class TestWorld implements World {
     this.bound(c.messages, MAX_MESSAGES);
     c.pts++;
     c.events.push({ pts: c.pts, id: record.id });
-    if (c.events.length > MAX_EVENTS) c.events.shift();
+    if (c.events.length > this.channelHistory) c.events.shift();
     const updateFor = (viewer: number): Api.UpdateNewChannelMessage => ({
       _: "updateNewChannelMessage",
       message: this.channelMessage(viewer, c, record),
@@ -735,15 +860,32 @@ export class TestWorld implements World {
     });
     for (const memberId of c.members) {
       if (memberId === from.id) continue;
+      const behind = c.pts - (c.seen.get(memberId) ?? 0);
+      if (behind > this.channelTooLong) {
+        // Too much queued for this member to push one by one: it is told to fetch (once).
+        if (c.tooLongSent.has(memberId)) continue;
+        const reached = this.pushUpdate(memberId, {
+          _: "updates",
+          updates: [{ _: "updateChannelTooLong", channelId: BigInt(c.id), pts: c.pts }],
+          users: [],
+          chats: [this.channelObject(memberId, c)],
+          date,
+          seq: 0,
+        });
+        if (reached > 0) c.tooLongSent.add(memberId);
+        continue;
+      }
       const update = updateFor(memberId);
-      this.pushUpdate(memberId, {
+      const reached = this.pushUpdate(memberId, {
         _: "updates",
         updates: [update],
         ...this.peersOf(memberId, [update.message]),
         date,
         seq: 0,
       });
+      if (reached > 0) c.seen.set(memberId, c.pts);
     }
+    c.seen.set(from.id, c.pts);
     const own = updateFor(from.id);
     const result: Api.Updates = {
       _: "updates",
@@ -784,10 +926,12 @@ export class TestWorld implements World {
     return { message, pts: box.pts, update };
   }
 
+  /** A new user id: increasing, with gaps, as Telegram's. */
   private allocUserId(): number {
     return this.nextUserId += 1 + (randomBytes(1)[0] & 7);
   }
 
+  /** `dcId` if the server has that DC, else a scripting error. */
   private checkDc(dcId: number): number {
     const dcs = this.dcs;
     // Before the server listens there are no addresses yet: any of Telegram's DC ids will do.
@@ -797,6 +941,7 @@ export class TestWorld implements World {
     return dcId;
   }
 
+  /** Throws unless `username` is valid on Telegram and free. */
   private checkUsername(username: string): void {
     if (!/^[A-Za-z][A-Za-z0-9_]{3,31}$/.test(username)) {
       throw new TestWorldError(
@@ -810,7 +955,7 @@ export class TestWorld implements World {
   }
 
   /** 32 bytes derived from the world's secret (tokens, access hashes): stable, unguessable. */
-  private derive(what: string, ...ids: number[]) {
+  private derive(what: string, ...ids: number[]): Buffer {
     return createHash("sha256").update(this.#secret).update(`${what}:${ids.join(":")}`).digest();
   }
 }

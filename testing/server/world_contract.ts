@@ -48,6 +48,9 @@ export interface World {
 
 /** How the world delivers updates to connected clients. */
 export interface UpdateSink {
-  /** Deliver `updates` (an Updates object) to every live session of `userId` (all DCs). */
-  push(userId: number, updates: AnyTlObject): void;
+  /**
+   * Deliver `updates` (an Updates object) to every live session of `userId` (all DCs); returns
+   * how many sessions it went to (0: the user missed it), when the sink knows.
+   */
+  push(userId: number, updates: AnyTlObject): number | void;
 }

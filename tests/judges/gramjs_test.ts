@@ -4,28 +4,23 @@
 // bot and the bot's client receives it as a NewMessage event; a restart from the saved
 // StringSession needs no login; accounts homed on DC 4 / DC 3 log in after PHONE_MIGRATE /
 // USER_MIGRATE.
-import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Buffer } from "node:buffer";
-import { createPublicKey } from "node:crypto";
 import { type Api, TelegramClient } from "telegram";
 import { StringSession } from "telegram/sessions/index.js";
 import { ConnectionTCPFull, ConnectionTCPObfuscated } from "telegram/network/index.js";
 import { NewMessage, type NewMessageEvent } from "telegram/events/index.js";
-import { _serverKeys } from "telegram/crypto/RSA.js";
 import { Logger, LogLevel } from "telegram/extensions/Logger.js";
 import { PromisedNetSockets } from "telegram/extensions/PromisedNetSockets.js";
 import { PromisedWebSockets } from "telegram/extensions/PromisedWebSockets.js";
-import bigInt from "big-integer";
 import {
   API_HASH,
   API_ID,
-  bounded,
+  judgeTest,
   type JudgeWorld,
   LOGIN_METHODS,
-  startJudgeWorld,
   waitFor,
 } from "./judge_helpers.ts";
+import { dialingServer, trustInGramjs } from "../test_support/peer_clients.ts";
 
 const transports = {
   full: { connection: ConnectionTCPFull, socket: PromisedNetSockets },
@@ -34,15 +29,6 @@ const transports = {
   websocket: { connection: ConnectionTCPObfuscated, socket: PromisedWebSockets },
 };
 
-/** GramJS keeps Telegram's keys in a map by signed fingerprint: the server's key joins them. */
-function trustKey(j: JudgeWorld): void {
-  const { pem, fingerprint } = j.server.publicKeys[0];
-  const jwk = createPublicKey(pem).export({ format: "jwk" }) as { n: string; e: string };
-  const n = BigInt("0x" + Buffer.from(jwk.n, "base64url").toString("hex"));
-  const e = Number(BigInt("0x" + Buffer.from(jwk.e, "base64url").toString("hex")));
-  _serverKeys.set(BigInt.asIntN(64, fingerprint).toString(), { n: bigInt(n.toString()), e });
-}
-
 /** Connection attempts, each a fresh auth-key exchange (see the GramJS bug in client()). */
 const GRAMJS_CONNECTION_ATTEMPTS = 4;
 
@@ -50,20 +36,10 @@ function client(j: JudgeWorld, transport: keyof typeof transports, saved = ""): 
   const dc = j.server.dcs.find((d) => d.id === 2)!;
   const session = new StringSession(saved);
   // StringSession stores the port as a signed 16-bit number (ephemeral ports overflow it): the
-  // session keeps 443 and the connection class below dials the DC's real port.
+  // session keeps 443 and the connection class dials the DC's real port.
   if (!saved) session.setDC(2, dc.host, 443);
-  // GramJS dials port 80 (443 with WSS) whatever the session says: map each DC to its port.
-  const base = transports[transport].connection as unknown as new (
-    o: { dcId: number; port: number },
-  ) => object;
-  const ports = new Map(j.server.dcs.map((d) => [d.id, d.port]));
-  const connection = class extends base {
-    constructor(o: { dcId: number; port: number }) {
-      super({ ...o, port: o.port === 80 || o.port === 443 ? ports.get(o.dcId)! : o.port });
-    }
-  };
   const c = new TelegramClient(session, API_ID, API_HASH, {
-    connection: connection as never,
+    connection: dialingServer(transports[transport].connection, j.server.dcs),
     networkSocket: transports[transport].socket,
     // Known GramJS bug (2.26.22, any runtime and transport): its Authenticator turns g_ab into
     // the auth key with getByteArray(), which drops leading zero bytes, so the 1 exchange in 256
@@ -84,90 +60,75 @@ const fail = (e: Error) => {
 };
 
 for (const transport of Object.keys(transports) as (keyof typeof transports)[]) {
-  test(
+  judgeTest(
     `GramJS (${transport}): bot, user, 2FA user, message as update, restart without login, DC migration`,
-    {
-      timeout: 120_000,
+    (j, saved?: string) => client(j, transport, saved),
+    async (j, make) => {
+      trustInGramjs(j.server.publicKeys);
+      const bot = make();
+      await bot.start({ botAuthToken: j.bot.token });
+      const botMe = await bot.getMe() as Api.User;
+      assert.equal(botMe.id.toString(), String(j.bot.userId));
+      assert.equal(botMe.username, j.bot.username);
+      assert.equal(botMe.bot, true);
+
+      const received: string[] = [];
+      bot.addEventHandler((e: NewMessageEvent) => {
+        received.push(e.message.message);
+      }, new NewMessage({}));
+
+      const user = make();
+      await user.start({
+        phoneNumber: j.user.phone,
+        phoneCode: () => Promise.resolve(j.user.code),
+        onError: fail,
+      });
+      const userMe = await user.getMe() as Api.User;
+      assert.equal(userMe.id.toString(), String(j.user.userId));
+
+      const carol = make();
+      await carol.start({
+        phoneNumber: j.user2fa.phone,
+        phoneCode: () => Promise.resolve(j.user2fa.code),
+        password: () => Promise.resolve(j.user2fa.password),
+        onError: fail,
+      });
+      const carolMe = await carol.getMe() as Api.User;
+      assert.equal(carolMe.id.toString(), String(j.user2fa.userId));
+      assert.ok(j.calls.some((c) => c.method === "auth.checkPassword"));
+
+      await user.sendMessage(j.bot.username, { message: "hello bot" });
+      await waitFor(() => received.includes("hello bot"), 10_000, "the bot's update");
+      await user.sendMessage(j.bot.username, { message: "second" });
+      await waitFor(() => received.includes("second"), 10_000, "the second update");
+
+      // Restart from the saved session: connected and authorized without any login call.
+      const saved = (user.session as StringSession).save();
+      await user.destroy();
+      const mark = j.calls.length;
+      const again = make(saved);
+      await again.connect();
+      assert.equal(await again.checkAuthorization(), true);
+      const againMe = await again.getMe() as Api.User;
+      assert.equal(againMe.id.toString(), String(j.user.userId));
+      assert.deepEqual(j.since(mark).filter((m) => LOGIN_METHODS.has(m)), []);
+      assert.ok(j.calls.some((c) => c.layer === 198));
+
+      // Accounts homed elsewhere: PHONE_MIGRATE_4 / USER_MIGRATE_3, then the login on that DC.
+      const far = make();
+      await far.start({
+        phoneNumber: j.far.phone,
+        phoneCode: () => Promise.resolve(j.far.code),
+        onError: fail,
+      });
+      assert.equal((await far.getMe() as Api.User).id.toString(), String(j.far.userId));
+      assert.ok(j.calls.some((c) => c.method === "auth.signIn" && c.dcId === 4));
+      const farBot = make();
+      await farBot.start({ botAuthToken: j.farBot.token });
+      assert.equal((await farBot.getMe() as Api.User).id.toString(), String(j.farBot.userId));
+      assert.ok(
+        j.calls.some((c) => c.method === "auth.importBotAuthorization" && c.dcId === 3),
+      );
     },
-    () =>
-      bounded(60_000, `GramJS (${transport})`, async () => {
-        const j = await startJudgeWorld();
-        trustKey(j);
-        const clients: TelegramClient[] = [];
-        const make = (saved?: string) => {
-          const c = client(j, transport, saved);
-          clients.push(c);
-          return c;
-        };
-        try {
-          const bot = make();
-          await bot.start({ botAuthToken: j.bot.token });
-          const botMe = await bot.getMe() as Api.User;
-          assert.equal(botMe.id.toString(), String(j.bot.userId));
-          assert.equal(botMe.username, j.bot.username);
-          assert.equal(botMe.bot, true);
-
-          const received: string[] = [];
-          bot.addEventHandler((e: NewMessageEvent) => {
-            received.push(e.message.message);
-          }, new NewMessage({}));
-
-          const user = make();
-          await user.start({
-            phoneNumber: j.user.phone,
-            phoneCode: () => Promise.resolve(j.user.code),
-            onError: fail,
-          });
-          const userMe = await user.getMe() as Api.User;
-          assert.equal(userMe.id.toString(), String(j.user.userId));
-
-          const carol = make();
-          await carol.start({
-            phoneNumber: j.user2fa.phone,
-            phoneCode: () => Promise.resolve(j.user2fa.code),
-            password: () => Promise.resolve(j.user2fa.password),
-            onError: fail,
-          });
-          const carolMe = await carol.getMe() as Api.User;
-          assert.equal(carolMe.id.toString(), String(j.user2fa.userId));
-          assert.ok(j.calls.some((c) => c.method === "auth.checkPassword"));
-
-          await user.sendMessage(j.bot.username, { message: "hello bot" });
-          await waitFor(() => received.includes("hello bot"), 10_000, "the bot's update");
-          await user.sendMessage(j.bot.username, { message: "second" });
-          await waitFor(() => received.includes("second"), 10_000, "the second update");
-
-          // Restart from the saved session: connected and authorized without any login call.
-          const saved = (user.session as StringSession).save();
-          await user.destroy();
-          const mark = j.calls.length;
-          const again = make(saved);
-          await again.connect();
-          assert.equal(await again.checkAuthorization(), true);
-          const againMe = await again.getMe() as Api.User;
-          assert.equal(againMe.id.toString(), String(j.user.userId));
-          assert.deepEqual(j.since(mark).filter((m) => LOGIN_METHODS.has(m)), []);
-          assert.ok(j.calls.some((c) => c.layer === 198));
-
-          // Accounts homed elsewhere: PHONE_MIGRATE_4 / USER_MIGRATE_3, then the login on that DC.
-          const far = make();
-          await far.start({
-            phoneNumber: j.far.phone,
-            phoneCode: () => Promise.resolve(j.far.code),
-            onError: fail,
-          });
-          assert.equal((await far.getMe() as Api.User).id.toString(), String(j.far.userId));
-          assert.ok(j.calls.some((c) => c.method === "auth.signIn" && c.dcId === 4));
-          const farBot = make();
-          await farBot.start({ botAuthToken: j.farBot.token });
-          assert.equal((await farBot.getMe() as Api.User).id.toString(), String(j.farBot.userId));
-          assert.ok(
-            j.calls.some((c) => c.method === "auth.importBotAuthorization" && c.dcId === 3),
-          );
-        } finally {
-          for (const c of clients) await c.destroy().catch(() => {});
-          await j.server.stop();
-        }
-      }),
   );
 }

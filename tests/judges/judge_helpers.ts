@@ -2,6 +2,7 @@
 // accounts every scenario uses, a log of the API methods each auth key called (so that a restart
 // can be shown to need no new login), and the rule that a missing judge fails under CI.
 // JUDGE_TRACE=1 prints every call the world answers (layer and method) to stderr.
+import { test } from "node:test";
 import process from "node:process";
 import { TestServer } from "../../testing/server/mod.ts";
 import type { AnyFunction } from "../../tl/mod.ts";
@@ -115,4 +116,32 @@ export async function bounded<T>(ms: number, what: string, scenario: () => Promi
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Registers one judge scenario as a test on a fresh {@link startJudgeWorld}: `make(...args)`
+ * creates a client with `create(j, ...args)`; every client made is destroyed and the server
+ * stopped afterwards, whatever happens; the scenario fails (not hangs) after 60 s.
+ */
+export function judgeTest<A extends unknown[], C extends { destroy(): Promise<unknown> }>(
+  name: string,
+  create: (j: JudgeWorld, ...args: A) => C,
+  scenario: (j: JudgeWorld, make: (...args: A) => C) => Promise<void>,
+): void {
+  test(name, { timeout: 120_000 }, () =>
+    bounded(60_000, name, async () => {
+      const j = await startJudgeWorld();
+      const clients: C[] = [];
+      const make = (...args: A) => {
+        const c = create(j, ...args);
+        clients.push(c);
+        return c;
+      };
+      try {
+        await scenario(j, make);
+      } finally {
+        for (const c of clients) await c.destroy().catch(() => {});
+        await j.server.stop();
+      }
+    }));
 }

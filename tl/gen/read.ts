@@ -217,11 +217,11 @@ function r_msgs_state_req(r: TlReader): t.MsgsStateReq {
 }
 
 function r_msgs_state_info(r: TlReader): t.MsgsStateInfo {
-  return { _: "msgs_state_info", reqMsgId: r.long(), info: r.string() };
+  return { _: "msgs_state_info", reqMsgId: r.long(), info: r.bytes() };
 }
 
 function r_msgs_all_info(r: TlReader): t.MsgsAllInfo {
-  return { _: "msgs_all_info", msgIds: r.vectorLong(), info: r.string() };
+  return { _: "msgs_all_info", msgIds: r.vectorLong(), info: r.bytes() };
 }
 
 function r_msg_detailed_info(r: TlReader): t.MsgDetailedInfo {

@@ -220,14 +220,14 @@ export interface MsgsStateReq {
 export interface MsgsStateInfo {
   _: "msgs_state_info";
   reqMsgId: bigint;
-  info: string;
+  info: Uint8Array;
 }
 
 /** TL constructor `msgs_all_info#8cc0d131`, of `MsgsAllInfo`. */
 export interface MsgsAllInfo {
   _: "msgs_all_info";
   msgIds: bigint[];
-  info: string;
+  info: Uint8Array;
 }
 
 /** TL constructor `msg_detailed_info#276d3ec6`, of `MsgDetailedInfo`. */

@@ -194,13 +194,13 @@ function w_msgs_state_req(w: TlWriter, o: t.MsgsStateReq): void {
 function w_msgs_state_info(w: TlWriter, o: t.MsgsStateInfo): void {
   w.int(0x04deb57d);
   w.long(o.reqMsgId);
-  w.string(o.info);
+  w.bytes(o.info);
 }
 
 function w_msgs_all_info(w: TlWriter, o: t.MsgsAllInfo): void {
   w.int(0x8cc0d131);
   w.vectorLong(o.msgIds);
-  w.string(o.info);
+  w.bytes(o.info);
 }
 
 function w_msg_detailed_info(w: TlWriter, o: t.MsgDetailedInfo): void {

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { randomBytes } from "node:crypto";
+import type * as Crypto from "node:crypto";
+import { nodeModule } from "../../../runtime/runtime.ts";
 import type { Api } from "../../../tl/mod.ts";
 import { RpcFailure } from "../world_contract.ts";
 import type { Account, TestWorld } from "../world.ts";
@@ -12,6 +13,8 @@ import { normalizePhone } from "../phone.ts";
 import type { CallContext } from "../world_contract.ts";
 import { algoObject, checkProof, makeChallenge } from "../srp.ts";
 import type { Handlers } from "./handler.ts";
+// Loaded when used, not when imported: the testing entry loads in a browser bundle.
+const { randomBytes } = nodeModule<typeof Crypto>("node:crypto");
 
 /** Accounts beyond which `auth.signUp` refuses (scripted accounts are not limited). */
 const MAX_SIGNUP_ACCOUNTS = 100_000;
@@ -186,7 +189,8 @@ export const auth: Handlers = {
   },
 
   "auth.exportAuthorization"(world, ctx, fn) {
-    const account = world.me(ctx);
+    // Allowed off the home DC too: a key left behind by a move carries its login to the new home.
+    const account = world.loggedInAnywhere(ctx);
     if (!world.dcs.some((d) => d.id === fn.dcId)) throw new RpcFailure(400, "DC_ID_INVALID");
     const bytes = new Uint8Array(randomBytes(64));
     world.exported.set(hex(bytes), { userId: account.id, dcId: fn.dcId });
