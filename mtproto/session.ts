@@ -1273,11 +1273,11 @@ export class Session {
     }
     if (asked.length === 0) return;
     const ids = asked.map((r) => r.msgId);
-    this.#request({ _: "msgs_state_req", msgIds: ids } as unknown as AnyFunction, {
-      early: false,
-      service: true,
-      timeout: after,
-    }).then(
+    this.#request(
+      { _: "msgs_state_req", msgIds: ids } as unknown as AnyFunction,
+      { timeout: after },
+      SERVICE_REQUEST,
+    ).then(
       (info) => this.#onStates(asked, ids, (info as Api.MsgsStateInfo).info),
       (e) => this.#log.debug("msgs_state_req unanswered", { dc: this.dcId, error: e }),
     );
