@@ -30,6 +30,7 @@ import {
 } from "../core/mod.ts";
 import { deserialize, readResult, serialize } from "../tl/mod.ts";
 import { type AuthKeyStore, Logger, MtprotoClient, parseRsaPublicKey } from "../mtproto/mod.ts";
+import { connectTcp } from "../runtime/tcp.ts";
 import { fmt, runtimeName, table, writeSection } from "./report.ts";
 
 // GramJS's require cycle resolves on Bun only when Memory.js loads before the package root, on
@@ -42,9 +43,15 @@ const { MemorySession } = gramMemoryFirst ?? await import("telegram/sessions/Mem
 
 const API_ID = 611335, API_HASH = "0123456789abcdef0123456789abcdef";
 const quick = process.env.BENCH_QUICK === "1";
-const SEQUENTIAL = quick ? 100 : 400;
+const SEQUENTIAL = quick ? 100 : 500; // a multiple of BLOCK
+/**
+ * One-at-a-time calls each client makes before anything is measured: Node's JIT takes about two
+ * thousand of them to reach its steady state on this path (measured: a client's CPU per call
+ * halves between the first and the third thousand), and a long-running client lives there.
+ */
+const WARM_UP = quick ? 100 : 2000;
 const IN_FLIGHT = 1000;
-const ROUNDS = quick ? 2 : 5;
+const ROUNDS = quick ? 2 : 7;
 const HANDSHAKES = quick ? 2 : 5;
 const IDLE = 20;
 
@@ -64,12 +71,23 @@ function childCommand(): [string, string[]] {
 
 const [cmd, args] = childCommand();
 const child = spawn(cmd, args, { stdio: ["pipe", "pipe", "inherit"] });
-const info: { dcs: { id: number; host: string; port: number }[]; pem: string } = await new Promise(
-  (resolve, reject) => {
-    createInterface({ input: child.stdout! }).once("line", (l) => resolve(JSON.parse(l)));
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
-  },
-);
+const childLines: ((line: string) => void)[] = [];
+createInterface({ input: child.stdout! }).on("line", (l) => childLines.shift()?.(l));
+const info: {
+  dcs: { id: number; host: string; port: number }[];
+  pem: string;
+  echoPort: number;
+} = await new Promise((resolve, reject) => {
+  childLines.push((l) => resolve(JSON.parse(l)));
+  child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
+});
+/** The server process's CPU time so far, µs (it answers a `cpu` line on its stdin). */
+function serverCpu(): Promise<number> {
+  return new Promise((resolve) => {
+    childLines.push((l) => resolve(Number(l)));
+    child.stdin!.write("cpu\n");
+  });
+}
 const dc2 = info.dcs.find((d) => d.id === 2)!;
 
 await initCore();
@@ -165,6 +183,15 @@ function median(xs: number[]): number {
   return [...xs].sort((a, b) => a - b)[xs.length >> 1];
 }
 
+/** The median over rounds of irenogram's one-at-a-time rate over `n`'s in the same round. */
+function roundRatio(n: Name): number {
+  return median(sequential.irenogram.map((r, i) => r / sequential[n][i]));
+}
+
+function range(xs: number[]): string {
+  return `${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))}`;
+}
+
 // ---- measurements, interleaved by round so that machine load falls on all alike ----
 
 const handshake: Record<Name, number[]> = { irenogram: [], mtcute: [], GramJS: [] };
@@ -173,6 +200,26 @@ const inFlight: Record<Name, number[]> = { irenogram: [], mtcute: [], GramJS: []
 /** CPU time of this (client) process per request, µs: the client's own cost, without the server's. */
 const cpuSequential: Record<Name, number[]> = { irenogram: [], mtcute: [], GramJS: [] };
 const cpuInFlight: Record<Name, number[]> = { irenogram: [], mtcute: [], GramJS: [] };
+/** The server process's CPU time per request one at a time, µs: the same code for all three. */
+const serverSequential: Record<Name, number[]> = { irenogram: [], mtcute: [], GramJS: [] };
+/** A bare round trip through runtime/tcp.ts to the server process's echo socket, one at a time. */
+const echoRate: number[] = [], echoCpu: number[] = [];
+const ECHO_BYTES = 200; // about one small RPC's frame
+let wakeEcho: (() => void) | undefined;
+const echo = await connectTcp({ host: "127.0.0.1", port: info.echoPort }, {
+  onData: () => {
+    const w = wakeEcho;
+    wakeEcho = undefined;
+    w?.();
+  },
+  onClose: () => {},
+});
+const echoOnce = () =>
+  new Promise<void>((ok) => {
+    wakeEcho = ok;
+    echo.write(new Uint8Array(ECHO_BYTES));
+  });
+for (let i = 0; i < WARM_UP; i++) await echoOnce();
 const cpu = () => {
   const u = process.cpuUsage();
   return u.user + u.system;
@@ -184,12 +231,14 @@ for (const n of names) {
   await live[n].connect();
   if (process.env.BENCH_DEBUG) console.error("connected", n, await live[n].call());
   // Warm-up (JIT on both sides): sequential calls and a few full bursts.
-  for (let i = 0; i < SEQUENTIAL; i++) await live[n].call();
+  for (let i = 0; i < WARM_UP; i++) await live[n].call();
   for (let i = 0; i < 3; i++) {
     await Promise.all(Array.from({ length: IN_FLIGHT }, () => live[n].call()));
   }
 }
 
+/** Perfect interleaving is impossible; blocks this small let a burst of load land on all alike. */
+const BLOCK = 25;
 for (let round = 0; round < Math.max(ROUNDS, HANDSHAKES); round++) {
   for (const n of names) {
     if (round < HANDSHAKES) {
@@ -200,18 +249,41 @@ for (let round = 0; round < Math.max(ROUNDS, HANDSHAKES); round++) {
       handshake[n].push(performance.now() - t0);
       await p.close();
     }
-    if (round < ROUNDS) {
-      let t0 = performance.now(), c0 = cpu();
-      for (let i = 0; i < SEQUENTIAL; i++) await live[n].call();
-      sequential[n].push(SEQUENTIAL / ((performance.now() - t0) / 1000));
-      cpuSequential[n].push((cpu() - c0) / SEQUENTIAL);
-      t0 = performance.now(), c0 = cpu();
-      await Promise.all(Array.from({ length: IN_FLIGHT }, () => live[n].call()));
-      inFlight[n].push(IN_FLIGHT / ((performance.now() - t0) / 1000));
-      cpuInFlight[n].push((cpu() - c0) / IN_FLIGHT);
+  }
+  if (round >= ROUNDS) continue;
+  // One at a time: blocks of BLOCK calls, client after client (and the bare echo), so that the
+  // machine's load changes fall on every client of the round alike.
+  const time = { irenogram: 0, mtcute: 0, GramJS: 0, echo: 0 };
+  const own = { irenogram: 0, mtcute: 0, GramJS: 0, echo: 0 };
+  const served = { irenogram: 0, mtcute: 0, GramJS: 0, echo: 0 };
+  let s0 = await serverCpu();
+  for (let b = 0; b < SEQUENTIAL / BLOCK; b++) {
+    for (const n of [...names, "echo" as const]) {
+      const t0 = performance.now(), c0 = cpu();
+      if (n === "echo") { for (let i = 0; i < BLOCK; i++) await echoOnce(); }
+      else for (let i = 0; i < BLOCK; i++) await live[n].call();
+      time[n] += performance.now() - t0;
+      own[n] += cpu() - c0;
+      const s1 = await serverCpu();
+      served[n] += s1 - s0;
+      s0 = s1;
     }
   }
+  for (const n of names) {
+    sequential[n].push(SEQUENTIAL / (time[n] / 1000));
+    cpuSequential[n].push(own[n] / SEQUENTIAL);
+    serverSequential[n].push(served[n] / SEQUENTIAL);
+  }
+  echoRate.push(SEQUENTIAL / (time.echo / 1000));
+  echoCpu.push(own.echo / SEQUENTIAL);
+  for (const n of names) {
+    const t0 = performance.now(), c0 = cpu();
+    await Promise.all(Array.from({ length: IN_FLIGHT }, () => live[n].call()));
+    inFlight[n].push(IN_FLIGHT / ((performance.now() - t0) / 1000));
+    cpuInFlight[n].push((cpu() - c0) / IN_FLIGHT);
+  }
 }
+echo.close();
 for (const n of names) await live[n].close();
 
 /** A full garbage collection where the runtime allows one (Bun.gc, or V8's exposed gc). */
@@ -252,13 +324,17 @@ child.stdin!.end();
 
 // ---- where irenogram's time per request goes (1,000 requests in one container) ----
 
+/**
+ * CPU time (µs) per request of `fn` doing `n` requests' work: CPU, not wall time, so that the
+ * parts add up against the CPU measured over the rounds whatever else loads the machine.
+ */
 function perCall(fn: () => void, n: number): number {
   for (let i = 0; i < 20; i++) fn();
   const samples: number[] = [];
   for (let r = 0; r < 7; r++) {
-    const t0 = performance.now();
+    const c0 = cpu();
     for (let i = 0; i < 3; i++) fn();
-    samples.push((performance.now() - t0) / 3 / n * 1000); // µs per request
+    samples.push((cpu() - c0) / 3 / n);
   }
   return median(samples);
 }
@@ -277,7 +353,8 @@ const sealedIn = sealMessage(authKey, reply, "server");
 const framing = createTransport("intermediate");
 const serverSide = acceptTransport();
 serverSide.push(framing.init);
-const serverFrame = serverSide.replyEncoder().encode(sealedIn);
+const replies = serverSide.replyEncoder();
+const serverFrame = replies.encode(sealedIn);
 const costs = {
   "TL (serialise request, read rpc_result)": perCall(() => {
     for (let i = 0; i < IN_FLIGHT; i++) {
@@ -313,8 +390,83 @@ const costs = {
   }
   costs["TL (deserialise the reply container)"] = perCall(() => void deserialize(body), IN_FLIGHT);
 }
-const totalUs = 1e6 / median(inFlight.irenogram);
+const totalUs = median(cpuInFlight.irenogram);
 const accounted = Object.values(costs).reduce((a, b) => a + b, 0);
+
+// ---- where one request's round trip goes, one at a time ----
+// The client's parts measured alone on one request's sizes: the request in a container with the
+// previous answer's ack (as the session sends it), one rpc_result back.
+const oneAck = serialize({ _: "msgs_ack", msgIds: [1n] });
+const oneOut = new Uint8Array(32 + 8 + 16 + oneAck.length + 16 + request.length);
+const oneIn = new Uint8Array(32 + 12 + answer.length);
+new DataView(oneOut.buffer).setInt32(28, oneOut.length - 32, true);
+new DataView(oneIn.buffer).setInt32(28, oneIn.length - 32, true);
+const oneSealedOut = sealMessage(authKey, oneOut, "client");
+const oneSealedIn = sealMessage(authKey, oneIn, "server");
+const oneFrame = replies.encode(oneSealedIn);
+const oneReply = new Uint8Array(12 + answer.length);
+{
+  const v = new DataView(oneReply.buffer);
+  v.setUint32(0, 0xf35c6d01, true);
+  v.setBigInt64(4, 4n, true);
+  oneReply.set(answer, 12);
+}
+const ONE = 200;
+const single = {
+  tl: perCall(() => {
+    for (let i = 0; i < ONE; i++) {
+      serialize(fn);
+      serialize({ _: "msgs_ack", msgIds: [1n] });
+      readResult(fn, (deserialize(oneReply) as unknown as { result: Uint8Array }).result);
+    }
+  }, ONE),
+  crypto: perCall(() => {
+    for (let i = 0; i < ONE; i++) {
+      sealMessage(authKey, oneOut, "client");
+      openMessage(authKey, oneSealedIn, "server");
+    }
+  }, ONE),
+  framing: perCall(() => {
+    for (let i = 0; i < ONE; i++) {
+      framing.encoder.encode(oneSealedOut);
+      framing.decoder.push(oneFrame);
+    }
+  }, ONE),
+};
+const roundTrip = 1e6 / median(sequential.irenogram);
+const clientCpu = median(cpuSequential.irenogram), serverCpuUs = median(serverSequential.irenogram);
+const echoClient = median(echoCpu);
+const clientParts = single.tl + single.crypto + single.framing + echoClient;
+const share = (us: number) => [`${fmt(us)} µs`, `${fmt((us / roundTrip) * 100)}%`];
+/** What 2× mtcute one at a time asks of this client, against what it cannot shed. */
+function floorNote(): string {
+  const target = 1e6 / median(sequential.mtcute) / 2;
+  const floor = serverCpuUs + 1e6 / median(echoRate);
+  const left = target - floor;
+  return `2× mtcute one at a time means a round trip of at most ${fmt(target)} µs here. The ` +
+    `server's CPU for one request and a bare echo round trip already take ${fmt(floor)} µs, ` +
+    (left > 0
+      ? `which leaves ${fmt(left)} µs for this client's CPU (it spends ${fmt(clientCpu)} µs).`
+      : `more than that, whatever this client spends (it spends ${fmt(clientCpu)} µs).`);
+}
+const oneAtATime = [
+  ["client: TL (serialise request and ack, read the answer)", ...share(single.tl)],
+  ["client: crypto (seal request, open answer)", ...share(single.crypto)],
+  ["client: framing (encode + decode)", ...share(single.framing)],
+  ["client: socket write + wake-up (a bare echo's client CPU)", ...share(echoClient)],
+  [
+    "client: session bookkeeping, promises, event loop (the rest of its CPU)",
+    ...share(Math.max(0, clientCpu - clientParts)),
+  ],
+  [
+    "server process CPU (TestServer; its share depends on what the client sends)",
+    ...share(serverCpuUs),
+  ],
+  [
+    "neither process on a CPU (kernel hand-offs, wake-up latency, other load)",
+    ...share(Math.max(0, roundTrip - clientCpu - serverCpuUs)),
+  ],
+];
 
 // ---- report ----
 
@@ -333,6 +485,7 @@ row(`help.getNearestDc one at a time`, (n) => median(sequential[n]), "RPC/s", tr
 row(`help.getNearestDc, ${IN_FLIGHT} in flight`, (n) => median(inFlight[n]), "RPC/s", true);
 row("client CPU per request, one at a time", (n) => median(cpuSequential[n]), "µs", false);
 row(`client CPU per request, ${IN_FLIGHT} in flight`, (n) => median(cpuInFlight[n]), "µs", false);
+row("server CPU per request, one at a time", (n) => median(serverSequential[n]), "µs", false);
 row(`heap per idle connection (${IDLE} clients)`, (n) => memory[n], "KiB", false);
 
 const where = Object.entries(costs).map((
@@ -350,12 +503,27 @@ const markdown = [
     rows,
   ),
   "",
-  `Medians of ${ROUNDS} interleaved rounds (${HANDSHAKES} key exchanges each); TestServer in a ` +
+  `Medians of ${ROUNDS} interleaved rounds (${HANDSHAKES} key exchanges each; ${SEQUENTIAL} ` +
+  `one-at-a-time calls per round after ${WARM_UP} of warm-up each); TestServer in a ` +
   `child process of the same runtime; irenogram and mtcute on intermediate, GramJS on abridged. ` +
-  `Ratios: how many times better irenogram is (higher throughput, lower time or memory).`,
+  `Ratios: how many times better irenogram is (higher throughput, lower time or memory). ` +
+  `One at a time, rounds ranged (min–max): irenogram ${range(sequential.irenogram)}, mtcute ` +
+  `${range(sequential.mtcute)}, GramJS ${range(sequential.GramJS)} RPC/s; the median of the ` +
+  `rounds' own ratios is ${fmt(roundRatio("mtcute"))}× mtcute and ` +
+  `${fmt(roundRatio("GramJS"))}× GramJS.`,
   "",
-  `Where irenogram's ${fmt(totalUs)} µs per request (1,000 in flight) go, each part measured ` +
-  `alone on the same sizes:`,
+  `Where one of irenogram's round trips goes, one at a time (${fmt(roundTrip)} µs; a bare ` +
+  `${ECHO_BYTES}-byte echo through runtime/tcp.ts to the server process takes ` +
+  `${fmt(1e6 / median(echoRate))} µs, ${fmt(median(echoRate))} round trips/s). Client parts ` +
+  `measured alone (CPU time) on one request's sizes; client and server CPU (every thread of ` +
+  `each process) measured over the rounds:`,
+  "",
+  table(["part", "per request", "share"], oneAtATime),
+  "",
+  floorNote(),
+  "",
+  `Where irenogram's ${fmt(totalUs)} µs of client CPU per request (1,000 in flight) go, each ` +
+  `part's CPU time measured alone on the same sizes:`,
   "",
   table(["part", "per request", "share"], where),
 ].join("\n");

@@ -1,8 +1,8 @@
 import { CoreError } from "./errors.ts";
 import { bytes } from "./input.ts";
-import { type RandomSource, secureRandom } from "./random.ts";
+import { paddingRandom, type RandomSource, secureRandom } from "./random.ts";
 import { check, core, readBytes, scratch, wipe, writeBytes } from "./wasm.ts";
-import { type NativeCrypto, nativeCrypto, nativeHash } from "./native.ts";
+import { type NativeCrypto, nativeCrypto, nativeHash, smallMessageBytes } from "./native.ts";
 import { ige256Decrypt, ige256Encrypt } from "./ige.ts";
 import { kdfV2With } from "./kdf.ts";
 
@@ -135,10 +135,11 @@ export function sealMessage(
       `data must be at least 32 bytes and a multiple of 4, got ${data.length}`,
     );
   }
+  if (random === secureRandom) random = paddingRandom;
   const extra = random(1)[0] & 7;
   const padding = 12 + ((16 - ((data.length + 12) % 16)) % 16) + 16 * extra;
   const total = 24 + data.length + padding;
-  const native = nativeCrypto("seal");
+  const native = nativeCrypto(data.length < smallMessageBytes ? "seal-small" : "seal");
   if (native !== undefined) return sealNative(native, authKey, data, random(padding), dir);
   const id = keyIdOf(authKey);
   const c = core();
@@ -170,7 +171,7 @@ export function openMessage(authKey: Uint8Array, message: Uint8Array, sender: Se
   if (message.length > 0x7fff_ffff) {
     throw new CoreError("CORE_BAD_MESSAGE_LENGTH", "openMessage: message too long");
   }
-  const native = nativeCrypto("open");
+  const native = nativeCrypto(message.length < smallMessageBytes ? "open-small" : "open");
   if (native !== undefined) return openNative(native, authKey, message, dir);
   const id = keyIdOf(authKey);
   const c = core();

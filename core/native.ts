@@ -48,7 +48,9 @@ export type NativeOp =
   | "ige"
   | "ige-small"
   | "seal"
+  | "seal-small"
   | "open"
+  | "open-small"
   | "modpow"
   | "modpow-dh";
 
@@ -61,6 +63,16 @@ export type NativeOp =
  * and Bun ("modpow-dh"); Deno's is barely faster than JS BigInt.
  */
 let fastOps: ReadonlySet<NativeOp> = new Set();
+
+/**
+ * Messages shorter than this many bytes are sealed and opened in the core ("seal-small",
+ * "open-small"), longer ones natively, where "seal"/"open" are native at all. A small message is
+ * bound by per-call overhead, not by AES: node:crypto's path creates three hash objects and a
+ * cipher and several Buffers per message, the core one crossing and one copy out. Crossovers
+ * measured with bench/core_bench.ts's "seal + open" rows by size (same-run, interleaved): Node 20
+ * about 2 KiB (WASM 1.6–3× faster below, up to 2.3× slower above), Bun about 512 bytes.
+ */
+export let smallMessageBytes = 0;
 
 /**
  * node:crypto when it is the faster path for `op` on this runtime (without `op`: whenever it is
@@ -82,6 +94,7 @@ export function loadNative(): Promise<void> {
         ? ["ctr", "sha", "ige", "modpow"]
         : ["ctr", "sha", "ige", "ige-small", "seal", "open", "modpow", "modpow-dh"],
     );
+    smallMessageBytes = RUNTIME === "node" ? 2048 : RUNTIME === "bun" ? 512 : 0;
   });
   return loading;
 }

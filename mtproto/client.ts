@@ -201,17 +201,34 @@ export class MtprotoClient {
    * `rpc_error`, `MtprotoError` for protocol failures (`MTPROTO_TIMEOUT`, `MTPROTO_ABORTED`,
    * `MTPROTO_CLOSED`, …).
    */
-  async invoke<F extends AnyFunction>(
+  invoke<F extends AnyFunction>(
     fn: F,
     options: MtprotoInvokeOptions = {},
   ): Promise<ResultOf<F>> {
-    if (this.#closed) throw new MtprotoError("MTPROTO_CLOSED", "the client was closed");
+    if (this.#closed) {
+      return Promise.reject(new MtprotoError("MTPROTO_CLOSED", "the client was closed"));
+    }
     if (this.#mainDcId === 0) {
-      throw new MtprotoError("MTPROTO_BAD_OPTIONS", "connect() before invoke()");
+      return Promise.reject(new MtprotoError("MTPROTO_BAD_OPTIONS", "connect() before invoke()"));
     }
     const dcId = options.dcId ?? this.#mainDcId;
-    if (dcId !== this.#mainDcId && this.#userId !== null) await this.#importTo(dcId);
-    return await this.#session(dcId).invoke(fn, options) as ResultOf<F>;
+    if (dcId !== this.#mainDcId && this.#userId !== null) {
+      return this.#importTo(dcId).then(() => this.#invokeOn(dcId, fn, options));
+    }
+    // The main DC's path stays free of async frames: the session's promise is the caller's.
+    try {
+      return this.#invokeOn(dcId, fn, options);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  #invokeOn<F extends AnyFunction>(
+    dcId: number,
+    fn: F,
+    options: MtprotoInvokeOptions,
+  ): Promise<ResultOf<F>> {
+    return this.#session(dcId).invoke(fn, options) as Promise<ResultOf<F>>;
   }
 
   #importTo(dcId: number): Promise<void> {

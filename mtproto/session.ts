@@ -163,8 +163,14 @@ const GZIP_MIN = 512;
 const zlib = nodeBuiltin<{ gzipSync(b: Uint8Array): Uint8Array }>("node:zlib");
 /** Acks held before they are sent on their own. */
 const ACK_BATCH = 32;
+/** How long (ms) acks wait for a request to carry them before they are sent on their own. */
+const ACK_DELAY = 500;
 /** Consecutive connections without one valid message before pending requests fail. */
 const MAX_FAILURES = 5;
+/** How a user's query is queued: in order, answered with its result. */
+const USER_REQUEST = { early: false, service: false } as const;
+/** Keep-alive and salt requests: in order, not wrapped, not counted as the user's. */
+const SERVICE_REQUEST = { early: false, service: true } as const;
 /** Times one request is re-sent after bad_server_salt/bad_msg_notification. */
 const MAX_RESENDS = 5;
 
@@ -302,12 +308,13 @@ export class Session {
   invoke(fn: AnyFunction, options: InvokeOptions = {}): Promise<unknown> {
     if (this.#state === "closed") return Promise.reject(closed());
     const wrapped = this.#o.wrapQuery ? this.#o.wrapQuery(fn) : fn;
-    return this.#request(wrapped, { ...options, service: false, early: false });
+    return this.#request(wrapped, options, USER_REQUEST);
   }
 
   #request(
     fn: AnyFunction,
-    options: InvokeOptions & {
+    options: InvokeOptions,
+    kind: {
       service: boolean;
       early: boolean;
       bodyFor?: (msgId: bigint) => Uint8Array;
@@ -315,7 +322,7 @@ export class Session {
   ): Promise<unknown> {
     let body: Uint8Array;
     try {
-      body = options.bodyFor ? new Uint8Array(512) : this.#encodeBody(fn);
+      body = kind.bodyFor ? new Uint8Array(512) : this.#encodeBody(fn);
     } catch (e) {
       return Promise.reject(e);
     }
@@ -326,15 +333,15 @@ export class Session {
       const req: Request = {
         fn,
         body,
-        bodyFor: options.bodyFor,
+        bodyFor: kind.bodyFor,
         resolve,
         reject,
         ids: [],
         msgId: 0n,
         containerId: 0n,
         settled: false,
-        early: options.early,
-        service: options.service,
+        early: kind.early,
+        service: kind.service,
         resends: 0,
         sentAt: 0,
         stateAskedAt: 0,
@@ -506,11 +513,11 @@ export class Session {
     }
     this.#state = "init";
     if (this.#needsBind) await this.#bind();
-    const init = this.#request(this.#o.wrapInit({ _: "help.getConfig" }), {
-      early: true,
-      service: false,
-      timeout: this.#o.connectTimeout ?? 15000,
-    });
+    const init = this.#request(
+      this.#o.wrapInit({ _: "help.getConfig" }),
+      { timeout: this.#o.connectTimeout ?? 15000 },
+      { early: true, service: false },
+    );
     try {
       this.#o.onConfig?.(await init as Api.Config);
     } catch (e) {
@@ -627,12 +634,15 @@ export class Session {
       expiresAt: this.#tempExpiresAt,
       random: this.#random,
     };
-    const ok = await this.#request({ _: "auth.bindTempAuthKey" } as AnyFunction, {
-      early: true,
-      service: false,
-      timeout: this.#o.connectTimeout ?? 15000,
-      bodyFor: (msgId) => serialize(bindTempAuthKeyQuery(binding, msgId)),
-    });
+    const ok = await this.#request(
+      { _: "auth.bindTempAuthKey" } as AnyFunction,
+      { timeout: this.#o.connectTimeout ?? 15000 },
+      {
+        early: true,
+        service: false,
+        bodyFor: (msgId) => serialize(bindTempAuthKeyQuery(binding, msgId)),
+      },
+    );
     if (ok !== true) {
       throw new MtprotoError("MTPROTO_HANDSHAKE_FAILED", "auth.bindTempAuthKey did not succeed");
     }
@@ -883,10 +893,12 @@ export class Session {
     this.#handle(msgId, seqNo, obj);
     if (this.#acks.length >= ACK_BATCH) this.#scheduleFlush();
     else if (this.#acks.length > 0 && this.#ackTimer === undefined) {
+      // Acks wait for the next request to ride along (one packet, no timer churn: the timer is
+      // not cleared when they leave early); only acks still held when it fires go alone.
       this.#ackTimer = setTimeout(() => {
         this.#ackTimer = undefined;
-        this.#scheduleFlush();
-      }, 500);
+        if (this.#acks.length > 0) this.#scheduleFlush();
+      }, ACK_DELAY);
     }
   }
 
@@ -1118,10 +1130,6 @@ export class Session {
     if (conn === undefined || this.#authKey === undefined) return;
     if (this.#state !== "ready" && this.#state !== "init") return;
     const earlyOnly = this.#state === "init";
-    if (this.#ackTimer !== undefined) {
-      clearTimeout(this.#ackTimer);
-      this.#ackTimer = undefined;
-    }
     for (;;) {
       const messages: { msgId: bigint; seqNo: number; body: Uint8Array }[] = [];
       let bytes = 0;
@@ -1162,19 +1170,26 @@ export class Session {
         sent.push(req);
       }
       if (messages.length === 0) return;
-      let msgId: bigint, seqNo: number, body: Uint8Array;
+      // `data` leaves 32 bytes in front for the header #seal writes: one buffer per flush.
+      let msgId: bigint, seqNo: number, data: Uint8Array;
       if (messages.length === 1) {
-        ({ msgId, seqNo, body } = messages[0]);
+        ({ msgId, seqNo } = messages[0]);
+        data = new Uint8Array(32 + messages[0].body.length);
+        data.set(messages[0].body, 32);
       } else {
-        body = writeContainer(messages, bytes);
+        data = writeContainer(messages, bytes);
         msgId = this.#ids.next();
         seqNo = this.#seq.next(false);
         for (const req of sent) req.containerId = msgId;
       }
       for (const req of messages.length === 1 ? sent : []) req.containerId = 0n;
-      conn.send(this.#seal(msgId, seqNo, body));
+      conn.send(this.#seal(msgId, seqNo, data));
       if (this.#log.enabled("debug")) {
-        this.#log.debug("sent", { dc: this.dcId, messages: messages.length, bytes: body.length });
+        this.#log.debug("sent", {
+          dc: this.dcId,
+          messages: messages.length,
+          bytes: data.length - 32,
+        });
       }
       const more = this.#acks.length > 0 || this.#notes.length > 0 ||
         this.#queue.some((r) => !(earlyOnly || this.#draining) || r.early);
@@ -1182,15 +1197,14 @@ export class Session {
     }
   }
 
-  #seal(msgId: bigint, seqNo: number, body: Uint8Array): Uint8Array {
-    const data = new Uint8Array(32 + body.length);
-    const view = new DataView(data.buffer);
+  /** Seals the message in `data` after its first 32 bytes, which take the header. */
+  #seal(msgId: bigint, seqNo: number, data: Uint8Array): Uint8Array {
+    const view = new DataView(data.buffer, data.byteOffset, 32);
     view.setBigInt64(0, this.#currentSalt(), true);
     view.setBigInt64(8, this.#sessionId, true);
     view.setBigInt64(16, msgId, true);
     view.setInt32(24, seqNo, true);
-    view.setInt32(28, body.length, true);
-    data.set(body, 32);
+    view.setInt32(28, data.length - 32, true);
     return sealMessage(this.#authKey!, data, "client", this.#random);
   }
 
@@ -1203,19 +1217,18 @@ export class Session {
     const last = this.#futureSalts[this.#futureSalts.length - 1];
     if (last !== undefined && last.validUntil - nowMs / 1000 > 1800) return;
     this.#saltsAsked = true;
-    this.#request({ _: "get_future_salts", num: 32 }, {
-      early: false,
-      service: true,
-      timeout: 30000,
-    }).then((r) => {
-      const salts = (r as Api.FutureSalts).salts
-        .map((s) => ({ validSince: s.validSince, validUntil: s.validUntil, salt: s.salt }))
-        .sort((a, b) => a.validSince - b.validSince);
-      this.#futureSalts = salts.slice(0, 64);
-    }, (e) => {
-      this.#log.debug("get_future_salts failed", { dc: this.dcId, error: e });
-      this.#saltsBlockedUntil = this.#ids.serverNow() + 600_000;
-    }).finally(() => {
+    this.#request({ _: "get_future_salts", num: 32 }, { timeout: 30000 }, SERVICE_REQUEST).then(
+      (r) => {
+        const salts = (r as Api.FutureSalts).salts
+          .map((s) => ({ validSince: s.validSince, validUntil: s.validUntil, salt: s.salt }))
+          .sort((a, b) => a.validSince - b.validSince);
+        this.#futureSalts = salts.slice(0, 64);
+      },
+      (e) => {
+        this.#log.debug("get_future_salts failed", { dc: this.dcId, error: e });
+        this.#saltsBlockedUntil = this.#ids.serverNow() + 600_000;
+      },
+    ).finally(() => {
       this.#saltsAsked = false;
     });
   }
@@ -1260,11 +1273,11 @@ export class Session {
     }
     if (asked.length === 0) return;
     const ids = asked.map((r) => r.msgId);
-    this.#request({ _: "msgs_state_req", msgIds: ids } as unknown as AnyFunction, {
-      early: false,
-      service: true,
-      timeout: after,
-    }).then(
+    this.#request(
+      { _: "msgs_state_req", msgIds: ids } as unknown as AnyFunction,
+      { timeout: after },
+      SERVICE_REQUEST,
+    ).then(
       (info) => this.#onStates(asked, ids, (info as Api.MsgsStateInfo).info),
       (e) => this.#log.debug("msgs_state_req unanswered", { dc: this.dcId, error: e }),
     );
@@ -1308,7 +1321,8 @@ export class Session {
         pingId: randomLong(this.#random),
         disconnectDelay: Math.ceil(every / 1000) + 15,
       },
-      { early: false, service: true, timeout: Math.max(5000, Math.min(every, 30000)) },
+      { timeout: Math.max(5000, Math.min(every, 30000)) },
+      SERVICE_REQUEST,
     ).catch((e) => {
       if (e instanceof MtprotoError && e.code === "MTPROTO_TIMEOUT" && this.#conn === conn) {
         this.#log.warn("ping unanswered; reconnecting", { dc: this.dcId });
@@ -1336,16 +1350,16 @@ export class Session {
   }
 }
 
-/** msg_container with already serialised bodies. */
+/** msg_container with already serialised bodies, after 32 bytes left for the message header. */
 function writeContainer(
   messages: { msgId: bigint; seqNo: number; body: Uint8Array }[],
   bytes: number,
 ): Uint8Array {
-  const out = new Uint8Array(8 + bytes);
+  const out = new Uint8Array(32 + 8 + bytes);
   const view = new DataView(out.buffer);
-  view.setUint32(0, 0x73f1f8dc, true);
-  view.setInt32(4, messages.length, true);
-  let p = 8;
+  view.setUint32(32, 0x73f1f8dc, true);
+  view.setInt32(36, messages.length, true);
+  let p = 40;
   for (const m of messages) {
     view.setBigInt64(p, m.msgId, true);
     view.setInt32(p + 8, m.seqNo, true);

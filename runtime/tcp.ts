@@ -11,7 +11,10 @@ import { nodeBuiltin, RUNTIME } from "./runtime.ts";
 
 /** What a connected stream tells its owner. Called in arrival order, never after `onClose`. */
 export interface StreamHandlers {
-  /** Bytes arrived (the chunk is the owner's: the adapter never reuses it). */
+  /**
+   * Bytes arrived. The chunk is valid only during this call (Node's adapter reads every socket
+   * into one shared buffer): copy what you keep.
+   */
   onData(chunk: Uint8Array): void;
   /** The stream ended (`error` undefined: the peer closed it cleanly, or `close()` was called). */
   onClose(error?: Error): void;
@@ -154,6 +157,13 @@ const denoConnect: Connector = async (address, handlers) => {
   };
 };
 
+/**
+ * The buffer every Node socket reads into, 64 KiB (node:net's own read size). One for all:
+ * libuv fills it just before calling that socket's `onread` callback, which hands the bytes on
+ * synchronously, so no two reads overlap and an idle connection holds no buffer of its own.
+ */
+let nodeReadBuffer: Uint8Array | undefined;
+
 /** Node (and anything else with node:net). */
 const nodeConnect: Connector = (address, handlers) => {
   const net = nodeBuiltin<typeof Net>("node:net");
@@ -162,7 +172,21 @@ const nodeConnect: Connector = (address, handlers) => {
   }
   return new Promise<ByteStream>((resolve, reject) => {
     let closed = false, connected = false;
-    const socket = net.connect({ host: address.host, port: address.port });
+    // `onread` hands each read to us straight from the socket's handle, skipping the Readable
+    // stream machinery ('data' events, nextTick hops) that costs more than the read itself for
+    // small frames. The buffer is shared and lent for the call only (see StreamHandlers.onData):
+    // the frame decoder copies what it needs into the core, so no copy is made here.
+    const socket = net.connect({
+      host: address.host,
+      port: address.port,
+      onread: {
+        buffer: nodeReadBuffer ??= new Uint8Array(64 * 1024),
+        callback(n: number, buf: Uint8Array) {
+          if (!closed) handlers.onData(buf.subarray(0, n));
+          return true;
+        },
+      },
+    });
     socket.setNoDelay(true);
     const finish = (error?: Error) => {
       if (closed) return;
@@ -171,11 +195,6 @@ const nodeConnect: Connector = (address, handlers) => {
       if (!connected) reject(error ?? new Error("connection closed"));
       else handlers.onClose(error);
     };
-    socket.on("data", (chunk: Uint8Array) => {
-      if (!closed) {
-        handlers.onData(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-      }
-    });
     socket.on("error", (e: Error) => finish(e));
     socket.on("close", () => finish());
     socket.on("connect", () => {
