@@ -9,12 +9,18 @@
 /** Server msg_ids remembered for the duplicate check; anything older than the oldest is refused. */
 export const SEEN_CAPACITY = 4096;
 
+/** How many recent client msg_ids a {@link MessageIds} keeps (a power of two). */
+const RECENT_IDS = 256;
+
 /** Generates client msg_ids: (server time in seconds) * 2^32 + fraction, strictly increasing. */
 export class MessageIds {
   /** Server time minus local time, in seconds (may be fractional). */
   offset = 0;
   #last = 0n;
   readonly #now: () => number;
+  /** The last {@link RECENT_IDS} ids given, for the floor after a correction. */
+  readonly #recent = new BigInt64Array(RECENT_IDS);
+  #at = 0;
 
   constructor(now: () => number = Date.now) {
     this.#now = now;
@@ -33,6 +39,7 @@ export class MessageIds {
     let id = (BigInt(seconds) << 32n) | BigInt(fraction >>> 0);
     if (id <= this.#last) id = this.#last + 4n;
     this.#last = id;
+    this.#recent[this.#at++ & (RECENT_IDS - 1)] = id;
     return id;
   }
 
@@ -43,7 +50,13 @@ export class MessageIds {
   correct(serverMsgId: bigint): void {
     const serverSeconds = Number(serverMsgId >> 32n);
     this.offset = serverSeconds - Math.floor(this.#now() / 1000);
-    this.#last = 0n;
+    // The next ids follow the server's clock, also backwards (the refused ones were ahead of
+    // it), but never repeat or undercut an id the server may have taken: one within its
+    // window of 30 s ahead of its clock. (A repeated msg_id is refused as a duplicate.)
+    const limit = BigInt(serverSeconds + 30) << 32n;
+    let floor = 0n;
+    for (const id of this.#recent) if (id <= limit && id > floor) floor = id;
+    this.#last = floor;
   }
 
   /** Seconds of a msg_id (either side's). */

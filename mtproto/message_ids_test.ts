@@ -35,6 +35,23 @@ test("msg_id: corrected by a server msg_id (bad_msg_notification 16/17)", () => 
   assert.equal(ids.next() >> 32n, 1_699_999_400n);
 });
 
+test("msg_id: a correction backwards never repeats an id the server may have taken", () => {
+  // Ids sent at the true time, then the local clock jumps 100 s ahead within the same
+  // millisecond: those ids are refused (17) and the server's clock is adopted again. The next
+  // ids follow it but stay above the ones sent before the jump (a repeat is a duplicate).
+  let now = 1_700_000_000_000;
+  const ids = new MessageIds(() => now);
+  const taken = [ids.next(), ids.next(), ids.next()];
+  now += 100_000;
+  const refused = ids.next();
+  assert.equal(refused >> 32n, 1_700_000_100n);
+  ids.correct((BigInt(1_700_000_000) << 32n) | 1n);
+  const next = ids.next();
+  assert.equal(next >> 32n, 1_700_000_000n);
+  assert.ok(taken.every((id) => next > id), "above every id sent before the jump");
+  assert.ok(next < refused);
+});
+
 test("seq_no: odd for content-related messages, counting them", () => {
   const s = new SeqNo();
   assert.deepEqual(
