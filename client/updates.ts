@@ -53,9 +53,10 @@ export interface UpdateManagerDeps {
 /**
  * The common update state (pts, qts, date, seq) advances with every update but is written at
  * most this often (ms), and at once by {@link UpdateManager.close} (the client's stop()) and
- * after every getDifference; channels' pts are written once per batch. A write per update would
- * cost a durable commit (an fsync in a session file) per incoming message. What a crash can cost: a state up to this old, so a restarted client
- * receives the updates of that last moment again (at least once, never lost).
+ * after every getDifference, and so are the channels' pts. A write per update would cost a
+ * durable commit (an fsync in a session file) per incoming message. What a crash can cost: states
+ * up to this old, so a restarted client receives the updates of that last moment again (at least
+ * once, never lost).
  */
 export const SAVE_DELAY_MS = 1000;
 
@@ -247,16 +248,17 @@ export class UpdateManager {
     return next;
   }
 
-  /** Schedules a write of the advanced state (coalescing every advance until it runs). */
+  /** Schedules a write of the advanced states (coalescing every advance until it runs). */
   #saveSoon(): void {
-    if (!this.#dirty || this.#saveTimer !== undefined || this.#closed) return;
+    if (!this.#dirty && this.#dirtyChannels.size === 0) return;
+    if (this.#saveTimer !== undefined || this.#closed) return;
     this.#saveTimer = setTimeout(() => {
       this.#saveTimer = undefined;
       if (!this.#closed) this.#enqueue(() => this.#save());
     }, this.#d.saveDelay ?? SAVE_DELAY_MS);
   }
 
-  /** Writes what changed since the last save: one write per batch, not one per update. */
+  /** Writes what changed since the last save: coalesced by the save timer, close() and getDifference. */
   async #save(): Promise<void> {
     await this.#saveChannels();
     if (!this.#dirty || this.#state === undefined) return;
@@ -264,7 +266,7 @@ export class UpdateManager {
     await this.#d.storage.setUpdateState({ ...this.#state });
   }
 
-  /** Writes the channels' pts that changed (one write per channel per batch). */
+  /** Writes the channels' pts that changed (one write per channel per save). */
   async #saveChannels(): Promise<void> {
     if (this.#dirtyChannels.size === 0) return;
     const channels = [...this.#dirtyChannels];
@@ -337,7 +339,6 @@ export class UpdateManager {
     // A request's own result is not delivered, but updates held past a gap that it closed are.
     const deliver = dispatch ? out : out.filter((item) => !ownUpdates(updates).has(item.update));
     if (deliver.length > 0) this.#d.deliver(deliver);
-    await this.#saveChannels(); // per batch (channels are many and quieter than the common pts)
     this.#saveSoon();
   }
 
@@ -424,7 +425,7 @@ export class UpdateManager {
     return pts;
   }
 
-  /** Advances a pts in memory; {@link #save} writes it (once per batch). */
+  /** Advances a pts in memory; {@link #save} writes it (coalesced). */
   #setPts(channel: number | undefined, pts: number): void {
     if (channel === undefined) {
       this.#state!.pts = pts;
@@ -454,7 +455,6 @@ export class UpdateManager {
         if (key === "") await this.#difference(out);
         else await this.#channelDifference(Number(key), out);
         if (out.length > 0) this.#d.deliver(out);
-        await this.#saveChannels();
         this.#saveSoon();
       });
     }, this.#d.gapTimeout ?? 500);

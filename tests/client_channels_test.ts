@@ -120,7 +120,12 @@ test("client channels: a gap a live update reveals is filled with getChannelDiff
     await waitFor(() => c.got.length === 4, 5000, "the gap filled");
     assert.deepEqual(c.got, ["a0", "a1", "a2", "a3"]);
     assert.ok(w.since(mark).includes("updates.getChannelDifference"));
-    assert.equal(await user.storage.getChannelPts(marked(c.a)), w.world.channels.get(c.a)!.pts);
+    // Written coalesced (SAVE_DELAY_MS), not per batch: within about a second.
+    const pts = w.world.channels.get(c.a)!.pts;
+    for (let i = 0; i < 500 && await user.storage.getChannelPts(marked(c.a)) !== pts; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    assert.equal(await user.storage.getChannelPts(marked(c.a)), pts);
   } finally {
     await w.close();
   }
