@@ -63,17 +63,15 @@ try {
 
   say("3. Alice writes to the bot; the bot echoes; both see the updates:");
   let replies = 0;
-  botApp.onMessage(async (m, app) => {
-    say(`   bot   <- "${m.message}" (update, message id ${m.id})`);
-    await app.sendMessage(
-      Number(m.fromId && "userId" in m.fromId ? m.fromId.userId : 0),
-      `echo: ${m.message}`,
-    );
+  botApp.onMessage(async (m) => {
+    say(`   bot   <- "${m.text}" from ${m.fromUser?.firstName} (update, message id ${m.id})`);
+    await m.reply(`echo: ${m.text}`);
   });
   aliceApp.onMessage((m) => {
     replies++;
-    say(`   Alice <- "${m.message}" (update, message id ${m.id})`);
-  }, (m) => !m.out);
+    const where = m.chat.title ?? `@${m.chat.username}`;
+    say(`   Alice <- "${m.text}" in ${where} (${m.chat.type}, update, message id ${m.id})`);
+  }, (m) => !m.outgoing);
   for (const text of ["hello", "how are you?"]) {
     const sent = await aliceApp.sendMessage("@demo_echo_bot", text);
     say(`   Alice -> "${text}" (message id ${sent.id})`);
@@ -100,8 +98,8 @@ try {
   let missed = 0;
   again.onMessage((m) => {
     missed++;
-    const how = m.peerId._ === "peerChannel" ? "getChannelDifference" : "getDifference";
-    say(`   Alice <- "${m.message}" (fetched with updates.${how})`);
+    const how = m.chat.type === "channel" ? "getChannelDifference" : "getDifference";
+    say(`   Alice <- "${m.text}" (fetched with updates.${how})`);
   });
   await again.start();
   for (let i = 0; i < 100 && missed < 2; i++) await pause(20);

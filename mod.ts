@@ -26,6 +26,23 @@ export type {
   WebSocketClass,
 } from "./client/options.ts";
 export { ClientError, type ClientErrorCode } from "./client/errors.ts";
+export {
+  Chat,
+  type ChatType,
+  type KnownChat,
+  Message,
+  type MessageContext,
+  MessageEntity,
+  type MessageEntityType,
+  type MessageMediaType,
+  type MessageServiceType,
+  PeerIndex,
+  type RawChat,
+  type ReplyOptions,
+  User,
+  type Username,
+  type UserStatus,
+} from "./client/types/mod.ts";
 export { peerId } from "./client/peers.ts";
 export { computePasswordCheck } from "./client/srp.ts";
 export { Logger } from "./mtproto/mod.ts";

@@ -82,7 +82,7 @@ async function irenogramSubject(): Promise<Subject> {
     received: 0,
     stop: () => app.stop(),
   };
-  app.onMessage(() => void s.received++, (m) => !m.out);
+  app.onMessage(() => void s.received++, (m) => !m.outgoing);
   return s;
 }
 

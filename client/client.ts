@@ -23,6 +23,8 @@ import { TELEGRAM_PUBLIC_KEYS } from "./telegram_keys.ts";
 import { bareId, inputPeerOf, kindOfId, peerId, PeerSaver, peersIn } from "./peers.ts";
 import { type DeliveredUpdate, UpdateManager } from "./updates.ts";
 import { Dispatcher } from "./dispatcher.ts";
+import { Chat, Message, PeerIndex, User } from "./types/mod.ts";
+import { RecentPeers } from "./types/recent_peers.ts";
 import { ask, canPrompt, obtain } from "./prompt.ts";
 import { computePasswordCheck } from "./srp.ts";
 import { redactWhenPrinted } from "../runtime/redact.ts";
@@ -65,9 +67,9 @@ export interface UpdateContext {
 /** A handler of raw updates. */
 export type UpdateHandler = (update: Api.TypeUpdate, context: UpdateContext) => unknown;
 /** A handler of new messages. */
-export type MessageHandler = (message: Api.Message, client: Client) => unknown;
+export type MessageHandler = (message: Message, client: Client) => unknown;
 /** Chooses the messages a {@link MessageHandler} gets. */
-export type MessageFilter = (message: Api.Message) => boolean;
+export type MessageFilter = (message: Message) => boolean;
 
 /** A chat given by marked id, `@username`, username, phone number (`+…`), or `"me"`. */
 export type PeerLike = number | string;
@@ -124,12 +126,12 @@ const notStarted = () => new ClientError("CLIENT_NOT_STARTED", "call start() fir
  * from @BotFather:
  *
  * ```ts
- * import { Client, peerId } from "@x/irenogram";
+ * import { Client } from "@x/irenogram";
  * async function echoBot(apiId: number, apiHash: string, botToken: string): Promise<void> {
  *   const app = new Client("my_bot", { apiId, apiHash, botToken });
  *   app.onMessage(async (message) => {
- *     await app.sendMessage(peerId(message.peerId), message.message);
- *   }, (message) => !message.out);
+ *     await message.reply(message.text ?? "");
+ *   }, (message) => !message.outgoing && message.text !== undefined);
  *   await app.start(); // logs in once; later starts reuse my_bot.session
  * }
  * ```
@@ -166,7 +168,9 @@ export class Client {
   readonly #messageHandlers: { handler: MessageHandler; filter?: MessageFilter }[] = [];
   #userId: number | null = null;
   #isBot = false;
-  #me: Api.User | undefined;
+  #me: User | undefined;
+  /** Users and chats seen last, for results that come without them (short updates). */
+  readonly #recent = new RecentPeers();
   #started = false;
   #starting: Promise<this> | undefined;
 
@@ -370,7 +374,8 @@ export class Client {
     await this.#peers.save(auth);
     this.#userId = userId;
     this.#isBot = user.bot === true;
-    this.#me = user;
+    this.#me = new User(user);
+    this.#recent.add([user], []);
     conn.setAuthorized(userId);
     this.#logger.info("logged in", { user: userId, bot: this.#isBot });
   }
@@ -490,9 +495,22 @@ export class Client {
    */
   async invoke<F extends AnyFunction>(fn: F, options: InvokeOptions = {}): Promise<ResultOf<F>> {
     const result = await this.#call(fn, options);
+    this.#remember(result);
     if (isUpdates(result) && this.#updates !== undefined) await this.#updates.handle(result, false);
     else await this.#peers.save(result);
     return result;
+  }
+
+  /** Keeps the users and chats of a result for the result objects of later short updates. */
+  #remember(result: unknown): void {
+    if (Array.isArray(result)) {
+      if ((result[0] as { _?: string } | undefined)?._ === "user") this.#recent.add(result, []);
+      return;
+    }
+    const r = result as { users?: Api.TypeUser[]; chats?: Api.TypeChat[] };
+    if (Array.isArray(r.users) || Array.isArray(r.chats)) {
+      this.#recent.add(r.users ?? [], r.chats ?? []);
+    }
   }
 
   /** invoke without looking at the result: flood waits and migrations only. */
@@ -570,9 +588,15 @@ export class Client {
 
   #deliver(list: DeliveredUpdate[]): void {
     if (this.#updateHandlers.length === 0 && this.#messageHandlers.length === 0) return;
+    let seen: Api.TypeUser[] | undefined;
     for (const item of list) {
+      // The items of one batch share its vectors: remembered once.
+      if (item.users !== seen && this.#messageHandlers.length > 0) {
+        seen = item.users;
+        this.#recent.add(item.users, item.chats);
+      }
       const u = item.update as { message?: Api.TypeMessage };
-      const message = u.message?._ === "message" ? u.message : undefined;
+      const raw = u.message?._ === "message" ? u.message : undefined;
       // Updates of one chat run in order; a messageEmpty has no chat.
       const where = (u.message as { peerId?: Api.TypePeer } | undefined)?.peerId;
       const key = where ? peerId(where) : "other";
@@ -581,9 +605,14 @@ export class Client {
           await h(item.update, { client: this, users: item.users, chats: item.chats });
         }
         if (
-          message &&
+          raw && this.#messageHandlers.length > 0 &&
           (item.update._ === "updateNewMessage" || item.update._ === "updateNewChannelMessage")
         ) {
+          // Cheap: the Message reads raw and the update's users/chats only when a field is asked.
+          const message = new Message(raw, {
+            peers: new PeerIndex(item.users, item.chats, this.#recent),
+            client: this,
+          });
           for (const { handler, filter } of this.#messageHandlers) {
             if (filter === undefined || filter(message)) await handler(message, this);
           }
@@ -611,7 +640,7 @@ export class Client {
    * @example
    * ```ts
    * const app = new Client("my_account");
-   * app.onMessage((m) => console.log(m.message), (m) => !m.out);
+   * app.onMessage((m) => console.log(m.chat.id, m.fromUser?.id, m.text), (m) => !m.outgoing);
    * ```
    */
   onMessage(handler: MessageHandler, filter?: MessageFilter): () => void {
@@ -624,13 +653,12 @@ export class Client {
   }
 
   /** The logged-in user or bot (`users.getUsers` with `inputUserSelf`). */
-  async getMe(): Promise<Api.User> {
+  async getMe(): Promise<User> {
     const [me] = await this.invoke({ _: "users.getUsers", id: [{ _: "inputUserSelf" }] });
     if (me?._ !== "user") {
       throw new ClientError("CLIENT_LOGIN_FAILED", "the server does not know this user");
     }
-    this.#me = me;
-    return me;
+    return this.#me = new User(me);
   }
 
   /**
@@ -736,8 +764,8 @@ export class Client {
     );
   }
 
-  /** Users by id, username or phone number (`users.getUsers`). */
-  async getUsers(users: PeerLike[]): Promise<Api.User[]> {
+  /** Users by id, username or phone number (`users.getUsers`); unknown ones are left out. */
+  async getUsers(users: PeerLike[]): Promise<User[]> {
     const ids: Api.TypeInputUser[] = [];
     for (const u of users) {
       const p = await this.resolvePeer(u);
@@ -747,25 +775,53 @@ export class Client {
       } else throw new ClientError("CLIENT_PEER_NOT_FOUND", `${String(u)} is not a user`);
     }
     const result = await this.invoke({ _: "users.getUsers", id: ids });
-    return result.filter((u): u is Api.User => u._ === "user");
+    const out: User[] = [];
+    for (const u of result) if (u._ === "user") out.push(new User(u));
+    return out;
   }
 
-  /** A user, group or channel by id, username or phone number. */
-  async getChat(chat: PeerLike): Promise<Api.User | Api.TypeChat> {
+  /**
+   * A user, group or channel by id, username or phone number, from Telegram (`users.getUsers`,
+   * `messages.getChats`, `channels.getChannels`; not the full info of Pyrogram's `get_chat`).
+   *
+   * @example
+   * ```ts
+   * import { TestServer, type TestWorld } from "@x/irenogram/testing";
+   * // Offline, a bot of a TestServer (on Telegram: your apiId, apiHash and botToken instead).
+   * await using server = await TestServer.start();
+   * const world = server.world as TestWorld;
+   * const { token } = world.addBot({ username: "docs_bot" });
+   * world.addUser({ phone: "15550001", firstName: "Alice", username: "alice" });
+   * await using app = new Client(":memory:", { ...server.clientOptions(), botToken: token });
+   * await app.start();
+   * const chat = await app.getChat("@alice");
+   * console.log(chat.type, chat.firstName); // "private" "Alice"
+   * ```
+   */
+  async getChat(chat: PeerLike): Promise<Chat> {
     const p = await this.resolvePeer(chat);
+    let found: Chat | undefined;
     if (p._ === "inputPeerSelf" || p._ === "inputPeerUser") {
-      const [user] = await this.getUsers([p._ === "inputPeerSelf" ? "me" : Number(p.userId)]);
-      if (user) return user;
+      const [user] = await this.invoke({
+        _: "users.getUsers",
+        id: [
+          p._ === "inputPeerSelf"
+            ? { _: "inputUserSelf" }
+            : { _: "inputUser", userId: p.userId, accessHash: p.accessHash },
+        ],
+      });
+      found = Chat.parse(user);
     } else if (p._ === "inputPeerChat") {
       const r = await this.invoke({ _: "messages.getChats", id: [p.chatId] });
-      if (r.chats[0]) return r.chats[0];
+      found = Chat.parse(r.chats[0]);
     } else if (p._ === "inputPeerChannel") {
       const r = await this.invoke({
         _: "channels.getChannels",
         id: [{ _: "inputChannel", channelId: p.channelId, accessHash: p.accessHash }],
       });
-      if (r.chats[0]) return r.chats[0];
+      found = Chat.parse(r.chats[0]);
     }
+    if (found) return found;
     throw new ClientError("CLIENT_PEER_NOT_FOUND", `${String(chat)} was not found`);
   }
 
@@ -785,14 +841,14 @@ export class Client {
    * });
    * await app.start();
    * const sent = await app.sendMessage("me", "Hello from irenogram");
-   * console.log(sent.id);
+   * console.log(sent.id, sent.text, sent.chat.id); // 1 "Hello from irenogram" <your id>
    * ```
    */
   async sendMessage(
     chat: PeerLike,
     text: string,
     options: SendMessageOptions = {},
-  ): Promise<Api.Message> {
+  ): Promise<Message> {
     const peer = await this.resolvePeer(chat);
     const randomId = randomLong();
     const result = await this.invoke({
@@ -807,7 +863,8 @@ export class Client {
         : { _: "inputReplyToMessage", replyToMsgId: options.replyToMessageId },
     });
     if (result._ === "updateShortSentMessage") {
-      return {
+      // Telegram sent only what the client does not know: no users or chats came with it.
+      return new Message({
         _: "message",
         out: true,
         id: result.id,
@@ -820,7 +877,7 @@ export class Client {
         media: result.media,
         entities: result.entities,
         ttlPeriod: result.ttlPeriod,
-      };
+      }, { client: this, peers: new PeerIndex([], [], this.#recent) });
     }
     const list = "updates" in result ? result.updates : "update" in result ? [result.update] : [];
     const idUpdate = list.find((u) => u._ === "updateMessageID" && u.randomId === randomId) as
@@ -831,7 +888,12 @@ export class Client {
         (u._ === "updateNewMessage" || u._ === "updateNewChannelMessage") &&
         u.message._ === "message"
       ) {
-        if (idUpdate === undefined || u.message.id === idUpdate.id) return u.message;
+        if (idUpdate === undefined || u.message.id === idUpdate.id) {
+          const peers = "users" in result
+            ? new PeerIndex(result.users, result.chats, this.#recent)
+            : new PeerIndex([], [], this.#recent);
+          return new Message(u.message, { peers, client: this });
+        }
       }
     }
     throw new ClientError("CLIENT_LOGIN_FAILED", "the server did not return the sent message");
@@ -850,8 +912,11 @@ export class Client {
     }
   }
 
-  /** Messages of a chat by id (missing ones come back as `messageEmpty`). */
-  async getMessages(chat: PeerLike, ids: number[]): Promise<Api.TypeMessage[]> {
+  /**
+   * Messages of a chat by id, in the order asked; a missing one comes back with `empty` set (as
+   * in Pyrogram).
+   */
+  async getMessages(chat: PeerLike, ids: number[]): Promise<Message[]> {
     const peer = await this.resolvePeer(chat);
     const id: Api.TypeInputMessage[] = ids.map((i) => ({ _: "inputMessageID", id: i }));
     const result = peer._ === "inputPeerChannel"
@@ -861,7 +926,13 @@ export class Client {
         id,
       })
       : await this.invoke({ _: "messages.getMessages", id });
-    return result._ === "messages.messagesNotModified" ? [] : result.messages;
+    if (result._ === "messages.messagesNotModified") return [];
+    const context = {
+      peers: new PeerIndex(result.users, result.chats, this.#recent),
+      client: this,
+      chat: this.#peerOfInput(peer),
+    };
+    return result.messages.map((m) => new Message(m, context));
   }
 
   /**
@@ -881,13 +952,15 @@ export class Client {
    * await app.start();
    * await app.sendMessage("me", "one");
    * await app.sendMessage("me", "two");
-   * for await (const message of app.getHistory("me", { limit: 20 })) console.log(message.id); // 2, 1
+   * for await (const message of app.getHistory("me", { limit: 20 })) {
+   *   console.log(message.id, message.text); // 2 "two", then 1 "one"
+   * }
    * ```
    */
   async *getHistory(
     chat: PeerLike,
     options: { limit?: number; offsetId?: number } = {},
-  ): AsyncGenerator<Api.TypeMessage> {
+  ): AsyncGenerator<Message> {
     const peer = await this.resolvePeer(chat);
     let left = options.limit ?? Infinity;
     let offsetId = options.offsetId ?? 0;
@@ -905,8 +978,14 @@ export class Client {
         hash: 0n,
       });
       if (r._ === "messages.messagesNotModified" || r.messages.length === 0) return;
+      // One index per page, shared by its messages (built only if a field needs it).
+      const context = {
+        peers: new PeerIndex(r.users, r.chats, this.#recent),
+        client: this,
+        chat: this.#peerOfInput(peer),
+      };
       for (const m of r.messages) {
-        yield m;
+        yield new Message(m, context);
         if (--left <= 0) return;
       }
       const last = r.messages[r.messages.length - 1].id;
@@ -1016,7 +1095,7 @@ export class Client {
   }
 
   /** The logged-in user as last fetched (`getMe()` or the login), without a request. */
-  get me(): Api.User | undefined {
+  get me(): User | undefined {
     return this.#me;
   }
 }

@@ -12,7 +12,7 @@
  * terminal. Stop it with Ctrl+C.
  */
 import process from "node:process";
-import { Client, peerId } from "../mod.ts";
+import { Client } from "../mod.ts";
 
 const apiId = Number(process.env.API_ID);
 const apiHash = process.env.API_HASH;
@@ -28,10 +28,11 @@ const app = new Client("echo_bot", {
   logLevel: "info",
 });
 
-// Echo every incoming text message back to the chat it came from, as a reply.
+// Echo every incoming text message back to the chat it came from, quoting it.
 app.onMessage(async (message) => {
-  await app.sendMessage(peerId(message.peerId), message.message, { replyToMessageId: message.id });
-}, (message) => !message.out && message.message.length > 0);
+  console.log(`${message.fromUser?.username ?? message.chat.id}: ${message.text}`);
+  await message.reply(message.text!, { quote: true });
+}, (message) => !message.outgoing && message.text !== undefined);
 
 await app.start();
 const me = await app.getMe();

@@ -46,3 +46,45 @@ export function redactWhenPrinted<T extends object>(value: T, fields: readonly s
   });
   return value;
 }
+
+/**
+ * Makes every instance of a class print as `shown(instance)`: under Deno's and Node's/Bun's
+ * inspect (`console.log`) and in `JSON.stringify`. For objects whose fields are getters on the
+ * prototype (which inspect does not show by itself). Defined once on `prototype`, not per object.
+ *
+ * @example
+ * ```ts
+ * class Point {
+ *   constructor(readonly raw: [number, number]) {}
+ *   get x(): number {
+ *     return this.raw[0];
+ *   }
+ * }
+ * printAs(Point.prototype, (p: Point) => ({ _: "Point", x: p.x }));
+ * JSON.stringify(new Point([1, 2])); // {"_":"Point","x":1}
+ * ```
+ */
+export function printAs<T extends object>(prototype: T, shown: (value: T) => object): void {
+  Object.defineProperties(prototype, {
+    [DENO_INSPECT]: {
+      value(this: T, inspect: (v: unknown, o?: unknown) => string, options?: unknown) {
+        return inspect(shown(this), options);
+      },
+    },
+    [NODE_INSPECT]: {
+      value(
+        this: T,
+        _depth: number,
+        options: unknown,
+        inspect: (v: unknown, o?: unknown) => string,
+      ) {
+        return inspect(shown(this), options);
+      },
+    },
+    toJSON: {
+      value(this: T) {
+        return shown(this);
+      },
+    },
+  });
+}

@@ -7,7 +7,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Client } from "../client/client.ts";
-import type { Api } from "../tl/mod.ts";
 import { loggedIn, startWorld, waitFor } from "./client_helpers.ts";
 
 type World = Awaited<ReturnType<typeof startWorld>>;
@@ -30,8 +29,8 @@ function channels(w: World) {
   const post = (c: { channelId: number }, text: string) =>
     w.world.postMessage({ fromId: w.bot.userId, to: { channelId: c.channelId }, text });
   const listen = (client: Client) =>
-    client.onMessage((m: Api.Message) => {
-      got.push(m.message);
+    client.onMessage((m) => {
+      got.push(m.text ?? "");
     });
   return {
     a: a.channelId,

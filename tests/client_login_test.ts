@@ -58,7 +58,7 @@ test("client e2e: a user logs in with phone and code; a session string starts a 
     await using fromString = new Client("any", { ...w.options(), sessionString: text });
     await fromString.start();
     assert.deepEqual(loggedIn(w.since(mark)), []);
-    assert.equal((await fromString.getMe()).phone, w.user.phone);
+    assert.equal((await fromString.getMe()).phoneNumber, w.user.phone);
   } finally {
     await w.close();
   }
@@ -155,7 +155,7 @@ test("client e2e: a new number signs up with the given names", async () => {
     await app.start();
     const me = await app.getMe();
     assert.equal(me.firstName, "Newton");
-    assert.equal(me.phone, phone);
+    assert.equal(me.phoneNumber, phone);
   } finally {
     await w.close();
   }

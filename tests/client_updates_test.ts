@@ -10,6 +10,7 @@ import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { Client } from "../client/client.ts";
 import { ClientError } from "../client/errors.ts";
+import type { Message } from "../client/types/mod.ts";
 import type { Api } from "../tl/mod.ts";
 import {
   dropMongo,
@@ -37,22 +38,22 @@ test("client e2e: messages go both ways and arrive as updates, handled in order 
     const raw: string[] = [];
     bot.onMessage(async (m) => {
       // Later messages of the chat wait for this handler: a slow first one must not be overtaken.
-      await new Promise((r) => setTimeout(r, m.message === "m0" ? 100 : 1));
-      botGot.push(m.message);
+      await new Promise((r) => setTimeout(r, m.text === "m0" ? 100 : 1));
+      botGot.push(m.text ?? "");
     });
     bot.onUpdate((u) => void raw.push(u._));
-    user.onMessage((m) => void userGot.push(m.message), (m) => !m.out);
+    user.onMessage((m) => void userGot.push(m.text ?? ""), (m) => !m.outgoing);
     for (let i = 0; i < 10; i++) await user.sendMessage(`@${w.bot.username}`, `m${i}`);
     await waitFor(() => botGot.length === 10, 5000, "the bot's messages");
     assert.deepEqual(botGot, Array.from({ length: 10 }, (_, i) => `m${i}`));
     assert.ok(raw.includes("updateNewMessage"));
     const reply = await bot.sendMessage(w.user.userId, "pong", { replyToMessageId: 1 });
-    assert.equal(reply.message, "pong");
+    assert.equal(reply.text, "pong");
     await waitFor(() => userGot.length === 1, 5000, "the user's message");
     assert.deepEqual(userGot, ["pong"]);
-    const history: Api.TypeMessage[] = [];
+    const history: Message[] = [];
     for await (const m of user.getHistory(w.bot.userId, { limit: 5 })) history.push(m);
-    assert.deepEqual(history.map((m) => (m as Api.Message).message), [
+    assert.deepEqual(history.map((m) => m.text), [
       "pong",
       "m9",
       "m8",
@@ -60,7 +61,7 @@ test("client e2e: messages go both ways and arrive as updates, handled in order 
       "m6",
     ]);
     const [first] = await user.getMessages(w.bot.userId, [history[4].id]);
-    assert.equal((first as Api.Message).message, "m6");
+    assert.equal(first.text, "m6");
   } finally {
     await w.close();
   }
@@ -73,7 +74,7 @@ test("client e2e: updates sent while stopped arrive after the restart, once each
     const got: string[] = [];
     {
       await using user = new Client("user", options);
-      user.onMessage((m) => void got.push(m.message));
+      user.onMessage((m) => void got.push(m.text ?? ""));
       await user.start();
       w.server.postMessage({ fromId: w.bot.userId, to: { userId: w.user.userId }, text: "live" });
       await waitFor(() => got.length === 1, 5000, "the live message");
@@ -87,7 +88,7 @@ test("client e2e: updates sent while stopped arrive after the restart, once each
     }
     {
       await using user = new Client("user", w.options());
-      user.onMessage((m) => void got.push(m.message));
+      user.onMessage((m) => void got.push(m.text ?? ""));
       const mark = w.calls.length;
       await user.start();
       assert.deepEqual(loggedIn(w.since(mark)), []);
@@ -95,7 +96,7 @@ test("client e2e: updates sent while stopped arrive after the restart, once each
       await waitFor(() => got.length === 6, 5000, "the missed messages");
     }
     await using user = new Client("user", w.options());
-    user.onMessage((m) => void got.push(m.message));
+    user.onMessage((m) => void got.push(m.text ?? ""));
     await user.start();
     await new Promise((r) => setTimeout(r, 200));
     assert.deepEqual(got, ["live", "missed 0", "missed 1", "missed 2", "missed 3", "missed 4"]);
@@ -230,7 +231,7 @@ test("client e2e: channel messages keep the channel's pts; a gap after a restart
     const options = { ...w.options(), phoneNumber: w.user.phone, phoneCode: w.user.code };
     {
       await using user = new Client("chan", options);
-      user.onMessage((m) => void got.push(m.message));
+      user.onMessage((m) => void got.push(m.text ?? ""));
       await user.start();
       await user.resolvePeer("@news_r"); // the channel and its access hash are stored
       w.server.postMessage({ fromId: w.bot.userId, to, text: "c1" });
@@ -238,7 +239,7 @@ test("client e2e: channel messages keep the channel's pts; a gap after a restart
     }
     for (const text of ["c2", "c3"]) w.server.postMessage({ fromId: w.bot.userId, to, text });
     await using user = new Client("chan", w.options());
-    user.onMessage((m) => void got.push(m.message));
+    user.onMessage((m) => void got.push(m.text ?? ""));
     const mark = w.calls.length;
     await user.start(); // the channel's pts is stored: its difference is fetched at start
     await waitFor(() => got.length === 3, 5000, "the missed channel messages");
