@@ -37,6 +37,7 @@ export {
   type MessageMediaType,
   type MessageServiceType,
   PeerIndex,
+  type PeerLookup,
   type RawChat,
   type ReplyOptions,
   User,

@@ -34,7 +34,7 @@ test("client e2e: a bot logs in to a session file, and a restart from the file d
     assert.deepEqual(loggedIn(w.since(mark)), [], "no login on restart");
     assert.equal(again.userId, w.bot.userId);
     assert.deepEqual((await again.storage.getSession()).authKey, key, "the same auth key");
-    assert.equal((await again.getMe()).id, BigInt(w.bot.userId));
+    assert.equal((await again.getMe()).id, w.bot.userId);
   } finally {
     await w.close();
   }
@@ -175,7 +175,7 @@ test("client e2e: FLOOD_WAIT at or under sleepThreshold is slept, logged and ret
     await app.start();
     w.server.setFloodWait("users.getUsers", 1, 1); // exactly the threshold
     let mark = w.calls.length;
-    assert.equal((await app.getMe()).id, BigInt(w.bot.userId));
+    assert.equal((await app.getMe()).id, w.bot.userId);
     assert.equal(w.since(mark).filter((m) => m === "users.getUsers").length, 2, "sent twice");
     const logged = warned.find(([m]) => /flood wait/.test(m));
     assert.deepEqual(logged?.[1], { method: "users.getUsers", seconds: 1 });
@@ -226,7 +226,7 @@ test("client e2e: USER_MIGRATE after login carries the login to the new home, wh
       await app.start();
       w.server.moveUser(w.bot.userId, 4);
       const mark = w.calls.length;
-      assert.equal((await app.getMe()).id, BigInt(w.bot.userId));
+      assert.equal((await app.getMe()).id, w.bot.userId);
       const calls = w.calls.slice(mark).map((c) => `${c.method}@${c.dcId}`);
       assert.ok(calls.includes("auth.exportAuthorization@2"), calls.join());
       assert.ok(calls.includes("auth.importAuthorization@4"), calls.join());
@@ -235,7 +235,7 @@ test("client e2e: USER_MIGRATE after login carries the login to the new home, wh
     const mark = w.calls.length;
     await using again = new Client("moved_later", w.options());
     await again.start();
-    assert.equal((await again.getMe()).id, BigInt(w.bot.userId));
+    assert.equal((await again.getMe()).id, w.bot.userId);
     assert.deepEqual(loggedIn(w.since(mark)), []);
     assert.ok(w.calls.slice(mark).every((c) => c.dcId === 4), "the restart went to DC 4");
   } finally {
@@ -278,8 +278,8 @@ test(
       await Promise.all([a.start(), b.start()]);
       assert.deepEqual(loggedIn(w.since(mark)), []);
       const [ma, mb] = await Promise.all([a.getMe(), b.getMe()]);
-      assert.equal(ma.id, BigInt(w.bot.userId));
-      assert.equal(mb.id, BigInt(w.bot.userId));
+      assert.equal(ma.id, w.bot.userId);
+      assert.equal(mb.id, w.bot.userId);
     } finally {
       await w.close();
       await dropMongo(name);
@@ -298,7 +298,7 @@ test("client e2e: restart() reconnects without a login; run() starts and stops; 
     );
     const mark = w.calls.length;
     await app.restart();
-    assert.equal((await app.getMe()).id, BigInt(w.bot.userId));
+    assert.equal((await app.getMe()).id, w.bot.userId);
     await app.stop();
     const name = await new Client("cycle", w.options()).run(async (c) =>
       (await c.getMe()).username

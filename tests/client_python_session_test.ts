@@ -38,7 +38,7 @@ test("client e2e: session files of every Python lineage start the client without
       await using app = new Client(lineage, w.options());
       await app.start();
       const me = await app.getMe();
-      assert.equal(me.id, BigInt(w.user.userId), lineage);
+      assert.equal(me.id, w.user.userId, lineage);
       assert.deepEqual(loggedIn(w.since(mark)), [], `${lineage}: no login`);
       assert.ok(w.calls.slice(mark).every((c) => c.dcId === 4), `${lineage}: on DC 4`);
     }

@@ -14,4 +14,4 @@ export {
   type MessageServiceType,
   type ReplyOptions,
 } from "./message.ts";
-export { type KnownChat, PeerIndex } from "./peer_index.ts";
+export { type KnownChat, PeerIndex, type PeerLookup } from "./peer_index.ts";
