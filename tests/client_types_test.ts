@@ -144,6 +144,16 @@ test("client types: group, supergroup and channel messages carry marked ids, typ
     assert.equal(c.fromUser, undefined, "a channel post has no user sender");
     assert.equal(c.senderChat?.id, marked(channel.channelId));
     assert.equal(c.channelPost, true);
+    const byId = await user.getChat(marked(channel.channelId));
+    assert.deepEqual([byId.type, byId.title, byId.id], ["channel", "C", marked(channel.channelId)]);
+    const sgChat = await user.getChat(marked(supergroup.channelId));
+    assert.deepEqual([sgChat.type, sgChat.title], ["supergroup", "S"]);
+    const groupChat = await user.getChat(-group.chatId);
+    assert.deepEqual([groupChat.type, groupChat.title, groupChat.id], [
+      "group",
+      "G",
+      -group.chatId,
+    ]);
     const printed = JSON.parse(JSON.stringify(c));
     assert.equal(printed._, "Message");
     assert.equal(printed.chat.id, marked(channel.channelId));

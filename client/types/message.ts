@@ -172,10 +172,13 @@ export interface MessageContext {
  * `fromUser` and `senderChat` come from the users and chats that arrived with the message (no
  * storage lookups, no requests).
  *
- * What may be missing: when Telegram did not send the sender's user (rare; e.g. some updates
- * after a gap), `fromUser` is undefined and the sender's id is still in `raw.fromId`; when it
- * did not send the chat, `chat` has the right `id` but little else (see {@link Chat}). A sender
- * from a `min` constructor has `fromUser.isMin` set.
+ * What may be missing: Telegram's short updates (`updateShortMessage`, `updateShortChatMessage`)
+ * carry no users or chats, on the understanding that the client knows them; the client fills
+ * them from the users and chats it has seen since it started (no storage lookup, no request).
+ * A sender it has not seen reads `fromUser` undefined, its id still in `raw.fromId` (or
+ * `raw.peerId` in a private chat); a chat it has not seen has the right `chat.id` but little else
+ * (see {@link Chat}). A sender from a `min` constructor has `fromUser.isMin` set: names and
+ * username, no phone number.
  *
  * Printed like Pyrogram's `str(message)`: the fields that are set, `raw` and the client left out.
  *
