@@ -214,3 +214,12 @@ test("Message: printed like Pyrogram's str(message), nested chat and user, no ra
   assert.doesNotMatch(text, /15550001000|accessHash|raw:/);
   assert.match(text, /\/start/);
 });
+
+test("Message: every corpus message prints as JSON (no bigint, no raw, no phone number)", () => {
+  for (const [name, c] of Object.entries(messages) as [string, MessageCase][]) {
+    const text = JSON.stringify(wrap(c));
+    assert.match(text, /^\{"_":"Message","id":\d+/, name);
+    assert.doesNotMatch(text, /"raw"|1555000100\d/, name);
+    assert.doesNotMatch(inspect(wrap(c), { depth: 10 }), /1555000100\d|accessHash/, name);
+  }
+});
