@@ -114,6 +114,7 @@ function messageFields(m: Message) {
     media: nil(m.media),
     replyToMessageId: nil(m.replyToMessageId),
     replyToTopMessageId: nil(m.replyToTopMessageId),
+    messageThreadId: nil(m.messageThreadId),
     outgoing: nil(m.outgoing),
     mentioned: nil(m.mentioned),
     silent: nil(m.silent),

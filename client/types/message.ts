@@ -339,6 +339,28 @@ export class Message {
     const h = r._ === "messageEmpty" ? undefined : r.replyTo;
     return h?._ === "messageReplyHeader" ? h.replyToTopId : undefined;
   }
+  /**
+   * The forum topic (its first message's id) of a message in a forum supergroup; 1 for the
+   * "General" topic.
+   */
+  get messageThreadId(): number | undefined {
+    const r = this.raw;
+    const h = r._ === "messageEmpty" ? undefined : r.replyTo;
+    if (h?._ !== "messageReplyHeader" || !h.forumTopic) return undefined;
+    return h.replyToTopId ?? h.replyToMsgId ?? 1;
+  }
+  /**
+   * The message's public link (`https://t.me/username/id`, or `https://t.me/c/…/id` for members),
+   * for supergroups and channels; undefined for private chats and basic groups, which have none.
+   */
+  get link(): string | undefined {
+    const chat = this.chat;
+    const type = chat.type;
+    if (type === "private" || type === "bot" || type === "group") return undefined;
+    const where = chat.username ?? `c/${-chat.id - 1_000_000_000_000}`;
+    const thread = this.messageThreadId;
+    return `https://t.me/${where}/${thread === undefined ? "" : `${thread}/`}${this.id}`;
+  }
   /** Whether this account sent it. */
   get outgoing(): boolean | undefined {
     const r = this.raw;
@@ -502,6 +524,7 @@ printable(Message, "Message", [
   "media",
   "replyToMessageId",
   "replyToTopMessageId",
+  "messageThreadId",
   "outgoing",
   "mentioned",
   "silent",

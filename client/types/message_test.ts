@@ -223,3 +223,14 @@ test("Message: every corpus message prints as JSON (no bigint, no raw, no phone 
     assert.doesNotMatch(inspect(wrap(c), { depth: 10 }), /1555000100\d|accessHash/, name);
   }
 });
+
+test("Message: forum topics and links", () => {
+  const topic = wrap(messages.forumTopic);
+  assert.equal(topic.messageThreadId, 5);
+  assert.equal(topic.link, "https://t.me/c/3003/5/22");
+  assert.equal(wrap(messages.channelPost).link, "https://t.me/news/14");
+  assert.equal(wrap(messages.supergroupMin).link, "https://t.me/super/13");
+  assert.equal(wrap(messages.supergroupMin).messageThreadId, undefined);
+  assert.equal(wrap(messages.group).link, undefined, "basic groups have no links");
+  assert.equal(wrap(messages.privateIn).link, undefined);
+});

@@ -257,6 +257,19 @@ export const messages = {
     [],
     [chats.forum, chats.channel],
   ),
+  forumTopic: withPeers(
+    {
+      _: "message",
+      id: 22,
+      fromId: u(1001n),
+      peerId: c(3003n),
+      replyTo: { _: "messageReplyHeader", forumTopic: true, replyToMsgId: 5 },
+      date: DATE + 12,
+      message: "in a topic",
+    },
+    [users.alice],
+    [chats.forum],
+  ),
   missingSender: withPeers(
     {
       _: "message",
