@@ -101,8 +101,11 @@ for (const [key, path] of Object.entries(denoJson.exports as Record<string, stri
   const js = toJs(path);
   exportsMap[key] = { types: js.replace(/\.js$/, ".d.ts"), import: js, default: js };
 }
-/** Optional peer dependencies: loaded only by the engine that needs them, when it opens. */
-const optionalPeers = ["mongodb"];
+/**
+ * Optional peer dependencies: loaded only by the engine that needs them, when it opens
+ * (better-sqlite3: the SQLite engine's native driver on Node, SQLite WASM without it).
+ */
+const optionalPeers = ["mongodb", "better-sqlite3"];
 const dependencies = Object.fromEntries(
   Object.entries(devPackage.dependencies as Record<string, string>).filter(([name]) =>
     !optionalPeers.includes(name)
