@@ -164,8 +164,9 @@ export class MtprotoClient {
   }
 
   /**
-   * Connects to `mainDcId`, loading its auth key from the store or creating one, and sends
-   * initConnection. Resolves once requests can flow.
+   * Connects to `mainDcId`, loading its auth key from the store or creating one. Resolves once
+   * requests can flow: initConnection goes out with the first request (no round trip of its
+   * own), and help.getConfig is asked only when a DC's address is missing from `dcOptions`.
    */
   async connect(mainDcId: number): Promise<void> {
     if (this.#closed) throw new MtprotoError("MTPROTO_CLOSED", "the client was closed");
@@ -295,9 +296,6 @@ export class MtprotoClient {
       }),
       wrapQuery: o.noUpdates ? (query) => ({ _: "invokeWithoutUpdates", query }) : undefined,
       onUpdate: o.onUpdate ? (u) => o.onUpdate!(u, dcId) : undefined,
-      onConfig: (config) => {
-        if (Array.isArray(config?.dcOptions)) this.#configOptions = config.dcOptions;
-      },
     });
     this.#sessions.set(dcId, s);
     return s;

@@ -22,7 +22,6 @@ import {
   type Api,
   deserialize,
   readResult,
-  RpcError,
   serialize,
   TlError,
 } from "../tl/mod.ts";
@@ -52,13 +51,15 @@ export interface SessionOptions {
   rsaKeys: readonly RsaPublicKey[];
   keys: AuthKeyStore;
   logger: Logger;
-  /** Wraps the first query of each connection (invokeWithLayer + initConnection). */
+  /**
+   * Wraps the first queries of each connection (invokeWithLayer + initConnection): every user
+   * query sent on a connection is wrapped until one of them is answered, so initConnection rides
+   * on the first real request instead of costing a round trip of its own.
+   */
   wrapInit: (query: AnyFunction) => AnyFunction;
   /** Wraps every user query (invokeWithoutUpdates when updates are off); default none. */
   wrapQuery?: (query: AnyFunction) => AnyFunction;
   onUpdate?: (updates: AnyTlObject) => void;
-  /** The help.getConfig answer of each connection's init query. */
-  onConfig?: (config: Api.Config) => void;
   /** Reconnect when the connection drops even with nothing pending (the main DC, for updates). */
   keepAlive?: boolean;
   random?: RandomSource;
@@ -128,6 +129,8 @@ interface Request {
   early: boolean;
   /** The answer is a service object (pong, future_salts), not an rpc_result. */
   service: boolean;
+  /** The connection on which it last went out wrapped in initConnection. */
+  initOn?: unknown;
   resends: number;
   /** Local time (ms) it last went out, and when the server was last asked about it. */
   sentAt: number;
@@ -230,6 +233,11 @@ export class Session {
   #sessionId: bigint;
   /** unique_id of the last new_session_created (a repeated one changes nothing). */
   #sessionUniqueId: bigint | undefined;
+  /** The connection's initConnection is not answered yet: user queries go out wrapped. */
+  #initPending = false;
+  /** invokeWithLayer(initConnection(…))'s bytes before the query (see #withInit). */
+  #initPrefix: Uint8Array | undefined;
+  #initTimer: ReturnType<typeof setTimeout> | undefined;
 
   #conn: Connection | undefined;
   #state: State = "idle";
@@ -513,17 +521,18 @@ export class Session {
     }
     this.#state = "init";
     if (this.#needsBind) await this.#bind();
-    const init = this.#request(
-      this.#o.wrapInit({ _: "help.getConfig" }),
-      { timeout: this.#o.connectTimeout ?? 15000 },
-      { early: true, service: false },
-    );
-    try {
-      this.#o.onConfig?.(await init as Api.Config);
-    } catch (e) {
-      if (!(e instanceof RpcError)) throw e;
-      this.#log.warn("initConnection failed", { dc: this.dcId, error: e });
-    }
+    // initConnection goes out with the first requests of this connection (see #flush). A
+    // connection on which the server then says nothing valid within connectTimeout is dropped
+    // as a failed attempt, as a failed init round trip was.
+    this.#initPending = true;
+    const limit = this.#o.connectTimeout ?? 15000;
+    this.#initTimer = setTimeout(() => {
+      if (this.#conn !== conn || this.#validSinceConnect || this.#pending.size === 0) return;
+      this.#onClose(
+        new MtprotoError("MTPROTO_CONNECTION_FAILED", `no valid answer within ${limit} ms`),
+      );
+      conn.close();
+    }, limit);
     if (this.#conn !== conn || this.#now() !== "init") {
       throw new MtprotoError("MTPROTO_CONNECTION_FAILED", "the connection closed while starting");
     }
@@ -532,7 +541,6 @@ export class Session {
     this.#log.debug("ready", { dc: this.dcId, queued: this.#queue.length });
     this.#startPing();
     this.#scheduleRenewal();
-    this.#askSalts();
     this.#scheduleFlush();
   }
 
@@ -705,6 +713,7 @@ export class Session {
     const conn = this.#conn;
     this.#conn = undefined;
     this.#stopPing();
+    this.#stopInitTimer();
     this.#stopRenewal();
     this.#draining = false;
     const wasState = this.#state;
@@ -732,6 +741,18 @@ export class Session {
     if (wasState !== "ready") return; // #run handles failures while connecting
     this.#state = "idle";
     if (!this.#validSinceConnect) this.#failures++;
+    if (this.#failures >= MAX_FAILURES) {
+      // As #run gives up on connections that fail while starting.
+      this.#failAll(
+        new MtprotoError(
+          "MTPROTO_CONNECTION_FAILED",
+          `no working connection to DC ${this.dcId} after ${this.#failures} attempts`,
+          { cause: problem },
+        ),
+      );
+      this.#failures = 0;
+      return;
+    }
     if (
       problem instanceof MtprotoError && problem.code === "MTPROTO_AUTH_KEY_UNKNOWN" &&
       this.#o.pfs !== undefined
@@ -756,6 +777,7 @@ export class Session {
     const conn = this.#conn;
     this.#conn = undefined;
     this.#stopPing();
+    this.#stopInitTimer();
     this.#stopRenewal();
     this.#draining = false;
     conn?.close();
@@ -888,9 +910,13 @@ export class Session {
       }
       return;
     }
+    // Future salts are asked once the connection proved itself: the first request of a new
+    // connection is the user's own (carrying initConnection), alone with the first salt.
+    const first = !this.#validSinceConnect;
     this.#validSinceConnect = true;
     this.#failures = 0;
     this.#handle(msgId, seqNo, obj);
+    if (first) this.#askSalts();
     if (this.#acks.length >= ACK_BATCH) this.#scheduleFlush();
     else if (this.#acks.length > 0 && this.#ackTimer === undefined) {
       // Acks wait for the next request to ride along (one packet, no timer churn: the timer is
@@ -927,6 +953,8 @@ export class Session {
         const r = o as unknown as { reqMsgId: bigint; result: Uint8Array };
         const req = this.#pending.get(r.reqMsgId);
         if (req === undefined) return;
+        // Any answer to a wrapped query means the server took this connection's initConnection.
+        if (req.initOn === this.#conn) this.#initPending = false;
         let value: unknown;
         try {
           value = readResult(req.fn, r.result);
@@ -1125,6 +1153,25 @@ export class Session {
     return this.#salt;
   }
 
+  /**
+   * `body` inside invokeWithLayer(initConnection(…)): the wrapper's bytes (the same for every
+   * query, made once) followed by the query's.
+   */
+  #withInit(req: Request, body: Uint8Array, conn: unknown): Uint8Array {
+    if (this.#initPrefix === undefined) {
+      const probe = serialize(this.#o.wrapInit({ _: "help.getConfig" }));
+      this.#initPrefix = probe.subarray(
+        0,
+        probe.length - serialize({ _: "help.getConfig" }).length,
+      );
+    }
+    const wrapped = new Uint8Array(this.#initPrefix.length + body.length);
+    wrapped.set(this.#initPrefix);
+    wrapped.set(body, this.#initPrefix.length);
+    req.initOn = conn;
+    return wrapped;
+  }
+
   #flush(): void {
     const conn = this.#conn;
     if (conn === undefined || this.#authKey === undefined) return;
@@ -1164,7 +1211,8 @@ export class Session {
         req.sentAt = this.#clock();
         req.ids.push(msgId);
         this.#pending.set(msgId, req);
-        const body = req.bodyFor ? req.bodyFor(msgId) : req.body;
+        let body = req.bodyFor ? req.bodyFor(msgId) : req.body;
+        if (this.#initPending && !req.service && !req.early) body = this.#withInit(req, body, conn);
         messages.push({ msgId, seqNo: this.#seq.next(true), body });
         bytes += body.length + 16;
         sent.push(req);
@@ -1239,6 +1287,11 @@ export class Session {
     this.#pingTimer = setInterval(() => this.#ping(), every);
     const after = this.#stateAfter();
     this.#stateTimer = setInterval(() => this.#askStates(), Math.max(10, after / 2));
+  }
+
+  #stopInitTimer(): void {
+    if (this.#initTimer !== undefined) clearTimeout(this.#initTimer);
+    this.#initTimer = undefined;
   }
 
   #stopPing(): void {
@@ -1339,6 +1392,7 @@ export class Session {
     if (this.#state === "closed") return;
     this.#state = "closed";
     this.#stopPing();
+    this.#stopInitTimer();
     this.#stopRenewal();
     if (this.#ackTimer !== undefined) clearTimeout(this.#ackTimer);
     this.#plainWaiter?.reject(closed());
