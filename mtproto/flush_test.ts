@@ -7,7 +7,7 @@ import * as net from "node:net";
 import { openMessage } from "../core/mod.ts";
 import { deserialize, LAYER } from "../tl/mod.ts";
 import { TestServer } from "../testing/server/mod.ts";
-import { type AuthKeyStore, Logger, MtprotoClient } from "./mod.ts";
+import { type AuthKeyStore, Logger, MtprotoClient, type MtprotoOptions } from "./mod.ts";
 
 interface Message {
   msgId: bigint;
@@ -89,7 +89,8 @@ async function relay(server: TestServer, key: () => Uint8Array | undefined) {
   };
 }
 
-async function connected(server: TestServer) {
+/** A client of DC 2 through {@link relay}, not connected yet. */
+async function relayed(server: TestServer, extra: Partial<MtprotoOptions> = {}) {
   const map = new Map<number, Uint8Array | null>();
   const keys: AuthKeyStore = {
     getAuthKey: (dc) => Promise.resolve(map.get(dc) ?? null),
@@ -103,7 +104,14 @@ async function connected(server: TestServer) {
     keys,
     transport: "intermediate",
     logger: new Logger("silent"),
+    ...extra,
   });
+  return { client, wire };
+}
+
+/** A relayed client, connected and settled. */
+async function connected(server: TestServer) {
+  const { client, wire } = await relayed(server);
   await client.connect(2);
   await client.invoke({ _: "help.getNearestDc" }); // settles the session (new_session_created)
   // Future salts are asked after the first answer: let that exchange finish too.
@@ -185,20 +193,8 @@ test("one at a time: answers arm no timer each (the ack timer is armed once and 
 
 test("initConnection rides on the first request of each connection: no help.getConfig, no round trip of its own", async () => {
   await using server = await TestServer.start();
-  const map = new Map<number, Uint8Array | null>();
-  const keys: AuthKeyStore = {
-    getAuthKey: (dc) => Promise.resolve(map.get(dc) ?? null),
-    setAuthKey: (dc, k) => (map.set(dc, k), Promise.resolve()),
-  };
-  const wire = await relay(server, () => map.get(2) ?? undefined);
-  const options = server.clientOptions();
-  const client = new MtprotoClient({
-    ...options,
-    dcOptions: options.dcOptions.map((d) => d.id === 2 ? { ...d, port: wire.port } : d),
-    keys,
-    transport: "intermediate",
+  const { client, wire } = await relayed(server, {
     initConnection: { deviceModel: "wire test", langCode: "de" },
-    logger: new Logger("silent"),
   });
   type Body = { _: string; layer?: number; deviceModel?: string; langCode?: string; query?: Body };
   /** The client's messages so far that carry an API query (service messages left out). */
