@@ -162,8 +162,11 @@ const CONTAINER_MAX_MESSAGES = 1000;
 const CONTAINER_MAX_BYTES = 512 * 1024;
 /** Bodies larger than this are offered to gzip. */
 const GZIP_MIN = 512;
-/** node:zlib where the runtime has it (not in browsers: there requests go uncompressed). */
-const zlib = nodeBuiltin<{ gzipSync(b: Uint8Array): Uint8Array }>("node:zlib");
+/**
+ * node:zlib where the runtime has it (not in browsers: there requests go uncompressed), loaded
+ * with the first large body (loading it costs start-up time on Deno).
+ */
+let zlib: { gzipSync(b: Uint8Array): Uint8Array } | null | undefined;
 /** Acks held before they are sent on their own. */
 const ACK_BATCH = 32;
 /** How long (ms) acks wait for a request to carry them before they are sent on their own. */
@@ -382,7 +385,9 @@ export class Session {
   /** The body of a query: its TL bytes, gzip_packed when that is smaller. */
   #encodeBody(fn: AnyFunction): Uint8Array {
     const body = serialize(fn);
-    if (body.length < GZIP_MIN || zlib === undefined) return body;
+    if (body.length < GZIP_MIN) return body;
+    zlib ??= nodeBuiltin<{ gzipSync(b: Uint8Array): Uint8Array }>("node:zlib") ?? null;
+    if (zlib === null) return body;
     const packed = zlib.gzipSync(body);
     if (packed.length + 8 >= body.length) return body;
     return serialize({ _: "gzip_packed", packedData: packed });

@@ -29,7 +29,7 @@ import type {
 } from "./storage.ts";
 import { CheckedStorage } from "./checked.ts";
 import { FileLock } from "./file_lock.ts";
-import { fsyncDirectory } from "./sqlite_vfs.ts";
+import { fsyncDirectory } from "./fsync_dir.ts";
 import {
   type SqliteConnection as Database,
   sqliteDriver,
