@@ -189,7 +189,7 @@ export function acceptFile(driver: SqliteDriver, path: string, display: string):
   if (
     journal || driver.readOnly === "none" || (unclean && driver.readOnly !== "with-wal")
   ) {
-    return checkCopy(driver, path, refuse);
+    return checkCopy(driver, path, deep, refuse);
   }
   let db: Database | undefined;
   try {
@@ -198,7 +198,7 @@ export function acceptFile(driver: SqliteDriver, path: string, display: string):
   } catch (e) {
     if (e instanceof SessionFileError) throw e;
     // A WAL the read-only connection cannot use as it is: judge a copy instead.
-    if (unclean) return checkCopy(driver, path, refuse);
+    if (unclean) return checkCopy(driver, path, true, refuse);
     return refuse("the database cannot be read (corrupt or not a database)", e);
   } finally {
     try {
@@ -268,6 +268,7 @@ function inspect(
 function checkCopy(
   driver: SqliteDriver,
   path: string,
+  deep: boolean,
   refuse: (why: string, cause?: unknown) => never,
 ): AcceptedFile {
   const dir = mkdtempSync(join(tmpdir(), "irenogram-check-"));
@@ -284,7 +285,7 @@ function checkCopy(
     }
     try {
       db = driver.open(copy, "readwrite");
-      return inspect(db, true, refuse);
+      return inspect(db, deep, refuse);
     } catch (e) {
       if (e instanceof SessionFileError) throw e;
       return refuse("the database cannot be read (corrupt or not a database)", e);
