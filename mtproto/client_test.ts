@@ -670,3 +670,20 @@ test("mtproto: 100,000 replayed answers: duplicates dropped, memory bounded by c
   assert.ok(stats.acks <= 8192);
   await client.close();
 });
+
+test("mtproto: the servers' RSA keys are parsed only when a key exchange needs them", async () => {
+  await using server = await TestServer.start();
+  const keys = memoryKeys();
+  const first = await clientFor(server, { keys });
+  await first.connect(2); // makes and stores the key
+  await first.close();
+  // A stored key: no exchange, so a PEM that does not parse is never looked at (start-up cost).
+  const again = await clientFor(server, { keys, publicKeys: ["not a PEM"] });
+  await again.connect(2);
+  assert.equal((await again.invoke({ _: "help.getNearestDc" })).thisDc, 2);
+  await again.close();
+  // No stored key: the exchange needs them, and the bad one is a typed error.
+  const fresh = await clientFor(server, { publicKeys: ["not a PEM"] });
+  await assert.rejects(fresh.connect(2), { code: "MTPROTO_BAD_OPTIONS" });
+  await fresh.close();
+});

@@ -48,7 +48,8 @@ export interface SessionOptions {
   /** Resolves the DC's address (asked again on every reconnect). */
   endpoint: () => Promise<Endpoint> | Endpoint;
   connection: Omit<ConnectionOptions, "dcId">;
-  rsaKeys: readonly RsaPublicKey[];
+  /** The servers' keys, asked for only when a key exchange needs them (parsing costs start-up). */
+  rsaKeys: () => readonly RsaPublicKey[];
   keys: AuthKeyStore;
   logger: Logger;
   /**
@@ -622,7 +623,7 @@ export class Session {
     const timeout = this.#o.connectTimeout ?? 15000;
     const dc = (this.#o.connection.testMode ? 10000 : 0) + this.dcId;
     const result = await exchangeAuthKey((body) => this.#plainRoundTrip(conn, body, timeout), {
-      keys: this.#o.rsaKeys,
+      keys: this.#o.rsaKeys(),
       dc: this.#o.connection.media ? -dc : dc,
       expiresIn,
       random: this.#random,
