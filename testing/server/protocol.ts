@@ -141,9 +141,34 @@ export interface ProtocolHost {
   now(): number;
   hostile(): HostileMode | null;
   readonly random: RandomSource;
+  /**
+   * Random bytes for message padding (sealMessage copies them at once, so this source may hand
+   * out views of a pool it never writes again).
+   */
+  readonly paddingRandom: RandomSource;
   readonly gzip: boolean;
   /** Logs a protocol event (never secrets). */
   log(event: string, fields?: Record<string, unknown>): void;
+}
+
+/** The plaintext of the message being sealed: sealMessage copies it, so one buffer serves all. */
+let plainBuffer = new Uint8Array(4096);
+let plainView = new DataView(plainBuffer.buffer);
+
+/**
+ * `length` bytes of the shared plaintext buffer (a fresh one above 64 KiB, so that one large
+ * answer does not pin its size), with a DataView from its start.
+ */
+function plaintext(length: number): { data: Uint8Array; view: DataView } {
+  if (length > 65536) {
+    const data = new Uint8Array(length);
+    return { data, view: new DataView(data.buffer) };
+  }
+  if (length > plainBuffer.length) {
+    plainBuffer = new Uint8Array(65536);
+    plainView = new DataView(plainBuffer.buffer);
+  }
+  return { data: plainBuffer.subarray(0, length), view: plainView };
 }
 
 /** Eight bytes to read a `long` from: no DataView made per read (several per message). */
@@ -918,15 +943,15 @@ export class Protocol implements UpdateSink {
         msgId = (BigInt(Math.floor(now - 600)) << 32n) | (msgId & 0xffff_ffffn);
       }
       const extra = hostile === "badPadding" ? 1040 : 0;
-      const data = new Uint8Array(32 + body.length + extra);
-      const view = new DataView(data.buffer);
+      const { data, view } = plaintext(32 + body.length + extra);
       view.setBigInt64(0, this.keys.currentSalt(record, now), true);
       view.setBigInt64(8, session.id, true);
       view.setBigInt64(16, msgId, true);
       view.setInt32(24, seqno, true);
       view.setInt32(28, body.length, true);
       data.set(body, 32);
-      const sealed = sealMessage(record.key, data, "server", this.#host.random);
+      if (extra > 0) data.fill(0, 32 + body.length);
+      const sealed = sealMessage(record.key, data, "server", this.#host.paddingRandom);
       if (hostile === "wrongMsgKey") sealed[8] ^= 0x01;
       if (hostile === "unknownAuthKeyId") sealed[0] ^= 0x01;
       if (hostile === "garbageAfterHandshake") sealed.set(this.#host.random(sealed.length));
