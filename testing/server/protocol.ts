@@ -380,6 +380,8 @@ export class Protocol implements UpdateSink {
     const seqno = view.getInt32(24, true);
     const body = inner.subarray(32);
     const session = this.#session(record, sessionId, conn);
+    session.salts.push(salt);
+    if (session.salts.length > 16) session.salts.shift();
     // The msg_id's upper half (its seconds) and low bits, without bigint arithmetic.
     const time = view.getInt32(20, true);
     if ((inner[16] & 3) !== 0) {

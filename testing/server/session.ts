@@ -51,6 +51,8 @@ export class ServerSession {
   #floor = 0n;
   /** rpc_result bodies by the query's msg_id, oldest first. */
   readonly answers = new Map<bigint, Uint8Array>();
+  /** The server salts of the client's last messages, oldest first (the last 16). */
+  readonly salts: bigint[] = [];
   readonly inFlight = new Set<bigint>();
   /** The last msg_id this session sent, as its two 32-bit halves (no bigint arithmetic). */
   #lastHigh = 0;
