@@ -32,6 +32,30 @@ export const KEPT_SENT_IDS = 256;
 /** Queries of one session being answered at once; beyond, the server answers FLOOD errors. */
 export const MAX_IN_FLIGHT = 4096;
 
+/**
+ * Sessions that queued messages while a connection's input was being handled: they are flushed
+ * when that input is done ({@link holdFlushes}), not from a microtask each.
+ */
+let held: ServerSession[] | undefined;
+
+/**
+ * From now until {@link releaseFlushes}, queued messages wait for that call instead of a
+ * microtask: the answers to one chunk of input leave together at its end, written from the
+ * same task that read it. Returns what to pass to {@link releaseFlushes}.
+ */
+export function holdFlushes(): ServerSession[] | undefined {
+  const previous = held;
+  held = [];
+  return previous;
+}
+
+/** Flushes every session that queued messages since {@link holdFlushes}. */
+export function releaseFlushes(previous: ServerSession[] | undefined): void {
+  const sessions = held ?? [];
+  held = previous;
+  for (const session of sessions) session.flush();
+}
+
 /** The server's state of one client session. */
 export class ServerSession {
   link: SessionLink | undefined;
@@ -153,7 +177,8 @@ export class ServerSession {
     this.#outbox.push(message);
     if (this.#flushScheduled) return;
     this.#flushScheduled = true;
-    queueMicrotask(this.#flush);
+    if (held !== undefined) held.push(this);
+    else queueMicrotask(this.#flush);
   }
 
   /** Sends what is queued to the session's connection (dropped when it has none). */

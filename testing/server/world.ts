@@ -193,6 +193,8 @@ const MAX_EVENTS = 2000;
 export const MAX_MESSAGES = 10_000;
 /** Sent codes and exported authorizations kept at most (oldest forgotten first). */
 const MAX_PENDING = 10_000;
+/** Access hashes kept derived (viewer, peer pairs); beyond, the cache starts over. */
+const MAX_CACHED_HASHES = 100_000;
 
 type Handler = (world: TestWorld, ctx: CallContext, fn: never) => unknown;
 
@@ -245,6 +247,9 @@ export class TestWorld implements World {
   /** Keys authorized through `auth.importAuthorization` (allowed off the user's home DC). */
   readonly importedKeys: Set<bigint> = new Set();
   readonly #secret = new Uint8Array(randomBytes(32));
+  /** Access hashes derived so far, by viewer and peer (bounded: cleared when full). */
+  readonly #hashes = new Map<number, Map<number, bigint>>();
+  #hashCount = 0;
   private readonly flood = new Map<string, { seconds: number; times: number }>();
   private sinks: UpdateSink[] = [];
   private nextUserId = 7_000_000_000 + (randomBytes(2).readUInt16LE(0) << 4);
@@ -487,7 +492,21 @@ export class TestWorld implements World {
 
   /** The access hash `viewerId` must use for `peerId` (user or channel id). */
   accessHash(viewerId: number, peerId: number): bigint {
-    return this.derive("hash", viewerId, peerId).readBigInt64LE(0);
+    // Derived once per pair: every pushed `updates` names its peers, each with a hash (a
+    // SHA-256 through node:crypto cost 3–20 µs a push).
+    let row = this.#hashes.get(viewerId);
+    const known = row?.get(peerId);
+    if (known !== undefined) return known;
+    const hash = this.derive("hash", viewerId, peerId).readBigInt64LE(0);
+    if (this.#hashCount >= MAX_CACHED_HASHES) {
+      this.#hashes.clear();
+      this.#hashCount = 0;
+      row = undefined;
+    }
+    if (row === undefined) this.#hashes.set(viewerId, row = new Map());
+    row.set(peerId, hash);
+    this.#hashCount++;
+    return hash;
   }
 
   // -------------------------------------------------------------------------------------------
