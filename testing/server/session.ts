@@ -6,6 +6,7 @@
  * @module
  */
 import type { AuthKeyRecord } from "./auth_keys.ts";
+import { trimOldest } from "./bounded.ts";
 
 /** A message waiting to go out. */
 export interface Outgoing {
@@ -118,9 +119,7 @@ export class ServerSession {
   /** Keeps an answer for a query that may be sent again (bounded). */
   keepAnswer(msgId: bigint, body: Uint8Array): void {
     this.answers.set(msgId, body);
-    if (this.answers.size > KEPT_ANSWERS) {
-      this.answers.delete(this.answers.keys().next().value!);
-    }
+    trimOldest(this.answers, KEPT_ANSWERS);
   }
 
   /** The server's msg_ids sent in this session, oldest first (the last {@link KEPT_SENT_IDS}). */

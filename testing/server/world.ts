@@ -26,6 +26,7 @@ import type { Buffer } from "node:buffer";
 import type * as Crypto from "node:crypto";
 import { nodeModule } from "../../runtime/runtime.ts";
 import { secureRandom } from "../../core/mod.ts";
+import { trimOldest } from "./bounded.ts";
 import type { AnyFunction, AnyTlObject, Api } from "../../tl/mod.ts";
 import { type CallContext, RpcFailure, type UpdateSink, type World } from "./world_contract.ts";
 import { makeSrpSecret, type SrpChallenge, type SrpSecret } from "./srp.ts";
@@ -975,29 +976,6 @@ export class TestWorld implements World {
   /** 32 bytes derived from the world's secret (tokens, access hashes): stable, unguessable. */
   private derive(what: string, ...ids: number[]): Buffer {
     return createHash("sha256").update(this.#secret).update(`${what}:${ids.join(":")}`).digest();
-  }
-}
-
-/**
- * One iterator per bounded map or set, left at its oldest entry. `map.keys().next()` on a map
- * whose front entries were deleted walks over every deleted slot until the table is rehashed
- * (V8, JavaScriptCore): at 10,000 messages per box that cost 6 µs per new message. A kept
- * iterator resumes where it stopped; entries added later are still reached, in insertion order.
- */
-const oldestCursor = new WeakMap<object, Iterator<unknown>>();
-
-/** Deletes the oldest entries (insertion order) of `collection` until at most `max` remain. */
-function trimOldest(collection: Map<unknown, unknown> | Set<unknown>, max: number): void {
-  while (collection.size > max) {
-    let cursor = oldestCursor.get(collection);
-    let next = cursor?.next();
-    if (next === undefined || next.done) {
-      // A finished iterator stays finished: a new one starts at the oldest entry.
-      cursor = collection.keys();
-      oldestCursor.set(collection, cursor);
-      next = cursor.next();
-    }
-    collection.delete(next.value);
   }
 }
 
