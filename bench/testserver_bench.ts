@@ -1,8 +1,9 @@
 /**
  * The TestServer's cost, so that a client benchmark run against it measures the client: auth-key
  * exchanges and small RPCs (help.getConfig) per second with 1, 10 and 100 concurrent
- * connections, memory per idle connection, and the server's share of a round trip made by
- * mtcute and by GramJS in the same run (server share = the server's own busy time, measured
+ * connections, messages pushed to a connected user (private chat and basic group) and the
+ * server's work per message, memory per idle connection, and the server's share of a round
+ * trip made by mtcute and by GramJS in the same run (server share = the server's own busy time, measured
  * inside it, / the client's whole round trip; client and server share this one thread).
  *
  *   deno run -A bench/testserver_bench.ts · bun bench/testserver_bench.ts · node npm/bench/testserver_bench.js
@@ -251,7 +252,11 @@ writeSection(
   "Client and server in one process on one thread (127.0.0.1). Exchanges and RPCs by this " +
     "project's raw test client (tests/testserver_client.ts); server ms = the server's own " +
     "synchronous work per operation (transport, crypto, TL, world), measured inside it; a " +
-    "third-party round trip's server share = that work / the client's whole round trip.\n\n" +
+    "third-party round trip's server share = that work / the client's whole round trip. " +
+    "Pushed messages: the world posts 10,000 messages to a user connected with the raw client, " +
+    "500 per tick; server µs per message = the world's posting (boxes, the update) plus the " +
+    "server's deliveries (encoding, sealing, framing, writing), the client's reading excluded." +
+    "\n\n" +
     table(["what", "rate / figure", "server"], rows),
 );
 process.exit(0);
