@@ -3,8 +3,9 @@
  * exchanges and small RPCs (help.getConfig) per second with 1, 10 and 100 concurrent
  * connections, messages pushed to a connected user (private chat and basic group) and the
  * server's work per message, memory per idle connection, and the server's share of a round
- * trip made by mtcute and by GramJS in the same run (server share = the server's own busy time, measured
- * inside it, / the client's whole round trip; client and server share this one thread).
+ * trip made by mtcute and by GramJS in the same run (server share = the server's own busy
+ * time, measured inside it, / the client's whole round trip; client and server share this one
+ * thread).
  *
  *   deno run -A bench/testserver_bench.ts · bun bench/testserver_bench.ts · node npm/bench/testserver_bench.js
  */
