@@ -7,7 +7,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { initCore } from "../../core/mod.ts";
+import { initCore, openMessage } from "../../core/mod.ts";
 import { type AnyTlObject, serialize } from "../../tl/mod.ts";
 import { clientMsgId, rawSession as session } from "../../tests/testserver_client.ts";
 import { SeededRandom } from "../random.ts";
@@ -282,5 +282,44 @@ test("fast paths: malformed containers and msgs_ack are still refused", async ()
     );
   } finally {
     s.conn.close();
+  }
+});
+
+test("fast paths: one push reaches keys at two layers, each in its own layer's bytes", async () => {
+  await using server = await TestServer.start();
+  const world = server.world as TestWorld;
+  const user = world.addUser({ phone: "15550300001" });
+  const layers = [198, 224, 198];
+  const sessions = [];
+  for (const layer of layers) {
+    const s = await session(server, 2);
+    server.seedAuthKey(2, s.authKey, user.userId);
+    const q = s.send({ _: "invokeWithLayer", layer, query: { _: "help.getNearestDc" } } as never);
+    assert.ok((await s.until((m) => m.body._ === "rpc_result" && m.body.reqMsgId === q)).found);
+    sessions.push(s);
+  }
+  try {
+    const updates = {
+      _: "updates",
+      updates: [],
+      users: [world.userObject(user.userId, world.accounts.get(user.userId)!)],
+      chats: [],
+      date: 1_700_000_000,
+      seq: 0,
+    } as unknown as AnyTlObject;
+    // The user object is written differently at 198 and 224: the test sees which layer it got.
+    assert.notDeepEqual(encodeObject(updates, 198), encodeObject(updates, 224));
+    assert.equal(server.pushUpdate(user.userId, updates), layers.length);
+    for (const [i, s] of sessions.entries()) {
+      // Read below the test client: it parses layer 224 only.
+      const r = await s.conn.next(2000);
+      assert.equal(r.type, "payload", `session ${i} got the push`);
+      const inner = openMessage(s.authKey, (r as { payload: Uint8Array }).payload, "server");
+      const length = new DataView(inner.buffer, inner.byteOffset).getInt32(28, true);
+      const body = inner.subarray(32, 32 + length);
+      assert.deepEqual(body, encodeObject(updates, layers[i]), `session ${i} at ${layers[i]}`);
+    }
+  } finally {
+    for (const s of sessions) s.conn.close();
   }
 });

@@ -882,12 +882,20 @@ export class Protocol implements UpdateSink {
   /** UpdateSink: an Updates object to every live session of `userId`, on every DC. */
   push(userId: number, updates: AnyTlObject): number {
     let reached = 0;
+    // Encoded once per layer: a user's keys (devices, DCs) mostly share one.
+    let encodedLayer = -1, encoded: Uint8Array | undefined;
     for (const record of this.keys.forUser(userId)) {
       let bytes: Uint8Array | undefined;
       for (const session of record.sessions.values()) {
         if (session.noUpdates || !session.link?.open) continue;
         try {
-          bytes ??= encodeObject(updates, record.layer);
+          if (bytes === undefined) {
+            if (encodedLayer !== record.layer) {
+              encoded = encodeObject(updates, record.layer);
+              encodedLayer = record.layer;
+            }
+            bytes = encoded!;
+          }
         } catch (e) {
           this.#host.log("update not encodable", {
             update: updates._,
