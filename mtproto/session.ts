@@ -796,7 +796,7 @@ export class Session {
       this.#log.warn("message of another session ignored", { dc: this.dcId });
       return;
     }
-    const problem = this.#serverIds.check(msgId);
+    const problem = this.#serverIds.check(msgId, undefined, (seqNo & 1) === 1);
     if (problem !== undefined) {
       this.#log.warn("server message refused", { dc: this.dcId, reason: problem });
       return;
@@ -868,7 +868,10 @@ export class Session {
       }
       const offset = this.#ids.offset;
       for (const m of kept) {
-        if (m.msgId === msgId || this.#serverIds.check(m.msgId) === undefined) {
+        if (
+          m.msgId === msgId ||
+          this.#serverIds.check(m.msgId, undefined, (m.seqno & 1) === 1) === undefined
+        ) {
           this.#handle(m.msgId, m.seqno, m.body);
         }
       }
@@ -882,7 +885,9 @@ export class Session {
       ) {
         for (const m of items) {
           if (kept.includes(m) || (m.body as { _?: string })?._ === "msg_container") continue;
-          if (this.#serverIds.check(m.msgId) === undefined) this.#handle(m.msgId, m.seqno, m.body);
+          if (this.#serverIds.check(m.msgId, undefined, (m.seqno & 1) === 1) === undefined) {
+            this.#handle(m.msgId, m.seqno, m.body);
+          }
         }
         this.#scheduleFlush();
       }
@@ -913,7 +918,7 @@ export class Session {
             of (o as unknown as { messages: { msgId: bigint; seqno: number; body: AnyTlObject }[] })
               .messages
         ) {
-          const problem = this.#serverIds.check(m.msgId);
+          const problem = this.#serverIds.check(m.msgId, undefined, (m.seqno & 1) === 1);
           if (problem !== undefined) {
             this.#log.warn("server message refused", { dc: this.dcId, reason: problem });
             continue;
@@ -1135,6 +1140,7 @@ export class Session {
       let bytes = 0;
       while (this.#acks.length > 0 && messages.length < CONTAINER_MAX_MESSAGES - 1) {
         const ids = this.#acks.splice(0, 8192);
+        this.#serverIds.acknowledged(ids);
         const body = serialize({ _: "msgs_ack", msgIds: ids });
         messages.push({ msgId: this.#ids.next(), seqNo: this.#seq.next(false), body });
         bytes += body.length + 16;
