@@ -99,6 +99,9 @@ export interface MtprotoInvokeOptions extends InvokeOptions {
   dcId?: number;
 }
 
+/** The options of an invoke given none (not an object per call). */
+const NO_OPTIONS: MtprotoInvokeOptions = Object.freeze({});
+
 function badOption(message: string): MtprotoError {
   return new MtprotoError("MTPROTO_BAD_OPTIONS", message);
 }
@@ -203,7 +206,7 @@ export class MtprotoClient {
    */
   invoke<F extends AnyFunction>(
     fn: F,
-    options: MtprotoInvokeOptions = {},
+    options: MtprotoInvokeOptions = NO_OPTIONS,
   ): Promise<ResultOf<F>> {
     if (this.#closed) {
       return Promise.reject(new MtprotoError("MTPROTO_CLOSED", "the client was closed"));

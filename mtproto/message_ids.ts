@@ -40,7 +40,11 @@ export class MessageIds {
   #lastLow = 0;
   readonly #now: () => number;
   readonly #elapsed: () => number;
-  /** Wall and monotonic clock at the last read, for noticing the wall clock set back. */
+  /**
+   * The wall clock at the last read, and a wall/monotonic pair taken at most once a second of
+   * wall time (the monotonic clock costs 100–300 ns a read, several times the wall clock).
+   */
+  #lastWall = NaN;
   #wallAt = NaN;
   #monoAt = NaN;
   /** The last {@link RECENT_IDS} ids given, for the floor after a correction. */
@@ -58,9 +62,17 @@ export class MessageIds {
     this.#elapsed = elapsed;
   }
 
-  /** The local wall clock, with a step back since the last read added to {@link offset}. */
+  /**
+   * The local wall clock, with a step back added to {@link offset}. The monotonic clock is read
+   * when the wall clock went back since the last read, or moved a second past the last pair: a
+   * step back shows at once, or (hidden by a long wait between reads) within a second.
+   */
   #wall(): number {
-    const wall = this.#now(), mono = this.#elapsed();
+    const wall = this.#now();
+    const last = this.#lastWall;
+    this.#lastWall = wall;
+    if (wall >= last && wall - this.#wallAt < 1000) return wall;
+    const mono = this.#elapsed();
     const expected = this.#wallAt + (mono - this.#monoAt);
     if (wall < expected - BACKWARD_JUMP_MS) this.offset += (expected - wall) / 1000;
     this.#wallAt = wall;
@@ -152,12 +164,18 @@ export const STATE_ACKNOWLEDGED = 8, STATE_NO_ACK_NEEDED = 16;
  * msgs_state_info reports of it beyond "received".
  */
 export class ServerMsgIds {
-  /** Ids remembered, with their {@link STATE_ACKNOWLEDGED} / {@link STATE_NO_ACK_NEEDED} flags. */
+  /** Ids remembered, with {@link STATE_NO_ACK_NEEDED} for those that need no ack, else 0. */
   readonly #seen = new Map<bigint, number>();
   readonly #order: bigint[] = [];
   #head = 0;
   #floor = -1n;
   #max = -1n;
+  /**
+   * The last {@link SEEN_CAPACITY} ids whose acks went out, in a ring: written on every ack and
+   * read only for msgs_state_req, so an append beats updating the map.
+   */
+  readonly #acked = new BigInt64Array(SEEN_CAPACITY);
+  #ackedAt = 0;
 
   /**
    * `undefined` when `msgId` is acceptable (and remembers it), else the reason. `contentRelated`
@@ -169,7 +187,8 @@ export class ServerMsgIds {
     contentRelated = true,
   ): MsgIdProblem | undefined {
     if ((msgId & 1n) === 0n) return "even";
-    if (msgId <= this.#floor || this.#seen.has(msgId)) return "duplicate";
+    // Above every id seen (the usual case): no lookup needed to know it is new.
+    if (msgId <= this.#max && (msgId <= this.#floor || this.#seen.has(msgId))) return "duplicate";
     if (serverNowMs !== undefined) {
       const t = MessageIds.seconds(msgId), now = serverNowMs / 1000;
       if (t < now - 300) return "too old";
@@ -198,27 +217,31 @@ export class ServerMsgIds {
   /** The acks of `msgIds` went out (msgs_ack): their state gains {@link STATE_ACKNOWLEDGED}. */
   acknowledged(msgIds: readonly bigint[]): void {
     for (let i = 0; i < msgIds.length; i++) {
-      const flags = this.#seen.get(msgIds[i]);
-      if (flags === 0) this.#seen.set(msgIds[i], STATE_ACKNOWLEDGED);
+      this.#acked[this.#ackedAt++ & (SEEN_CAPACITY - 1)] = msgIds[i];
     }
   }
 
   /**
-   * The state of a server msg_id for msgs_state_info (core.telegram.org/mtproto/
+   * The states of server msg_ids for msgs_state_info (core.telegram.org/mtproto/
    * service_messages_about_messages): 4 received, plus 8 when its ack went out or 16 when it
    * needs none; 1 nothing known (not a server msg_id, or below every msg_id remembered); 3 not
    * received, above every msg_id received; 2 not received, within the range remembered.
    */
-  state(msgId: bigint): number {
-    const flags = this.#seen.get(msgId);
-    if (flags !== undefined) return 4 | flags;
-    if ((msgId & 1n) === 0n || this.#max < 0n || msgId <= this.#floor) return 1;
-    if (msgId > this.#max) return 3;
+  states(msgIds: readonly bigint[]): Uint8Array {
+    const acked = new Set(this.#acked);
     let lowest = this.#max;
     for (let i = this.#head; i < this.#order.length; i++) {
       if (this.#order[i] < lowest) lowest = this.#order[i];
     }
-    return msgId < lowest ? 1 : 2;
+    return Uint8Array.from(msgIds, (msgId) => {
+      const flags = this.#seen.get(msgId);
+      if (flags !== undefined) {
+        return 4 | (flags !== 0 ? flags : acked.has(msgId) ? STATE_ACKNOWLEDGED : 0);
+      }
+      if ((msgId & 1n) === 0n || this.#max < 0n || msgId <= this.#floor) return 1;
+      if (msgId > this.#max) return 3;
+      return msgId < lowest ? 1 : 2;
+    });
   }
 
   /** Entries held (bounded by {@link SEEN_CAPACITY}). */

@@ -119,6 +119,11 @@ test("msg_id: the wall clock set back mid-session is noticed against the monoton
   wall += 600_000;
   ids.next();
   assert.ok(Math.abs(ids.offset - 3602.01) < 1e-6);
+  // Set back an hour during a two-hour wait between reads: the wall clock shows one hour more
+  // than at the last read, the monotonic clock two; the hour is found all the same.
+  wall += 3_600_000, mono += 7_200_000;
+  ids.next();
+  assert.ok(Math.abs(ids.offset - 7202.01) < 1e-3, `offset ${ids.offset}`);
 });
 
 /** The straightforward msg_id generator on BigInts (what MessageIds.next did before). */
@@ -172,7 +177,7 @@ test("msgs_state_info flags: +8 once the ack went out, +16 for a message needing
   // core.telegram.org/mtproto/service_messages_about_messages: 4 = received, +8 = already
   // acknowledged, +16 = not requiring acknowledgment; 2 = not received within the range kept.
   assert.deepEqual(
-    [content, service, acked, never].map((id) => seen.state(id)),
+    [...seen.states([content, service, acked, never])],
     [4, 4 + 16, 4 + 8, 2],
   );
 });
