@@ -25,6 +25,7 @@ import {
   RpcError,
   serialize,
   TlError,
+  TlReader,
 } from "../tl/mod.ts";
 import { exchangeAuthKey } from "./auth_key.ts";
 import { bindTempAuthKeyQuery } from "./temp_key_binding.ts";
@@ -34,6 +35,7 @@ import { hasGzipPacked, inflateAhead, inflatePolicy } from "./gzip_packed.ts";
 import type { Logger } from "./logger.ts";
 import { MessageIds, SeqNo, ServerMsgIds } from "./message_ids.ts";
 import { OutgoingBatch } from "./outgoing.ts";
+import { containerEntries, isContainer } from "./incoming.ts";
 import type { RsaPublicKey } from "./rsa_keys.ts";
 
 /** Where auth keys live, one per DC (storage's `Storage` satisfies it). */
@@ -861,14 +863,12 @@ export class Session {
       this.#afterRead();
       return;
     }
+    if (!outOfWindow && isContainer(body) && this.#readContainer(msgId, seqNo, body)) return;
     let obj: AnyTlObject;
     try {
       obj = deserialize(body);
     } catch (e) {
-      this.#log.warn("unreadable server message ignored", {
-        dc: this.#o.dcId,
-        error: e instanceof TlError ? e.code : e,
-      });
+      this.#unreadable(e);
       return;
     }
     if (outOfWindow) {
@@ -921,6 +921,54 @@ export class Session {
     this.#failures = 0;
     this.#handle(msgId, seqNo, obj);
     this.#afterRead();
+  }
+
+  #unreadable(e: unknown): void {
+    this.#log.warn("unreadable server message ignored", {
+      dc: this.#o.dcId,
+      error: e instanceof TlError ? e.code : e,
+    });
+  }
+
+  /**
+   * A msg_container within the time window, its rpc_results taken in place (mtproto/incoming.ts)
+   * and its other messages read as objects first, so that an unreadable one drops the whole
+   * container as deserialize would. False when the container is irregular: the caller reads it
+   * with deserialize, which says why.
+   */
+  #readContainer(msgId: bigint, seqNo: number, body: Uint8Array): boolean {
+    const entries = containerEntries(body);
+    if (entries === undefined) return false;
+    const objects: unknown[] = [];
+    try {
+      for (const e of entries) {
+        objects.push(e.reqMsgId === undefined ? new TlReader(e.body).object() : undefined);
+      }
+    } catch (e) {
+      this.#unreadable(e);
+      return true;
+    }
+    this.#validSinceConnect = true;
+    this.#failures = 0;
+    if ((seqNo & 1) === 1) this.#acks.push(msgId);
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
+      const problem = this.#serverIds.check(e.msgId, undefined, (e.seqno & 1) === 1);
+      if (problem !== undefined) {
+        this.#log.warn("server message refused", { dc: this.dcId, reason: problem });
+        continue;
+      }
+      if (e.reqMsgId !== undefined) {
+        if ((e.seqno & 1) === 1) this.#acks.push(e.msgId);
+        this.#onResult(e.reqMsgId, e.result!);
+        continue;
+      }
+      const o = objects[i] as { _?: string } | null;
+      if (o?._ === "msg_container") continue; // no nesting
+      this.#handle(e.msgId, e.seqno, o as AnyTlObject);
+    }
+    this.#afterRead();
+    return true;
   }
 
   /** Acks held: sent when there are many, else with the next request or on their timer. */
