@@ -180,6 +180,9 @@ const SERVICE_REQUEST = { early: false, service: true } as const;
 /** Times one request is re-sent after bad_server_salt/bad_msg_notification. */
 const MAX_RESENDS = 5;
 
+/** A request's settling functions before its promise exists (replaced at once). */
+function unset(): void {}
+
 function closed(): MtprotoError {
   return new MtprotoError("MTPROTO_CLOSED", "the client was closed");
 }
@@ -345,46 +348,51 @@ export class Session {
     if (options.signal?.aborted) {
       return Promise.reject(new MtprotoError("MTPROTO_ABORTED", "the request was aborted"));
     }
-    return new Promise((resolve, reject) => {
-      const req: Request = {
-        fn,
-        body,
-        bodyFor: kind.bodyFor,
-        resolve,
-        reject,
-        ids: [],
-        msgId: 0n,
-        containerId: 0n,
-        settled: false,
-        early: kind.early,
-        service: kind.service,
-        resends: 0,
-        sentAt: 0,
-        stateAskedAt: 0,
-      };
-      const { signal, timeout } = options;
-      if (signal !== undefined || timeout !== undefined) {
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const onAbort = () =>
-          this.#fail(req, new MtprotoError("MTPROTO_ABORTED", "the request was aborted"));
-        if (timeout !== undefined) {
-          timer = setTimeout(() =>
-            this.#fail(
-              req,
-              new MtprotoError("MTPROTO_TIMEOUT", `no answer to ${fn._} within ${timeout} ms`),
-            ), timeout);
-        }
-        signal?.addEventListener("abort", onAbort, { once: true });
-        req.cleanup = () => {
-          if (timer !== undefined) clearTimeout(timer);
-          signal?.removeEventListener("abort", onAbort);
-        };
-      }
-      if (req.early) this.#queue.unshift(req);
-      else this.#queue.push(req);
-      this.#scheduleFlush();
-      if (this.#state === "idle") this.#start().catch(() => {});
+    const req: Request = {
+      fn,
+      body,
+      bodyFor: kind.bodyFor,
+      resolve: unset,
+      reject: unset,
+      ids: [],
+      msgId: 0n,
+      containerId: 0n,
+      settled: false,
+      early: kind.early,
+      service: kind.service,
+      resends: 0,
+      sentAt: 0,
+      stateAskedAt: 0,
+    };
+    // The executor only takes the settling functions: a closure over this whole call, made per
+    // request, would keep all of it alive until the answer.
+    const answer = new Promise<unknown>((resolve, reject) => {
+      req.resolve = resolve;
+      req.reject = reject;
     });
+    const { signal, timeout } = options;
+    if (signal !== undefined || timeout !== undefined) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const onAbort = () =>
+        this.#fail(req, new MtprotoError("MTPROTO_ABORTED", "the request was aborted"));
+      if (timeout !== undefined) {
+        timer = setTimeout(() =>
+          this.#fail(
+            req,
+            new MtprotoError("MTPROTO_TIMEOUT", `no answer to ${fn._} within ${timeout} ms`),
+          ), timeout);
+      }
+      signal?.addEventListener("abort", onAbort, { once: true });
+      req.cleanup = () => {
+        if (timer !== undefined) clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+      };
+    }
+    if (req.early) this.#queue.unshift(req);
+    else this.#queue.push(req);
+    this.#scheduleFlush();
+    if (this.#state === "idle") this.#start().catch(() => {});
+    return answer;
   }
 
   /** The body of a query: its TL bytes, gzip_packed when that is smaller. */
