@@ -28,6 +28,12 @@ export class OutgoingBatch {
     this.#w.pos = FIRST;
   }
 
+  /** Drops what was added since the last {@link finish} (a flush that failed half-way). */
+  clear(): void {
+    this.#w.pos = FIRST;
+    this.#count = 0;
+  }
+
   /** Messages added since the last {@link finish}. */
   get count(): number {
     return this.#count;

@@ -62,3 +62,15 @@ test("outgoing batch: equals serialize(msg_container) behind the header, for 1..
     assert.equal(batch.count, 0);
   }
 });
+
+test("outgoing batch: clear() drops a half-built flush", () => {
+  const batch = new OutgoingBatch();
+  batch.add(4n, 1, new Uint8Array(8).fill(1));
+  batch.add(8n, 3, new Uint8Array(8).fill(2));
+  batch.clear();
+  assert.equal(batch.count, 0);
+  const body = new Uint8Array(12).fill(3);
+  batch.add(12n, 5, body);
+  const got = batch.finish(1n, 2n, () => assert.fail("one message: no container"));
+  assert.deepEqual(got.data, expected(1n, 2n, [{ msgId: 12n, seqno: 5, body }], {} as never));
+});

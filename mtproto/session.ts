@@ -1207,6 +1207,8 @@ export class Session {
       this.#flush();
     } catch (e) {
       this.#log.error("sending failed", { dc: this.dcId, error: e });
+      this.#batch.clear();
+      this.#sent.length = 0;
       this.#conn?.close();
     }
   };
