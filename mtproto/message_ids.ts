@@ -172,9 +172,10 @@ export class ServerMsgIds {
   #max = -1n;
   /**
    * The last {@link SEEN_CAPACITY} ids whose acks went out, in a ring: written on every ack and
-   * read only for msgs_state_req, so an append beats updating the map.
+   * read only for msgs_state_req, so an append beats updating the map. It starts small and
+   * doubles up to its capacity, so that an idle connection does not hold 32 KiB for it.
    */
-  readonly #acked = new BigInt64Array(SEEN_CAPACITY);
+  #acked = new BigInt64Array(16);
   #ackedAt = 0;
 
   /**
@@ -217,7 +218,14 @@ export class ServerMsgIds {
   /** The acks of `msgIds` went out (msgs_ack): their state gains {@link STATE_ACKNOWLEDGED}. */
   acknowledged(msgIds: readonly bigint[]): void {
     for (let i = 0; i < msgIds.length; i++) {
-      this.#acked[this.#ackedAt++ & (SEEN_CAPACITY - 1)] = msgIds[i];
+      let ring = this.#acked;
+      if (this.#ackedAt === ring.length && ring.length < SEEN_CAPACITY) {
+        // Still filling from 0 (no wrap yet): growing keeps every entry where it is.
+        ring = new BigInt64Array(ring.length * 2);
+        ring.set(this.#acked);
+        this.#acked = ring;
+      }
+      ring[this.#ackedAt++ & (ring.length - 1)] = msgIds[i];
     }
   }
 

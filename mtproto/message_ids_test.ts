@@ -181,3 +181,17 @@ test("msgs_state_info flags: +8 once the ack went out, +16 for a message needing
     [4, 4 + 16, 4 + 8, 2],
   );
 });
+
+test("msgs_state_info flags: the ring of acks sent grows, then keeps the last SEEN_CAPACITY", () => {
+  const base = 1_700_000_000n << 32n;
+  const seen = new ServerMsgIds();
+  const n = SEEN_CAPACITY + 100;
+  const ids = Array.from({ length: n }, (_, i) => base + BigInt(4 * i + 1));
+  for (const id of ids) seen.check(id);
+  // In batches of uneven sizes, as msgs_ack goes out.
+  for (let i = 0; i < n; i += 37) seen.acknowledged(ids.slice(i, i + 37));
+  const states = seen.states(ids);
+  // The oldest 100 are forgotten by the duplicate check too (1: nothing known); the rest 12.
+  assert.deepEqual([...new Set(states.slice(0, 100))], [1]);
+  assert.deepEqual([...new Set(states.slice(100))], [4 + 8]);
+});

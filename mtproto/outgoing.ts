@@ -17,8 +17,11 @@ const FIRST = 40;
 
 /** Messages of one flush, written as they are added; {@link finish} gives the plaintext. */
 export class OutgoingBatch {
-  /** tl/'s writer, kept: bodies given as objects are serialised in place, not copied. */
-  readonly #w = new TlWriter(4096);
+  /**
+   * tl/'s writer, kept: bodies given as objects are serialised in place, not copied. It starts
+   * small (an idle connection's flushes are a few dozen bytes) and grows with the flushes.
+   */
+  readonly #w = new TlWriter(256);
   #count = 0;
   /** The only message's id and seq_no, until a second one makes this a container. */
   #firstMsgId = 0n;
