@@ -73,7 +73,11 @@ export interface MtprotoOptions {
   WebSocket?: WebSocketConstructor;
   /** Randomness for keys, ids and paddings (tests only). */
   random?: RandomSource;
-  /** The local clock in milliseconds, default `Date.now` (tests only: a clock that jumps). */
+  /**
+   * The local wall clock in milliseconds, default `Date.now` (tests only: a clock that jumps).
+   * A step back of it while connected is measured against the monotonic `performance.now` and
+   * does not move the server time msg_ids follow.
+   */
   now?: () => number;
   /** Milliseconds between keep-alive pings (default 60 000). */
   pingInterval?: number;

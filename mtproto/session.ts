@@ -65,6 +65,7 @@ export interface SessionOptions {
   /** Reconnect when the connection drops even with nothing pending (the main DC, for updates). */
   keepAlive?: boolean;
   random?: RandomSource;
+  /** The local wall clock, ms (default `Date.now`); see {@link MessageIds} for steps back. */
   now?: () => number;
   /** Milliseconds between keep-alive pings (default 60 000). */
   pingInterval?: number;
