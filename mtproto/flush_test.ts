@@ -3,8 +3,9 @@
 // on the next request (never a packet of their own while requests flow), and no timer per answer.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { LAYER } from "../tl/mod.ts";
 import { TestServer } from "../testing/server/mod.ts";
-import { relayedClient as connected } from "./test_support/wire_relay.ts";
+import { relayed, relayedClient as connected } from "./test_support/wire_relay.ts";
 
 const CALLS = 40;
 
@@ -70,6 +71,46 @@ test("one at a time: answers arm no timer each (the ack timer is armed once and 
     await new Promise((ok) => setTimeout(ok, 800));
     const late = wire.seen.client.frames.slice(before).flatMap((f) => f.messages);
     assert.deepEqual(late.map((m) => m.body._), ["msgs_ack"]);
+  } finally {
+    await client.close();
+    await wire.close();
+  }
+});
+
+test("initConnection rides on the first request of each connection: no help.getConfig, no round trip of its own", async () => {
+  await using server = await TestServer.start();
+  const { client, wire } = await relayed(server, {
+    initConnection: { deviceModel: "wire test", langCode: "de" },
+  });
+  type Body = { _: string; layer?: number; deviceModel?: string; langCode?: string; query?: Body };
+  /** The client's messages so far that carry an API query (service messages left out). */
+  const queries = (connection?: number) =>
+    wire.seen.client.frames.filter((f) => connection === undefined || f.connection === connection)
+      .flatMap((f) => f.messages).map((m) => m.body as Body).filter((b) =>
+        !["msgs_ack", "get_future_salts", "ping_delay_disconnect", "ping"].includes(b._)
+      );
+  try {
+    await client.connect(2);
+    assert.equal(queries().length, 0, "connect() sent no query");
+    await client.invoke({ _: "help.getNearestDc" });
+    await client.invoke({ _: "help.getNearestDc" });
+    const [first, second] = queries();
+    assert.equal(first._, "invokeWithLayer");
+    assert.equal(first.layer, LAYER);
+    assert.equal(first.query?._, "initConnection");
+    assert.equal(first.query?.deviceModel, "wire test");
+    assert.equal(first.query?.langCode, "de");
+    assert.equal(first.query?.query?._, "help.getNearestDc", "the first request itself is inside");
+    assert.equal(second._, "help.getNearestDc", "once answered, queries go unwrapped");
+    // A new connection wraps its first request again.
+    server.dropConnections();
+    await client.invoke({ _: "help.getNearestDc" });
+    // (A request may still leave on the dropped connection before the client sees it close.)
+    const again = queries(wire.seen.client.frames.at(-1)!.connection);
+    assert.equal(again[0]?._, "invokeWithLayer");
+    assert.equal(again[0]?.query?.query?._, "help.getNearestDc");
+    const inner = (b: Body): Body => (b.query ? inner(b.query) : b);
+    assert.ok(!queries().some((b) => inner(b)._ === "help.getConfig"), "no help.getConfig");
   } finally {
     await client.close();
     await wire.close();

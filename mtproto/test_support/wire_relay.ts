@@ -9,7 +9,7 @@ import * as net from "node:net";
 import { openMessage } from "../../core/mod.ts";
 import { deserialize } from "../../tl/mod.ts";
 import type { TestServer } from "../../testing/server/mod.ts";
-import { type AuthKeyStore, Logger, MtprotoClient } from "../mod.ts";
+import { type AuthKeyStore, Logger, MtprotoClient, type MtprotoOptions } from "../mod.ts";
 
 /** One decrypted message (top level, or inside a container). */
 export interface Message {
@@ -21,8 +21,11 @@ export interface Message {
 /** What the relay saw in one direction: each socket chunk, and the messages of each frame. */
 export interface Direction {
   chunks: number[];
-  /** Each frame: its top-level message (maybe a container) and the messages it carries. */
-  frames: { chunk: number; top: Message; messages: Message[] }[];
+  /**
+   * Each frame: `connection`, which client connection (0, 1, …) it went over; its top-level
+   * message (maybe a container) and the messages it carries.
+   */
+  frames: { chunk: number; connection: number; top: Message; messages: Message[] }[];
 }
 
 /**
@@ -34,7 +37,8 @@ export async function relay(server: TestServer, key: () => Uint8Array | undefine
     client: Direction;
     server: Direction;
   };
-  const reader = (sender: "client" | "server", tagBytes: number) => {
+  let connections = 0;
+  const reader = (sender: "client" | "server", tagBytes: number, connection: number) => {
     const d = seen[sender];
     let pending = new Uint8Array(0), skip = tagBytes;
     return (chunk: Uint8Array) => {
@@ -57,6 +61,7 @@ export async function relay(server: TestServer, key: () => Uint8Array | undefine
         const top: Message = { msgId: v.getBigInt64(16, true), seqno: v.getInt32(24, true), body };
         d.frames.push({
           chunk: d.chunks.length - 1,
+          connection,
           top,
           messages: body._ === "msg_container" ? body.messages! : [top],
         });
@@ -71,10 +76,14 @@ export async function relay(server: TestServer, key: () => Uint8Array | undefine
     client.setNoDelay(true);
     upstream.setNoDelay(true);
     sockets.push(client, upstream);
-    const up = reader("client", 4), down = reader("server", 0);
+    const connection = connections++;
+    const up = reader("client", 4, connection), down = reader("server", 0, connection);
     client.on("data", (c) => (upstream.write(c), up(new Uint8Array(c))));
     upstream.on("data", (c) => (client.write(c), down(new Uint8Array(c))));
-    for (const s of [client, upstream]) s.on("error", () => {}).on("close", () => s.destroy());
+    // A side that closes takes the other with it (a dropped connection reaches the client).
+    for (const s of [client, upstream]) {
+      s.on("error", () => {}).on("close", () => (client.destroy(), upstream.destroy()));
+    }
   });
   await new Promise<void>((ok) => listener.listen(0, "127.0.0.1", ok));
   return {
@@ -87,8 +96,8 @@ export async function relay(server: TestServer, key: () => Uint8Array | undefine
   };
 }
 
-/** A client of `server`'s DC 2 through {@link relay}, its session settled by one request. */
-export async function relayedClient(server: TestServer) {
+/** A client of `server`'s DC 2 through {@link relay}, not connected yet. */
+export async function relayed(server: TestServer, extra: Partial<MtprotoOptions> = {}) {
   const map = new Map<number, Uint8Array | null>();
   const keys: AuthKeyStore = {
     getAuthKey: (dc) => Promise.resolve(map.get(dc) ?? null),
@@ -102,8 +111,19 @@ export async function relayedClient(server: TestServer) {
     keys,
     transport: "intermediate",
     logger: new Logger("silent"),
+    ...extra,
   });
+  return { client, wire };
+}
+
+/** A {@link relayed} client, connected and settled. */
+export async function relayedClient(server: TestServer) {
+  const { client, wire } = await relayed(server);
   await client.connect(2);
   await client.invoke({ _: "help.getNearestDc" }); // settles the session (new_session_created)
+  // Future salts are asked after the first answer: let that exchange finish too.
+  for (let i = 0; i < 300 && client.stats()[0].futureSalts === 0; i++) {
+    await new Promise((ok) => setTimeout(ok, 10));
+  }
   return { client, wire };
 }
