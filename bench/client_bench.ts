@@ -6,12 +6,17 @@
  *   wall time from the child's first line to getMe's answer, median of COLD_RUNS;
  * - sendMessage: a user sends text messages to a bot one after another (each awaited);
  * - updates: the server pushes 10,000 new messages to a user; time until the library's message
- *   handler has seen them all.
+ *   handler (as a bot would register it: irenogram's onMessage, mtcute's onNewMessage with its
+ *   Message objects, GramJS's NewMessage event handler) has seen them all.
+ * The TestServer runs in a child process (client_server_child.ts), so that its work is in no
+ * library's CPU figure; for sendMessage and updates each library's CPU per message is measured in
+ * this process (the others sit idle meanwhile) besides its rate.
  * Every library uses obfuscated intermediate TCP on loopback.
  */
 import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
@@ -23,66 +28,129 @@ import { Long } from "@mtcute/core";
 import { TlBinaryWriter } from "@mtcute/tl-runtime";
 import { __tlWriterMap } from "@mtcute/tl/binary/writer.js";
 import { Client } from "../mod.ts";
-import { TestServer } from "../testing/mod.ts";
-import { TestWorld } from "../testing/server/world.ts";
+import type { TestServer } from "../testing/mod.ts";
 import { median, runtimeName, table, writeSection } from "./report.ts";
 import { mtcuteClient, mtcuteStorage } from "./client_mtcute.ts";
 import { gramjsClient, gramjsStoreSession } from "./client_gramjs.ts";
 import type { Target } from "./client_target.ts";
 
-const SENDS = Number(process.env.BENCH_SENDS ?? 300);
-const UPDATES = Number(process.env.BENCH_UPDATES ?? 10_000);
+const SENDS = Number(process.env.BENCH_SENDS ?? 300); // per round and library
+const SEND_WARM_UP = Number(process.env.BENCH_SEND_WARM_UP ?? 600);
+const UPDATES = Number(process.env.BENCH_UPDATES ?? 10_000); // per round and library
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
 const PEERS = 10_000;
+/** Sends per library in turn within a round: small blocks, so load bursts fall on all alike. */
+const BLOCK = 25;
+/** Pushes posted at once, and how many may be unhandled when the next chunk is posted. */
+const PUSH_CHUNK = Number(process.env.BENCH_PUSH_CHUNK ?? 1000);
+const PUSH_WINDOW = Number(process.env.BENCH_PUSH_WINDOW ?? 3000);
 
-let world!: TestWorld;
-const server = await TestServer.start({
-  world: (s) => (world = new TestWorld({ dcs: () => s.dcs })),
+// ---- the TestServer, in a child process of the same runtime (bench/client_server_child.ts) ----
+
+const childScript = fileURLToPath(
+  new URL(
+    `./client_server_child${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`,
+    import.meta.url,
+  ),
+);
+const serverProcess = spawn(
+  process.execPath,
+  "Deno" in globalThis ? ["run", "-A", childScript] : [childScript],
+  { stdio: ["pipe", "pipe", "inherit"] },
+);
+const serverLines: ((line: string) => void)[] = [];
+createInterface({ input: serverProcess.stdout! }).on("line", (l) => serverLines.shift()?.(l));
+const serverExited = new Promise<void>((ok) => serverProcess.once("exit", () => ok()));
+const nextLine = () =>
+  new Promise<string>((resolve, reject) => {
+    serverLines.push(resolve);
+    serverExited.then(() => reject(new Error("the server process exited")));
+  });
+/** One command to the server process and its answer (see client_server_child.ts). */
+async function serverCall<T>(command: Record<string, unknown>): Promise<T> {
+  const answer = nextLine();
+  serverProcess.stdin!.write(JSON.stringify(command) + "\n");
+  const r = JSON.parse(await answer);
+  if (r.error) throw new Error(`server: ${r.error}`);
+  return r as T;
+}
+const serverCpu = async () => (await serverCall<{ cpu: number }>({ op: "cpu" })).cpu;
+const ready: { options: ReturnType<TestServer["clientOptions"]>; target: Target } = JSON.parse(
+  await nextLine(),
+);
+const { options, target } = ready;
+const server = {
+  dcs: target.dcs,
+  stop: async () => {
+    serverProcess.stdin!.end();
+    await serverExited;
+  },
+};
+const bot = await serverCall<{ token: string; userId: number }>({
+  op: "addBot",
+  username: "bench_bot",
+  firstName: "Bench",
 });
-const options = server.clientOptions();
-const target: Target = {
-  apiId: options.apiId,
-  apiHash: options.apiHash,
-  dcs: server.dcs,
-  pem: server.publicKeys[0].pem,
-  fingerprint: BigInt.asIntN(64, server.publicKeys[0].fingerprint).toString(),
-};
-const bot = world.addBot({ username: "bench_bot", firstName: "Bench" });
-const account = (phone: string) => ({ phone, ...world.addUser({ phone, firstName: phone }) });
+const account = async (phone: string) => ({
+  phone,
+  ...await serverCall<{ userId: number; code: string }>({ op: "addUser", phone }),
+});
 const users = {
-  irenogram: account("15550100001"),
-  mtcute: account("15550100002"),
-  gramjs: account("15550100003"),
+  irenogram: await account("15550100001"),
+  mtcute: await account("15550100002"),
+  gramjs: await account("15550100003"),
 };
+const loadBefore = loadavg()[0].toFixed(1);
 const workdir = mkdtempSync(join(tmpdir(), "irenogram-client-bench-"));
 const step = (what: string) => process.env.BENCH_VERBOSE && console.error(`[bench] ${what}`);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** CPU time of this (client) process so far, µs. */
+const cpu = () => {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+};
 
-async function until(done: () => boolean, ms: number, what: () => string): Promise<void> {
-  const end = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > end) throw new Error(`timed out: ${what()}`);
-    await pause(2);
+/**
+ * One logged-in user client per library: send() and a counter of the incoming messages its
+ * handler saw, with a wait for the counter to reach a figure (resolved from inside the handler,
+ * so that no polling timer runs while it is measured).
+ */
+class Subject {
+  received = 0;
+  #goal = Infinity;
+  #reached: (() => void) | undefined;
+  constructor(
+    readonly send: (text: string) => Promise<unknown>,
+    readonly stop: () => Promise<void>,
+  ) {}
+  /** Called by the library's message handler for each incoming message. */
+  seen(): void {
+    if (++this.received >= this.#goal) {
+      this.#goal = Infinity;
+      this.#reached?.();
+    }
   }
-}
-
-/** One logged-in user client per library, each with send() and a counter of incoming messages. */
-interface Subject {
-  send(text: string): Promise<unknown>;
-  received: number;
-  stop(): Promise<void>;
+  /** Resolves when `received` reaches `goal`; rejects after `ms`. */
+  until(goal: number, ms: number, what: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`timed out: ${what} handled ${this.received} of ${goal}`)),
+        ms,
+      );
+      this.#reached = () => (clearTimeout(timer), resolve());
+      if (this.received >= goal) this.#reached();
+      else this.#goal = goal;
+    });
+  }
 }
 
 async function irenogramSubject(): Promise<Subject> {
   const u = users.irenogram;
   const app = new Client(":memory:", { ...options, phoneNumber: u.phone, phoneCode: u.code });
   await app.start();
-  const s: Subject = {
-    send: (t) => app.sendMessage("@bench_bot", t),
-    received: 0,
-    stop: () => app.stop(),
-  };
-  app.onMessage(() => void s.received++, (m) => !m.out);
+  const s = new Subject((t) => app.sendMessage("@bench_bot", t), () => app.stop());
+  app.onMessage(() => s.seen(), (m) => !m.out);
   return s;
 }
 
@@ -90,13 +158,9 @@ async function mtcuteSubject(): Promise<Subject> {
   const u = users.mtcute;
   const c = await mtcuteClient(target);
   await c.start({ phone: u.phone, code: () => u.code });
-  const s: Subject = {
-    send: (t) => c.sendText("bench_bot", t),
-    received: 0,
-    stop: () => c.destroy(),
-  };
+  const s = new Subject((t) => c.sendText("bench_bot", t), () => c.destroy());
   c.onNewMessage.add((m) => {
-    if (!m.isOutgoing) s.received++;
+    if (!m.isOutgoing) s.seen();
   });
   return s;
 }
@@ -111,13 +175,9 @@ async function gramjsSubject(): Promise<Subject> {
       throw e;
     },
   });
-  const s: Subject = {
-    send: (t) => c.sendMessage("bench_bot", { message: t }),
-    received: 0,
-    stop: () => c.destroy(),
-  };
+  const s = new Subject((t) => c.sendMessage("bench_bot", { message: t }), () => c.destroy());
   c.addEventHandler((e: NewMessageEvent) => {
-    if (!e.message.out) s.received++;
+    if (!e.message.out) s.seen();
   }, new NewMessage({}));
   return s;
 }
@@ -139,6 +199,8 @@ function runChild(cmd: string, args: string[], env: Record<string, string | unde
 
 const names = ["irenogram", "mtcute", "gramjs"] as const;
 type Name = typeof names[number];
+const perName = <T>(make: (n: Name) => T) =>
+  Object.fromEntries(names.map((n) => [n, make(n)])) as Record<Name, T>;
 const subjects: Record<Name, Subject> = {
   irenogram: await irenogramSubject(),
   mtcute: await mtcuteSubject(),
@@ -146,35 +208,65 @@ const subjects: Record<Name, Subject> = {
 };
 
 step("sendMessage");
-// sendMessage: warm up (peer resolution), then interleaved rounds of sequential sends.
-const sendRates: Record<Name, number[]> = { irenogram: [], mtcute: [], gramjs: [] };
-for (const n of names) for (let i = 0; i < 10; i++) await subjects[n].send(`warm ${i}`);
-for (let round = 0; round < 3; round++) {
+// sendMessage: a warm-up long enough for the JIT's steady state (Node's takes about a thousand
+// round trips on this path), then rounds of SENDS sequential sends per library, in blocks of
+// BLOCK sends library after library; rate and this process's CPU per send.
+const sendRates = perName<number[]>(() => []);
+const sendCpu = perName<number[]>(() => []);
+const sendServerCpu = perName<number[]>(() => []);
+for (const n of names) for (let i = 0; i < SEND_WARM_UP; i++) await subjects[n].send(`warm ${i}`);
+for (let round = 0; round < ROUNDS; round++) {
+  const time = perName(() => 0), own = perName(() => 0), served = perName(() => 0);
+  for (let b = 0; b < Math.ceil(SENDS / BLOCK); b++) {
+    for (const n of names) {
+      const s0 = await serverCpu();
+      const t0 = performance.now(), c0 = cpu();
+      for (let i = 0; i < BLOCK; i++) await subjects[n].send(`m${i}`);
+      time[n] += performance.now() - t0;
+      own[n] += cpu() - c0;
+      served[n] += await serverCpu() - s0;
+    }
+  }
+  const sent = Math.ceil(SENDS / BLOCK) * BLOCK;
   for (const n of names) {
-    const t0 = performance.now();
-    for (let i = 0; i < SENDS / 3; i++) await subjects[n].send(`m${i}`);
-    sendRates[n].push((SENDS / 3) / ((performance.now() - t0) / 1000));
+    sendRates[n].push(sent / (time[n] / 1000));
+    sendCpu[n].push(own[n] / sent);
+    sendServerCpu[n].push(served[n] / sent);
   }
 }
 
 step("updates");
-// Updates: the server pushes UPDATES messages to one library's user at a time.
-const updateRates: Record<Name, number> = { irenogram: 0, mtcute: 0, gramjs: 0 };
-for (const n of names) {
-  const s = subjects[n];
-  await pause(300);
-  const start = s.received;
-  const t0 = performance.now();
-  for (let i = 0; i < UPDATES; i++) {
-    world.postMessage({ fromId: bot.userId, to: { userId: users[n].userId }, text: `u${i}` });
-    if (i % 500 === 499) await pause(0); // let the sockets drain
+// Updates: the server pushes UPDATES messages to one library's user at a time, round after round;
+// the wall time until its handler has seen them all, this process's CPU over that time, and the
+// server process's.
+const updateRates = perName<number[]>(() => []);
+const updateCpu = perName<number[]>(() => []);
+const updateServerCpu = perName<number[]>(() => []);
+for (let round = -1; round < ROUNDS; round++) {
+  for (const n of names) {
+    const s = subjects[n];
+    await pause(300);
+    const goal = s.received + UPDATES;
+    const s0 = await serverCpu();
+    const t0 = performance.now(), c0 = cpu();
+    // In chunks, at most PUSH_WINDOW unhandled: a server that streamed all of them at once
+    // would bury a slower client under a backlog it never meets on Telegram (mtcute then lost
+    // pushes, and fetched a difference past the server's event log); a window this wide hides
+    // the round trip of each command to the server process.
+    for (let pushed = 0; pushed < UPDATES; pushed += PUSH_CHUNK) {
+      const count = Math.min(PUSH_CHUNK, UPDATES - pushed);
+      if (pushed + count > PUSH_WINDOW) {
+        await s.until(goal - UPDATES + pushed + count - PUSH_WINDOW, 180_000, `${n} (${round})`);
+      }
+      await serverCall({ op: "push", fromId: bot.userId, toUserId: users[n].userId, count });
+    }
+    await s.until(goal, 180_000, `${n} (round ${round})`);
+    const wall = performance.now() - t0;
+    if (round < 0) continue; // a warm-up round (the JIT's steady state, as a long-running bot's)
+    updateCpu[n].push((cpu() - c0) / UPDATES);
+    updateRates[n].push(UPDATES / (wall / 1000));
+    updateServerCpu[n].push((await serverCpu() - s0) / UPDATES);
   }
-  await until(
-    () => s.received - start >= UPDATES,
-    180_000,
-    () => `${n} handled ${s.received - start} of ${UPDATES} pushed messages in 180 s`,
-  );
-  updateRates[n] = UPDATES / ((performance.now() - t0) / 1000);
 }
 for (const n of names) await subjects[n].stop();
 
@@ -293,11 +385,28 @@ function row(label: string, x: Record<Name, number>) {
 }
 const medians = (xs: Record<Name, number[]>) =>
   Object.fromEntries(names.map((n) => [n, m(xs[n])])) as Record<Name, number>;
+/** One row of per-round figures: each library's median, and the median of per-round ratios. */
+function roundRow(label: string, x: Record<Name, number[]>, lowerIsBetter = false) {
+  const r = (peer: Name) =>
+    m(x.irenogram.map((v, i) => lowerIsBetter ? x[peer][i] / v : v / x[peer][i]));
+  return [
+    label,
+    f(m(x.irenogram)),
+    f(m(x.mtcute)),
+    f(m(x.gramjs)),
+    `${r("mtcute").toFixed(2)}× / ${r("gramjs").toFixed(2)}×`,
+  ];
+}
 const rows = [
   row("cold start → getMe (ms, in-process, lower is better)", medians(cold)),
   row("cold start → getMe (ms, whole process)", medians(coldWall)),
-  row("sendMessage, one at a time (msg/s)", medians(sendRates)),
-  row(`${UPDATES} pushed messages handled (updates/s)`, updateRates),
+  roundRow("sendMessage, one at a time (msg/s)", sendRates),
+  roundRow("client CPU per message sent (µs; ratio: theirs ÷ ours)", sendCpu, true),
+  roundRow(
+    "pushed messages handled per second of client CPU (updates/s)",
+    perName((n) => updateCpu[n].map((us) => 1e6 / us)),
+  ),
+  roundRow(`${UPDATES} pushed messages, wall rate (updates/s; the server's pace)`, updateRates),
 ];
 // Where each library's cold start goes (medians, ms from the child's first line).
 const phase = (n: Name, from: string, to: string) =>
@@ -309,6 +418,11 @@ const phaseRows = names.map((n) => [
   phase(n, "started", "answered"),
 ]);
 const spread = (xs: number[]) => `${f(Math.min(...xs))}–${f(Math.max(...xs))}`;
+const spreads = (x: Record<Name, number[]>) =>
+  names.map((n) => `${n === "gramjs" ? "GramJS" : n} ${spread(x[n])}`).join(", ");
+const medianOf = (x: Record<Name, number[]>) =>
+  names.map((n) => `${n === "gramjs" ? "GramJS" : n} ${f(m(x[n]))}`).join(", ");
+const loadAfter = () => loadavg()[0].toFixed(1);
 const markdown = table(
   ["row", "irenogram", "mtcute", "GramJS", "irenogram ÷ mtcute / GramJS"],
   rows,
@@ -317,9 +431,24 @@ const markdown = table(
   `(irenogram: SQLite file on sqlite-wasm; mtcute: SQLite storage on ${mtcuteDriver}; GramJS: ` +
   `StoreSession folder on node-localstorage); median of ${COLD_RUNS} fresh processes per library, ` +
   `interleaved (in-process spread: irenogram ${spread(cold.irenogram)}, mtcute ` +
-  `${spread(cold.mtcute)}, GramJS ${spread(cold.gramjs)} ms). sendMessage: median of 3 ` +
-  "interleaved rounds. Updates: each library's user receives the pushes alone. The TestServer " +
-  "runs in this process: its work per message is in every library's figure.\n\n" +
+  `${spread(cold.mtcute)}, GramJS ${spread(cold.gramjs)} ms).\n\n` +
+  `sendMessage and pushed messages: the TestServer runs in its own process, so its work is in no ` +
+  `library's CPU figure; CPU = this process's CPU time (user + system) over the measured work, ` +
+  `the other libraries idle meanwhile. Medians of ${ROUNDS} interleaved rounds; a ratio is the ` +
+  `median of the rounds' ratios. sendMessage: after ${SEND_WARM_UP} warm-up sends each, ` +
+  `${Math.ceil(SENDS / BLOCK) * BLOCK} sends per library a round in blocks of ${BLOCK}, library ` +
+  `after library; one at a time, so the server's work and two process wake-ups are in every ` +
+  `round trip (rates ${spreads(sendRates)} msg/s; server CPU per send ` +
+  `${medianOf(sendServerCpu)} µs). Pushed messages: ${UPDATES} private messages a round (after a ` +
+  `warm-up round) from a known contact (updateShortMessage) to one library's user at a time, ` +
+  `posted ${PUSH_CHUNK} at a time with at most ${PUSH_WINDOW} unhandled, each handled as a bot ` +
+  `would (irenogram onMessage, mtcute onNewMessage with its Message objects, GramJS's NewMessage ` +
+  `event handler). Every client keeps up with the server, so the wall rate is the server's pace ` +
+  `(server CPU per push ${medianOf(updateServerCpu)} µs) and machine load, alike for all; what ` +
+  `a client can handle is judged on its CPU: updates per second of client CPU ` +
+  `(CPU µs per update: ${medianOf(updateCpu)}; rates per CPU second ` +
+  `${spreads(perName((n) => updateCpu[n].map((us) => 1e6 / us)))}; wall rates ` +
+  `${spreads(updateRates)}). Load average ${loadBefore} before, ${loadAfter()} after.\n\n` +
   table(
     ["cold start phases (ms, median)", "import", "open session + connect", "getMe"],
     phaseRows,

@@ -562,10 +562,10 @@ export class Client {
   #onServerUpdates(updates: AnyTlObject): void {
     if (!isUpdates(updates)) return;
     if (this.#updates === undefined) {
-      void this.#peers.save(updates).catch(() => {});
+      this.#peers.save(updates)?.catch(() => {});
       return;
     }
-    this.#updates.handle(updates).catch((error) => this.#logger.error("updates failed", { error }));
+    this.#updates.push(updates);
   }
 
   #deliver(list: DeliveredUpdate[]): void {
@@ -1022,9 +1022,20 @@ export class Client {
 }
 
 /** A random 64-bit signed integer (random_id of messages). */
+/**
+ * Random ids (`random_id`) drawn from a pool refilled 256 at a time: one `getRandomValues` per
+ * message cost more than the rest of sendMessage's own work on Node (its WebCrypto call goes
+ * through a job object). They are no secret: the server only uses them to drop duplicates.
+ */
+const randomIds = new BigInt64Array(256);
+let randomIdsUsed = randomIds.length;
+
 function randomLong(): bigint {
-  const b = crypto.getRandomValues(new Uint8Array(8));
-  return new DataView(b.buffer).getBigInt64(0);
+  if (randomIdsUsed === randomIds.length) {
+    crypto.getRandomValues(randomIds);
+    randomIdsUsed = 0;
+  }
+  return randomIds[randomIdsUsed++];
 }
 
 /** Telegram's DCs 1–5 (production or test), the default of `dcOptions`. */

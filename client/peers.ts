@@ -195,10 +195,25 @@ export class PeerSaver {
     this.#limit = limit;
   }
 
-  /** Stores the peers `result` carries (see {@link peersIn}). */
-  async save(result: unknown): Promise<void> {
+  /**
+   * Stores the peers `result` carries (see {@link peersIn}). Returns nothing (no promise) when
+   * nothing needed a storage read or write: the update stream repeats the same users.
+   */
+  save(result: unknown): void | Promise<void> {
     const found = peersIn(result);
     if (found.length === 0) return;
+    const records: PeerRecord[] = [];
+    for (const f of found) {
+      const known = this.#written.get(f.record.id);
+      // A min constructor (or one without a hash) merges into what is stored: read it first.
+      if ((f.min || f.noHash) && known === undefined) return this.#saveReading(found);
+      this.#consider(f.min || f.noHash ? mergePeer(f, known) : f.record, known, records);
+    }
+    return this.#write(records);
+  }
+
+  /** {@link save} when some peer's stored record has to be read first. */
+  async #saveReading(found: FoundPeer[]): Promise<void> {
     const records: PeerRecord[] = [];
     for (const f of found) {
       const known = this.#written.get(f.record.id);
@@ -206,19 +221,34 @@ export class PeerSaver {
       if (f.min || f.noHash) {
         record = mergePeer(f, known ?? await this.#storage.getPeerById(f.record.id));
       } else record = f.record;
-      if (record === undefined) continue;
-      if (
-        known && sameRecord(known, record) &&
-        record.lastUpdateOn - known.lastUpdateOn < REWRITE_AFTER
-      ) {
-        continue;
-      }
-      records.push(record);
+      this.#consider(record, known, records);
     }
+    await this.#write(records);
+  }
+
+  /** Adds `record` to `records` unless it was written unchanged in the last hour. */
+  #consider(
+    record: PeerRecord | undefined,
+    known: PeerRecord | undefined,
+    records: PeerRecord[],
+  ): void {
+    if (record === undefined) return;
+    if (
+      known && sameRecord(known, record) &&
+      record.lastUpdateOn - known.lastUpdateOn < REWRITE_AFTER
+    ) {
+      return;
+    }
+    records.push(record);
+  }
+
+  #write(records: PeerRecord[]): void | Promise<void> {
     if (records.length === 0) return;
-    await this.#storage.updatePeers(records);
-    if (this.#written.size > this.#limit) this.#written.clear();
-    for (const r of records) this.#written.set(r.id, r);
+    // Remembered once written (a failed write is tried again with the next result).
+    return this.#storage.updatePeers(records).then(() => {
+      if (this.#written.size > this.#limit) this.#written.clear();
+      for (const r of records) this.#written.set(r.id, r);
+    });
   }
 
   /** Forgets what was written (after another process may have changed the store). */

@@ -206,3 +206,35 @@ test("peers: an unchanged peer is not written again", async () => {
   await saver.save([user({ id: 5n, accessHash: 1n, username: "changed" })]);
   assert.equal(writes, 2);
 });
+
+test("peers: a result whose peers were all written unchanged needs no storage call and no promise", async () => {
+  const storage = new MemoryStorage();
+  await storage.open();
+  const calls: string[] = [];
+  const update = storage.updatePeers.bind(storage), read = storage.getPeerById.bind(storage);
+  storage.updatePeers = (peers) => (calls.push("write"), update(peers));
+  storage.getPeerById = (id) => (calls.push("read"), read(id));
+  const saver = new PeerSaver(storage);
+  const batch = {
+    users: [
+      user({ id: 5n, accessHash: 1n, username: "full" }),
+      user({ id: 6n, accessHash: 3n, min: true }), // min: merged into what is stored
+    ],
+    chats: [channel({ id: 7n, accessHash: 4n })],
+  };
+  await saver.save(batch);
+  assert.deepEqual(calls, ["read", "write"]);
+  // The update stream repeats them: nothing to wait for (the batch is applied at once).
+  assert.equal(saver.save(batch), undefined);
+  assert.deepEqual(calls, ["read", "write"]);
+  // A change is written (and waited for).
+  const changed = { ...batch, users: [user({ id: 5n, accessHash: 1n, username: "moved" })] };
+  const saving = saver.save(changed);
+  assert.ok(saving instanceof Promise);
+  await saving;
+  assert.deepEqual(calls, ["read", "write", "write"]);
+  assert.equal((await storage.getPeerByUsername("moved"))?.id, 5);
+  // A min constructor never overwrites the full access hash it was merged into.
+  await saver.save([user({ id: 5n, accessHash: 99n, min: true, username: "moved" })]);
+  assert.equal((await storage.getPeerById(5))?.accessHash, 1n);
+});
