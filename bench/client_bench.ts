@@ -43,8 +43,8 @@ const PEERS = 10_000;
 /** Sends per library in turn within a round: small blocks, so load bursts fall on all alike. */
 const BLOCK = 25;
 /** Pushes posted at once, and how many may be unhandled when the next chunk is posted. */
-const PUSH_CHUNK = Number(process.env.BENCH_PUSH_CHUNK ?? 1000);
-const PUSH_WINDOW = Number(process.env.BENCH_PUSH_WINDOW ?? 3000);
+const PUSH_CHUNK = Number(process.env.BENCH_PUSH_CHUNK ?? 500);
+const PUSH_WINDOW = Number(process.env.BENCH_PUSH_WINDOW ?? 1500);
 
 // ---- the TestServer, in a child process of the same runtime (bench/client_server_child.ts) ----
 
@@ -238,34 +238,55 @@ for (let round = 0; round < ROUNDS; round++) {
 step("updates");
 // Updates: the server pushes UPDATES messages to one library's user at a time, round after round;
 // the wall time until its handler has seen them all, this process's CPU over that time, and the
-// server process's.
-const updateRates = perName<number[]>(() => []);
-const updateCpu = perName<number[]>(() => []);
-const updateServerCpu = perName<number[]>(() => []);
+// server process's. Private messages from a known contact (updateShortMessage, no users or chats
+// attached), and messages in a supergroup (updates with the sender and the channel attached, as a
+// bot in groups receives them; one supergroup per library, of the bot and that library's user).
+const groups = perName(() => 0);
+for (const n of names) {
+  groups[n] = (await serverCall<{ channelId: number }>({
+    op: "supergroup",
+    creatorId: bot.userId,
+    memberId: users[n].userId,
+  })).channelId;
+}
+const kinds = ["private", "supergroup"] as const;
+type Kind = typeof kinds[number];
+const perKind = <T>(make: () => T) =>
+  Object.fromEntries(kinds.map((k) => [k, make()])) as Record<Kind, T>;
+const updateRates = perKind(() => perName<number[]>(() => []));
+const updateCpu = perKind(() => perName<number[]>(() => []));
+const updateServerCpu = perKind(() => perName<number[]>(() => []));
 for (let round = -1; round < ROUNDS; round++) {
-  for (const n of names) {
-    const s = subjects[n];
-    await pause(300);
-    const goal = s.received + UPDATES;
-    const s0 = await serverCpu();
-    const t0 = performance.now(), c0 = cpu();
-    // In chunks, at most PUSH_WINDOW unhandled: a server that streamed all of them at once
-    // would bury a slower client under a backlog it never meets on Telegram (mtcute then lost
-    // pushes, and fetched a difference past the server's event log); a window this wide hides
-    // the round trip of each command to the server process.
-    for (let pushed = 0; pushed < UPDATES; pushed += PUSH_CHUNK) {
-      const count = Math.min(PUSH_CHUNK, UPDATES - pushed);
-      if (pushed + count > PUSH_WINDOW) {
-        await s.until(goal - UPDATES + pushed + count - PUSH_WINDOW, 180_000, `${n} (${round})`);
+  for (const kind of kinds) {
+    for (const n of names) {
+      const s = subjects[n];
+      await pause(300);
+      const goal = s.received + UPDATES;
+      const to = kind === "private" ? { toUserId: users[n].userId } : { toChannelId: groups[n] };
+      const s0 = await serverCpu();
+      const t0 = performance.now(), c0 = cpu();
+      // In chunks, at most PUSH_WINDOW unhandled: a server that streamed all of them at once
+      // would bury a slower client under a backlog it never meets on Telegram (mtcute then lost
+      // pushes: a difference fetched more than the world's 2,000 kept events behind is too
+      // long); a window this wide hides the round trip of each command to the server process.
+      for (let pushed = 0; pushed < UPDATES; pushed += PUSH_CHUNK) {
+        const count = Math.min(PUSH_CHUNK, UPDATES - pushed);
+        if (pushed + count > PUSH_WINDOW) {
+          await s.until(goal - UPDATES + pushed + count - PUSH_WINDOW, 180_000, `${n} ${kind}`);
+        }
+        await serverCall({ op: "push", fromId: bot.userId, ...to, count });
       }
-      await serverCall({ op: "push", fromId: bot.userId, toUserId: users[n].userId, count });
+      await s.until(goal, 180_000, `${n} ${kind} (round ${round})`);
+      const wall = performance.now() - t0;
+      if (process.env.BENCH_VERBOSE) {
+        const calls = await serverCall({ op: "calls", userId: users[n].userId });
+        step(`${n} ${kind} round ${round}: ${wall.toFixed(0)} ms, ${JSON.stringify(calls)}`);
+      }
+      if (round < 0) continue; // a warm-up round (the JIT's steady state, as a long-running bot's)
+      updateCpu[kind][n].push((cpu() - c0) / UPDATES);
+      updateRates[kind][n].push(UPDATES / (wall / 1000));
+      updateServerCpu[kind][n].push((await serverCpu() - s0) / UPDATES);
     }
-    await s.until(goal, 180_000, `${n} (round ${round})`);
-    const wall = performance.now() - t0;
-    if (round < 0) continue; // a warm-up round (the JIT's steady state, as a long-running bot's)
-    updateCpu[n].push((cpu() - c0) / UPDATES);
-    updateRates[n].push(UPDATES / (wall / 1000));
-    updateServerCpu[n].push((await serverCpu() - s0) / UPDATES);
   }
 }
 for (const n of names) await subjects[n].stop();
@@ -385,6 +406,7 @@ function row(label: string, x: Record<Name, number>) {
 }
 const medians = (xs: Record<Name, number[]>) =>
   Object.fromEntries(names.map((n) => [n, m(xs[n])])) as Record<Name, number>;
+const perCpuSecond = (x: Record<Name, number[]>) => perName((n) => x[n].map((us) => 1e6 / us));
 /** One row of per-round figures: each library's median, and the median of per-round ratios. */
 function roundRow(label: string, x: Record<Name, number[]>, lowerIsBetter = false) {
   const r = (peer: Name) =>
@@ -404,9 +426,20 @@ const rows = [
   roundRow("client CPU per message sent (µs; ratio: theirs ÷ ours)", sendCpu, true),
   roundRow(
     "pushed messages handled per second of client CPU (updates/s)",
-    perName((n) => updateCpu[n].map((us) => 1e6 / us)),
+    perCpuSecond(updateCpu.private),
   ),
-  roundRow(`${UPDATES} pushed messages, wall rate (updates/s; the server's pace)`, updateRates),
+  roundRow(
+    `${UPDATES} pushed messages, wall rate (updates/s; the server's pace)`,
+    updateRates.private,
+  ),
+  roundRow(
+    "supergroup messages handled per second of client CPU (updates/s)",
+    perCpuSecond(updateCpu.supergroup),
+  ),
+  roundRow(
+    `${UPDATES} supergroup messages, wall rate (updates/s; the server's pace)`,
+    updateRates.supergroup,
+  ),
 ];
 // Where each library's cold start goes (medians, ms from the child's first line).
 const phase = (n: Name, from: string, to: string) =>
@@ -443,12 +476,15 @@ const markdown = table(
   `warm-up round) from a known contact (updateShortMessage) to one library's user at a time, ` +
   `posted ${PUSH_CHUNK} at a time with at most ${PUSH_WINDOW} unhandled, each handled as a bot ` +
   `would (irenogram onMessage, mtcute onNewMessage with its Message objects, GramJS's NewMessage ` +
-  `event handler). Every client keeps up with the server, so the wall rate is the server's pace ` +
-  `(server CPU per push ${medianOf(updateServerCpu)} µs) and machine load, alike for all; what ` +
-  `a client can handle is judged on its CPU: updates per second of client CPU ` +
-  `(CPU µs per update: ${medianOf(updateCpu)}; rates per CPU second ` +
-  `${spreads(perName((n) => updateCpu[n].map((us) => 1e6 / us)))}; wall rates ` +
-  `${spreads(updateRates)}). Load average ${loadBefore} before, ${loadAfter()} after.\n\n` +
+  `event handler). Supergroup messages: the same, posted by the bot in a supergroup of the bot ` +
+  `and the library's user (updates carrying the sender and the channel). Every client keeps up ` +
+  `with the server, so the wall rate is the server's pace (server CPU per push: private ` +
+  `${medianOf(updateServerCpu.private)}; supergroup ${medianOf(updateServerCpu.supergroup)} µs) ` +
+  `and machine load, alike for all; what a client can handle is judged on its CPU: updates per ` +
+  `second of client CPU (CPU µs per update, private: ${medianOf(updateCpu.private)}; ` +
+  `supergroup: ${medianOf(updateCpu.supergroup)}; private rates per CPU second ` +
+  `${spreads(perCpuSecond(updateCpu.private))}; wall rates ${spreads(updateRates.private)}). ` +
+  `Load average ${loadBefore} before, ${loadAfter()} after.\n\n` +
   table(
     ["cold start phases (ms, median)", "import", "open session + connect", "getMe"],
     phaseRows,
