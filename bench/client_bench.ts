@@ -482,8 +482,9 @@ const markdown = table(
   `posted ${PUSH_CHUNK} at a time with at most ${PUSH_WINDOW} unhandled, each handled as a bot ` +
   `would (irenogram onMessage, mtcute onNewMessage with its Message objects, GramJS's NewMessage ` +
   `event handler). Supergroup messages: the same, posted by the bot in a supergroup of the bot ` +
-  `and the library's user (updates carrying the sender and the channel). Every client keeps up ` +
-  `with the server, so the wall rate is the server's pace (server CPU per push: private ` +
+  `and the library's user (updates carrying the sender and the channel). A client whose CPU per ` +
+  `message is below the server's keeps up with it: its wall rate is the server's pace (server ` +
+  `CPU per push: private ` +
   `${medianOf(updateServerCpu.private)}; supergroup ${medianOf(updateServerCpu.supergroup)} µs) ` +
   `and machine load, alike for all; what a client can handle is judged on its CPU: updates per ` +
   `second of client CPU (CPU µs per update, private: ${medianOf(updateCpu.private)}; ` +
