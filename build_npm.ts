@@ -88,6 +88,17 @@ if (diagnostics.length > 0) {
   process.exit(1);
 }
 
+// Generated JavaScript modules (and their declarations) are copied, not compiled; their
+// imports of sibling TypeScript modules point at the compiled .js files.
+for (const name of readdirSync(join(root, "tl/gen"))) {
+  if (!name.endsWith(".js") && !name.endsWith(".d.ts")) continue;
+  const text = readFileSync(join(root, "tl/gen", name), "utf8")
+    .replace(/(from\s+"\.{1,2}\/[^"]*)\.ts"/g, '$1.js"')
+    .replace(/^\/\/ @ts-self-types=.*\n/m, "");
+  mkdirSync(join(out, "tl/gen"), { recursive: true });
+  writeFileSync(join(out, "tl/gen", name), text);
+}
+
 // Data files the tests read next to themselves (fixtures, child scripts' inputs).
 for (const dir of ["tests/fixtures"]) {
   if (existsSync(join(root, dir))) cpSync(join(root, dir), join(out, dir), { recursive: true });
@@ -101,8 +112,11 @@ for (const [key, path] of Object.entries(denoJson.exports as Record<string, stri
   const js = toJs(path);
   exportsMap[key] = { types: js.replace(/\.js$/, ".d.ts"), import: js, default: js };
 }
-/** Optional peer dependencies: loaded only by the engine that needs them, when it opens. */
-const optionalPeers = ["mongodb"];
+/**
+ * Optional peer dependencies: loaded only by the engine that needs them, when it opens
+ * (better-sqlite3: the SQLite engine's native driver on Node, SQLite WASM without it).
+ */
+const optionalPeers = ["mongodb", "better-sqlite3"];
 const dependencies = Object.fromEntries(
   Object.entries(devPackage.dependencies as Record<string, string>).filter(([name]) =>
     !optionalPeers.includes(name)

@@ -34,7 +34,7 @@ export type * as Api from "./tl/gen/types.ts";
 export { TlError, type TlErrorCode } from "./tl/tl_error.ts";
 export { rpcErrorFromServer } from "./tl/rpc_errors.ts";
 export { RpcError } from "./tl/rpc_error.ts";
-export type { RpcErrorId } from "./tl/gen/rpc_errors.ts";
+export type { RpcErrorId } from "./tl/gen/rpc_errors.js";
 // The ~900 classes of the known RPC errors (and every other error class) live in the "./errors"
 // entry, also reachable here as one namespace: `err instanceof errors.FloodWait`.
 export * as errors from "./errors/mod.ts";
@@ -48,9 +48,11 @@ export type { Frame } from "./core/framing.ts";
 // The MongoDB engine loads the `mongodb` driver only in open(), never on import.
 export { MongoStorage } from "./storage/mongo.ts";
 export type { MongoStorageOptions } from "./storage/mongo.ts";
-// Session storage: the engines, the interface they share and their errors. SQLite WASM is
-// imported only when a SqliteStorage opens.
+// Session storage: the engines, the interface they share and their errors. SQLite (native, or
+// SQLite WASM where the runtime has none) is loaded only when a SqliteStorage opens.
 export { SqliteStorage } from "./storage/sqlite.ts";
+export type { SqliteStorageOptions } from "./storage/sqlite.ts";
+export type { SqliteDriverChoice, SqliteDriverName } from "./storage/sqlite_driver.ts";
 export { MemoryStorage } from "./storage/memory.ts";
 export { CachedStorage } from "./storage/peer_cache.ts";
 export { CheckedStorage } from "./storage/checked.ts";

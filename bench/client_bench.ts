@@ -387,8 +387,13 @@ const child = fileURLToPath(
 const cold: Record<Name, number[]> = { irenogram: [], mtcute: [], gramjs: [] };
 const coldWall: Record<Name, number[]> = { irenogram: [], mtcute: [], gramjs: [] };
 const phases: Record<Name, Record<string, number>[]> = { irenogram: [], mtcute: [], gramjs: [] };
+/** Whole-process times of a child that imports nothing: the runtime's own start and exit. */
+const emptyWall: number[] = [];
+let irenogramDriver = "?";
 for (let run = 0; run < COLD_RUNS; run++) {
-  for (const n of names) {
+  // The order rotates: whoever follows GramJS's child (whose teardown keeps this process busy
+  // for a while) is not always the same library.
+  for (const n of [...names.slice(run % names.length), ...names.slice(0, run % names.length)]) {
     const args = "Deno" in globalThis ? ["run", "-A", child, n] : [child, n];
     const t0 = performance.now();
     // Asynchronously: the TestServer answering the child lives in this process.
@@ -403,6 +408,15 @@ for (let run = 0; run < COLD_RUNS; run++) {
     if (out.id !== String(bot.userId)) throw new Error(`${n} cold start: wrong user ${out.id}`);
     cold[n].push(out.ms);
     phases[n].push(out);
+    if (n === "irenogram") {
+      irenogramDriver = out.driver ?? "?";
+      // Right after irenogram's child (never right after GramJS's).
+      const args = "Deno" in globalThis ? ["run", "-A", child, "none"] : [child, "none"];
+      const t1 = performance.now();
+      const e = await runChild(process.execPath, args, process.env);
+      emptyWall.push(performance.now() - t1);
+      if (e.status !== 0) throw new Error(`empty child failed: ${e.stderr}`);
+    }
     if (process.env.BENCH_PHASES) console.log(n, JSON.stringify(out));
   }
 }
@@ -495,10 +509,12 @@ const markdown = table(
   rows,
 ) +
   `\n\nCold start: each library opens its default persistent session holding ${PEERS} peers ` +
-  `(irenogram: SQLite file on sqlite-wasm; mtcute: SQLite storage on ${mtcuteDriver}; GramJS: ` +
+  `(irenogram: SQLite file on ${irenogramDriver}; mtcute: SQLite storage on ${mtcuteDriver}; GramJS: ` +
   `StoreSession folder on node-localstorage); median of ${COLD_RUNS} fresh processes per library, ` +
   `interleaved (in-process spread: irenogram ${spread(cold.irenogram)}, mtcute ` +
-  `${spread(cold.mtcute)}, GramJS ${spread(cold.gramjs)} ms).\n\n` +
+  `${spread(cold.mtcute)}, GramJS ${spread(cold.gramjs)} ms). A process of this runtime that ` +
+  `imports nothing and exits takes ${f(m(emptyWall))} ms (median, same runs): the floor of every ` +
+  "whole-process figure.\n\n" +
   `sendMessage and pushed messages: the TestServer runs in its own process, so its work is in no ` +
   `library's CPU figure; CPU = this process's CPU time (user + system) over the measured work, ` +
   `the other libraries idle meanwhile. Medians of ${ROUNDS} interleaved rounds; a ratio is the ` +
@@ -528,13 +544,17 @@ const markdown = table(
     ["cold start phases (ms, median)", "import", "open session + connect", "getMe"],
     phaseRows,
   ) +
-  "\n\nWhere the cold start goes. Import: irenogram's is about mtcute's (most of it is parsing the " +
-  "generated TL readers and writers, ~1.5 MB of JS, and the ~900 RPC error classes). Open + " +
-  "connect: irenogram starts SQLite WASM (compiling 880 KB of WASM, sqlite3's JS bootstrap), " +
-  "checks the file on a read-only connection before opening it, then connects and waits for " +
-  "initConnection + help.getConfig; mtcute opens native SQLite and does not wait for a round " +
-  "trip (its first request carries initConnection); GramJS lists and stats its session folder " +
-  "(one file per peer) and waits for initConnection. getMe: one round trip each.\n";
+  "\n\nWhere the cold start goes. Import: most of irenogram's is loading the generated TL " +
+  "readers and writers (~1.3 MB of JavaScript, shipped as .js so that Deno takes them from its " +
+  "code cache) and the ~900 RPC error classes, then ~100 small modules. Open + connect: " +
+  "irenogram takes the lock file, judges the session file on a read-only connection (an " +
+  "`immutable` one on native SQLite; the integrity check only for small or unclean files), " +
+  "opens it, compiles the WASM core (~120 KB) and connects; nothing waits for a round trip " +
+  "(initConnection rides on getMe, help.getConfig is not asked when the DC's address is known). " +
+  "mtcute opens native SQLite and also sends initConnection with its first request; GramJS lists " +
+  "and stats its session folder (one file per peer) and waits for initConnection. getMe: one " +
+  "round trip each (irenogram's carries initConnection). Stopping is in every in-process " +
+  "figure.\n";
 console.log(`client on ${runtimeName()}\n${markdown}`);
 // BENCH_SENDS=0 (a cold-start-only run while investigating) leaves bench/README.md alone.
 if (SENDS > 0) writeSection("client", markdown);

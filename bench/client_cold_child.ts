@@ -1,17 +1,22 @@
 // One cold start for bench/client_bench.ts: a fresh process imports LIBRARY (argv[2]), opens its
 // default persistent session in BENCH_WORKDIR (env BENCH_TARGET names the TestServer) and calls
 // getMe, then exits. Prints the milliseconds from the first line of this script to getMe's answer
-// and the time at each step (imported; started: session open and connected; answered).
+// and the time at each step (imported; started: session open and connected; answered), and for
+// irenogram the SQLite driver that ran. LIBRARY "none" imports nothing and exits: the runtime's
+// own start and exit, the floor of every whole-process figure.
 import process from "node:process";
 
 const t0 = performance.now();
 const phases: Record<string, number> = {};
 const mark = (name: string) => void (phases[name] = Math.round(performance.now() - t0));
 const lib = process.argv[2];
-const target = JSON.parse(process.env.BENCH_TARGET!);
+const target = JSON.parse(process.env.BENCH_TARGET ?? "null");
 const workdir = process.env.BENCH_WORKDIR!;
 let id: unknown;
-if (lib === "irenogram") {
+let driver: string | undefined;
+if (lib === "none") {
+  id = "none";
+} else if (lib === "irenogram") {
   const { Client } = await import("../mod.ts");
   mark("imported");
   const app = new Client("cold", {
@@ -25,6 +30,7 @@ if (lib === "irenogram") {
   mark("started");
   id = (await app.getMe()).id;
   mark("answered");
+  driver = (app.storage as { inner?: { driver?: string } }).inner?.driver;
   await app.stop();
 } else if (lib === "mtcute") {
   const { mtcuteClient, mtcuteStorage } = await import("./client_mtcute.ts");
@@ -47,5 +53,5 @@ if (lib === "irenogram") {
   await c.destroy();
 }
 const ms = performance.now() - t0;
-console.log(JSON.stringify({ ms, id: String(id), ...phases }));
+console.log(JSON.stringify({ ms, id: String(id), driver, ...phases }));
 process.exit(0);

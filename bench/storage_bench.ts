@@ -1,8 +1,8 @@
 /**
  * Session storage benchmark: 100,000 peer upserts (random ids and usernames) in batches, then
- * 100,000 lookups by id and by username, on a file: SqliteStorage (SQLite WASM over our node:fs
- * VFS) against the runtime's native SQLite running the same SQL on the same schema with the same
- * pragmas and page cache. Also: a peer resolved a moment ago (the peer cache), and cold opens of
+ * 100,000 lookups by id and by username, on a file: SqliteStorage on each driver it has here
+ * (SQLite WASM over our node:fs VFS; the runtime's native SQLite) against that native SQLite
+ * driven directly, running the same SQL on the same schema with the same pragmas and page cache. Also: a peer resolved a moment ago (the peer cache), and cold opens of
  * 10k- and 100k-peer files (1M with IRENOGRAM_BENCH_1M=1) in fresh processes against native.
  * IRENOGRAM_BENCH_PEERS and IRENOGRAM_BENCH_ROUNDS shrink a trial run.
  *
@@ -17,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import { median, runtimeName, table, writeSection } from "./report.ts";
 import { openNative } from "./storage_native.ts";
 import { SqliteStorage } from "../storage/sqlite.ts";
+import { availableSqliteDrivers, type SqliteDriverChoice } from "../storage/sqlite_driver.ts";
 import { CachedStorage } from "../storage/peer_cache.ts";
 import { IRENOGRAM_TABLES, OWN_TABLES, SQL } from "../storage/sqlite_schema.ts";
 import type { PeerRecord } from "../storage/storage.ts";
@@ -72,8 +73,11 @@ interface Engine {
   close(): unknown;
 }
 
-async function ours(file: string): Promise<Engine> {
-  const s = new SqliteStorage(file);
+/** SqliteStorage's drivers here: WASM first, then the native one where the runtime has it. */
+const DRIVERS: SqliteDriverChoice[] = availableSqliteDrivers().reverse();
+
+async function ours(file: string, driver: SqliteDriverChoice): Promise<Engine> {
+  const s = new SqliteStorage(file, { driver });
   await s.open();
   return {
     upsert: (batch) => s.updatePeers(batch),
@@ -150,13 +154,15 @@ const { PAGE_SIZE: ourPageSize } = await import("../storage/sqlite.ts");
  * The machine is shared and noisy: the engines take turns batch by batch (and chunk by chunk
  * of lookups), in rotating order, so that a burst of load falls on all of them alike.
  */
-const totals = [0, 1].map(() => ({ upsert: 0, byId: 0, byName: 0 }));
+const totals = [...DRIVERS, "native"].map(() => ({ upsert: 0, byId: 0, byName: 0 }));
 let nativeName = "";
 for (let round = 0; round < ROUNDS; round++) {
-  const files = ["ours", "native"].map((n) => join(dir, `${n}-${round}.session`));
-  const nat = await native(files[1], ourPageSize);
+  const files = [...DRIVERS, "direct"].map((n) => join(dir, `${n}-${round}.session`));
+  const nat = await native(files[DRIVERS.length], ourPageSize);
   nativeName = nat.name;
-  const engines: Engine[] = [await ours(files[0]), nat];
+  const engines: Engine[] = [];
+  for (const [i, d] of DRIVERS.entries()) engines.push(await ours(files[i], d));
+  engines.push(nat);
   const turns = async (
     step: number,
     work: (e: Engine) => unknown,
@@ -189,7 +195,17 @@ const per = (t: { upsert: number; byId: number; byName: number }) => ({
   byId: t.byId / ROUNDS / LOOKUPS,
   byName: t.byName / ROUNDS / LOOKUPS,
 });
-const [o, n] = totals.map(per);
+const results = totals.map(per);
+const n = results[DRIVERS.length];
+/** The driver each SqliteStorage column ran on. */
+const driverNames = new Map<SqliteDriverChoice, string>();
+for (const d of DRIVERS) {
+  const probe = new SqliteStorage(join(dir, `probe-${d}.session`), { driver: d });
+  await probe.open();
+  driverNames.set(d, probe.driver!);
+  await probe.close();
+  cleanup(probe.path);
+}
 
 // The journal choice: the same upserts through SQLite WASM and our VFS under each candidate.
 const journals: [string, string][] = [
@@ -329,14 +345,15 @@ for (const size of COLD_SIZES) {
     db.close();
   }
   const probe = set[size - 1].id;
-  const coldOurs = cold("ours", coldFile, probe), coldNative = cold("native", nativeCold, probe);
+  const coldOurs = DRIVERS.map((d) => cold(`ours-${d}`, coldFile, probe));
+  const coldNative = cold("native", nativeCold, probe);
   coldRows.push([
     `cold open of a ${
       size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`
     }-peer file + 1 lookup, ms (fresh process)`,
-    f(coldOurs, 0),
+    ...coldOurs.map((c) => f(c, 0)),
     f(coldNative, 0),
-    `${f(coldOurs / coldNative, 2)}×`,
+    coldOurs.map((c) => `${f(c / coldNative, 2)}×`).join(" / "),
   ]);
   cleanup(coldFile);
   cleanup(nativeCold);
@@ -356,31 +373,33 @@ const markdown = [
   "engines' own default is 2 MB); " +
   `page size ${ourPageSize} (SqliteStorage creates files with it; the native engines' default). ` +
   "SqliteStorage is timed through its public async API (validation and record building " +
-  `included); ${nativeName} through synchronous calls building the same records.`,
+  `included), on each driver it has here (${DRIVERS.map((d) => driverNames.get(d)).join(", ")}; ` +
+  `the default is the native one where there is one); ${nativeName} through synchronous calls ` +
+  "building the same records. Ratios: each SqliteStorage column ÷ the last column.",
   "",
   table([
     "operation",
-    "SqliteStorage",
+    ...DRIVERS.map((d) => `SqliteStorage on ${driverNames.get(d)}`),
     nativeName,
     "ratio (target)",
   ], [
     [
       `upsert ${PEERS / 1000}k, ms`,
-      f(o.upsert, 0),
+      ...results.slice(0, -1).map((o) => f(o.upsert, 0)),
       f(n.upsert, 0),
-      `${ratio(o.upsert, n.upsert)} (≤ 1.5×)`,
+      `${results.slice(0, -1).map((o) => ratio(o.upsert, n.upsert)).join(" / ")} (≤ 1.5×)`,
     ],
     [
       "lookup by id, µs",
-      f(o.byId * 1000),
+      ...results.slice(0, -1).map((o) => f(o.byId * 1000)),
       f(n.byId * 1000),
-      `${ratio(o.byId, n.byId)} (≤ 2×)`,
+      `${results.slice(0, -1).map((o) => ratio(o.byId, n.byId)).join(" / ")} (≤ 2×)`,
     ],
     [
       "lookup by username, µs",
-      f(o.byName * 1000),
+      ...results.slice(0, -1).map((o) => f(o.byName * 1000)),
       f(n.byName * 1000),
-      `${ratio(o.byName, n.byName)} (≤ 2×)`,
+      `${results.slice(0, -1).map((o) => ratio(o.byName, n.byName)).join(" / ")} (≤ 2×)`,
     ],
     ...coldRows,
   ]),

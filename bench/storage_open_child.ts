@@ -1,7 +1,7 @@
 /**
  * Child of bench/storage_bench.ts: prints how many milliseconds it took, in this fresh process,
  * to import the engine, start it, open FILE and look up one peer.
- *   storage_open_child ours|native FILE PEER_ID
+ *   storage_open_child ours-wasm|ours-native|native FILE PEER_ID
  */
 import process from "node:process";
 
@@ -10,9 +10,9 @@ const args = process.argv.slice(
   process.argv.findIndex((a) => a.includes("storage_open_child")) + 1,
 );
 const [mode, file, id] = args;
-if (mode === "ours") {
+if (mode.startsWith("ours-")) {
   const { SqliteStorage } = await import("../storage/sqlite.ts");
-  const s = new SqliteStorage(file);
+  const s = new SqliteStorage(file, { driver: mode.slice(5) as "wasm" | "native" });
   await s.open();
   if (!(await s.getPeerById(Number(id)))) throw new Error("peer missing");
   await s.close();

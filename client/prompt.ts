@@ -12,7 +12,9 @@ import type { Input } from "./options.ts";
 
 // Node built-ins through runtime/ (a stand-in in a browser, where no terminal exists).
 const process = nodeModule<typeof processModule>("node:process");
-const { createInterface } = nodeModule<typeof Readline>("node:readline");
+// node:readline only when a question is asked (loading it costs start-up time on Deno).
+const createInterface = (options: Readline.ReadLineOptions): Readline.Interface =>
+  nodeModule<typeof Readline>("node:readline").createInterface(options);
 
 /** Whether questions can be asked (stdin and stdout are terminals). */
 export function canPrompt(): boolean {

@@ -164,15 +164,13 @@ export class MtprotoClient {
   }
 
   /**
-   * Connects to `mainDcId`, loading its auth key from the store or creating one, and sends
-   * initConnection. Resolves once requests can flow.
+   * Connects to `mainDcId`, loading its auth key from the store or creating one. Resolves once
+   * requests can flow: initConnection goes out with the first request (no round trip of its
+   * own), and help.getConfig is asked only when a DC's address is missing from `dcOptions`.
    */
   async connect(mainDcId: number): Promise<void> {
     if (this.#closed) throw new MtprotoError("MTPROTO_CLOSED", "the client was closed");
     await initCore();
-    if (this.#rsaKeys.length === 0) {
-      for (const pem of this.#o.publicKeys) this.#rsaKeys.push(parseRsaPublicKey(pem));
-    }
     this.#mainDcId = mainDcId;
     await this.#session(mainDcId).connect();
   }
@@ -249,6 +247,15 @@ export class MtprotoClient {
     return done;
   }
 
+  /** The servers' keys, parsed when the first key exchange needs them (not on every start). */
+  #rsa(): readonly RsaPublicKey[] {
+    if (this.#rsaKeys.length === 0) {
+      // All or nothing: a bad PEM throws (MTPROTO_BAD_OPTIONS) every time it is asked.
+      this.#rsaKeys.push(...this.#o.publicKeys.map(parseRsaPublicKey));
+    }
+    return this.#rsaKeys;
+  }
+
   #session(dcId: number): Session {
     let s = this.#sessions.get(dcId);
     if (s !== undefined) return s;
@@ -266,7 +273,7 @@ export class MtprotoClient {
         proxy: o.proxy,
         WebSocket: o.WebSocket,
       },
-      rsaKeys: this.#rsaKeys,
+      rsaKeys: () => this.#rsa(),
       keys: o.keys,
       logger: this.#log,
       random: o.random,
@@ -295,9 +302,6 @@ export class MtprotoClient {
       }),
       wrapQuery: o.noUpdates ? (query) => ({ _: "invokeWithoutUpdates", query }) : undefined,
       onUpdate: o.onUpdate ? (u) => o.onUpdate!(u, dcId) : undefined,
-      onConfig: (config) => {
-        if (Array.isArray(config?.dcOptions)) this.#configOptions = config.dcOptions;
-      },
     });
     this.#sessions.set(dcId, s);
     return s;

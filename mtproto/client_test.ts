@@ -10,7 +10,13 @@ import { LAYER, RpcError } from "../tl/mod.ts";
 import { HOSTILE_MODES, type HostileMode, TestServer } from "../testing/server/mod.ts";
 import { Logger, TRANSPORTS } from "./mod.ts";
 import { SEEN_CAPACITY } from "./message_ids.ts";
-import { clientFor, memoryKeys, protocolServer } from "./test_support/clients.ts";
+import {
+  clientFor,
+  memoryKeys,
+  protocolOf,
+  protocolServer,
+  until,
+} from "./test_support/clients.ts";
 
 const countries = (hash: number) => ({ _: "help.getCountriesList", langCode: "", hash }) as const;
 
@@ -308,6 +314,9 @@ test("mtproto: 1,000 requests in flight go out in a few containers", async () =>
   });
   const client = await clientFor(server, { logger });
   await client.connect(2);
+  // Settled: initConnection answered, future salts fetched (asked after the first answer).
+  await client.invoke({ _: "help.getNearestDc" });
+  assert.ok(await until(() => client.stats()[0].futureSalts > 0));
   sends.length = 0;
   const before = server.stats().queries;
   const results = await Promise.all(
@@ -360,7 +369,7 @@ test("mtproto: connection dropped with requests in flight: each sent again once,
   }
 });
 
-test("mtproto: invokeWithLayer(initConnection) opens every connection; big queries go gzip_packed", async () => {
+test("mtproto: invokeWithLayer(initConnection) rides on the first requests, no round trip of its own; big queries go gzip_packed", async () => {
   const { server, world } = await protocolServer();
   try {
     const sent: number[] = [];
@@ -369,14 +378,18 @@ test("mtproto: invokeWithLayer(initConnection) opens every connection; big queri
         const m = / sent .*bytes=(\d+)/.exec(line);
         if (m) sent.push(Number(m[1]));
       }),
+      initConnection: { deviceModel: "bench rig", appVersion: "9.9" },
     });
     await client.connect(2);
-    assert.equal(world.configs, 1);
+    assert.equal(sent.length, 0, "connect() sends nothing once the key is there");
     await client.invoke(countries(1));
     server.dropConnections();
     await client.invoke(countries(2));
-    assert.equal(world.configs, 2);
+    assert.equal(world.configs, 0, "no help.getConfig: the DC's address was given");
     assert.deepEqual([...world.layers], [LAYER]);
+    const [record] = [...protocolOf(world).keys.all()];
+    assert.equal(record.client?.deviceModel, "bench rig");
+    assert.equal(record.client?.appVersion, "9.9");
     sent.length = 0;
     await client.invoke({ _: "help.getCountriesList", langCode: "x".repeat(20000), hash: 3 });
     assert.equal(world.langCodes.at(-1), 20000);
@@ -656,4 +669,21 @@ test("mtproto: 100,000 replayed answers: duplicates dropped, memory bounded by c
   assert.equal(stats.pendingIds, 0);
   assert.ok(stats.acks <= 8192);
   await client.close();
+});
+
+test("mtproto: the servers' RSA keys are parsed only when a key exchange needs them", async () => {
+  await using server = await TestServer.start();
+  const keys = memoryKeys();
+  const first = await clientFor(server, { keys });
+  await first.connect(2); // makes and stores the key
+  await first.close();
+  // A stored key: no exchange, so a PEM that does not parse is never looked at (start-up cost).
+  const again = await clientFor(server, { keys, publicKeys: ["not a PEM"] });
+  await again.connect(2);
+  assert.equal((await again.invoke({ _: "help.getNearestDc" })).thisDc, 2);
+  await again.close();
+  // No stored key: the exchange needs them, and the bad one is a typed error.
+  const fresh = await clientFor(server, { publicKeys: ["not a PEM"] });
+  await assert.rejects(fresh.connect(2), { code: "MTPROTO_BAD_OPTIONS" });
+  await fresh.close();
 });

@@ -5,9 +5,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as net from "node:net";
 import { openMessage } from "../core/mod.ts";
-import { deserialize } from "../tl/mod.ts";
+import { deserialize, LAYER } from "../tl/mod.ts";
 import { TestServer } from "../testing/server/mod.ts";
-import { type AuthKeyStore, Logger, MtprotoClient } from "./mod.ts";
+import { type AuthKeyStore, Logger, MtprotoClient, type MtprotoOptions } from "./mod.ts";
 
 interface Message {
   msgId: bigint;
@@ -18,7 +18,8 @@ interface Message {
 /** What the relay saw in one direction: each socket chunk, and the messages of each frame. */
 interface Direction {
   chunks: number[];
-  frames: { chunk: number; messages: Message[] }[];
+  /** `connection`: which client connection (0, 1, …) the frame went over. */
+  frames: { chunk: number; connection: number; messages: Message[] }[];
 }
 
 /**
@@ -30,7 +31,8 @@ async function relay(server: TestServer, key: () => Uint8Array | undefined) {
     client: Direction;
     server: Direction;
   };
-  const reader = (sender: "client" | "server", tagBytes: number) => {
+  let connections = 0;
+  const reader = (sender: "client" | "server", tagBytes: number, connection: number) => {
     const d = seen[sender];
     let pending = new Uint8Array(0), skip = tagBytes;
     return (chunk: Uint8Array) => {
@@ -53,6 +55,7 @@ async function relay(server: TestServer, key: () => Uint8Array | undefined) {
         const top: Message = { msgId: v.getBigInt64(16, true), seqno: v.getInt32(24, true), body };
         d.frames.push({
           chunk: d.chunks.length - 1,
+          connection,
           messages: body._ === "msg_container" ? body.messages! : [top],
         });
       }
@@ -66,10 +69,14 @@ async function relay(server: TestServer, key: () => Uint8Array | undefined) {
     client.setNoDelay(true);
     upstream.setNoDelay(true);
     sockets.push(client, upstream);
-    const up = reader("client", 4), down = reader("server", 0);
+    const connection = connections++;
+    const up = reader("client", 4, connection), down = reader("server", 0, connection);
     client.on("data", (c) => (upstream.write(c), up(new Uint8Array(c))));
     upstream.on("data", (c) => (client.write(c), down(new Uint8Array(c))));
-    for (const s of [client, upstream]) s.on("error", () => {}).on("close", () => s.destroy());
+    // A side that closes takes the other with it (a dropped connection reaches the client).
+    for (const s of [client, upstream]) {
+      s.on("error", () => {}).on("close", () => (client.destroy(), upstream.destroy()));
+    }
   });
   await new Promise<void>((ok) => listener.listen(0, "127.0.0.1", ok));
   return {
@@ -82,7 +89,8 @@ async function relay(server: TestServer, key: () => Uint8Array | undefined) {
   };
 }
 
-async function connected(server: TestServer) {
+/** A client of DC 2 through {@link relay}, not connected yet. */
+async function relayed(server: TestServer, extra: Partial<MtprotoOptions> = {}) {
   const map = new Map<number, Uint8Array | null>();
   const keys: AuthKeyStore = {
     getAuthKey: (dc) => Promise.resolve(map.get(dc) ?? null),
@@ -96,9 +104,20 @@ async function connected(server: TestServer) {
     keys,
     transport: "intermediate",
     logger: new Logger("silent"),
+    ...extra,
   });
+  return { client, wire };
+}
+
+/** A relayed client, connected and settled. */
+async function connected(server: TestServer) {
+  const { client, wire } = await relayed(server);
   await client.connect(2);
   await client.invoke({ _: "help.getNearestDc" }); // settles the session (new_session_created)
+  // Future salts are asked after the first answer: let that exchange finish too.
+  for (let i = 0; i < 300 && client.stats()[0].futureSalts === 0; i++) {
+    await new Promise((ok) => setTimeout(ok, 10));
+  }
   return { client, wire };
 }
 
@@ -166,6 +185,46 @@ test("one at a time: answers arm no timer each (the ack timer is armed once and 
     await new Promise((ok) => setTimeout(ok, 800));
     const late = wire.seen.client.frames.slice(before).flatMap((f) => f.messages);
     assert.deepEqual(late.map((m) => m.body._), ["msgs_ack"]);
+  } finally {
+    await client.close();
+    await wire.close();
+  }
+});
+
+test("initConnection rides on the first request of each connection: no help.getConfig, no round trip of its own", async () => {
+  await using server = await TestServer.start();
+  const { client, wire } = await relayed(server, {
+    initConnection: { deviceModel: "wire test", langCode: "de" },
+  });
+  type Body = { _: string; layer?: number; deviceModel?: string; langCode?: string; query?: Body };
+  /** The client's messages so far that carry an API query (service messages left out). */
+  const queries = (connection?: number) =>
+    wire.seen.client.frames.filter((f) => connection === undefined || f.connection === connection)
+      .flatMap((f) => f.messages).map((m) => m.body as Body).filter((b) =>
+        !["msgs_ack", "get_future_salts", "ping_delay_disconnect", "ping"].includes(b._)
+      );
+  try {
+    await client.connect(2);
+    assert.equal(queries().length, 0, "connect() sent no query");
+    await client.invoke({ _: "help.getNearestDc" });
+    await client.invoke({ _: "help.getNearestDc" });
+    const [first, second] = queries();
+    assert.equal(first._, "invokeWithLayer");
+    assert.equal(first.layer, LAYER);
+    assert.equal(first.query?._, "initConnection");
+    assert.equal(first.query?.deviceModel, "wire test");
+    assert.equal(first.query?.langCode, "de");
+    assert.equal(first.query?.query?._, "help.getNearestDc", "the first request itself is inside");
+    assert.equal(second._, "help.getNearestDc", "once answered, queries go unwrapped");
+    // A new connection wraps its first request again.
+    server.dropConnections();
+    await client.invoke({ _: "help.getNearestDc" });
+    // (A request may still leave on the dropped connection before the client sees it close.)
+    const again = queries(wire.seen.client.frames.at(-1)!.connection);
+    assert.equal(again[0]?._, "invokeWithLayer");
+    assert.equal(again[0]?.query?.query?._, "help.getNearestDc");
+    const inner = (b: Body): Body => (b.query ? inner(b.query) : b);
+    assert.ok(!queries().some((b) => inner(b)._ === "help.getConfig"), "no help.getConfig");
   } finally {
     await client.close();
     await wire.close();

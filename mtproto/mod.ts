@@ -20,8 +20,11 @@
  * - Requests are queued and sent on the next microtask, many in one msg_container (up to 1,000
  *   messages or 512 KiB), with pending acks piggybacked; bodies over 512 bytes go gzip_packed
  *   when that is smaller.
- * - Every new connection starts with invokeWithLayer(LAYER, initConnection(help.getConfig));
- *   requests wait for it. Its dc_options serve DCs missing from `dcOptions`.
+ * - initConnection rides on the first requests of every new connection: each user query goes
+ *   out as invokeWithLayer(LAYER, initConnection(…, query)) until one is answered, so a new
+ *   connection costs no round trip of its own. help.getConfig is asked only for a DC missing
+ *   from `dcOptions` (its dc_options serve it). A new connection on which nothing valid arrives
+ *   within `connectTimeout` counts as a failed attempt.
  * - A dropped connection is reopened (backoff from 0 ms up to 5 s with jitter) and every
  *   unanswered request is sent again once, under a new msg_id; an answer to any msg_id it went
  *   out under settles it, once. After 5 connections in a row without one valid message, pending

@@ -22,7 +22,6 @@ import {
   type Api,
   deserialize,
   readResult,
-  RpcError,
   serialize,
   TlError,
 } from "../tl/mod.ts";
@@ -49,16 +48,19 @@ export interface SessionOptions {
   /** Resolves the DC's address (asked again on every reconnect). */
   endpoint: () => Promise<Endpoint> | Endpoint;
   connection: Omit<ConnectionOptions, "dcId">;
-  rsaKeys: readonly RsaPublicKey[];
+  /** The servers' keys, asked for only when a key exchange needs them (parsing costs start-up). */
+  rsaKeys: () => readonly RsaPublicKey[];
   keys: AuthKeyStore;
   logger: Logger;
-  /** Wraps the first query of each connection (invokeWithLayer + initConnection). */
+  /**
+   * Wraps the first queries of each connection (invokeWithLayer + initConnection): every user
+   * query sent on a connection is wrapped until one of them is answered, so initConnection rides
+   * on the first real request instead of costing a round trip of its own.
+   */
   wrapInit: (query: AnyFunction) => AnyFunction;
   /** Wraps every user query (invokeWithoutUpdates when updates are off); default none. */
   wrapQuery?: (query: AnyFunction) => AnyFunction;
   onUpdate?: (updates: AnyTlObject) => void;
-  /** The help.getConfig answer of each connection's init query. */
-  onConfig?: (config: Api.Config) => void;
   /** Reconnect when the connection drops even with nothing pending (the main DC, for updates). */
   keepAlive?: boolean;
   random?: RandomSource;
@@ -128,6 +130,8 @@ interface Request {
   early: boolean;
   /** The answer is a service object (pong, future_salts), not an rpc_result. */
   service: boolean;
+  /** The connection on which it last went out wrapped in initConnection. */
+  initOn?: unknown;
   resends: number;
   /** Local time (ms) it last went out, and when the server was last asked about it. */
   sentAt: number;
@@ -159,8 +163,11 @@ const CONTAINER_MAX_MESSAGES = 1000;
 const CONTAINER_MAX_BYTES = 512 * 1024;
 /** Bodies larger than this are offered to gzip. */
 const GZIP_MIN = 512;
-/** node:zlib where the runtime has it (not in browsers: there requests go uncompressed). */
-const zlib = nodeBuiltin<{ gzipSync(b: Uint8Array): Uint8Array }>("node:zlib");
+/**
+ * node:zlib where the runtime has it (not in browsers: there requests go uncompressed), loaded
+ * with the first large body (loading it costs start-up time on Deno).
+ */
+let zlib: { gzipSync(b: Uint8Array): Uint8Array } | null | undefined;
 /** Acks held before they are sent on their own. */
 const ACK_BATCH = 32;
 /** How long (ms) acks wait for a request to carry them before they are sent on their own. */
@@ -230,6 +237,11 @@ export class Session {
   #sessionId: bigint;
   /** unique_id of the last new_session_created (a repeated one changes nothing). */
   #sessionUniqueId: bigint | undefined;
+  /** The connection's initConnection is not answered yet: user queries go out wrapped. */
+  #initPending = false;
+  /** invokeWithLayer(initConnection(…))'s bytes before the query (see #withInit). */
+  #initPrefix: Uint8Array | undefined;
+  #initTimer: ReturnType<typeof setTimeout> | undefined;
 
   #conn: Connection | undefined;
   #state: State = "idle";
@@ -374,7 +386,9 @@ export class Session {
   /** The body of a query: its TL bytes, gzip_packed when that is smaller. */
   #encodeBody(fn: AnyFunction): Uint8Array {
     const body = serialize(fn);
-    if (body.length < GZIP_MIN || zlib === undefined) return body;
+    if (body.length < GZIP_MIN) return body;
+    zlib ??= nodeBuiltin<{ gzipSync(b: Uint8Array): Uint8Array }>("node:zlib") ?? null;
+    if (zlib === null) return body;
     const packed = zlib.gzipSync(body);
     if (packed.length + 8 >= body.length) return body;
     return serialize({ _: "gzip_packed", packedData: packed });
@@ -513,17 +527,18 @@ export class Session {
     }
     this.#state = "init";
     if (this.#needsBind) await this.#bind();
-    const init = this.#request(
-      this.#o.wrapInit({ _: "help.getConfig" }),
-      { timeout: this.#o.connectTimeout ?? 15000 },
-      { early: true, service: false },
-    );
-    try {
-      this.#o.onConfig?.(await init as Api.Config);
-    } catch (e) {
-      if (!(e instanceof RpcError)) throw e;
-      this.#log.warn("initConnection failed", { dc: this.dcId, error: e });
-    }
+    // initConnection goes out with the first requests of this connection (see #flush). A
+    // connection on which the server then says nothing valid within connectTimeout is dropped
+    // as a failed attempt, as a failed init round trip was.
+    this.#initPending = true;
+    const limit = this.#o.connectTimeout ?? 15000;
+    this.#initTimer = setTimeout(() => {
+      if (this.#conn !== conn || this.#validSinceConnect || this.#pending.size === 0) return;
+      this.#onClose(
+        new MtprotoError("MTPROTO_CONNECTION_FAILED", `no valid answer within ${limit} ms`),
+      );
+      conn.close();
+    }, limit);
     if (this.#conn !== conn || this.#now() !== "init") {
       throw new MtprotoError("MTPROTO_CONNECTION_FAILED", "the connection closed while starting");
     }
@@ -532,7 +547,6 @@ export class Session {
     this.#log.debug("ready", { dc: this.dcId, queued: this.#queue.length });
     this.#startPing();
     this.#scheduleRenewal();
-    this.#askSalts();
     this.#scheduleFlush();
   }
 
@@ -609,7 +623,7 @@ export class Session {
     const timeout = this.#o.connectTimeout ?? 15000;
     const dc = (this.#o.connection.testMode ? 10000 : 0) + this.dcId;
     const result = await exchangeAuthKey((body) => this.#plainRoundTrip(conn, body, timeout), {
-      keys: this.#o.rsaKeys,
+      keys: this.#o.rsaKeys(),
       dc: this.#o.connection.media ? -dc : dc,
       expiresIn,
       random: this.#random,
@@ -705,6 +719,7 @@ export class Session {
     const conn = this.#conn;
     this.#conn = undefined;
     this.#stopPing();
+    this.#stopInitTimer();
     this.#stopRenewal();
     this.#draining = false;
     const wasState = this.#state;
@@ -732,6 +747,18 @@ export class Session {
     if (wasState !== "ready") return; // #run handles failures while connecting
     this.#state = "idle";
     if (!this.#validSinceConnect) this.#failures++;
+    if (this.#failures >= MAX_FAILURES) {
+      // As #run gives up on connections that fail while starting.
+      this.#failAll(
+        new MtprotoError(
+          "MTPROTO_CONNECTION_FAILED",
+          `no working connection to DC ${this.dcId} after ${this.#failures} attempts`,
+          { cause: problem },
+        ),
+      );
+      this.#failures = 0;
+      return;
+    }
     if (
       problem instanceof MtprotoError && problem.code === "MTPROTO_AUTH_KEY_UNKNOWN" &&
       this.#o.pfs !== undefined
@@ -756,6 +783,7 @@ export class Session {
     const conn = this.#conn;
     this.#conn = undefined;
     this.#stopPing();
+    this.#stopInitTimer();
     this.#stopRenewal();
     this.#draining = false;
     conn?.close();
@@ -888,9 +916,13 @@ export class Session {
       }
       return;
     }
+    // Future salts are asked once the connection proved itself: the first request of a new
+    // connection is the user's own (carrying initConnection), alone with the first salt.
+    const first = !this.#validSinceConnect;
     this.#validSinceConnect = true;
     this.#failures = 0;
     this.#handle(msgId, seqNo, obj);
+    if (first) this.#askSalts();
     if (this.#acks.length >= ACK_BATCH) this.#scheduleFlush();
     else if (this.#acks.length > 0 && this.#ackTimer === undefined) {
       // Acks wait for the next request to ride along (one packet, no timer churn: the timer is
@@ -927,6 +959,8 @@ export class Session {
         const r = o as unknown as { reqMsgId: bigint; result: Uint8Array };
         const req = this.#pending.get(r.reqMsgId);
         if (req === undefined) return;
+        // Any answer to a wrapped query means the server took this connection's initConnection.
+        if (req.initOn === this.#conn) this.#initPending = false;
         let value: unknown;
         try {
           value = readResult(req.fn, r.result);
@@ -1125,6 +1159,25 @@ export class Session {
     return this.#salt;
   }
 
+  /**
+   * `body` inside invokeWithLayer(initConnection(…)): the wrapper's bytes (the same for every
+   * query, made once) followed by the query's.
+   */
+  #withInit(req: Request, body: Uint8Array, conn: unknown): Uint8Array {
+    if (this.#initPrefix === undefined) {
+      const probe = serialize(this.#o.wrapInit({ _: "help.getConfig" }));
+      this.#initPrefix = probe.subarray(
+        0,
+        probe.length - serialize({ _: "help.getConfig" }).length,
+      );
+    }
+    const wrapped = new Uint8Array(this.#initPrefix.length + body.length);
+    wrapped.set(this.#initPrefix);
+    wrapped.set(body, this.#initPrefix.length);
+    req.initOn = conn;
+    return wrapped;
+  }
+
   #flush(): void {
     const conn = this.#conn;
     if (conn === undefined || this.#authKey === undefined) return;
@@ -1164,7 +1217,8 @@ export class Session {
         req.sentAt = this.#clock();
         req.ids.push(msgId);
         this.#pending.set(msgId, req);
-        const body = req.bodyFor ? req.bodyFor(msgId) : req.body;
+        let body = req.bodyFor ? req.bodyFor(msgId) : req.body;
+        if (this.#initPending && !req.service && !req.early) body = this.#withInit(req, body, conn);
         messages.push({ msgId, seqNo: this.#seq.next(true), body });
         bytes += body.length + 16;
         sent.push(req);
@@ -1239,6 +1293,11 @@ export class Session {
     this.#pingTimer = setInterval(() => this.#ping(), every);
     const after = this.#stateAfter();
     this.#stateTimer = setInterval(() => this.#askStates(), Math.max(10, after / 2));
+  }
+
+  #stopInitTimer(): void {
+    if (this.#initTimer !== undefined) clearTimeout(this.#initTimer);
+    this.#initTimer = undefined;
   }
 
   #stopPing(): void {
@@ -1339,6 +1398,7 @@ export class Session {
     if (this.#state === "closed") return;
     this.#state = "closed";
     this.#stopPing();
+    this.#stopInitTimer();
     this.#stopRenewal();
     if (this.#ackTimer !== undefined) clearTimeout(this.#ackTimer);
     this.#plainWaiter?.reject(closed());

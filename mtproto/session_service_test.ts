@@ -60,6 +60,7 @@ test("session: the server_salt of new_session_created is used from the next mess
     await using client = await clientFor(server);
     await client.connect(2);
     await client.invoke(countries(1));
+    await client.invoke(countries(2));
     const [record] = [...protocol.keys.all()];
     const [session] = [...record.sessions.values()];
     const current = protocol.keys.currentSalt(record, server.now());

@@ -7,12 +7,13 @@
  * @module
  */
 import type * as Zlib from "node:zlib";
-import { nodeBuiltin } from "./runtime.ts";
+import { NODE_APIS, nodeBuiltin } from "./runtime.ts";
 
-const zlib = nodeBuiltin<typeof Zlib>("node:zlib");
+/** node:zlib, loaded on first use (loading it costs start-up time on Deno). */
+let zlib: typeof Zlib | undefined;
 
 /** Whether {@link gunzipSync} works here (a runtime with `node:zlib`; not a browser). */
-export const SYNC_GUNZIP: boolean = zlib !== undefined;
+export const SYNC_GUNZIP: boolean = NODE_APIS;
 
 /** Why gzip data did not inflate. */
 export type InflateFailure = "invalid" | "tooLarge" | "unsupported";
@@ -25,6 +26,7 @@ export type Inflated = { bytes: Uint8Array } | { failure: InflateFailure };
  * `{ failure: "unsupported" }` where there is no `node:zlib` (use {@link gunzipAsync}).
  */
 export function gunzipSync(data: Uint8Array, maxSize: number): Inflated {
+  zlib ??= nodeBuiltin<typeof Zlib>("node:zlib");
   if (zlib === undefined) return { failure: "unsupported" };
   try {
     const out = zlib.gunzipSync(data, { maxOutputLength: maxSize });

@@ -1,7 +1,9 @@
 /**
  * The default storage engine: a `NAME.session` SQLite file, in the layout Irenogram (version 7)
- * reads, on @sqlite.org/sqlite-wasm with a synchronous `node:fs` VFS. SQLite WASM is imported
- * only when the first SqliteStorage opens.
+ * reads, on the runtime's native SQLite where there is one (`bun:sqlite`, Deno's `node:sqlite`,
+ * better-sqlite3 on Node when installed) and on @sqlite.org/sqlite-wasm with a synchronous
+ * `node:fs` VFS elsewhere (`sqlite_driver.ts`). Either is loaded only when the first
+ * SqliteStorage opens.
  *
  * Durability: WAL journal in exclusive locking mode (no shared memory needed; one process per
  * file anyway). Session, auth-key and update-state writes commit with `synchronous=FULL` (fsync
@@ -14,8 +16,8 @@
  */
 import type * as Fs from "node:fs";
 import type * as Path from "node:path";
-import { NODE_APIS, nodeModule } from "../runtime/runtime.ts";
-import type { Database, Sqlite3Static } from "@sqlite.org/sqlite-wasm";
+import { nodeModule } from "../runtime/runtime.ts";
+import type { Sqlite3Static } from "@sqlite.org/sqlite-wasm";
 import { SessionFileError, StorageError } from "./errors.ts";
 import type {
   ListableStorage,
@@ -27,8 +29,14 @@ import type {
 } from "./storage.ts";
 import { CheckedStorage } from "./checked.ts";
 import { FileLock } from "./file_lock.ts";
-import { fsyncDirectory, installNodeFsVfs } from "./sqlite_vfs.ts";
-import { type FastStatement, StatementSet } from "./sqlite_statement.ts";
+import { fsyncDirectory } from "./fsync_dir.ts";
+import {
+  type SqliteConnection as Database,
+  sqliteDriver,
+  type SqliteDriverChoice,
+  type SqliteDriverName,
+  type SqliteStatement as FastStatement,
+} from "./sqlite_driver.ts";
 import { COMMON_STATE_ID, SQL } from "./sqlite_schema.ts";
 import { migrate } from "./sqlite_migrate.ts";
 import { acceptFile, refuseNonSqlite } from "./sqlite_open.ts";
@@ -36,7 +44,7 @@ import { implausiblePeer, readSession } from "./sqlite_rows.ts";
 
 // Node built-ins, resolved when this module loads (a stand-in that throws when used in a
 // browser: this engine then fails on open, not the import of the library).
-const { mkdirSync, readFileSync, unlinkSync } = nodeModule<typeof Fs>("node:fs");
+const { mkdirSync, unlinkSync } = nodeModule<typeof Fs>("node:fs");
 const { dirname, isAbsolute, join, relative, resolve, sep } = nodeModule<typeof Path>("node:path");
 
 export { PAGE_SIZE } from "./sqlite_schema.ts";
@@ -53,61 +61,27 @@ function syncDirectory(dir: string): void {
   }
 }
 
-let loading: Promise<{ sqlite3: Sqlite3Static; vfs: string }> | undefined;
-
 /**
- * sqlite3.wasm compiled synchronously where files can be read (Deno, Bun, Node). Emscripten's
- * default reads the file on the thread pool and compiles on a background thread: two waits for
- * other threads that a loaded machine stretches at start-up, while the baseline compile costs
- * the same either way. Elsewhere (a browser, a package layout where the file is not found, an
- * engine that refuses) `undefined`: SQLite WASM then loads itself as it would.
+ * Imports and starts SQLite WASM once per process (what {@link SqliteStorage} runs on where the
+ * runtime has no native SQLite; tools and tests that need the WASM build itself use it too).
  */
-function compileSynchronously(): WebAssembly.Module | undefined {
-  if (!NODE_APIS) return undefined;
-  try {
-    const url = new URL(import.meta.resolve("@sqlite.org/sqlite-wasm/sqlite3.wasm"));
-    if (url.protocol !== "file:") return undefined;
-    return new WebAssembly.Module(readFileSync(url));
-  } catch {
-    return undefined;
-  }
+export async function loadSqlite(): Promise<{ sqlite3: Sqlite3Static; vfs: string }> {
+  return await (await import("./sqlite_wasm_driver.ts")).loadSqlite();
 }
 
-/** Emscripten's option that instantiates the module itself: `done(instance, module)`. */
-interface InitOptions {
-  instantiateWasm?(
-    imports: WebAssembly.Imports,
-    done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
-  ): object;
-}
-
-/** Imports and starts SQLite WASM once per process (lazily: only when a file is opened). */
-export function loadSqlite(): Promise<{ sqlite3: Sqlite3Static; vfs: string }> {
-  loading ??= (async () => {
-    const { default: init } = await import("@sqlite.org/sqlite-wasm");
-    const module = compileSynchronously();
-    const sqlite3 = await (init as (o?: InitOptions) => ReturnType<typeof init>)(
-      module && {
-        instantiateWasm(imports, done) {
-          done(new WebAssembly.Instance(module, imports), module);
-          return {};
-        },
-      },
-    );
-    // Failures reach the caller as typed errors; the library's own console warnings would
-    // only repeat them (with SQL text) in the user's logs.
-    const config = (sqlite3 as unknown as { config?: Record<string, unknown> }).config;
-    if (config && Object.isExtensible(config)) config.warn = () => {};
-    return { sqlite3, vfs: installNodeFsVfs(sqlite3) };
-  })().catch((e) => {
-    loading = undefined; // a failed start is tried again by the next open
-    throw e;
-  });
-  return loading;
+/** Options of {@link SqliteStorage}. */
+export interface SqliteStorageOptions {
+  /**
+   * The SQLite library underneath: `"auto"` (default) uses the runtime's native SQLite
+   * (`bun:sqlite` on Bun, `node:sqlite` on Deno, the `better-sqlite3` package on Node when it is
+   * installed) and SQLite WASM elsewhere; `"native"` requires the former (else
+   * `STORAGE_DRIVER_MISSING` on open), `"wasm"` always uses the latter. The file is the same
+   * either way.
+   */
+  driver?: SqliteDriverChoice;
 }
 
 interface Statements {
-  set: StatementSet;
   upsertPeer: FastStatement;
   deleteUsernames: FastStatement;
   insertUsername: FastStatement;
@@ -142,18 +116,35 @@ export class SqliteStorage extends CheckedStorage implements Storage, ListableSt
   #lock: FileLock | undefined;
   #stmts: Statements | undefined;
   #opening: Promise<void> | undefined;
+  readonly #driverChoice: SqliteDriverChoice;
+  #driverName: SqliteDriverName | undefined;
   /** Made by {@link SqliteStorage.forSession}: open() creates a missing workdir (mode 0700). */
   #createFolder = false;
 
   /** `path` is the session file itself (see {@link SqliteStorage.forSession} for NAME/workdir). */
-  constructor(path: string) {
+  constructor(path: string, options: SqliteStorageOptions = {}) {
     super();
     if (typeof path !== "string" || path.length === 0) {
       throw new StorageError("the session file path must be a non-empty string", {
         code: "STORAGE_INVALID_ARGUMENT",
       });
     }
+    const driver = options.driver ?? "auto";
+    if (driver !== "auto" && driver !== "native" && driver !== "wasm") {
+      throw new StorageError('driver must be "auto", "native" or "wasm"', {
+        code: "STORAGE_INVALID_ARGUMENT",
+      });
+    }
     this.path = path;
+    this.#driverChoice = driver;
+  }
+
+  /**
+   * The SQLite library the open storage runs on (`"sqlite-wasm"`, `"bun:sqlite"`,
+   * `"node:sqlite"`, `"better-sqlite3"`); `undefined` before it opened.
+   */
+  get driver(): SqliteDriverName | undefined {
+    return this.#driverName;
   }
 
   /**
@@ -161,7 +152,11 @@ export class SqliteStorage extends CheckedStorage implements Storage, ListableSt
    * the file outside `workdir` (absolute, `..`) or holds a NUL byte is refused. A missing
    * `workdir` is created (mode 0700) when the storage opens.
    */
-  static forSession(name: string, workdir = "."): SqliteStorage {
+  static forSession(
+    name: string,
+    workdir = ".",
+    options: SqliteStorageOptions = {},
+  ): SqliteStorage {
     if (typeof name !== "string" || typeof workdir !== "string" || workdir.includes("\0")) {
       throw new StorageError(
         "the session name and workdir must be strings (workdir without NUL bytes)",
@@ -181,7 +176,7 @@ export class SqliteStorage extends CheckedStorage implements Storage, ListableSt
         { code: "STORAGE_INVALID_ARGUMENT" },
       );
     }
-    const storage = new SqliteStorage(file);
+    const storage = new SqliteStorage(file, options);
     storage.#createFolder = true;
     return storage;
   }
@@ -206,16 +201,15 @@ export class SqliteStorage extends CheckedStorage implements Storage, ListableSt
     }
     const lock = FileLock.acquire(this.path);
     let db: Database | undefined;
-    let set: StatementSet | undefined;
     try {
-      const { sqlite3, vfs } = await loadSqlite();
+      const driver = await sqliteDriver(this.#driverChoice);
       // Checked (or created) without writing a byte to the file or beside it until accepted.
-      const accepted = acceptFile(sqlite3, lock.path, this.path);
+      const accepted = acceptFile(driver, lock.path, this.path);
       if (accepted.created) syncDirectory(dirname(lock.path));
       try {
         // By its real, absolute name: a WAL beside a symlink would be missed when opened by the
         // other name, and a relative "file:…" name would be read by SQLite as a URI.
-        db = new sqlite3.oo1.DB({ filename: lock.path, flags: "w", vfs });
+        db = driver.open(lock.path, "readwrite");
         // Before the first read: keep the file locked for the connection's life, and never run
         // functions from a file's schema (a session file is data, not code).
         db.exec(
@@ -225,16 +219,15 @@ export class SqliteStorage extends CheckedStorage implements Storage, ListableSt
         db.exec(
           "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA journal_size_limit=4194304;",
         );
-        set = new StatementSet(sqlite3, db);
         this.#stmts = {
-          set,
-          upsertPeer: set.prepare(SQL.upsertPeer),
-          deleteUsernames: set.prepare(SQL.deleteUsernames),
-          insertUsername: set.prepare(SQL.insertUsername),
-          peerById: set.prepare(SQL.peerById),
-          peerByUsername: set.prepare(SQL.peerByUsername),
-          peerByPhone: set.prepare(SQL.peerByPhone),
+          upsertPeer: db.prepare(SQL.upsertPeer),
+          deleteUsernames: db.prepare(SQL.deleteUsernames),
+          insertUsername: db.prepare(SQL.insertUsername),
+          peerById: db.prepare(SQL.peerById),
+          peerByUsername: db.prepare(SQL.peerByUsername),
+          peerByPhone: db.prepare(SQL.peerByPhone),
         };
+        this.#driverName = driver.name;
       } catch (e) {
         if (e instanceof StorageError) throw e;
         throw new StorageError(`cannot open the session file ${this.path}`, {
@@ -247,8 +240,7 @@ export class SqliteStorage extends CheckedStorage implements Storage, ListableSt
     } catch (e) {
       this.#stmts = undefined;
       try {
-        set?.finalize(); // its statements and scratch buffer live in the WASM heap
-        db?.close();
+        db?.close(); // with its statements (which live in the WASM heap there)
       } catch {
         // the original error matters more
       }
@@ -365,20 +357,20 @@ export class SqliteStorage extends CheckedStorage implements Storage, ListableSt
         if (data.dcId !== undefined && data.dcId !== current.dcId) {
           // The home DC changes: its key moves to our per-DC table, the new home's comes out.
           if (current.authKey) {
-            db.exec({
-              sql: "REPLACE INTO irenogram_auth_keys (dc_id, auth_key) VALUES (?, ?)",
-              bind: [current.dcId, current.authKey],
-            });
+            db.exec("REPLACE INTO irenogram_auth_keys (dc_id, auth_key) VALUES (?, ?)", [
+              current.dcId,
+              current.authKey,
+            ]);
           }
-          const key = db.selectValue(
+          const key = db.value(
             "SELECT auth_key FROM irenogram_auth_keys WHERE dc_id = ?",
             [data.dcId],
           );
-          db.exec({ sql: "DELETE FROM irenogram_auth_keys WHERE dc_id = ?", bind: [data.dcId] });
-          db.exec({
-            sql: "UPDATE sessions SET dc_id = ?, auth_key = ?",
-            bind: [data.dcId, key instanceof Uint8Array ? key : null],
-          });
+          db.exec("DELETE FROM irenogram_auth_keys WHERE dc_id = ?", [data.dcId]);
+          db.exec("UPDATE sessions SET dc_id = ?, auth_key = ?", [
+            data.dcId,
+            key instanceof Uint8Array ? key : null,
+          ]);
         }
         const columns: Record<string, string> = {
           apiId: "api_id",
@@ -394,10 +386,9 @@ export class SqliteStorage extends CheckedStorage implements Storage, ListableSt
           const value = (data as Record<string, unknown>)[field];
           if (value === undefined) continue;
           const bound = typeof value === "boolean" ? (value ? 1 : 0) : value;
-          db.exec({
-            sql: `UPDATE sessions SET ${column} = ?`,
-            bind: [bound as number | string | Uint8Array | null],
-          });
+          db.exec(`UPDATE sessions SET ${column} = ?`, [
+            bound as number | string | Uint8Array | null,
+          ]);
         }
       }, true);
     });
@@ -409,7 +400,7 @@ export class SqliteStorage extends CheckedStorage implements Storage, ListableSt
       const { db } = this.#require();
       const home = this.#session(db);
       if (home.dcId === dcId) return home.authKey;
-      const key = db.selectValue("SELECT auth_key FROM irenogram_auth_keys WHERE dc_id = ?", [
+      const key = db.value("SELECT auth_key FROM irenogram_auth_keys WHERE dc_id = ?", [
         dcId,
       ]);
       return key instanceof Uint8Array ? key : null;
@@ -421,14 +412,11 @@ export class SqliteStorage extends CheckedStorage implements Storage, ListableSt
     return this.#run(() => {
       this.#write((db) => {
         if (this.#session(db).dcId === dcId) {
-          db.exec({ sql: "UPDATE sessions SET auth_key = ?", bind: [key] });
+          db.exec("UPDATE sessions SET auth_key = ?", [key]);
         } else if (key) {
-          db.exec({
-            sql: "REPLACE INTO irenogram_auth_keys (dc_id, auth_key) VALUES (?, ?)",
-            bind: [dcId, key],
-          });
+          db.exec("REPLACE INTO irenogram_auth_keys (dc_id, auth_key) VALUES (?, ?)", [dcId, key]);
         } else {
-          db.exec({ sql: "DELETE FROM irenogram_auth_keys WHERE dc_id = ?", bind: [dcId] });
+          db.exec("DELETE FROM irenogram_auth_keys WHERE dc_id = ?", [dcId]);
         }
       }, true);
     });
@@ -526,7 +514,7 @@ export class SqliteStorage extends CheckedStorage implements Storage, ListableSt
 
   getUpdateState(): Promise<UpdateState | undefined> {
     return this.#run(() => {
-      const row = this.#require().db.selectArray(
+      const row = this.#require().db.row(
         "SELECT pts, qts, date, seq FROM update_state WHERE id = ?",
         [COMMON_STATE_ID],
       );
@@ -540,10 +528,13 @@ export class SqliteStorage extends CheckedStorage implements Storage, ListableSt
   protected writeUpdateState(s: UpdateState): Promise<void> {
     return this.#run(() => {
       this.#write((db) => {
-        db.exec({
-          sql: "REPLACE INTO update_state (id, pts, qts, date, seq) VALUES (?, ?, ?, ?, ?)",
-          bind: [COMMON_STATE_ID, s.pts, s.qts, s.date, s.seq],
-        });
+        db.exec("REPLACE INTO update_state (id, pts, qts, date, seq) VALUES (?, ?, ?, ?, ?)", [
+          COMMON_STATE_ID,
+          s.pts,
+          s.qts,
+          s.date,
+          s.seq,
+        ]);
       }, true);
     });
   }
@@ -551,7 +542,7 @@ export class SqliteStorage extends CheckedStorage implements Storage, ListableSt
   /** The stored pts of a (validated) channel id. */
   protected readChannelPts(markedId: number): Promise<number | undefined> {
     return this.#run(() => {
-      const pts = this.#require().db.selectValue("SELECT pts FROM update_state WHERE id = ?", [
+      const pts = this.#require().db.value("SELECT pts FROM update_state WHERE id = ?", [
         markedId,
       ]);
       return pts === undefined || pts === null ? undefined : Number(pts);
@@ -563,11 +554,11 @@ export class SqliteStorage extends CheckedStorage implements Storage, ListableSt
     return this.#run(() => {
       this.#write((db) => {
         // Irenogram's rows: marked channel id, pts; qts/date/seq are the common state's.
-        db.exec({
-          sql: "INSERT INTO update_state (id, pts) VALUES (?, ?) " +
+        db.exec(
+          "INSERT INTO update_state (id, pts) VALUES (?, ?) " +
             "ON CONFLICT(id) DO UPDATE SET pts = excluded.pts",
-          bind: [id, pts],
-        });
+          [id, pts],
+        );
       }, true);
     });
   }
@@ -576,7 +567,7 @@ export class SqliteStorage extends CheckedStorage implements Storage, ListableSt
     return this.#run(() => {
       const { db } = this.#require();
       const keys = new Map<number, Uint8Array>();
-      for (const [dc, key] of db.selectArrays("SELECT dc_id, auth_key FROM irenogram_auth_keys")) {
+      for (const [dc, key] of db.rows("SELECT dc_id, auth_key FROM irenogram_auth_keys")) {
         if (key instanceof Uint8Array) keys.set(Number(dc), key);
       }
       const home = this.#session(db);
@@ -590,8 +581,7 @@ export class SqliteStorage extends CheckedStorage implements Storage, ListableSt
     let after: number | bigint = -(2n ** 63n); // before every id
     for (;;) {
       const batch: PeerRecord[] = await this.#run(() => {
-        const { stmts } = this.#require();
-        const stmt = stmts.set.prepare(SQL.peerPage);
+        const stmt = this.#require().db.prepare(SQL.peerPage);
         try {
           const rows: PeerRecord[] = [];
           stmt.bind(after, batchSize);
@@ -609,7 +599,7 @@ export class SqliteStorage extends CheckedStorage implements Storage, ListableSt
 
   listChannelPts(): Promise<Map<number, number>> {
     return this.#run(() => {
-      const rows = this.#require().db.selectArrays(
+      const rows = this.#require().db.rows(
         "SELECT id, pts FROM update_state WHERE id != ? AND pts IS NOT NULL",
         [COMMON_STATE_ID],
       );

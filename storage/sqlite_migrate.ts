@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { Database } from "@sqlite.org/sqlite-wasm";
+import type { SqliteConnection as Database } from "./sqlite_driver.ts";
 import { StorageError } from "./errors.ts";
 import { dcAddress } from "./dcs.ts";
 import {
@@ -43,20 +43,17 @@ function transaction(db: Database, what: string, fn: () => void): void {
 function insertFreshSession(db: Database): void {
   const s = freshSession();
   // As Irenogram's create(): test_mode, api_id, auth_key, user_id, is_bot unknown (NULL).
-  db.exec({
-    sql: "INSERT INTO sessions (dc_id, server_address, port, api_id, test_mode, auth_key, date, " +
+  db.exec(
+    "INSERT INTO sessions (dc_id, server_address, port, api_id, test_mode, auth_key, date, " +
       "user_id, is_bot) VALUES (?, ?, ?, NULL, NULL, NULL, ?, NULL, NULL)",
-    bind: [s.dcId, s.serverAddress, s.port, s.date],
-  });
+    [s.dcId, s.serverAddress, s.port, s.date],
+  );
 }
 
 function writeVersions(db: Database): void {
   db.exec("DELETE FROM version");
-  db.exec({ sql: "INSERT INTO version (number) VALUES (?)", bind: [SCHEMA_VERSION] });
-  db.exec({
-    sql: "REPLACE INTO irenogram_meta (key, value) VALUES ('schema', ?)",
-    bind: [OWN_SCHEMA_VERSION],
-  });
+  db.exec("INSERT INTO version (number) VALUES (?)", [SCHEMA_VERSION]);
+  db.exec("REPLACE INTO irenogram_meta (key, value) VALUES ('schema', ?)", [OWN_SCHEMA_VERSION]);
 }
 
 /** Creates the tables of a new session file and its first session row. */
@@ -78,16 +75,16 @@ export function migrate(db: Database, lineage: Lineage, tables: TableColumns): v
       if (!sessions.has("server_address")) db.exec("ALTER TABLE sessions ADD server_address TEXT");
       if (!sessions.has("port")) db.exec("ALTER TABLE sessions ADD port INTEGER");
       // As Irenogram's v6→v7 step: the address of the home DC from the DC table.
-      const row = db.selectArray("SELECT dc_id, test_mode FROM sessions LIMIT 1");
+      const row = db.row("SELECT dc_id, test_mode FROM sessions LIMIT 1");
       const address = row ? dcAddress(Number(row[0]), Boolean(row[1])) : undefined;
       if (address) {
-        db.exec({
-          sql: "UPDATE sessions SET server_address = ?, port = ? WHERE server_address IS NULL",
-          bind: [address.host, address.port],
-        });
+        db.exec("UPDATE sessions SET server_address = ?, port = ? WHERE server_address IS NULL", [
+          address.host,
+          address.port,
+        ]);
       }
     }
-    if (db.selectValue("SELECT count(*) FROM sessions") === 0) insertFreshSession(db);
+    if (db.value("SELECT count(*) FROM sessions") === 0) insertFreshSession(db);
 
     let legacy = LEGACY_USERNAMES_TABLE;
     if (lineage === "pyrofork") {

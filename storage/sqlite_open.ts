@@ -24,7 +24,6 @@ import type * as Fs from "node:fs";
 import type * as Os from "node:os";
 import type * as Path from "node:path";
 import { nodeModule } from "../runtime/runtime.ts";
-import type { Database, Sqlite3Static } from "@sqlite.org/sqlite-wasm";
 import { SessionFileError, StorageError } from "./errors.ts";
 import {
   detectLineage,
@@ -36,7 +35,7 @@ import {
   type TableColumns,
 } from "./sqlite_schema.ts";
 import { createSchema } from "./sqlite_migrate.ts";
-import { NODE_FS_VFS, NODE_FS_VFS_READONLY } from "./sqlite_vfs.ts";
+import type { SqliteConnection as Database, SqliteDriver } from "./sqlite_driver.ts";
 import { readSession } from "./sqlite_rows.ts";
 
 // Node built-ins, resolved when this module loads (a stand-in that throws when used in a
@@ -152,7 +151,7 @@ function io(what: string, e: unknown): StorageError {
  * found. Throws {@link SessionFileError} for a file that must not be opened, leaving it and its
  * side files untouched; every other failure is a {@link StorageError} too.
  */
-export function acceptFile(sqlite3: Sqlite3Static, path: string, display: string): AcceptedFile {
+export function acceptFile(driver: SqliteDriver, path: string, display: string): AcceptedFile {
   const refuse = (why: string, cause?: unknown): never => {
     throw new SessionFileError(display, `refusing ${display}: ${why}`, { cause });
   };
@@ -171,7 +170,7 @@ export function acceptFile(sqlite3: Sqlite3Static, path: string, display: string
   }
   // Nothing there, an empty file, or a file whose interrupted transaction was its creation.
   if (size <= 0 || journal?.originalPages === 0) {
-    create(sqlite3, path, display);
+    create(driver, path, display);
     return {
       lineage: "irenogram",
       tables: new Map(),
@@ -185,15 +184,21 @@ export function acceptFile(sqlite3: Sqlite3Static, path: string, display: string
   }
   const unclean = journal !== null || sizeOf(path + "-wal") > 0;
   const deep = unclean || size <= DEEP_CHECK_MAX_BYTES;
-  if (journal) return checkCopy(sqlite3, path, refuse);
+  // A hot journal needs playing back, which only a writable connection does; a driver whose
+  // read-only connections do not read a WAL (or that has none) judges a copy too.
+  if (
+    journal || driver.readOnly === "none" || (unclean && driver.readOnly !== "with-wal")
+  ) {
+    return checkCopy(driver, path, deep, refuse);
+  }
   let db: Database | undefined;
   try {
-    db = new sqlite3.oo1.DB({ filename: path, flags: "r", vfs: NODE_FS_VFS_READONLY });
+    db = driver.open(path, "readonly");
     return inspect(db, deep, refuse);
   } catch (e) {
     if (e instanceof SessionFileError) throw e;
     // A WAL the read-only connection cannot use as it is: judge a copy instead.
-    if (unclean) return checkCopy(sqlite3, path, refuse);
+    if (unclean) return checkCopy(driver, path, true, refuse);
     return refuse("the database cannot be read (corrupt or not a database)", e);
   } finally {
     try {
@@ -215,8 +220,8 @@ function inspect(
   db.exec("PRAGMA locking_mode=EXCLUSIVE; PRAGMA trusted_schema=OFF;");
   const tables: TableColumns = new Map();
   try {
-    for (const name of db.selectValues("SELECT name FROM sqlite_schema WHERE type = 'table'")) {
-      const cols = db.selectValues(`SELECT name FROM pragma_table_info(?)`, [name as string]);
+    for (const name of db.column("SELECT name FROM sqlite_schema WHERE type = 'table'")) {
+      const cols = db.column(`SELECT name FROM pragma_table_info(?)`, [name as string]);
       tables.set(name as string, new Set(cols as string[]));
     }
   } catch (e) {
@@ -224,14 +229,14 @@ function inspect(
   }
   const lineage = detectLineage(tables);
   if (typeof lineage !== "string") return refuse(lineage.refuse);
-  const version = Number(db.selectValue("SELECT max(number) FROM version") ?? 0);
+  const version = Number(db.value("SELECT max(number) FROM version") ?? 0);
   if (!Number.isSafeInteger(version)) refuse("its version table holds no version number");
   if (version > SCHEMA_VERSION) {
     refuse(`its schema version ${version} is newer than this library knows (${SCHEMA_VERSION})`);
   }
   if (tables.has("irenogram_meta")) {
     const own = Number(
-      db.selectValue("SELECT value FROM irenogram_meta WHERE key = 'schema'") ?? 0,
+      db.value("SELECT value FROM irenogram_meta WHERE key = 'schema'") ?? 0,
     );
     if (own > OWN_SCHEMA_VERSION) {
       refuse(`it was written by a newer version of this library (schema ${own})`);
@@ -251,7 +256,7 @@ function inspect(
   }
   const deepChecked = deep || needsMigration;
   if (deepChecked) {
-    const check = db.selectValues("PRAGMA integrity_check(1)") as string[];
+    const check = db.column("PRAGMA integrity_check(1)") as string[];
     if (check.length !== 1 || check[0] !== "ok") refuse("the database is corrupt");
   }
   const session = readSession(db, tables.get("sessions"));
@@ -261,8 +266,9 @@ function inspect(
 
 /** The checks on a copy (file and side files) in the temp folder, which SQLite may recover. */
 function checkCopy(
-  sqlite3: Sqlite3Static,
+  driver: SqliteDriver,
   path: string,
+  deep: boolean,
   refuse: (why: string, cause?: unknown) => never,
 ): AcceptedFile {
   const dir = mkdtempSync(join(tmpdir(), "irenogram-check-"));
@@ -278,8 +284,8 @@ function checkCopy(
       throw io(`cannot copy ${basename(path)} to check it`, e);
     }
     try {
-      db = new sqlite3.oo1.DB({ filename: copy, flags: "w", vfs: NODE_FS_VFS });
-      return inspect(db, true, refuse);
+      db = driver.open(copy, "readwrite");
+      return inspect(db, deep, refuse);
     } catch (e) {
       if (e instanceof SessionFileError) throw e;
       return refuse("the database cannot be read (corrupt or not a database)", e);
@@ -298,7 +304,7 @@ function checkCopy(
  * Builds a new session file beside `path` and renames it into place, so that the session's
  * name never holds a half-made file. Leftovers of an interrupted creation go first.
  */
-function create(sqlite3: Sqlite3Static, path: string, display: string): void {
+function create(driver: SqliteDriver, path: string, display: string): void {
   const building = path + "-creating";
   let db: Database | undefined;
   try {
@@ -309,7 +315,10 @@ function create(sqlite3: Sqlite3Static, path: string, display: string): void {
         if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
       }
     }
-    db = new sqlite3.oo1.DB({ filename: building, flags: "c", vfs: NODE_FS_VFS });
+    // Made here with mode 0600 (an empty file is a new database to SQLite): native SQLite would
+    // create it as 0644, and its journals take the database file's mode.
+    closeSync(openSync(building, "wx", 0o600));
+    db = driver.open(building, "create");
     // Nothing to roll back to: the file is thrown away if this is interrupted.
     db.exec(`PRAGMA page_size=${PAGE_SIZE}; PRAGMA journal_mode=OFF; PRAGMA synchronous=FULL;`);
     createSchema(db);

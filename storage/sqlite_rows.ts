@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Database } from "@sqlite.org/sqlite-wasm";
+import type { SqliteConnection } from "./sqlite_driver.ts";
 import type { PeerType, SessionData } from "./storage.ts";
 import { freshSession } from "./storage.ts";
 import { AUTH_KEY_SIZE, PEER_TYPES } from "./validate.ts";
@@ -32,14 +32,14 @@ const isInt = (v: unknown, min: number, max: number): v is number =>
  * without a row reads as a fresh session. Irenogram leaves unknown fields NULL; Pyrofork writes
  * 0 for "no user yet", read as null.
  */
-export function readSession(db: Database, columns?: Set<string>): SessionData | string {
+export function readSession(db: SqliteConnection, columns?: Set<string>): SessionData | string {
   // A file not migrated yet may lack the newer columns (`columns`: those it has).
   const sql = columns
     ? `SELECT ${
       SESSION_COLUMNS.map((c) => (columns.has(c) ? c : "NULL")).join(", ")
     } FROM sessions LIMIT 1`
     : SELECT_SESSION;
-  const row = db.selectArray(sql);
+  const row = db.row(sql);
   if (!row) return freshSession();
   const [dcId, apiId, testMode, authKey, date, userId, isBot, address, port] = row;
   const flag = (v: unknown) => v === null || v === 0 || v === 1;

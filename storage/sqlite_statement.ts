@@ -7,6 +7,7 @@
  * @module
  */
 import type { Database, Sqlite3Static } from "@sqlite.org/sqlite-wasm";
+import type { Bindable, SqliteStatement } from "./sqlite_driver.ts";
 
 type Ptr = number;
 
@@ -142,11 +143,8 @@ export class StatementSet {
   }
 }
 
-/** Values a statement binds: null, numbers (integers), bigint, strings. */
-export type Bindable = null | number | bigint | string;
-
 /** One prepared statement; bind all parameters, then `run()` or `row()`-then-read columns. */
-export class FastStatement {
+export class FastStatement implements SqliteStatement {
   readonly #set: StatementSet;
   readonly #x: Exports;
   #p: Ptr;
@@ -173,7 +171,8 @@ export class FastStatement {
           ? x.sqlite3_bind_int(p, i + 1, v)
           : x.sqlite3_bind_double(p, i + 1, v);
       } else if (typeof v === "bigint") rc = x.sqlite3_bind_int64(p, i + 1, v);
-      else rc = this.#set.bindText(p, i + 1, v);
+      else if (typeof v === "string") rc = this.#set.bindText(p, i + 1, v);
+      else throw new SqliteCallError(20, "blobs are not bound by prepared statements"); // MISMATCH
       if (rc !== 0) throw this.#set.error(rc);
     }
     return this;

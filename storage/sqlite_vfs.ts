@@ -14,6 +14,7 @@ import type * as Os from "node:os";
 import type processModule from "node:process";
 import type * as Path from "node:path";
 import { nodeModule } from "../runtime/runtime.ts";
+import { fsyncDirectory } from "./fsync_dir.ts";
 import type { Sqlite3Static } from "@sqlite.org/sqlite-wasm";
 
 // Node built-ins, resolved when this module loads (a stand-in that throws when used in a
@@ -53,16 +54,6 @@ interface OpenFile {
   readOnly: boolean;
   /** A journal or WAL just created: its folder is synced with its first sync (as unix does). */
   syncDir: boolean;
-}
-
-/** Makes the folder's entries (a file created or removed in it) durable. */
-export function fsyncDirectory(dir: string): void {
-  const fd = openSync(dir, constants.O_RDONLY);
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 type Ptr = number;

@@ -5,18 +5,20 @@
  *   printing each batch number after its commit; the parent kills it with SIGKILL.
  * - `lazy`: imports mod.ts and prints, as JSON, whether SQLite WASM was loaded before and after
  *   opening a session file (sqlite-wasm defines `globalThis.sqlite3InitModule` when its module is evaluated).
+ * The last argument names the SQLite driver (`auto`, `native`, `wasm`).
  */
 import process from "node:process";
 
 const args = process.argv.slice(process.argv.findIndex((a) => a.includes("sqlite_child")) + 1);
 const [mode, file] = args;
+const driver = args[args.length - 1] as "auto" | "native" | "wasm";
 const loaded = () => "sqlite3InitModule" in globalThis;
 
 if (mode === "lazy") {
   const before = loaded();
   const mod = await import("../mod.ts");
   const afterImport = loaded();
-  const storage = new mod.SqliteStorage(file);
+  const storage = new mod.SqliteStorage(file, { driver });
   const afterConstruct = loaded();
   await storage.open();
   const afterOpen = loaded();
@@ -24,7 +26,7 @@ if (mode === "lazy") {
   console.log(JSON.stringify({ before, afterImport, afterConstruct, afterOpen }));
 } else {
   const { SqliteStorage } = await import("../storage/sqlite.ts");
-  const storage = new SqliteStorage(file);
+  const storage = new SqliteStorage(file, { driver });
   await storage.open();
   if (mode === "hold") {
     process.stdout.write("ready\n");

@@ -22,8 +22,8 @@ import { TlError } from "./tl_error.ts";
 import { rpcErrorFromServer } from "./rpc_errors.ts";
 import { installReaders, installWriters } from "./dispatch.ts";
 import { GZIP_PACKED_ID, RPC_ERROR_ID } from "./ids.ts";
-import { genericFunctions, readers, resultReaders } from "./gen/read.ts";
-import { writers } from "./gen/write.ts";
+import { genericFunctions, readers, resultReaders } from "./gen/read.js";
+import { writers } from "./gen/write.js";
 import type { AnyFunction, AnyTlObject, GzipPacked, ResultOf } from "./gen/types.ts";
 
 export type * as Api from "./gen/types.ts";
@@ -33,7 +33,7 @@ export { TlReader } from "./reader.ts";
 export { TlWriter } from "./writer.ts";
 export { TlError, type TlErrorCode } from "./tl_error.ts";
 export { LAYER } from "./gen/layer.ts";
-export { ids } from "./gen/write.ts";
+export { ids } from "./gen/write.js";
 export * from "./rpc_errors.ts";
 export {
   BOOL_FALSE_ID,

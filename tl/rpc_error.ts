@@ -1,5 +1,5 @@
 import { IrenogramError } from "../errors.ts";
-import type { RpcErrorId } from "./gen/rpc_errors.ts";
+import type { RpcErrorId } from "./gen/rpc_errors.js";
 
 /** `FLOOD_WAIT_42` → `["FLOOD_WAIT_X", 42]`: the first all-digit part becomes `X`. */
 export function splitNumbered(message: string): [id: string, value: number | undefined] {

@@ -5,9 +5,9 @@
  * @module
  */
 import { RpcError, splitNumbered } from "./rpc_error.ts";
-import { rpcCodeClasses, rpcErrorClasses } from "./gen/rpc_errors.ts";
+import { rpcCodeClasses, rpcErrorClasses } from "./gen/rpc_errors.js";
 
-export * from "./gen/rpc_errors.ts";
+export * from "./gen/rpc_errors.js";
 export { RpcError };
 
 /**

@@ -1,0 +1,60 @@
+/**
+ * The native SQLite this runtime offers, if any: `bun:sqlite` on Bun, `node:sqlite` on Deno, the
+ * optional `better-sqlite3` package on Node (`node:sqlite` there still prints an experimental
+ * warning on load). The one place that decides it; the storage engine adapts the module it gets
+ * (`storage/sqlite_native_driver.ts`). Loaded synchronously and only when asked (the first SQLite
+ * session that opens), so importing the library costs nothing here.
+ *
+ * @module
+ */
+import type * as Module from "node:module";
+import type * as Url from "node:url";
+import { nodeBuiltin, RUNTIME } from "./runtime.ts";
+
+/** Which native SQLite module {@link nativeSqlite} found. */
+export type NativeSqliteKind = "bun:sqlite" | "node:sqlite" | "better-sqlite3";
+
+/** A native SQLite module as loaded: the kind tells how to drive `module`. */
+export interface NativeSqlite {
+  kind: NativeSqliteKind;
+  /** The module's export (`bun:sqlite`, `node:sqlite`, or better-sqlite3's `Database` class). */
+  module: unknown;
+}
+
+let found: NativeSqlite | null | undefined;
+
+/** Loads the runtime's native SQLite once; `undefined` where there is none (a browser, plain Node). */
+export function nativeSqlite(): NativeSqlite | undefined {
+  if (found === undefined) found = load() ?? null;
+  return found ?? undefined;
+}
+
+function load(): NativeSqlite | undefined {
+  try {
+    if (RUNTIME === "bun") {
+      const module = nodeBuiltin<object>("bun:sqlite" as `node:${string}`);
+      return module ? { kind: "bun:sqlite", module } : undefined;
+    }
+    if (RUNTIME === "deno") {
+      const module = nodeBuiltin<object>("node:sqlite");
+      return module ? { kind: "node:sqlite", module } : undefined;
+    }
+    if (RUNTIME === "node") {
+      // An optional peer dependency, resolved from the library's own location like any import.
+      const { createRequire } = nodeBuiltin<typeof Module>("node:module") ?? {};
+      if (!createRequire) return undefined;
+      const module = createRequire(import.meta.url)("better-sqlite3");
+      return typeof module === "function" ? { kind: "better-sqlite3", module } : undefined;
+    }
+  } catch {
+    // not installed, or a build that does not load here: SQLite WASM serves instead
+  }
+  return undefined;
+}
+
+/** The `file:` URI of a path (SQLite's URI syntax, for `?immutable=1` and the like). */
+export function fileUri(path: string): string {
+  const url = nodeBuiltin<typeof Url>("node:url");
+  if (!url) throw new Error("file URIs need node:url");
+  return url.pathToFileURL(path).href;
+}
