@@ -6,6 +6,12 @@
  *
  * Transports: irenogram and mtcute on intermediate (mtcute's default), GramJS on abridged (it has
  * no plain intermediate; abridged is its cheapest).
+ *
+ * Environment: `BENCH_QUICK=1` (fewer rounds and calls; bench/README.md is left alone),
+ * `MTPROTO_BENCH_SERVER=deno|bun` (the TestServer on another runtime), `BENCH_DEBUG=1` (progress
+ * on stderr), `MTPROTO_BENCH_PHASE_MS` (default 120000: a phase — a client's connect, warm-up,
+ * block of calls, burst, close — not done by then ends the run with exit code 3 and a message
+ * naming the client and the phase, instead of hanging).
  */
 import process from "node:process";
 import { spawn } from "node:child_process";
@@ -31,6 +37,7 @@ import {
 import { deserialize, readResult, serialize } from "../tl/mod.ts";
 import { type AuthKeyStore, Logger, MtprotoClient, parseRsaPublicKey } from "../mtproto/mod.ts";
 import { connectTcp } from "../runtime/tcp.ts";
+import { IrenogramError } from "../errors.ts";
 import { fmt, runtimeName, table, writeSection } from "./report.ts";
 
 // GramJS's require cycle resolves on Bun only when Memory.js loads before the package root, on
@@ -51,9 +58,38 @@ const SEQUENTIAL = quick ? 100 : 500; // a multiple of BLOCK
  */
 const WARM_UP = quick ? 100 : 2000;
 const IN_FLIGHT = 1000;
+/** Bursts of IN_FLIGHT calls per client and round. */
+const BURSTS = quick ? 1 : 5;
 const ROUNDS = quick ? 2 : 7;
 const HANDSHAKES = quick ? 2 : 5;
 const IDLE = 20;
+const PHASE_MS = Number(process.env.MTPROTO_BENCH_PHASE_MS ?? 120_000);
+
+/** A phase of the run that did not finish in time (what hung, not a timing result). */
+class BenchTimeout extends IrenogramError {
+  declare readonly code: "BENCH_TIMEOUT";
+  constructor(label: string, ms: number) {
+    super("BENCH_TIMEOUT", `mtproto bench: ${label} did not finish within ${ms} ms`);
+  }
+}
+
+/**
+ * Runs one phase (`label` names the client and what it was doing) under a watchdog: one timer
+ * per phase, not per call, so that the calls measured carry none. A hung phase cannot be
+ * unblocked from outside, so the watchdog reports it, stops the server and exits.
+ */
+async function phase<T>(label: string, run: () => Promise<T>): Promise<T> {
+  const timer = setTimeout(() => {
+    console.error(new BenchTimeout(label, PHASE_MS).message);
+    child.kill();
+    process.exit(3);
+  }, PHASE_MS);
+  try {
+    return await run();
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 // ---- the server, in a child process of the same runtime ----
 
@@ -77,10 +113,11 @@ const info: {
   dcs: { id: number; host: string; port: number }[];
   pem: string;
   echoPort: number;
-} = await new Promise((resolve, reject) => {
-  childLines.push((l) => resolve(JSON.parse(l)));
-  child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
-});
+} = await phase("server: start", () =>
+  new Promise((resolve, reject) => {
+    childLines.push((l) => resolve(JSON.parse(l)));
+    child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  }));
 /** The server process's CPU time so far, µs (it answers a `cpu` line on its stdin). */
 function serverCpu(): Promise<number> {
   return new Promise((resolve) => {
@@ -219,7 +256,9 @@ const echoOnce = () =>
     wakeEcho = ok;
     echo.write(new Uint8Array(ECHO_BYTES));
   });
-for (let i = 0; i < WARM_UP; i++) await echoOnce();
+await phase("echo: warm-up", async () => {
+  for (let i = 0; i < WARM_UP; i++) await echoOnce();
+});
 const cpu = () => {
   const u = process.cpuUsage();
   return u.user + u.system;
@@ -228,13 +267,26 @@ const cpu = () => {
 const live = Object.fromEntries(names.map((n) => [n, peers[n]()])) as Record<Name, Peer>;
 for (const n of names) {
   if (process.env.BENCH_DEBUG) console.error("connecting", n);
-  await live[n].connect();
-  if (process.env.BENCH_DEBUG) console.error("connected", n, await live[n].call());
-  // Warm-up (JIT on both sides): sequential calls and a few full bursts.
-  for (let i = 0; i < WARM_UP; i++) await live[n].call();
-  for (let i = 0; i < 3; i++) {
-    await Promise.all(Array.from({ length: IN_FLIGHT }, () => live[n].call()));
+  await phase(`${n}: connect`, () => live[n].connect());
+  if (process.env.BENCH_DEBUG) {
+    console.error("connected", n, await phase(`${n}: first call`, () => live[n].call()));
   }
+  // Warm-up (JIT on both sides): sequential calls and a few full bursts.
+  await phase(`${n}: warm-up, one at a time`, async () => {
+    for (let i = 0; i < WARM_UP; i++) await live[n].call();
+  });
+  for (let i = 0; i < 3; i++) {
+    await phase(
+      `${n}: warm-up burst ${i + 1} of ${IN_FLIGHT} in flight`,
+      () => Promise.all(Array.from({ length: IN_FLIGHT }, () => live[n].call())),
+    );
+  }
+}
+
+/** `xs` rotated left by `k`. */
+function rotated<T>(xs: readonly T[], k: number): T[] {
+  const i = k % xs.length;
+  return [...xs.slice(i), ...xs.slice(0, i)];
 }
 
 /** Perfect interleaving is impossible; blocks this small let a burst of load land on all alike. */
@@ -244,10 +296,12 @@ for (let round = 0; round < Math.max(ROUNDS, HANDSHAKES); round++) {
     if (round < HANDSHAKES) {
       const p = peers[n]();
       const t0 = performance.now();
-      await p.connect();
-      await p.call();
+      await phase(`${n}: key exchange + first call, round ${round + 1}`, async () => {
+        await p.connect();
+        await p.call();
+      });
       handshake[n].push(performance.now() - t0);
-      await p.close();
+      await phase(`${n}: close after the key exchange, round ${round + 1}`, () => p.close());
     }
   }
   if (round >= ROUNDS) continue;
@@ -256,15 +310,20 @@ for (let round = 0; round < Math.max(ROUNDS, HANDSHAKES); round++) {
   const time = { irenogram: 0, mtcute: 0, GramJS: 0, echo: 0 };
   const own = { irenogram: 0, mtcute: 0, GramJS: 0, echo: 0 };
   const served = { irenogram: 0, mtcute: 0, GramJS: 0, echo: 0 };
-  let s0 = await serverCpu();
+  let s0 = await phase("server: CPU query", serverCpu);
   for (let b = 0; b < SEQUENTIAL / BLOCK; b++) {
-    for (const n of [...names, "echo" as const]) {
+    // The order rotates from block to block: whoever runs right after another client inherits
+    // its garbage (a collection due) and its cooled caches, so no client always follows the same.
+    for (const n of rotated([...names, "echo" as const], b + round)) {
+      const label = `${n}: one at a time, block ${b + 1}, round ${round + 1}`;
       const t0 = performance.now(), c0 = cpu();
-      if (n === "echo") { for (let i = 0; i < BLOCK; i++) await echoOnce(); }
-      else for (let i = 0; i < BLOCK; i++) await live[n].call();
+      await phase(label, async () => {
+        if (n === "echo") { for (let i = 0; i < BLOCK; i++) await echoOnce(); }
+        else for (let i = 0; i < BLOCK; i++) await live[n].call();
+      });
       time[n] += performance.now() - t0;
       own[n] += cpu() - c0;
-      const s1 = await serverCpu();
+      const s1 = await phase("server: CPU query", serverCpu);
       served[n] += s1 - s0;
       s0 = s1;
     }
@@ -276,15 +335,22 @@ for (let round = 0; round < Math.max(ROUNDS, HANDSHAKES); round++) {
   }
   echoRate.push(SEQUENTIAL / (time.echo / 1000));
   echoCpu.push(own.echo / SEQUENTIAL);
-  for (const n of names) {
-    const t0 = performance.now(), c0 = cpu();
-    await Promise.all(Array.from({ length: IN_FLIGHT }, () => live[n].call()));
-    inFlight[n].push(IN_FLIGHT / ((performance.now() - t0) / 1000));
-    cpuInFlight[n].push((cpu() - c0) / IN_FLIGHT);
+  // BURSTS bursts of each client per round, in rotating order (a burst lasts a few ms: one per
+  // round left the median at the mercy of whichever process the machine ran meanwhile).
+  for (let burst = 0; burst < BURSTS; burst++) {
+    for (const n of rotated(names, burst + round)) {
+      const t0 = performance.now(), c0 = cpu();
+      await phase(
+        `${n}: ${IN_FLIGHT} in flight, round ${round + 1}, burst ${burst + 1}`,
+        () => Promise.all(Array.from({ length: IN_FLIGHT }, () => live[n].call())),
+      );
+      inFlight[n].push(IN_FLIGHT / ((performance.now() - t0) / 1000));
+      cpuInFlight[n].push((cpu() - c0) / IN_FLIGHT);
+    }
   }
 }
 echo.close();
-for (const n of names) await live[n].close();
+for (const n of names) await phase(`${n}: close`, () => live[n].close());
 
 /** A full garbage collection where the runtime allows one (Bun.gc, or V8's exposed gc). */
 const gc: () => void = (() => {
@@ -300,7 +366,7 @@ const gc: () => void = (() => {
 })();
 
 // Memory per idle connection: heap growth over IDLE connected clients of each.
-async function idleMemory(make: () => Peer): Promise<number> {
+async function idleMemory(name: Name, make: () => Peer): Promise<number> {
   for (let i = 0; i < 3; i++) gc();
   await new Promise((ok) => setTimeout(ok, 100));
   gc();
@@ -308,17 +374,19 @@ async function idleMemory(make: () => Peer): Promise<number> {
   const clients: Peer[] = [];
   for (let i = 0; i < IDLE; i++) {
     const p = make();
-    await p.connect();
+    await phase(`${name}: idle connection ${i + 1} of ${IDLE}`, () => p.connect());
     clients.push(p);
   }
   await new Promise((ok) => setTimeout(ok, 200));
   for (let i = 0; i < 3; i++) gc();
   const after = process.memoryUsage().heapUsed;
-  for (const p of clients) await p.close();
+  await phase(`${name}: closing the idle connections`, async () => {
+    for (const p of clients) await p.close();
+  });
   return (after - before) / IDLE / 1024;
 }
 const memory = {} as Record<Name, number>;
-for (const n of names) memory[n] = await idleMemory(peers[n]);
+for (const n of names) memory[n] = await idleMemory(n, peers[n]);
 
 child.stdin!.end();
 
@@ -504,7 +572,9 @@ const markdown = [
   ),
   "",
   `Medians of ${ROUNDS} interleaved rounds (${HANDSHAKES} key exchanges each; ${SEQUENTIAL} ` +
-  `one-at-a-time calls per round after ${WARM_UP} of warm-up each); TestServer in a ` +
+  `one-at-a-time calls per round after ${WARM_UP} of warm-up each, in blocks of ${BLOCK} whose ` +
+  `order rotates; ${BURSTS} bursts of ${IN_FLIGHT} per client and round, likewise rotated); ` +
+  `TestServer in a ` +
   `child process of the same runtime; irenogram and mtcute on intermediate, GramJS on abridged. ` +
   `Ratios: how many times better irenogram is (higher throughput, lower time or memory). ` +
   `One at a time, rounds ranged (min–max): irenogram ${range(sequential.irenogram)}, mtcute ` +

@@ -1,9 +1,11 @@
 /**
  * The TestServer's cost, so that a client benchmark run against it measures the client: auth-key
  * exchanges and small RPCs (help.getConfig) per second with 1, 10 and 100 concurrent
- * connections, memory per idle connection, and the server's share of a round trip made by
- * mtcute and by GramJS in the same run (server share = the server's own busy time, measured
- * inside it, / the client's whole round trip; client and server share this one thread).
+ * connections, messages pushed to a connected user (private chat and basic group) and the
+ * server's work per message, memory per idle connection, and the server's share of a round
+ * trip made by mtcute and by GramJS in the same run (server share = the server's own busy
+ * time, measured inside it, / the client's whole round trip; client and server share this one
+ * thread).
  *
  *   deno run -A bench/testserver_bench.ts · bun bench/testserver_bench.ts · node npm/bench/testserver_bench.js
  */
@@ -26,7 +28,7 @@ import { Api, TelegramClient } from "telegram";
 import { MemorySession } from "telegram/sessions/index.js";
 import { Logger, LogLevel } from "telegram/extensions/Logger.js";
 import { ConnectionTCPFull } from "telegram/network/index.js";
-import { TestServer } from "../testing/mod.ts";
+import { TestServer, type TestWorld } from "../testing/mod.ts";
 import {
   RawConnection,
   RawSession,
@@ -99,6 +101,54 @@ for (const c of [1, 10, 100]) {
     `${fmt(r.serverMs * 1000)} µs`,
   ]);
   for (const s of sessions) s.conn.close();
+}
+
+// ---- pushed updates --------------------------------------------------------------------------
+// The world pushes new messages to a connected user, in blocks of 500 (as bench/client_bench.ts
+// does): the world's work (boxes, the update), encoding, sealing and writing, per update. The
+// raw client only reads (its work is not the server's: busyMs counts the server's deliveries,
+// the timed loop the world's part).
+const world = server.world as TestWorld;
+const pushBot = world.addBot({ username: "push_bench_bot" });
+for (const [kind, phone] of [["private", "15550200001"], ["group", "15550200002"]] as const) {
+  const user = world.addUser({ phone });
+  const s = await handshake();
+  server.seedAuthKey(2, s.authKey, user.userId);
+  await rpc(s); // the session exists: pushes reach it
+  // Private: updateShortMessage (the user has seen the sender after the first); a basic group:
+  // updates{updateNewMessage, users, chats} every time.
+  const to = kind === "private"
+    ? { userId: user.userId }
+    : world.createGroup({ title: "bench", creatorId: pushBot.userId, memberIds: [user.userId] });
+  const PUSHES = 10_000, BLOCK = 500;
+  let received = 0;
+  const reading = (async () => {
+    while (received < PUSHES) {
+      const m = await s.next(30_000);
+      if (!("body" in m)) throw new Error("the pushing connection ended");
+      if (m.body._ === "updateShortMessage" || m.body._ === "updates") received++;
+    }
+  })();
+  const b0 = server.stats().busyMs, t0 = performance.now();
+  let worldMs = 0;
+  for (let i = 0; i < PUSHES; i += BLOCK) {
+    const w0 = performance.now();
+    for (let j = 0; j < BLOCK; j++) {
+      world.postMessage({ fromId: pushBot.userId, to, text: `u${i + j}` });
+    }
+    worldMs += performance.now() - w0;
+    await new Promise((r) => setTimeout(r, 0)); // deliveries, then the sockets drain
+  }
+  await reading;
+  const wall = performance.now() - t0, serverMs = worldMs + server.stats().busyMs - b0;
+  row([
+    `${PUSHES} messages pushed to a connected user (${
+      kind === "private" ? "private chat: updateShortMessage" : "basic group: updates"
+    })`,
+    `${fmt(PUSHES / (wall / 1000))}/s`,
+    `${fmt((serverMs * 1000) / PUSHES)} µs each (world ${fmt((worldMs * 1000) / PUSHES)} µs)`,
+  ]);
+  s.conn.close();
 }
 
 // ---- memory per idle connection --------------------------------------------------------------
@@ -203,7 +253,11 @@ writeSection(
   "Client and server in one process on one thread (127.0.0.1). Exchanges and RPCs by this " +
     "project's raw test client (tests/testserver_client.ts); server ms = the server's own " +
     "synchronous work per operation (transport, crypto, TL, world), measured inside it; a " +
-    "third-party round trip's server share = that work / the client's whole round trip.\n\n" +
+    "third-party round trip's server share = that work / the client's whole round trip. " +
+    "Pushed messages: the world posts 10,000 messages to a user connected with the raw client, " +
+    "500 per tick; server µs per message = the world's posting (boxes, the update) plus the " +
+    "server's deliveries (encoding, sealing, framing, writing), the client's reading excluded." +
+    "\n\n" +
     table(["what", "rate / figure", "server"], rows),
 );
 process.exit(0);

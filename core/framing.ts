@@ -257,21 +257,47 @@ export class FrameEncoder {
    */
   encode(payload: Uint8Array, options: { quickAck?: boolean } = {}): Uint8Array {
     checkBytes(payload, "payload");
+    const at = this.#prepare(payload.length);
+    memory().set(payload, at);
+    return this.#finish(at, payload.length, options.quickAck === true);
+  }
+
+  /**
+   * @internal The frame of a `length`-byte payload that `fill(at)` writes into WebAssembly
+   * memory at `at` (core/mtproto.ts seals a message there) instead of one copied in: the bytes
+   * of `encode(payload)`. `fill` may allocate (scratch) but must not call into this encoder.
+   */
+  encodeInPlace(length: number, fill: (at: number) => void): Uint8Array {
+    const at = this.#prepare(length);
+    fill(at);
+    return this.#finish(at, length, false);
+  }
+
+  /** Padding of the frame being encoded (padded intermediate), drawn by {@link #prepare}. */
+  #padding: Uint8Array | undefined;
+  #pad = 0;
+
+  /** Room for a `length`-byte payload in the frame buffer: where to write it. */
+  #prepare(length: number): number {
     const h = this.#live();
-    const c = core();
     // Padded: byte 15 of a 16-byte draw picks the length, bytes 0..length are the padding.
-    const padding = this.#padded ? draw(this.#random, 16) : undefined;
-    const pad = padding === undefined ? 0 : padding[15] & 15;
-    const at = c.framing_encoder_prepare(h, payload.length, pad);
+    this.#padding = this.#padded ? draw(this.#random, 16) : undefined;
+    this.#pad = this.#padding === undefined ? 0 : this.#padding[15] & 15;
+    const at = core().framing_encoder_prepare(h, length, this.#pad);
     if (at < 0) throw failure(at, "encode");
-    const mem = memory();
-    mem.set(payload, at);
-    if (pad > 0) mem.set(padding!.subarray(0, pad), at + payload.length);
-    const length = c.framing_encoder_finish(h, options.quickAck ? 1 : 0);
+    return at;
+  }
+
+  /** The frame around the payload written at `at`: header, padding, CRC, obfuscation. */
+  #finish(at: number, payloadLength: number, quickAck: boolean): Uint8Array {
+    const pad = this.#pad;
+    if (pad > 0) memory().set(this.#padding!.subarray(0, pad), at + payloadLength);
+    this.#padding = undefined;
+    const length = core().framing_encoder_finish(this.#handle, quickAck ? 1 : 0);
     if (length < 0) throw failure(length, "encode");
     // The frame starts at the buffer, `header` bytes before the payload; only the full
     // transport has bytes (the CRC) after the padding.
-    const tail = payload.length + pad + (this.#kind === "full" ? 4 : 0);
+    const tail = payloadLength + pad + (this.#kind === "full" ? 4 : 0);
     return this.#out(at - (length - tail), length);
   }
 

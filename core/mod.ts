@@ -26,7 +26,7 @@ export { crc32 } from "./crc32.ts";
 export { Ctr256 } from "./ctr.ts";
 export { ige256Decrypt, ige256Encrypt } from "./ige.ts";
 export { sha1, sha256 } from "./sha.ts";
-export { authKeyId, openMessage, sealMessage, type Sender } from "./mtproto.ts";
+export { authKeyId, openMessage, sealFramed, sealMessage, type Sender } from "./mtproto.ts";
 export { type AesKeyIv, mtprotoKdf, mtprotoKdfV1 } from "./kdf.ts";
 export { decryptDhInner, encryptDhInner, rsaPad, tmpAesKeyIv } from "./handshake.ts";
 export { checkDhGroup, dhExchange, type DhResult, factorizePQ, modPow } from "./bigmath.ts";

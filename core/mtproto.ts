@@ -5,6 +5,7 @@ import { check, core, readBytes, scratch, wipe, writeBytes } from "./wasm.ts";
 import { type NativeCrypto, nativeCrypto, nativeHash, smallMessageBytes } from "./native.ts";
 import { ige256Decrypt, ige256Encrypt } from "./ige.ts";
 import { kdfV2With } from "./kdf.ts";
+import type { FrameEncoder } from "./framing.ts";
 
 function hash(native: NativeCrypto, alg: "sha1" | "sha256", ...parts: Uint8Array[]): Uint8Array {
   return nativeHash(native, alg, parts);
@@ -126,34 +127,101 @@ export function sealMessage(
   sender: Sender,
   random: RandomSource = secureRandom,
 ): Uint8Array {
+  const { dir, padding, draw } = sealStart(authKey, data, sender, random);
+  const total = 24 + data.length + padding;
+  const native = nativeCrypto(data.length < smallMessageBytes ? "seal-small" : "seal");
+  if (native !== undefined) return sealNative(native, authKey, data, draw(padding), dir);
+  const id = keyIdOf(authKey);
+  // Layout: auth key (256) | its auth_key_id (8) | message.
+  const p = scratch(264 + total);
+  sealAt(p, p + 264, authKey, id, data, draw(padding), dir, "sealMessage");
+  return readBytes(p + 264, total);
+}
+
+/**
+ * `encoder.encode(sealMessage(authKey, data, sender, random))`, the same bytes, with the message
+ * sealed where the frame is built in WebAssembly memory: one copy in and one out instead of two
+ * each, and no sealed message left to collect. (Messages that go through node:crypto are sealed
+ * and framed as two steps.)
+ *
+ * @example
+ * ```ts
+ * import { createTransport, initCore, sealFramed } from "@x/irenogram/core";
+ * await initCore();
+ * const { encoder } = createTransport("intermediate");
+ * const inner = new Uint8Array(36); // salt .. message_data_length (4), then the message
+ * new DataView(inner.buffer).setInt32(28, 4, true);
+ * const frame = sealFramed(encoder, new Uint8Array(256).fill(7), inner, "client");
+ * ```
+ */
+export function sealFramed(
+  encoder: FrameEncoder,
+  authKey: Uint8Array,
+  data: Uint8Array,
+  sender: Sender,
+  random: RandomSource = secureRandom,
+): Uint8Array {
+  if (nativeCrypto(data?.length < smallMessageBytes ? "seal-small" : "seal") !== undefined) {
+    return encoder.encode(sealMessage(authKey, data, sender, random));
+  }
+  // The random draws in sealMessage's order (its length byte, then the padding).
+  const { dir, padding, draw } = sealStart(authKey, data, sender, random);
+  const pad = draw(padding);
+  const id = keyIdOf(authKey); // before the fill: computing it uses (and wipes) the scratch
+  return encoder.encodeInPlace(24 + data.length + padding, (at) => {
+    // The key and its id in the scratch buffer; the message where the frame's payload goes.
+    sealAt(scratch(264), at, authKey, id, data, pad, dir, "sealFramed");
+  });
+}
+
+/** The checks of a seal, its direction, and its padding's length (drawn from `random`). */
+function sealStart(
+  authKey: Uint8Array,
+  data: Uint8Array,
+  sender: Sender,
+  random: RandomSource,
+): { dir: number; padding: number; draw: RandomSource } {
   bytes(authKey, "authKey", 256);
   bytes(data, "data");
   const dir = x(sender);
+  checkData(data);
+  const draw = random === secureRandom ? paddingRandom : random;
+  const extra = draw(1)[0] & 7;
+  return { dir, padding: 12 + ((16 - ((data.length + 12) % 16)) % 16) + 16 * extra, draw };
+}
+
+/**
+ * Seals in WebAssembly memory: the key and its id go to `keyAt` (264 bytes, wiped after), the
+ * message to `at` (24 bytes for auth_key_id and msg_key, then `data`, then `pad`).
+ */
+function sealAt(
+  keyAt: number,
+  at: number,
+  authKey: Uint8Array,
+  id: Uint8Array,
+  data: Uint8Array,
+  pad: Uint8Array,
+  dir: number,
+  what: string,
+): void {
+  writeBytes(keyAt, authKey);
+  writeBytes(keyAt + 256, id);
+  writeBytes(at + 24, data);
+  writeBytes(at + 24 + data.length, pad);
+  try {
+    check(core().mtproto_seal(keyAt, at, 24 + data.length + pad.length, data.length, dir), what);
+  } finally {
+    wipe(keyAt, 256);
+  }
+}
+
+/** Inner data of a message: at least 32 bytes (the header), a multiple of 4. */
+function checkData(data: Uint8Array): void {
   if (data.length < 32 || data.length % 4 !== 0) {
     throw new CoreError(
       "CORE_BAD_INPUT",
       `data must be at least 32 bytes and a multiple of 4, got ${data.length}`,
     );
-  }
-  if (random === secureRandom) random = paddingRandom;
-  const extra = random(1)[0] & 7;
-  const padding = 12 + ((16 - ((data.length + 12) % 16)) % 16) + 16 * extra;
-  const total = 24 + data.length + padding;
-  const native = nativeCrypto(data.length < smallMessageBytes ? "seal-small" : "seal");
-  if (native !== undefined) return sealNative(native, authKey, data, random(padding), dir);
-  const id = keyIdOf(authKey);
-  const c = core();
-  // Layout: auth key (256) | its auth_key_id (8) | message.
-  const p = scratch(264 + total);
-  writeBytes(p, authKey);
-  writeBytes(p + 256, id);
-  writeBytes(p + 264 + 24, data);
-  writeBytes(p + 264 + 24 + data.length, random(padding));
-  try {
-    check(c.mtproto_seal(p, p + 264, total, data.length, dir), "sealMessage");
-    return readBytes(p + 264, total);
-  } finally {
-    wipe(p, 256);
   }
 }
 

@@ -157,6 +157,7 @@ function restart(): void {
   } catch {
     // Synchronous instantiation refused (a browser's main thread): `initCore()` starts it again.
     exportsOf = undefined;
+    view = new Uint8Array(0);
     loading = undefined;
     instances++;
   }
@@ -172,8 +173,10 @@ export function core(): CoreExports {
 
 /** A view of the whole memory, valid until the next call into the module. */
 export function memory(): Uint8Array {
-  const buffer = core().memory.buffer;
-  if (view.buffer !== buffer) view = new Uint8Array(buffer);
+  // Growing the memory detaches its old buffer (length 0), and a new instance starts from an
+  // empty view: either way the view is made again. Checking that is cheaper than asking the
+  // memory for its buffer on every call (several per message).
+  if (view.byteLength === 0) view = new Uint8Array(core().memory.buffer);
   return view;
 }
 

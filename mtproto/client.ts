@@ -73,7 +73,11 @@ export interface MtprotoOptions {
   WebSocket?: WebSocketConstructor;
   /** Randomness for keys, ids and paddings (tests only). */
   random?: RandomSource;
-  /** The local clock in milliseconds, default `Date.now` (tests only: a clock that jumps). */
+  /**
+   * The local wall clock in milliseconds, default `Date.now` (tests only: a clock that jumps).
+   * A step back of it while connected is measured against the monotonic `performance.now` and
+   * does not move the server time msg_ids follow.
+   */
   now?: () => number;
   /** Milliseconds between keep-alive pings (default 60 000). */
   pingInterval?: number;
@@ -98,6 +102,9 @@ export interface MtprotoInvokeOptions extends InvokeOptions {
   /** The DC to send to; default the main DC. */
   dcId?: number;
 }
+
+/** The options of an invoke given none (not an object per call). */
+const NO_OPTIONS: MtprotoInvokeOptions = Object.freeze({});
 
 function badOption(message: string): MtprotoError {
   return new MtprotoError("MTPROTO_BAD_OPTIONS", message);
@@ -201,7 +208,7 @@ export class MtprotoClient {
    */
   invoke<F extends AnyFunction>(
     fn: F,
-    options: MtprotoInvokeOptions = {},
+    options: MtprotoInvokeOptions = NO_OPTIONS,
   ): Promise<ResultOf<F>> {
     if (this.#closed) {
       return Promise.reject(new MtprotoError("MTPROTO_CLOSED", "the client was closed"));

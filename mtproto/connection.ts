@@ -5,7 +5,13 @@
  *
  * @module
  */
-import { createTransport, type TransportKind } from "../core/mod.ts";
+import {
+  createTransport,
+  type FrameEncoder,
+  type RandomSource,
+  sealFramed,
+  type TransportKind,
+} from "../core/mod.ts";
 import { type ByteStream, connectTcp, SocketError } from "../runtime/tcp.ts";
 import { connectWebSocket, type WebSocketConstructor } from "../runtime/websocket.ts";
 import { MtprotoError } from "./errors.ts";
@@ -125,17 +131,13 @@ export function parseProxySecret(secret: string): Uint8Array {
 /** An open connection carrying MTProto payloads. */
 export class Connection {
   readonly #stream: ByteStream;
-  readonly #encode: (payload: Uint8Array) => Uint8Array;
+  readonly #encoder: FrameEncoder;
   readonly #free: () => void;
   #closed = false;
 
-  private constructor(
-    stream: ByteStream,
-    encode: (payload: Uint8Array) => Uint8Array,
-    free: () => void,
-  ) {
+  private constructor(stream: ByteStream, encoder: FrameEncoder, free: () => void) {
     this.#stream = stream;
-    this.#encode = encode;
+    this.#encoder = encoder;
     this.#free = free;
   }
 
@@ -266,11 +268,7 @@ export class Connection {
       throw e;
     }
     if (finished) throw new MtprotoError("MTPROTO_CONNECTION_FAILED", "closed while connecting");
-    const connection = new Connection(
-      stream,
-      (payload) => transport.encoder.encode(payload),
-      () => finish(),
-    );
+    const connection = new Connection(stream, transport.encoder, () => finish());
     holder.connection = connection;
     if (transport.init.length > 0) stream.write(transport.init);
     return connection;
@@ -279,7 +277,16 @@ export class Connection {
   /** Frames and sends one payload. */
   send(payload: Uint8Array): void {
     if (this.#closed) return;
-    this.#stream.write(this.#encode(payload));
+    this.#stream.write(this.#encoder.encode(payload));
+  }
+
+  /**
+   * Seals the client message `data` (core's sealMessage) and sends it, sealed where its frame is
+   * built (core's sealFramed: the same bytes as `send(sealMessage(...))`, fewer copies).
+   */
+  sendSealed(authKey: Uint8Array, data: Uint8Array, random: RandomSource): void {
+    if (this.#closed) return;
+    this.#stream.write(sealFramed(this.#encoder, authKey, data, "client", random));
   }
 
   /** Closes the socket; the close handler runs (once). */

@@ -12,7 +12,6 @@ import {
   CoreError,
   openMessage,
   type RandomSource,
-  sealMessage,
   secureRandom,
   TransportError,
 } from "../core/mod.ts";
@@ -21,9 +20,11 @@ import {
   type AnyTlObject,
   type Api,
   deserialize,
+  ids,
   readResult,
   serialize,
   TlError,
+  TlReader,
 } from "../tl/mod.ts";
 import { exchangeAuthKey } from "./auth_key.ts";
 import { bindTempAuthKeyQuery } from "./temp_key_binding.ts";
@@ -32,6 +33,8 @@ import { MtprotoError } from "./errors.ts";
 import { hasGzipPacked, inflateAhead, inflatePolicy } from "./gzip_packed.ts";
 import type { Logger } from "./logger.ts";
 import { MessageIds, SeqNo, ServerMsgIds } from "./message_ids.ts";
+import { OutgoingBatch } from "./outgoing.ts";
+import { containerEntries, isContainer } from "./incoming.ts";
 import type { RsaPublicKey } from "./rsa_keys.ts";
 
 /** Where auth keys live, one per DC (storage's `Storage` satisfies it). */
@@ -64,6 +67,7 @@ export interface SessionOptions {
   /** Reconnect when the connection drops even with nothing pending (the main DC, for updates). */
   keepAlive?: boolean;
   random?: RandomSource;
+  /** The local wall clock, ms (default `Date.now`); see {@link MessageIds} for steps back. */
   now?: () => number;
   /** Milliseconds between keep-alive pings (default 60 000). */
   pingInterval?: number;
@@ -157,6 +161,9 @@ const UPDATES = new Set([
   "updatesTooLong",
 ]);
 
+const RPC_RESULT = ids.get("rpc_result")!;
+/** The options of an invoke given none (not an object per call). */
+const NO_OPTIONS: InvokeOptions = Object.freeze({});
 /** Messages per container (Telegram accepts up to 1024). */
 const CONTAINER_MAX_MESSAGES = 1000;
 /** Payload bytes per container (well below Telegram's 1 MiB limit). */
@@ -181,12 +188,19 @@ const SERVICE_REQUEST = { early: false, service: true } as const;
 /** Times one request is re-sent after bad_server_salt/bad_msg_notification. */
 const MAX_RESENDS = 5;
 
+/** A request's settling functions before its promise exists (replaced at once). */
+function unset(): void {}
+
 function closed(): MtprotoError {
   return new MtprotoError("MTPROTO_CLOSED", "the client was closed");
 }
 
 function sleep(ms: number): Promise<void> {
   return new Promise((ok) => setTimeout(ok, ms));
+}
+
+function readUint32(b: Uint8Array, at: number): number {
+  return (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
 }
 
 function readLong(b: Uint8Array, at: number): bigint {
@@ -252,6 +266,12 @@ export class Session {
   #lastError: Error | undefined;
 
   readonly #queue: Request[] = [];
+  /** The plaintext of each flush, assembled in one reused buffer. */
+  readonly #batch = new OutgoingBatch();
+  /** Requests of the flush under way (reused). */
+  readonly #sent: Request[] = [];
+  /** The msg_id and seq_no of a container, taken after those of the messages inside it. */
+  readonly #nextContainer = () => ({ msgId: this.#ids.next(), seqNo: this.#seq.next(false) });
   readonly #notes: Note[] = [];
   readonly #pending = new Map<bigint, Request>();
   #acks: bigint[] = [];
@@ -317,7 +337,7 @@ export class Session {
   /**
    * Sends `fn` and resolves with its result; an `rpc_error` rejects with tl/'s typed RpcError.
    */
-  invoke(fn: AnyFunction, options: InvokeOptions = {}): Promise<unknown> {
+  invoke(fn: AnyFunction, options: InvokeOptions = NO_OPTIONS): Promise<unknown> {
     if (this.#state === "closed") return Promise.reject(closed());
     const wrapped = this.#o.wrapQuery ? this.#o.wrapQuery(fn) : fn;
     return this.#request(wrapped, options, USER_REQUEST);
@@ -341,46 +361,51 @@ export class Session {
     if (options.signal?.aborted) {
       return Promise.reject(new MtprotoError("MTPROTO_ABORTED", "the request was aborted"));
     }
-    return new Promise((resolve, reject) => {
-      const req: Request = {
-        fn,
-        body,
-        bodyFor: kind.bodyFor,
-        resolve,
-        reject,
-        ids: [],
-        msgId: 0n,
-        containerId: 0n,
-        settled: false,
-        early: kind.early,
-        service: kind.service,
-        resends: 0,
-        sentAt: 0,
-        stateAskedAt: 0,
-      };
-      const { signal, timeout } = options;
-      if (signal !== undefined || timeout !== undefined) {
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const onAbort = () =>
-          this.#fail(req, new MtprotoError("MTPROTO_ABORTED", "the request was aborted"));
-        if (timeout !== undefined) {
-          timer = setTimeout(() =>
-            this.#fail(
-              req,
-              new MtprotoError("MTPROTO_TIMEOUT", `no answer to ${fn._} within ${timeout} ms`),
-            ), timeout);
-        }
-        signal?.addEventListener("abort", onAbort, { once: true });
-        req.cleanup = () => {
-          if (timer !== undefined) clearTimeout(timer);
-          signal?.removeEventListener("abort", onAbort);
-        };
-      }
-      if (req.early) this.#queue.unshift(req);
-      else this.#queue.push(req);
-      this.#scheduleFlush();
-      if (this.#state === "idle") this.#start().catch(() => {});
+    const req: Request = {
+      fn,
+      body,
+      bodyFor: kind.bodyFor,
+      resolve: unset,
+      reject: unset,
+      ids: [],
+      msgId: 0n,
+      containerId: 0n,
+      settled: false,
+      early: kind.early,
+      service: kind.service,
+      resends: 0,
+      sentAt: 0,
+      stateAskedAt: 0,
+    };
+    // The executor only takes the settling functions: a closure over this whole call, made per
+    // request, would keep all of it alive until the answer.
+    const answer = new Promise<unknown>((resolve, reject) => {
+      req.resolve = resolve;
+      req.reject = reject;
     });
+    const { signal, timeout } = options;
+    if (signal !== undefined || timeout !== undefined) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const onAbort = () =>
+        this.#fail(req, new MtprotoError("MTPROTO_ABORTED", "the request was aborted"));
+      if (timeout !== undefined) {
+        timer = setTimeout(() =>
+          this.#fail(
+            req,
+            new MtprotoError("MTPROTO_TIMEOUT", `no answer to ${fn._} within ${timeout} ms`),
+          ), timeout);
+      }
+      signal?.addEventListener("abort", onAbort, { once: true });
+      req.cleanup = () => {
+        if (timer !== undefined) clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+      };
+    }
+    if (req.early) this.#queue.unshift(req);
+    else this.#queue.push(req);
+    this.#scheduleFlush();
+    if (this.#state === "idle") this.#start().catch(() => {});
+    return answer;
   }
 
   /** The body of a query: its TL bytes, gzip_packed when that is smaller. */
@@ -824,7 +849,7 @@ export class Session {
       this.#log.warn("message of another session ignored", { dc: this.dcId });
       return;
     }
-    const problem = this.#serverIds.check(msgId);
+    const problem = this.#serverIds.check(msgId, undefined, (seqNo & 1) === 1);
     if (problem !== undefined) {
       this.#log.warn("server message refused", { dc: this.dcId, reason: problem });
       return;
@@ -865,14 +890,21 @@ export class Session {
   /** Parses and handles one decrypted server message whose msg_id passed the checks. */
   #read(msgId: bigint, seqNo: number, body: Uint8Array, seconds: number, now: number): void {
     const outOfWindow = seconds < now - 300 || seconds > now + 30;
+    if (!outOfWindow && body.length >= 12 && readUint32(body, 0) === RPC_RESULT) {
+      // The usual answer, taken without building its object: the result's bytes go straight
+      // to readResult (what deserialize, then #handle, would do with it).
+      const first = this.#proved();
+      if ((seqNo & 1) === 1) this.#acks.push(msgId);
+      this.#onResult(readLong(body, 4), body.subarray(12));
+      this.#afterRead(first);
+      return;
+    }
+    if (!outOfWindow && isContainer(body) && this.#readContainer(msgId, seqNo, body)) return;
     let obj: AnyTlObject;
     try {
       obj = deserialize(body);
     } catch (e) {
-      this.#log.warn("unreadable server message ignored", {
-        dc: this.#o.dcId,
-        error: e instanceof TlError ? e.code : e,
-      });
+      this.#unreadable(e);
       return;
     }
     if (outOfWindow) {
@@ -896,7 +928,10 @@ export class Session {
       }
       const offset = this.#ids.offset;
       for (const m of kept) {
-        if (m.msgId === msgId || this.#serverIds.check(m.msgId) === undefined) {
+        if (
+          m.msgId === msgId ||
+          this.#serverIds.check(m.msgId, undefined, (m.seqno & 1) === 1) === undefined
+        ) {
           this.#handle(m.msgId, m.seqno, m.body);
         }
       }
@@ -910,18 +945,83 @@ export class Session {
       ) {
         for (const m of items) {
           if (kept.includes(m) || (m.body as { _?: string })?._ === "msg_container") continue;
-          if (this.#serverIds.check(m.msgId) === undefined) this.#handle(m.msgId, m.seqno, m.body);
+          if (this.#serverIds.check(m.msgId, undefined, (m.seqno & 1) === 1) === undefined) {
+            this.#handle(m.msgId, m.seqno, m.body);
+          }
         }
         this.#scheduleFlush();
       }
       return;
     }
-    // Future salts are asked once the connection proved itself: the first request of a new
-    // connection is the user's own (carrying initConnection), alone with the first salt.
+    const first = this.#proved();
+    this.#handle(msgId, seqNo, obj);
+    this.#afterRead(first);
+  }
+
+  #unreadable(e: unknown): void {
+    this.#log.warn("unreadable server message ignored", {
+      dc: this.#o.dcId,
+      error: e instanceof TlError ? e.code : e,
+    });
+  }
+
+  /**
+   * A msg_container within the time window, its rpc_results taken in place (mtproto/incoming.ts)
+   * and its other messages read as objects first, so that an unreadable one drops the whole
+   * container as deserialize would. False when the container is irregular: the caller reads it
+   * with deserialize, which says why.
+   */
+  #readContainer(msgId: bigint, seqNo: number, body: Uint8Array): boolean {
+    const entries = containerEntries(body);
+    if (entries === undefined) return false;
+    const objects: unknown[] = [];
+    try {
+      for (const e of entries) {
+        objects.push(e.reqMsgId === undefined ? new TlReader(e.body).object() : undefined);
+      }
+    } catch (e) {
+      this.#unreadable(e);
+      return true;
+    }
+    const first = this.#proved();
+    if ((seqNo & 1) === 1) this.#acks.push(msgId);
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
+      const problem = this.#serverIds.check(e.msgId, undefined, (e.seqno & 1) === 1);
+      if (problem !== undefined) {
+        this.#log.warn("server message refused", { dc: this.dcId, reason: problem });
+        continue;
+      }
+      if (e.reqMsgId !== undefined) {
+        if ((e.seqno & 1) === 1) this.#acks.push(e.msgId);
+        this.#onResult(e.reqMsgId, e.result!);
+        continue;
+      }
+      const o = objects[i] as { _?: string } | null;
+      if (o?._ === "msg_container") continue; // no nesting
+      this.#handle(e.msgId, e.seqno, o as AnyTlObject);
+    }
+    this.#afterRead(first);
+    return true;
+  }
+
+  /**
+   * A message passed every check: the connection works. True for its first such message.
+   */
+  #proved(): boolean {
     const first = !this.#validSinceConnect;
     this.#validSinceConnect = true;
     this.#failures = 0;
-    this.#handle(msgId, seqNo, obj);
+    return first;
+  }
+
+  /**
+   * After a message was handled. Future salts are asked once the connection proved itself (the
+   * first request of a new connection is the user's own, carrying initConnection, alone with
+   * the first salt). Acks held are sent when there are many, else with the next request or on
+   * their timer.
+   */
+  #afterRead(first: boolean): void {
     if (first) this.#askSalts();
     if (this.#acks.length >= ACK_BATCH) this.#scheduleFlush();
     else if (this.#acks.length > 0 && this.#ackTimer === undefined) {
@@ -945,7 +1045,7 @@ export class Session {
             of (o as unknown as { messages: { msgId: bigint; seqno: number; body: AnyTlObject }[] })
               .messages
         ) {
-          const problem = this.#serverIds.check(m.msgId);
+          const problem = this.#serverIds.check(m.msgId, undefined, (m.seqno & 1) === 1);
           if (problem !== undefined) {
             this.#log.warn("server message refused", { dc: this.dcId, reason: problem });
             continue;
@@ -957,18 +1057,7 @@ export class Session {
       }
       case "rpc_result": {
         const r = o as unknown as { reqMsgId: bigint; result: Uint8Array };
-        const req = this.#pending.get(r.reqMsgId);
-        if (req === undefined) return;
-        // Any answer to a wrapped query means the server took this connection's initConnection.
-        if (req.initOn === this.#conn) this.#initPending = false;
-        let value: unknown;
-        try {
-          value = readResult(req.fn, r.result);
-        } catch (e) {
-          this.#fail(req, e as Error);
-          return;
-        }
-        this.#succeed(req, value);
+        this.#onResult(r.reqMsgId, r.result);
         return;
       }
       case "pong": {
@@ -1029,7 +1118,7 @@ export class Session {
         return;
       case "msgs_state_req": {
         const ids = (o as Api.MsgsStateReq).msgIds.slice(0, 8192);
-        const info = Uint8Array.from(ids, (id) => this.#serverIds.state(id));
+        const info = this.#serverIds.states(ids);
         this.#note({ _: "msgs_state_info", reqMsgId: msgId, info }, true);
         return;
       }
@@ -1044,6 +1133,22 @@ export class Session {
         if (UPDATES.has(o._)) this.#deliver(o);
         else this.#log.debug("unhandled server message", { dc: this.dcId, type: o._ });
     }
+  }
+
+  /** An rpc_result: the request it answers (any msg_id it went out under) settles with it. */
+  #onResult(reqMsgId: bigint, result: Uint8Array): void {
+    const req = this.#pending.get(reqMsgId);
+    if (req === undefined) return;
+    // Any answer to a wrapped query means the server took this connection's initConnection.
+    if (req.initOn === this.#conn) this.#initPending = false;
+    let value: unknown;
+    try {
+      value = readResult(req.fn, result);
+    } catch (e) {
+      this.#fail(req, e as Error);
+      return;
+    }
+    this.#succeed(req, value);
   }
 
   #deliver(updates: AnyTlObject): void {
@@ -1136,16 +1241,21 @@ export class Session {
   #scheduleFlush(): void {
     if (this.#flushScheduled) return;
     this.#flushScheduled = true;
-    queueMicrotask(() => {
-      this.#flushScheduled = false;
-      try {
-        this.#flush();
-      } catch (e) {
-        this.#log.error("sending failed", { dc: this.dcId, error: e });
-        this.#conn?.close();
-      }
-    });
+    queueMicrotask(this.#flushTask);
   }
+
+  /** The microtask of {@link #scheduleFlush}, made once rather than a closure per request. */
+  readonly #flushTask = () => {
+    this.#flushScheduled = false;
+    try {
+      this.#flush();
+    } catch (e) {
+      this.#log.error("sending failed", { dc: this.dcId, error: e });
+      this.#batch.clear();
+      this.#sent.length = 0;
+      this.#conn?.close();
+    }
+  };
 
   #currentSalt(): bigint {
     if (this.#futureSalts.length > 0) {
@@ -1182,84 +1292,58 @@ export class Session {
     const conn = this.#conn;
     if (conn === undefined || this.#authKey === undefined) return;
     if (this.#state !== "ready" && this.#state !== "init") return;
-    const earlyOnly = this.#state === "init";
+    const holdBack = this.#state === "init" || this.#draining; // only early requests go now
+    const batch = this.#batch;
     for (;;) {
-      const messages: { msgId: bigint; seqNo: number; body: Uint8Array }[] = [];
-      let bytes = 0;
-      while (this.#acks.length > 0 && messages.length < CONTAINER_MAX_MESSAGES - 1) {
+      while (this.#acks.length > 0 && batch.count < CONTAINER_MAX_MESSAGES - 1) {
         const ids = this.#acks.splice(0, 8192);
-        const body = serialize({ _: "msgs_ack", msgIds: ids });
-        messages.push({ msgId: this.#ids.next(), seqNo: this.#seq.next(false), body });
-        bytes += body.length + 16;
+        this.#serverIds.acknowledged(ids);
+        batch.addObject(this.#ids.next(), this.#seq.next(false), { _: "msgs_ack", msgIds: ids });
       }
-      while (this.#notes.length > 0 && messages.length < CONTAINER_MAX_MESSAGES) {
+      while (this.#notes.length > 0 && batch.count < CONTAINER_MAX_MESSAGES) {
         const n = this.#notes.shift()!;
-        messages.push({
-          msgId: this.#ids.next(),
-          seqNo: this.#seq.next(n.contentRelated),
-          body: n.body,
-        });
-        bytes += n.body.length + 16;
+        batch.add(this.#ids.next(), this.#seq.next(n.contentRelated), n.body);
       }
-      const sent: Request[] = [];
-      let i = 0;
-      while (i < this.#queue.length && messages.length < CONTAINER_MAX_MESSAGES) {
-        const req = this.#queue[i];
-        if ((earlyOnly || this.#draining) && !req.early) {
-          i++;
+      // Requests in order; those held back stay queued, in order, ahead of the rest.
+      const queue = this.#queue, sent = this.#sent;
+      let i = 0, held = 0;
+      for (; i < queue.length && batch.count < CONTAINER_MAX_MESSAGES; i++) {
+        const req = queue[i];
+        if (holdBack && !req.early) {
+          queue[held++] = req;
           continue;
         }
-        if (messages.length > 0 && bytes + req.body.length + 16 > CONTAINER_MAX_BYTES) break;
-        this.#queue.splice(i, 1);
         if (req.settled) continue;
+        if (batch.count > 0 && batch.bytes + req.body.length + 16 > CONTAINER_MAX_BYTES) break;
         const msgId = this.#ids.next();
         req.msgId = msgId;
+        req.containerId = 0n;
         req.sentAt = this.#clock();
         req.ids.push(msgId);
         this.#pending.set(msgId, req);
         let body = req.bodyFor ? req.bodyFor(msgId) : req.body;
         if (this.#initPending && !req.service && !req.early) body = this.#withInit(req, body, conn);
-        messages.push({ msgId, seqNo: this.#seq.next(true), body });
-        bytes += body.length + 16;
+        batch.add(msgId, this.#seq.next(true), body);
         sent.push(req);
       }
-      if (messages.length === 0) return;
-      // `data` leaves 32 bytes in front for the header #seal writes: one buffer per flush.
-      let msgId: bigint, seqNo: number, data: Uint8Array;
-      if (messages.length === 1) {
-        ({ msgId, seqNo } = messages[0]);
-        data = new Uint8Array(32 + messages[0].body.length);
-        data.set(messages[0].body, 32);
-      } else {
-        data = writeContainer(messages, bytes);
-        msgId = this.#ids.next();
-        seqNo = this.#seq.next(false);
-        for (const req of sent) req.containerId = msgId;
-      }
-      for (const req of messages.length === 1 ? sent : []) req.containerId = 0n;
-      conn.send(this.#seal(msgId, seqNo, data));
+      queue.splice(held, i - held);
+      if (batch.count === 0) return;
+      const messages = batch.count;
+      const { msgId, data } = batch.finish(
+        this.#currentSalt(),
+        this.#sessionId,
+        this.#nextContainer,
+      );
+      if (messages > 1) { for (const req of sent) req.containerId = msgId; }
+      sent.length = 0;
+      conn.sendSealed(this.#authKey, data, this.#random);
       if (this.#log.enabled("debug")) {
-        this.#log.debug("sent", {
-          dc: this.dcId,
-          messages: messages.length,
-          bytes: data.length - 32,
-        });
+        this.#log.debug("sent", { dc: this.dcId, messages, bytes: data.length - 32 });
       }
       const more = this.#acks.length > 0 || this.#notes.length > 0 ||
-        this.#queue.some((r) => !(earlyOnly || this.#draining) || r.early);
+        (holdBack ? queue.some((r) => r.early) : queue.length > 0);
       if (!more) return;
     }
-  }
-
-  /** Seals the message in `data` after its first 32 bytes, which take the header. */
-  #seal(msgId: bigint, seqNo: number, data: Uint8Array): Uint8Array {
-    const view = new DataView(data.buffer, data.byteOffset, 32);
-    view.setBigInt64(0, this.#currentSalt(), true);
-    view.setBigInt64(8, this.#sessionId, true);
-    view.setBigInt64(16, msgId, true);
-    view.setInt32(24, seqNo, true);
-    view.setInt32(28, data.length - 32, true);
-    return sealMessage(this.#authKey!, data, "client", this.#random);
   }
 
   // ---- salts and keep-alive ----
@@ -1408,24 +1492,4 @@ export class Session {
     this.#conn = undefined;
     conn?.close();
   }
-}
-
-/** msg_container with already serialised bodies, after 32 bytes left for the message header. */
-function writeContainer(
-  messages: { msgId: bigint; seqNo: number; body: Uint8Array }[],
-  bytes: number,
-): Uint8Array {
-  const out = new Uint8Array(32 + 8 + bytes);
-  const view = new DataView(out.buffer);
-  view.setUint32(32, 0x73f1f8dc, true);
-  view.setInt32(36, messages.length, true);
-  let p = 40;
-  for (const m of messages) {
-    view.setBigInt64(p, m.msgId, true);
-    view.setInt32(p + 8, m.seqNo, true);
-    view.setInt32(p + 12, m.body.length, true);
-    out.set(m.body, p + 16);
-    p += 16 + m.body.length;
-  }
-  return out;
 }

@@ -185,3 +185,27 @@ test("session: a request long unanswered is asked about (msgs_state_req): a lost
     await server.stop();
   }
 });
+
+test("session: the client's wall clock set back an hour while connected: the next requests are answered, msg_ids follow the server", async () => {
+  const { server, world } = await protocolServer();
+  try {
+    let backMs = 0;
+    await using client = await clientFor(server, { now: () => Date.now() - backMs });
+    await client.connect(2);
+    await client.invoke(countries(1));
+    const offset = client.timeOffset;
+    // NTP (or a user) sets the clock back an hour. Before, the server's answers looked an hour
+    // "too new" and were dropped, and the ids kept being accepted: nothing told the client.
+    backMs = 3_600_000;
+    for (let i = 2; i <= 4; i++) {
+      const r = await client.invoke(countries(i), { timeout: 5000 });
+      assert.equal(r._, "help.countriesListNotModified");
+      assert.equal(world.calls.get(i), 1);
+    }
+    assert.ok(Math.abs(client.timeOffset - offset - 3600) <= 2, `offset ${client.timeOffset}`);
+    assert.equal(server.stats().dropped["bad_msg_notification 16"], undefined);
+    assert.equal(server.stats().dropped["bad_msg_notification 17"], undefined);
+  } finally {
+    await server.stop();
+  }
+});

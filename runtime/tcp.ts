@@ -115,12 +115,11 @@ const bunConnect: Connector = (address, handlers) => {
   });
 };
 
-/** Deno: `Deno.connect`, a read loop, and writes chained so that they stay in order. */
+/** Deno: `Deno.connect`, a read loop, and a write loop that keeps the writes in order. */
 const denoConnect: Connector = async (address, handlers) => {
   const conn = await g.Deno.connect({ hostname: address.host, port: address.port });
   conn.setNoDelay?.(true);
   let closed = false;
-  let chain: Promise<void> = Promise.resolve();
   const finish = (error?: Error) => {
     if (closed) return;
     closed = true;
@@ -130,26 +129,42 @@ const denoConnect: Connector = async (address, handlers) => {
     handlers.onClose(error);
   };
   (async () => {
+    // One buffer for every read: the chunk is lent for the onData call only (StreamHandlers).
     const buf = new Uint8Array(256 * 1024);
     try {
       for (;;) {
         const n: number | null = await conn.read(buf);
         if (n === null || closed) break;
-        handlers.onData(buf.slice(0, n));
+        handlers.onData(buf.subarray(0, n));
       }
       finish();
     } catch (e) {
       finish(closed ? undefined : e as Error);
     }
   })();
-  const writeAll = async (data: Uint8Array) => {
-    let off = 0;
-    while (off < data.length && !closed) off += await conn.write(data.subarray(off));
+  // Writes wait only behind writes still under way: an idle socket starts writing at once,
+  // without a promise chain per write.
+  const waiting: Uint8Array[] = [];
+  let writing = false;
+  const drain = async () => {
+    writing = true;
+    try {
+      while (waiting.length > 0 && !closed) {
+        const data = waiting.shift()!;
+        let off = await conn.write(data);
+        while (off < data.length && !closed) off += await conn.write(data.subarray(off));
+      }
+    } catch (e) {
+      finish(e as Error);
+    } finally {
+      writing = false;
+    }
   };
   return {
     write(data: Uint8Array) {
       if (closed) return;
-      chain = chain.then(() => writeAll(data)).catch((e) => finish(e));
+      waiting.push(data);
+      if (!writing) drain();
     },
     close() {
       finish();

@@ -33,6 +33,15 @@ export class AuthKeyRecord {
   readonly sessions = new Map<bigint, ServerSession>();
   /** Last time (server seconds) a message used this key, for eviction. */
   lastUsed: number;
+  /**
+   * {@link AuthKeys}' salts of this key for `saltPeriod` and the period before, derived under
+   * `saltEpoch` (-1: none yet): a SHA-256 per message in and out was most of the server's cost
+   * of a small request.
+   */
+  saltEpoch = -1;
+  saltPeriod = 0;
+  salt = 0n;
+  previousSalt = 0n;
 
   constructor(
     readonly key: Uint8Array,
@@ -166,16 +175,27 @@ export class AuthKeys {
     return new DataView(digest.buffer, digest.byteOffset, 8).getBigInt64(0, true);
   }
 
+  /** Brings the record's cached salts to `period` under the current epoch. */
+  #refresh(record: AuthKeyRecord, period: number): void {
+    if (record.saltEpoch === this.#epoch && record.saltPeriod === period) return;
+    const moved = record.saltEpoch === this.#epoch && record.saltPeriod === period - 1;
+    record.previousSalt = moved ? record.salt : this.#saltFor(record, period - 1);
+    record.salt = this.#saltFor(record, period);
+    record.saltEpoch = this.#epoch;
+    record.saltPeriod = period;
+  }
+
   /** The salt the server puts in its messages and asks clients to use now. */
   currentSalt(record: AuthKeyRecord, now: number): bigint {
-    return this.#saltFor(record, Math.floor(now / SALT_PERIOD));
+    this.#refresh(record, Math.floor(now / SALT_PERIOD));
+    return record.salt;
   }
 
   /** Whether a client's salt is acceptable now (current or previous period, or the first salt). */
   validSalt(record: AuthKeyRecord, salt: bigint, now: number): boolean {
     if (salt === record.initialSalt && record.initialSaltEpoch === this.#epoch) return true;
-    const period = Math.floor(now / SALT_PERIOD);
-    return salt === this.#saltFor(record, period) || salt === this.#saltFor(record, period - 1);
+    this.#refresh(record, Math.floor(now / SALT_PERIOD));
+    return salt === record.salt || salt === record.previousSalt;
   }
 
   /** get_future_salts: `count` salts from the current one on. */

@@ -13,7 +13,7 @@ import { AuthKeyRecord } from "./auth_keys.ts";
 import { HANDSHAKE_FUNCTIONS, type HandshakeHost, ServerHandshake } from "./handshake.ts";
 import type { HostileMode } from "./hostile.ts";
 import type { Protocol, ProtocolConnection } from "./protocol.ts";
-import type { Outgoing, ServerSession } from "./session.ts";
+import { holdFlushes, type Outgoing, releaseFlushes, type ServerSession } from "./session.ts";
 import { readUpgrade, wsFrame, WsFrameReader } from "./websocket.ts";
 
 /** What a connection needs from its DC. */
@@ -92,15 +92,23 @@ export class Connection implements ProtocolConnection {
   #onData(chunk: Uint8Array): void {
     if (!this.#open) return;
     const t0 = performance.now();
+    // The answers go out at the end of this chunk, from this task (one write per session).
+    const previous = holdFlushes();
+    Connection.#reading++;
     try {
       this.#consume(chunk);
     } catch (e) {
       this.dc.log("connection failed", { error: String((e as Error)?.message ?? e) });
       this.close("internal error");
     } finally {
+      releaseFlushes(previous);
+      Connection.#reading--;
       this.dc.busy(performance.now() - t0);
     }
   }
+
+  /** Connections handling input now (their deliveries count in that time, not on their own). */
+  static #reading = 0;
 
   #consume(chunk: Uint8Array): void {
     if (this.#mode === "sniff" || this.#mode === "upgrade") {
@@ -238,15 +246,16 @@ export class Connection implements ProtocolConnection {
 
   /** SessionLink: seals a session's messages and sends them (hostile modes applied here). */
   deliver(session: ServerSession, messages: Outgoing[]): void {
-    const t0 = performance.now();
+    const timed = Connection.#reading === 0;
+    const t0 = timed ? performance.now() : 0;
     try {
       this.#deliver(session, messages);
     } catch (e) {
-      // Runs from a microtask: an exception here would end the process, not one connection.
+      // May run from a microtask: an exception here would end the process, not one connection.
       this.dc.log("delivery failed", { error: String((e as Error)?.message ?? e) });
       this.close("internal error");
     } finally {
-      this.dc.busy(performance.now() - t0);
+      if (timed) this.dc.busy(performance.now() - t0);
     }
   }
 

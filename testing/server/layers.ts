@@ -19,7 +19,7 @@
  *
  * @module
  */
-import { type AnyFunction, LAYER, TlError, TlReader, TlWriter } from "../../tl/mod.ts";
+import { type AnyFunction, LAYER, serialize, TlError, TlReader, TlWriter } from "../../tl/mod.ts";
 import { LAYER_TABLES, type LayerCombinator } from "./layers_gen.ts";
 
 const INVOKE_WITH_LAYER_ID = 0xda9b0d0d;
@@ -232,6 +232,28 @@ export function encodeObject(obj: unknown, layer: number): Uint8Array {
       else if (obj.length > 0 && typeof obj[0] === "number") w.vectorInt(obj as number[]);
       else w.vectorObject(obj as { _: string }[]);
     } else w.object(obj as { _: string });
+    return w.result();
+  } finally {
+    w.table = undefined;
+  }
+}
+
+/**
+ * `rpc_result{reqMsgId, result}` with the result encoded for `layer`, in one pass: the same
+ * bytes as serialising an rpc_result around {@link encodeObject}'s, one copy fewer.
+ *
+ * @throws {TlError} when the value cannot be written at that layer.
+ */
+export function encodeResult(reqMsgId: bigint, obj: unknown, layer: number): Uint8Array {
+  if (Array.isArray(obj)) {
+    return serialize({ _: "rpc_result", reqMsgId, result: encodeObject(obj, layer) });
+  }
+  const w = writer;
+  w.reset(1 << 20);
+  w.table = tableFor(layer);
+  try {
+    // tl/'s rpc_result writer writes its result through this writer: at the client's layer.
+    w.object({ _: "rpc_result", reqMsgId, result: obj } as unknown as { _: string });
     return w.result();
   } finally {
     w.table = undefined;

@@ -22,6 +22,7 @@ import type * as Crypto from "node:crypto";
 import type * as Net from "node:net";
 import type { Server, Socket } from "node:net";
 import { Ctr256, initCore, type RandomSource, secureRandom, sha256 } from "../../core/mod.ts";
+import { trimOldest } from "./bounded.ts";
 import { TestServerError } from "./errors.ts";
 import type { TestServer } from "./server.ts";
 import { nodeModule } from "../../runtime/runtime.ts";
@@ -293,7 +294,7 @@ export class TestMtproxy {
       const seen = Array.from(clientRandom, (b) => b.toString(16).padStart(2, "0")).join("");
       if (this.#seen.has(seen)) refuse("replay");
       this.#seen.add(seen);
-      if (this.#seen.size > 100_000) this.#seen.delete(this.#seen.values().next().value!);
+      trimOldest(this.#seen, 100_000);
       let match: Secret | undefined, expected: Uint8Array | undefined;
       for (const s of candidates) {
         expected = hmac(s.key, hello);

@@ -30,10 +30,11 @@ import {
   serialize,
   TlError,
   TlReader,
+  VECTOR_ID,
 } from "../../tl/mod.ts";
 import { type AuthKeyRecord, AuthKeys } from "./auth_keys.ts";
 import type { HostileMode } from "./hostile.ts";
-import { decodeQuery, encodeObject } from "./layers.ts";
+import { decodeQuery, encodeObject, encodeResult } from "./layers.ts";
 import { type Outgoing, ServerSession, type SessionLink } from "./session.ts";
 import { type CallContext, RpcFailure, type UpdateSink, type World } from "./world_contract.ts";
 // Loaded when used, not when imported: the testing entry loads in a browser bundle.
@@ -140,17 +141,95 @@ export interface ProtocolHost {
   now(): number;
   hostile(): HostileMode | null;
   readonly random: RandomSource;
+  /**
+   * Random bytes for message padding (sealMessage copies them at once, so this source may hand
+   * out views of a pool it never writes again).
+   */
+  readonly paddingRandom: RandomSource;
   readonly gzip: boolean;
   /** Logs a protocol event (never secrets). */
   log(event: string, fields?: Record<string, unknown>): void;
 }
 
-function long(bytes: Uint8Array, offset: number): bigint {
-  return new DataView(bytes.buffer, bytes.byteOffset + offset, 8).getBigInt64(0, true);
+/** The plaintext of the message being sealed: sealMessage copies it, so one buffer serves all. */
+let plainBuffer = new Uint8Array(4096);
+let plainView = new DataView(plainBuffer.buffer);
+
+/**
+ * `length` bytes of the shared plaintext buffer (a fresh one above 64 KiB, so that one large
+ * answer does not pin its size), with a DataView from its start.
+ */
+function plaintext(length: number): { data: Uint8Array; view: DataView } {
+  if (length > 65536) {
+    const data = new Uint8Array(length);
+    return { data, view: new DataView(data.buffer) };
+  }
+  if (length > plainBuffer.length) {
+    plainBuffer = new Uint8Array(65536);
+    plainView = new DataView(plainBuffer.buffer);
+  }
+  return { data: plainBuffer.subarray(0, length), view: plainView };
 }
 
+/** Eight bytes to read a `long` from: no DataView made per read (several per message). */
+const LONG_VIEW = new DataView(new ArrayBuffer(8));
+const LONG_BYTES = new Uint8Array(LONG_VIEW.buffer);
+
+/** The little-endian signed 64-bit integer at `offset` (which the caller knows is in range). */
+function long(bytes: Uint8Array, offset: number): bigint {
+  for (let i = 0; i < 8; i++) LONG_BYTES[i] = bytes[offset + i];
+  return LONG_VIEW.getBigInt64(0, true);
+}
+
+/** The little-endian signed 32-bit integer at `offset` (which the caller knows is in range). */
 function int32(bytes: Uint8Array, offset: number): number {
-  return new DataView(bytes.buffer, bytes.byteOffset + offset, 4).getInt32(0, true);
+  return bytes[offset] | (bytes[offset + 1] << 8) | (bytes[offset + 2] << 16) |
+    (bytes[offset + 3] << 24);
+}
+
+/** The wrappers {@link unwrap} takes apart: a query starting with anything else is bare. */
+const WRAPPER_IDS: ReadonlySet<number> = new Set([
+  ID.invokeWithLayer,
+  ID.initConnection,
+  ID.invokeWithoutUpdates,
+  ID.invokeAfterMsg,
+  ID.invokeAfterMsgs,
+  ID.invokeWithMessagesRange,
+  ID.invokeWithTakeout,
+  ID.invokeWithBusinessConnection,
+  ID.invokeWithGooglePlayIntegrity,
+  ID.invokeWithApnsSecret,
+  ID.invokeWithReCaptcha,
+]);
+
+/**
+ * A well-formed msgs_ack (its vector's id, a count that fits): the protocol has nothing to do
+ * for one, so it is not deserialised. Anything else goes the general way (and may be refused).
+ */
+function plainAck(body: Uint8Array): boolean {
+  if (body.length < 12 || int32(body, 4) >>> 0 !== VECTOR_ID) return false;
+  const n = int32(body, 8);
+  return n >= 0 && 12 + 8 * n <= body.length;
+}
+
+/** What a query's handler sees of its call ({@link CallContext}), one object per query. */
+class Call implements CallContext {
+  constructor(
+    readonly dcId: number,
+    readonly authKeyId: bigint,
+    readonly sessionId: bigint,
+    readonly layer: number,
+    readonly record: AuthKeyRecord,
+    readonly keys: AuthKeys,
+  ) {}
+
+  get userId(): number | null {
+    return this.record.effectiveUser;
+  }
+
+  bindUser(userId: number | null): void {
+    this.keys.bindUser(this.record, userId);
+  }
 }
 
 /** The query inside invokeWithLayer / initConnection / … and what the wrappers said. */
@@ -251,6 +330,8 @@ export class Protocol implements UpdateSink {
   readonly stateInfos: { reqMsgId: bigint; info: number[] }[] = [];
   readonly #host: ProtocolHost;
   #world: World;
+  /** Messages received so far: each session's last use, for eviction. */
+  #uses = 0;
 
   constructor(host: ProtocolHost, world: World, maxKeys: number) {
     this.#host = host;
@@ -293,14 +374,19 @@ export class Protocol implements UpdateSink {
     this.stats.messages++;
     record.lastUsed = now;
     if (quickAck) conn.quickAck(quickAckToken(record.key, payload));
-    const salt = long(inner, 0), sessionId = long(inner, 8), msgId = long(inner, 16);
-    const seqno = int32(inner, 24);
+    const view = new DataView(inner.buffer, inner.byteOffset, inner.length);
+    const salt = view.getBigInt64(0, true), sessionId = view.getBigInt64(8, true);
+    const msgId = view.getBigInt64(16, true);
+    const seqno = view.getInt32(24, true);
     const body = inner.subarray(32);
     const session = this.#session(record, sessionId, conn);
     session.salts.push(salt);
     if (session.salts.length > 16) session.salts.shift();
-    const time = Number(msgId >> 32n);
-    if ((msgId & 3n) !== 0n) return this.#badMsg(session, msgId, seqno, BadMsg.MSG_ID_BAD_LOW_BITS);
+    // The msg_id's upper half (its seconds) and low bits, without bigint arithmetic.
+    const time = view.getInt32(20, true);
+    if ((inner[16] & 3) !== 0) {
+      return this.#badMsg(session, msgId, seqno, BadMsg.MSG_ID_BAD_LOW_BITS);
+    }
     if (time < now - 300 || time > now + 30) {
       const code = time < now - 300 ? BadMsg.MSG_ID_TOO_LOW : BadMsg.MSG_ID_TOO_HIGH;
       this.#badMsg(session, msgId, seqno, code);
@@ -424,17 +510,18 @@ export class Protocol implements UpdateSink {
     let session = record.sessions.get(sessionId);
     if (session === undefined) {
       if (record.sessions.size >= MAX_SESSIONS_PER_KEY) {
-        const [oldestId, oldest] = record.sessions.entries().next().value!;
-        oldest.close();
-        record.sessions.delete(oldestId);
+        // The least recently used goes (a scan of at most MAX_SESSIONS_PER_KEY, only here).
+        let oldest: ServerSession | undefined;
+        for (const s of record.sessions.values()) {
+          if (oldest === undefined || s.lastUse < oldest.lastUse) oldest = s;
+        }
+        oldest!.close();
+        record.sessions.delete(oldest!.id);
       }
       session = new ServerSession(sessionId, record);
       record.sessions.set(sessionId, session);
-    } else {
-      // Most recently used last, so that eviction takes the least recently used.
-      record.sessions.delete(sessionId);
-      record.sessions.set(sessionId, session);
     }
+    session.lastUse = ++this.#uses;
     if (session.link !== conn) {
       if (session.link !== undefined) {
         (session.link as ProtocolConnection).sessions?.delete(session);
@@ -511,28 +598,29 @@ export class Protocol implements UpdateSink {
     seqno: number,
     body: Uint8Array,
   ): void {
-    let messages: { msgId: bigint; seqno: number; body: Uint8Array }[];
-    try {
-      const r = new TlReader(body, 4);
-      const n = r.uint();
-      if (n > 1024 || n * 16 > r.remaining) throw new TlError("TL_TRUNCATED", "container");
-      messages = [];
-      for (let i = 0; i < n; i++) {
-        const innerId = r.long(), innerSeqno = r.int(), len = r.int();
-        if (len < 0 || len > r.remaining || len % 4 !== 0) {
-          throw new TlError("TL_TRUNCATED", "container message");
-        }
-        messages.push({ msgId: innerId, seqno: innerSeqno, body: r.raw(len) });
-      }
-    } catch {
+    // First the whole layout is checked (a malformed container is refused as a whole), then
+    // its messages are handled in order.
+    const n = body.length < 8 ? -1 : int32(body, 4) >>> 0;
+    if (n < 0 || n > 1024 || n * 16 > body.length - 8) {
       return this.#badMsg(session, msgId, seqno, BadMsg.BAD_CONTAINER);
     }
-    for (const m of messages) {
-      if (m.msgId === msgId) {
-        this.#badMsg(session, m.msgId, m.seqno, BadMsg.CONTAINER_MSG_ID_REUSED);
+    for (let i = 0, at = 8; i < n; i++) {
+      const len = at + 16 <= body.length ? int32(body, at + 12) : -1;
+      if (len < 0 || len > body.length - at - 16 || len % 4 !== 0) {
+        return this.#badMsg(session, msgId, seqno, BadMsg.BAD_CONTAINER);
+      }
+      at += 16 + len;
+    }
+    for (let i = 0, at = 8; i < n; i++) {
+      const innerId = long(body, at), innerSeqno = int32(body, at + 8);
+      const len = int32(body, at + 12);
+      const inner = body.subarray(at + 16, at + 16 + len);
+      at += 16 + len;
+      if (innerId === msgId) {
+        this.#badMsg(session, innerId, innerSeqno, BadMsg.CONTAINER_MSG_ID_REUSED);
         continue;
       }
-      this.#message(session, conn, m.msgId, m.seqno, m.body, true);
+      this.#message(session, conn, innerId, innerSeqno, inner, true);
     }
   }
 
@@ -557,6 +645,7 @@ export class Protocol implements UpdateSink {
       if (inflated.length < 4) return this.#rpcError(session, msgId, 400, "INPUT_FETCH_ERROR");
       return this.#content(session, conn, msgId, inflated, 1);
     }
+    if (ctor === ID.msgsAck && plainAck(body)) return;
     if (SERVICE_IDS.has(ctor)) {
       let obj: AnyTlObject;
       try {
@@ -670,13 +759,17 @@ export class Protocol implements UpdateSink {
     let fn: AnyFunction;
     let layer = record.layer;
     try {
-      const unwrapped = unwrap(body);
-      if (unwrapped.layer !== undefined) layer = record.layer = unwrapped.layer;
-      if (unwrapped.init !== undefined) record.client = unwrapped.init;
-      if (unwrapped.noUpdates) session.noUpdates = true;
-      const inner = unwrapped.query;
-      if (inner !== body && inner.length >= 4 && SERVICE_IDS.has(int32(inner, 0) >>> 0)) {
-        return this.#service(session, conn, msgId, deserialize(inner), true);
+      let inner = body;
+      // Most queries come bare (the wrappers ride on a client's first ones).
+      if (WRAPPER_IDS.has(int32(body, 0) >>> 0)) {
+        const unwrapped = unwrap(body);
+        if (unwrapped.layer !== undefined) layer = record.layer = unwrapped.layer;
+        if (unwrapped.init !== undefined) record.client = unwrapped.init;
+        if (unwrapped.noUpdates) session.noUpdates = true;
+        inner = unwrapped.query;
+        if (inner !== body && inner.length >= 4 && SERVICE_IDS.has(int32(inner, 0) >>> 0)) {
+          return this.#service(session, conn, msgId, deserialize(inner), true);
+        }
       }
       fn = decodeQuery(inner, layer);
     } catch (e) {
@@ -690,19 +783,7 @@ export class Protocol implements UpdateSink {
     }
     if (session.inFlight.size >= 4096) return this.#rpcError(session, msgId, 420, "FLOOD_WAIT_1");
     if (fn._ === "auth.bindTempAuthKey") return this.#bindTempAuthKey(session, msgId, fn);
-    const keys = this.keys;
-    const ctx: CallContext = {
-      dcId: record.dcId,
-      authKeyId: record.id,
-      sessionId: session.id,
-      get userId() {
-        return record.effectiveUser;
-      },
-      layer,
-      bindUser(userId: number | null) {
-        keys.bindUser(record, userId);
-      },
-    };
+    const ctx = new Call(record.dcId, record.id, session.id, layer, record, this.keys);
     session.inFlight.add(msgId);
     let result: unknown;
     try {
@@ -719,20 +800,22 @@ export class Protocol implements UpdateSink {
   }
 
   #answer(session: ServerSession, msgId: bigint, fn: AnyFunction, value: unknown, layer: number) {
-    let bytes: Uint8Array;
+    let body: Uint8Array;
     try {
       if (value === undefined) throw new TypeError("the world answered nothing");
-      bytes = encodeObject(value, layer);
+      // rpc_result and the answer in one pass (the answer starts at byte 12).
+      body = encodeResult(msgId, value, layer);
     } catch (e) {
       return this.#failed(session, msgId, fn, e);
     }
-    if (this.#host.gzip && bytes.length > GZIP_THRESHOLD) {
-      const packed = gzipSync(bytes);
-      if (packed.length + 8 < bytes.length) {
-        bytes = serialize({ _: "gzip_packed", packedData: new Uint8Array(packed) });
+    if (this.#host.gzip && body.length - 12 > GZIP_THRESHOLD) {
+      const packed = gzipSync(body.subarray(12));
+      if (packed.length + 8 < body.length - 12) {
+        const zipped = serialize({ _: "gzip_packed", packedData: new Uint8Array(packed) });
+        return this.#result(session, msgId, zipped);
       }
     }
-    this.#result(session, msgId, bytes);
+    this.#resultBody(session, msgId, body);
   }
 
   #failed(session: ServerSession, msgId: bigint, fn: AnyFunction, e: unknown): void {
@@ -751,8 +834,12 @@ export class Protocol implements UpdateSink {
 
   /** Sends rpc_result{msgId, result} and keeps it for a resent query. */
   #result(session: ServerSession, msgId: bigint, result: Uint8Array): void {
+    this.#resultBody(session, msgId, serialize({ _: "rpc_result", reqMsgId: msgId, result }));
+  }
+
+  /** Sends an rpc_result already serialised (`body`) and keeps it for a resent query. */
+  #resultBody(session: ServerSession, msgId: bigint, body: Uint8Array): void {
     session.inFlight.delete(msgId);
-    const body = serialize({ _: "rpc_result", reqMsgId: msgId, result });
     session.keepAnswer(msgId, body);
     if (this.loseAnswers > 0) {
       this.loseAnswers--;
@@ -795,12 +882,20 @@ export class Protocol implements UpdateSink {
   /** UpdateSink: an Updates object to every live session of `userId`, on every DC. */
   push(userId: number, updates: AnyTlObject): number {
     let reached = 0;
+    // Encoded once per layer: a user's keys (devices, DCs) mostly share one.
+    let encodedLayer = -1, encoded: Uint8Array | undefined;
     for (const record of this.keys.forUser(userId)) {
       let bytes: Uint8Array | undefined;
       for (const session of record.sessions.values()) {
         if (session.noUpdates || !session.link?.open) continue;
         try {
-          bytes ??= encodeObject(updates, record.layer);
+          if (bytes === undefined) {
+            if (encodedLayer !== record.layer) {
+              encoded = encodeObject(updates, record.layer);
+              encodedLayer = record.layer;
+            }
+            bytes = encoded!;
+          }
         } catch (e) {
           this.#host.log("update not encodable", {
             update: updates._,
@@ -836,33 +931,37 @@ export class Protocol implements UpdateSink {
       while (end < messages.length && end - start < 1020 && (end === start || size < 1 << 20)) {
         size += messages[end++].body.length + 16;
       }
-      const batch = messages.slice(start, end);
-      start = end;
       let msgId: bigint, seqno: number, body: Uint8Array;
-      if (batch.length === 1) {
-        ({ msgId, seqno } = session.next(now, batch[0].content, batch[0].reply));
-        body = batch[0].body;
+      if (end - start === 1) {
+        const m = messages[start];
+        msgId = session.nextMsgId(now, m.reply);
+        seqno = session.nextSeqno(m.content);
+        body = m.body;
       } else {
-        const items = batch.map((m) => ({
-          ...session.next(now, m.content, m.reply),
-          body: m.body,
-        }));
-        ({ msgId, seqno } = session.next(now, false, false));
+        const items = [];
+        for (let i = start; i < end; i++) {
+          const m = messages[i];
+          const id = session.nextMsgId(now, m.reply);
+          items.push({ msgId: id, seqno: session.nextSeqno(m.content), body: m.body });
+        }
+        msgId = session.nextMsgId(now, false);
+        seqno = session.nextSeqno(false);
         body = serialize({ _: "msg_container", messages: items } as unknown as AnyTlObject);
       }
+      start = end;
       if (hostile === "staleMsgId") {
         msgId = (BigInt(Math.floor(now - 600)) << 32n) | (msgId & 0xffff_ffffn);
       }
       const extra = hostile === "badPadding" ? 1040 : 0;
-      const data = new Uint8Array(32 + body.length + extra);
-      const view = new DataView(data.buffer);
+      const { data, view } = plaintext(32 + body.length + extra);
       view.setBigInt64(0, this.keys.currentSalt(record, now), true);
       view.setBigInt64(8, session.id, true);
       view.setBigInt64(16, msgId, true);
       view.setInt32(24, seqno, true);
       view.setInt32(28, body.length, true);
       data.set(body, 32);
-      const sealed = sealMessage(record.key, data, "server", this.#host.random);
+      if (extra > 0) data.fill(0, 32 + body.length);
+      const sealed = sealMessage(record.key, data, "server", this.#host.paddingRandom);
       if (hostile === "wrongMsgKey") sealed[8] ^= 0x01;
       if (hostile === "unknownAuthKeyId") sealed[0] ^= 0x01;
       if (hostile === "garbageAfterHandshake") sealed.set(this.#host.random(sealed.length));

@@ -139,6 +139,9 @@ export class TestServer {
         now: () => this.now(),
         hostile: () => this.#hostile,
         random: this.#random,
+        // secureRandom makes sealMessage draw padding from core's own pool (views, no copy);
+        // an injected source (deterministic tests) is used for padding too.
+        paddingRandom: options.random ?? secureRandom,
         gzip: options.gzip ?? true,
         log: (event, fields) => options.log?.(event, fields),
       },

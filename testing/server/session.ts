@@ -6,6 +6,7 @@
  * @module
  */
 import type { AuthKeyRecord } from "./auth_keys.ts";
+import { trimOldest } from "./bounded.ts";
 
 /** A message waiting to go out. */
 export interface Outgoing {
@@ -32,6 +33,30 @@ export const KEPT_SENT_IDS = 256;
 /** Queries of one session being answered at once; beyond, the server answers FLOOD errors. */
 export const MAX_IN_FLIGHT = 4096;
 
+/**
+ * Sessions that queued messages while a connection's input was being handled: they are flushed
+ * when that input is done ({@link holdFlushes}), not from a microtask each.
+ */
+let held: ServerSession[] | undefined;
+
+/**
+ * From now until {@link releaseFlushes}, queued messages wait for that call instead of a
+ * microtask: the answers to one chunk of input leave together at its end, written from the
+ * same task that read it. Returns what to pass to {@link releaseFlushes}.
+ */
+export function holdFlushes(): ServerSession[] | undefined {
+  const previous = held;
+  held = [];
+  return previous;
+}
+
+/** Flushes every session that queued messages since {@link holdFlushes}. */
+export function releaseFlushes(previous: ServerSession[] | undefined): void {
+  const sessions = held ?? [];
+  held = previous;
+  for (const session of sessions) session.flush();
+}
+
 /** The server's state of one client session. */
 export class ServerSession {
   link: SessionLink | undefined;
@@ -39,22 +64,31 @@ export class ServerSession {
   announced = false;
   /** invokeWithoutUpdates was used: no updates are pushed to this session. */
   noUpdates = false;
-  /** The client's msg_ids seen, oldest first (bounded by {@link SEEN_MSG_IDS}). */
-  readonly #seenOrder: bigint[] = [];
+  /** Closed (destroyed, evicted, or its key deleted): a connection's cached session is stale. */
+  closed = false;
+  /** When a message last used this session (a counter of the protocol's), for eviction. */
+  lastUse = 0;
+  /** The client's msg_ids seen: a ring of the last {@link SEEN_MSG_IDS}, and the same as a set. */
+  readonly #seenRing: bigint[] = [];
+  #seenCount = 0;
   readonly #seen = new Set<bigint>();
   /** The smallest msg_id still remembered once the window is full. */
   #floor = 0n;
   /** rpc_result bodies by the query's msg_id, oldest first. */
   readonly answers = new Map<bigint, Uint8Array>();
-  readonly inFlight = new Set<bigint>();
-  #lastMsgId = 0n;
-  #contentSent = 0;
-  /** The server's msg_ids sent in this session, oldest first (bounded by {@link KEPT_SENT_IDS}). */
-  readonly sentIds: bigint[] = [];
   /** The server salts of the client's last messages, oldest first (the last 16). */
   readonly salts: bigint[] = [];
+  readonly inFlight = new Set<bigint>();
+  /** The last msg_id this session sent, as its two 32-bit halves (no bigint arithmetic). */
+  #lastHigh = 0;
+  #lastLow = 0;
+  #contentSent = 0;
+  /** The server's msg_ids sent in this session: a ring of the last {@link KEPT_SENT_IDS}. */
+  readonly #sentRing: bigint[] = [];
+  #sentCount = 0;
   #outbox: Outgoing[] = [];
   #flushScheduled = false;
+  readonly #flush = () => this.flush();
   /** ping_delay_disconnect's timer. */
   disconnectTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -63,27 +97,39 @@ export class ServerSession {
   /** Whether `msgId` was seen; else `"new"`, or `"old"` when it is below the remembered window. */
   check(msgId: bigint): "seen" | "new" | "old" {
     if (this.#seen.has(msgId)) return "seen";
-    if (this.#seenOrder.length >= SEEN_MSG_IDS && msgId < this.#floor) return "old";
+    if (this.#seenCount >= SEEN_MSG_IDS && msgId < this.#floor) return "old";
     return "new";
   }
 
   /** Remembers a client msg_id. */
   remember(msgId: bigint): void {
     this.#seen.add(msgId);
-    this.#seenOrder.push(msgId);
-    if (this.#seenOrder.length > SEEN_MSG_IDS) {
-      const dropped = this.#seenOrder.shift()!;
+    // The ring grows to its size, then each new id takes the place of the oldest.
+    if (this.#seenCount < SEEN_MSG_IDS) this.#seenRing.push(msgId);
+    else {
+      const at = this.#seenCount % SEEN_MSG_IDS;
+      const dropped = this.#seenRing[at];
       this.#seen.delete(dropped);
       if (dropped > this.#floor) this.#floor = dropped;
+      this.#seenRing[at] = msgId;
     }
+    this.#seenCount++;
   }
 
   /** Keeps an answer for a query that may be sent again (bounded). */
   keepAnswer(msgId: bigint, body: Uint8Array): void {
     this.answers.set(msgId, body);
-    if (this.answers.size > KEPT_ANSWERS) {
-      this.answers.delete(this.answers.keys().next().value!);
+    trimOldest(this.answers, KEPT_ANSWERS);
+  }
+
+  /** The server's msg_ids sent in this session, oldest first (the last {@link KEPT_SENT_IDS}). */
+  get sentIds(): bigint[] {
+    const n = Math.min(this.#sentCount, KEPT_SENT_IDS);
+    const out: bigint[] = [];
+    for (let i = this.#sentCount - n; i < this.#sentCount; i++) {
+      out.push(this.#sentRing[i % KEPT_SENT_IDS]);
     }
+    return out;
   }
 
   /**
@@ -92,18 +138,37 @@ export class ServerSession {
    * before (+1 when this one is content-related).
    */
   next(nowSeconds: number, content: boolean, reply: boolean): { msgId: bigint; seqno: number } {
-    const sec = Math.floor(nowSeconds);
-    const frac = Math.floor((nowSeconds - sec) * 4294967296) >>> 0;
-    const kind = reply ? 1n : 3n;
-    let msgId = ((BigInt(sec) << 32n) | BigInt(frac)) & ~3n | kind;
-    if (msgId <= this.#lastMsgId) msgId = (this.#lastMsgId & ~3n) + 4n + kind;
-    this.#lastMsgId = msgId;
-    this.sentIds.push(msgId);
-    if (this.sentIds.length > KEPT_SENT_IDS) {
-      this.sentIds.splice(0, this.sentIds.length - KEPT_SENT_IDS);
+    const msgId = this.nextMsgId(nowSeconds, reply);
+    return { msgId, seqno: this.nextSeqno(content) };
+  }
+
+  /** The msg_id part of {@link next}. */
+  nextMsgId(nowSeconds: number, reply: boolean): bigint {
+    const kind = reply ? 1 : 3;
+    let high = Math.floor(nowSeconds);
+    let low = ((Math.floor((nowSeconds - high) * 4294967296) & ~3) | kind) >>> 0;
+    const lastHigh = this.#lastHigh, lastLow = this.#lastLow;
+    if (high < lastHigh || (high === lastHigh && low <= lastLow)) {
+      // (last & ~3) + 4 + kind, carrying into the high half.
+      high = lastHigh;
+      low = ((lastLow & ~3) >>> 0) + 4 + kind;
+      if (low >= 4294967296) {
+        low -= 4294967296;
+        high++;
+      }
     }
-    const seqno = content ? this.#contentSent++ * 2 + 1 : this.#contentSent * 2;
-    return { msgId, seqno };
+    this.#lastHigh = high;
+    this.#lastLow = low;
+    const msgId = (BigInt(high) << 32n) | BigInt(low);
+    if (this.#sentCount < KEPT_SENT_IDS) this.#sentRing.push(msgId);
+    else this.#sentRing[this.#sentCount % KEPT_SENT_IDS] = msgId;
+    this.#sentCount++;
+    return msgId;
+  }
+
+  /** The seq_no part of {@link next}. */
+  nextSeqno(content: boolean): number {
+    return content ? this.#contentSent++ * 2 + 1 : this.#contentSent * 2;
   }
 
   /** Queues a message; everything queued in the same tick leaves together. */
@@ -111,7 +176,8 @@ export class ServerSession {
     this.#outbox.push(message);
     if (this.#flushScheduled) return;
     this.#flushScheduled = true;
-    queueMicrotask(() => this.flush());
+    if (held !== undefined) held.push(this);
+    else queueMicrotask(this.#flush);
   }
 
   /** Sends what is queued to the session's connection (dropped when it has none). */
@@ -125,6 +191,7 @@ export class ServerSession {
 
   /** Forgets timers (the session is destroyed or its key deleted). */
   close(): void {
+    this.closed = true;
     if (this.disconnectTimer !== undefined) clearTimeout(this.disconnectTimer);
     this.disconnectTimer = undefined;
     this.link = undefined;

@@ -25,6 +25,8 @@
 import type { Buffer } from "node:buffer";
 import type * as Crypto from "node:crypto";
 import { nodeModule } from "../../runtime/runtime.ts";
+import { secureRandom } from "../../core/mod.ts";
+import { trimOldest } from "./bounded.ts";
 import type { AnyFunction, AnyTlObject, Api } from "../../tl/mod.ts";
 import { type CallContext, RpcFailure, type UpdateSink, type World } from "./world_contract.ts";
 import { makeSrpSecret, type SrpChallenge, type SrpSecret } from "./srp.ts";
@@ -192,6 +194,8 @@ const MAX_EVENTS = 2000;
 export const MAX_MESSAGES = 10_000;
 /** Sent codes and exported authorizations kept at most (oldest forgotten first). */
 const MAX_PENDING = 10_000;
+/** Access hashes kept derived (viewer, peer pairs); beyond, the cache starts over. */
+const MAX_CACHED_HASHES = 100_000;
 
 type Handler = (world: TestWorld, ctx: CallContext, fn: never) => unknown;
 
@@ -244,6 +248,9 @@ export class TestWorld implements World {
   /** Keys authorized through `auth.importAuthorization` (allowed off the user's home DC). */
   readonly importedKeys: Set<bigint> = new Set();
   readonly #secret = new Uint8Array(randomBytes(32));
+  /** Access hashes derived so far, by viewer and peer (bounded: cleared when full). */
+  readonly #hashes = new Map<number, Map<number, bigint>>();
+  #hashCount = 0;
   private readonly flood = new Map<string, { seconds: number; times: number }>();
   private sinks: UpdateSink[] = [];
   private nextUserId = 7_000_000_000 + (randomBytes(2).readUInt16LE(0) << 4);
@@ -282,7 +289,7 @@ export class TestWorld implements World {
 
   /** Forgets the oldest entries of a map that clients can grow (sent codes, exports). */
   bound<K, V>(map: Map<K, V>, max = MAX_PENDING): void {
-    while (map.size > max) map.delete(map.keys().next().value!);
+    trimOldest(map, max);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -486,7 +493,21 @@ export class TestWorld implements World {
 
   /** The access hash `viewerId` must use for `peerId` (user or channel id). */
   accessHash(viewerId: number, peerId: number): bigint {
-    return this.derive("hash", viewerId, peerId).readBigInt64LE(0);
+    // Derived once per pair: every pushed `updates` names its peers, each with a hash (a
+    // SHA-256 through node:crypto cost 3–20 µs a push).
+    let row = this.#hashes.get(viewerId);
+    const known = row?.get(peerId);
+    if (known !== undefined) return known;
+    const hash = this.derive("hash", viewerId, peerId).readBigInt64LE(0);
+    if (this.#hashCount >= MAX_CACHED_HASHES) {
+      this.#hashes.clear();
+      this.#hashCount = 0;
+      row = undefined;
+    }
+    if (row === undefined) this.#hashes.set(viewerId, row = new Map());
+    row.set(peerId, hash);
+    this.#hashCount++;
+    return hash;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -735,9 +756,7 @@ export class TestWorld implements World {
     if (text.length > 4096) throw new RpcFailure(400, "MESSAGE_TOO_LONG");
     if (from.box.randomIds.has(randomId)) throw new RpcFailure(500, "RANDOM_ID_DUPLICATE");
     from.box.randomIds.add(randomId);
-    if (from.box.randomIds.size > MAX_EVENTS) {
-      from.box.randomIds.delete(from.box.randomIds.values().next().value!);
-    }
+    trimOldest(from.box.randomIds, MAX_EVENTS);
     const date = this.now();
     if ("userId" in to) return this.sendPrivate(from, this.account(to.userId), text, date);
     if ("chatId" in to) return this.sendGroup(from, to.chatId, text, randomId, date);
@@ -972,7 +991,15 @@ function newBox(): Box {
   };
 }
 
+/** 64-bit random values drawn 4 KiB at a time: one node:crypto call per id cost 2–5 µs. */
+let longPool: BigInt64Array = new BigInt64Array(0);
+let longAt = 0;
+
 /** A random signed 64-bit integer (random ids, srp ids). */
 export function randomLong(): bigint {
-  return randomBytes(8).readBigInt64LE(0);
+  if (longAt === longPool.length) {
+    longPool = new BigInt64Array(secureRandom(4096).buffer);
+    longAt = 0;
+  }
+  return longPool[longAt++];
 }
