@@ -95,6 +95,8 @@ const UPDATES_TYPES = new Set([
   "updates",
   "updateShortSentMessage",
 ]);
+const isThenable = (v: unknown): v is PromiseLike<unknown> =>
+  typeof (v as PromiseLike<unknown> | undefined)?.then === "function";
 const isUpdates = (v: unknown): v is Api.TypeUpdates =>
   typeof v === "object" && v !== null && UPDATES_TYPES.has((v as { _: string })._);
 
@@ -580,44 +582,62 @@ export class Client {
   #onServerUpdates(updates: AnyTlObject): void {
     if (!isUpdates(updates)) return;
     if (this.#updates === undefined) {
-      void this.#peers.save(updates).catch(() => {});
+      this.#peers.save(updates)?.catch(() => {});
       return;
     }
-    this.#updates.handle(updates).catch((error) => this.#logger.error("updates failed", { error }));
+    this.#updates.push(updates);
   }
 
   #deliver(list: DeliveredUpdate[]): void {
     if (this.#updateHandlers.length === 0 && this.#messageHandlers.length === 0) return;
     let seen: Api.TypeUser[] | undefined;
     for (const item of list) {
-      // The items of one batch share its vectors: remembered once.
+      // The items of one batch share its vectors: remembered once (for later short updates).
       if (item.users !== seen && this.#messageHandlers.length > 0) {
         seen = item.users;
         this.#recent.add(item.users, item.chats);
       }
-      const u = item.update as { message?: Api.TypeMessage };
-      const raw = u.message?._ === "message" ? u.message : undefined;
       // Updates of one chat run in order; a messageEmpty has no chat.
-      const where = (u.message as { peerId?: Api.TypePeer } | undefined)?.peerId;
-      const key = where ? peerId(where) : "other";
-      this.#dispatcher.run(key, async () => {
-        for (const h of this.#updateHandlers) {
-          await h(item.update, { client: this, users: item.users, chats: item.chats });
-        }
-        if (
-          raw && this.#messageHandlers.length > 0 &&
-          (item.update._ === "updateNewMessage" || item.update._ === "updateNewChannelMessage")
-        ) {
-          // Cheap: the Message reads raw and the update's users/chats only when a field is asked.
-          const message = new Message(raw, {
-            peers: new PeerIndex(item.users, item.chats, this.#recent),
-            client: this,
-          });
-          for (const { handler, filter } of this.#messageHandlers) {
-            if (filter === undefined || filter(message)) await handler(message, this);
-          }
-        }
+      const where = (item.update as { message?: { peerId?: Api.TypePeer } }).message?.peerId;
+      this.#dispatcher.run(where ? peerId(where) : "other", () => this.#handle(item));
+    }
+  }
+
+  /**
+   * Runs the handlers of one update one after another, from update handler `i` and message
+   * handler `j` on. Synchronously while they return no promise (most handlers of a busy bot do
+   * not wait for anything): a promise (then the rest runs after it) only once one does.
+   */
+  #handle(item: DeliveredUpdate, i = 0, j = 0, wrapped?: Message): unknown {
+    const updateHandlers = this.#updateHandlers;
+    for (; i < updateHandlers.length; i++) {
+      const done = updateHandlers[i](item.update, {
+        client: this,
+        users: item.users,
+        chats: item.chats,
       });
+      if (isThenable(done)) {
+        const next = i + 1;
+        return done.then(() => this.#handle(item, next, 0));
+      }
+    }
+    const u = item.update;
+    if (u._ !== "updateNewMessage" && u._ !== "updateNewChannelMessage") return;
+    const messageHandlers = this.#messageHandlers;
+    if (u.message._ !== "message" || j >= messageHandlers.length) return;
+    // Cheap: the Message reads raw and the update's users/chats only when a field is asked.
+    const message = wrapped ?? new Message(u.message, {
+      peers: new PeerIndex(item.users, item.chats, this.#recent),
+      client: this,
+    });
+    for (; j < messageHandlers.length; j++) {
+      const { handler, filter } = messageHandlers[j];
+      if (filter !== undefined && !filter(message)) continue;
+      const done = handler(message, this);
+      if (isThenable(done)) {
+        const next = j + 1;
+        return done.then(() => this.#handle(item, Infinity, next, message));
+      }
     }
   }
 
@@ -1101,9 +1121,20 @@ export class Client {
 }
 
 /** A random 64-bit signed integer (random_id of messages). */
+/**
+ * Random ids (`random_id`) drawn from a pool refilled 256 at a time: one `getRandomValues` per
+ * message cost more than the rest of sendMessage's own work on Node (its WebCrypto call goes
+ * through a job object). They are no secret: the server only uses them to drop duplicates.
+ */
+const randomIds = new BigInt64Array(256);
+let randomIdsUsed = randomIds.length;
+
 function randomLong(): bigint {
-  const b = crypto.getRandomValues(new Uint8Array(8));
-  return new DataView(b.buffer).getBigInt64(0);
+  if (randomIdsUsed === randomIds.length) {
+    crypto.getRandomValues(randomIds);
+    randomIdsUsed = 0;
+  }
+  return randomIds[randomIdsUsed++];
 }
 
 /** Telegram's DCs 1–5 (production or test), the default of `dcOptions`. */

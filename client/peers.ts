@@ -8,6 +8,9 @@
 import type { Api } from "../tl/mod.ts";
 import type { PeerRecord, PeerType, Storage } from "../storage/storage.ts";
 
+/** How long (s) an unchanged peer is not written again (well within the 8-hour username rule). */
+const REWRITE_AFTER = 60 * 60;
+
 /** Channel and supergroup ids are marked as −(1e12 + id) (Bot API form). */
 const CHANNEL_OFFSET = 1_000_000_000_000;
 
@@ -68,18 +71,34 @@ function usernamesOf(main: string | undefined, all: Api.TypeUsername[] | undefin
   return out;
 }
 
+/** A phone number as stored: without its leading "+" (as `replace(/^\+/, "")`, with no regex). */
+const barePhone = (phone: string | undefined): string | null =>
+  phone ? (phone.charCodeAt(0) === 43 ? phone.slice(1) : phone) : null;
+
+/** One record (one object shape for every kind: no spread of a shared base). */
+function record(
+  id: number,
+  accessHash: bigint,
+  type: PeerType,
+  usernames: string[],
+  phoneNumber: string | null,
+  now: number,
+): PeerRecord {
+  return { id, accessHash, type, usernames, phoneNumber, lastUpdateOn: now };
+}
+
 /** The peer of a user, or `undefined` for `userEmpty`. */
 export function peerOfUser(u: Api.TypeUser, now: number): FoundPeer | undefined {
   if (u._ !== "user") return undefined;
   return {
-    record: {
-      id: Number(u.id),
-      accessHash: u.accessHash ?? 0n,
-      type: u.bot ? "bot" : "user",
-      usernames: usernamesOf(u.username, u.usernames),
-      phoneNumber: u.phone ? u.phone.replace(/^\+/, "") : null,
-      lastUpdateOn: now,
-    },
+    record: record(
+      Number(u.id),
+      u.accessHash ?? 0n,
+      u.bot ? "bot" : "user",
+      usernamesOf(u.username, u.usernames),
+      barePhone(u.phone),
+      now,
+    ),
     min: u.min === true,
     noHash: u.accessHash === undefined,
   };
@@ -93,35 +112,115 @@ function channelType(c: { broadcast?: boolean; monoforum?: boolean; forum?: bool
 
 /** The peer of a chat or channel, or `undefined` for `chatEmpty`. */
 export function peerOfChat(c: Api.TypeChat, now: number): FoundPeer | undefined {
-  const base = { usernames: [] as string[], phoneNumber: null, lastUpdateOn: now };
   switch (c._) {
     case "chat":
     case "chatForbidden":
       return {
-        record: { ...base, id: -Number(c.id), accessHash: 0n, type: "group" },
+        record: record(-Number(c.id), 0n, "group", [], null, now),
         min: false,
         noHash: false,
       };
     case "channel":
       return {
-        record: {
-          ...base,
-          id: markChannel(c.id),
-          accessHash: c.accessHash ?? 0n,
-          type: channelType(c),
-          usernames: usernamesOf(c.username, c.usernames),
-        },
+        record: record(
+          markChannel(c.id),
+          c.accessHash ?? 0n,
+          channelType(c),
+          usernamesOf(c.username, c.usernames),
+          null,
+          now,
+        ),
         min: c.min === true,
         noHash: c.accessHash === undefined,
       };
     case "channelForbidden":
       return {
-        record: { ...base, id: markChannel(c.id), accessHash: c.accessHash, type: channelType(c) },
+        record: record(markChannel(c.id), c.accessHash, channelType(c), [], null, now),
         min: false,
         noHash: false,
       };
     default:
       return undefined;
+  }
+}
+
+/**
+ * The marked id a user or chat object would be stored under; `undefined` for one that is not
+ * stored (`userEmpty`, `chatEmpty`) or is not a user or chat.
+ */
+export function storedIdOf(v: { _: string; id?: unknown }): number | undefined {
+  switch (v._) {
+    case "user":
+      return Number(v.id as bigint);
+    case "chat":
+    case "chatForbidden":
+      return -Number(v.id as bigint);
+    case "channel":
+    case "channelForbidden":
+      return markChannel(v.id as bigint);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Whether `usernamesOf(main, all)` equals `known`, building nothing in the usual case; with
+ * `noneKeeps`, no username at all counts as equal (a merge keeps the stored ones then).
+ */
+function sameUsernames(
+  main: string | undefined,
+  all: Api.TypeUsername[] | undefined,
+  known: string[],
+  noneKeeps = false,
+): boolean {
+  if (all !== undefined && all.length > 0) {
+    const now = usernamesOf(main, all);
+    if (now.length === 0) return noneKeeps || known.length === 0;
+    return now.length === known.length && now.every((u, i) => u === known[i]);
+  }
+  if (!main) return noneKeeps || known.length === 0;
+  return known.length === 1 && known[0] === main.toLowerCase();
+}
+
+/**
+ * Whether storing the user or chat `v` over `known` (what was last written for its id, at most
+ * {@link REWRITE_AFTER} seconds before `now`) would change nothing: the answer of building its
+ * record ({@link peersIn}, {@link mergePeer}) and comparing the two, without building anything.
+ * The update stream repeats the same senders and chats with every message.
+ */
+export function unchangedPeer(v: { _: string }, known: PeerRecord, now: number): boolean {
+  if (now - known.lastUpdateOn >= REWRITE_AFTER) return false;
+  switch (v._) {
+    case "user": {
+      const u = v as Api.User;
+      const phone = barePhone(u.phone);
+      if (u.min === true || u.accessHash === undefined) {
+        // Merged into what is stored: only a username or phone it brings could change it.
+        return sameUsernames(u.username, u.usernames, known.usernames, true) &&
+          (phone === null || phone === known.phoneNumber);
+      }
+      return known.accessHash === u.accessHash && known.type === (u.bot ? "bot" : "user") &&
+        known.phoneNumber === phone && sameUsernames(u.username, u.usernames, known.usernames);
+    }
+    case "channel": {
+      const c = v as Api.Channel;
+      if (c.min === true || c.accessHash === undefined) {
+        return sameUsernames(c.username, c.usernames, known.usernames, true);
+      }
+      return known.accessHash === c.accessHash && known.type === channelType(c) &&
+        known.phoneNumber === null && sameUsernames(c.username, c.usernames, known.usernames);
+    }
+    case "channelForbidden": {
+      const c = v as Api.ChannelForbidden;
+      return known.accessHash === c.accessHash && known.type === channelType(c) &&
+        known.phoneNumber === null && known.usernames.length === 0;
+    }
+    case "chat":
+    case "chatForbidden":
+      return known.accessHash === 0n && known.type === "group" && known.phoneNumber === null &&
+        known.usernames.length === 0;
+    default:
+      return false;
   }
 }
 
@@ -174,9 +273,6 @@ export function mergePeer(
   };
 }
 
-/** How long (s) an unchanged peer is not written again (well within the 8-hour username rule). */
-const REWRITE_AFTER = 60 * 60;
-
 const sameRecord = (a: PeerRecord, b: PeerRecord) =>
   a.accessHash === b.accessHash && a.type === b.type && a.phoneNumber === b.phoneNumber &&
   a.usernames.length === b.usernames.length && a.usernames.every((u, i) => u === b.usernames[i]);
@@ -195,10 +291,54 @@ export class PeerSaver {
     this.#limit = limit;
   }
 
-  /** Stores the peers `result` carries (see {@link peersIn}). */
-  async save(result: unknown): Promise<void> {
+  /**
+   * Stores the peers `result` carries (see {@link peersIn}). Returns nothing (no promise) when
+   * nothing needed a storage read or write: the update stream repeats the same users.
+   */
+  save(result: unknown): void | Promise<void> {
+    if (this.#allWritten(result)) return;
     const found = peersIn(result);
     if (found.length === 0) return;
+    const records: PeerRecord[] = [];
+    for (const f of found) {
+      const known = this.#written.get(f.record.id);
+      // A min constructor (or one without a hash) merges into what is stored: read it first.
+      if ((f.min || f.noHash) && known === undefined) return this.#saveReading(found);
+      this.#consider(f.min || f.noHash ? mergePeer(f, known) : f.record, known, records);
+    }
+    return this.#write(records);
+  }
+
+  /**
+   * Whether every user and chat of a `{ users, chats }` carrier (every `Updates`) was written as
+   * it is now, within the hour: then nothing is built or written for it.
+   */
+  #allWritten(result: unknown): boolean {
+    if (typeof result !== "object" || result === null) return false;
+    const { users, chats, user } = result as { users?: unknown; chats?: unknown; user?: unknown };
+    if (user !== undefined || !Array.isArray(users) || !Array.isArray(chats)) return false;
+    const now = Math.floor(Date.now() / 1000);
+    return this.#written_(users, now) && this.#written_(chats, now);
+  }
+
+  #written_(list: unknown[], now: number): boolean {
+    for (const v of list) {
+      if (typeof v !== "object" || v === null) return false;
+      const id = storedIdOf(v as { _: string });
+      if (id === undefined) {
+        if ((v as { _: string })._ === "userEmpty" || (v as { _: string })._ === "chatEmpty") {
+          continue; // never stored
+        }
+        return false;
+      }
+      const known = this.#written.get(id);
+      if (known === undefined || !unchangedPeer(v as { _: string }, known, now)) return false;
+    }
+    return true;
+  }
+
+  /** {@link save} when some peer's stored record has to be read first. */
+  async #saveReading(found: FoundPeer[]): Promise<void> {
     const records: PeerRecord[] = [];
     for (const f of found) {
       const known = this.#written.get(f.record.id);
@@ -206,19 +346,34 @@ export class PeerSaver {
       if (f.min || f.noHash) {
         record = mergePeer(f, known ?? await this.#storage.getPeerById(f.record.id));
       } else record = f.record;
-      if (record === undefined) continue;
-      if (
-        known && sameRecord(known, record) &&
-        record.lastUpdateOn - known.lastUpdateOn < REWRITE_AFTER
-      ) {
-        continue;
-      }
-      records.push(record);
+      this.#consider(record, known, records);
     }
+    await this.#write(records);
+  }
+
+  /** Adds `record` to `records` unless it was written unchanged in the last hour. */
+  #consider(
+    record: PeerRecord | undefined,
+    known: PeerRecord | undefined,
+    records: PeerRecord[],
+  ): void {
+    if (record === undefined) return;
+    if (
+      known && sameRecord(known, record) &&
+      record.lastUpdateOn - known.lastUpdateOn < REWRITE_AFTER
+    ) {
+      return;
+    }
+    records.push(record);
+  }
+
+  #write(records: PeerRecord[]): void | Promise<void> {
     if (records.length === 0) return;
-    await this.#storage.updatePeers(records);
-    if (this.#written.size > this.#limit) this.#written.clear();
-    for (const r of records) this.#written.set(r.id, r);
+    // Remembered once written (a failed write is tried again with the next result).
+    return this.#storage.updatePeers(records).then(() => {
+      if (this.#written.size > this.#limit) this.#written.clear();
+      for (const r of records) this.#written.set(r.id, r);
+    });
   }
 
   /** Forgets what was written (after another process may have changed the store). */

@@ -2,7 +2,20 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { Api } from "../tl/mod.ts";
 import { MemoryStorage } from "../storage/memory.ts";
-import { bareId, inputPeerOf, kindOfId, markChannel, peerId, PeerSaver, peersIn } from "./peers.ts";
+import type { PeerRecord } from "../storage/storage.ts";
+import { SeededRandom } from "../testing/random.ts";
+import {
+  bareId,
+  inputPeerOf,
+  kindOfId,
+  markChannel,
+  mergePeer,
+  peerId,
+  PeerSaver,
+  peersIn,
+  storedIdOf,
+  unchangedPeer,
+} from "./peers.ts";
 
 const user = (o: Partial<Api.User> & { id: bigint }): Api.User => ({ _: "user", ...o });
 const channel = (o: Partial<Api.Channel> & { id: bigint }): Api.Channel => ({
@@ -205,4 +218,133 @@ test("peers: an unchanged peer is not written again", async () => {
   assert.equal(writes, 1);
   await saver.save([user({ id: 5n, accessHash: 1n, username: "changed" })]);
   assert.equal(writes, 2);
+});
+
+test("peers: a result whose peers were all written unchanged needs no storage call and no promise", async () => {
+  const storage = new MemoryStorage();
+  await storage.open();
+  const calls: string[] = [];
+  const update = storage.updatePeers.bind(storage), read = storage.getPeerById.bind(storage);
+  storage.updatePeers = (peers) => (calls.push("write"), update(peers));
+  storage.getPeerById = (id) => (calls.push("read"), read(id));
+  const saver = new PeerSaver(storage);
+  const batch = {
+    users: [
+      user({ id: 5n, accessHash: 1n, username: "full" }),
+      user({ id: 6n, accessHash: 3n, min: true }), // min: merged into what is stored
+    ],
+    chats: [channel({ id: 7n, accessHash: 4n })],
+  };
+  await saver.save(batch);
+  assert.deepEqual(calls, ["read", "write"]);
+  // The update stream repeats them: nothing to wait for (the batch is applied at once).
+  assert.equal(saver.save(batch), undefined);
+  assert.deepEqual(calls, ["read", "write"]);
+  // A change is written (and waited for).
+  const changed = { ...batch, users: [user({ id: 5n, accessHash: 1n, username: "moved" })] };
+  const saving = saver.save(changed);
+  assert.ok(saving instanceof Promise);
+  await saving;
+  assert.deepEqual(calls, ["read", "write", "write"]);
+  assert.equal((await storage.getPeerByUsername("moved"))?.id, 5);
+  // A min constructor never overwrites the full access hash it was merged into.
+  await saver.save([user({ id: 5n, accessHash: 99n, min: true, username: "moved" })]);
+  assert.equal((await storage.getPeerById(5))?.accessHash, 1n);
+});
+
+test("peers: unchangedPeer (no record built) agrees with building the record and comparing, on random peers", () => {
+  const random = new SeededRandom();
+  const pick = <T>(xs: readonly T[]): T => xs[random.int(xs.length)];
+  const maybe = () => random.int(2) === 0;
+  const names = [undefined, "", "Alice", "alice", "bob"];
+  const lists: (Api.TypeUsername[] | undefined)[] = [
+    undefined,
+    [],
+    [{ _: "username", username: "Alice", active: true }],
+    [{ _: "username", username: "x", active: false }],
+    [{ _: "username", username: "alice", active: true }, {
+      _: "username",
+      username: "Bob",
+      active: true,
+    }],
+  ];
+  const hashes = [undefined, 1n, 2n];
+  const tlPeer = (): Api.TypeUser | Api.TypeChat => {
+    switch (random.int(5)) {
+      case 0:
+        return user({
+          id: 5n,
+          accessHash: pick(hashes),
+          min: maybe() || undefined,
+          bot: maybe() || undefined,
+          username: pick(names),
+          usernames: pick(lists),
+          phone: pick([undefined, "", "+123", "123", "456"]),
+        });
+      case 1:
+        return channel({
+          id: 7n,
+          accessHash: pick(hashes),
+          min: maybe() || undefined,
+          broadcast: maybe() || undefined,
+          forum: random.int(4) === 0 || undefined,
+          monoforum: random.int(4) === 0 || undefined,
+          username: pick(names),
+          usernames: pick(lists),
+        });
+      case 2:
+        return {
+          _: "channelForbidden",
+          id: 7n,
+          accessHash: pick([1n, 2n]),
+          title: "t",
+          broadcast: maybe() || undefined,
+        };
+      case 3:
+        return {
+          _: "chat",
+          id: 9n,
+          title: "t",
+          photo: { _: "chatPhotoEmpty" },
+          participantsCount: 1,
+          date: 0,
+          version: 1,
+        };
+      default:
+        return { _: "chatForbidden", id: 9n, title: "t" };
+    }
+  };
+  const now = 1_000_000;
+  /** The plain answer: the record built and merged as save() builds it, compared field by field. */
+  const plain = (v: Api.TypeUser | Api.TypeChat, known: PeerRecord): boolean => {
+    const [found] = peersIn([v], now);
+    const r = found.min || found.noHash ? mergePeer(found, known)! : found.record;
+    return r.lastUpdateOn - known.lastUpdateOn < 3600 && r.accessHash === known.accessHash &&
+      r.type === known.type && r.phoneNumber === known.phoneNumber &&
+      JSON.stringify(r.usernames) === JSON.stringify(known.usernames);
+  };
+  let same = 0;
+  for (let i = 0; i < 20_000; i++) {
+    const v = tlPeer();
+    const id = storedIdOf(v)!;
+    const age = pick([0, 10, 3599, 3600, 5000]);
+    // What was written before: the record of an earlier object of the peer, or any record.
+    const earlier = peersIn([tlPeer()], now - age).find((f) => f.record.id === id);
+    const known: PeerRecord = earlier && maybe() ? earlier.record : {
+      id,
+      accessHash: pick([0n, 1n, 2n]),
+      type: pick(["user", "bot", "group", "supergroup", "channel", "forum", "direct"] as const),
+      usernames: pick([[], ["alice"], ["alice", "bob"], ["x"]]),
+      phoneNumber: pick([null, "123", "456"]),
+      lastUpdateOn: now - age,
+    };
+    const expected = plain(v, known);
+    assert.equal(
+      unchangedPeer(v, known, now),
+      expected,
+      JSON.stringify({ v, known }, (_k, x) => typeof x === "bigint" ? `${x}n` : x),
+    );
+    if (expected) same++;
+  }
+  assert.ok(same > 1000, `too few unchanged cases (${same}) to test the fast answer`);
 });

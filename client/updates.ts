@@ -35,8 +35,11 @@ export interface UpdateManagerDeps {
     | "listChannelPts"
     | "getPeerById"
   >;
-  /** Stores the peers a batch carries (called before its updates are delivered). */
-  savePeers(carrier: { users: Api.TypeUser[]; chats: Api.TypeChat[] }): Promise<void>;
+  /**
+   * Stores the peers a batch carries (called before its updates are delivered). Returns nothing
+   * when there was nothing to write (then the batch is applied without waiting).
+   */
+  savePeers(carrier: { users: Api.TypeUser[]; chats: Api.TypeChat[] }): void | Promise<void>;
   /** Hands updates to the handlers, in order. */
   deliver(updates: DeliveredUpdate[]): void;
   /** The logged-in user (for `updateShortMessage`, which leaves out one side). */
@@ -48,6 +51,12 @@ export interface UpdateManagerDeps {
   saveDelay?: number;
   /** Whether the account is a bot (bots may fetch channel differences in larger slices). */
   isBot?(): boolean;
+  /**
+   * Whether an `Updates` object that arrives while nothing is queued is applied at once, inside
+   * {@link UpdateManager.handle} (default), or queued like any other (the plain path, which
+   * tests compare it with).
+   */
+  applyAtOnce?: boolean;
 }
 
 /**
@@ -103,6 +112,18 @@ interface Pending {
   count: number;
 }
 
+/** The users/chats of short updates, which carry none (shared: handlers only read them). */
+const NONE = Object.freeze([]) as unknown as never[];
+/** What {@link UpdateManager.handle} returns for work done at once. */
+const DONE = Promise.resolve();
+/** The key of the common pts sequence in the maps keyed by sequence (channels: marked ids, < 0). */
+const COMMON = 0;
+
+/** Runs `next` after `work`: at once when `work` finished synchronously (returned nothing). */
+function then(work: void | Promise<void>, next: () => void | Promise<void>): void | Promise<void> {
+  return work === undefined ? next() : work.then(next);
+}
+
 /**
  * Applies `Updates` objects in arrival order (one at a time), delivering each update once.
  *
@@ -145,10 +166,12 @@ export class UpdateManager {
   #caughtUp: Set<number> | undefined;
   /** Per channel, the refetch a difference's `timeout` asked for. */
   readonly #polls = new Map<number, ReturnType<typeof setTimeout>>();
-  /** Updates past a gap, per pts key ("" = common, else the marked channel id). */
-  readonly #pending = new Map<string, Pending[]>();
-  readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Updates past a gap, per pts sequence ({@link COMMON}, else the marked channel id). */
+  readonly #pending = new Map<number, Pending[]>();
+  readonly #timers = new Map<number, ReturnType<typeof setTimeout>>();
   #queue: Promise<void> = Promise.resolve();
+  /** Work queued and not finished: while there is some, new work waits behind it. */
+  #busy = 0;
   #closed = false;
   #dirty = false;
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -226,7 +249,25 @@ export class UpdateManager {
    * Returns when it has been applied.
    */
   handle(updates: Api.TypeUpdates, dispatch = true): Promise<void> {
-    return this.#enqueue(() => this.#apply(updates, dispatch));
+    if (this.#busy > 0 || this.#d.applyAtOnce === false) {
+      return this.#enqueue(() => this.#apply(updates, dispatch));
+    }
+    // Nothing queued: applied now. Only what has to wait (storage, network) makes it queued work,
+    // so an in-order update costs no promise chain.
+    let work: void | Promise<void>;
+    try {
+      work = this.#apply(updates, dispatch);
+    } catch (e) {
+      this.#d.logger.error("update handling failed", { error: e });
+      return Promise.reject(e);
+    }
+    return work === undefined ? DONE : this.#enqueue(() => work);
+  }
+
+  /** {@link handle} for pushed updates: nothing to wait for; a failure is logged. */
+  push(updates: Api.TypeUpdates): void {
+    const done = this.handle(updates);
+    if (done !== DONE) done.catch(() => {}); // logged by the queue (or handle) already
   }
 
   /** Waits for the queue, cancels gap timers and saves the state. */
@@ -242,9 +283,13 @@ export class UpdateManager {
     await this.#save();
   }
 
-  #enqueue(work: () => Promise<void>): Promise<void> {
+  #enqueue(work: () => void | Promise<void>): Promise<void> {
+    this.#busy++;
     const next = this.#queue.then(work);
-    this.#queue = next.catch((e) => this.#d.logger.error("update handling failed", { error: e }));
+    this.#queue = next.then(() => void this.#busy--, (e) => {
+      this.#busy--;
+      this.#d.logger.error("update handling failed", { error: e });
+    });
     return next;
   }
 
@@ -276,22 +321,30 @@ export class UpdateManager {
     );
   }
 
-  async #apply(updates: Api.TypeUpdates, dispatch: boolean): Promise<void> {
-    if (this.#state === undefined) return; // not started: getDifference will bring it later
+  /**
+   * Applies one `Updates` object: synchronously as far as it can (returns nothing when done),
+   * else returns the promise of the rest (storage reads, differences).
+   */
+  #apply(updates: Api.TypeUpdates, dispatch: boolean): void | Promise<void> {
+    const state = this.#state;
+    if (state === undefined) return; // not started: getDifference will bring it later
     const out: DeliveredUpdate[] = [];
+    const finish = () => this.#finish(updates, dispatch, out);
     switch (updates._) {
       case "updatesTooLong":
         // Pushes were lost (a new session on the server): channels' too.
-        await this.#catchUp();
-        break;
+        return then(this.#catchUp(), finish);
       case "updateShort":
-        await this.#one({ update: updates.update, users: [], chats: [] }, out);
-        this.#state.date = Math.max(this.#state.date, updates.date);
-        break;
+        return then(this.#one({ update: updates.update, users: NONE, chats: NONE }, out), () => {
+          state.date = Math.max(state.date, updates.date);
+          finish();
+        });
       case "updateShortMessage":
       case "updateShortChatMessage":
-        await this.#one({ update: this.#expandShort(updates), users: [], chats: [] }, out);
-        break;
+        return then(
+          this.#one({ update: this.#expandShort(updates), users: NONE, chats: NONE }, out),
+          finish,
+        );
       case "updateShortSentMessage": {
         // Never delivered itself (it is the caller's result); what it unblocks is.
         const item: DeliveredUpdate = {
@@ -301,41 +354,62 @@ export class UpdateManager {
             pts: updates.pts,
             ptsCount: updates.ptsCount,
           },
-          users: [],
-          chats: [],
+          users: NONE,
+          chats: NONE,
         };
-        await this.#one(item, out);
-        const i = out.indexOf(item);
-        if (i >= 0) out.splice(i, 1);
-        break;
+        return then(this.#one(item, out), () => {
+          const i = out.indexOf(item);
+          if (i >= 0) out.splice(i, 1);
+          finish();
+        });
       }
       case "updates":
       case "updatesCombined": {
-        await this.#d.savePeers(updates);
         const seqStart = updates._ === "updatesCombined" ? updates.seqStart : updates.seq;
-        if (updates.seq !== 0) {
-          const local = this.#state.seq;
-          if (seqStart <= local) {
-            this.#d.logger.debug("duplicate updates skipped", { seq: updates.seq, local });
-            break;
+        return then(this.#d.savePeers(updates), () => {
+          if (updates.seq !== 0) {
+            const local = state.seq;
+            if (seqStart <= local) {
+              this.#d.logger.debug("duplicate updates skipped", { seq: updates.seq, local });
+              return finish();
+            }
+            if (seqStart > local + 1) {
+              this.#d.logger.info("seq gap: fetching the difference", { seq: seqStart, local });
+              return then(this.#difference(), finish);
+            }
           }
-          if (seqStart > local + 1) {
-            this.#d.logger.info("seq gap: fetching the difference", { seq: seqStart, local });
-            await this.#difference();
-            break;
-          }
-        }
-        for (const update of updates.updates) {
-          await this.#one({ update, users: updates.users, chats: updates.chats }, out);
-        }
-        if (updates.seq !== 0) {
-          this.#state.seq = updates.seq;
-          this.#state.date = Math.max(this.#state.date, updates.date);
-          this.#dirty = true;
-        }
-        break;
+          return this.#applyFrom(updates, 0, out, finish);
+        });
       }
     }
+  }
+
+  /** Applies the updates of a container from index `i` on, then its seq and date. */
+  #applyFrom(
+    updates: Api.Updates | Api.UpdatesCombined,
+    i: number,
+    out: DeliveredUpdate[],
+    finish: () => void,
+  ): void | Promise<void> {
+    const list = updates.updates;
+    for (; i < list.length; i++) {
+      const work = this.#one({ update: list[i], users: updates.users, chats: updates.chats }, out);
+      if (work !== undefined) {
+        const next = i + 1;
+        return work.then(() => this.#applyFrom(updates, next, out, finish));
+      }
+    }
+    if (updates.seq !== 0) {
+      const state = this.#state!;
+      state.seq = updates.seq;
+      state.date = Math.max(state.date, updates.date);
+      this.#dirty = true;
+    }
+    finish();
+  }
+
+  /** Delivers what an applied `Updates` object brought, and schedules the state's save. */
+  #finish(updates: Api.TypeUpdates, dispatch: boolean, out: DeliveredUpdate[]): void {
     // A request's own result is not delivered, but updates held past a gap that it closed are.
     const deliver = dispatch ? out : out.filter((item) => !ownUpdates(updates).has(item.update));
     if (deliver.length > 0) this.#d.deliver(deliver);
@@ -343,14 +417,21 @@ export class UpdateManager {
   }
 
   #expandShort(u: Api.UpdateShortMessage | Api.UpdateShortChatMessage): Api.TypeUpdate {
-    const self: Api.TypePeer = { _: "peerUser", userId: BigInt(this.#d.selfId()) };
-    const base = {
-      _: "message" as const,
+    // One object literal (no spread of a shared base: that cost more than the rest of the path).
+    const private_ = u._ === "updateShortMessage";
+    const message: Api.Message = {
+      _: "message",
       out: u.out,
       mentioned: u.mentioned,
       mediaUnread: u.mediaUnread,
       silent: u.silent,
       id: u.id,
+      fromId: private_
+        ? (u.out
+          ? { _: "peerUser", userId: BigInt(this.#d.selfId()) }
+          : { _: "peerUser", userId: u.userId })
+        : { _: "peerUser", userId: u.fromId },
+      peerId: private_ ? { _: "peerUser", userId: u.userId } : { _: "peerChat", chatId: u.chatId },
       message: u.message,
       date: u.date,
       fwdFrom: u.fwdFrom,
@@ -359,60 +440,69 @@ export class UpdateManager {
       entities: u.entities,
       ttlPeriod: u.ttlPeriod,
     };
-    const message: Api.Message = u._ === "updateShortMessage"
-      ? {
-        ...base,
-        fromId: u.out ? self : { _: "peerUser", userId: u.userId },
-        peerId: { _: "peerUser", userId: u.userId },
-      }
-      : {
-        ...base,
-        fromId: { _: "peerUser", userId: u.fromId },
-        peerId: { _: "peerChat", chatId: u.chatId },
-      };
     return { _: "updateNewMessage", message, pts: u.pts, ptsCount: u.ptsCount };
   }
 
-  /** Applies one update against its pts/qts sequence, delivering it into `out` when new. */
-  async #one(item: DeliveredUpdate, out: DeliveredUpdate[]): Promise<void> {
+  /**
+   * Applies one update against its pts/qts sequence, delivering it into `out` when new:
+   * synchronously (returns nothing) unless a channel's pts must be read from the storage or a
+   * difference fetched.
+   */
+  #one(item: DeliveredUpdate, out: DeliveredUpdate[]): void | Promise<void> {
     const u = item.update;
-    const state = this.#state!;
     if (u._ === "updateChannelTooLong") {
-      await this.#channelDifference(markChannel(u.channelId), out, u.pts);
-      return;
+      return this.#channelDifference(markChannel(u.channelId), out, u.pts);
     }
     if (hasPts(u)) {
       const channel = channelOf(u);
-      const key = channel === undefined ? "" : String(channel);
-      let local = channel === undefined ? state.pts : await this.#localChannelPts(channel);
-      if (local === undefined) {
-        // A channel seen for the first time: its sequence starts here.
-        local = u.pts - u.ptsCount;
+      if (channel === undefined) return this.#ptsUpdate(item, u, COMMON, this.#state!.pts, out);
+      const known = this.#channelPts.get(channel);
+      // Listed at start: a channel missing from the list is new (no storage round trip).
+      if (known !== undefined || this.#channelsListed) {
+        return this.#ptsUpdate(item, u, channel, known, out);
       }
-      if (local + u.ptsCount > u.pts) {
-        this.#d.logger.debug("duplicate update skipped", { update: u._, pts: u.pts, local });
-        return;
-      }
-      if (local + u.ptsCount < u.pts) {
-        this.#hold(key, { item, pts: u.pts, count: u.ptsCount });
-        return;
-      }
-      this.#setPts(channel, u.pts);
-      out.push(item);
-      this.#drain(key, out);
-      return;
+      return this.#localChannelPts(channel).then((local) =>
+        this.#ptsUpdate(item, u, channel, local, out)
+      );
     }
     if (hasQts(u)) {
+      const state = this.#state!;
       if (u.qts <= state.qts) return;
       if (u.qts > state.qts + 1) {
         this.#d.logger.info("qts gap: fetching the difference", { qts: u.qts, local: state.qts });
-        await this.#difference(out);
-        return;
+        return this.#difference(out);
       }
       state.qts = u.qts;
       this.#dirty = true;
     }
     out.push(item);
+  }
+
+  /** A pts-carrying update against its sequence's pts `local` (undefined: a channel seen first). */
+  #ptsUpdate(
+    item: DeliveredUpdate,
+    u: Ptsed,
+    key: number,
+    local: number | undefined,
+    out: DeliveredUpdate[],
+  ): void {
+    // A channel seen for the first time: its sequence starts here.
+    const from = local ?? u.pts - u.ptsCount;
+    if (from + u.ptsCount > u.pts) {
+      this.#d.logger.debug("duplicate update skipped", {
+        update: (u as unknown as Api.TypeUpdate)._,
+        pts: u.pts,
+        local: from,
+      });
+      return;
+    }
+    if (from + u.ptsCount < u.pts) {
+      this.#hold(key, { item, pts: u.pts, count: u.ptsCount });
+      return;
+    }
+    this.#setPts(key, u.pts);
+    out.push(item);
+    this.#drain(key, out);
   }
 
   async #localChannelPts(channel: number): Promise<number | undefined> {
@@ -426,8 +516,8 @@ export class UpdateManager {
   }
 
   /** Advances a pts in memory; {@link #save} writes it (coalesced). */
-  #setPts(channel: number | undefined, pts: number): void {
-    if (channel === undefined) {
+  #setPts(channel: number, pts: number): void {
+    if (channel === COMMON) {
       this.#state!.pts = pts;
       this.#dirty = true;
     } else {
@@ -437,7 +527,7 @@ export class UpdateManager {
   }
 
   /** Keeps an update past a gap; if the gap is still open after the timeout, fetches it. */
-  #hold(key: string, p: Pending): void {
+  #hold(key: number, p: Pending): void {
     const list = this.#pending.get(key) ?? [];
     list.push(p);
     list.sort((a, b) => (a.pts - a.count) - (b.pts - b.count));
@@ -452,8 +542,8 @@ export class UpdateManager {
         this.#pending.delete(key);
         const out: DeliveredUpdate[] = [];
         this.#d.logger.info("pts gap: fetching the difference", { sequence: key || "common" });
-        if (key === "") await this.#difference(out);
-        else await this.#channelDifference(Number(key), out);
+        if (key === COMMON) await this.#difference(out);
+        else await this.#channelDifference(key, out);
         if (out.length > 0) this.#d.deliver(out);
         this.#saveSoon();
       });
@@ -462,17 +552,16 @@ export class UpdateManager {
   }
 
   /** Applies the held updates that now follow on. */
-  #drain(key: string, out: DeliveredUpdate[]): void {
+  #drain(key: number, out: DeliveredUpdate[]): void {
     const list = this.#pending.get(key);
     if (list === undefined) return;
-    const channel = key === "" ? undefined : Number(key);
     while (list.length > 0) {
-      const local = channel === undefined ? this.#state!.pts : this.#channelPts.get(channel)!;
+      const local = key === COMMON ? this.#state!.pts : this.#channelPts.get(key)!;
       const next = list[0];
       if (local + next.count > next.pts) list.shift(); // duplicate
       else if (local + next.count === next.pts) {
         list.shift();
-        this.#setPts(channel, next.pts);
+        this.#setPts(key, next.pts);
         out.push(next.item);
       } else break;
     }
@@ -486,9 +575,9 @@ export class UpdateManager {
   /** Fetches and applies the common difference until the server says it is complete. */
   async #difference(out?: DeliveredUpdate[]): Promise<void> {
     const state = this.#state!;
-    this.#pending.delete("");
-    const t = this.#timers.get("");
-    if (t !== undefined) clearTimeout(t), this.#timers.delete("");
+    this.#pending.delete(COMMON);
+    const t = this.#timers.get(COMMON);
+    if (t !== undefined) clearTimeout(t), this.#timers.delete(COMMON);
     for (let round = 0; round < MAX_DIFFERENCE_ROUNDS && !this.#closed; round++) {
       let diff: Api.TypeUpdatesDifference;
       try {
@@ -563,9 +652,9 @@ export class UpdateManager {
     polled = false,
   ): Promise<void> {
     this.#caughtUp?.add(channel);
-    this.#pending.delete(String(channel));
-    const t = this.#timers.get(String(channel));
-    if (t !== undefined) clearTimeout(t), this.#timers.delete(String(channel));
+    this.#pending.delete(channel);
+    const t = this.#timers.get(channel);
+    if (t !== undefined) clearTimeout(t), this.#timers.delete(channel);
     const peer = await this.#d.storage.getPeerById(channel);
     const pts = (await this.#localChannelPts(channel)) ?? fromPts;
     if (peer === undefined || pts === undefined || pts <= 0) {
