@@ -426,7 +426,8 @@ rmSync(workdir, { recursive: true, force: true });
 const mtcuteDriver = { deno: "node:sqlite", bun: "bun:sqlite", node: "better-sqlite3" }[
   runtimeName().split(" ")[0]
 ];
-const f = (x: number) => x >= 100 ? x.toFixed(0) : x.toFixed(1);
+// "–" for what was not measured (BENCH_SENDS=0: the median of nothing).
+const f = (x: number) => !Number.isFinite(x) ? "–" : x >= 100 ? x.toFixed(0) : x.toFixed(1);
 const ratio = (ours: number, theirs: number) => `${(ours / theirs).toFixed(2)}×`;
 const m = (xs: number[]) => median(xs);
 /** One row: each library's figure and ours ÷ each peer (bench/summary.ts judges the targets). */
@@ -444,6 +445,7 @@ const medians = (xs: Record<Name, number[]>) =>
 const perCpuSecond = (x: Record<Name, number[]>) => perName((n) => x[n].map((us) => 1e6 / us));
 /** One row of per-round figures: each library's median, and the median of per-round ratios. */
 function roundRow(label: string, x: Record<Name, number[]>) {
+  if (x.irenogram.length === 0) return [label, "–", "–", "–", "–"]; // not measured (BENCH_SENDS=0)
   const r = (peer: Name) => m(x.irenogram.map((v, i) => v / x[peer][i]));
   return [
     label,

@@ -17,7 +17,8 @@
  * @module
  */
 import { loadCore } from "./wasm.ts";
-import { loadNative } from "./native.ts";
+import { loadNative, NATIVE_AT_START } from "./native.ts";
+export { loadNativeLater, NATIVE_AT_START, NATIVE_LATER_MS } from "./native.ts";
 
 export { IrenogramError } from "../errors.ts";
 export { CoreError, type CoreErrorCode } from "./errors.ts";
@@ -55,4 +56,13 @@ export {
  */
 export async function initCore(): Promise<void> {
   await Promise.all([loadCore(), loadNative()]);
+}
+
+/**
+ * What a starting client awaits: the WebAssembly core, and node:crypto too where
+ * {@link NATIVE_AT_START} says so. Elsewhere (Deno) call {@link loadNativeLater} afterwards;
+ * results are identical on either path, only speed differs.
+ */
+export async function initCoreForStart(): Promise<void> {
+  await (NATIVE_AT_START ? initCore() : loadCore());
 }

@@ -99,6 +99,29 @@ export function loadNative(): Promise<void> {
   return loading;
 }
 
+/**
+ * Whether a client waits for node:crypto when it starts ({@link loadNative}) rather than loading
+ * it shortly after ({@link loadNativeLater}). Not on Deno: there node:crypto is often the first
+ * `node:` module with real work a program loads (15–20 ms of Node-compatibility start-up, 2–7 ms
+ * after another), while its gains there (CTR, SHA, IGE, modPow) show on long payloads only, which
+ * the WebAssembly core serves correctly meanwhile.
+ */
+export const NATIVE_AT_START: boolean = RUNTIME !== "deno";
+
+/** How long after a start {@link loadNativeLater} loads node:crypto: past a typical first request. */
+export const NATIVE_LATER_MS = 300;
+
+/**
+ * Loads node:crypto {@link NATIVE_LATER_MS} from now, unless it is loaded or loading already;
+ * returns a function that cancels the pending load (a closed client calls it, so that no timer
+ * keeps the process alive). Until the load, every operation runs in the WebAssembly core.
+ */
+export function loadNativeLater(): () => void {
+  if (loading !== undefined) return () => {};
+  const timer = setTimeout(() => void loadNative(), NATIVE_LATER_MS);
+  return () => clearTimeout(timer);
+}
+
 /** Whether the per-runtime choice is in force (no path pinned by {@link setNativeCrypto}). */
 export function automaticChoice(): boolean {
   return forced === "auto";

@@ -11,7 +11,11 @@ import {
   ige256Decrypt,
   ige256Encrypt,
   initCore,
+  initCoreForStart,
+  loadNativeLater,
   modPow,
+  NATIVE_AT_START,
+  NATIVE_LATER_MS,
   openMessage,
   sealMessage,
   sha1,
@@ -22,6 +26,7 @@ import { core } from "./wasm.ts";
 import { concatBytes as concat } from "../encoding/bytes.ts";
 import { refModPow, sameBytes, TELEGRAM_DH_PRIME } from "../testing/crypto_reference.ts";
 import { SeededRandom } from "../testing/random.ts";
+import { RUNTIME } from "../runtime/runtime.ts";
 
 const native = nodeCrypto as unknown as NativeCrypto;
 
@@ -35,6 +40,22 @@ function both<T>(fn: () => T): [T, T] {
     setNativeCrypto(previous);
   }
 }
+
+// First in this file, so that in a fresh process nothing has loaded node:crypto yet.
+test("a client start waits for node:crypto except on Deno, where it comes in shortly after", async () => {
+  assert.equal(NATIVE_AT_START, RUNTIME !== "deno");
+  const fresh = nativeCrypto() === undefined; // Bun shares modules between test files
+  await initCoreForStart();
+  assert.equal(sha256(new Uint8Array(3)).length, 32); // the core is ready either way
+  if (fresh) assert.equal(nativeCrypto() !== undefined, NATIVE_AT_START);
+  const cancel = loadNativeLater();
+  cancel();
+  await new Promise((ok) => setTimeout(ok, NATIVE_LATER_MS + 50));
+  if (fresh) assert.equal(nativeCrypto() !== undefined, NATIVE_AT_START, "a cancelled load ran");
+  loadNativeLater();
+  await new Promise((ok) => setTimeout(ok, NATIVE_LATER_MS + 50));
+  assert.notEqual(nativeCrypto(), undefined);
+});
 
 test("SHA-1/SHA-256: native and WebAssembly paths agree on 2,000 random multi-part inputs", async () => {
   await initCore();

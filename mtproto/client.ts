@@ -1,4 +1,9 @@
-import { initCore, type RandomSource } from "../core/mod.ts";
+import {
+  initCoreForStart,
+  loadNativeLater,
+  NATIVE_AT_START,
+  type RandomSource,
+} from "../core/mod.ts";
 import { type AnyFunction, type AnyTlObject, type Api, LAYER, type ResultOf } from "../tl/mod.ts";
 import type { WebSocketConstructor } from "../runtime/websocket.ts";
 import {
@@ -143,6 +148,8 @@ export class MtprotoClient {
   #userId: number | null = null;
   #configOptions: Api.DcOption[] = [];
   #closed = false;
+  /** Cancels the pending load of node:crypto {@link connect} scheduled, if any. */
+  #cancelNativeLoad: (() => void) | undefined;
 
   /** Checks the options; nothing connects before {@link connect}. */
   constructor(options: MtprotoOptions) {
@@ -177,7 +184,11 @@ export class MtprotoClient {
    */
   async connect(mainDcId: number): Promise<void> {
     if (this.#closed) throw new MtprotoError("MTPROTO_CLOSED", "the client was closed");
-    await initCore();
+    await initCoreForStart();
+    // Where node:crypto is not worth waiting for at start (Deno), it comes in shortly after.
+    if (!NATIVE_AT_START && this.#cancelNativeLoad === undefined) {
+      this.#cancelNativeLoad = loadNativeLater();
+    }
     this.#mainDcId = mainDcId;
     await this.#session(mainDcId).connect();
   }
@@ -341,6 +352,7 @@ export class MtprotoClient {
   /** Closes every connection; pending requests reject with `MTPROTO_CLOSED`. */
   close(): Promise<void> {
     this.#closed = true;
+    this.#cancelNativeLoad?.();
     for (const s of this.#sessions.values()) s.close();
     this.#sessions.clear();
     return Promise.resolve();
