@@ -22,7 +22,7 @@ export { loadNativeLater, NATIVE_AT_START, NATIVE_LATER_MS } from "./native.ts";
 
 export { IrenogramError } from "../errors.ts";
 export { CoreError, type CoreErrorCode } from "./errors.ts";
-export { type RandomSource, secureRandom } from "./random.ts";
+export { paddingRandom, pooledRandom, type RandomSource, secureRandom } from "./random.ts";
 export { crc32 } from "./crc32.ts";
 export { Ctr256 } from "./ctr.ts";
 export { ige256Decrypt, ige256Encrypt } from "./ige.ts";

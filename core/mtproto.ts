@@ -1,6 +1,6 @@
 import { CoreError } from "./errors.ts";
 import { bytes } from "./input.ts";
-import { paddingRandom, type RandomSource, secureRandom } from "./random.ts";
+import { paddingRandom, type RandomSource } from "./random.ts";
 import { check, core, readBytes, scratch, wipe, writeBytes } from "./wasm.ts";
 import { type NativeCrypto, nativeCrypto, nativeHash, smallMessageBytes } from "./native.ts";
 import { ige256Decrypt, ige256Encrypt } from "./ige.ts";
@@ -125,16 +125,16 @@ export function sealMessage(
   authKey: Uint8Array,
   data: Uint8Array,
   sender: Sender,
-  random: RandomSource = secureRandom,
+  random: RandomSource = paddingRandom,
 ): Uint8Array {
-  const { dir, padding, draw } = sealStart(authKey, data, sender, random);
+  const { dir, padding } = sealStart(authKey, data, sender, random);
   const total = 24 + data.length + padding;
   const native = nativeCrypto(data.length < smallMessageBytes ? "seal-small" : "seal");
-  if (native !== undefined) return sealNative(native, authKey, data, draw(padding), dir);
+  if (native !== undefined) return sealNative(native, authKey, data, random(padding), dir);
   const id = keyIdOf(authKey);
   // Layout: auth key (256) | its auth_key_id (8) | message.
   const p = scratch(264 + total);
-  sealAt(p, p + 264, authKey, id, data, draw(padding), dir, "sealMessage");
+  sealAt(p, p + 264, authKey, id, data, random(padding), dir, "sealMessage");
   return readBytes(p + 264, total);
 }
 
@@ -159,14 +159,14 @@ export function sealFramed(
   authKey: Uint8Array,
   data: Uint8Array,
   sender: Sender,
-  random: RandomSource = secureRandom,
+  random: RandomSource = paddingRandom,
 ): Uint8Array {
   if (nativeCrypto(data?.length < smallMessageBytes ? "seal-small" : "seal") !== undefined) {
     return encoder.encode(sealMessage(authKey, data, sender, random));
   }
   // The random draws in sealMessage's order (its length byte, then the padding).
-  const { dir, padding, draw } = sealStart(authKey, data, sender, random);
-  const pad = draw(padding);
+  const { dir, padding } = sealStart(authKey, data, sender, random);
+  const pad = random(padding);
   const id = keyIdOf(authKey); // before the fill: computing it uses (and wipes) the scratch
   return encoder.encodeInPlace(24 + data.length + padding, (at) => {
     // The key and its id in the scratch buffer; the message where the frame's payload goes.
@@ -180,14 +180,13 @@ function sealStart(
   data: Uint8Array,
   sender: Sender,
   random: RandomSource,
-): { dir: number; padding: number; draw: RandomSource } {
+): { dir: number; padding: number } {
   bytes(authKey, "authKey", 256);
   bytes(data, "data");
   const dir = x(sender);
   checkData(data);
-  const draw = random === secureRandom ? paddingRandom : random;
-  const extra = draw(1)[0] & 7;
-  return { dir, padding: 12 + ((16 - ((data.length + 12) % 16)) % 16) + 16 * extra, draw };
+  const extra = random(1)[0] & 7;
+  return { dir, padding: 12 + ((16 - ((data.length + 12) % 16)) % 16) + 16 * extra };
 }
 
 /**

@@ -15,24 +15,30 @@ export const secureRandom: RandomSource = (length: number): Uint8Array => {
   return out;
 };
 
-const POOL = 4096;
-let pool: Uint8Array = new Uint8Array(0);
-let used = 0;
+/**
+ * {@link secureRandom} drawn `poolBytes` at a time and handed out in slices: one
+ * `getRandomValues` per many small draws instead of one each (each costs ~3 µs on Node, whose
+ * WebCrypto goes through a job object and OpenSSL's fork check). The bytes are the same CSPRNG
+ * output; the pool holds only future draws. With `views`, a draw is a view into the pool, valid
+ * until the next draw (for callers that copy it at once); otherwise a copy. Draws over a quarter
+ * of the pool go to {@link secureRandom} directly.
+ */
+export function pooledRandom(poolBytes: number, views = false): RandomSource {
+  let pool: Uint8Array = new Uint8Array(0), used = 0;
+  return (length: number): Uint8Array => {
+    if (length > poolBytes / 4) return secureRandom(length);
+    if (used + length > pool.length) {
+      pool = secureRandom(poolBytes);
+      used = 0;
+    }
+    const out = views ? pool.subarray(used, used + length) : pool.slice(used, used + length);
+    used += length;
+    return out;
+  };
+}
 
 /**
- * {@link secureRandom} for message padding, drawn from a 4 KiB pool: one `getRandomValues` per
- * about thirty messages instead of two per message (each costs ~3 µs on Node, whose WebCrypto
- * goes through a job object and OpenSSL's fork check). The bytes are the same CSPRNG output; the
- * pool holds only future padding, which is no secret. The view returned is valid until the next
- * call (callers copy it at once).
+ * Randomness for message padding (the default of sealMessage and sealFramed): a 4 KiB pool,
+ * one `getRandomValues` per about thirty messages; a draw is valid until the next one.
  */
-export const paddingRandom: RandomSource = (length: number): Uint8Array => {
-  if (length > POOL) return secureRandom(length);
-  if (used + length > pool.length) {
-    pool = secureRandom(POOL);
-    used = 0;
-  }
-  const out = pool.subarray(used, used + length);
-  used += length;
-  return out;
-};
+export const paddingRandom: RandomSource = pooledRandom(4096, true);

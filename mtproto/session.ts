@@ -11,6 +11,7 @@ import {
   authKeyId,
   CoreError,
   openMessage,
+  paddingRandom,
   type RandomSource,
   secureRandom,
   TransportError,
@@ -228,6 +229,8 @@ export class Session {
   readonly #o: SessionOptions;
   readonly #log: Logger;
   readonly #random: RandomSource;
+  /** Padding of sealed messages: the given source (tests), else core's pooled one. */
+  readonly #paddingRandom: RandomSource;
   readonly #ids: MessageIds;
   readonly #seq = new SeqNo();
   readonly #serverIds = new ServerMsgIds();
@@ -289,6 +292,7 @@ export class Session {
     this.dcId = options.dcId;
     this.#log = options.logger;
     this.#random = options.random ?? secureRandom;
+    this.#paddingRandom = options.random ?? paddingRandom;
     this.#ids = new MessageIds(options.now);
     this.#sessionId = randomLong(this.#random);
   }
@@ -1336,7 +1340,7 @@ export class Session {
       );
       if (messages > 1) { for (const req of sent) req.containerId = msgId; }
       sent.length = 0;
-      conn.sendSealed(this.#authKey, data, this.#random);
+      conn.sendSealed(this.#authKey, data, this.#paddingRandom);
       if (this.#log.enabled("debug")) {
         this.#log.debug("sent", { dc: this.dcId, messages, bytes: data.length - 32 });
       }

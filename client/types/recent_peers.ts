@@ -7,6 +7,7 @@
  */
 import type { Api } from "../../tl/mod.ts";
 import type { KnownChat, PeerLookup } from "./peer_index.ts";
+import { trimOldest } from "../../collections/bounded.ts";
 
 const DEFAULT_LIMIT = 10_000;
 
@@ -27,7 +28,7 @@ export class RecentPeers implements PeerLookup {
       if (u._ !== "user") continue;
       if (u.min && isFull(this.#users.get(u.id))) continue;
       this.#users.set(u.id, u);
-      if (this.#users.size > this.#limit) this.#users.delete(this.#users.keys().next().value!);
+      trimOldest(this.#users, this.#limit);
     }
     for (const c of chats) {
       if (c._ === "chatEmpty") continue;
@@ -36,7 +37,7 @@ export class RecentPeers implements PeerLookup {
         if (isFull(this.#chats.get("c" + c.id))) continue;
       }
       this.#chats.set((channel ? "c" : "g") + c.id, c);
-      if (this.#chats.size > this.#limit) this.#chats.delete(this.#chats.keys().next().value!);
+      trimOldest(this.#chats, this.#limit);
     }
   }
 

@@ -22,7 +22,7 @@ import type * as Crypto from "node:crypto";
 import type * as Net from "node:net";
 import type { Server, Socket } from "node:net";
 import { Ctr256, initCore, type RandomSource, secureRandom, sha256 } from "../../core/mod.ts";
-import { trimOldest } from "./bounded.ts";
+import { trimOldest } from "../../collections/bounded.ts";
 import { TestServerError } from "./errors.ts";
 import type { TestServer } from "./server.ts";
 import { nodeModule } from "../../runtime/runtime.ts";

@@ -8,7 +8,7 @@
 import type { Server, Socket } from "node:net";
 import type * as Net from "node:net";
 import { NODE_APIS, nodeModule, RuntimeUnsupportedError } from "../../runtime/runtime.ts";
-import { initCore, type RandomSource, secureRandom } from "../../core/mod.ts";
+import { initCore, paddingRandom, pooledRandom, type RandomSource } from "../../core/mod.ts";
 // A DC address as clients take it: mtproto's type, so that clientOptions() fits every client.
 import type { DcOption } from "../../mtproto/mod.ts";
 export type { DcOption };
@@ -76,26 +76,6 @@ export interface TestServerStats {
 
 const DC_IDS = [1, 2, 3, 4, 5];
 
-/**
- * secureRandom drawn 64 KiB at a time and handed out in slices: the server takes a few random
- * bytes per message (padding, ids), and one crypto.getRandomValues call each cost more than
- * sealing the message on Node.
- */
-function pooledRandom(): RandomSource {
-  const POOL = 64 * 1024;
-  let pool = secureRandom(POOL), at = 0;
-  return (length) => {
-    if (length > POOL / 4) return secureRandom(length);
-    if (at + length > POOL) {
-      pool = secureRandom(POOL);
-      at = 0;
-    }
-    const out = pool.slice(at, at + length);
-    at += length;
-    return out;
-  };
-}
-
 /** The api_hash {@link TestServer.clientOptions} hands out (any api_id/api_hash is accepted). */
 const TEST_API_HASH = "0123456789abcdef0123456789abcdef";
 
@@ -131,7 +111,9 @@ export class TestServer {
 
   private constructor(options: TestServerOptions) {
     this.#options = options;
-    this.#random = options.random ?? pooledRandom();
+    // The server takes a few random bytes per message (ids, nonces); one getRandomValues each
+    // cost more than sealing the message on Node.
+    this.#random = options.random ?? pooledRandom(64 * 1024);
     this.#rsa = options.freshKey ? ServerRsaKey.fresh() : ServerRsaKey.fixed();
     this.publicKeys = [{ pem: this.#rsa.pem, fingerprint: this.#rsa.fingerprint }];
     this.#protocol = new Protocol(
@@ -139,9 +121,9 @@ export class TestServer {
         now: () => this.now(),
         hostile: () => this.#hostile,
         random: this.#random,
-        // secureRandom makes sealMessage draw padding from core's own pool (views, no copy);
-        // an injected source (deterministic tests) is used for padding too.
-        paddingRandom: options.random ?? secureRandom,
+        // core's padding pool (views, no copy); an injected source (deterministic tests) is
+        // used for padding too.
+        paddingRandom: options.random ?? paddingRandom,
         gzip: options.gzip ?? true,
         log: (event, fields) => options.log?.(event, fields),
       },

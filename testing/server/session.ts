@@ -6,7 +6,7 @@
  * @module
  */
 import type { AuthKeyRecord } from "./auth_keys.ts";
-import { trimOldest } from "./bounded.ts";
+import { trimOldest } from "../../collections/bounded.ts";
 
 /** A message waiting to go out. */
 export interface Outgoing {

@@ -26,7 +26,7 @@ import type { Buffer } from "node:buffer";
 import type * as Crypto from "node:crypto";
 import { nodeModule } from "../../runtime/runtime.ts";
 import { secureRandom } from "../../core/mod.ts";
-import { trimOldest } from "./bounded.ts";
+import { trimOldest } from "../../collections/bounded.ts";
 import type { AnyFunction, AnyTlObject, Api } from "../../tl/mod.ts";
 import { type CallContext, RpcFailure, type UpdateSink, type World } from "./world_contract.ts";
 import { makeSrpSecret, type SrpChallenge, type SrpSecret } from "./srp.ts";

@@ -1,5 +1,6 @@
 /**
- * Bounding maps and sets that grow at one end and shrink at the other (oldest entries first).
+ * Bounding maps and sets that grow at one end and shrink at the other (oldest entries first):
+ * the client's recently seen peers, the TestServer's boxes, kept answers and replay sets.
  *
  * @module
  */
