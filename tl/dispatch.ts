@@ -10,7 +10,7 @@
  * members and adds them here. A group is installed the first time a lookup misses in it: loading
  * the library then costs no table building and no function objects for the ~2400 constructors
  * and functions, and a process compiles and installs only the groups of what it reads and writes
- * (a cold start to `getMe` touches about a fifth of them).
+ * (a bot's login and `getMe`, with a `TestServer` in the same process, install about a quarter).
  *
  * @module
  */
