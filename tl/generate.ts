@@ -550,9 +550,9 @@ function genRpcErrors(): string {
 }
 `);
       table.push(
-        `  [${cls}, ${JSON.stringify(`${g.code} ${r.id}`)}, ${JSON.stringify(r.id)}, ${
+        `  ${cls}, ${JSON.stringify(`${g.code} ${r.id}`)}, ${JSON.stringify(r.id)}, ${
           JSON.stringify(r.message)
-        }],`,
+        },`,
       );
     }
   }
@@ -562,16 +562,18 @@ function genRpcErrors(): string {
   );
   out.push(
     `// Each class gets its ID and DESCRIPTION here, in one loop: as static fields of ~900 classes`,
-    `// they cost about as much again at import (each class its own initialiser).`,
+    `// they cost about as much again at import (each class its own initialiser). One flat array`,
+    `// (class, key, id, description, …) rather than ~900 small ones: it is built faster.`,
   );
-  out.push(`const known: [RpcErrorClass, string, string, string][] = [`);
+  out.push(`const known: (RpcErrorClass | string)[] = [`);
   out.push(...table);
   out.push(`];`);
-  out.push(`for (const [cls, key, id, description] of known) {
+  out.push(`for (let i = 0; i < known.length; i += 4) {
+  const cls = known[i] as RpcErrorClass;
   const statics = cls as unknown as { ID: string; DESCRIPTION: string };
-  statics.ID = id;
-  statics.DESCRIPTION = description;
-  rpcErrorClasses.set(key, cls);
+  statics.ID = known[i + 2] as string;
+  statics.DESCRIPTION = known[i + 3] as string;
+  rpcErrorClasses.set(known[i + 1] as string, cls);
 }
 `);
   out.push(`/** The base class of each known error code. */`);
