@@ -4,6 +4,8 @@
  * this module loads. Bun's node:net is a layer of JavaScript streams over its native sockets
  * (Duplex, Readable pushes, write callbacks): for a server answering one small request at a time
  * that layer cost about as much CPU as the socket itself, so Bun gets its own sockets here.
+ * (Deno's `Deno.listen` was tried too: its asynchronous reads and writes made a round trip
+ * ~10 µs longer than Deno's node:net, for no less CPU.)
  *
  * @example
  * ```ts

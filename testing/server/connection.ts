@@ -274,6 +274,12 @@ export class Connection implements ProtocolConnection, AcceptHandlers {
   #deliver(session: ServerSession, messages: Outgoing[]): void {
     if (this.#encoder === undefined || !this.#open) return;
     const hostile = this.dc.hostile();
+    if (hostile === null) {
+      for (const frame of this.dc.protocol.seal(session, messages, this.dc.now(), this.#encoder)) {
+        this.#write(frame);
+      }
+      return;
+    }
     for (const payload of this.dc.protocol.seal(session, messages, this.dc.now())) {
       if (hostile === "truncatedFrame") {
         const frame = this.#encoder.encode(payload);
