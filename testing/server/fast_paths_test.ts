@@ -361,6 +361,15 @@ test("fast paths: a flat answer copied from the last one's bytes equals encodeRe
     );
   }
   assert.ok(resultCacheStats.hits - hits0 > 200, "the cached path was taken");
+  // A kind that changes every time (as sendMessage's answers do) stops being copied, and stays
+  // right: first new values only, then a repeat of each.
+  for (let round = 0; round < 2; round++) {
+    for (let i = 0; i < 100; i++) {
+      const v = { _: "updateShortSentMessage", out: true, id: i, pts: i, ptsCount: 1, date: 5 };
+      const at = round === 0 ? v : { ...v, id: 99 - i, pts: 99 - i };
+      assert.deepEqual(encodeResultCached(7n, at, 224), encodeResult(7n, at, 224));
+    }
+  }
 });
 
 test("fast paths: messages sealed straight into frames equal sealing then framing", () => {
