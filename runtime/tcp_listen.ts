@@ -13,6 +13,7 @@
  * const listener = await listenTcp({ host: "127.0.0.1", port: 0 }, (stream) => ({
  *   onData: (chunk) => stream.write(chunk), // an echo server
  *   onEnd: () => stream.end(),
+ *   onError: () => {},
  *   onClose: () => {},
  * }));
  * console.log(listener.port);
