@@ -3,7 +3,8 @@
  * there do not share their event loop with it: prints one JSON line (DC addresses, public key,
  * the port of a bare TCP echo server) and runs until its stdin closes. Each `cpu` line on stdin
  * is answered with one line: this process's CPU time so far in µs (user + system), so that the
- * bench can tell the server's share of a round trip from the client's.
+ * bench can tell the server's share of a round trip from the client's; each `stats` line with the
+ * server's counters as one JSON line (TestServer.stats(): messages and queries received, …).
  */
 import process from "node:process";
 import * as net from "node:net";
@@ -28,6 +29,10 @@ process.stdout.write(
 );
 const lines = createInterface({ input: process.stdin });
 lines.on("line", (line) => {
+  if (line.trim() === "stats") {
+    process.stdout.write(JSON.stringify(server.stats()) + "\n");
+    return;
+  }
   if (line.trim() !== "cpu") return;
   const u = process.cpuUsage();
   process.stdout.write(`${u.user + u.system}\n`);

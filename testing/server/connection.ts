@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { Socket } from "node:net";
+import type { AcceptedStream, AcceptHandlers } from "../../runtime/tcp_listen.ts";
 import { acceptTransport, type FrameDecoder, type FrameEncoder } from "../../core/mod.ts";
 import { deserialize, serialize } from "../../tl/mod.ts";
 import { AuthKeyRecord } from "./auth_keys.ts";
@@ -49,7 +49,7 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 }
 
 /** One client connection. */
-export class Connection implements ProtocolConnection {
+export class Connection implements ProtocolConnection, AcceptHandlers {
   readonly sessions = new Set<ServerSession>();
   disconnectTimer: ReturnType<typeof setTimeout> | undefined;
   #open = true;
@@ -64,12 +64,23 @@ export class Connection implements ProtocolConnection {
   /** The hostile giant-frame mode wrote a header: nothing more may follow on this stream. */
   #poisoned = false;
 
-  constructor(readonly dc: DcContext, readonly socket: Socket) {
-    socket.setNoDelay?.(true);
-    socket.on("data", (chunk: Uint8Array) => this.#onData(chunk));
-    socket.on("error", () => this.close("socket error"));
-    socket.on("close", () => this.#onClose());
-    socket.on("end", () => this.close("client closed"));
+  /** `socket`'s events come to {@link onData}, {@link onEnd}, {@link onError}, {@link onClose}. */
+  constructor(readonly dc: DcContext, readonly socket: AcceptedStream) {}
+
+  onData(chunk: Uint8Array): void {
+    this.#onData(chunk);
+  }
+
+  onEnd(): void {
+    this.close("client closed");
+  }
+
+  onError(): void {
+    this.close("socket error");
+  }
+
+  onClose(): void {
+    this.#onClose();
   }
 
   get dcId(): number {
@@ -126,7 +137,8 @@ export class Connection implements ProtocolConnection {
       if (result.state === "partial") return;
       this.#pending = new Uint8Array(0);
       if (result.state === "refused") {
-        this.socket.end(result.response);
+        this.socket.write(result.response);
+        this.socket.end();
         return this.close("bad WebSocket upgrade", false);
       }
       this.socket.write(result.response);
@@ -262,6 +274,12 @@ export class Connection implements ProtocolConnection {
   #deliver(session: ServerSession, messages: Outgoing[]): void {
     if (this.#encoder === undefined || !this.#open) return;
     const hostile = this.dc.hostile();
+    if (hostile === null) {
+      for (const frame of this.dc.protocol.seal(session, messages, this.dc.now(), this.#encoder)) {
+        this.#write(frame);
+      }
+      return;
+    }
     for (const payload of this.dc.protocol.seal(session, messages, this.dc.now())) {
       if (hostile === "truncatedFrame") {
         const frame = this.#encoder.encode(payload);

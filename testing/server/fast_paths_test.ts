@@ -7,15 +7,22 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { initCore, openMessage } from "../../core/mod.ts";
+import { acceptTransport, createTransport, initCore, openMessage } from "../../core/mod.ts";
 import { type AnyTlObject, serialize } from "../../tl/mod.ts";
 import { clientMsgId, rawSession as session } from "../../tests/testserver_client.ts";
 import { SeededRandom } from "../random.ts";
 import { AuthKeyRecord, AuthKeys, SALT_PERIOD } from "./auth_keys.ts";
-import { encodeObject, encodeResult, SERVED_LAYERS } from "./layers.ts";
-import { testConfig } from "./minimal_world.ts";
+import {
+  encodeObject,
+  encodeResult,
+  encodeResultCached,
+  resultCacheStats,
+  SERVED_LAYERS,
+} from "./layers.ts";
+import { MinimalWorld, testConfig } from "./minimal_world.ts";
+import { Protocol } from "./protocol.ts";
 import { TestServer } from "./mod.ts";
-import { KEPT_SENT_IDS, SEEN_MSG_IDS, ServerSession } from "./session.ts";
+import { KEPT_SENT_IDS, type Outgoing, SEEN_MSG_IDS, ServerSession } from "./session.ts";
 import { MAX_MESSAGES, TestWorld } from "./world.ts";
 
 await initCore();
@@ -296,5 +303,131 @@ test("fast paths: one push reaches keys at two layers, each in its own layer's b
     }
   } finally {
     for (const s of sessions) s.conn.close();
+  }
+});
+
+test("fast paths: a flat answer copied from the last one's bytes equals encodeResult", () => {
+  const rnd = new SeededRandom(21);
+  // Few distinct values, so that most calls repeat the last one of their kind (the cached path),
+  // with nested and array answers between them that are never cached.
+  const countries = ["US", "DE"];
+  const hits0 = resultCacheStats.hits;
+  for (const layer of [...SERVED_LAYERS, 100, 500]) {
+    for (let i = 0; i < 200; i++) {
+      const pick = rnd.uint32() % 5;
+      const value: unknown = pick === 3
+        ? testConfig([{ id: 2, host: "127.0.0.1", port: 443 }], 2, 1_700_000_000 + (i & 1))
+        : pick === 4
+        ? [BigInt(i & 3), 7n]
+        : {
+          _: "nearestDc",
+          country: countries[rnd.uint32() % 4 === 0 ? 1 : 0],
+          thisDc: 2,
+          nearestDc: 2,
+        };
+      const reqMsgId = (BigInt(1_700_000_000 + i) << 32n) | BigInt((rnd.uint32() & ~3) >>> 0);
+      assert.deepEqual(
+        encodeResultCached(reqMsgId, value, layer),
+        encodeResult(reqMsgId, value, layer),
+        `layer ${layer}, #${i}`,
+      );
+    }
+  }
+  // The same fields in another order, a field more or less: still the right bytes (or the same
+  // refusal).
+  const base = { _: "nearestDc", country: "US", thisDc: 2, nearestDc: 2 };
+  const outcome = (f: () => Uint8Array) => {
+    try {
+      return f();
+    } catch (e) {
+      return (e as Error).constructor.name;
+    }
+  };
+  for (
+    const v of [
+      base,
+      { nearestDc: 2, thisDc: 2, country: "US", _: "nearestDc" },
+      { ...base, extra: 1 },
+      base,
+      { _: "nearestDc", country: "US", thisDc: 2 },
+      { ...base, country: "XX" },
+      base,
+    ]
+  ) {
+    assert.deepEqual(
+      outcome(() => encodeResultCached(5n, v, 224)),
+      outcome(() => encodeResult(5n, v, 224)),
+      JSON.stringify(v),
+    );
+  }
+  assert.ok(resultCacheStats.hits - hits0 > 200, "the cached path was taken");
+  // A kind that changes every time (as sendMessage's answers do) stops being copied, and stays
+  // right: first new values only, then a repeat of each.
+  for (let round = 0; round < 2; round++) {
+    for (let i = 0; i < 100; i++) {
+      const v = { _: "updateShortSentMessage", out: true, id: i, pts: i, ptsCount: 1, date: 5 };
+      const at = round === 0 ? v : { ...v, id: 99 - i, pts: 99 - i };
+      assert.deepEqual(encodeResultCached(7n, at, 224), encodeResult(7n, at, 224));
+    }
+  }
+});
+
+test("fast paths: messages sealed straight into frames equal sealing then framing", () => {
+  const now = 1_700_000_000.25;
+  const protocolOf = () => {
+    const rnd = new SeededRandom(31);
+    const random = (n: number) => rnd.bytes(n);
+    const host = {
+      now: () => now,
+      hostile: () => null,
+      random,
+      paddingRandom: random,
+      gzip: false,
+      log: () => {},
+    };
+    const protocol = new Protocol(host, new MinimalWorld(() => []), 10);
+    const record = new AuthKeyRecord(new Uint8Array(256).map((_, i) => i * 7), 99n, 2, now);
+    protocol.keys.add(record);
+    return { protocol, session: new ServerSession(5n, record) };
+  };
+  const rnd = new SeededRandom(32);
+  const batches: Outgoing[][] = [];
+  for (const sizes of [[12], [400], [3000], [12, 60, 700], Array(40).fill(100)]) {
+    batches.push(sizes.map((n, i) => ({
+      body: rnd.bytes(n & ~3),
+      content: i % 2 === 0,
+      reply: i % 3 !== 2,
+    })));
+  }
+  for (const kind of ["abridged", "intermediate", "paddedIntermediate", "full"] as const) {
+    for (const obfuscated of kind === "full" ? [false] : [false, true]) {
+      const label = `${kind}${obfuscated ? ", obfuscated" : ""}`;
+      const plain = protocolOf(), framed = protocolOf();
+      const clients = [
+        createTransport(kind, obfuscated ? { obfuscation: { dcId: 2 } } : {}),
+        createTransport(kind, obfuscated ? { obfuscation: { dcId: 2 } } : {}),
+      ];
+      const encoders = clients.map((c) => {
+        const server = acceptTransport();
+        // The header and a first frame (an encrypted message shape: padded intermediate reads
+        // the length from it): the transport is known once a frame is read.
+        server.push(c.init);
+        server.push(c.encoder.encode(new Uint8Array(72).fill(1)));
+        return server.replyEncoder();
+      });
+      for (const [b, messages] of batches.entries()) {
+        const sealed = plain.protocol.seal(plain.session, messages, now);
+        const frames = framed.protocol.seal(framed.session, messages, now, encoders[1]);
+        assert.equal(frames.length, sealed.length);
+        // Unpadded, unobfuscated frames carry no randomness of their own: the same bytes.
+        if (!obfuscated && kind !== "paddedIntermediate") {
+          assert.deepEqual(frames, sealed.map((p) => encoders[0].encode(p)), `${label}, #${b}`);
+        }
+        // Every transport: the client reads the very payloads the plain path sealed.
+        const read = frames.flatMap((f) => clients[1].decoder.push(f))
+          .map((f) => f.type === "payload" ? f.payload.slice() : f);
+        assert.deepEqual(read, sealed, `${label}, #${b}`);
+      }
+    }
   }
 });

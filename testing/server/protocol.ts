@@ -12,11 +12,13 @@ import type * as Zlib from "node:zlib";
 import { nodeModule } from "../../runtime/runtime.ts";
 import {
   authKeyId,
+  type FrameEncoder,
   ige256Decrypt,
   mtprotoKdf,
   mtprotoKdfV1,
   openMessage,
   type RandomSource,
+  sealFramed,
   sealMessage,
   sha1,
   sha256,
@@ -34,7 +36,7 @@ import {
 } from "../../tl/mod.ts";
 import { type AuthKeyRecord, AuthKeys } from "./auth_keys.ts";
 import type { HostileMode } from "./hostile.ts";
-import { decodeQuery, encodeObject, encodeResult } from "./layers.ts";
+import { decodeQuery, encodeObject, encodeResultCached } from "./layers.ts";
 import { type Outgoing, ServerSession, type SessionLink } from "./session.ts";
 import { type CallContext, RpcFailure, type UpdateSink, type World } from "./world_contract.ts";
 // Loaded when used, not when imported: the testing entry loads in a browser bundle.
@@ -784,7 +786,6 @@ export class Protocol implements UpdateSink {
     if (session.inFlight.size >= 4096) return this.#rpcError(session, msgId, 420, "FLOOD_WAIT_1");
     if (fn._ === "auth.bindTempAuthKey") return this.#bindTempAuthKey(session, msgId, fn);
     const ctx = new Call(record.dcId, record.id, session.id, layer, record, this.keys);
-    session.inFlight.add(msgId);
     let result: unknown;
     try {
       result = this.#world.handle(ctx, fn);
@@ -792,6 +793,9 @@ export class Protocol implements UpdateSink {
       return this.#failed(session, msgId, fn, e);
     }
     if (result instanceof Promise) {
+      // Being processed (msgs_state_req, rpc_drop_answer) only while its answer is awaited: one
+      // answered at once is never seen in between.
+      session.inFlight.add(msgId);
       result.then(
         (value) => this.#answer(session, msgId, fn, value, layer),
         (e) => this.#failed(session, msgId, fn, e),
@@ -803,8 +807,9 @@ export class Protocol implements UpdateSink {
     let body: Uint8Array;
     try {
       if (value === undefined) throw new TypeError("the world answered nothing");
-      // rpc_result and the answer in one pass (the answer starts at byte 12).
-      body = encodeResult(msgId, value, layer);
+      // rpc_result and the answer in one pass (the answer starts at byte 12); a flat answer
+      // equal to the last of its kind is copied from that one's bytes.
+      body = encodeResultCached(msgId, value, layer);
     } catch (e) {
       return this.#failed(session, msgId, fn, e);
     }
@@ -919,10 +924,19 @@ export class Protocol implements UpdateSink {
 
   /**
    * Seals a session's pending messages into one encrypted payload (a msg_container when there
-   * are several), applying the hostile mode if one is set.
+   * are several), applying the hostile mode if one is set. With `encoder` and no hostile mode,
+   * each payload is sealed straight into its transport frame (sealFramed: the same bytes as
+   * `encoder.encode(payload)`, with one copy and one call into the core fewer) and the frames
+   * are returned instead.
    */
-  seal(session: ServerSession, messages: Outgoing[], now: number): Uint8Array[] {
+  seal(
+    session: ServerSession,
+    messages: Outgoing[],
+    now: number,
+    encoder?: FrameEncoder,
+  ): Uint8Array[] {
     const hostile = this.#host.hostile();
+    const framed = encoder !== undefined && hostile === null;
     const record = session.key;
     const out: Uint8Array[] = [];
     // Containers hold at most 1020 messages and about 1 MiB.
@@ -961,6 +975,10 @@ export class Protocol implements UpdateSink {
       view.setInt32(28, body.length, true);
       data.set(body, 32);
       if (extra > 0) data.fill(0, 32 + body.length);
+      if (framed) {
+        out.push(sealFramed(encoder, record.key, data, "server", this.#host.paddingRandom));
+        continue;
+      }
       const sealed = sealMessage(record.key, data, "server", this.#host.paddingRandom);
       if (hostile === "wrongMsgKey") sealed[8] ^= 0x01;
       if (hostile === "unknownAuthKeyId") sealed[0] ^= 0x01;

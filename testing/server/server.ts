@@ -5,9 +5,8 @@
  *
  * @module
  */
-import type { Server, Socket } from "node:net";
-import type * as Net from "node:net";
-import { NODE_APIS, nodeModule, RuntimeUnsupportedError } from "../../runtime/runtime.ts";
+import { NODE_APIS, RuntimeUnsupportedError } from "../../runtime/runtime.ts";
+import { listenTcp, type TcpListener } from "../../runtime/tcp_listen.ts";
 import { initCore, paddingRandom, pooledRandom, type RandomSource } from "../../core/mod.ts";
 // A DC address as clients take it: mtproto's type, so that clientOptions() fits every client.
 import type { DcOption } from "../../mtproto/mod.ts";
@@ -23,8 +22,6 @@ import { Protocol } from "./protocol.ts";
 import { ServerRsaKey } from "./rsa.ts";
 import type { World } from "./world_contract.ts";
 import { authKeyId } from "../../core/mod.ts";
-// Loaded when used, not when imported: the testing entry loads in a browser bundle.
-const { createServer } = nodeModule<typeof Net>("node:net");
 
 /** Options of {@link TestServer.start}. */
 export interface TestServerOptions {
@@ -96,7 +93,7 @@ export class TestServer {
   /** The server's RSA public keys (PEM and Telegram fingerprint), for clients to trust. */
   readonly publicKeys: { pem: string; fingerprint: bigint }[];
   readonly #rsa: ServerRsaKey;
-  readonly #servers: Server[] = [];
+  readonly #servers: TcpListener[] = [];
   readonly #connections = new Set<Connection>();
   readonly #protocol: Protocol;
   readonly #options: TestServerOptions;
@@ -163,25 +160,20 @@ export class TestServer {
     return server;
   }
 
-  #listen(dcId: number, host: string, port: number): Promise<number> {
+  async #listen(dcId: number, host: string, port: number): Promise<number> {
     const dc = this.#dcContext(dcId);
-    const server = createServer((socket: Socket) => {
-      if (this.#stopped) return socket.destroy();
-      this.#connections.add(new Connection(dc, socket));
-    });
-    this.#servers.push(server);
-    return new Promise((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(port, host, () => {
-        server.off("error", reject);
-        server.on(
-          "error",
-          (e) => this.#options.log?.("listener error", { dc: dcId, error: String(e) }),
-        );
-        const address = server.address();
-        resolve(typeof address === "object" && address !== null ? address.port : port);
-      });
-    });
+    const listener = await listenTcp(
+      { host, port },
+      (socket) => {
+        const conn = new Connection(dc, socket);
+        if (this.#stopped) socket.destroy();
+        else this.#connections.add(conn);
+        return conn;
+      },
+      (e) => this.#options.log?.("listener error", { dc: dcId, error: String(e) }),
+    );
+    this.#servers.push(listener);
+    return listener.port;
   }
 
   #dcContext(dcId: number): DcContext {
@@ -381,9 +373,7 @@ export class TestServer {
     if (this.#stopped) return;
     this.#stopped = true;
     this.dropConnections();
-    await Promise.all(
-      this.#servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))),
-    );
+    await Promise.all(this.#servers.map((s) => s.close()));
     for (const k of this.#protocol.keys.all()) for (const s of k.sessions.values()) s.close();
   }
 
