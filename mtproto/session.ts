@@ -1333,7 +1333,7 @@ export class Session {
         const msgId = this.#ids.next();
         req.msgId = msgId;
         req.containerId = 0n;
-        req.sentAt = this.#clock();
+        req.sentAt = this.#ids.lastWall; // the clock next() just read (the same as #clock)
         req.ids.push(msgId);
         this.#pending.set(msgId, req);
         let body = req.bodyFor ? req.bodyFor(msgId) : req.body;
