@@ -11,7 +11,7 @@ import {
   openMessage,
   sealMessage,
 } from "./mod.ts";
-import { memory } from "./wasm.ts";
+import { core, memory } from "./wasm.ts";
 import { SeededRandom } from "../testing/random.ts";
 import { TELEGRAM_DH_PRIME, wasmOnly } from "../testing/crypto_reference.ts";
 
@@ -74,4 +74,41 @@ test("dhExchange and modPow leave no copy of the secret exponent in WebAssembly 
     const exp = r.bytes(256);
     modPow(5n, BigInt("0x" + Buffer.from(exp).toString("hex")), prime);
     assert.equal(findInMemory(exp), -1, "exponent after modPow");
+  }));
+
+/**
+ * The core's stack: the first 1 MiB of its memory, growing down from there (rust-lld's layout
+ * for wasm32, stack first: the data section starts where the stack ends).
+ */
+const STACK_TOP = 1 << 20;
+
+test("sealMessage and openMessage leave nothing they wrote on the core's stack (its shallow wipe covers them)", () =>
+  wasmOnly(() => {
+    assert.ok(core().__heap_base.value > STACK_TOP, "the stack comes first in memory");
+    // A canary below the stack's top: after each call, every byte is either untouched or
+    // zeroed, but for the export's own frame at the top (pointers and lengths: what it zeroes
+    // is the stack below it, where the work ran). Sealing and opening zero less stack than the
+    // other exports (wipe.rs MESSAGE_STACK_WIPE): this fails if their frames ever grow past it.
+    const SPAN = 64 * 1024, CANARY = 0xa5, OWN_FRAME = 64;
+    /** How far below the top the deepest byte the call left is. */
+    const left = () => {
+      const m = memory();
+      for (let a = STACK_TOP - SPAN; a < STACK_TOP; a++) {
+        if (m[a] !== CANARY && m[a] !== 0) return STACK_TOP - a;
+      }
+      return 0;
+    };
+    const authKey = r.bytes(256);
+    for (const size of [64, 1024, 65536]) {
+      const inner = r.bytes(size);
+      new DataView(inner.buffer).setUint32(28, size - 32, true);
+      for (const sender of ["client", "server"] as const) {
+        memory().fill(CANARY, STACK_TOP - SPAN, STACK_TOP);
+        const wire = sealMessage(authKey, inner, sender);
+        assert.ok(left() <= OWN_FRAME, `sealing ${size} bytes left ${left()} bytes of stack`);
+        memory().fill(CANARY, STACK_TOP - SPAN, STACK_TOP);
+        openMessage(authKey, wire, sender);
+        assert.ok(left() <= OWN_FRAME, `opening ${size} bytes left ${left()} bytes of stack`);
+      }
+    }
   }));

@@ -80,6 +80,14 @@ export class MessageIds {
     return wall;
   }
 
+  /**
+   * The local wall clock as {@link next} or {@link serverNow} last read it (ms; NaN before): what
+   * a caller that needs the time of the msg_id it just took reads instead of the clock again.
+   */
+  get lastWall(): number {
+    return this.#lastWall;
+  }
+
   /** The server's time as this client believes it, in milliseconds. */
   serverNow(): number {
     return this.#wall() + this.offset * 1000;

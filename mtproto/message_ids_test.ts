@@ -195,3 +195,18 @@ test("msgs_state_info flags: the ring of acks sent grows, then keeps the last SE
   assert.deepEqual([...new Set(states.slice(0, 100))], [1]);
   assert.deepEqual([...new Set(states.slice(100))], [4 + 8]);
 });
+
+test("MessageIds.lastWall is the wall clock next() and serverNow() read last (what the session stamps a send with)", () => {
+  let wall = 1_700_000_000_123;
+  const ids = new MessageIds(() => wall, () => 0);
+  assert.ok(Number.isNaN(ids.lastWall), "nothing read yet");
+  for (let i = 0; i < 50; i++) {
+    wall += (i * 7) % 13;
+    const id = ids.next();
+    assert.equal(ids.lastWall, wall);
+    assert.equal(MessageIds.seconds(id), Math.floor(wall / 1000));
+    wall += 3;
+    ids.serverNow();
+    assert.equal(ids.lastWall, wall);
+  }
+});

@@ -176,10 +176,14 @@ const GZIP_MIN = 512;
  * with the first large body (loading it costs start-up time on Deno).
  */
 let zlib: { gzipSync(b: Uint8Array): Uint8Array } | null | undefined;
-/** Acks held before they are sent on their own. */
-const ACK_BATCH = 32;
-/** How long (ms) acks wait for a request to carry them before they are sent on their own. */
-const ACK_DELAY = 500;
+/**
+ * Acks held until they go out in bulk: with the next flush once this many wait (alone if no
+ * request is queued). One request at a time then sends one msgs_ack per this many answers, not a
+ * container of the request and one ack each time, which cost both sides a message every round.
+ */
+export const ACK_BATCH = 32;
+/** How long (ms) fewer acks wait before the next flush takes them (alone if nothing else goes). */
+export const ACK_DELAY = 500;
 /** Consecutive connections without one valid message before pending requests fail. */
 const MAX_FAILURES = 5;
 /** How a user's query is queued: in order, answered with its result. */
@@ -278,6 +282,8 @@ export class Session {
   readonly #notes: Note[] = [];
   readonly #pending = new Map<bigint, Request>();
   #acks: bigint[] = [];
+  /** Acks held have waited {@link ACK_DELAY}: the next flush carries them, however few. */
+  #acksDue = false;
   #flushScheduled = false;
   #ackTimer: ReturnType<typeof setTimeout> | undefined;
   #pingTimer: ReturnType<typeof setInterval> | undefined;
@@ -772,6 +778,7 @@ export class Session {
     }
     this.#queue.sort((a, b) => (a.ids[0] ?? 0n) < (b.ids[0] ?? 0n) ? -1 : 1);
     this.#acks = [];
+    this.#acksDue = false;
     this.#notes.length = 0;
     if (wasState !== "ready") return; // #run handles failures while connecting
     this.#state = "idle";
@@ -844,12 +851,11 @@ export class Session {
       return;
     }
     const view = new DataView(data.buffer, data.byteOffset, data.length);
-    const sessionId = view.getBigInt64(8, true);
     const msgId = view.getBigInt64(16, true);
     const seqNo = view.getInt32(24, true);
     const len = view.getInt32(28, true);
     const body = data.subarray(32, 32 + len);
-    if (sessionId !== this.#sessionId) {
+    if (view.getBigInt64(8, true) !== this.#sessionId) {
       this.#log.warn("message of another session ignored", { dc: this.dcId });
       return;
     }
@@ -858,11 +864,11 @@ export class Session {
       this.#log.warn("server message refused", { dc: this.dcId, reason: problem });
       return;
     }
-    const seconds = MessageIds.seconds(msgId), now = this.#ids.serverNow() / 1000;
     if (inflatePolicy.ahead && hasGzipPacked(body)) {
       return this.#inflateThenRead(msgId, seqNo, body);
     }
-    this.#read(msgId, seqNo, body, seconds, now);
+    // The msg_id's seconds (MessageIds.seconds) are its signed high 32 bits: read as a number.
+    this.#read(msgId, seqNo, body, view.getInt32(20, true), this.#ids.serverNow() / 1000);
   }
 
   /**
@@ -1022,18 +1028,21 @@ export class Session {
   /**
    * After a message was handled. Future salts are asked once the connection proved itself (the
    * first request of a new connection is the user's own, carrying initConnection, alone with
-   * the first salt). Acks held are sent when there are many, else with the next request or on
-   * their timer.
+   * the first salt). Acks held go out when {@link ACK_BATCH} wait, else once their timer fired
+   * ({@link ACK_DELAY}), with whatever the flush then carries.
    */
   #afterRead(first: boolean): void {
     if (first) this.#askSalts();
     if (this.#acks.length >= ACK_BATCH) this.#scheduleFlush();
     else if (this.#acks.length > 0 && this.#ackTimer === undefined) {
-      // Acks wait for the next request to ride along (one packet, no timer churn: the timer is
-      // not cleared when they leave early); only acks still held when it fires go alone.
+      // One timer for a batch, not cleared when the batch leaves early (no timer churn): acks
+      // still held when it fires are due, and the next flush (scheduled here) takes them.
       this.#ackTimer = setTimeout(() => {
         this.#ackTimer = undefined;
-        if (this.#acks.length > 0) this.#scheduleFlush();
+        if (this.#acks.length > 0) {
+          this.#acksDue = true;
+          this.#scheduleFlush();
+        }
       }, ACK_DELAY);
     }
   }
@@ -1299,7 +1308,9 @@ export class Session {
     const holdBack = this.#state === "init" || this.#draining; // only early requests go now
     const batch = this.#batch;
     for (;;) {
-      while (this.#acks.length > 0 && batch.count < CONTAINER_MAX_MESSAGES - 1) {
+      const acksGo = this.#acksDue || this.#acks.length >= ACK_BATCH;
+      while (acksGo && this.#acks.length > 0 && batch.count < CONTAINER_MAX_MESSAGES - 1) {
+        this.#acksDue = false;
         const ids = this.#acks.splice(0, 8192);
         this.#serverIds.acknowledged(ids);
         batch.addObject(this.#ids.next(), this.#seq.next(false), { _: "msgs_ack", msgIds: ids });
@@ -1322,7 +1333,7 @@ export class Session {
         const msgId = this.#ids.next();
         req.msgId = msgId;
         req.containerId = 0n;
-        req.sentAt = this.#clock();
+        req.sentAt = this.#ids.lastWall; // the clock next() just read (the same as #clock)
         req.ids.push(msgId);
         this.#pending.set(msgId, req);
         let body = req.bodyFor ? req.bodyFor(msgId) : req.body;
@@ -1344,7 +1355,7 @@ export class Session {
       if (this.#log.enabled("debug")) {
         this.#log.debug("sent", { dc: this.dcId, messages, bytes: data.length - 32 });
       }
-      const more = this.#acks.length > 0 || this.#notes.length > 0 ||
+      const more = (acksGo && this.#acks.length > 0) || this.#notes.length > 0 ||
         (holdBack ? queue.some((r) => r.early) : queue.length > 0);
       if (!more) return;
     }

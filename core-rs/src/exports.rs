@@ -5,7 +5,7 @@ use crate::abi::{array, inout, input, ERR_LENGTH, ERR_NOT_FOUND, ERR_RANGE, OK};
 use crate::aes256::Aes256;
 use crate::ctr::Ctr256;
 use crate::sha::Hasher;
-use crate::wipe::wiping;
+use crate::wipe::{wiping, wiping_message};
 use crate::{bignum, dh, ige, mtproto, pq, rsa_pad, sha};
 
 /// CRC32 of `len` bytes at `ptr`, continuing from `prev` (the CRC32 of the bytes before; 0 at
@@ -124,7 +124,7 @@ fn direction(x: u32) -> Option<usize> {
 /// `len` is the whole buffer. `x` = 0 (client) or 8 (server).
 #[no_mangle]
 pub unsafe extern "C" fn mtproto_seal(key: *const u8, buf: *mut u8, len: usize, data_len: usize, x: u32) -> i32 {
-    wiping(|| {
+    wiping_message(|| {
         let x = match direction(x) {
             Some(x) => x,
             None => return ERR_LENGTH,
@@ -140,7 +140,7 @@ pub unsafe extern "C" fn mtproto_seal(key: *const u8, buf: *mut u8, len: usize, 
 /// (data at `buf + 24`) or an error.
 #[no_mangle]
 pub unsafe extern "C" fn mtproto_open(key: *const u8, buf: *mut u8, len: usize, x: u32) -> i32 {
-    wiping(|| {
+    wiping_message(|| {
         let x = match direction(x) {
             Some(x) => x,
             None => return ERR_LENGTH,
