@@ -12,8 +12,8 @@
  * @module
  */
 import { fileUri, nativeSqlite, type NativeSqliteKind } from "../runtime/sqlite_native.ts";
-import type * as Fs from "node:fs";
-import { nodeBuffer, nodeModule } from "../runtime/runtime.ts";
+import { nodeBuffer } from "../runtime/runtime.ts";
+import { files } from "../runtime/files.ts";
 import type {
   Bindable,
   OpenMode,
@@ -152,7 +152,7 @@ function openBetter(module: unknown, path: string, mode: OpenMode): NativeDb {
 
 /** node:sqlite creates a missing file even without a create flag; "readwrite" must not. */
 function existsFile(path: string): boolean {
-  return nodeModule<typeof Fs>("node:fs").existsSync(path);
+  return files.info(path) !== undefined;
 }
 
 const OPENERS: Record<NativeSqliteKind, (m: unknown, p: string, mode: OpenMode) => NativeDb> = {
