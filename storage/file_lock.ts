@@ -18,6 +18,8 @@
 import { files } from "../runtime/files.ts";
 import { hostName, isProcessAlive, onProcessExit, processId, unrefTimer } from "../runtime/host.ts";
 import { basename, dirname, join, resolve } from "../runtime/path.ts";
+import { fillRandom } from "../runtime/random.ts";
+import { toHex } from "../encoding/bytes.ts";
 import { SessionLockedError, StorageError } from "./errors.ts";
 
 interface Owner {
@@ -187,7 +189,7 @@ export class FileLock {
     const owner: Owner = {
       pid: processId(),
       host: hostName(),
-      token: crypto.randomUUID(),
+      token: toHex(fillRandom(new Uint8Array(16))),
       boot: BOOT_ID,
       pidns: PID_NAMESPACE,
     };

@@ -87,6 +87,11 @@ export interface SqliteDriver {
    * read) or `"none"` (no such connection: files are judged on a copy).
    */
   readonly readOnly: "with-wal" | "file-only" | "none";
+  /**
+   * The largest file a `"readonly"` connection takes (it holds the file in memory); larger files
+   * are judged on a copy. Unset: no limit.
+   */
+  readonly readOnlyMaxBytes?: number;
   open(path: string, mode: OpenMode): SqliteConnection;
 }
 

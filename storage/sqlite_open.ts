@@ -156,7 +156,8 @@ export function acceptFile(driver: SqliteDriver, path: string, display: string):
   // A hot journal needs playing back, which only a writable connection does; a driver whose
   // read-only connections do not read a WAL (or that has none) judges a copy too.
   if (
-    journal || driver.readOnly === "none" || (unclean && driver.readOnly !== "with-wal")
+    journal || driver.readOnly === "none" || (unclean && driver.readOnly !== "with-wal") ||
+    size > (driver.readOnlyMaxBytes ?? Infinity)
   ) {
     return checkCopy(driver, path, deep, refuse);
   }
