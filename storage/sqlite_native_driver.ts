@@ -13,7 +13,12 @@
  *
  * @module
  */
-import { fileUri, nativeSqlite, type NativeSqliteKind } from "../runtime/sqlite_native.ts";
+import {
+  fileUri,
+  type NativeSqlite,
+  nativeSqlite,
+  type NativeSqliteKind,
+} from "../runtime/sqlite_native.ts";
 import type * as Fs from "node:fs";
 import { nodeBuffer, nodeModule } from "../runtime/runtime.ts";
 import { files } from "../runtime/files.ts";
@@ -82,7 +87,7 @@ interface BetterDatabase {
 // SQLite's open flags (sqlite3.h), for bun:sqlite's numeric form.
 const OPEN_READONLY = 0x1, OPEN_READWRITE = 0x2, OPEN_CREATE = 0x4, OPEN_URI = 0x40;
 
-function openBun(module: unknown, path: string, mode: OpenMode): NativeDb {
+function openBun({ module }: NativeSqlite, path: string, mode: OpenMode): NativeDb {
   const { Database } = module as {
     Database: new (name: string, flags: number) => BunDatabase;
   };
@@ -103,7 +108,7 @@ function openBun(module: unknown, path: string, mode: OpenMode): NativeDb {
   };
 }
 
-function openNode(module: unknown, path: string, mode: OpenMode): NativeDb {
+function openNode({ module }: NativeSqlite, path: string, mode: OpenMode): NativeDb {
   const { DatabaseSync } = module as {
     DatabaseSync: new (name: string, o: { readOnly?: boolean; open?: boolean }) => NodeDatabase;
   };
@@ -137,17 +142,19 @@ export function snapshotBytes(bytes: Uint8Array): Uint8Array {
   return bytes;
 }
 
-function openBetter(module: unknown, path: string, mode: OpenMode): NativeDb {
-  const Database = module as new (
+function openBetter(found: NativeSqlite, path: string, mode: OpenMode): NativeDb {
+  const Database = found.module as new (
     name: string | Uint8Array,
-    o: { readonly?: boolean; fileMustExist?: boolean },
+    o: { readonly?: boolean; fileMustExist?: boolean; nativeBinding?: unknown },
   ) => BetterDatabase;
+  const nativeBinding = found.binding; // undefined: the package finds its addon itself
   const db = mode === "readonly"
     // A Buffer (what better-sqlite3 takes to deserialize), read anew: a private copy.
     ? new Database(snapshotBytes(nodeModule<typeof Fs>("node:fs").readFileSync(path)), {
       readonly: true,
+      nativeBinding,
     })
-    : new Database(path, { fileMustExist: mode === "readwrite" });
+    : new Database(path, { fileMustExist: mode === "readwrite", nativeBinding });
   return {
     exec: (sql) => void db.exec(sql),
     prepare(sql) {
@@ -175,7 +182,10 @@ function existsFile(path: string): boolean {
   return files.info(path) !== undefined;
 }
 
-const OPENERS: Record<NativeSqliteKind, (m: unknown, p: string, mode: OpenMode) => NativeDb> = {
+const OPENERS: Record<
+  NativeSqliteKind,
+  (found: NativeSqlite, p: string, mode: OpenMode) => NativeDb
+> = {
   "bun:sqlite": openBun,
   "node:sqlite": openNode,
   "better-sqlite3": openBetter,
@@ -343,6 +353,6 @@ export function loadNativeDriver(): SqliteDriver | undefined {
     name: found.kind satisfies SqliteDriverName,
     readOnly: "file-only",
     readOnlyMaxBytes: found.kind === "better-sqlite3" ? SNAPSHOT_MAX_BYTES : undefined,
-    open: (path, mode) => new NativeConnection(open(found.module, path, mode)),
+    open: (path, mode) => new NativeConnection(open(found, path, mode)),
   };
 }
