@@ -8,10 +8,10 @@
  *
  * @module
  */
-import { ids } from "../tl/mod.ts";
+import { MSG_CONTAINER_ID, RPC_RESULT_ID } from "../tl/mod.ts";
 
-const MSG_CONTAINER = ids.get("msg_container")!;
-const RPC_RESULT = ids.get("rpc_result")!;
+const MSG_CONTAINER = MSG_CONTAINER_ID;
+const RPC_RESULT = RPC_RESULT_ID;
 
 /** One message of a container: where its body is, and for an rpc_result what it answers. */
 export interface IncomingEntry {

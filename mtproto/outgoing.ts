@@ -7,9 +7,9 @@
  *
  * @module
  */
-import { type AnyTlObject, ids, TlWriter } from "../tl/mod.ts";
+import { type AnyTlObject, MSG_CONTAINER_ID, TlWriter } from "../tl/mod.ts";
 
-const MSG_CONTAINER = ids.get("msg_container")!;
+const MSG_CONTAINER = MSG_CONTAINER_ID;
 /** Bytes of a message's header in a container: msg_id, seqno, bytes. */
 const ENTRY = 16;
 /** Where the first entry starts: room for the outer header (32) and the container's (8). */

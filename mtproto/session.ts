@@ -21,8 +21,8 @@ import {
   type AnyTlObject,
   type Api,
   deserialize,
-  ids,
   readResult,
+  RPC_RESULT_ID,
   serialize,
   TlError,
   TlReader,
@@ -162,7 +162,7 @@ const UPDATES = new Set([
   "updatesTooLong",
 ]);
 
-const RPC_RESULT = ids.get("rpc_result")!;
+const RPC_RESULT = RPC_RESULT_ID;
 /** The options of an invoke given none (not an object per call). */
 const NO_OPTIONS: InvokeOptions = Object.freeze({});
 /** Messages per container (Telegram accepts up to 1024). */

@@ -25,6 +25,7 @@ import {
   type TlCombinator,
   type TlType,
 } from "./tl_parser.ts";
+import { GROUPS, readerGroupOf, writerGroupOf } from "./dispatch.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const schemaDir = join(here, "schema");
@@ -314,30 +315,54 @@ function bitLiteral(bit: number): string {
   return bit === 31 ? "-0x80000000" : String(1 << bit);
 }
 
+/** `members` (declarations, then `add` calls) as {@link GROUPS} group functions, and their list. */
+function groupFunctions(
+  prefix: string,
+  addType: string,
+  members: { group: number; code: string; add: string }[],
+): string[] {
+  const out: string[] = [];
+  for (let g = 0; g < GROUPS; g++) {
+    const mine = members.filter((m) => m.group === g);
+    const used = mine.length > 0 ? "add" : "_add";
+    out.push(`function ${prefix}${g}(${used}: ${addType}): void {`);
+    for (const m of mine) if (m.code) out.push(m.code);
+    for (const m of mine) out.push(`  ${m.add}`);
+    out.push(`}\n`);
+  }
+  return out;
+}
+
 function genRead(defs: TlCombinator[], bareUsed: Set<string>): string {
   const out: string[] = [];
   out.push(header("Straight-line readers of every constructor and function, by constructor id."));
   out.push(`import type { TlReader } from "../reader.ts";`);
+  out.push(`import type { ReaderGroup } from "../dispatch.ts";`);
   out.push(`import type * as t from "./types.ts";`);
   out.push(`import { readMsgContainer, readRpcResult } from "../service_objects.ts";\n`);
-  for (const c of defs) {
-    out.push(genReader(c, false));
-    if (bareUsed.has(c.name)) out.push(genReader(c, true));
-  }
   out.push(`type Reader = (r: TlReader) => unknown;\n`);
-  out.push(`/** Reader of each constructor and function, by constructor id (unsigned). */`);
-  out.push(`export const readers: Map<number, Reader> = new Map<number, Reader>();`);
-  for (const c of defs) out.push(`readers.set(${hex(c.id)}, r_${ident(c.name)});`);
+  // Bare readers are called by name from other groups: they stay at the top.
+  for (const c of defs) if (bareUsed.has(c.name)) out.push(genReader(c, true));
+  const members = defs.map((c) => ({
+    group: readerGroupOf(c.id),
+    code: genReader(c, false).replace(/^/gm, "  ").trimEnd(),
+    add: `add(${hex(c.id)}, r_${ident(c.name)});`,
+  }));
   for (const m of MANUAL) {
-    if (m.read) {
-      out.push(
-        `readers.set(${hex(m.id)}, ${
-          m.name === "rpc_result" ? "readRpcResult" : "readMsgContainer"
-        });`,
-      );
-    }
+    if (!m.read) continue;
+    const fn = m.name === "rpc_result" ? "readRpcResult" : "readMsgContainer";
+    members.push({ group: readerGroupOf(m.id), code: "", add: `add(${hex(m.id)}, ${fn});` });
   }
-  out.push("");
+  out.push(...groupFunctions("readers", "(id: number, read: Reader) => void", members));
+  out.push(
+    `/** The readers of every constructor and function (and of \`rpc_result\`, \`msg_container\`) in`,
+    ` * groups by \`readerGroupOf(id)\`, installed on first use by tl/dispatch.ts. */`,
+  );
+  out.push(
+    `export const readerGroups: ReaderGroup[] = [${
+      Array.from({ length: GROUPS }, (_, g) => `readers${g}`).join(", ")
+    }];\n`,
+  );
   out.push(
     `/** Readers of function results that a boxed object read cannot decode (vectors of bare values). */`,
   );
@@ -399,26 +424,42 @@ function genWrite(defs: TlCombinator[], bareUsed: Set<string>): string {
   const out: string[] = [];
   out.push(header("Straight-line writers of every constructor and function, by TL name."));
   out.push(`import type { TlWriter } from "../writer.ts";`);
+  out.push(`import type { WriterGroup } from "../dispatch.ts";`);
   out.push(`import type * as t from "./types.ts";`);
+  out.push(`import { lazyMap } from "../lazy_map.ts";`);
   out.push(
     `import { writeGzipPacked, writeMsgContainer, writeRpcResult } from "../service_objects.ts";\n`,
   );
-  for (const c of defs) {
-    out.push(genWriter(c, false));
-    if (bareUsed.has(c.name)) out.push(genWriter(c, true));
-  }
   out.push(`type Writer = (w: TlWriter, o: never) => void;\n`);
-  out.push(`const table = new Map<string, Writer>();`);
-  for (const c of defs) out.push(`table.set(${JSON.stringify(c.name)}, w_${ident(c.name)});`);
-  out.push(`table.set("rpc_result", writeRpcResult);`);
-  out.push(`table.set("msg_container", writeMsgContainer);`);
-  out.push(`table.set("gzip_packed", writeGzipPacked);\n`);
-  out.push(`/** Writer of each constructor and function (with its id), by TL name. */`);
+  // Bare writers are called by name from other groups: they stay at the top.
+  for (const c of defs) if (bareUsed.has(c.name)) out.push(genWriter(c, true));
+  const members = defs.map((c) => ({
+    group: writerGroupOf(c.name),
+    code: genWriter(c, false).replace(/^/gm, "  ").trimEnd(),
+    add: `add(${JSON.stringify(c.name)}, w_${ident(c.name)});`,
+  }));
+  const manual: [string, string][] = [
+    ["rpc_result", "writeRpcResult"],
+    ["msg_container", "writeMsgContainer"],
+    ["gzip_packed", "writeGzipPacked"],
+  ];
+  for (const [name, fn] of manual) {
+    members.push({ group: writerGroupOf(name), code: "", add: `add("${name}", ${fn});` });
+  }
+  out.push(...groupFunctions("writers", "(name: string, write: Writer) => void", members));
   out.push(
-    `export const writers: Map<string, (w: TlWriter, o: unknown) => void> = table as Map<string, (w: TlWriter, o: unknown) => void>;\n`,
+    `/** The writers of every constructor and function (with its id; and of the service objects) in`,
+    ` * groups by \`writerGroupOf(name)\`, installed on first use by tl/dispatch.ts. */`,
   );
-  out.push(`/** Constructor id of each constructor and function, by TL name. */`);
-  out.push(`export const ids: Map<string, number> = new Map<string, number>([`);
+  out.push(
+    `export const writerGroups: WriterGroup[] = [${
+      Array.from({ length: GROUPS }, (_, g) => `writers${g}`).join(", ")
+    }] as WriterGroup[];\n`,
+  );
+  out.push(
+    `/** Constructor id of each constructor and function, by TL name (built on first use). */`,
+  );
+  out.push(`export const ids: ReadonlyMap<string, number> = lazyMap((): [string, number][] => [`);
   for (const c of defs) out.push(`  [${JSON.stringify(c.name)}, ${hex(c.id)}],`);
   for (const m of MANUAL) out.push(`  [${JSON.stringify(m.name)}, ${hex(m.id)}],`);
   out.push(`]);\n`);
@@ -504,19 +545,37 @@ function genRpcErrors(): string {
       const cls = classOf.get(`${g.code} ${r.id}`)!;
       out.push(`/** ${g.code} \`${r.id}\`: ${r.message.replace(/\*\//g, "* /")} */`);
       out.push(`export class ${cls} extends ${g.cls} {
-  static override readonly ID: string = ${JSON.stringify(r.id)};
-  static override readonly DESCRIPTION: string = ${JSON.stringify(r.message)};
+  declare static readonly ID: string;
+  declare static readonly DESCRIPTION: string;
 }
 `);
-      table.push(`  [${JSON.stringify(`${g.code} ${r.id}`)}, ${cls}],`);
+      table.push(
+        `  ${cls}, ${JSON.stringify(`${g.code} ${r.id}`)}, ${JSON.stringify(r.id)}, ${
+          JSON.stringify(r.message)
+        },`,
+      );
     }
   }
   out.push(`/** Every known error class, by \`"<code> <id>"\`, e.g. \`"420 FLOOD_WAIT_X"\`. */`);
   out.push(
-    `export const rpcErrorClasses: Map<string, RpcErrorClass> = new Map<string, RpcErrorClass>([`,
+    `export const rpcErrorClasses: Map<string, RpcErrorClass> = new Map<string, RpcErrorClass>();`,
   );
+  out.push(
+    `// Each class gets its ID and DESCRIPTION here, in one loop: as static fields of ~900 classes`,
+    `// they cost about as much again at import (each class its own initialiser). One flat array`,
+    `// (class, key, id, description, …) rather than ~900 small ones: it is built faster.`,
+  );
+  out.push(`const known: (RpcErrorClass | string)[] = [`);
   out.push(...table);
-  out.push(`]);\n`);
+  out.push(`];`);
+  out.push(`for (let i = 0; i < known.length; i += 4) {
+  const cls = known[i] as RpcErrorClass;
+  const statics = cls as unknown as { ID: string; DESCRIPTION: string };
+  statics.ID = known[i + 2] as string;
+  statics.DESCRIPTION = known[i + 3] as string;
+  rpcErrorClasses.set(known[i + 1] as string, cls);
+}
+`);
   out.push(`/** The base class of each known error code. */`);
   out.push(
     `export const rpcCodeClasses: Map<number, RpcErrorClass> = new Map<number, RpcErrorClass>([`,

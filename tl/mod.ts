@@ -20,10 +20,10 @@ import { TlReader } from "./reader.ts";
 import { TlWriter } from "./writer.ts";
 import { TlError } from "./tl_error.ts";
 import { rpcErrorFromServer } from "./rpc_errors.ts";
-import { installReaders, installWriters } from "./dispatch.ts";
+import { installReaderGroups, installWriterGroups } from "./dispatch.ts";
 import { GZIP_PACKED_ID, RPC_ERROR_ID } from "./ids.ts";
-import { genericFunctions, readers, resultReaders } from "./gen/read.js";
-import { writers } from "./gen/write.js";
+import { genericFunctions, readerGroups, resultReaders } from "./gen/read.js";
+import { writerGroups } from "./gen/write.js";
 import type { AnyFunction, AnyTlObject, GzipPacked, ResultOf } from "./gen/types.ts";
 
 export type * as Api from "./gen/types.ts";
@@ -45,10 +45,11 @@ export {
   VECTOR_ID,
 } from "./ids.ts";
 
-// The top of tl/ assembles the dispatch: the generated tables go into the primitives' tables
-// here, once, so that the primitives never import the generated code (which imports them).
-installReaders(readers);
-installWriters(writers);
+// The top of tl/ assembles the dispatch: the generated groups go to the primitives' tables here,
+// once, so that the primitives never import the generated code (which imports them). Each group
+// is installed when first needed (tl/dispatch.ts).
+installReaderGroups(readerGroups);
+installWriterGroups(writerGroups);
 const shared = new TlWriter(64 * 1024);
 
 /**

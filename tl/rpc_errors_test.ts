@@ -10,6 +10,7 @@ import {
   Flood,
   FloodWait,
   PhoneMigrate,
+  rpcCodeClasses,
   RpcError,
   rpcErrorClasses,
   rpcErrorFromServer,
@@ -50,6 +51,24 @@ test("every row of the error tables has its class", () => {
     assert.equal(e.id, id);
     assert.equal(e.code, id);
     if (!message.includes("{value}")) assert.ok(e.message.includes(message), e.message);
+  }
+});
+
+test("each class has its row's ID and DESCRIPTION as its own static fields, under its code's class", () => {
+  const names = new Set<string>();
+  for (const { code, id, message } of rows) {
+    const cls = rpcErrorClasses.get(`${code} ${id}`)!;
+    for (const [key, value] of [["ID", id], ["DESCRIPTION", message]]) {
+      assert.deepEqual(Object.getOwnPropertyDescriptor(cls, key), {
+        value,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      }, `${cls.name}.${key}`);
+    }
+    assert.equal(Object.getPrototypeOf(cls), rpcCodeClasses.get(code), cls.name);
+    assert.ok(/^[A-Z][A-Za-z0-9]*$/.test(cls.name) && !names.has(cls.name), cls.name);
+    names.add(cls.name);
   }
 });
 

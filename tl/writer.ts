@@ -1,7 +1,7 @@
 import type { Buffer } from "node:buffer";
 import { TlError } from "./tl_error.ts";
 import { bufferView, encodeUtf8Loop, nativeBuffer } from "./utf8.ts";
-import { writerTable } from "./dispatch.ts";
+import { writerOfNewGroup, writerTable } from "./dispatch.ts";
 import { BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID } from "./ids.ts";
 
 /** TL is little-endian: aligned ints can go through an `Int32Array` on little-endian machines. */
@@ -182,7 +182,7 @@ export class TlWriter {
 
   /** Any TL object, boxed (with its constructor id), chosen by its `_`. */
   object(o: { _: string }): void {
-    const write = o == null ? undefined : writerTable[o._];
+    const write = o == null ? undefined : writerTable[o._] ?? writerOfNewGroup(o._);
     if (write === undefined) {
       const name = o == null ? String(o) : String(o._);
       throw new TlError("TL_INVALID_VALUE", `cannot write unknown TL object "${name}"`);

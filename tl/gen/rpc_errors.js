@@ -12,30 +12,18 @@ export class SeeOther extends RpcError {
 }
 /** 303 `FILE_MIGRATE_X`: The file to be accessed is currently stored in DC{value} */
 export class FileMigrateX303 extends SeeOther {
-  static ID = "FILE_MIGRATE_X";
-  static DESCRIPTION = "The file to be accessed is currently stored in DC{value}";
 }
 /** 303 `NETWORK_MIGRATE_X`: The source IP address is associated with DC{value} (for registration) */
 export class NetworkMigrate extends SeeOther {
-  static ID = "NETWORK_MIGRATE_X";
-  static DESCRIPTION = "The source IP address is associated with DC{value} (for registration)";
 }
 /** 303 `PHONE_MIGRATE_X`: The phone number a user is trying to use for authorization is associated with DC{value} */
 export class PhoneMigrate extends SeeOther {
-  static ID = "PHONE_MIGRATE_X";
-  static DESCRIPTION =
-    "The phone number a user is trying to use for authorization is associated with DC{value}";
 }
 /** 303 `STATS_MIGRATE_X`: The statistics of the group/channel are stored in DC{value} */
 export class StatsMigrate extends SeeOther {
-  static ID = "STATS_MIGRATE_X";
-  static DESCRIPTION = "The statistics of the group/channel are stored in DC{value}";
 }
 /** 303 `USER_MIGRATE_X`: The user whose identity is being used to execute queries is associated with DC{value} (for registration) */
 export class UserMigrate extends SeeOther {
-  static ID = "USER_MIGRATE_X";
-  static DESCRIPTION =
-    "The user whose identity is being used to execute queries is associated with DC{value} (for registration)";
 }
 /** Base of the RPC errors with code 400. */
 export class BadRequest extends RpcError {
@@ -43,3633 +31,2121 @@ export class BadRequest extends RpcError {
 }
 /** 400 `ABOUT_TOO_LONG`: The provided about/bio text is too long */
 export class AboutTooLong extends BadRequest {
-  static ID = "ABOUT_TOO_LONG";
-  static DESCRIPTION = "The provided about/bio text is too long";
 }
 /** 400 `ACCESS_TOKEN_EXPIRED`: The bot token has expired */
 export class AccessTokenExpired extends BadRequest {
-  static ID = "ACCESS_TOKEN_EXPIRED";
-  static DESCRIPTION = "The bot token has expired";
 }
 /** 400 `ACCESS_TOKEN_INVALID`: The bot access token is invalid */
 export class AccessTokenInvalid extends BadRequest {
-  static ID = "ACCESS_TOKEN_INVALID";
-  static DESCRIPTION = "The bot access token is invalid";
 }
 /** 400 `ADDRESS_INVALID`: The specified geopoint address is invalid. */
 export class AddressInvalid400 extends BadRequest {
-  static ID = "ADDRESS_INVALID";
-  static DESCRIPTION = "The specified geopoint address is invalid.";
 }
 /** 400 `ADMINS_TOO_MUCH`: The chat has too many administrators */
 export class AdminsTooMuch extends BadRequest {
-  static ID = "ADMINS_TOO_MUCH";
-  static DESCRIPTION = "The chat has too many administrators";
 }
 /** 400 `ADMIN_ID_INVALID`: The specified admin ID is invalid */
 export class AdminIdInvalid extends BadRequest {
-  static ID = "ADMIN_ID_INVALID";
-  static DESCRIPTION = "The specified admin ID is invalid";
 }
 /** 400 `ADMIN_RANK_EMOJI_NOT_ALLOWED`: Emoji are not allowed in custom administrator titles */
 export class AdminRankEmojiNotAllowed extends BadRequest {
-  static ID = "ADMIN_RANK_EMOJI_NOT_ALLOWED";
-  static DESCRIPTION = "Emoji are not allowed in custom administrator titles";
 }
 /** 400 `ADMIN_RANK_INVALID`: The custom administrator title is invalid or too long */
 export class AdminRankInvalid extends BadRequest {
-  static ID = "ADMIN_RANK_INVALID";
-  static DESCRIPTION = "The custom administrator title is invalid or too long";
 }
 /** 400 `ADMIN_RIGHTS_EMPTY`: The chatAdminRights constructor passed in keyboardButtonRequestPeer.peer_type.user_admin_rights has no rights set (i.e. flags is 0). */
 export class AdminRightsEmpty extends BadRequest {
-  static ID = "ADMIN_RIGHTS_EMPTY";
-  static DESCRIPTION =
-    "The chatAdminRights constructor passed in keyboardButtonRequestPeer.peer_type.user_admin_rights has no rights set (i.e. flags is 0).";
 }
 /** 400 `ALBUM_PHOTOS_TOO_MANY`: Too many photos were included in the album */
 export class AlbumPhotosTooMany extends BadRequest {
-  static ID = "ALBUM_PHOTOS_TOO_MANY";
-  static DESCRIPTION = "Too many photos were included in the album";
 }
 /** 400 `API_ID_INVALID`: The api_id/api_hash combination is invalid */
 export class ApiIdInvalid extends BadRequest {
-  static ID = "API_ID_INVALID";
-  static DESCRIPTION = "The api_id/api_hash combination is invalid";
 }
 /** 400 `API_ID_PUBLISHED_FLOOD`: You are using an API key that is limited on the server side because it was published somewhere */
 export class ApiIdPublishedFlood extends BadRequest {
-  static ID = "API_ID_PUBLISHED_FLOOD";
-  static DESCRIPTION =
-    "You are using an API key that is limited on the server side because it was published somewhere";
 }
 /** 400 `ARTICLE_TITLE_EMPTY`: The article title is empty */
 export class ArticleTitleEmpty extends BadRequest {
-  static ID = "ARTICLE_TITLE_EMPTY";
-  static DESCRIPTION = "The article title is empty";
 }
 /** 400 `AUDIO_CONTENT_URL_EMPTY`: The remote URL specified in the content field is empty */
 export class AudioContentUrlEmpty extends BadRequest {
-  static ID = "AUDIO_CONTENT_URL_EMPTY";
-  static DESCRIPTION = "The remote URL specified in the content field is empty";
 }
 /** 400 `AUDIO_TITLE_EMPTY`: The title attribute of the audio is empty */
 export class AudioTitleEmpty extends BadRequest {
-  static ID = "AUDIO_TITLE_EMPTY";
-  static DESCRIPTION = "The title attribute of the audio is empty";
 }
 /** 400 `AUTH_BYTES_INVALID`: The authorization bytes are invalid */
 export class AuthBytesInvalid extends BadRequest {
-  static ID = "AUTH_BYTES_INVALID";
-  static DESCRIPTION = "The authorization bytes are invalid";
 }
 /** 400 `AUTH_TOKEN_ALREADY_ACCEPTED`: The authorization token was already used */
 export class AuthTokenAlreadyAccepted extends BadRequest {
-  static ID = "AUTH_TOKEN_ALREADY_ACCEPTED";
-  static DESCRIPTION = "The authorization token was already used";
 }
 /** 400 `AUTH_TOKEN_EXCEPTION`: An error occurred while importing the auth token */
 export class AuthTokenException extends BadRequest {
-  static ID = "AUTH_TOKEN_EXCEPTION";
-  static DESCRIPTION = "An error occurred while importing the auth token";
 }
 /** 400 `AUTH_TOKEN_EXPIRED`: The provided authorization token has expired and the updated QR-code must be re-scanned */
 export class AuthTokenExpired extends BadRequest {
-  static ID = "AUTH_TOKEN_EXPIRED";
-  static DESCRIPTION =
-    "The provided authorization token has expired and the updated QR-code must be re-scanned";
 }
 /** 400 `AUTH_TOKEN_INVALID`: An invalid authorization token was provided */
 export class AuthTokenInvalid extends BadRequest {
-  static ID = "AUTH_TOKEN_INVALID";
-  static DESCRIPTION = "An invalid authorization token was provided";
 }
 /** 400 `AUTH_TOKEN_INVALID2`: An invalid authorization token was provided */
 export class AuthTokenInvalid2 extends BadRequest {
-  static ID = "AUTH_TOKEN_INVALID2";
-  static DESCRIPTION = "An invalid authorization token was provided";
 }
 /** 400 `AUTH_TOKEN_INVALIDX`: The specified auth token is invalid */
 export class AuthTokenInvalidx extends BadRequest {
-  static ID = "AUTH_TOKEN_INVALIDX";
-  static DESCRIPTION = "The specified auth token is invalid";
 }
 /** 400 `AUTOARCHIVE_NOT_AVAILABLE`: This feature is not yet enabled for your account due to it not receiving too many private messages from strangers */
 export class AutoarchiveNotAvailable extends BadRequest {
-  static ID = "AUTOARCHIVE_NOT_AVAILABLE";
-  static DESCRIPTION =
-    "This feature is not yet enabled for your account due to it not receiving too many private messages from strangers";
 }
 /** 400 `BANK_CARD_NUMBER_INVALID`: The credit card number is invalid */
 export class BankCardNumberInvalid extends BadRequest {
-  static ID = "BANK_CARD_NUMBER_INVALID";
-  static DESCRIPTION = "The credit card number is invalid";
 }
 /** 400 `BANNED_RIGHTS_INVALID`: You provided a set of restrictions that is invalid */
 export class BannedRightsInvalid400 extends BadRequest {
-  static ID = "BANNED_RIGHTS_INVALID";
-  static DESCRIPTION = "You provided a set of restrictions that is invalid";
 }
 /** 400 `BASE_PORT_LOC_INVALID`: The base port location is invalid */
 export class BasePortLocInvalid extends BadRequest {
-  static ID = "BASE_PORT_LOC_INVALID";
-  static DESCRIPTION = "The base port location is invalid";
 }
 /** 400 `BIRTHDAY_INVALID`: The age should be less than 150 year old in Telegram */
 export class BirthdayInvalid extends BadRequest {
-  static ID = "BIRTHDAY_INVALID";
-  static DESCRIPTION = "The age should be less than 150 year old in Telegram";
 }
 /** 400 `BOTS_TOO_MUCH`: The chat has too many bots */
 export class BotsTooMuch extends BadRequest {
-  static ID = "BOTS_TOO_MUCH";
-  static DESCRIPTION = "The chat has too many bots";
 }
 /** 400 `BOT_CHANNELS_NA`: Bots can't edit admin privileges */
 export class BotChannelsNa extends BadRequest {
-  static ID = "BOT_CHANNELS_NA";
-  static DESCRIPTION = "Bots can't edit admin privileges";
 }
 /** 400 `BOT_COMMAND_DESCRIPTION_INVALID`: The command description was empty, too long or had invalid characters */
 export class BotCommandDescriptionInvalid extends BadRequest {
-  static ID = "BOT_COMMAND_DESCRIPTION_INVALID";
-  static DESCRIPTION = "The command description was empty, too long or had invalid characters";
 }
 /** 400 `BOT_COMMAND_INVALID`: The specified command is invalid */
 export class BotCommandInvalid extends BadRequest {
-  static ID = "BOT_COMMAND_INVALID";
-  static DESCRIPTION = "The specified command is invalid";
 }
 /** 400 `BOT_DOMAIN_INVALID`: The domain used for the auth button does not match the one configured in @BotFather */
 export class BotDomainInvalid extends BadRequest {
-  static ID = "BOT_DOMAIN_INVALID";
-  static DESCRIPTION =
-    "The domain used for the auth button does not match the one configured in @BotFather";
 }
 /** 400 `BOT_GAMES_DISABLED`: Bot games cannot be used in this type of chat */
 export class BotGamesDisabled extends BadRequest {
-  static ID = "BOT_GAMES_DISABLED";
-  static DESCRIPTION = "Bot games cannot be used in this type of chat";
 }
 /** 400 `BOT_GROUPS_BLOCKED`: This bot can't be added to groups */
 export class BotGroupsBlocked extends BadRequest {
-  static ID = "BOT_GROUPS_BLOCKED";
-  static DESCRIPTION = "This bot can't be added to groups";
 }
 /** 400 `BOT_INLINE_DISABLED`: The inline feature of the bot is disabled */
 export class BotInlineDisabled extends BadRequest {
-  static ID = "BOT_INLINE_DISABLED";
-  static DESCRIPTION = "The inline feature of the bot is disabled";
 }
 /** 400 `BOT_INVALID`: This is not a valid bot */
 export class BotInvalid extends BadRequest {
-  static ID = "BOT_INVALID";
-  static DESCRIPTION = "This is not a valid bot";
 }
 /** 400 `BOT_INVOICE_INVALID`: The provided invoice is invalid */
 export class BotInvoiceInvalid extends BadRequest {
-  static ID = "BOT_INVOICE_INVALID";
-  static DESCRIPTION = "The provided invoice is invalid";
 }
 /** 400 `BOT_METHOD_INVALID`: The method can't be used by bots */
 export class BotMethodInvalid extends BadRequest {
-  static ID = "BOT_METHOD_INVALID";
-  static DESCRIPTION = "The method can't be used by bots";
 }
 /** 400 `BOT_MISSING`: This method can only be run by a bot */
 export class BotMissing extends BadRequest {
-  static ID = "BOT_MISSING";
-  static DESCRIPTION = "This method can only be run by a bot";
 }
 /** 400 `BOT_ONESIDE_NOT_AVAIL`: Bots can't pin messages for one side only in private chats */
 export class BotOnesideNotAvail extends BadRequest {
-  static ID = "BOT_ONESIDE_NOT_AVAIL";
-  static DESCRIPTION = "Bots can't pin messages for one side only in private chats";
 }
 /** 400 `BOT_PAYMENTS_DISABLED`: This method can only be run by a bot */
 export class BotPaymentsDisabled extends BadRequest {
-  static ID = "BOT_PAYMENTS_DISABLED";
-  static DESCRIPTION = "This method can only be run by a bot";
 }
 /** 400 `BOT_POLLS_DISABLED`: Sending polls by bots has been disabled */
 export class BotPollsDisabled extends BadRequest {
-  static ID = "BOT_POLLS_DISABLED";
-  static DESCRIPTION = "Sending polls by bots has been disabled";
 }
 /** 400 `BOT_RESPONSE_TIMEOUT`: The bot did not answer to the callback query in time */
 export class BotResponseTimeout extends BadRequest {
-  static ID = "BOT_RESPONSE_TIMEOUT";
-  static DESCRIPTION = "The bot did not answer to the callback query in time";
 }
 /** 400 `BOT_SCORE_NOT_MODIFIED`: The bot score was not modified */
 export class BotScoreNotModified extends BadRequest {
-  static ID = "BOT_SCORE_NOT_MODIFIED";
-  static DESCRIPTION = "The bot score was not modified";
 }
 /** 400 `BROADCAST_CALLS_DISABLED`: Broadcast calls disabled */
 export class BroadcastCallsDisabled extends BadRequest {
-  static ID = "BROADCAST_CALLS_DISABLED";
-  static DESCRIPTION = "Broadcast calls disabled";
 }
 /** 400 `BROADCAST_ID_INVALID`: The channel is invalid */
 export class BroadcastIdInvalid extends BadRequest {
-  static ID = "BROADCAST_ID_INVALID";
-  static DESCRIPTION = "The channel is invalid";
 }
 /** 400 `BROADCAST_PUBLIC_VOTERS_FORBIDDEN`: Polls with public voters cannot be sent in channels */
 export class BroadcastPublicVotersForbidden extends BadRequest {
-  static ID = "BROADCAST_PUBLIC_VOTERS_FORBIDDEN";
-  static DESCRIPTION = "Polls with public voters cannot be sent in channels";
 }
 /** 400 `BROADCAST_REQUIRED`: The request can only be used with a channel */
 export class BroadcastRequired extends BadRequest {
-  static ID = "BROADCAST_REQUIRED";
-  static DESCRIPTION = "The request can only be used with a channel";
 }
 /** 400 `BUSINESS_BOT_MISSING`: Business bot missing */
 export class BusinessBotMissing extends BadRequest {
-  static ID = "BUSINESS_BOT_MISSING";
-  static DESCRIPTION = "Business bot missing";
 }
 /** 400 `BUTTON_DATA_INVALID`: The button callback data is invalid or too large */
 export class ButtonDataInvalid extends BadRequest {
-  static ID = "BUTTON_DATA_INVALID";
-  static DESCRIPTION = "The button callback data is invalid or too large";
 }
 /** 400 `BUTTON_ID_INVALID`: The button_id parameter is invalid */
 export class ButtonIdInvalid extends BadRequest {
-  static ID = "BUTTON_ID_INVALID";
-  static DESCRIPTION = "The button_id parameter is invalid";
 }
 /** 400 `BUTTON_TEXT_INVALID`: The specified button text is invalid */
 export class ButtonTextInvalid extends BadRequest {
-  static ID = "BUTTON_TEXT_INVALID";
-  static DESCRIPTION = "The specified button text is invalid";
 }
 /** 400 `BUTTON_TYPE_INVALID`: The type of one of the buttons you provided is invalid */
 export class ButtonTypeInvalid extends BadRequest {
-  static ID = "BUTTON_TYPE_INVALID";
-  static DESCRIPTION = "The type of one of the buttons you provided is invalid";
 }
 /** 400 `BUTTON_URL_INVALID`: The button url is invalid */
 export class ButtonUrlInvalid extends BadRequest {
-  static ID = "BUTTON_URL_INVALID";
-  static DESCRIPTION = "The button url is invalid";
 }
 /** 400 `BUTTON_USER_PRIVACY_RESTRICTED`: The privacy settings of the user specified in a keyboard button do not allow creating such button */
 export class ButtonUserPrivacyRestricted extends BadRequest {
-  static ID = "BUTTON_USER_PRIVACY_RESTRICTED";
-  static DESCRIPTION =
-    "The privacy settings of the user specified in a keyboard button do not allow creating such button";
 }
 /** 400 `CALL_ALREADY_ACCEPTED`: The call is already accepted */
 export class CallAlreadyAccepted extends BadRequest {
-  static ID = "CALL_ALREADY_ACCEPTED";
-  static DESCRIPTION = "The call is already accepted";
 }
 /** 400 `CALL_ALREADY_DECLINED`: The call is already declined */
 export class CallAlreadyDeclined extends BadRequest {
-  static ID = "CALL_ALREADY_DECLINED";
-  static DESCRIPTION = "The call is already declined";
 }
 /** 400 `CALL_PEER_INVALID`: The provided call peer object is invalid */
 export class CallPeerInvalid extends BadRequest {
-  static ID = "CALL_PEER_INVALID";
-  static DESCRIPTION = "The provided call peer object is invalid";
 }
 /** 400 `CALL_PROTOCOL_FLAGS_INVALID`: Call protocol flags invalid */
 export class CallProtocolFlagsInvalid extends BadRequest {
-  static ID = "CALL_PROTOCOL_FLAGS_INVALID";
-  static DESCRIPTION = "Call protocol flags invalid";
 }
 /** 400 `CDN_METHOD_INVALID`: The method can't be used on CDN DCs */
 export class CdnMethodInvalid extends BadRequest {
-  static ID = "CDN_METHOD_INVALID";
-  static DESCRIPTION = "The method can't be used on CDN DCs";
 }
 /** 400 `CHANNELS_ADMIN_LOCATED_TOO_MUCH`: The user has reached the limit of public geogroups */
 export class ChannelsAdminLocatedTooMuch extends BadRequest {
-  static ID = "CHANNELS_ADMIN_LOCATED_TOO_MUCH";
-  static DESCRIPTION = "The user has reached the limit of public geogroups";
 }
 /** 400 `CHANNELS_ADMIN_PUBLIC_TOO_MUCH`: You are an administrator of too many public channels */
 export class ChannelsAdminPublicTooMuch extends BadRequest {
-  static ID = "CHANNELS_ADMIN_PUBLIC_TOO_MUCH";
-  static DESCRIPTION = "You are an administrator of too many public channels";
 }
 /** 400 `CHANNELS_TOO_MUCH`: You have joined too many channels or supergroups, leave some and try again */
 export class ChannelsTooMuch extends BadRequest {
-  static ID = "CHANNELS_TOO_MUCH";
-  static DESCRIPTION = "You have joined too many channels or supergroups, leave some and try again";
 }
 /** 400 `CHANNEL_ADD_INVALID`: Internal error. */
 export class ChannelAddInvalid extends BadRequest {
-  static ID = "CHANNEL_ADD_INVALID";
-  static DESCRIPTION = "Internal error.";
 }
 /** 400 `CHANNEL_BANNED`: The channel is banned */
 export class ChannelBanned extends BadRequest {
-  static ID = "CHANNEL_BANNED";
-  static DESCRIPTION = "The channel is banned";
 }
 /** 400 `CHANNEL_ID_INVALID`: The specified supergroup ID is invalid. */
 export class ChannelIdInvalid extends BadRequest {
-  static ID = "CHANNEL_ID_INVALID";
-  static DESCRIPTION = "The specified supergroup ID is invalid.";
 }
 /** 400 `CHANNEL_INVALID`: The channel parameter is invalid */
 export class ChannelInvalid extends BadRequest {
-  static ID = "CHANNEL_INVALID";
-  static DESCRIPTION = "The channel parameter is invalid";
 }
 /** 400 `CHANNEL_PARICIPANT_MISSING`: The current user is not in the channel */
 export class ChannelParicipantMissing extends BadRequest {
-  static ID = "CHANNEL_PARICIPANT_MISSING";
-  static DESCRIPTION = "The current user is not in the channel";
 }
 /** 400 `CHANNEL_PRIVATE`: The channel/supergroup is not accessible */
 export class ChannelPrivate400 extends BadRequest {
-  static ID = "CHANNEL_PRIVATE";
-  static DESCRIPTION = "The channel/supergroup is not accessible";
 }
 /** 400 `CHANNEL_TOO_BIG`: The channel too big */
 export class ChannelTooBig extends BadRequest {
-  static ID = "CHANNEL_TOO_BIG";
-  static DESCRIPTION = "The channel too big";
 }
 /** 400 `CHANNEL_TOO_LARGE`: Channel is too large to be deleted; this error is issued when trying to delete channels with more than 1000 members (subject to change). */
 export class ChannelTooLarge400 extends BadRequest {
-  static ID = "CHANNEL_TOO_LARGE";
-  static DESCRIPTION =
-    "Channel is too large to be deleted; this error is issued when trying to delete channels with more than 1000 members (subject to change).";
 }
 /** 400 `CHARGE_ALREADY_REFUNDED`: The charge id was already used for a refund. */
 export class ChargeAlreadyRefunded extends BadRequest {
-  static ID = "CHARGE_ALREADY_REFUNDED";
-  static DESCRIPTION = "The charge id was already used for a refund.";
 }
 /** 400 `CHARGE_NOT_FOUND`: The charge id was not found. */
 export class ChargeNotFound extends BadRequest {
-  static ID = "CHARGE_NOT_FOUND";
-  static DESCRIPTION = "The charge id was not found.";
 }
 /** 400 `CHATLIST_EXCLUDE_INVALID`: The specified `exclude_peers` are invalid. */
 export class ChatlistExcludeInvalid extends BadRequest {
-  static ID = "CHATLIST_EXCLUDE_INVALID";
-  static DESCRIPTION = "The specified `exclude_peers` are invalid.";
 }
 /** 400 `CHAT_ABOUT_NOT_MODIFIED`: The chat about text was not modified because you tried to edit it using the same content */
 export class ChatAboutNotModified extends BadRequest {
-  static ID = "CHAT_ABOUT_NOT_MODIFIED";
-  static DESCRIPTION =
-    "The chat about text was not modified because you tried to edit it using the same content";
 }
 /** 400 `CHAT_ABOUT_TOO_LONG`: The chat about text is too long */
 export class ChatAboutTooLong extends BadRequest {
-  static ID = "CHAT_ABOUT_TOO_LONG";
-  static DESCRIPTION = "The chat about text is too long";
 }
 /** 400 `CHAT_ADMIN_REQUIRED`: The method requires chat admin privileges */
 export class ChatAdminRequired400 extends BadRequest {
-  static ID = "CHAT_ADMIN_REQUIRED";
-  static DESCRIPTION = "The method requires chat admin privileges";
 }
 /** 400 `CHAT_DISCUSSION_UNALLOWED`: The chat discussion is not allowed */
 export class ChatDiscussionUnallowed extends BadRequest {
-  static ID = "CHAT_DISCUSSION_UNALLOWED";
-  static DESCRIPTION = "The chat discussion is not allowed";
 }
 /** 400 `CHAT_FORWARDS_RESTRICTED`: The chat restricts forwarding content */
 export class ChatForwardsRestricted400 extends BadRequest {
-  static ID = "CHAT_FORWARDS_RESTRICTED";
-  static DESCRIPTION = "The chat restricts forwarding content";
 }
 /** 400 `CHAT_ID_EMPTY`: The provided chat id is empty */
 export class ChatIdEmpty extends BadRequest {
-  static ID = "CHAT_ID_EMPTY";
-  static DESCRIPTION = "The provided chat id is empty";
 }
 /** 400 `CHAT_ID_INVALID`: The chat id being used is invalid or not known yet. Make sure you see the chat before interacting with it */
 export class ChatIdInvalid extends BadRequest {
-  static ID = "CHAT_ID_INVALID";
-  static DESCRIPTION =
-    "The chat id being used is invalid or not known yet. Make sure you see the chat before interacting with it";
 }
 /** 400 `CHAT_INVALID`: The chat is invalid */
 export class ChatInvalid400 extends BadRequest {
-  static ID = "CHAT_INVALID";
-  static DESCRIPTION = "The chat is invalid";
 }
 /** 400 `CHAT_INVITE_PERMANENT`: The chat invite link is primary */
 export class ChatInvitePermanent extends BadRequest {
-  static ID = "CHAT_INVITE_PERMANENT";
-  static DESCRIPTION = "The chat invite link is primary";
 }
 /** 400 `CHAT_LINK_EXISTS`: The action failed because the supergroup is linked to a channel */
 export class ChatLinkExists extends BadRequest {
-  static ID = "CHAT_LINK_EXISTS";
-  static DESCRIPTION = "The action failed because the supergroup is linked to a channel";
 }
 /** 400 `CHAT_NOT_MODIFIED`: The chat settings (title, permissions, photo, etc..) were not modified because you tried to edit them using the same content */
 export class ChatNotModified extends BadRequest {
-  static ID = "CHAT_NOT_MODIFIED";
-  static DESCRIPTION =
-    "The chat settings (title, permissions, photo, etc..) were not modified because you tried to edit them using the same content";
 }
 /** 400 `CHAT_RESTRICTED`: The chat is restricted and cannot be used */
 export class ChatRestricted extends BadRequest {
-  static ID = "CHAT_RESTRICTED";
-  static DESCRIPTION = "The chat is restricted and cannot be used";
 }
 /** 400 `CHAT_REVOKE_DATE_UNSUPPORTED`: `min_date` and `max_date` are not available for using with non-user peers */
 export class ChatRevokeDateUnsupported extends BadRequest {
-  static ID = "CHAT_REVOKE_DATE_UNSUPPORTED";
-  static DESCRIPTION = "`min_date` and `max_date` are not available for using with non-user peers";
 }
 /** 400 `CHAT_SEND_INLINE_FORBIDDEN`: You cannot use inline bots to send messages in this chat */
 export class ChatSendInlineForbidden400 extends BadRequest {
-  static ID = "CHAT_SEND_INLINE_FORBIDDEN";
-  static DESCRIPTION = "You cannot use inline bots to send messages in this chat";
 }
 /** 400 `CHAT_TITLE_EMPTY`: The chat title is empty */
 export class ChatTitleEmpty extends BadRequest {
-  static ID = "CHAT_TITLE_EMPTY";
-  static DESCRIPTION = "The chat title is empty";
 }
 /** 400 `CHAT_TOO_BIG`: The chat is too big for this action */
 export class ChatTooBig extends BadRequest {
-  static ID = "CHAT_TOO_BIG";
-  static DESCRIPTION = "The chat is too big for this action";
 }
 /** 400 `CODE_EMPTY`: The provided code is empty */
 export class CodeEmpty extends BadRequest {
-  static ID = "CODE_EMPTY";
-  static DESCRIPTION = "The provided code is empty";
 }
 /** 400 `CODE_HASH_INVALID`: The provided code hash invalid */
 export class CodeHashInvalid extends BadRequest {
-  static ID = "CODE_HASH_INVALID";
-  static DESCRIPTION = "The provided code hash invalid";
 }
 /** 400 `CODE_INVALID`: The provided code is invalid (i.e. from email) */
 export class CodeInvalid extends BadRequest {
-  static ID = "CODE_INVALID";
-  static DESCRIPTION = "The provided code is invalid (i.e. from email)";
 }
 /** 400 `COLOR_INVALID`: The provided color is invalid */
 export class ColorInvalid extends BadRequest {
-  static ID = "COLOR_INVALID";
-  static DESCRIPTION = "The provided color is invalid";
 }
 /** 400 `CONNECTION_API_ID_INVALID`: The provided API id is invalid */
 export class ConnectionApiIdInvalid extends BadRequest {
-  static ID = "CONNECTION_API_ID_INVALID";
-  static DESCRIPTION = "The provided API id is invalid";
 }
 /** 400 `CONNECTION_APP_VERSION_EMPTY`: App version is empty */
 export class ConnectionAppVersionEmpty extends BadRequest {
-  static ID = "CONNECTION_APP_VERSION_EMPTY";
-  static DESCRIPTION = "App version is empty";
 }
 /** 400 `CONNECTION_DEVICE_MODEL_EMPTY`: The device model is empty */
 export class ConnectionDeviceModelEmpty extends BadRequest {
-  static ID = "CONNECTION_DEVICE_MODEL_EMPTY";
-  static DESCRIPTION = "The device model is empty";
 }
 /** 400 `CONNECTION_LANG_PACK_INVALID`: The specified language pack is not valid */
 export class ConnectionLangPackInvalid extends BadRequest {
-  static ID = "CONNECTION_LANG_PACK_INVALID";
-  static DESCRIPTION = "The specified language pack is not valid";
 }
 /** 400 `CONNECTION_LAYER_INVALID`: The connection layer is invalid. Missing InvokeWithLayer-InitConnection call */
 export class ConnectionLayerInvalid extends BadRequest {
-  static ID = "CONNECTION_LAYER_INVALID";
-  static DESCRIPTION =
-    "The connection layer is invalid. Missing InvokeWithLayer-InitConnection call";
 }
 /** 400 `CONNECTION_NOT_INITED`: The connection was not initialized */
 export class ConnectionNotInited extends BadRequest {
-  static ID = "CONNECTION_NOT_INITED";
-  static DESCRIPTION = "The connection was not initialized";
 }
 /** 400 `CONNECTION_SYSTEM_EMPTY`: The connection to the system is empty */
 export class ConnectionSystemEmpty extends BadRequest {
-  static ID = "CONNECTION_SYSTEM_EMPTY";
-  static DESCRIPTION = "The connection to the system is empty";
 }
 /** 400 `CONNECTION_SYSTEM_LANG_CODE_EMPTY`: The system language code is empty */
 export class ConnectionSystemLangCodeEmpty extends BadRequest {
-  static ID = "CONNECTION_SYSTEM_LANG_CODE_EMPTY";
-  static DESCRIPTION = "The system language code is empty";
 }
 /** 400 `CONTACT_ADD_MISSING`: Contact to add is missing */
 export class ContactAddMissing extends BadRequest {
-  static ID = "CONTACT_ADD_MISSING";
-  static DESCRIPTION = "Contact to add is missing";
 }
 /** 400 `CONTACT_ID_INVALID`: The provided contact id is invalid */
 export class ContactIdInvalid extends BadRequest {
-  static ID = "CONTACT_ID_INVALID";
-  static DESCRIPTION = "The provided contact id is invalid";
 }
 /** 400 `CONTACT_MISSING`: The specified user is not a contact. */
 export class ContactMissing extends BadRequest {
-  static ID = "CONTACT_MISSING";
-  static DESCRIPTION = "The specified user is not a contact.";
 }
 /** 400 `CONTACT_NAME_EMPTY`: The provided contact name is empty */
 export class ContactNameEmpty extends BadRequest {
-  static ID = "CONTACT_NAME_EMPTY";
-  static DESCRIPTION = "The provided contact name is empty";
 }
 /** 400 `CONTACT_REQ_MISSING`: Missing contact request */
 export class ContactReqMissing extends BadRequest {
-  static ID = "CONTACT_REQ_MISSING";
-  static DESCRIPTION = "Missing contact request";
 }
 /** 400 `CREATE_CALL_FAILED`: An error occurred while creating the call */
 export class CreateCallFailed extends BadRequest {
-  static ID = "CREATE_CALL_FAILED";
-  static DESCRIPTION = "An error occurred while creating the call";
 }
 /** 400 `CURRENCY_TOTAL_AMOUNT_INVALID`: The total amount of all prices is invalid */
 export class CurrencyTotalAmountInvalid extends BadRequest {
-  static ID = "CURRENCY_TOTAL_AMOUNT_INVALID";
-  static DESCRIPTION = "The total amount of all prices is invalid";
 }
 /** 400 `DATA_INVALID`: The encrypted data is invalid */
 export class DataInvalid extends BadRequest {
-  static ID = "DATA_INVALID";
-  static DESCRIPTION = "The encrypted data is invalid";
 }
 /** 400 `DATA_JSON_INVALID`: The provided JSON data is invalid */
 export class DataJsonInvalid extends BadRequest {
-  static ID = "DATA_JSON_INVALID";
-  static DESCRIPTION = "The provided JSON data is invalid";
 }
 /** 400 `DATA_TOO_LONG`: Data too long */
 export class DataTooLong extends BadRequest {
-  static ID = "DATA_TOO_LONG";
-  static DESCRIPTION = "Data too long";
 }
 /** 400 `DATE_EMPTY`: The date argument is empty */
 export class DateEmpty extends BadRequest {
-  static ID = "DATE_EMPTY";
-  static DESCRIPTION = "The date argument is empty";
 }
 /** 400 `DC_ID_INVALID`: The dc_id parameter is invalid */
 export class DcIdInvalid extends BadRequest {
-  static ID = "DC_ID_INVALID";
-  static DESCRIPTION = "The dc_id parameter is invalid";
 }
 /** 400 `DH_G_A_INVALID`: The g_a parameter invalid */
 export class DhGAInvalid extends BadRequest {
-  static ID = "DH_G_A_INVALID";
-  static DESCRIPTION = "The g_a parameter invalid";
 }
 /** 400 `DOCUMENT_INVALID`: The document is invalid */
 export class DocumentInvalid extends BadRequest {
-  static ID = "DOCUMENT_INVALID";
-  static DESCRIPTION = "The document is invalid";
 }
 /** 400 `EMAIL_HASH_EXPIRED`: The email hash expired and cannot be used to verify it */
 export class EmailHashExpired extends BadRequest {
-  static ID = "EMAIL_HASH_EXPIRED";
-  static DESCRIPTION = "The email hash expired and cannot be used to verify it";
 }
 /** 400 `EMAIL_INVALID`: The email provided is invalid */
 export class EmailInvalid extends BadRequest {
-  static ID = "EMAIL_INVALID";
-  static DESCRIPTION = "The email provided is invalid";
 }
 /** 400 `EMAIL_NOT_ALLOWED`: This email is not allowed */
 export class EmailNotAllowed extends BadRequest {
-  static ID = "EMAIL_NOT_ALLOWED";
-  static DESCRIPTION = "This email is not allowed";
 }
 /** 400 `EMAIL_NOT_SETUP`: In order to change the login email with emailVerifyPurposeLoginChange, an existing login email must already be set using emailVerifyPurposeLoginSetup. */
 export class EmailNotSetup extends BadRequest {
-  static ID = "EMAIL_NOT_SETUP";
-  static DESCRIPTION =
-    "In order to change the login email with emailVerifyPurposeLoginChange, an existing login email must already be set using emailVerifyPurposeLoginSetup.";
 }
 /** 400 `EMAIL_UNCONFIRMED`: Email unconfirmed */
 export class EmailUnconfirmed extends BadRequest {
-  static ID = "EMAIL_UNCONFIRMED";
-  static DESCRIPTION = "Email unconfirmed";
 }
 /** 400 `EMAIL_UNCONFIRMED_X`: The provided email isn't confirmed, {value} is the length of the verification code that was just sent to the email */
 export class EmailUnconfirmedX extends BadRequest {
-  static ID = "EMAIL_UNCONFIRMED_X";
-  static DESCRIPTION =
-    "The provided email isn't confirmed, {value} is the length of the verification code that was just sent to the email";
 }
 /** 400 `EMAIL_VERIFY_EXPIRED`: The verification email has expired */
 export class EmailVerifyExpired extends BadRequest {
-  static ID = "EMAIL_VERIFY_EXPIRED";
-  static DESCRIPTION = "The verification email has expired";
 }
 /** 400 `EMOJI_INVALID`: The specified theme emoji is valid */
 export class EmojiInvalid extends BadRequest {
-  static ID = "EMOJI_INVALID";
-  static DESCRIPTION = "The specified theme emoji is valid";
 }
 /** 400 `EMOJI_MARKUP_INVALID`: The specified `video_emoji_markup` was invalid. */
 export class EmojiMarkupInvalid extends BadRequest {
-  static ID = "EMOJI_MARKUP_INVALID";
-  static DESCRIPTION = "The specified `video_emoji_markup` was invalid.";
 }
 /** 400 `EMOJI_NOT_MODIFIED`: The theme wasn't changed */
 export class EmojiNotModified extends BadRequest {
-  static ID = "EMOJI_NOT_MODIFIED";
-  static DESCRIPTION = "The theme wasn't changed";
 }
 /** 400 `EMOTICON_EMPTY`: The emoticon parameter is empty */
 export class EmoticonEmpty extends BadRequest {
-  static ID = "EMOTICON_EMPTY";
-  static DESCRIPTION = "The emoticon parameter is empty";
 }
 /** 400 `EMOTICON_INVALID`: The emoticon parameter is invalid */
 export class EmoticonInvalid extends BadRequest {
-  static ID = "EMOTICON_INVALID";
-  static DESCRIPTION = "The emoticon parameter is invalid";
 }
 /** 400 `EMOTICON_STICKERPACK_MISSING`: The emoticon sticker pack you are trying to obtain is missing */
 export class EmoticonStickerpackMissing extends BadRequest {
-  static ID = "EMOTICON_STICKERPACK_MISSING";
-  static DESCRIPTION = "The emoticon sticker pack you are trying to obtain is missing";
 }
 /** 400 `ENCRYPTED_MESSAGE_INVALID`: The special binding message (bind_auth_key_inner) contains invalid data */
 export class EncryptedMessageInvalid extends BadRequest {
-  static ID = "ENCRYPTED_MESSAGE_INVALID";
-  static DESCRIPTION = "The special binding message (bind_auth_key_inner) contains invalid data";
 }
 /** 400 `ENCRYPTION_ALREADY_ACCEPTED`: The secret chat is already accepted */
 export class EncryptionAlreadyAccepted extends BadRequest {
-  static ID = "ENCRYPTION_ALREADY_ACCEPTED";
-  static DESCRIPTION = "The secret chat is already accepted";
 }
 /** 400 `ENCRYPTION_ALREADY_DECLINED`: The secret chat is already declined */
 export class EncryptionAlreadyDeclined extends BadRequest {
-  static ID = "ENCRYPTION_ALREADY_DECLINED";
-  static DESCRIPTION = "The secret chat is already declined";
 }
 /** 400 `ENCRYPTION_DECLINED`: The secret chat was declined */
 export class EncryptionDeclined extends BadRequest {
-  static ID = "ENCRYPTION_DECLINED";
-  static DESCRIPTION = "The secret chat was declined";
 }
 /** 400 `ENCRYPTION_ID_INVALID`: The provided secret chat id is invalid */
 export class EncryptionIdInvalid extends BadRequest {
-  static ID = "ENCRYPTION_ID_INVALID";
-  static DESCRIPTION = "The provided secret chat id is invalid";
 }
 /** 400 `ENTITIES_TOO_LONG`: The entity provided contains data that is too long, or you passed too many entities to this message */
 export class EntitiesTooLong extends BadRequest {
-  static ID = "ENTITIES_TOO_LONG";
-  static DESCRIPTION =
-    "The entity provided contains data that is too long, or you passed too many entities to this message";
 }
 /** 400 `ENTITY_BOUNDS_INVALID`: The message entity bounds are invalid */
 export class EntityBoundsInvalid extends BadRequest {
-  static ID = "ENTITY_BOUNDS_INVALID";
-  static DESCRIPTION = "The message entity bounds are invalid";
 }
 /** 400 `ENTITY_MENTION_USER_INVALID`: The mentioned entity is not an user */
 export class EntityMentionUserInvalid extends BadRequest {
-  static ID = "ENTITY_MENTION_USER_INVALID";
-  static DESCRIPTION = "The mentioned entity is not an user";
 }
 /** 400 `ERROR_TEXT_EMPTY`: The provided error message is empty */
 export class ErrorTextEmpty extends BadRequest {
-  static ID = "ERROR_TEXT_EMPTY";
-  static DESCRIPTION = "The provided error message is empty";
 }
 /** 400 `EXPIRE_DATE_INVALID`: The expiration date is invalid */
 export class ExpireDateInvalid extends BadRequest {
-  static ID = "EXPIRE_DATE_INVALID";
-  static DESCRIPTION = "The expiration date is invalid";
 }
 /** 400 `EXPIRE_FORBIDDEN`: Expire forbidden */
 export class ExpireForbidden extends BadRequest {
-  static ID = "EXPIRE_FORBIDDEN";
-  static DESCRIPTION = "Expire forbidden";
 }
 /** 400 `EXPORT_CARD_INVALID`: The provided card is invalid */
 export class ExportCardInvalid extends BadRequest {
-  static ID = "EXPORT_CARD_INVALID";
-  static DESCRIPTION = "The provided card is invalid";
 }
 /** 400 `EXTENDED_MEDIA_AMOUNT_INVALID`: The maximum amount of `star_count` should be less than the `stars_paid_post_amount_max` */
 export class ExtendedMediaAmountInvalid extends BadRequest {
-  static ID = "EXTENDED_MEDIA_AMOUNT_INVALID";
-  static DESCRIPTION =
-    "The maximum amount of `star_count` should be less than the `stars_paid_post_amount_max`";
 }
 /** 400 `EXTENDED_MEDIA_PEER_INVALID`: The specified chat type is invalid. */
 export class ExtendedMediaPeerInvalid extends BadRequest {
-  static ID = "EXTENDED_MEDIA_PEER_INVALID";
-  static DESCRIPTION = "The specified chat type is invalid.";
 }
 /** 400 `EXTENDED_MEDIA_TYPE_INVALID`: The specified extended media type is unsupported. */
 export class ExtendedMediaTypeInvalid extends BadRequest {
-  static ID = "EXTENDED_MEDIA_TYPE_INVALID";
-  static DESCRIPTION = "The specified extended media type is unsupported.";
 }
 /** 400 `EXTERNAL_URL_INVALID`: The external media URL is invalid */
 export class ExternalUrlInvalid extends BadRequest {
-  static ID = "EXTERNAL_URL_INVALID";
-  static DESCRIPTION = "The external media URL is invalid";
 }
 /** 400 `FIELD_NAME_EMPTY`: The field with the name FIELD_NAME is missing */
 export class FieldNameEmpty extends BadRequest {
-  static ID = "FIELD_NAME_EMPTY";
-  static DESCRIPTION = "The field with the name FIELD_NAME is missing";
 }
 /** 400 `FIELD_NAME_INVALID`: The field with the name FIELD_NAME is invalid */
 export class FieldNameInvalid extends BadRequest {
-  static ID = "FIELD_NAME_INVALID";
-  static DESCRIPTION = "The field with the name FIELD_NAME is invalid";
 }
 /** 400 `FILE_CONTENT_TYPE_INVALID`: File content-type is invalid */
 export class FileContentTypeInvalid extends BadRequest {
-  static ID = "FILE_CONTENT_TYPE_INVALID";
-  static DESCRIPTION = "File content-type is invalid";
 }
 /** 400 `FILE_EMTPY`: An empty file was provided */
 export class FileEmtpy extends BadRequest {
-  static ID = "FILE_EMTPY";
-  static DESCRIPTION = "An empty file was provided";
 }
 /** 400 `FILE_ID_INVALID`: The file id is invalid */
 export class FileIdInvalid extends BadRequest {
-  static ID = "FILE_ID_INVALID";
-  static DESCRIPTION = "The file id is invalid";
 }
 /** 400 `FILE_MIGRATE_X`: The file is in Data Center No. {value} */
 export class FileMigrateX400 extends BadRequest {
-  static ID = "FILE_MIGRATE_X";
-  static DESCRIPTION = "The file is in Data Center No. {value}";
 }
 /** 400 `FILE_PARTS_INVALID`: Invalid number of parts. */
 export class FilePartsInvalid extends BadRequest {
-  static ID = "FILE_PARTS_INVALID";
-  static DESCRIPTION = "Invalid number of parts.";
 }
 /** 400 `FILE_PART_0_MISSING`: File part 0 missing */
 export class FilePart0Missing extends BadRequest {
-  static ID = "FILE_PART_0_MISSING";
-  static DESCRIPTION = "File part 0 missing";
 }
 /** 400 `FILE_PART_EMPTY`: The file part sent is empty */
 export class FilePartEmpty extends BadRequest {
-  static ID = "FILE_PART_EMPTY";
-  static DESCRIPTION = "The file part sent is empty";
 }
 /** 400 `FILE_PART_INVALID`: The file part number is invalid. */
 export class FilePartInvalid extends BadRequest {
-  static ID = "FILE_PART_INVALID";
-  static DESCRIPTION = "The file part number is invalid.";
 }
 /** 400 `FILE_PART_LENGTH_INVALID`: The length of a file part is invalid */
 export class FilePartLengthInvalid extends BadRequest {
-  static ID = "FILE_PART_LENGTH_INVALID";
-  static DESCRIPTION = "The length of a file part is invalid";
 }
 /** 400 `FILE_PART_SIZE_CHANGED`: The part size is different from the size of one of the previous parts in the same file */
 export class FilePartSizeChanged extends BadRequest {
-  static ID = "FILE_PART_SIZE_CHANGED";
-  static DESCRIPTION =
-    "The part size is different from the size of one of the previous parts in the same file";
 }
 /** 400 `FILE_PART_SIZE_INVALID`: The file part size is invalid */
 export class FilePartSizeInvalid extends BadRequest {
-  static ID = "FILE_PART_SIZE_INVALID";
-  static DESCRIPTION = "The file part size is invalid";
 }
 /** 400 `FILE_PART_TOO_BIG`: The size limit for the content of the file part has been exceeded */
 export class FilePartTooBig extends BadRequest {
-  static ID = "FILE_PART_TOO_BIG";
-  static DESCRIPTION = "The size limit for the content of the file part has been exceeded";
 }
 /** 400 `FILE_PART_X_MISSING`: Part {value} of the file is missing from storage */
 export class FilePartMissing extends BadRequest {
-  static ID = "FILE_PART_X_MISSING";
-  static DESCRIPTION = "Part {value} of the file is missing from storage";
 }
 /** 400 `FILE_REFERENCE_EMPTY`: The file id contains an empty file reference, you must obtain a valid one by fetching the message from the origin context */
 export class FileReferenceEmpty extends BadRequest {
-  static ID = "FILE_REFERENCE_EMPTY";
-  static DESCRIPTION =
-    "The file id contains an empty file reference, you must obtain a valid one by fetching the message from the origin context";
 }
 /** 400 `FILE_REFERENCE_EXPIRED`: The file id contains an expired file reference, you must obtain a valid one by fetching the message from the origin context */
 export class FileReferenceExpired extends BadRequest {
-  static ID = "FILE_REFERENCE_EXPIRED";
-  static DESCRIPTION =
-    "The file id contains an expired file reference, you must obtain a valid one by fetching the message from the origin context";
 }
 /** 400 `FILE_REFERENCE_INVALID`: The file id contains an invalid file reference, you must obtain a valid one by fetching the message from the origin context */
 export class FileReferenceInvalid extends BadRequest {
-  static ID = "FILE_REFERENCE_INVALID";
-  static DESCRIPTION =
-    "The file id contains an invalid file reference, you must obtain a valid one by fetching the message from the origin context";
 }
 /** 400 `FILE_TITLE_EMPTY`: An empty file title was specified */
 export class FileTitleEmpty extends BadRequest {
-  static ID = "FILE_TITLE_EMPTY";
-  static DESCRIPTION = "An empty file title was specified";
 }
 /** 400 `FILTER_ID_INVALID`: The specified filter ID is invalid */
 export class FilterIdInvalid extends BadRequest {
-  static ID = "FILTER_ID_INVALID";
-  static DESCRIPTION = "The specified filter ID is invalid";
 }
 /** 400 `FILTER_INCLUDE_EMPTY`: The filter include is empty */
 export class FilterIncludeEmpty extends BadRequest {
-  static ID = "FILTER_INCLUDE_EMPTY";
-  static DESCRIPTION = "The filter include is empty";
 }
 /** 400 `FILTER_NOT_SUPPORTED`: The specified filter cannot be used in this context */
 export class FilterNotSupported extends BadRequest {
-  static ID = "FILTER_NOT_SUPPORTED";
-  static DESCRIPTION = "The specified filter cannot be used in this context";
 }
 /** 400 `FILTER_TITLE_EMPTY`: The title field of the filter is empty */
 export class FilterTitleEmpty extends BadRequest {
-  static ID = "FILTER_TITLE_EMPTY";
-  static DESCRIPTION = "The title field of the filter is empty";
 }
 /** 400 `FIRSTNAME_INVALID`: The first name is invalid */
 export class FirstnameInvalid extends BadRequest {
-  static ID = "FIRSTNAME_INVALID";
-  static DESCRIPTION = "The first name is invalid";
 }
 /** 400 `FOLDER_ID_EMPTY`: The folder you tried to delete was already empty */
 export class FolderIdEmpty extends BadRequest {
-  static ID = "FOLDER_ID_EMPTY";
-  static DESCRIPTION = "The folder you tried to delete was already empty";
 }
 /** 400 `FOLDER_ID_INVALID`: The folder id is invalid */
 export class FolderIdInvalid extends BadRequest {
-  static ID = "FOLDER_ID_INVALID";
-  static DESCRIPTION = "The folder id is invalid";
 }
 /** 400 `FORM_ID_EXPIRED`: The specified id has expired. */
 export class FormIdExpired extends BadRequest {
-  static ID = "FORM_ID_EXPIRED";
-  static DESCRIPTION = "The specified id has expired.";
 }
 /** 400 `FORUM_ENABLED`: You can't execute the specified action because the group is a [forum](https://core.telegram.org/api/forum), disable forum functionality to continue. */
 export class ForumEnabled extends BadRequest {
-  static ID = "FORUM_ENABLED";
-  static DESCRIPTION =
-    "You can't execute the specified action because the group is a [forum](https://core.telegram.org/api/forum), disable forum functionality to continue.";
 }
 /** 400 `FRESH_CHANGE_ADMINS_FORBIDDEN`: You can't change administrator settings in this chat because your session was logged-in recently */
 export class FreshChangeAdminsForbidden400 extends BadRequest {
-  static ID = "FRESH_CHANGE_ADMINS_FORBIDDEN";
-  static DESCRIPTION =
-    "You can't change administrator settings in this chat because your session was logged-in recently";
 }
 /** 400 `FROM_MESSAGE_BOT_DISABLED`: Bots can't use fromMessage min constructors */
 export class FromMessageBotDisabled extends BadRequest {
-  static ID = "FROM_MESSAGE_BOT_DISABLED";
-  static DESCRIPTION = "Bots can't use fromMessage min constructors";
 }
 /** 400 `FROM_PEER_INVALID`: The from peer value is invalid */
 export class FromPeerInvalid extends BadRequest {
-  static ID = "FROM_PEER_INVALID";
-  static DESCRIPTION = "The from peer value is invalid";
 }
 /** 400 `GAME_BOT_INVALID`: You cannot send that game with the current bot */
 export class GameBotInvalid extends BadRequest {
-  static ID = "GAME_BOT_INVALID";
-  static DESCRIPTION = "You cannot send that game with the current bot";
 }
 /** 400 `GENERAL_MODIFY_ICON_FORBIDDEN`: You can't modify the icon of the General topic. */
 export class GeneralModifyIconForbidden extends BadRequest {
-  static ID = "GENERAL_MODIFY_ICON_FORBIDDEN";
-  static DESCRIPTION = "You can't modify the icon of the General topic.";
 }
 /** 400 `GEO_POINT_INVALID`: Invalid geo point provided */
 export class GeoPointInvalid extends BadRequest {
-  static ID = "GEO_POINT_INVALID";
-  static DESCRIPTION = "Invalid geo point provided";
 }
 /** 400 `GIF_CONTENT_TYPE_INVALID`: GIF content-type invalid */
 export class GifContentTypeInvalid extends BadRequest {
-  static ID = "GIF_CONTENT_TYPE_INVALID";
-  static DESCRIPTION = "GIF content-type invalid";
 }
 /** 400 `GIF_ID_INVALID`: The provided gif/animation id is invalid */
 export class GifIdInvalid extends BadRequest {
-  static ID = "GIF_ID_INVALID";
-  static DESCRIPTION = "The provided gif/animation id is invalid";
 }
 /** 400 `GIFT_SLUG_INVALID`: The specified slug is invalid. */
 export class GiftSlugInvalid extends BadRequest {
-  static ID = "GIFT_SLUG_INVALID";
-  static DESCRIPTION = "The specified slug is invalid.";
 }
 /** 400 `GIFT_SLUG_EXPIRED`: The gift slug is expired */
 export class GiftSlugExpired extends BadRequest {
-  static ID = "GIFT_SLUG_EXPIRED";
-  static DESCRIPTION = "The gift slug is expired";
 }
 /** 400 `GRAPH_EXPIRED_RELOAD`: This graph has expired, please obtain a new graph token */
 export class GraphExpiredReload extends BadRequest {
-  static ID = "GRAPH_EXPIRED_RELOAD";
-  static DESCRIPTION = "This graph has expired, please obtain a new graph token";
 }
 /** 400 `GRAPH_INVALID_RELOAD`: Invalid graph token provided, please reload the stats and provide the updated token */
 export class GraphInvalidReload extends BadRequest {
-  static ID = "GRAPH_INVALID_RELOAD";
-  static DESCRIPTION =
-    "Invalid graph token provided, please reload the stats and provide the updated token";
 }
 /** 400 `GRAPH_OUTDATED_RELOAD`: The graph data is outdated */
 export class GraphOutdatedReload extends BadRequest {
-  static ID = "GRAPH_OUTDATED_RELOAD";
-  static DESCRIPTION = "The graph data is outdated";
 }
 /** 400 `GROUPCALL_ALREADY_DISCARDED`: The group call was already discarded */
 export class GroupcallAlreadyDiscarded extends BadRequest {
-  static ID = "GROUPCALL_ALREADY_DISCARDED";
-  static DESCRIPTION = "The group call was already discarded";
 }
 /** 400 `GROUPCALL_INVALID`: The specified group call is invalid */
 export class GroupcallInvalid extends BadRequest {
-  static ID = "GROUPCALL_INVALID";
-  static DESCRIPTION = "The specified group call is invalid";
 }
 /** 400 `GROUPCALL_JOIN_MISSING`: You haven't joined this group call */
 export class GroupcallJoinMissing extends BadRequest {
-  static ID = "GROUPCALL_JOIN_MISSING";
-  static DESCRIPTION = "You haven't joined this group call";
 }
 /** 400 `GROUPCALL_NOT_MODIFIED`: Group call settings weren't modified */
 export class GroupcallNotModified extends BadRequest {
-  static ID = "GROUPCALL_NOT_MODIFIED";
-  static DESCRIPTION = "Group call settings weren't modified";
 }
 /** 400 `GROUPCALL_SSRC_DUPLICATE_MUCH`: Too many group call synchronization source duplicates */
 export class GroupcallSsrcDuplicateMuch extends BadRequest {
-  static ID = "GROUPCALL_SSRC_DUPLICATE_MUCH";
-  static DESCRIPTION = "Too many group call synchronization source duplicates";
 }
 /** 400 `GROUPED_MEDIA_INVALID`: The album contains invalid media */
 export class GroupedMediaInvalid extends BadRequest {
-  static ID = "GROUPED_MEDIA_INVALID";
-  static DESCRIPTION = "The album contains invalid media";
 }
 /** 400 `GROUP_CALL_INVALID`: The group call is invalid */
 export class GroupCallInvalid extends BadRequest {
-  static ID = "GROUP_CALL_INVALID";
-  static DESCRIPTION = "The group call is invalid";
 }
 /** 400 `HASH_INVALID`: The provided hash is invalid */
 export class HashInvalid extends BadRequest {
-  static ID = "HASH_INVALID";
-  static DESCRIPTION = "The provided hash is invalid";
 }
 /** 400 `HIDE_REQUESTER_MISSING`: The join request was missing or was already handled */
 export class HideRequesterMissing extends BadRequest {
-  static ID = "HIDE_REQUESTER_MISSING";
-  static DESCRIPTION = "The join request was missing or was already handled";
 }
 /** 400 `IMAGE_PROCESS_FAILED`: The server failed to process your image */
 export class ImageProcessFailed extends BadRequest {
-  static ID = "IMAGE_PROCESS_FAILED";
-  static DESCRIPTION = "The server failed to process your image";
 }
 /** 400 `IMPORT_FILE_INVALID`: The imported file is invalid */
 export class ImportFileInvalid extends BadRequest {
-  static ID = "IMPORT_FILE_INVALID";
-  static DESCRIPTION = "The imported file is invalid";
 }
 /** 400 `IMPORT_FORMAT_UNRECOGNIZED`: The imported format is unrecognized */
 export class ImportFormatUnrecognized extends BadRequest {
-  static ID = "IMPORT_FORMAT_UNRECOGNIZED";
-  static DESCRIPTION = "The imported format is unrecognized";
 }
 /** 400 `IMPORT_ID_INVALID`: The import id is invalid */
 export class ImportIdInvalid extends BadRequest {
-  static ID = "IMPORT_ID_INVALID";
-  static DESCRIPTION = "The import id is invalid";
 }
 /** 400 `INLINE_RESULT_EXPIRED`: The inline bot query expired */
 export class InlineResultExpired extends BadRequest {
-  static ID = "INLINE_RESULT_EXPIRED";
-  static DESCRIPTION = "The inline bot query expired";
 }
 /** 400 `INPUT_CONSTRUCTOR_INVALID`: The provided constructor is invalid */
 export class InputConstructorInvalid extends BadRequest {
-  static ID = "INPUT_CONSTRUCTOR_INVALID";
-  static DESCRIPTION = "The provided constructor is invalid";
 }
 /** 400 `INPUT_FETCH_ERROR`: An error occurred while deserializing TL parameters */
 export class InputFetchError extends BadRequest {
-  static ID = "INPUT_FETCH_ERROR";
-  static DESCRIPTION = "An error occurred while deserializing TL parameters";
 }
 /** 400 `INPUT_FETCH_FAIL`: Failed deserializing TL payload */
 export class InputFetchFail extends BadRequest {
-  static ID = "INPUT_FETCH_FAIL";
-  static DESCRIPTION = "Failed deserializing TL payload";
 }
 /** 400 `INPUT_FILTER_INVALID`: The filter is invalid for this query */
 export class InputFilterInvalid extends BadRequest {
-  static ID = "INPUT_FILTER_INVALID";
-  static DESCRIPTION = "The filter is invalid for this query";
 }
 /** 400 `INPUT_LAYER_INVALID`: The provided layer is invalid */
 export class InputLayerInvalid extends BadRequest {
-  static ID = "INPUT_LAYER_INVALID";
-  static DESCRIPTION = "The provided layer is invalid";
 }
 /** 400 `INPUT_METHOD_INVALID`: The method invoked is invalid in the current schema */
 export class InputMethodInvalid extends BadRequest {
-  static ID = "INPUT_METHOD_INVALID";
-  static DESCRIPTION = "The method invoked is invalid in the current schema";
 }
 /** 400 `INPUT_REQUEST_TOO_LONG`: The input request is too long */
 export class InputRequestTooLong extends BadRequest {
-  static ID = "INPUT_REQUEST_TOO_LONG";
-  static DESCRIPTION = "The input request is too long";
 }
 /** 400 `INPUT_TEXT_EMPTY`: The specified text is empty */
 export class InputTextEmpty extends BadRequest {
-  static ID = "INPUT_TEXT_EMPTY";
-  static DESCRIPTION = "The specified text is empty";
 }
 /** 400 `INPUT_TEXT_TOO_LONG`: The specified text is too long. */
 export class InputTextTooLong extends BadRequest {
-  static ID = "INPUT_TEXT_TOO_LONG";
-  static DESCRIPTION = "The specified text is too long.";
 }
 /** 400 `INPUT_USER_DEACTIVATED`: The target user has been deleted/deactivated */
 export class InputUserDeactivated extends BadRequest {
-  static ID = "INPUT_USER_DEACTIVATED";
-  static DESCRIPTION = "The target user has been deleted/deactivated";
 }
 /** 400 `INVITES_TOO_MUCH`: The maximum number of per-folder invites specified by the `chatlist_invites_limit_default`/`chatlist_invites_limit_premium` was reached. */
 export class InvitesTooMuch extends BadRequest {
-  static ID = "INVITES_TOO_MUCH";
-  static DESCRIPTION =
-    "The maximum number of per-folder invites specified by the `chatlist_invites_limit_default`/`chatlist_invites_limit_premium` was reached.";
 }
 /** 400 `INVITE_FORBIDDEN_WITH_JOINAS`: If the user has anonymously joined a group call as a channel, they can't invite other users to the group call because that would cause deanonymization, because the invite would be sent using the original user ID, not the anonymized channel ID */
 export class InviteForbiddenWithJoinas extends BadRequest {
-  static ID = "INVITE_FORBIDDEN_WITH_JOINAS";
-  static DESCRIPTION =
-    "If the user has anonymously joined a group call as a channel, they can't invite other users to the group call because that would cause deanonymization, because the invite would be sent using the original user ID, not the anonymized channel ID";
 }
 /** 400 `INVITE_HASH_EMPTY`: The invite hash is empty */
 export class InviteHashEmpty extends BadRequest {
-  static ID = "INVITE_HASH_EMPTY";
-  static DESCRIPTION = "The invite hash is empty";
 }
 /** 400 `INVITE_HASH_EXPIRED`: The chat invite link is no longer valid */
 export class InviteHashExpired400 extends BadRequest {
-  static ID = "INVITE_HASH_EXPIRED";
-  static DESCRIPTION = "The chat invite link is no longer valid";
 }
 /** 400 `INVITE_HASH_INVALID`: The invite link hash is invalid */
 export class InviteHashInvalid extends BadRequest {
-  static ID = "INVITE_HASH_INVALID";
-  static DESCRIPTION = "The invite link hash is invalid";
 }
 /** 400 `INVITE_REQUEST_SENT`: The request to join this chat or channel has been successfully sent */
 export class InviteRequestSent extends BadRequest {
-  static ID = "INVITE_REQUEST_SENT";
-  static DESCRIPTION = "The request to join this chat or channel has been successfully sent";
 }
 /** 400 `INVITE_REVOKED_MISSING`: The action required a chat invite link to be revoked first */
 export class InviteRevokedMissing extends BadRequest {
-  static ID = "INVITE_REVOKED_MISSING";
-  static DESCRIPTION = "The action required a chat invite link to be revoked first";
 }
 /** 400 `INVITE_SLUG_EMPTY`: The invite slug is empty */
 export class InviteSlugEmpty extends BadRequest {
-  static ID = "INVITE_SLUG_EMPTY";
-  static DESCRIPTION = "The invite slug is empty";
 }
 /** 400 `INVITE_SLUG_EXPIRED`: The invite slug is expired */
 export class InviteSlugExpired extends BadRequest {
-  static ID = "INVITE_SLUG_EXPIRED";
-  static DESCRIPTION = "The invite slug is expired";
 }
 /** 400 `INVOICE_PAYLOAD_INVALID`: The specified invoice payload is invalid */
 export class InvoicePayloadInvalid extends BadRequest {
-  static ID = "INVOICE_PAYLOAD_INVALID";
-  static DESCRIPTION = "The specified invoice payload is invalid";
 }
 /** 400 `JOIN_AS_PEER_INVALID`: The specified peer cannot be used to join a group call */
 export class JoinAsPeerInvalid extends BadRequest {
-  static ID = "JOIN_AS_PEER_INVALID";
-  static DESCRIPTION = "The specified peer cannot be used to join a group call";
 }
 /** 400 `LANG_CODE_INVALID`: The specified language code is invalid */
 export class LangCodeInvalid extends BadRequest {
-  static ID = "LANG_CODE_INVALID";
-  static DESCRIPTION = "The specified language code is invalid";
 }
 /** 400 `LANG_CODE_NOT_SUPPORTED`: The specified language code is not supported */
 export class LangCodeNotSupported extends BadRequest {
-  static ID = "LANG_CODE_NOT_SUPPORTED";
-  static DESCRIPTION = "The specified language code is not supported";
 }
 /** 400 `LANG_PACK_INVALID`: The provided language pack is invalid */
 export class LangPackInvalid extends BadRequest {
-  static ID = "LANG_PACK_INVALID";
-  static DESCRIPTION = "The provided language pack is invalid";
 }
 /** 400 `LASTNAME_INVALID`: The last name is invalid */
 export class LastnameInvalid extends BadRequest {
-  static ID = "LASTNAME_INVALID";
-  static DESCRIPTION = "The last name is invalid";
 }
 /** 400 `LIMIT_INVALID`: The limit parameter is invalid */
 export class LimitInvalid extends BadRequest {
-  static ID = "LIMIT_INVALID";
-  static DESCRIPTION = "The limit parameter is invalid";
 }
 /** 400 `LINK_NOT_MODIFIED`: The chat link was not modified because you tried to link to the same target */
 export class LinkNotModified extends BadRequest {
-  static ID = "LINK_NOT_MODIFIED";
-  static DESCRIPTION =
-    "The chat link was not modified because you tried to link to the same target";
 }
 /** 400 `LOCATION_INVALID`: The file location is invalid */
 export class LocationInvalid extends BadRequest {
-  static ID = "LOCATION_INVALID";
-  static DESCRIPTION = "The file location is invalid";
 }
 /** 400 `MAX_DATE_INVALID`: The specified maximum date is invalid */
 export class MaxDateInvalid extends BadRequest {
-  static ID = "MAX_DATE_INVALID";
-  static DESCRIPTION = "The specified maximum date is invalid";
 }
 /** 400 `MAX_ID_INVALID`: The max_id parameter is invalid */
 export class MaxIdInvalid extends BadRequest {
-  static ID = "MAX_ID_INVALID";
-  static DESCRIPTION = "The max_id parameter is invalid";
 }
 /** 400 `MAX_QTS_INVALID`: The provided QTS is invalid */
 export class MaxQtsInvalid extends BadRequest {
-  static ID = "MAX_QTS_INVALID";
-  static DESCRIPTION = "The provided QTS is invalid";
 }
 /** 400 `MD5_CHECKSUM_INVALID`: The file's checksum did not match the md5_checksum parameter */
 export class Md5ChecksumInvalid extends BadRequest {
-  static ID = "MD5_CHECKSUM_INVALID";
-  static DESCRIPTION = "The file's checksum did not match the md5_checksum parameter";
 }
 /** 400 `MEDIA_CAPTION_TOO_LONG`: The media caption is too long */
 export class MediaCaptionTooLong extends BadRequest {
-  static ID = "MEDIA_CAPTION_TOO_LONG";
-  static DESCRIPTION = "The media caption is too long";
 }
 /** 400 `MEDIA_EMPTY`: The media you tried to send is invalid */
 export class MediaEmpty extends BadRequest {
-  static ID = "MEDIA_EMPTY";
-  static DESCRIPTION = "The media you tried to send is invalid";
 }
 /** 400 `MEDIA_FILE_INVALID`: The provided media file is invalid */
 export class MediaFileInvalid extends BadRequest {
-  static ID = "MEDIA_FILE_INVALID";
-  static DESCRIPTION = "The provided media file is invalid";
 }
 /** 400 `MEDIA_GROUPED_INVALID`: You tried to send media of different types in an album */
 export class MediaGroupedInvalid extends BadRequest {
-  static ID = "MEDIA_GROUPED_INVALID";
-  static DESCRIPTION = "You tried to send media of different types in an album";
 }
 /** 400 `MEDIA_INVALID`: The media is invalid */
 export class MediaInvalid extends BadRequest {
-  static ID = "MEDIA_INVALID";
-  static DESCRIPTION = "The media is invalid";
 }
 /** 400 `MEDIA_NEW_INVALID`: The new media to edit the message with is invalid */
 export class MediaNewInvalid extends BadRequest {
-  static ID = "MEDIA_NEW_INVALID";
-  static DESCRIPTION = "The new media to edit the message with is invalid";
 }
 /** 400 `MEDIA_PREV_INVALID`: The previous media cannot be edited with anything else */
 export class MediaPrevInvalid extends BadRequest {
-  static ID = "MEDIA_PREV_INVALID";
-  static DESCRIPTION = "The previous media cannot be edited with anything else";
 }
 /** 400 `MEDIA_TTL_INVALID`: The media ttl is invalid */
 export class MediaTtlInvalid extends BadRequest {
-  static ID = "MEDIA_TTL_INVALID";
-  static DESCRIPTION = "The media ttl is invalid";
 }
 /** 400 `MEDIA_VIDEO_STORY_MISSING`: The media does not have a photo or a video */
 export class MediaVideoStoryMissing extends BadRequest {
-  static ID = "MEDIA_VIDEO_STORY_MISSING";
-  static DESCRIPTION = "The media does not have a photo or a video";
 }
 /** 400 `MEGAGROUP_ID_INVALID`: The supergroup is invalid */
 export class MegagroupIdInvalid extends BadRequest {
-  static ID = "MEGAGROUP_ID_INVALID";
-  static DESCRIPTION = "The supergroup is invalid";
 }
 /** 400 `MEGAGROUP_PREHISTORY_HIDDEN`: The action failed because the supergroup has the pre-history hidden */
 export class MegagroupPrehistoryHidden extends BadRequest {
-  static ID = "MEGAGROUP_PREHISTORY_HIDDEN";
-  static DESCRIPTION = "The action failed because the supergroup has the pre-history hidden";
 }
 /** 400 `MEGAGROUP_REQUIRED`: The request can only be used with a supergroup */
 export class MegagroupRequired extends BadRequest {
-  static ID = "MEGAGROUP_REQUIRED";
-  static DESCRIPTION = "The request can only be used with a supergroup";
 }
 /** 400 `MESSAGE_EDIT_TIME_EXPIRED`: You can no longer edit this message because too much time has passed */
 export class MessageEditTimeExpired extends BadRequest {
-  static ID = "MESSAGE_EDIT_TIME_EXPIRED";
-  static DESCRIPTION = "You can no longer edit this message because too much time has passed";
 }
 /** 400 `MESSAGE_EMPTY`: The message sent is empty or contains invalid characters */
 export class MessageEmpty extends BadRequest {
-  static ID = "MESSAGE_EMPTY";
-  static DESCRIPTION = "The message sent is empty or contains invalid characters";
 }
 /** 400 `MESSAGE_IDS_EMPTY`: The requested message doesn't exist or you provided no message id */
 export class MessageIdsEmpty extends BadRequest {
-  static ID = "MESSAGE_IDS_EMPTY";
-  static DESCRIPTION = "The requested message doesn't exist or you provided no message id";
 }
 /** 400 `MESSAGE_ID_INVALID`: The message id is invalid */
 export class MessageIdInvalid extends BadRequest {
-  static ID = "MESSAGE_ID_INVALID";
-  static DESCRIPTION = "The message id is invalid";
 }
 /** 400 `MESSAGE_NOT_MODIFIED`: The message was not modified because you tried to edit it using the same content */
 export class MessageNotModified extends BadRequest {
-  static ID = "MESSAGE_NOT_MODIFIED";
-  static DESCRIPTION =
-    "The message was not modified because you tried to edit it using the same content";
 }
 /** 400 `MESSAGE_POLL_CLOSED`: You can't interact with a closed poll */
 export class MessagePollClosed extends BadRequest {
-  static ID = "MESSAGE_POLL_CLOSED";
-  static DESCRIPTION = "You can't interact with a closed poll";
 }
 /** 400 `MESSAGE_TOO_LONG`: The message text is too long */
 export class MessageTooLong extends BadRequest {
-  static ID = "MESSAGE_TOO_LONG";
-  static DESCRIPTION = "The message text is too long";
 }
 /** 400 `METHOD_INVALID`: The API method is invalid and cannot be used */
 export class MethodInvalid extends BadRequest {
-  static ID = "METHOD_INVALID";
-  static DESCRIPTION = "The API method is invalid and cannot be used";
 }
 /** 400 `MIN_DATE_INVALID`: The specified minimum date is invalid */
 export class MinDateInvalid extends BadRequest {
-  static ID = "MIN_DATE_INVALID";
-  static DESCRIPTION = "The specified minimum date is invalid";
 }
 /** 400 `MSG_ID_INVALID`: The message ID used in the peer was invalid */
 export class MsgIdInvalid extends BadRequest {
-  static ID = "MSG_ID_INVALID";
-  static DESCRIPTION = "The message ID used in the peer was invalid";
 }
 /** 400 `MSG_TOO_OLD`: chat_read_mark_expire_period have passed since the message was sent, read receipts were deleted */
 export class MsgTooOld extends BadRequest {
-  static ID = "MSG_TOO_OLD";
-  static DESCRIPTION =
-    "chat_read_mark_expire_period have passed since the message was sent, read receipts were deleted";
 }
 /** 400 `MSG_VOICE_MISSING`: The message does not contain a voice message */
 export class MsgVoiceMissing extends BadRequest {
-  static ID = "MSG_VOICE_MISSING";
-  static DESCRIPTION = "The message does not contain a voice message";
 }
 /** 400 `MSG_WAIT_FAILED`: A waiting call returned an error */
 export class MsgWaitFailed400 extends BadRequest {
-  static ID = "MSG_WAIT_FAILED";
-  static DESCRIPTION = "A waiting call returned an error";
 }
 /** 400 `MULTI_MEDIA_TOO_LONG`: The album/media group contains too many items */
 export class MultiMediaTooLong extends BadRequest {
-  static ID = "MULTI_MEDIA_TOO_LONG";
-  static DESCRIPTION = "The album/media group contains too many items";
 }
 /** 400 `NEW_SALT_INVALID`: The new salt is invalid */
 export class NewSaltInvalid extends BadRequest {
-  static ID = "NEW_SALT_INVALID";
-  static DESCRIPTION = "The new salt is invalid";
 }
 /** 400 `NEW_SETTINGS_EMPTY`: No password is set on the current account, and no new password was specified in `new_settings` */
 export class NewSettingsEmpty extends BadRequest {
-  static ID = "NEW_SETTINGS_EMPTY";
-  static DESCRIPTION =
-    "No password is set on the current account, and no new password was specified in `new_settings`";
 }
 /** 400 `NEW_SETTINGS_INVALID`: The new settings are invalid */
 export class NewSettingsInvalid extends BadRequest {
-  static ID = "NEW_SETTINGS_INVALID";
-  static DESCRIPTION = "The new settings are invalid";
 }
 /** 400 `NOGENERAL_HIDE_FORBIDDEN`: The hidden parameter is only valid for the General topic message_thread_id=1 */
 export class NogeneralHideForbidden extends BadRequest {
-  static ID = "NOGENERAL_HIDE_FORBIDDEN";
-  static DESCRIPTION =
-    "The hidden parameter is only valid for the General topic message_thread_id=1";
 }
 /** 400 `NEXT_OFFSET_INVALID`: The next offset value is invalid */
 export class NextOffsetInvalid extends BadRequest {
-  static ID = "NEXT_OFFSET_INVALID";
-  static DESCRIPTION = "The next offset value is invalid";
 }
 /** 400 `OFFSET_INVALID`: The offset parameter is invalid */
 export class OffsetInvalid extends BadRequest {
-  static ID = "OFFSET_INVALID";
-  static DESCRIPTION = "The offset parameter is invalid";
 }
 /** 400 `OFFSET_PEER_ID_INVALID`: The provided offset peer is invalid */
 export class OffsetPeerIdInvalid extends BadRequest {
-  static ID = "OFFSET_PEER_ID_INVALID";
-  static DESCRIPTION = "The provided offset peer is invalid";
 }
 /** 400 `OPTIONS_TOO_MUCH`: The poll options are too many */
 export class OptionsTooMuch extends BadRequest {
-  static ID = "OPTIONS_TOO_MUCH";
-  static DESCRIPTION = "The poll options are too many";
 }
 /** 400 `OPTION_INVALID`: The option specified is invalid and does not exist in the target poll */
 export class OptionInvalid extends BadRequest {
-  static ID = "OPTION_INVALID";
-  static DESCRIPTION = "The option specified is invalid and does not exist in the target poll";
 }
 /** 400 `PACK_SHORT_NAME_INVALID`: Invalid sticker pack name. It must begin with a letter, can't contain consecutive underscores and must end in '_by_<bot username>'. */
 export class PackShortNameInvalid extends BadRequest {
-  static ID = "PACK_SHORT_NAME_INVALID";
-  static DESCRIPTION =
-    "Invalid sticker pack name. It must begin with a letter, can't contain consecutive underscores and must end in '_by_<bot username>'.";
 }
 /** 400 `PACK_SHORT_NAME_OCCUPIED`: A sticker pack with this name already exists */
 export class PackShortNameOccupied extends BadRequest {
-  static ID = "PACK_SHORT_NAME_OCCUPIED";
-  static DESCRIPTION = "A sticker pack with this name already exists";
 }
 /** 400 `PACK_TITLE_INVALID`: The sticker pack title is invalid */
 export class PackTitleInvalid extends BadRequest {
-  static ID = "PACK_TITLE_INVALID";
-  static DESCRIPTION = "The sticker pack title is invalid";
 }
 /** 400 `PARTICIPANTS_TOO_FEW`: The chat doesn't have enough participants */
 export class ParticipantsTooFew extends BadRequest {
-  static ID = "PARTICIPANTS_TOO_FEW";
-  static DESCRIPTION = "The chat doesn't have enough participants";
 }
 /** 400 `PARTICIPANT_ID_INVALID`: The specified participant ID is invalid */
 export class ParticipantIdInvalid extends BadRequest {
-  static ID = "PARTICIPANT_ID_INVALID";
-  static DESCRIPTION = "The specified participant ID is invalid";
 }
 /** 400 `PARTICIPANT_JOIN_MISSING`: Trying to enable a presentation, when the user hasn't joined the Video Chat with phone.joinGroupCall */
 export class ParticipantJoinMissing400 extends BadRequest {
-  static ID = "PARTICIPANT_JOIN_MISSING";
-  static DESCRIPTION =
-    "Trying to enable a presentation, when the user hasn't joined the Video Chat with phone.joinGroupCall";
 }
 /** 400 `PARTICIPANT_VERSION_OUTDATED`: The other participant is using an outdated Telegram app version */
 export class ParticipantVersionOutdated extends BadRequest {
-  static ID = "PARTICIPANT_VERSION_OUTDATED";
-  static DESCRIPTION = "The other participant is using an outdated Telegram app version";
 }
 /** 400 `PASSWORD_EMPTY`: The password provided is empty */
 export class PasswordEmpty extends BadRequest {
-  static ID = "PASSWORD_EMPTY";
-  static DESCRIPTION = "The password provided is empty";
 }
 /** 400 `PASSWORD_HASH_INVALID`: The two-step verification password is invalid */
 export class PasswordHashInvalid extends BadRequest {
-  static ID = "PASSWORD_HASH_INVALID";
-  static DESCRIPTION = "The two-step verification password is invalid";
 }
 /** 400 `PASSWORD_MISSING`: The account is missing the two-step verification password */
 export class PasswordMissing extends BadRequest {
-  static ID = "PASSWORD_MISSING";
-  static DESCRIPTION = "The account is missing the two-step verification password";
 }
 /** 400 `PASSWORD_RECOVERY_NA`: The password recovery e-mail is not available */
 export class PasswordRecoveryNa extends BadRequest {
-  static ID = "PASSWORD_RECOVERY_NA";
-  static DESCRIPTION = "The password recovery e-mail is not available";
 }
 /** 400 `PASSWORD_REQUIRED`: The two-step verification password is required for this method */
 export class PasswordRequired extends BadRequest {
-  static ID = "PASSWORD_REQUIRED";
-  static DESCRIPTION = "The two-step verification password is required for this method";
 }
 /** 400 `PASSWORD_TOO_FRESH_X`: The two-step verification password was added recently and you are required to wait {value} seconds */
 export class PasswordTooFresh extends BadRequest {
-  static ID = "PASSWORD_TOO_FRESH_X";
-  static DESCRIPTION =
-    "The two-step verification password was added recently and you are required to wait {value} seconds";
 }
 /** 400 `PAYMENT_PROVIDER_INVALID`: The payment provider was not recognised or its token was invalid */
 export class PaymentProviderInvalid extends BadRequest {
-  static ID = "PAYMENT_PROVIDER_INVALID";
-  static DESCRIPTION = "The payment provider was not recognised or its token was invalid";
 }
 /** 400 `PEER_FLOOD`: The method can't be used because your account is currently limited */
 export class PeerFlood extends BadRequest {
-  static ID = "PEER_FLOOD";
-  static DESCRIPTION = "The method can't be used because your account is currently limited";
 }
 /** 400 `PEER_HISTORY_EMPTY`: Peer history empty */
 export class PeerHistoryEmpty extends BadRequest {
-  static ID = "PEER_HISTORY_EMPTY";
-  static DESCRIPTION = "Peer history empty";
 }
 /** 400 `PEER_ID_INVALID`: The peer id being used is invalid or not known yet. Make sure you meet the peer before interacting with it */
 export class PeerIdInvalid400 extends BadRequest {
-  static ID = "PEER_ID_INVALID";
-  static DESCRIPTION =
-    "The peer id being used is invalid or not known yet. Make sure you meet the peer before interacting with it";
 }
 /** 400 `PEER_ID_NOT_SUPPORTED`: The provided peer id is not supported */
 export class PeerIdNotSupported extends BadRequest {
-  static ID = "PEER_ID_NOT_SUPPORTED";
-  static DESCRIPTION = "The provided peer id is not supported";
 }
 /** 400 `PERSISTENT_TIMESTAMP_EMPTY`: The pts argument is empty */
 export class PersistentTimestampEmpty extends BadRequest {
-  static ID = "PERSISTENT_TIMESTAMP_EMPTY";
-  static DESCRIPTION = "The pts argument is empty";
 }
 /** 400 `PERSISTENT_TIMESTAMP_INVALID`: The persistent timestamp is invalid */
 export class PersistentTimestampInvalid extends BadRequest {
-  static ID = "PERSISTENT_TIMESTAMP_INVALID";
-  static DESCRIPTION = "The persistent timestamp is invalid";
 }
 /** 400 `PHONE_CODE_EMPTY`: The phone code is missing */
 export class PhoneCodeEmpty extends BadRequest {
-  static ID = "PHONE_CODE_EMPTY";
-  static DESCRIPTION = "The phone code is missing";
 }
 /** 400 `PHONE_CODE_EXPIRED`: The confirmation code has expired */
 export class PhoneCodeExpired extends BadRequest {
-  static ID = "PHONE_CODE_EXPIRED";
-  static DESCRIPTION = "The confirmation code has expired";
 }
 /** 400 `PHONE_CODE_HASH_EMPTY`: The phone code hash is missing */
 export class PhoneCodeHashEmpty extends BadRequest {
-  static ID = "PHONE_CODE_HASH_EMPTY";
-  static DESCRIPTION = "The phone code hash is missing";
 }
 /** 400 `PHONE_CODE_INVALID`: The confirmation code is invalid */
 export class PhoneCodeInvalid extends BadRequest {
-  static ID = "PHONE_CODE_INVALID";
-  static DESCRIPTION = "The confirmation code is invalid";
 }
 /** 400 `PHONE_HASH_EXPIRED`: An invalid or expired phone_code_hash was provided */
 export class PhoneHashExpired extends BadRequest {
-  static ID = "PHONE_HASH_EXPIRED";
-  static DESCRIPTION = "An invalid or expired phone_code_hash was provided";
 }
 /** 400 `PHONE_NOT_OCCUPIED`: No user is associated to the specified phone number */
 export class PhoneNotOccupied extends BadRequest {
-  static ID = "PHONE_NOT_OCCUPIED";
-  static DESCRIPTION = "No user is associated to the specified phone number";
 }
 /** 400 `PHONE_NUMBER_APP_SIGNUP_FORBIDDEN`: You can't sign up using this app */
 export class PhoneNumberAppSignupForbidden extends BadRequest {
-  static ID = "PHONE_NUMBER_APP_SIGNUP_FORBIDDEN";
-  static DESCRIPTION = "You can't sign up using this app";
 }
 /** 400 `PHONE_NUMBER_BANNED`: The phone number is banned from Telegram and cannot be used */
 export class PhoneNumberBanned extends BadRequest {
-  static ID = "PHONE_NUMBER_BANNED";
-  static DESCRIPTION = "The phone number is banned from Telegram and cannot be used";
 }
 /** 400 `PHONE_NUMBER_FLOOD`: This number has tried to login too many times */
 export class PhoneNumberFlood extends BadRequest {
-  static ID = "PHONE_NUMBER_FLOOD";
-  static DESCRIPTION = "This number has tried to login too many times";
 }
 /** 400 `PHONE_NUMBER_INVALID`: The phone number is invalid */
 export class PhoneNumberInvalid400 extends BadRequest {
-  static ID = "PHONE_NUMBER_INVALID";
-  static DESCRIPTION = "The phone number is invalid";
 }
 /** 400 `PHONE_NUMBER_OCCUPIED`: The phone number is already in use */
 export class PhoneNumberOccupied extends BadRequest {
-  static ID = "PHONE_NUMBER_OCCUPIED";
-  static DESCRIPTION = "The phone number is already in use";
 }
 /** 400 `PHONE_NUMBER_UNOCCUPIED`: The phone number is not yet being used */
 export class PhoneNumberUnoccupied extends BadRequest {
-  static ID = "PHONE_NUMBER_UNOCCUPIED";
-  static DESCRIPTION = "The phone number is not yet being used";
 }
 /** 400 `PHONE_PASSWORD_PROTECTED`: The phone is password protected */
 export class PhonePasswordProtected extends BadRequest {
-  static ID = "PHONE_PASSWORD_PROTECTED";
-  static DESCRIPTION = "The phone is password protected";
 }
 /** 400 `PHOTO_CONTENT_TYPE_INVALID`: The photo content type is invalid */
 export class PhotoContentTypeInvalid extends BadRequest {
-  static ID = "PHOTO_CONTENT_TYPE_INVALID";
-  static DESCRIPTION = "The photo content type is invalid";
 }
 /** 400 `PHOTO_CONTENT_URL_EMPTY`: The photo content URL is empty */
 export class PhotoContentUrlEmpty extends BadRequest {
-  static ID = "PHOTO_CONTENT_URL_EMPTY";
-  static DESCRIPTION = "The photo content URL is empty";
 }
 /** 400 `PHOTO_CROP_FILE_MISSING`: Photo crop file missing */
 export class PhotoCropFileMissing extends BadRequest {
-  static ID = "PHOTO_CROP_FILE_MISSING";
-  static DESCRIPTION = "Photo crop file missing";
 }
 /** 400 `PHOTO_CROP_SIZE_SMALL`: The photo is too small */
 export class PhotoCropSizeSmall extends BadRequest {
-  static ID = "PHOTO_CROP_SIZE_SMALL";
-  static DESCRIPTION = "The photo is too small";
 }
 /** 400 `PHOTO_EXT_INVALID`: The photo extension is invalid */
 export class PhotoExtInvalid extends BadRequest {
-  static ID = "PHOTO_EXT_INVALID";
-  static DESCRIPTION = "The photo extension is invalid";
 }
 /** 400 `PHOTO_FILE_MISSING`: Profile photo file missing */
 export class PhotoFileMissing extends BadRequest {
-  static ID = "PHOTO_FILE_MISSING";
-  static DESCRIPTION = "Profile photo file missing";
 }
 /** 400 `PHOTO_ID_INVALID`: The photo id is invalid */
 export class PhotoIdInvalid extends BadRequest {
-  static ID = "PHOTO_ID_INVALID";
-  static DESCRIPTION = "The photo id is invalid";
 }
 /** 400 `PHOTO_INVALID`: The photo is invalid */
 export class PhotoInvalid extends BadRequest {
-  static ID = "PHOTO_INVALID";
-  static DESCRIPTION = "The photo is invalid";
 }
 /** 400 `PHOTO_INVALID_DIMENSIONS`: The photo dimensions are invalid */
 export class PhotoInvalidDimensions extends BadRequest {
-  static ID = "PHOTO_INVALID_DIMENSIONS";
-  static DESCRIPTION = "The photo dimensions are invalid";
 }
 /** 400 `PHOTO_SAVE_FILE_INVALID`: The photo you tried to send cannot be saved by Telegram */
 export class PhotoSaveFileInvalid extends BadRequest {
-  static ID = "PHOTO_SAVE_FILE_INVALID";
-  static DESCRIPTION = "The photo you tried to send cannot be saved by Telegram";
 }
 /** 400 `PHOTO_THUMB_URL_EMPTY`: The photo thumb URL is empty */
 export class PhotoThumbUrlEmpty extends BadRequest {
-  static ID = "PHOTO_THUMB_URL_EMPTY";
-  static DESCRIPTION = "The photo thumb URL is empty";
 }
 /** 400 `PHOTO_THUMB_URL_INVALID`: The photo thumb URL is invalid */
 export class PhotoThumbUrlInvalid extends BadRequest {
-  static ID = "PHOTO_THUMB_URL_INVALID";
-  static DESCRIPTION = "The photo thumb URL is invalid";
 }
 /** 400 `PINNED_DIALOGS_TOO_MUCH`: Too many pinned dialogs */
 export class PinnedDialogsTooMuch extends BadRequest {
-  static ID = "PINNED_DIALOGS_TOO_MUCH";
-  static DESCRIPTION = "Too many pinned dialogs";
 }
 /** 400 `PINNED_TOPIC_NOT_MODIFIED`: The pinned topic was not modified. */
 export class PinnedTopicNotModified extends BadRequest {
-  static ID = "PINNED_TOPIC_NOT_MODIFIED";
-  static DESCRIPTION = "The pinned topic was not modified.";
 }
 /** 400 `PIN_RESTRICTED`: You can't pin messages in private chats with other people */
 export class PinRestricted extends BadRequest {
-  static ID = "PIN_RESTRICTED";
-  static DESCRIPTION = "You can't pin messages in private chats with other people";
 }
 /** 400 `POLL_ANSWERS_INVALID`: The poll answers are invalid */
 export class PollAnswersInvalid extends BadRequest {
-  static ID = "POLL_ANSWERS_INVALID";
-  static DESCRIPTION = "The poll answers are invalid";
 }
 /** 400 `POLL_ANSWER_INVALID`: One of the poll answers is not acceptable */
 export class PollAnswerInvalid extends BadRequest {
-  static ID = "POLL_ANSWER_INVALID";
-  static DESCRIPTION = "One of the poll answers is not acceptable";
 }
 /** 400 `POLL_OPTION_DUPLICATE`: A duplicate option was sent in the same poll */
 export class PollOptionDuplicate extends BadRequest {
-  static ID = "POLL_OPTION_DUPLICATE";
-  static DESCRIPTION = "A duplicate option was sent in the same poll";
 }
 /** 400 `POLL_OPTION_INVALID`: A poll option used invalid data (the data may be too long) */
 export class PollOptionInvalid extends BadRequest {
-  static ID = "POLL_OPTION_INVALID";
-  static DESCRIPTION = "A poll option used invalid data (the data may be too long)";
 }
 /** 400 `POLL_QUESTION_INVALID`: The poll question is invalid */
 export class PollQuestionInvalid extends BadRequest {
-  static ID = "POLL_QUESTION_INVALID";
-  static DESCRIPTION = "The poll question is invalid";
 }
 /** 400 `POLL_UNSUPPORTED`: This layer does not support polls in the invoked method */
 export class PollUnsupported extends BadRequest {
-  static ID = "POLL_UNSUPPORTED";
-  static DESCRIPTION = "This layer does not support polls in the invoked method";
 }
 /** 400 `POLL_VOTE_REQUIRED`: Cast a vote in the poll before calling this method */
 export class PollVoteRequired400 extends BadRequest {
-  static ID = "POLL_VOTE_REQUIRED";
-  static DESCRIPTION = "Cast a vote in the poll before calling this method";
 }
 /** 400 `PREMIUM_ACCOUNT_REQUIRED`: The method requires a premium user account */
 export class PremiumAccountRequired400 extends BadRequest {
-  static ID = "PREMIUM_ACCOUNT_REQUIRED";
-  static DESCRIPTION = "The method requires a premium user account";
 }
 /** 400 `PREMIUM_GIFTCODE_WAS_REFUNDED`: This gift code can't be redeemed because the giveaway organizer requested a refund */
 export class PremiumGiftcodeWasRefunded400 extends BadRequest {
-  static ID = "PREMIUM_GIFTCODE_WAS_REFUNDED";
-  static DESCRIPTION =
-    "This gift code can't be redeemed because the giveaway organizer requested a refund";
 }
 /** 400 `PRICING_CHAT_INVALID`: This chat chat doesn't support subscription link. */
 export class PricingChatInvalid extends BadRequest {
-  static ID = "PRICING_CHAT_INVALID";
-  static DESCRIPTION = "This chat chat doesn't support subscription link.";
 }
 /** 400 `PRIVACY_KEY_INVALID`: The privacy key is invalid */
 export class PrivacyKeyInvalid extends BadRequest {
-  static ID = "PRIVACY_KEY_INVALID";
-  static DESCRIPTION = "The privacy key is invalid";
 }
 /** 400 `PRIVACY_TOO_LONG`: Your privacy exception list has exceeded the maximum capacity */
 export class PrivacyTooLong extends BadRequest {
-  static ID = "PRIVACY_TOO_LONG";
-  static DESCRIPTION = "Your privacy exception list has exceeded the maximum capacity";
 }
 /** 400 `PRIVACY_VALUE_INVALID`: The privacy value is invalid */
 export class PrivacyValueInvalid extends BadRequest {
-  static ID = "PRIVACY_VALUE_INVALID";
-  static DESCRIPTION = "The privacy value is invalid";
 }
 /** 400 `PUBLIC_KEY_REQUIRED`: A public key is required */
 export class PublicKeyRequired extends BadRequest {
-  static ID = "PUBLIC_KEY_REQUIRED";
-  static DESCRIPTION = "A public key is required";
 }
 /** 400 `QUERY_ID_EMPTY`: The query ID is empty */
 export class QueryIdEmpty extends BadRequest {
-  static ID = "QUERY_ID_EMPTY";
-  static DESCRIPTION = "The query ID is empty";
 }
 /** 400 `QUERY_ID_INVALID`: The callback query id is invalid */
 export class QueryIdInvalid extends BadRequest {
-  static ID = "QUERY_ID_INVALID";
-  static DESCRIPTION = "The callback query id is invalid";
 }
 /** 400 `QUERY_TOO_SHORT`: The query is too short */
 export class QueryTooShort extends BadRequest {
-  static ID = "QUERY_TOO_SHORT";
-  static DESCRIPTION = "The query is too short";
 }
 /** 400 `QUIZ_ANSWER_MISSING`: You can forward a quiz while hiding the original author only after choosing an option in the quiz */
 export class QuizAnswerMissing extends BadRequest {
-  static ID = "QUIZ_ANSWER_MISSING";
-  static DESCRIPTION =
-    "You can forward a quiz while hiding the original author only after choosing an option in the quiz";
 }
 /** 400 `QUIZ_CORRECT_ANSWERS_EMPTY`: The correct answers of the quiz are empty */
 export class QuizCorrectAnswersEmpty extends BadRequest {
-  static ID = "QUIZ_CORRECT_ANSWERS_EMPTY";
-  static DESCRIPTION = "The correct answers of the quiz are empty";
 }
 /** 400 `QUIZ_CORRECT_ANSWERS_TOO_MUCH`: The quiz contains too many correct answers */
 export class QuizCorrectAnswersTooMuch extends BadRequest {
-  static ID = "QUIZ_CORRECT_ANSWERS_TOO_MUCH";
-  static DESCRIPTION = "The quiz contains too many correct answers";
 }
 /** 400 `QUIZ_CORRECT_ANSWER_INVALID`: The correct answers of the quiz are invalid */
 export class QuizCorrectAnswerInvalid extends BadRequest {
-  static ID = "QUIZ_CORRECT_ANSWER_INVALID";
-  static DESCRIPTION = "The correct answers of the quiz are invalid";
 }
 /** 400 `QUIZ_MULTIPLE_INVALID`: A quiz can't have multiple answers */
 export class QuizMultipleInvalid extends BadRequest {
-  static ID = "QUIZ_MULTIPLE_INVALID";
-  static DESCRIPTION = "A quiz can't have multiple answers";
 }
 /** 400 `RANDOM_ID_EMPTY`: The random ID is empty */
 export class RandomIdEmpty extends BadRequest {
-  static ID = "RANDOM_ID_EMPTY";
-  static DESCRIPTION = "The random ID is empty";
 }
 /** 400 `RANDOM_ID_INVALID`: The provided random ID is invalid */
 export class RandomIdInvalid extends BadRequest {
-  static ID = "RANDOM_ID_INVALID";
-  static DESCRIPTION = "The provided random ID is invalid";
 }
 /** 400 `RANDOM_LENGTH_INVALID`: The random length is invalid */
 export class RandomLengthInvalid extends BadRequest {
-  static ID = "RANDOM_LENGTH_INVALID";
-  static DESCRIPTION = "The random length is invalid";
 }
 /** 400 `RANGES_INVALID`: Invalid range provided */
 export class RangesInvalid extends BadRequest {
-  static ID = "RANGES_INVALID";
-  static DESCRIPTION = "Invalid range provided";
 }
 /** 400 `REACTION_EMPTY`: The reaction provided is empty */
 export class ReactionEmpty extends BadRequest {
-  static ID = "REACTION_EMPTY";
-  static DESCRIPTION = "The reaction provided is empty";
 }
 /** 400 `REACTION_INVALID`: Invalid reaction provided (only valid emoji are allowed) */
 export class ReactionInvalid extends BadRequest {
-  static ID = "REACTION_INVALID";
-  static DESCRIPTION = "Invalid reaction provided (only valid emoji are allowed)";
 }
 /** 400 `REFLECTOR_NOT_AVAILABLE`: The call reflector is not available */
 export class ReflectorNotAvailable extends BadRequest {
-  static ID = "REFLECTOR_NOT_AVAILABLE";
-  static DESCRIPTION = "The call reflector is not available";
 }
 /** 400 `REPLY_MARKUP_BUY_EMPTY`: Reply markup for buy button empty */
 export class ReplyMarkupBuyEmpty extends BadRequest {
-  static ID = "REPLY_MARKUP_BUY_EMPTY";
-  static DESCRIPTION = "Reply markup for buy button empty";
 }
 /** 400 `REPLY_MARKUP_GAME_EMPTY`: The provided reply markup for the game is empty */
 export class ReplyMarkupGameEmpty extends BadRequest {
-  static ID = "REPLY_MARKUP_GAME_EMPTY";
-  static DESCRIPTION = "The provided reply markup for the game is empty";
 }
 /** 400 `REPLY_MARKUP_INVALID`: The provided reply markup is invalid */
 export class ReplyMarkupInvalid extends BadRequest {
-  static ID = "REPLY_MARKUP_INVALID";
-  static DESCRIPTION = "The provided reply markup is invalid";
 }
 /** 400 `REPLY_MARKUP_TOO_LONG`: The reply markup is too long */
 export class ReplyMarkupTooLong extends BadRequest {
-  static ID = "REPLY_MARKUP_TOO_LONG";
-  static DESCRIPTION = "The reply markup is too long";
 }
 /** 400 `REPLY_MESSAGE_ID_INVALID`: The reply message id is invalid */
 export class ReplyMessageIdInvalid extends BadRequest {
-  static ID = "REPLY_MESSAGE_ID_INVALID";
-  static DESCRIPTION = "The reply message id is invalid";
 }
 /** 400 `RESET_REQUEST_MISSING`: No password reset is in progress */
 export class ResetRequestMissing extends BadRequest {
-  static ID = "RESET_REQUEST_MISSING";
-  static DESCRIPTION = "No password reset is in progress";
 }
 /** 400 `RESULTS_TOO_MUCH`: The result contains too many items */
 export class ResultsTooMuch extends BadRequest {
-  static ID = "RESULTS_TOO_MUCH";
-  static DESCRIPTION = "The result contains too many items";
 }
 /** 400 `RESULT_ID_DUPLICATE`: The result contains items with duplicated identifiers */
 export class ResultIdDuplicate extends BadRequest {
-  static ID = "RESULT_ID_DUPLICATE";
-  static DESCRIPTION = "The result contains items with duplicated identifiers";
 }
 /** 400 `RESULT_ID_EMPTY`: Result ID empty */
 export class ResultIdEmpty extends BadRequest {
-  static ID = "RESULT_ID_EMPTY";
-  static DESCRIPTION = "Result ID empty";
 }
 /** 400 `RESULT_ID_INVALID`: The given result cannot be used to send the selection to the bot */
 export class ResultIdInvalid extends BadRequest {
-  static ID = "RESULT_ID_INVALID";
-  static DESCRIPTION = "The given result cannot be used to send the selection to the bot";
 }
 /** 400 `REACTIONS_TOO_MANY`: Currently, non-premium users, can set up to one reaction per message */
 export class ReactionsTooMany extends BadRequest {
-  static ID = "REACTIONS_TOO_MANY";
-  static DESCRIPTION = "Currently, non-premium users, can set up to one reaction per message";
 }
 /** 400 `RESULT_TYPE_INVALID`: The result type is invalid */
 export class ResultTypeInvalid extends BadRequest {
-  static ID = "RESULT_TYPE_INVALID";
-  static DESCRIPTION = "The result type is invalid";
 }
 /** 400 `REVOTE_NOT_ALLOWED`: You cannot change your vote */
 export class RevoteNotAllowed extends BadRequest {
-  static ID = "REVOTE_NOT_ALLOWED";
-  static DESCRIPTION = "You cannot change your vote";
 }
 /** 400 `RIGHTS_NOT_MODIFIED`: The new admin rights are equal to the old rights, no change was made */
 export class RightsNotModified extends BadRequest {
-  static ID = "RIGHTS_NOT_MODIFIED";
-  static DESCRIPTION = "The new admin rights are equal to the old rights, no change was made";
 }
 /** 400 `RSA_DECRYPT_FAILED`: Internal RSA decryption failed */
 export class RsaDecryptFailed extends BadRequest {
-  static ID = "RSA_DECRYPT_FAILED";
-  static DESCRIPTION = "Internal RSA decryption failed";
 }
 /** 400 `SCHEDULE_BOT_NOT_ALLOWED`: Bots are not allowed to schedule messages */
 export class ScheduleBotNotAllowed extends BadRequest {
-  static ID = "SCHEDULE_BOT_NOT_ALLOWED";
-  static DESCRIPTION = "Bots are not allowed to schedule messages";
 }
 /** 400 `SCHEDULE_DATE_INVALID`: Invalid schedule date provided */
 export class ScheduleDateInvalid extends BadRequest {
-  static ID = "SCHEDULE_DATE_INVALID";
-  static DESCRIPTION = "Invalid schedule date provided";
 }
 /** 400 `SCHEDULE_DATE_TOO_LATE`: The date you tried to schedule is too far in the future (more than one year) */
 export class ScheduleDateTooLate extends BadRequest {
-  static ID = "SCHEDULE_DATE_TOO_LATE";
-  static DESCRIPTION =
-    "The date you tried to schedule is too far in the future (more than one year)";
 }
 /** 400 `SCHEDULE_STATUS_PRIVATE`: You cannot schedule a message until the person comes online if their privacy does not show this information */
 export class ScheduleStatusPrivate extends BadRequest {
-  static ID = "SCHEDULE_STATUS_PRIVATE";
-  static DESCRIPTION =
-    "You cannot schedule a message until the person comes online if their privacy does not show this information";
 }
 /** 400 `SCHEDULE_TOO_MUCH`: You tried to schedule too many messages in this chat */
 export class ScheduleTooMuch extends BadRequest {
-  static ID = "SCHEDULE_TOO_MUCH";
-  static DESCRIPTION = "You tried to schedule too many messages in this chat";
 }
 /** 400 `SCORE_INVALID`: The specified game score is invalid */
 export class ScoreInvalid extends BadRequest {
-  static ID = "SCORE_INVALID";
-  static DESCRIPTION = "The specified game score is invalid";
 }
 /** 400 `SEARCH_QUERY_EMPTY`: The search query is empty */
 export class SearchQueryEmpty extends BadRequest {
-  static ID = "SEARCH_QUERY_EMPTY";
-  static DESCRIPTION = "The search query is empty";
 }
 /** 400 `SEARCH_WITH_LINK_NOT_SUPPORTED`: You cannot provide a search query and an invite link at the same time */
 export class SearchWithLinkNotSupported extends BadRequest {
-  static ID = "SEARCH_WITH_LINK_NOT_SUPPORTED";
-  static DESCRIPTION = "You cannot provide a search query and an invite link at the same time";
 }
 /** 400 `SECONDS_INVALID`: The seconds interval is invalid */
 export class SecondsInvalid extends BadRequest {
-  static ID = "SECONDS_INVALID";
-  static DESCRIPTION = "The seconds interval is invalid";
 }
 /** 400 `SEND_AS_PEER_INVALID`: You can't send messages as the specified peer */
 export class SendAsPeerInvalid extends BadRequest {
-  static ID = "SEND_AS_PEER_INVALID";
-  static DESCRIPTION = "You can't send messages as the specified peer";
 }
 /** 400 `SEND_MESSAGE_MEDIA_INVALID`: The message media is invalid */
 export class SendMessageMediaInvalid extends BadRequest {
-  static ID = "SEND_MESSAGE_MEDIA_INVALID";
-  static DESCRIPTION = "The message media is invalid";
 }
 /** 400 `SEND_MESSAGE_TYPE_INVALID`: The message type is invalid */
 export class SendMessageTypeInvalid extends BadRequest {
-  static ID = "SEND_MESSAGE_TYPE_INVALID";
-  static DESCRIPTION = "The message type is invalid";
 }
 /** 400 `SESSION_TOO_FRESH_X`: You can't do this action because the current session was logged-in recently */
 export class SessionTooFresh extends BadRequest {
-  static ID = "SESSION_TOO_FRESH_X";
-  static DESCRIPTION =
-    "You can't do this action because the current session was logged-in recently";
 }
 /** 400 `SETTINGS_INVALID`: Invalid settings were provided */
 export class SettingsInvalid extends BadRequest {
-  static ID = "SETTINGS_INVALID";
-  static DESCRIPTION = "Invalid settings were provided";
 }
 /** 400 `SHA256_HASH_INVALID`: The provided SHA256 hash is invalid */
 export class Sha256HashInvalid extends BadRequest {
-  static ID = "SHA256_HASH_INVALID";
-  static DESCRIPTION = "The provided SHA256 hash is invalid";
 }
 /** 400 `SHORTNAME_OCCUPY_FAILED`: An error occurred when trying to register the short-name used for the sticker pack. Try a different name */
 export class ShortnameOccupyFailed extends BadRequest {
-  static ID = "SHORTNAME_OCCUPY_FAILED";
-  static DESCRIPTION =
-    "An error occurred when trying to register the short-name used for the sticker pack. Try a different name";
 }
 /** 400 `SHORT_NAME_INVALID`: The specified short name is invalid */
 export class ShortNameInvalid extends BadRequest {
-  static ID = "SHORT_NAME_INVALID";
-  static DESCRIPTION = "The specified short name is invalid";
 }
 /** 400 `SHORT_NAME_OCCUPIED`: The specified short name is already in use */
 export class ShortNameOccupied extends BadRequest {
-  static ID = "SHORT_NAME_OCCUPIED";
-  static DESCRIPTION = "The specified short name is already in use";
 }
 /** 400 `SLOWMODE_MULTI_MSGS_DISABLED`: Slowmode is enabled, you cannot forward multiple messages to this group */
 export class SlowmodeMultiMsgsDisabled extends BadRequest {
-  static ID = "SLOWMODE_MULTI_MSGS_DISABLED";
-  static DESCRIPTION = "Slowmode is enabled, you cannot forward multiple messages to this group";
 }
 /** 400 `SMS_CODE_CREATE_FAILED`: An error occurred while creating the SMS code */
 export class SmsCodeCreateFailed extends BadRequest {
-  static ID = "SMS_CODE_CREATE_FAILED";
-  static DESCRIPTION = "An error occurred while creating the SMS code";
 }
 /** 400 `SRP_ID_INVALID`: Invalid SRP ID provided */
 export class SrpIdInvalid extends BadRequest {
-  static ID = "SRP_ID_INVALID";
-  static DESCRIPTION = "Invalid SRP ID provided";
 }
 /** 400 `SRP_PASSWORD_CHANGED`: The password has changed */
 export class SrpPasswordChanged extends BadRequest {
-  static ID = "SRP_PASSWORD_CHANGED";
-  static DESCRIPTION = "The password has changed";
 }
 /** 400 `STARGIFT_ALREADY_CONVERTED`: The provided star gift already converted to stars */
 export class StargiftAlreadyConverted extends BadRequest {
-  static ID = "STARGIFT_ALREADY_CONVERTED";
-  static DESCRIPTION = "The provided star gift already converted to stars";
 }
 /** 400 `STARGIFT_ALREADY_UPGRADED`: This star gift was already upgraded before */
 export class StargiftAlreadyUpgraded extends BadRequest {
-  static ID = "STARGIFT_ALREADY_UPGRADED";
-  static DESCRIPTION = "This star gift was already upgraded before";
 }
 /** 400 `STARGIFT_USAGE_LIMITED`: The star gift usage is limited */
 export class StargiftUsageLimited400 extends BadRequest {
-  static ID = "STARGIFT_USAGE_LIMITED";
-  static DESCRIPTION = "The star gift usage is limited";
 }
 /** 400 `START_PARAM_EMPTY`: The start parameter is empty */
 export class StartParamEmpty extends BadRequest {
-  static ID = "START_PARAM_EMPTY";
-  static DESCRIPTION = "The start parameter is empty";
 }
 /** 400 `START_PARAM_INVALID`: The start parameter is invalid */
 export class StartParamInvalid extends BadRequest {
-  static ID = "START_PARAM_INVALID";
-  static DESCRIPTION = "The start parameter is invalid";
 }
 /** 400 `START_PARAM_TOO_LONG`: The start parameter is too long */
 export class StartParamTooLong extends BadRequest {
-  static ID = "START_PARAM_TOO_LONG";
-  static DESCRIPTION = "The start parameter is too long";
 }
 /** 400 `STICKERPACK_STICKERS_TOO_MUCH`: There are too many stickers in this stickerpack, you can't add any more */
 export class StickerpackStickersTooMuch extends BadRequest {
-  static ID = "STICKERPACK_STICKERS_TOO_MUCH";
-  static DESCRIPTION = "There are too many stickers in this stickerpack, you can't add any more";
 }
 /** 400 `STICKERSET_INVALID`: The requested sticker set is invalid */
 export class StickersetInvalid400 extends BadRequest {
-  static ID = "STICKERSET_INVALID";
-  static DESCRIPTION = "The requested sticker set is invalid";
 }
 /** 400 `STICKERSET_NOT_MODIFIED`: The sticker set is not modified */
 export class StickersetNotModified extends BadRequest {
-  static ID = "STICKERSET_NOT_MODIFIED";
-  static DESCRIPTION = "The sticker set is not modified";
 }
 /** 400 `STICKERS_EMPTY`: The sticker provided is empty */
 export class StickersEmpty extends BadRequest {
-  static ID = "STICKERS_EMPTY";
-  static DESCRIPTION = "The sticker provided is empty";
 }
 /** 400 `STICKERS_TOO_MUCH`: Too many stickers in the set */
 export class StickersTooMuch extends BadRequest {
-  static ID = "STICKERS_TOO_MUCH";
-  static DESCRIPTION = "Too many stickers in the set";
 }
 /** 400 `STICKER_DOCUMENT_INVALID`: The sticker document is invalid */
 export class StickerDocumentInvalid extends BadRequest {
-  static ID = "STICKER_DOCUMENT_INVALID";
-  static DESCRIPTION = "The sticker document is invalid";
 }
 /** 400 `STICKER_EMOJI_INVALID`: The sticker emoji is invalid */
 export class StickerEmojiInvalid extends BadRequest {
-  static ID = "STICKER_EMOJI_INVALID";
-  static DESCRIPTION = "The sticker emoji is invalid";
 }
 /** 400 `STICKER_FILE_INVALID`: The sticker file is invalid */
 export class StickerFileInvalid extends BadRequest {
-  static ID = "STICKER_FILE_INVALID";
-  static DESCRIPTION = "The sticker file is invalid";
 }
 /** 400 `STICKER_GIF_DIMENSIONS`: The specified video sticker has invalid dimensions */
 export class StickerGifDimensions extends BadRequest {
-  static ID = "STICKER_GIF_DIMENSIONS";
-  static DESCRIPTION = "The specified video sticker has invalid dimensions";
 }
 /** 400 `STICKER_ID_INVALID`: The provided sticker id is invalid */
 export class StickerIdInvalid extends BadRequest {
-  static ID = "STICKER_ID_INVALID";
-  static DESCRIPTION = "The provided sticker id is invalid";
 }
 /** 400 `STICKER_INVALID`: The provided sticker is invalid */
 export class StickerInvalid extends BadRequest {
-  static ID = "STICKER_INVALID";
-  static DESCRIPTION = "The provided sticker is invalid";
 }
 /** 400 `STICKER_MIME_INVALID`: Make sure to pass a valid image file for the right InputFile parameter */
 export class StickerMimeInvalid extends BadRequest {
-  static ID = "STICKER_MIME_INVALID";
-  static DESCRIPTION = "Make sure to pass a valid image file for the right InputFile parameter";
 }
 /** 400 `STICKER_PNG_DIMENSIONS`: The sticker png dimensions are invalid */
 export class StickerPngDimensions extends BadRequest {
-  static ID = "STICKER_PNG_DIMENSIONS";
-  static DESCRIPTION = "The sticker png dimensions are invalid";
 }
 /** 400 `STICKER_PNG_NOPNG`: Stickers must be png files but the provided image was not a png */
 export class StickerPngNopng extends BadRequest {
-  static ID = "STICKER_PNG_NOPNG";
-  static DESCRIPTION = "Stickers must be png files but the provided image was not a png";
 }
 /** 400 `STICKER_TGS_NODOC`: You must send the animated sticker as a document */
 export class StickerTgsNodoc extends BadRequest {
-  static ID = "STICKER_TGS_NODOC";
-  static DESCRIPTION = "You must send the animated sticker as a document";
 }
 /** 400 `STICKER_TGS_NOTGS`: A tgs sticker file was expected, but something else was provided */
 export class StickerTgsNotgs extends BadRequest {
-  static ID = "STICKER_TGS_NOTGS";
-  static DESCRIPTION = "A tgs sticker file was expected, but something else was provided";
 }
 /** 400 `STICKER_THUMB_PNG_NOPNG`: A png sticker thumbnail file was expected, but something else was provided */
 export class StickerThumbPngNopng extends BadRequest {
-  static ID = "STICKER_THUMB_PNG_NOPNG";
-  static DESCRIPTION = "A png sticker thumbnail file was expected, but something else was provided";
 }
 /** 400 `STICKER_VIDEO_BIG`: The specified video sticker is too big */
 export class StickerVideoBig extends BadRequest {
-  static ID = "STICKER_VIDEO_BIG";
-  static DESCRIPTION = "The specified video sticker is too big";
 }
 /** 400 `STICKER_VIDEO_NODOC`: You must send the video sticker as a document */
 export class StickerVideoNodoc extends BadRequest {
-  static ID = "STICKER_VIDEO_NODOC";
-  static DESCRIPTION = "You must send the video sticker as a document";
 }
 /** 400 `STICKER_VIDEO_NOWEBM`: A webm video file was expected, but something else was provided */
 export class StickerVideoNowebm extends BadRequest {
-  static ID = "STICKER_VIDEO_NOWEBM";
-  static DESCRIPTION = "A webm video file was expected, but something else was provided";
 }
 /** 400 `STORY_ID_EMPTY`: You specified no story IDs. */
 export class StoryIdEmpty extends BadRequest {
-  static ID = "STORY_ID_EMPTY";
-  static DESCRIPTION = "You specified no story IDs.";
 }
 /** 400 `STORY_ID_INVALID`: The specified story ID is invalid. */
 export class StoryIdInvalid extends BadRequest {
-  static ID = "STORY_ID_INVALID";
-  static DESCRIPTION = "The specified story ID is invalid.";
 }
 /** 400 `STORY_NOT_MODIFIED`: The new story information you passed is equal to the previous story information, thus it wasn't modified. */
 export class StoryNotModified extends BadRequest {
-  static ID = "STORY_NOT_MODIFIED";
-  static DESCRIPTION =
-    "The new story information you passed is equal to the previous story information, thus it wasn't modified.";
 }
 /** 400 `STORY_PERIOD_INVALID`: The specified story period is invalid for this account. */
 export class StoryPeriodInvalid extends BadRequest {
-  static ID = "STORY_PERIOD_INVALID";
-  static DESCRIPTION = "The specified story period is invalid for this account.";
 }
 /** 400 `STORIES_TOO_MUCH`: Too many stories in the current account */
 export class StoriesTooMuch extends BadRequest {
-  static ID = "STORIES_TOO_MUCH";
-  static DESCRIPTION = "Too many stories in the current account";
 }
 /** 400 `STORY_SEND_FLOOD_WEEKLY_X`: You've hit the weekly story limit, wait for the specified number of seconds before posting a new story. */
 export class StorySendFloodWeekly extends BadRequest {
-  static ID = "STORY_SEND_FLOOD_WEEKLY_X";
-  static DESCRIPTION =
-    "You've hit the weekly story limit, wait for the specified number of seconds before posting a new story.";
 }
 /** 400 `STORY_SEND_FLOOD_MONTHLY_X`: You've hit the monthly story limit, wait for the specified number of seconds before posting a new story. */
 export class StorySendFloodMonthly extends BadRequest {
-  static ID = "STORY_SEND_FLOOD_MONTHLY_X";
-  static DESCRIPTION =
-    "You've hit the monthly story limit, wait for the specified number of seconds before posting a new story.";
 }
 /** 400 `SUBSCRIPTION_PERIOD_INVALID`: The subscription period is invalid. */
 export class SubscriptionPeriodInvalid extends BadRequest {
-  static ID = "SUBSCRIPTION_PERIOD_INVALID";
-  static DESCRIPTION = "The subscription period is invalid.";
 }
 /** 400 `SWITCH_PM_TEXT_EMPTY`: The switch_pm.text field was empty */
 export class SwitchPmTextEmpty extends BadRequest {
-  static ID = "SWITCH_PM_TEXT_EMPTY";
-  static DESCRIPTION = "The switch_pm.text field was empty";
 }
 /** 400 `TAKEOUT_INVALID`: The takeout id is invalid */
 export class TakeoutInvalid extends BadRequest {
-  static ID = "TAKEOUT_INVALID";
-  static DESCRIPTION = "The takeout id is invalid";
 }
 /** 400 `TAKEOUT_REQUIRED`: The method must be invoked inside a takeout session */
 export class TakeoutRequired400 extends BadRequest {
-  static ID = "TAKEOUT_REQUIRED";
-  static DESCRIPTION = "The method must be invoked inside a takeout session";
 }
 /** 400 `TEMP_AUTH_KEY_ALREADY_BOUND`: The passed temporary key is already bound to another perm_auth_key_id */
 export class TempAuthKeyAlreadyBound extends BadRequest {
-  static ID = "TEMP_AUTH_KEY_ALREADY_BOUND";
-  static DESCRIPTION = "The passed temporary key is already bound to another perm_auth_key_id";
 }
 /** 400 `TEMP_AUTH_KEY_EMPTY`: The temporary auth key provided is empty */
 export class TempAuthKeyEmpty extends BadRequest {
-  static ID = "TEMP_AUTH_KEY_EMPTY";
-  static DESCRIPTION = "The temporary auth key provided is empty";
 }
 /** 400 `THEME_FILE_INVALID`: Invalid theme file provided */
 export class ThemeFileInvalid extends BadRequest {
-  static ID = "THEME_FILE_INVALID";
-  static DESCRIPTION = "Invalid theme file provided";
 }
 /** 400 `THEME_FORMAT_INVALID`: Invalid theme format provided */
 export class ThemeFormatInvalid extends BadRequest {
-  static ID = "THEME_FORMAT_INVALID";
-  static DESCRIPTION = "Invalid theme format provided";
 }
 /** 400 `THEME_INVALID`: Invalid theme provided */
 export class ThemeInvalid extends BadRequest {
-  static ID = "THEME_INVALID";
-  static DESCRIPTION = "Invalid theme provided";
 }
 /** 400 `THEME_MIME_INVALID`: You cannot create this theme because the mime-type is invalid */
 export class ThemeMimeInvalid extends BadRequest {
-  static ID = "THEME_MIME_INVALID";
-  static DESCRIPTION = "You cannot create this theme because the mime-type is invalid";
 }
 /** 400 `THEME_TITLE_INVALID`: The specified theme title is invalid */
 export class ThemeTitleInvalid extends BadRequest {
-  static ID = "THEME_TITLE_INVALID";
-  static DESCRIPTION = "The specified theme title is invalid";
 }
 /** 400 `TITLE_INVALID`: The specified stickerpack title is invalid */
 export class TitleInvalid extends BadRequest {
-  static ID = "TITLE_INVALID";
-  static DESCRIPTION = "The specified stickerpack title is invalid";
 }
 /** 400 `TMP_PASSWORD_DISABLED`: The temporary password is disabled */
 export class TmpPasswordDisabled extends BadRequest {
-  static ID = "TMP_PASSWORD_DISABLED";
-  static DESCRIPTION = "The temporary password is disabled";
 }
 /** 400 `TMP_PASSWORD_INVALID`: The temporary password is invalid */
 export class TmpPasswordInvalid extends BadRequest {
-  static ID = "TMP_PASSWORD_INVALID";
-  static DESCRIPTION = "The temporary password is invalid";
 }
 /** 400 `TOKEN_INVALID`: The provided token is invalid */
 export class TokenInvalid extends BadRequest {
-  static ID = "TOKEN_INVALID";
-  static DESCRIPTION = "The provided token is invalid";
 }
 /** 400 `TOPIC_CLOSED`: The topic was closed */
 export class TopicClosed400 extends BadRequest {
-  static ID = "TOPIC_CLOSED";
-  static DESCRIPTION = "The topic was closed";
 }
 /** 400 `TOPIC_DELETED`: The topic was deleted */
 export class TopicDeleted400 extends BadRequest {
-  static ID = "TOPIC_DELETED";
-  static DESCRIPTION = "The topic was deleted";
 }
 /** 400 `TOPIC_CLOSE_SEPARATELY`: The close flag cannot be provided together with any of the other flags. */
 export class TopicCloseSeparately extends BadRequest {
-  static ID = "TOPIC_CLOSE_SEPARATELY";
-  static DESCRIPTION = "The close flag cannot be provided together with any of the other flags.";
 }
 /** 400 `TOPIC_HIDE_SEPARATELY`: The hide flag cannot be provided together with any of the other flags. */
 export class TopicHideSeparately extends BadRequest {
-  static ID = "TOPIC_HIDE_SEPARATELY";
-  static DESCRIPTION = "The hide flag cannot be provided together with any of the other flags.";
 }
 /** 400 `TOPIC_ID_INVALID`: The provided topic ID is invalid */
 export class TopicIdInvalid extends BadRequest {
-  static ID = "TOPIC_ID_INVALID";
-  static DESCRIPTION = "The provided topic ID is invalid";
 }
 /** 400 `TOPIC_NOT_MODIFIED`: The topic was not modified */
 export class TopicNotModified extends BadRequest {
-  static ID = "TOPIC_NOT_MODIFIED";
-  static DESCRIPTION = "The topic was not modified";
 }
 /** 400 `TOPIC_TITLE_EMPTY`: The specified topic title is empty. */
 export class TopicTitleEmpty extends BadRequest {
-  static ID = "TOPIC_TITLE_EMPTY";
-  static DESCRIPTION = "The specified topic title is empty.";
 }
 /** 400 `TO_LANG_INVALID`: The specified destination language is invalid */
 export class ToLangInvalid extends BadRequest {
-  static ID = "TO_LANG_INVALID";
-  static DESCRIPTION = "The specified destination language is invalid";
 }
 /** 400 `TRANSCRIPTION_FAILED`: Telegram is having internal problems. Please try again later to transcribe the audio. */
 export class TranscriptionFailed extends BadRequest {
-  static ID = "TRANSCRIPTION_FAILED";
-  static DESCRIPTION =
-    "Telegram is having internal problems. Please try again later to transcribe the audio.";
 }
 /** 400 `TTL_DAYS_INVALID`: The provided TTL days is invalid */
 export class TtlDaysInvalid extends BadRequest {
-  static ID = "TTL_DAYS_INVALID";
-  static DESCRIPTION = "The provided TTL days is invalid";
 }
 /** 400 `TTL_MEDIA_INVALID`: The media does not support self-destruction */
 export class TtlMediaInvalid extends BadRequest {
-  static ID = "TTL_MEDIA_INVALID";
-  static DESCRIPTION = "The media does not support self-destruction";
 }
 /** 400 `TYPES_EMPTY`: The types parameter is empty */
 export class TypesEmpty extends BadRequest {
-  static ID = "TYPES_EMPTY";
-  static DESCRIPTION = "The types parameter is empty";
 }
 /** 400 `TYPE_CONSTRUCTOR_INVALID`: The type constructor is invalid */
 export class TypeConstructorInvalid extends BadRequest {
-  static ID = "TYPE_CONSTRUCTOR_INVALID";
-  static DESCRIPTION = "The type constructor is invalid";
 }
 /** 400 `UNKNOWN_ERROR`: Unknown error */
 export class UnknownError extends BadRequest {
-  static ID = "UNKNOWN_ERROR";
-  static DESCRIPTION = "Unknown error";
 }
 /** 400 `UNTIL_DATE_INVALID`: That date parameter is invalid */
 export class UntilDateInvalid extends BadRequest {
-  static ID = "UNTIL_DATE_INVALID";
-  static DESCRIPTION = "That date parameter is invalid";
 }
 /** 400 `URL_INVALID`: The URL provided is invalid */
 export class UrlInvalid extends BadRequest {
-  static ID = "URL_INVALID";
-  static DESCRIPTION = "The URL provided is invalid";
 }
 /** 400 `USAGE_LIMIT_INVALID`: The usage limit is invalid */
 export class UsageLimitInvalid extends BadRequest {
-  static ID = "USAGE_LIMIT_INVALID";
-  static DESCRIPTION = "The usage limit is invalid";
 }
 /** 400 `USERNAME_INVALID`: The username is invalid */
 export class UsernameInvalid extends BadRequest {
-  static ID = "USERNAME_INVALID";
-  static DESCRIPTION = "The username is invalid";
 }
 /** 400 `USERNAME_NOT_MODIFIED`: The username was not modified because you tried to edit it using the same one */
 export class UsernameNotModified extends BadRequest {
-  static ID = "USERNAME_NOT_MODIFIED";
-  static DESCRIPTION =
-    "The username was not modified because you tried to edit it using the same one";
 }
 /** 400 `USERNAME_NOT_OCCUPIED`: The username is not occupied by anyone */
 export class UsernameNotOccupied extends BadRequest {
-  static ID = "USERNAME_NOT_OCCUPIED";
-  static DESCRIPTION = "The username is not occupied by anyone";
 }
 /** 400 `USERNAME_OCCUPIED`: The username is already in use by someone else */
 export class UsernameOccupied extends BadRequest {
-  static ID = "USERNAME_OCCUPIED";
-  static DESCRIPTION = "The username is already in use by someone else";
 }
 /** 400 `USERNAME_PURCHASE_AVAILABLE`: The username is available for purchase on fragment.com */
 export class UsernamePurchaseAvailable extends BadRequest {
-  static ID = "USERNAME_PURCHASE_AVAILABLE";
-  static DESCRIPTION = "The username is available for purchase on fragment.com";
 }
 /** 400 `USERPIC_UPLOAD_REQUIRED`: You are required to upload a profile picture for this action */
 export class UserpicUploadRequired400 extends BadRequest {
-  static ID = "USERPIC_UPLOAD_REQUIRED";
-  static DESCRIPTION = "You are required to upload a profile picture for this action";
 }
 /** 400 `USERS_TOO_FEW`: Not enough users (to create a chat, for example) */
 export class UsersTooFew extends BadRequest {
-  static ID = "USERS_TOO_FEW";
-  static DESCRIPTION = "Not enough users (to create a chat, for example)";
 }
 /** 400 `USERS_TOO_MUCH`: The maximum number of users has been exceeded (to create a chat, for example) */
 export class UsersTooMuch extends BadRequest {
-  static ID = "USERS_TOO_MUCH";
-  static DESCRIPTION =
-    "The maximum number of users has been exceeded (to create a chat, for example)";
 }
 /** 400 `USER_ADMIN_INVALID`: The action requires admin privileges. Probably you tried to edit admin privileges on someone you don't have rights to */
 export class UserAdminInvalid extends BadRequest {
-  static ID = "USER_ADMIN_INVALID";
-  static DESCRIPTION =
-    "The action requires admin privileges. Probably you tried to edit admin privileges on someone you don't have rights to";
 }
 /** 400 `USER_ALREADY_INVITED`: You have already invited this user */
 export class UserAlreadyInvited extends BadRequest {
-  static ID = "USER_ALREADY_INVITED";
-  static DESCRIPTION = "You have already invited this user";
 }
 /** 400 `USER_ALREADY_PARTICIPANT`: The user is already a participant of this chat */
 export class UserAlreadyParticipant extends BadRequest {
-  static ID = "USER_ALREADY_PARTICIPANT";
-  static DESCRIPTION = "The user is already a participant of this chat";
 }
 /** 400 `USER_BANNED_IN_CHANNEL`: You are limited from sending messages in supergroups/channels, check @SpamBot for details */
 export class UserBannedInChannel extends BadRequest {
-  static ID = "USER_BANNED_IN_CHANNEL";
-  static DESCRIPTION =
-    "You are limited from sending messages in supergroups/channels, check @SpamBot for details";
 }
 /** 400 `USER_BLOCKED`: The user is blocked */
 export class UserBlocked extends BadRequest {
-  static ID = "USER_BLOCKED";
-  static DESCRIPTION = "The user is blocked";
 }
 /** 400 `USER_BOT`: Bots in channels can only be administrators, not members. */
 export class UserBot extends BadRequest {
-  static ID = "USER_BOT";
-  static DESCRIPTION = "Bots in channels can only be administrators, not members.";
 }
 /** 400 `USER_BOT_INVALID`: This method can only be used by a bot */
 export class UserBotInvalid400 extends BadRequest {
-  static ID = "USER_BOT_INVALID";
-  static DESCRIPTION = "This method can only be used by a bot";
 }
 /** 400 `USER_BOT_REQUIRED`: The method can be used by bots only */
 export class UserBotRequired extends BadRequest {
-  static ID = "USER_BOT_REQUIRED";
-  static DESCRIPTION = "The method can be used by bots only";
 }
 /** 400 `USER_CHANNELS_TOO_MUCH`: The user is already in too many channels or supergroups */
 export class UserChannelsTooMuch400 extends BadRequest {
-  static ID = "USER_CHANNELS_TOO_MUCH";
-  static DESCRIPTION = "The user is already in too many channels or supergroups";
 }
 /** 400 `USER_CREATOR`: You can't leave this channel because you're its creator */
 export class UserCreator extends BadRequest {
-  static ID = "USER_CREATOR";
-  static DESCRIPTION = "You can't leave this channel because you're its creator";
 }
 /** 400 `USER_ID_INVALID`: The user id being used is invalid or not known yet. Make sure you meet the user before interacting with it */
 export class UserIdInvalid extends BadRequest {
-  static ID = "USER_ID_INVALID";
-  static DESCRIPTION =
-    "The user id being used is invalid or not known yet. Make sure you meet the user before interacting with it";
 }
 /** 400 `USER_INVALID`: The provided user is invalid */
 export class UserInvalid400 extends BadRequest {
-  static ID = "USER_INVALID";
-  static DESCRIPTION = "The provided user is invalid";
 }
 /** 400 `USER_IS_BLOCKED`: The user blocked you */
 export class UserIsBlocked400 extends BadRequest {
-  static ID = "USER_IS_BLOCKED";
-  static DESCRIPTION = "The user blocked you";
 }
 /** 400 `USER_IS_BOT`: A bot cannot send messages to other bots or to itself */
 export class UserIsBot extends BadRequest {
-  static ID = "USER_IS_BOT";
-  static DESCRIPTION = "A bot cannot send messages to other bots or to itself";
 }
 /** 400 `USER_KICKED`: This user was kicked from this chat */
 export class UserKicked extends BadRequest {
-  static ID = "USER_KICKED";
-  static DESCRIPTION = "This user was kicked from this chat";
 }
 /** 400 `USER_NOT_MUTUAL_CONTACT`: The user is not a mutual contact */
 export class UserNotMutualContact400 extends BadRequest {
-  static ID = "USER_NOT_MUTUAL_CONTACT";
-  static DESCRIPTION = "The user is not a mutual contact";
 }
 /** 400 `USER_NOT_PARTICIPANT`: The user is not a member of this chat */
 export class UserNotParticipant400 extends BadRequest {
-  static ID = "USER_NOT_PARTICIPANT";
-  static DESCRIPTION = "The user is not a member of this chat";
 }
 /** 400 `USER_PUBLIC_MISSING`: The accounts username is missing */
 export class UserPublicMissing extends BadRequest {
-  static ID = "USER_PUBLIC_MISSING";
-  static DESCRIPTION = "The accounts username is missing";
 }
 /** 400 `USER_VOLUME_INVALID`: The specified user volume is invalid */
 export class UserVolumeInvalid extends BadRequest {
-  static ID = "USER_VOLUME_INVALID";
-  static DESCRIPTION = "The specified user volume is invalid";
 }
 /** 400 `VIDEO_CONTENT_TYPE_INVALID`: The video content type is invalid (i.e.: not streamable) */
 export class VideoContentTypeInvalid extends BadRequest {
-  static ID = "VIDEO_CONTENT_TYPE_INVALID";
-  static DESCRIPTION = "The video content type is invalid (i.e.: not streamable)";
 }
 /** 400 `VIDEO_FILE_INVALID`: The video file is invalid */
 export class VideoFileInvalid extends BadRequest {
-  static ID = "VIDEO_FILE_INVALID";
-  static DESCRIPTION = "The video file is invalid";
 }
 /** 400 `VIDEO_TITLE_EMPTY`: The specified video title is empty */
 export class VideoTitleEmpty extends BadRequest {
-  static ID = "VIDEO_TITLE_EMPTY";
-  static DESCRIPTION = "The specified video title is empty";
 }
 /** 400 `VOICE_MESSAGES_FORBIDDEN`: This user's privacy settings forbid you from sending voice messages */
 export class VoiceMessagesForbidden400 extends BadRequest {
-  static ID = "VOICE_MESSAGES_FORBIDDEN";
-  static DESCRIPTION = "This user's privacy settings forbid you from sending voice messages";
 }
 /** 400 `VOLUME_LOC_NOT_FOUND`: The volume location can't be found */
 export class VolumeLocNotFound400 extends BadRequest {
-  static ID = "VOLUME_LOC_NOT_FOUND";
-  static DESCRIPTION = "The volume location can't be found";
 }
 /** 400 `WALLPAPER_FILE_INVALID`: The provided file cannot be used as a wallpaper */
 export class WallpaperFileInvalid extends BadRequest {
-  static ID = "WALLPAPER_FILE_INVALID";
-  static DESCRIPTION = "The provided file cannot be used as a wallpaper";
 }
 /** 400 `WALLPAPER_INVALID`: The input wallpaper was not valid */
 export class WallpaperInvalid extends BadRequest {
-  static ID = "WALLPAPER_INVALID";
-  static DESCRIPTION = "The input wallpaper was not valid";
 }
 /** 400 `WALLPAPER_MIME_INVALID`: The wallpaper mime type is invalid */
 export class WallpaperMimeInvalid extends BadRequest {
-  static ID = "WALLPAPER_MIME_INVALID";
-  static DESCRIPTION = "The wallpaper mime type is invalid";
 }
 /** 400 `WALLPAPER_NOT_FOUND`: The specified wallpaper could not be found. */
 export class WallpaperNotFound extends BadRequest {
-  static ID = "WALLPAPER_NOT_FOUND";
-  static DESCRIPTION = "The specified wallpaper could not be found.";
 }
 /** 400 `WC_CONVERT_URL_INVALID`: WC convert URL invalid */
 export class WcConvertUrlInvalid extends BadRequest {
-  static ID = "WC_CONVERT_URL_INVALID";
-  static DESCRIPTION = "WC convert URL invalid";
 }
 /** 400 `WEBDOCUMENT_INVALID`: The web document is invalid */
 export class WebdocumentInvalid extends BadRequest {
-  static ID = "WEBDOCUMENT_INVALID";
-  static DESCRIPTION = "The web document is invalid";
 }
 /** 400 `WEBDOCUMENT_MIME_INVALID`: The web document mime type is invalid */
 export class WebdocumentMimeInvalid extends BadRequest {
-  static ID = "WEBDOCUMENT_MIME_INVALID";
-  static DESCRIPTION = "The web document mime type is invalid";
 }
 /** 400 `WEBDOCUMENT_SIZE_TOO_BIG`: The web document is too big */
 export class WebdocumentSizeTooBig extends BadRequest {
-  static ID = "WEBDOCUMENT_SIZE_TOO_BIG";
-  static DESCRIPTION = "The web document is too big";
 }
 /** 400 `WEBDOCUMENT_URL_EMPTY`: The web document URL is empty */
 export class WebdocumentUrlEmpty extends BadRequest {
-  static ID = "WEBDOCUMENT_URL_EMPTY";
-  static DESCRIPTION = "The web document URL is empty";
 }
 /** 400 `WEBDOCUMENT_URL_INVALID`: The web document URL is invalid */
 export class WebdocumentUrlInvalid extends BadRequest {
-  static ID = "WEBDOCUMENT_URL_INVALID";
-  static DESCRIPTION = "The web document URL is invalid";
 }
 /** 400 `WEBPAGE_CURL_FAILED`: Telegram server could not fetch the provided URL */
 export class WebpageCurlFailed extends BadRequest {
-  static ID = "WEBPAGE_CURL_FAILED";
-  static DESCRIPTION = "Telegram server could not fetch the provided URL";
 }
 /** 400 `WEBPAGE_MEDIA_EMPTY`: The URL doesn't contain any valid media */
 export class WebpageMediaEmpty extends BadRequest {
-  static ID = "WEBPAGE_MEDIA_EMPTY";
-  static DESCRIPTION = "The URL doesn't contain any valid media";
 }
 /** 400 `WEBPAGE_NOT_FOUND`: Webpage not found */
 export class WebpageNotFound extends BadRequest {
-  static ID = "WEBPAGE_NOT_FOUND";
-  static DESCRIPTION = "Webpage not found";
 }
 /** 400 `WEBPAGE_URL_INVALID`: Webpage url invalid */
 export class WebpageUrlInvalid extends BadRequest {
-  static ID = "WEBPAGE_URL_INVALID";
-  static DESCRIPTION = "Webpage url invalid";
 }
 /** 400 `WEBPUSH_AUTH_INVALID`: The specified web push authentication secret is invalid */
 export class WebpushAuthInvalid extends BadRequest {
-  static ID = "WEBPUSH_AUTH_INVALID";
-  static DESCRIPTION = "The specified web push authentication secret is invalid";
 }
 /** 400 `WEBPUSH_KEY_INVALID`: The specified web push elliptic curve Diffie-Hellman public key is invalid */
 export class WebpushKeyInvalid extends BadRequest {
-  static ID = "WEBPUSH_KEY_INVALID";
-  static DESCRIPTION = "The specified web push elliptic curve Diffie-Hellman public key is invalid";
 }
 /** 400 `WEBPUSH_TOKEN_INVALID`: The specified web push token is invalid */
 export class WebpushTokenInvalid extends BadRequest {
-  static ID = "WEBPUSH_TOKEN_INVALID";
-  static DESCRIPTION = "The specified web push token is invalid";
 }
 /** 400 `YOU_BLOCKED_USER`: You blocked this user */
 export class YouBlockedUser extends BadRequest {
-  static ID = "YOU_BLOCKED_USER";
-  static DESCRIPTION = "You blocked this user";
 }
 /** 400 `STORIES_NEVER_CREATED`: You have never created any stories */
 export class StoriesNeverCreated extends BadRequest {
-  static ID = "STORIES_NEVER_CREATED";
-  static DESCRIPTION = "You have never created any stories";
 }
 /** 400 `CHANNEL_FORUM_MISSING`: The channel forum is missing */
 export class ChannelForumMissing extends BadRequest {
-  static ID = "CHANNEL_FORUM_MISSING";
-  static DESCRIPTION = "The channel forum is missing";
 }
 /** 400 `TTL_PERIOD_INVALID`: The provided TTL period is invalid */
 export class TtlPeriodInvalid extends BadRequest {
-  static ID = "TTL_PERIOD_INVALID";
-  static DESCRIPTION = "The provided TTL period is invalid";
 }
 /** 400 `BOOSTS_REQUIRED`: The specified channel must first be boosted by its users in order to perform this action */
 export class BoostsRequired extends BadRequest {
-  static ID = "BOOSTS_REQUIRED";
-  static DESCRIPTION =
-    "The specified channel must first be boosted by its users in order to perform this action";
 }
 /** 400 `BOOSTS_EMPTY`: You can't modify the icon of the General topic. */
 export class BoostsEmpty extends BadRequest {
-  static ID = "BOOSTS_EMPTY";
-  static DESCRIPTION = "You can't modify the icon of the General topic.";
 }
 /** 400 `BOOST_NOT_MODIFIED`: You're already boosting the specified channel. */
 export class BoostNotModified extends BadRequest {
-  static ID = "BOOST_NOT_MODIFIED";
-  static DESCRIPTION = "You're already boosting the specified channel.";
 }
 /** 400 `PAYMENT_REQUIRED`: The payment is required */
 export class PaymentRequired extends BadRequest {
-  static ID = "PAYMENT_REQUIRED";
-  static DESCRIPTION = "The payment is required";
 }
 /** 400 `BOOST_PEER_INVALID`: The specified `boost_peer` is invalid. */
 export class BoostPeerInvalid extends BadRequest {
-  static ID = "BOOST_PEER_INVALID";
-  static DESCRIPTION = "The specified `boost_peer` is invalid.";
 }
 /** 400 `STARS_AMOUNT_INVALID`: The specified `amount` is invalid. */
 export class StarsAmountInvalid extends BadRequest {
-  static ID = "STARS_AMOUNT_INVALID";
-  static DESCRIPTION = "The specified `amount` is invalid.";
 }
 /** 400 `AD_EXPIRED`: The ad has expired (too old or not found). */
 export class AdExpired extends BadRequest {
-  static ID = "AD_EXPIRED";
-  static DESCRIPTION = "The ad has expired (too old or not found).";
 }
 /** 400 `AI_COMPOSE_TASK_MISSING`: The text composition style is missing. */
 export class AiComposeTaskMissing extends BadRequest {
-  static ID = "AI_COMPOSE_TASK_MISSING";
-  static DESCRIPTION = "The text composition style is missing.";
 }
 /** 400 `ANONYMOUS_OPEN_INVALID`: allow_adding_options is not supported for anonymous polls and quizzes. */
 export class AnonymousOpenInvalid extends BadRequest {
-  static ID = "ANONYMOUS_OPEN_INVALID";
-  static DESCRIPTION = "allow_adding_options is not supported for anonymous polls and quizzes.";
 }
 /** 400 `ANSWER_X_MEDIA_TYPE_INVALID`: The option media type at index {value} is invalid. */
 export class AnswerMediaTypeInvalid extends BadRequest {
-  static ID = "ANSWER_X_MEDIA_TYPE_INVALID";
-  static DESCRIPTION = "The option media type at index {value} is invalid.";
 }
 /** 400 `ATTACH_MEDIA_EMPTY`: The attached media is empty. */
 export class AttachMediaEmpty extends BadRequest {
-  static ID = "ATTACH_MEDIA_EMPTY";
-  static DESCRIPTION = "The attached media is empty.";
 }
 /** 400 `ATTACH_MEDIA_TYPE_INVALID`: The attached_media is invalid. */
 export class AttachMediaTypeInvalid extends BadRequest {
-  static ID = "ATTACH_MEDIA_TYPE_INVALID";
-  static DESCRIPTION = "The attached_media is invalid.";
 }
 /** 400 `BALANCE_TOO_LOW`: The transaction cannot be completed because the current [Telegram Stars balance](https://core.telegram.org/api/stars) is too low. */
 export class BalanceTooLow extends BadRequest {
-  static ID = "BALANCE_TOO_LOW";
-  static DESCRIPTION =
-    "The transaction cannot be completed because the current [Telegram Stars balance](https://core.telegram.org/api/stars) is too low.";
 }
 /** 400 `BIRTHDAY_ALREADY`: This user has already entered a birthday. */
 export class BirthdayAlready extends BadRequest {
-  static ID = "BIRTHDAY_ALREADY";
-  static DESCRIPTION = "This user has already entered a birthday.";
 }
 /** 400 `BOT_ALREADY_DISABLED`: The connected business bot was already disabled for the specified peer. */
 export class BotAlreadyDisabled extends BadRequest {
-  static ID = "BOT_ALREADY_DISABLED";
-  static DESCRIPTION = "The connected business bot was already disabled for the specified peer.";
 }
 /** 400 `BOT_APP_BOT_INVALID`: The bot_id passed in the inputBotAppShortName constructor is invalid. */
 export class BotAppBotInvalid extends BadRequest {
-  static ID = "BOT_APP_BOT_INVALID";
-  static DESCRIPTION = "The bot_id passed in the inputBotAppShortName constructor is invalid.";
 }
 /** 400 `BOT_APP_INVALID`: The specified bot app is invalid. */
 export class BotAppInvalid extends BadRequest {
-  static ID = "BOT_APP_INVALID";
-  static DESCRIPTION = "The specified bot app is invalid.";
 }
 /** 400 `BOT_APP_SHORTNAME_INVALID`: The specified bot app short name is invalid. */
 export class BotAppShortnameInvalid extends BadRequest {
-  static ID = "BOT_APP_SHORTNAME_INVALID";
-  static DESCRIPTION = "The specified bot app short name is invalid.";
 }
 /** 400 `BOT_BUSINESS_MISSING`: The specified bot is not a business bot (the [user](https://core.telegram.org/constructor/user).`bot_business` flag is not set). */
 export class BotBusinessMissing extends BadRequest {
-  static ID = "BOT_BUSINESS_MISSING";
-  static DESCRIPTION =
-    "The specified bot is not a business bot (the [user](https://core.telegram.org/constructor/user).`bot_business` flag is not set).";
 }
 /** 400 `BOT_FALLBACK_UNSUPPORTED`: The fallback flag can't be set for bots. */
 export class BotFallbackUnsupported extends BadRequest {
-  static ID = "BOT_FALLBACK_UNSUPPORTED";
-  static DESCRIPTION = "The fallback flag can't be set for bots.";
 }
 /** 400 `BOT_NOT_CONNECTED_YET`: No [business bot](https://core.telegram.org/api/business#connected-bots) is connected to the currently logged in user. */
 export class BotNotConnectedYet extends BadRequest {
-  static ID = "BOT_NOT_CONNECTED_YET";
-  static DESCRIPTION =
-    "No [business bot](https://core.telegram.org/api/business#connected-bots) is connected to the currently logged in user.";
 }
 /** 400 `BOT_WEBVIEW_DISABLED`: A webview cannot be opened in the specified conditions: emitted for example if `from_bot_menu` or `url` are set and `peer` is not the chat with the bot. */
 export class BotWebviewDisabled extends BadRequest {
-  static ID = "BOT_WEBVIEW_DISABLED";
-  static DESCRIPTION =
-    "A webview cannot be opened in the specified conditions: emitted for example if `from_bot_menu` or `url` are set and `peer` is not the chat with the bot.";
 }
 /** 400 `BUSINESS_CONNECTION_INVALID`: The business connection is invalid. */
 export class BusinessConnectionInvalid extends BadRequest {
-  static ID = "BUSINESS_CONNECTION_INVALID";
-  static DESCRIPTION = "The business connection is invalid.";
 }
 /** 400 `BUSINESS_CONNECTION_NOT_ALLOWED`: This business connection is not allowed. */
 export class BusinessConnectionNotAllowed extends BadRequest {
-  static ID = "BUSINESS_CONNECTION_NOT_ALLOWED";
-  static DESCRIPTION = "This business connection is not allowed.";
 }
 /** 400 `BUSINESS_PEER_INVALID`: Messages can't be set to the specified peer through the current [business connection](https://core.telegram.org/api/business#connected-bots). */
 export class BusinessPeerInvalid extends BadRequest {
-  static ID = "BUSINESS_PEER_INVALID";
-  static DESCRIPTION =
-    "Messages can't be set to the specified peer through the current [business connection](https://core.telegram.org/api/business#connected-bots).";
 }
 /** 400 `BUSINESS_PEER_USAGE_MISSING`: You cannot send a message to a user through a [business connection](https://core.telegram.org/api/business#connected-bots) if the user hasn't recently contacted us. */
 export class BusinessPeerUsageMissing extends BadRequest {
-  static ID = "BUSINESS_PEER_USAGE_MISSING";
-  static DESCRIPTION =
-    "You cannot send a message to a user through a [business connection](https://core.telegram.org/api/business#connected-bots) if the user hasn't recently contacted us.";
 }
 /** 400 `BUSINESS_RECIPIENTS_EMPTY`: You didn't set any flag in inputBusinessBotRecipients, thus the bot cannot work with *any* peer. */
 export class BusinessRecipientsEmpty extends BadRequest {
-  static ID = "BUSINESS_RECIPIENTS_EMPTY";
-  static DESCRIPTION =
-    "You didn't set any flag in inputBusinessBotRecipients, thus the bot cannot work with *any* peer.";
 }
 /** 400 `BUSINESS_RECIPIENTS_INVALID`: The specified inputBusinessBotRecipients is invalid. */
 export class BusinessRecipientsInvalid extends BadRequest {
-  static ID = "BUSINESS_RECIPIENTS_INVALID";
-  static DESCRIPTION = "The specified inputBusinessBotRecipients is invalid.";
 }
 /** 400 `BUSINESS_WORK_HOURS_EMPTY`: No work hours were specified. */
 export class BusinessWorkHoursEmpty extends BadRequest {
-  static ID = "BUSINESS_WORK_HOURS_EMPTY";
-  static DESCRIPTION = "No work hours were specified.";
 }
 /** 400 `BUSINESS_WORK_HOURS_PERIOD_INVALID`: The specified work hours are invalid, see [here »](https://core.telegram.org/api/business#opening-hours) for the exact requirements. */
 export class BusinessWorkHoursPeriodInvalid extends BadRequest {
-  static ID = "BUSINESS_WORK_HOURS_PERIOD_INVALID";
-  static DESCRIPTION =
-    "The specified work hours are invalid, see [here »](https://core.telegram.org/api/business#opening-hours) for the exact requirements.";
 }
 /** 400 `BUTTON_COPY_TEXT_INVALID`: The specified [keyboardButtonCopy](https://core.telegram.org/constructor/keyboardButtonCopy).`copy_text` is invalid. */
 export class ButtonCopyTextInvalid extends BadRequest {
-  static ID = "BUTTON_COPY_TEXT_INVALID";
-  static DESCRIPTION =
-    "The specified [keyboardButtonCopy](https://core.telegram.org/constructor/keyboardButtonCopy).`copy_text` is invalid.";
 }
 /** 400 `BUTTON_INVALID`: The specified button is invalid. */
 export class ButtonInvalid extends BadRequest {
-  static ID = "BUTTON_INVALID";
-  static DESCRIPTION = "The specified button is invalid.";
 }
 /** 400 `BUTTON_POS_INVALID`: The position of one of the keyboard buttons is invalid (i.e. a Game or Pay button not in the first position, and so on...). */
 export class ButtonPosInvalid extends BadRequest {
-  static ID = "BUTTON_POS_INVALID";
-  static DESCRIPTION =
-    "The position of one of the keyboard buttons is invalid (i.e. a Game or Pay button not in the first position, and so on...).";
 }
 /** 400 `BUTTON_USER_INVALID`: The user_id passed to inputKeyboardButtonUserProfile is invalid!. */
 export class ButtonUserInvalid extends BadRequest {
-  static ID = "BUTTON_USER_INVALID";
-  static DESCRIPTION = "The user_id passed to inputKeyboardButtonUserProfile is invalid!.";
 }
 /** 400 `CALL_OCCUPY_FAILED`: The call failed because the user is already making another call. */
 export class CallOccupyFailed400 extends BadRequest {
-  static ID = "CALL_OCCUPY_FAILED";
-  static DESCRIPTION = "The call failed because the user is already making another call.";
 }
 /** 400 `CALL_PROTOCOL_LAYER_INVALID`: The specified protocol layer version range is invalid. */
 export class CallProtocolLayerInvalid extends BadRequest {
-  static ID = "CALL_PROTOCOL_LAYER_INVALID";
-  static DESCRIPTION = "The specified protocol layer version range is invalid.";
 }
 /** 400 `CHANNEL_MONOFORUM_UNSUPPORTED`: You cannot use this method in direct chats. */
 export class ChannelMonoforumUnsupported extends BadRequest {
-  static ID = "CHANNEL_MONOFORUM_UNSUPPORTED";
-  static DESCRIPTION = "You cannot use this method in direct chats.";
 }
 /** 400 `CHARGE_ID_EMPTY`: The specified charge_id is empty. */
 export class ChargeIdEmpty extends BadRequest {
-  static ID = "CHARGE_ID_EMPTY";
-  static DESCRIPTION = "The specified charge_id is empty.";
 }
 /** 400 `CHARGE_ID_INVALID`: The specified charge_id is invalid. */
 export class ChargeIdInvalid extends BadRequest {
-  static ID = "CHARGE_ID_INVALID";
-  static DESCRIPTION = "The specified charge_id is invalid.";
 }
 /** 400 `CHATLINKS_TOO_MUCH`: Too many [business chat links](https://core.telegram.org/api/business#business-chat-links) were created, please delete some older links. */
 export class ChatlinksTooMuch extends BadRequest {
-  static ID = "CHATLINKS_TOO_MUCH";
-  static DESCRIPTION =
-    "Too many [business chat links](https://core.telegram.org/api/business#business-chat-links) were created, please delete some older links.";
 }
 /** 400 `CHATLINK_SLUG_EMPTY`: The specified slug is empty. */
 export class ChatlinkSlugEmpty extends BadRequest {
-  static ID = "CHATLINK_SLUG_EMPTY";
-  static DESCRIPTION = "The specified slug is empty.";
 }
 /** 400 `CHATLINK_SLUG_EXPIRED`: The specified [business chat link](https://core.telegram.org/api/business#business-chat-links) has expired. */
 export class ChatlinkSlugExpired extends BadRequest {
-  static ID = "CHATLINK_SLUG_EXPIRED";
-  static DESCRIPTION =
-    "The specified [business chat link](https://core.telegram.org/api/business#business-chat-links) has expired.";
 }
 /** 400 `CHATLISTS_TOO_MUCH`: You have created too many folder links, hitting the `chatlist_invites_limit_default`/`chatlist_invites_limit_premium` [limits »](https://core.telegram.org/api/config#chatlist-invites-limit-default). */
 export class ChatlistsTooMuch extends BadRequest {
-  static ID = "CHATLISTS_TOO_MUCH";
-  static DESCRIPTION =
-    "You have created too many folder links, hitting the `chatlist_invites_limit_default`/`chatlist_invites_limit_premium` [limits »](https://core.telegram.org/api/config#chatlist-invites-limit-default).";
 }
 /** 400 `CHAT_MEMBER_ADD_FAILED`: Could not add participants. */
 export class ChatMemberAddFailed extends BadRequest {
-  static ID = "CHAT_MEMBER_ADD_FAILED";
-  static DESCRIPTION = "Could not add participants.";
 }
 /** 400 `CHAT_PUBLIC_REQUIRED`: You can only enable join requests in public groups. */
 export class ChatPublicRequired extends BadRequest {
-  static ID = "CHAT_PUBLIC_REQUIRED";
-  static DESCRIPTION = "You can only enable join requests in public groups.";
 }
 /** 400 `COLLECTIBLE_INVALID`: The specified collectible is invalid. */
 export class CollectibleInvalid extends BadRequest {
-  static ID = "COLLECTIBLE_INVALID";
-  static DESCRIPTION = "The specified collectible is invalid.";
 }
 /** 400 `COLLECTIBLE_NOT_FOUND`: The specified collectible could not be found. */
 export class CollectibleNotFound extends BadRequest {
-  static ID = "COLLECTIBLE_NOT_FOUND";
-  static DESCRIPTION = "The specified collectible could not be found.";
 }
 /** 400 `CONNECTION_ID_INVALID`: The specified connection ID is invalid. */
 export class ConnectionIdInvalid extends BadRequest {
-  static ID = "CONNECTION_ID_INVALID";
-  static DESCRIPTION = "The specified connection ID is invalid.";
 }
 /** 400 `CREDENTIAL_INVALID`: The credential is invalid. */
 export class CredentialInvalid extends BadRequest {
-  static ID = "CREDENTIAL_INVALID";
-  static DESCRIPTION = "The credential is invalid.";
 }
 /** 400 `CUSTOM_REACTIONS_TOO_MANY`: Too many custom reactions were specified. */
 export class CustomReactionsTooMany extends BadRequest {
-  static ID = "CUSTOM_REACTIONS_TOO_MANY";
-  static DESCRIPTION = "Too many custom reactions were specified.";
 }
 /** 400 `DATA_HASH_SIZE_INVALID`: The size of the specified secureValueErrorData.data_hash is invalid. */
 export class DataHashSizeInvalid extends BadRequest {
-  static ID = "DATA_HASH_SIZE_INVALID";
-  static DESCRIPTION = "The size of the specified secureValueErrorData.data_hash is invalid.";
 }
 /** 400 `DELETE_ANSWER_FORBIDDEN`: You cannot delete the specified option in this poll. */
 export class DeleteAnswerForbidden extends BadRequest {
-  static ID = "DELETE_ANSWER_FORBIDDEN";
-  static DESCRIPTION = "You cannot delete the specified option in this poll.";
 }
 /** 400 `EFFECT_ID_INVALID`: The specified effect id is invalid. */
 export class EffectIdInvalid extends BadRequest {
-  static ID = "EFFECT_ID_INVALID";
-  static DESCRIPTION = "The specified effect id is invalid.";
 }
 /** 400 `EMAIL_CODE_EMPTY`: The email code is empty. */
 export class EmailCodeEmpty extends BadRequest {
-  static ID = "EMAIL_CODE_EMPTY";
-  static DESCRIPTION = "The email code is empty.";
 }
 /** 400 `ENTITY_DATE_INVALID`: A specified date/time entity is invalid. */
 export class EntityDateInvalid extends BadRequest {
-  static ID = "ENTITY_DATE_INVALID";
-  static DESCRIPTION = "A specified date/time entity is invalid.";
 }
 /** 400 `EXPIRES_AT_INVALID`: The specified `expires_at` timestamp is invalid. */
 export class ExpiresAtInvalid extends BadRequest {
-  static ID = "EXPIRES_AT_INVALID";
-  static DESCRIPTION = "The specified `expires_at` timestamp is invalid.";
 }
 /** 400 `EXTENDED_MEDIA_INVALID`: The specified paid media is invalid. */
 export class ExtendedMediaInvalid extends BadRequest {
-  static ID = "EXTENDED_MEDIA_INVALID";
-  static DESCRIPTION = "The specified paid media is invalid.";
 }
 /** 400 `FEATURE_DISABLED`: This feature is disabled. */
 export class FeatureDisabled extends BadRequest {
-  static ID = "FEATURE_DISABLED";
-  static DESCRIPTION = "This feature is disabled.";
 }
 /** 400 `FILE_PART_TOO_SMALL`: The size limit for the content of the file part has been exceeded. */
 export class FilePartTooSmall extends BadRequest {
-  static ID = "FILE_PART_TOO_SMALL";
-  static DESCRIPTION = "The size limit for the content of the file part has been exceeded.";
 }
 /** 400 `FILE_REFERENCE_X_EXPIRED`: The [file reference](https://core.telegram.org/api/file_reference) of the media file at index {value} in the passed media array expired, it must be refreshed. */
 export class FileReferenceExpiredX extends BadRequest {
-  static ID = "FILE_REFERENCE_X_EXPIRED";
-  static DESCRIPTION =
-    "The [file reference](https://core.telegram.org/api/file_reference) of the media file at index {value} in the passed media array expired, it must be refreshed.";
 }
 /** 400 `FILE_REFERENCE_X_INVALID`: The [file reference](https://core.telegram.org/api/file_reference) of the media file at index {value} in the passed media array is invalid. */
 export class FileReferenceInvalidX extends BadRequest {
-  static ID = "FILE_REFERENCE_X_INVALID";
-  static DESCRIPTION =
-    "The [file reference](https://core.telegram.org/api/file_reference) of the media file at index {value} in the passed media array is invalid.";
 }
 /** 400 `FILE_TOKEN_INVALID`: The master DC did not accept the `file_token` (e.g., the token has expired). Continue downloading the file from the master DC using upload.getFile. */
 export class FileTokenInvalid extends BadRequest {
-  static ID = "FILE_TOKEN_INVALID";
-  static DESCRIPTION =
-    "The master DC did not accept the `file_token` (e.g., the token has expired). Continue downloading the file from the master DC using upload.getFile.";
 }
 /** 400 `FILTER_INCLUDE_TOO_MUCH`: You can't add more chats to this folder. */
 export class FilterIncludeTooMuch extends BadRequest {
-  static ID = "FILTER_INCLUDE_TOO_MUCH";
-  static DESCRIPTION = "You can't add more chats to this folder.";
 }
 /** 400 `FLOODSKIP_NOT_ALLOWED`: You can't execute the specified action because in order to enable this feature [the following conditions](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) must be satisfied. */
 export class FloodskipNotAllowed extends BadRequest {
-  static ID = "FLOODSKIP_NOT_ALLOWED";
-  static DESCRIPTION =
-    "You can't execute the specified action because in order to enable this feature [the following conditions](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) must be satisfied.";
 }
 /** 400 `FORM_EXPIRED`: The form was generated more than 10 minutes ago and has expired, please re-generate it using [payments.getPaymentForm](https://core.telegram.org/method/payments.getPaymentForm) and pass the new `form_id`. */
 export class FormExpired extends BadRequest {
-  static ID = "FORM_EXPIRED";
-  static DESCRIPTION =
-    "The form was generated more than 10 minutes ago and has expired, please re-generate it using [payments.getPaymentForm](https://core.telegram.org/method/payments.getPaymentForm) and pass the new `form_id`.";
 }
 /** 400 `FORM_ID_EMPTY`: The specified form id is empty. */
 export class FormIdEmpty extends BadRequest {
-  static ID = "FORM_ID_EMPTY";
-  static DESCRIPTION = "The specified form id is empty.";
 }
 /** 400 `FORM_SUBMIT_DUPLICATE`: The specified form is duplicated. */
 export class FormSubmitDuplicate extends BadRequest {
-  static ID = "FORM_SUBMIT_DUPLICATE";
-  static DESCRIPTION = "The specified form is duplicated.";
 }
 /** 400 `FORM_UNSUPPORTED`: The specified form is unsupported. Please update your client. */
 export class FormUnsupported extends BadRequest {
-  static ID = "FORM_UNSUPPORTED";
-  static DESCRIPTION = "The specified form is unsupported. Please update your client.";
 }
 /** 400 `FROZEN_PARTICIPANT_MISSING`: The account is frozen and cannot access the chat participant. */
 export class FrozenParticipantMissing extends BadRequest {
-  static ID = "FROZEN_PARTICIPANT_MISSING";
-  static DESCRIPTION = "The account is frozen and cannot access the chat participant.";
 }
 /** 400 `FUTURE_CREATOR_NONE`: The future creator after leave is only applicable to supergroups. */
 export class FutureCreatorNone extends BadRequest {
-  static ID = "FUTURE_CREATOR_NONE";
-  static DESCRIPTION = "The future creator after leave is only applicable to supergroups.";
 }
 /** 400 `GIFT_MONTHS_INVALID`: The value passed in invoice.inputInvoicePremiumGiftStars.months is invalid. */
 export class GiftMonthsInvalid extends BadRequest {
-  static ID = "GIFT_MONTHS_INVALID";
-  static DESCRIPTION =
-    "The value passed in invoice.inputInvoicePremiumGiftStars.months is invalid.";
 }
 /** 400 `GIFT_STARS_INVALID`: The specified amount of stars is invalid. */
 export class GiftStarsInvalid extends BadRequest {
-  static ID = "GIFT_STARS_INVALID";
-  static DESCRIPTION = "The specified amount of stars is invalid.";
 }
 /** 400 `GROUPCALL_FORBIDDEN`: The group call has already ended. */
 export class GroupcallForbidden400 extends BadRequest {
-  static ID = "GROUPCALL_FORBIDDEN";
-  static DESCRIPTION = "The group call has already ended.";
 }
 /** 400 `HASHTAG_INVALID`: The specified hashtag is invalid. */
 export class HashtagInvalid extends BadRequest {
-  static ID = "HASHTAG_INVALID";
-  static DESCRIPTION = "The specified hashtag is invalid.";
 }
 /** 400 `HASH_SIZE_INVALID`: The size of the specified secureValueError.hash is invalid. */
 export class HashSizeInvalid extends BadRequest {
-  static ID = "HASH_SIZE_INVALID";
-  static DESCRIPTION = "The size of the specified secureValueError.hash is invalid.";
 }
 /** 400 `ID_EXPIRED`: The passed prepared inline message ID has expired. */
 export class IdExpired extends BadRequest {
-  static ID = "ID_EXPIRED";
-  static DESCRIPTION = "The passed prepared inline message ID has expired.";
 }
 /** 400 `ID_INVALID`: The passed ID is invalid. */
 export class IdInvalid extends BadRequest {
-  static ID = "ID_INVALID";
-  static DESCRIPTION = "The passed ID is invalid.";
 }
 /** 400 `IMPORT_FORMAT_DATE_INVALID`: The date specified in the import file is invalid. */
 export class ImportFormatDateInvalid extends BadRequest {
-  static ID = "IMPORT_FORMAT_DATE_INVALID";
-  static DESCRIPTION = "The date specified in the import file is invalid.";
 }
 /** 400 `IMPORT_HISTORY_LOG_EMPTY`: The specified chat export file is empty or has an invalid indentation. */
 export class ImportHistoryLogEmpty extends BadRequest {
-  static ID = "IMPORT_HISTORY_LOG_EMPTY";
-  static DESCRIPTION = "The specified chat export file is empty or has an invalid indentation.";
 }
 /** 400 `IMPORT_TOKEN_INVALID`: The specified token is invalid. */
 export class ImportTokenInvalid extends BadRequest {
-  static ID = "IMPORT_TOKEN_INVALID";
-  static DESCRIPTION = "The specified token is invalid.";
 }
 /** 400 `INPUT_CHATLIST_INVALID`: The specified folder is invalid. */
 export class InputChatlistInvalid extends BadRequest {
-  static ID = "INPUT_CHATLIST_INVALID";
-  static DESCRIPTION = "The specified folder is invalid.";
 }
 /** 400 `INPUT_FETCH_ERROR_X`: An error occurred while parsing the provided TL {value} constructor. */
 export class InputFetchErrorX extends BadRequest {
-  static ID = "INPUT_FETCH_ERROR_X";
-  static DESCRIPTION = "An error occurred while parsing the provided TL {value} constructor.";
 }
 /** 400 `INPUT_FILE_INVALID`: The specified [InputFile](https://core.telegram.org/type/InputFile) is invalid. */
 export class InputFileInvalid extends BadRequest {
-  static ID = "INPUT_FILE_INVALID";
-  static DESCRIPTION =
-    "The specified [InputFile](https://core.telegram.org/type/InputFile) is invalid.";
 }
 /** 400 `INPUT_PEERS_EMPTY`: The specified peer array is empty. */
 export class InputPeersEmpty extends BadRequest {
-  static ID = "INPUT_PEERS_EMPTY";
-  static DESCRIPTION = "The specified peer array is empty.";
 }
 /** 400 `INPUT_PURPOSE_INVALID`: The specified payment purpose is invalid. */
 export class InputPurposeInvalid extends BadRequest {
-  static ID = "INPUT_PURPOSE_INVALID";
-  static DESCRIPTION = "The specified payment purpose is invalid.";
 }
 /** 400 `INPUT_STARS_NANOS_INVALID`: The specified stars nano amount is invalid. */
 export class InputStarsNanosInvalid extends BadRequest {
-  static ID = "INPUT_STARS_NANOS_INVALID";
-  static DESCRIPTION = "The specified stars nano amount is invalid.";
 }
 /** 400 `INVITE_SLUG_INVALID`: The specified invite slug is invalid. */
 export class InviteSlugInvalid extends BadRequest {
-  static ID = "INVITE_SLUG_INVALID";
-  static DESCRIPTION = "The specified invite slug is invalid.";
 }
 /** 400 `INVOICE_INVALID`: The specified invoice is invalid. */
 export class InvoiceInvalid extends BadRequest {
-  static ID = "INVOICE_INVALID";
-  static DESCRIPTION = "The specified invoice is invalid.";
 }
 /** 400 `LANGUAGE_INVALID`: The specified lang_code is invalid. */
 export class LanguageInvalid extends BadRequest {
-  static ID = "LANGUAGE_INVALID";
-  static DESCRIPTION = "The specified lang_code is invalid.";
 }
 /** 400 `MANAGER_INVALID`: The provided bot manager is invalid. Bot Management Mode should be enabled for the bot in the @BotFather Mini App. */
 export class ManagerInvalid extends BadRequest {
-  static ID = "MANAGER_INVALID";
-  static DESCRIPTION =
-    "The provided bot manager is invalid. Bot Management Mode should be enabled for the bot in the @BotFather Mini App.";
 }
 /** 400 `MANAGER_PERMISSION_MISSING`: The bot manager permission is missing. Bot Management Mode should be enabled for the bot in the @BotFather Mini App. */
 export class ManagerPermissionMissing extends BadRequest {
-  static ID = "MANAGER_PERMISSION_MISSING";
-  static DESCRIPTION =
-    "The bot manager permission is missing. Bot Management Mode should be enabled for the bot in the @BotFather Mini App.";
 }
 /** 400 `MEDIA_ALREADY_PAID`: The specified paid media is already paid. */
 export class MediaAlreadyPaid extends BadRequest {
-  static ID = "MEDIA_ALREADY_PAID";
-  static DESCRIPTION = "The specified paid media is already paid.";
 }
 /** 400 `MEDIA_TYPE_INVALID`: The specified media type cannot be used in stories. */
 export class MediaTypeInvalid extends BadRequest {
-  static ID = "MEDIA_TYPE_INVALID";
-  static DESCRIPTION = "The specified media type cannot be used in stories.";
 }
 /** 400 `MEGAGROUP_GEO_REQUIRED`: This method can only be invoked on a geogroup. */
 export class MegagroupGeoRequired extends BadRequest {
-  static ID = "MEGAGROUP_GEO_REQUIRED";
-  static DESCRIPTION = "This method can only be invoked on a geogroup.";
 }
 /** 400 `MESSAGE_NOT_READ_YET`: The specified message wasn't read yet. */
 export class MessageNotReadYet extends BadRequest {
-  static ID = "MESSAGE_NOT_READ_YET";
-  static DESCRIPTION = "The specified message wasn't read yet.";
 }
 /** 400 `MESSAGE_TOO_OLD`: The message is too old, the requested information is not available. */
 export class MessageTooOld extends BadRequest {
-  static ID = "MESSAGE_TOO_OLD";
-  static DESCRIPTION = "The message is too old, the requested information is not available.";
 }
 /** 400 `MONOFORUM_FILTER_INVALID`: The specified filter is invalid. */
 export class MonoforumFilterInvalid extends BadRequest {
-  static ID = "MONOFORUM_FILTER_INVALID";
-  static DESCRIPTION = "The specified filter is invalid.";
 }
 /** 400 `MONTH_INVALID`: The number of months specified in inputInvoicePremiumGiftStars.months is invalid. */
 export class MonthInvalid extends BadRequest {
-  static ID = "MONTH_INVALID";
-  static DESCRIPTION =
-    "The number of months specified in inputInvoicePremiumGiftStars.months is invalid.";
 }
 /** 400 `MTPROTO_CLUSTER_INVALID`: The MTProto cluster is invalid. */
 export class MtprotoClusterInvalid extends BadRequest {
-  static ID = "MTPROTO_CLUSTER_INVALID";
-  static DESCRIPTION = "The MTProto cluster is invalid.";
 }
 /** 400 `NOT_ELIGIBLE`: The current user is not eligible to join the Peer-to-Peer Login Program. */
 export class NotEligible400 extends BadRequest {
-  static ID = "NOT_ELIGIBLE";
-  static DESCRIPTION = "The current user is not eligible to join the Peer-to-Peer Login Program.";
 }
 /** 400 `NOT_JOINED`: The current user hasn't joined the Peer-to-Peer Login Program. */
 export class NotJoined extends BadRequest {
-  static ID = "NOT_JOINED";
-  static DESCRIPTION = "The current user hasn't joined the Peer-to-Peer Login Program.";
 }
 /** 400 `NO_PAYMENT_NEEDED`: The upgrade/transfer of the specified gift was already paid for or is free. */
 export class NoPaymentNeeded extends BadRequest {
-  static ID = "NO_PAYMENT_NEEDED";
-  static DESCRIPTION =
-    "The upgrade/transfer of the specified gift was already paid for or is free.";
 }
 /** 400 `ORDER_INVALID`: The specified username order is invalid. */
 export class OrderInvalid extends BadRequest {
-  static ID = "ORDER_INVALID";
-  static DESCRIPTION = "The specified username order is invalid.";
 }
 /** 400 `PACK_TYPE_INVALID`: The masks and emojis flags are mutually exclusive. */
 export class PackTypeInvalid extends BadRequest {
-  static ID = "PACK_TYPE_INVALID";
-  static DESCRIPTION = "The masks and emojis flags are mutually exclusive.";
 }
 /** 400 `PARENT_PEER_INVALID`: The specified `parent_peer` is invalid. */
 export class ParentPeerInvalid extends BadRequest {
-  static ID = "PARENT_PEER_INVALID";
-  static DESCRIPTION = "The specified `parent_peer` is invalid.";
 }
 /** 400 `PASSKEY_CREDENTIAL_NOT_FOUND`: The passkey credential not found. */
 export class PasskeyCredentialNotFound extends BadRequest {
-  static ID = "PASSKEY_CREDENTIAL_NOT_FOUND";
-  static DESCRIPTION = "The passkey credential not found.";
 }
 /** 400 `PASSWORD_RECOVERY_EXPIRED`: The recovery code has expired. */
 export class PasswordRecoveryExpired extends BadRequest {
-  static ID = "PASSWORD_RECOVERY_EXPIRED";
-  static DESCRIPTION = "The recovery code has expired.";
 }
 /** 400 `PAYMENT_CREDENTIALS_INVALID`: The specified payment credentials are invalid. */
 export class PaymentCredentialsInvalid extends BadRequest {
-  static ID = "PAYMENT_CREDENTIALS_INVALID";
-  static DESCRIPTION = "The specified payment credentials are invalid.";
 }
 /** 400 `PEERS_LIST_EMPTY`: The specified list of peers is empty. */
 export class PeersListEmpty extends BadRequest {
-  static ID = "PEERS_LIST_EMPTY";
-  static DESCRIPTION = "The specified list of peers is empty.";
 }
 /** 400 `PEER_TYPES_INVALID`: The passed [keyboardButtonSwitchInline](https://core.telegram.org/constructor/keyboardButtonSwitchInline).`peer_types` field is invalid. */
 export class PeerTypesInvalid extends BadRequest {
-  static ID = "PEER_TYPES_INVALID";
-  static DESCRIPTION =
-    "The passed [keyboardButtonSwitchInline](https://core.telegram.org/constructor/keyboardButtonSwitchInline).`peer_types` field is invalid.";
 }
 /** 400 `PINNED_TOO_MUCH`: There are too many pinned topics, unpin some first. */
 export class PinnedTooMuch extends BadRequest {
-  static ID = "PINNED_TOO_MUCH";
-  static DESCRIPTION = "There are too many pinned topics, unpin some first.";
 }
 /** 400 `PLATFORM_INVALID`: "The provided platform is invalid. Allowed values are ""android"", ""ios"", ""wp"", ""bb"", ""desktop"", ""web"", ""ubp"", ""other""." */
 export class PlatformInvalid extends BadRequest {
-  static ID = "PLATFORM_INVALID";
-  static DESCRIPTION =
-    '"The provided platform is invalid. Allowed values are ""android"", ""ios"", ""wp"", ""bb"", ""desktop"", ""web"", ""ubp"", ""other""."';
 }
 /** 400 `PRECHECKOUT_FAILED`: Precheckout failed. Probably you don't have enough funds to complete the purchase. */
 export class PrecheckoutFailed400 extends BadRequest {
-  static ID = "PRECHECKOUT_FAILED";
-  static DESCRIPTION =
-    "Precheckout failed. Probably you don't have enough funds to complete the purchase.";
 }
 /** 400 `PUBLIC_BROADCAST_EXPECTED`: A public channel was expected, but something else was provided. */
 export class PublicBroadcastExpected extends BadRequest {
-  static ID = "PUBLIC_BROADCAST_EXPECTED";
-  static DESCRIPTION = "A public channel was expected, but something else was provided.";
 }
 /** 400 `PURPOSE_INVALID`: The specified payment purpose is invalid. */
 export class PurposeInvalid extends BadRequest {
-  static ID = "PURPOSE_INVALID";
-  static DESCRIPTION = "The specified payment purpose is invalid.";
 }
 /** 400 `QUICK_REPLIES_BOT_NOT_ALLOWED`: [Quick replies](https://core.telegram.org/api/business#quick-reply-shortcuts) cannot be used by bots. */
 export class QuickRepliesBotNotAllowed extends BadRequest {
-  static ID = "QUICK_REPLIES_BOT_NOT_ALLOWED";
-  static DESCRIPTION =
-    "[Quick replies](https://core.telegram.org/api/business#quick-reply-shortcuts) cannot be used by bots.";
 }
 /** 400 `QUICK_REPLIES_TOO_MUCH`: A maximum of [appConfig.`quick_replies_limit`](https://core.telegram.org/api/config#quick-replies-limit) shortcuts may be created, the limit was reached. */
 export class QuickRepliesTooMuch extends BadRequest {
-  static ID = "QUICK_REPLIES_TOO_MUCH";
-  static DESCRIPTION =
-    "A maximum of [appConfig.`quick_replies_limit`](https://core.telegram.org/api/config#quick-replies-limit) shortcuts may be created, the limit was reached.";
 }
 /** 400 `QUOTE_TEXT_INVALID`: The specified quote text is invalid. */
 export class QuoteTextInvalid extends BadRequest {
-  static ID = "QUOTE_TEXT_INVALID";
-  static DESCRIPTION = "The specified quote text is invalid.";
 }
 /** 400 `RAISE_HAND_FORBIDDEN`: You cannot raise your hand. */
 export class RaiseHandForbidden extends BadRequest {
-  static ID = "RAISE_HAND_FORBIDDEN";
-  static DESCRIPTION = "You cannot raise your hand.";
 }
 /** 400 `RANDOM_ID_EXPIRED`: The specified `random_id` was expired (most likely it didn't follow the required `uint64_t random_id = (time() << 32) | ((uint64_t)random_uint32_t())` format, or the specified time is too far in the past). */
 export class RandomIdExpired extends BadRequest {
-  static ID = "RANDOM_ID_EXPIRED";
-  static DESCRIPTION =
-    "The specified `random_id` was expired (most likely it didn't follow the required `uint64_t random_id = (time() << 32) | ((uint64_t)random_uint32_t())` format, or the specified time is too far in the past).";
 }
 /** 400 `RANK_INVALID`: The specified member tag is invalid. */
 export class RankInvalid extends BadRequest {
-  static ID = "RANK_INVALID";
-  static DESCRIPTION = "The specified member tag is invalid.";
 }
 /** 400 `REACTIONS_COUNT_INVALID`: The count of the reactions should be less than `stars_paid_reaction_amount_max` stars, you can't react with more number of stars, see [the docs for more info](https://core.telegram.org/api/config#client-configuration). */
 export class ReactionsCountInvalid extends BadRequest {
-  static ID = "REACTIONS_COUNT_INVALID";
-  static DESCRIPTION =
-    "The count of the reactions should be less than `stars_paid_reaction_amount_max` stars, you can't react with more number of stars, see [the docs for more info](https://core.telegram.org/api/config#client-configuration).";
 }
 /** 400 `RECEIPT_EMPTY`: The specified receipt is empty. */
 export class ReceiptEmpty extends BadRequest {
-  static ID = "RECEIPT_EMPTY";
-  static DESCRIPTION = "The specified receipt is empty.";
 }
 /** 400 `REPLY_MESSAGES_TOO_MUCH`: Each shortcut can contain a maximum of [appConfig.`quick_reply_messages_limit`](https://core.telegram.org/api/config#quick-reply-messages-limit) messages, the limit was reached. */
 export class ReplyMessagesTooMuch extends BadRequest {
-  static ID = "REPLY_MESSAGES_TOO_MUCH";
-  static DESCRIPTION =
-    "Each shortcut can contain a maximum of [appConfig.`quick_reply_messages_limit`](https://core.telegram.org/api/config#quick-reply-messages-limit) messages, the limit was reached.";
 }
 /** 400 `REPLY_TO_INVALID`: The specified `reply_to` field is invalid. */
 export class ReplyToInvalid extends BadRequest {
-  static ID = "REPLY_TO_INVALID";
-  static DESCRIPTION = "The specified `reply_to` field is invalid.";
 }
 /** 400 `REPLY_TO_MONOFORUM_PEER_INVALID`: The specified `reply_to` field is invalid. */
 export class ReplyToMonoforumPeerInvalid extends BadRequest {
-  static ID = "REPLY_TO_MONOFORUM_PEER_INVALID";
-  static DESCRIPTION = "The specified `reply_to` field is invalid.";
 }
 /** 400 `REPLY_TO_USER_INVALID`: The replied-to user is invalid. */
 export class ReplyToUserInvalid extends BadRequest {
-  static ID = "REPLY_TO_USER_INVALID";
-  static DESCRIPTION = "The replied-to user is invalid.";
 }
 /** 400 `REQUEST_TOKEN_INVALID`: The master DC did not accept the `request_token` from the CDN DC. Continue downloading the file from the master DC using upload.getFile. */
 export class RequestTokenInvalid extends BadRequest {
-  static ID = "REQUEST_TOKEN_INVALID";
-  static DESCRIPTION =
-    "The master DC did not accept the `request_token` from the CDN DC. Continue downloading the file from the master DC using upload.getFile.";
 }
 /** 400 `RINGTONE_INVALID`: The specified ringtone is invalid. */
 export class RingtoneInvalid extends BadRequest {
-  static ID = "RINGTONE_INVALID";
-  static DESCRIPTION = "The specified ringtone is invalid.";
 }
 /** 400 `RINGTONE_MIME_INVALID`: The MIME type for the ringtone is invalid. */
 export class RingtoneMimeInvalid extends BadRequest {
-  static ID = "RINGTONE_MIME_INVALID";
-  static DESCRIPTION = "The MIME type for the ringtone is invalid.";
 }
 /** 400 `SAVED_DIALOGS_UNSUPPORTED`: You cannot use this method. */
 export class SavedDialogsUnsupported extends BadRequest {
-  static ID = "SAVED_DIALOGS_UNSUPPORTED";
-  static DESCRIPTION = "You cannot use this method.";
 }
 /** 400 `SAVED_ID_EMPTY`: The passed inputSavedStarGiftChat.saved_id is empty. */
 export class SavedIdEmpty extends BadRequest {
-  static ID = "SAVED_ID_EMPTY";
-  static DESCRIPTION = "The passed inputSavedStarGiftChat.saved_id is empty.";
 }
 /** 400 `SAVED_PEER_INVALID`: The saved peer is invalid. */
 export class SavedPeerInvalid extends BadRequest {
-  static ID = "SAVED_PEER_INVALID";
-  static DESCRIPTION = "The saved peer is invalid.";
 }
 /** 400 `SECURE_SECRET_REQUIRED`: A secure secret is required. */
 export class SecureSecretRequired extends BadRequest {
-  static ID = "SECURE_SECRET_REQUIRED";
-  static DESCRIPTION = "A secure secret is required.";
 }
 /** 400 `SELF_DELETE_RESTRICTED`: Business bots can't delete messages just for the user, `revoke` **must** be set. */
 export class SelfDeleteRestricted extends BadRequest {
-  static ID = "SELF_DELETE_RESTRICTED";
-  static DESCRIPTION =
-    "Business bots can't delete messages just for the user, `revoke` **must** be set.";
 }
 /** 400 `SEND_MESSAGE_GAME_INVALID`: An inputBotInlineMessageGame can only be contained in an inputBotInlineResultGame, not in an inputBotInlineResult/inputBotInlineResultPhoto/etc. */
 export class SendMessageGameInvalid extends BadRequest {
-  static ID = "SEND_MESSAGE_GAME_INVALID";
-  static DESCRIPTION =
-    "An inputBotInlineMessageGame can only be contained in an inputBotInlineResultGame, not in an inputBotInlineResult/inputBotInlineResultPhoto/etc.";
 }
 /** 400 `SHORTCUT_INVALID`: The specified shortcut is invalid. */
 export class ShortcutInvalid extends BadRequest {
-  static ID = "SHORTCUT_INVALID";
-  static DESCRIPTION = "The specified shortcut is invalid.";
 }
 /** 400 `SLOTS_EMPTY`: The specified slot list is empty. */
 export class SlotsEmpty extends BadRequest {
-  static ID = "SLOTS_EMPTY";
-  static DESCRIPTION = "The specified slot list is empty.";
 }
 /** 400 `SLUG_INVALID`: The specified invoice slug is invalid. */
 export class SlugInvalid extends BadRequest {
-  static ID = "SLUG_INVALID";
-  static DESCRIPTION = "The specified invoice slug is invalid.";
 }
 /** 400 `SMSJOB_ID_INVALID`: The specified job ID is invalid. */
 export class SmsjobIdInvalid extends BadRequest {
-  static ID = "SMSJOB_ID_INVALID";
-  static DESCRIPTION = "The specified job ID is invalid.";
 }
 /** 400 `SOLUTION_MEDIA_EMPTY`: The solution_media is empty. */
 export class SolutionMediaEmpty extends BadRequest {
-  static ID = "SOLUTION_MEDIA_EMPTY";
-  static DESCRIPTION = "The solution_media is empty.";
 }
 /** 400 `SOLUTION_MEDIA_TYPE_INVALID`: The solution_media is invalid. */
 export class SolutionMediaTypeInvalid extends BadRequest {
-  static ID = "SOLUTION_MEDIA_TYPE_INVALID";
-  static DESCRIPTION = "The solution_media is invalid.";
 }
 /** 400 `SRP_A_INVALID`: The specified inputCheckPasswordSRP.A value is invalid. */
 export class SrpAInvalid extends BadRequest {
-  static ID = "SRP_A_INVALID";
-  static DESCRIPTION = "The specified inputCheckPasswordSRP.A value is invalid.";
 }
 /** 400 `STARGIFT_ALREADY_BURNED`: The provided gift is already burned. */
 export class StargiftAlreadyBurned extends BadRequest {
-  static ID = "STARGIFT_ALREADY_BURNED";
-  static DESCRIPTION = "The provided gift is already burned.";
 }
 /** 400 `STARGIFT_ALREADY_REFUNDED`: The specified star gift was already refunded. */
 export class StargiftAlreadyRefunded extends BadRequest {
-  static ID = "STARGIFT_ALREADY_REFUNDED";
-  static DESCRIPTION = "The specified star gift was already refunded.";
 }
 /** 400 `STARGIFT_ALREADY_TRANSFERRED`: The provided star gift is already transferred. */
 export class StargiftAlreadyTransferred extends BadRequest {
-  static ID = "STARGIFT_ALREADY_TRANSFERRED";
-  static DESCRIPTION = "The provided star gift is already transferred.";
 }
 /** 400 `STARGIFT_ATTRIBUTE_INVALID`: The provided gift attribute is invalid. */
 export class StargiftAttributeInvalid extends BadRequest {
-  static ID = "STARGIFT_ATTRIBUTE_INVALID";
-  static DESCRIPTION = "The provided gift attribute is invalid.";
 }
 /** 400 `STARGIFT_CONVERT_TOO_OLD`: This gift can no longer be converted into stars. */
 export class StargiftConvertTooOld extends BadRequest {
-  static ID = "STARGIFT_CONVERT_TOO_OLD";
-  static DESCRIPTION = "This gift can no longer be converted into stars.";
 }
 /** 400 `STARGIFT_EXPORT_UNAVAILABLE`: This gift is not available for export yet. */
 export class StargiftExportUnavailable extends BadRequest {
-  static ID = "STARGIFT_EXPORT_UNAVAILABLE";
-  static DESCRIPTION = "This gift is not available for export yet.";
 }
 /** 400 `STARGIFT_INVALID`: The passed [inputInvoiceStarGift](https://core.telegram.org/constructor/inputInvoiceStarGift) is invalid. */
 export class StargiftInvalid extends BadRequest {
-  static ID = "STARGIFT_INVALID";
-  static DESCRIPTION =
-    "The passed [inputInvoiceStarGift](https://core.telegram.org/constructor/inputInvoiceStarGift) is invalid.";
 }
 /** 400 `STARGIFT_MESSAGE_INVALID`: The provided message for this gift is invalid. */
 export class StargiftMessageInvalid400 extends BadRequest {
-  static ID = "STARGIFT_MESSAGE_INVALID";
-  static DESCRIPTION = "The provided message for this gift is invalid.";
 }
 /** 400 `STARGIFT_NOT_FOUND`: The specified star gift was not found. */
 export class StargiftNotFound extends BadRequest {
-  static ID = "STARGIFT_NOT_FOUND";
-  static DESCRIPTION = "The specified star gift was not found.";
 }
 /** 400 `STARGIFT_NOT_OWNER`: You can't control this gift because it doesn't belong to you. */
 export class StargiftNotOwner extends BadRequest {
-  static ID = "STARGIFT_NOT_OWNER";
-  static DESCRIPTION = "You can't control this gift because it doesn't belong to you.";
 }
 /** 400 `STARGIFT_OWNER_INVALID`: The specified gift owner is invalid. */
 export class StargiftOwnerInvalid extends BadRequest {
-  static ID = "STARGIFT_OWNER_INVALID";
-  static DESCRIPTION = "The specified gift owner is invalid.";
 }
 /** 400 `STARGIFT_PEER_INVALID`: The specified inputSavedStarGiftChat.peer is invalid. */
 export class StargiftPeerInvalid extends BadRequest {
-  static ID = "STARGIFT_PEER_INVALID";
-  static DESCRIPTION = "The specified inputSavedStarGiftChat.peer is invalid.";
 }
 /** 400 `STARGIFT_RESELL_CURRENCY_NOT_ALLOWED`: The currency provided for gift resell is not allowed. */
 export class StargiftResellCurrencyNotAllowed extends BadRequest {
-  static ID = "STARGIFT_RESELL_CURRENCY_NOT_ALLOWED";
-  static DESCRIPTION = "The currency provided for gift resell is not allowed.";
 }
 /** 400 `STARGIFT_RESELL_NOT_ALLOWED`: You can't buy this gift. Someone else may have already bought it or this gift is not for sale. */
 export class StargiftResellNotAllowed extends BadRequest {
-  static ID = "STARGIFT_RESELL_NOT_ALLOWED";
-  static DESCRIPTION =
-    "You can't buy this gift. Someone else may have already bought it or this gift is not for sale.";
 }
 /** 400 `STARGIFT_RESELL_TOO_EARLY_X`: A wait of {value} seconds is required to resell this gift. */
 export class StargiftResellTooEarly extends BadRequest {
-  static ID = "STARGIFT_RESELL_TOO_EARLY_X";
-  static DESCRIPTION = "A wait of {value} seconds is required to resell this gift.";
 }
 /** 400 `STARGIFT_SLUG_INVALID`: The provided star gift slug is invalid (must match the format CollectionName-123). */
 export class StargiftSlugInvalid extends BadRequest {
-  static ID = "STARGIFT_SLUG_INVALID";
-  static DESCRIPTION =
-    "The provided star gift slug is invalid (must match the format CollectionName-123).";
 }
 /** 400 `STARGIFT_TRANSFER_TOO_EARLY_X`: A wait of {value} seconds is required to transfer this gift. */
 export class StargiftTransferTooEarly extends BadRequest {
-  static ID = "STARGIFT_TRANSFER_TOO_EARLY_X";
-  static DESCRIPTION = "A wait of {value} seconds is required to transfer this gift.";
 }
 /** 400 `STARGIFT_UPGRADE_UNAVAILABLE`: Gift is not available for upgrade yet. */
 export class StargiftUpgradeUnavailable extends BadRequest {
-  static ID = "STARGIFT_UPGRADE_UNAVAILABLE";
-  static DESCRIPTION = "Gift is not available for upgrade yet.";
 }
 /** 400 `STARGIFT_USER_USAGE_LIMITED`: You've reached the starGift.limited_per_user limit, you can't buy any more gifts of this type. */
 export class StargiftUserUsageLimited extends BadRequest {
-  static ID = "STARGIFT_USER_USAGE_LIMITED";
-  static DESCRIPTION =
-    "You've reached the starGift.limited_per_user limit, you can't buy any more gifts of this type.";
 }
 /** 400 `STARREF_AWAITING_END`: The previous referral program was terminated less than 24 hours ago: further changes can be made after the date specified in userFull.starref_program.end_date. */
 export class StarrefAwaitingEnd extends BadRequest {
-  static ID = "STARREF_AWAITING_END";
-  static DESCRIPTION =
-    "The previous referral program was terminated less than 24 hours ago: further changes can be made after the date specified in userFull.starref_program.end_date.";
 }
 /** 400 `STARREF_EXPIRED`: The specified referral link is expired. */
 export class StarrefExpired extends BadRequest {
-  static ID = "STARREF_EXPIRED";
-  static DESCRIPTION = "The specified referral link is expired.";
 }
 /** 400 `STARREF_HASH_REVOKED`: The specified affiliate link was already revoked. */
 export class StarrefHashRevoked extends BadRequest {
-  static ID = "STARREF_HASH_REVOKED";
-  static DESCRIPTION = "The specified affiliate link was already revoked.";
 }
 /** 400 `STARREF_MONTHS_TOO_LOW`: The `duration_months` parameter must be between 0 and 36. */
 export class StarrefMonthsTooLow extends BadRequest {
-  static ID = "STARREF_MONTHS_TOO_LOW";
-  static DESCRIPTION = "The `duration_months` parameter must be between 0 and 36.";
 }
 /** 400 `STARREF_PERMILLE_INVALID`: The specified commission_permille is invalid: the minimum and maximum values for this parameter are contained in the [starref_min_commission_permille](https://core.telegram.org/api/config#starref-min-commission-permille) and [starref_max_commission_permille](https://core.telegram.org/api/config#starref-max-commission-permille) client configuration parameters. */
 export class StarrefPermilleInvalid extends BadRequest {
-  static ID = "STARREF_PERMILLE_INVALID";
-  static DESCRIPTION =
-    "The specified commission_permille is invalid: the minimum and maximum values for this parameter are contained in the [starref_min_commission_permille](https://core.telegram.org/api/config#starref-min-commission-permille) and [starref_max_commission_permille](https://core.telegram.org/api/config#starref-max-commission-permille) client configuration parameters.";
 }
 /** 400 `STARREF_PERMILLE_TOO_LOW`: The specified commission_permille is too low: the minimum and maximum values for this parameter are contained in the [starref_min_commission_permille](https://core.telegram.org/api/config#starref-min-commission-permille) and [starref_max_commission_permille](https://core.telegram.org/api/config#starref-max-commission-permille) client configuration parameters. */
 export class StarrefPermilleTooLow extends BadRequest {
-  static ID = "STARREF_PERMILLE_TOO_LOW";
-  static DESCRIPTION =
-    "The specified commission_permille is too low: the minimum and maximum values for this parameter are contained in the [starref_min_commission_permille](https://core.telegram.org/api/config#starref-min-commission-permille) and [starref_max_commission_permille](https://core.telegram.org/api/config#starref-max-commission-permille) client configuration parameters.";
 }
 /** 400 `STARS_FORM_AMOUNT_MISMATCH`: The stars form amount mismatch. */
 export class StarsFormAmountMismatch400 extends BadRequest {
-  static ID = "STARS_FORM_AMOUNT_MISMATCH";
-  static DESCRIPTION = "The stars form amount mismatch.";
 }
 /** 400 `STARS_INVOICE_INVALID`: The specified Telegram Star invoice is invalid. */
 export class StarsInvoiceInvalid extends BadRequest {
-  static ID = "STARS_INVOICE_INVALID";
-  static DESCRIPTION = "The specified Telegram Star invoice is invalid.";
 }
 /** 400 `STARS_PAYMENT_REQUIRED`: To import this chat invite link, you must first [pay for the associated Telegram Star subscription »](https://core.telegram.org/api/subscriptions#channel-subscriptions). */
 export class StarsPaymentRequired extends BadRequest {
-  static ID = "STARS_PAYMENT_REQUIRED";
-  static DESCRIPTION =
-    "To import this chat invite link, you must first [pay for the associated Telegram Star subscription »](https://core.telegram.org/api/subscriptions#channel-subscriptions).";
 }
 /** 400 `STICKER_THUMB_TGS_NOTGS`: Incorrect stickerset TGS thumb file provided. */
 export class StickerThumbTgsNotgs extends BadRequest {
-  static ID = "STICKER_THUMB_TGS_NOTGS";
-  static DESCRIPTION = "Incorrect stickerset TGS thumb file provided.";
 }
 /** 400 `STORAGE_KEY_REQUIRED`: A cloud storage key is required. */
 export class StorageKeyRequired extends BadRequest {
-  static ID = "STORAGE_KEY_REQUIRED";
-  static DESCRIPTION = "A cloud storage key is required.";
 }
 /** 400 `STORY_LIVE_ALREADY_X`: The user or the chat has an active live story with identifier {value}. */
 export class StoryLiveAlready extends BadRequest {
-  static ID = "STORY_LIVE_ALREADY_X";
-  static DESCRIPTION = "The user or the chat has an active live story with identifier {value}.";
 }
 /** 400 `STORY_PUBLIC_MISSING`: The story you are trying to access or manipulate is not publicly available. */
 export class StoryPublicMissing extends BadRequest {
-  static ID = "STORY_PUBLIC_MISSING";
-  static DESCRIPTION =
-    "The story you are trying to access or manipulate is not publicly available.";
 }
 /** 400 `SUBSCRIPTION_EXPORT_MISSING`: You cannot send a [bot subscription invoice](https://core.telegram.org/api/subscriptions#bot-subscriptions) directly, you may only create invoice links using [payments.exportInvoice](https://core.telegram.org/method/payments.exportInvoice). */
 export class SubscriptionExportMissing extends BadRequest {
-  static ID = "SUBSCRIPTION_EXPORT_MISSING";
-  static DESCRIPTION =
-    "You cannot send a [bot subscription invoice](https://core.telegram.org/api/subscriptions#bot-subscriptions) directly, you may only create invoice links using [payments.exportInvoice](https://core.telegram.org/method/payments.exportInvoice).";
 }
 /** 400 `SUBSCRIPTION_ID_INVALID`: The specified subscription_id is invalid. */
 export class SubscriptionIdInvalid extends BadRequest {
-  static ID = "SUBSCRIPTION_ID_INVALID";
-  static DESCRIPTION = "The specified subscription_id is invalid.";
 }
 /** 400 `SUGGESTED_POST_AMOUNT_INVALID`: The specified price for the suggested post is invalid. */
 export class SuggestedPostAmountInvalid extends BadRequest {
-  static ID = "SUGGESTED_POST_AMOUNT_INVALID";
-  static DESCRIPTION = "The specified price for the suggested post is invalid.";
 }
 /** 400 `SUGGESTED_POST_PEER_INVALID`: You cannot send suggested posts to non-[monoforum](https://core.telegram.org/api/monoforum) peers. */
 export class SuggestedPostPeerInvalid extends BadRequest {
-  static ID = "SUGGESTED_POST_PEER_INVALID";
-  static DESCRIPTION =
-    "You cannot send suggested posts to non-[monoforum](https://core.telegram.org/api/monoforum) peers.";
 }
 /** 400 `SWITCH_WEBVIEW_URL_INVALID`: The URL specified in switch_webview.url is invalid!. */
 export class SwitchWebviewUrlInvalid extends BadRequest {
-  static ID = "SWITCH_WEBVIEW_URL_INVALID";
-  static DESCRIPTION = "The URL specified in switch_webview.url is invalid!.";
 }
 /** 400 `TASK_ALREADY_EXISTS`: An email reset was already requested. */
 export class TaskAlreadyExists extends BadRequest {
-  static ID = "TASK_ALREADY_EXISTS";
-  static DESCRIPTION = "An email reset was already requested.";
 }
 /** 400 `TERMS_URL_INVALID`: The specified [invoice](https://core.telegram.org/constructor/invoice).`terms_url` is invalid. */
 export class TermsUrlInvalid extends BadRequest {
-  static ID = "TERMS_URL_INVALID";
-  static DESCRIPTION =
-    "The specified [invoice](https://core.telegram.org/constructor/invoice).`terms_url` is invalid.";
 }
 /** 400 `TEXTDRAFT_PEER_INVALID`: The specified peer is invalid. */
 export class TextdraftPeerInvalid extends BadRequest {
-  static ID = "TEXTDRAFT_PEER_INVALID";
-  static DESCRIPTION = "The specified peer is invalid.";
 }
 /** 400 `THEME_PARAMS_INVALID`: The specified `theme_params` field is invalid. */
 export class ThemeParamsInvalid extends BadRequest {
-  static ID = "THEME_PARAMS_INVALID";
-  static DESCRIPTION = "The specified `theme_params` field is invalid.";
 }
 /** 400 `THEME_SLUG_INVALID`: The specified theme slug is invalid. */
 export class ThemeSlugInvalid extends BadRequest {
-  static ID = "THEME_SLUG_INVALID";
-  static DESCRIPTION = "The specified theme slug is invalid.";
 }
 /** 400 `TIMEZONE_INVALID`: The specified timezone does not exist. */
 export class TimezoneInvalid extends BadRequest {
-  static ID = "TIMEZONE_INVALID";
-  static DESCRIPTION = "The specified timezone does not exist.";
 }
 /** 400 `TODO_ITEMS_EMPTY`: A checklist was specified, but no [checklist items](https://core.telegram.org/api/todo) were passed. */
 export class TodoItemsEmpty extends BadRequest {
-  static ID = "TODO_ITEMS_EMPTY";
-  static DESCRIPTION =
-    "A checklist was specified, but no [checklist items](https://core.telegram.org/api/todo) were passed.";
 }
 /** 400 `TODO_ITEM_DUPLICATE`: The provided ToDo task already exists. */
 export class TodoItemDuplicate extends BadRequest {
-  static ID = "TODO_ITEM_DUPLICATE";
-  static DESCRIPTION = "The provided ToDo task already exists.";
 }
 /** 400 `TODO_NOT_MODIFIED`: No todo items were specified, so no changes were made to the todo list. */
 export class TodoNotModified extends BadRequest {
-  static ID = "TODO_NOT_MODIFIED";
-  static DESCRIPTION = "No todo items were specified, so no changes were made to the todo list.";
 }
 /** 400 `TOKEN_EMPTY`: The specified token is empty. */
 export class TokenEmpty extends BadRequest {
-  static ID = "TOKEN_EMPTY";
-  static DESCRIPTION = "The specified token is empty.";
 }
 /** 400 `TOKEN_SECRET_INVALID`: The specified token secret is invalid. */
 export class TokenSecretInvalid extends BadRequest {
-  static ID = "TOKEN_SECRET_INVALID";
-  static DESCRIPTION = "The specified token secret is invalid.";
 }
 /** 400 `TOKEN_TYPE_INVALID`: The specified token type is invalid. */
 export class TokenTypeInvalid extends BadRequest {
-  static ID = "TOKEN_TYPE_INVALID";
-  static DESCRIPTION = "The specified token type is invalid.";
 }
 /** 400 `TOPICS_EMPTY`: You specified no topic IDs. */
 export class TopicsEmpty extends BadRequest {
-  static ID = "TOPICS_EMPTY";
-  static DESCRIPTION = "You specified no topic IDs.";
 }
 /** 400 `TO_ID_INVALID`: The specified `to_id` of the passed inputInvoiceStarGiftResale or inputInvoiceStarGiftTransfer is invalid. */
 export class ToIdInvalid extends BadRequest {
-  static ID = "TO_ID_INVALID";
-  static DESCRIPTION =
-    "The specified `to_id` of the passed inputInvoiceStarGiftResale or inputInvoiceStarGiftTransfer is invalid.";
 }
 /** 400 `TRANSACTION_ID_INVALID`: The specified transaction ID is invalid. */
 export class TransactionIdInvalid extends BadRequest {
-  static ID = "TRANSACTION_ID_INVALID";
-  static DESCRIPTION = "The specified transaction ID is invalid.";
 }
 /** 400 `TRANSLATE_REQ_QUOTA_EXCEEDED`: Translation is currently unavailable due to a temporary server-side lack of resources. */
 export class TranslateReqQuotaExceeded extends BadRequest {
-  static ID = "TRANSLATE_REQ_QUOTA_EXCEEDED";
-  static DESCRIPTION =
-    "Translation is currently unavailable due to a temporary server-side lack of resources.";
 }
 /** 400 `TRANSLATIONS_DISABLED`: Translation is disabled. */
 export class TranslationsDisabled400 extends BadRequest {
-  static ID = "TRANSLATIONS_DISABLED";
-  static DESCRIPTION = "Translation is disabled.";
 }
 /** 400 `TRANSLATIONS_DISABLED_ALT`: Translation is disabled. */
 export class TranslationsDisabledAlt extends BadRequest {
-  static ID = "TRANSLATIONS_DISABLED_ALT";
-  static DESCRIPTION = "Translation is disabled.";
 }
 /** 400 `UNSUPPORTED`: This method is not supported. */
 export class Unsupported extends BadRequest {
-  static ID = "UNSUPPORTED";
-  static DESCRIPTION = "This method is not supported.";
 }
 /** 400 `USERNAMES_ACTIVE_TOO_MUCH`: The maximum number of active usernames was reached. */
 export class UsernamesActiveTooMuch extends BadRequest {
-  static ID = "USERNAMES_ACTIVE_TOO_MUCH";
-  static DESCRIPTION = "The maximum number of active usernames was reached.";
 }
 /** 400 `USERNAME_SUFFIX_MISSING`: Bot username must end in `bot`. */
 export class UsernameSuffixMissing extends BadRequest {
-  static ID = "USERNAME_SUFFIX_MISSING";
-  static DESCRIPTION = "Bot username must end in `bot`.";
 }
 /** 400 `USER_GIFT_UNAVAILABLE`: Gifts are not available in the current region ([stars_gifts_enabled](https://core.telegram.org/api/config#stars-gifts-enabled) is equal to false). */
 export class UserGiftUnavailable extends BadRequest {
-  static ID = "USER_GIFT_UNAVAILABLE";
-  static DESCRIPTION =
-    "Gifts are not available in the current region ([stars_gifts_enabled](https://core.telegram.org/api/config#stars-gifts-enabled) is equal to false).";
 }
 /** 400 `USER_HANDLE_MISMATCH`: The user handle mismatch. */
 export class UserHandleMismatch extends BadRequest {
-  static ID = "USER_HANDLE_MISMATCH";
-  static DESCRIPTION = "The user handle mismatch.";
 }
 /** 400 `USER_RIGHTS_MISSING`: The user rights is missing. */
 export class UserRightsMissing extends BadRequest {
-  static ID = "USER_RIGHTS_MISSING";
-  static DESCRIPTION = "The user rights is missing.";
 }
 /** 400 `VENUE_ID_INVALID`: The specified venue ID is invalid. */
 export class VenueIdInvalid extends BadRequest {
-  static ID = "VENUE_ID_INVALID";
-  static DESCRIPTION = "The specified venue ID is invalid.";
 }
 /** 400 `VIDEO_PAUSE_FORBIDDEN`: You cannot pause the video stream. */
 export class VideoPauseForbidden extends BadRequest {
-  static ID = "VIDEO_PAUSE_FORBIDDEN";
-  static DESCRIPTION = "You cannot pause the video stream.";
 }
 /** 400 `VIDEO_STOP_FORBIDDEN`: You cannot stop the video stream. */
 export class VideoStopForbidden extends BadRequest {
-  static ID = "VIDEO_STOP_FORBIDDEN";
-  static DESCRIPTION = "You cannot stop the video stream.";
 }
 /** Base of the RPC errors with code 401. */
 export class Unauthorized extends RpcError {
@@ -3677,51 +2153,30 @@ export class Unauthorized extends RpcError {
 }
 /** 401 `ACTIVE_USER_REQUIRED`: The method is only available to already activated users */
 export class ActiveUserRequired extends Unauthorized {
-  static ID = "ACTIVE_USER_REQUIRED";
-  static DESCRIPTION = "The method is only available to already activated users";
 }
 /** 401 `AUTH_KEY_INVALID`: The key is invalid */
 export class AuthKeyInvalid extends Unauthorized {
-  static ID = "AUTH_KEY_INVALID";
-  static DESCRIPTION = "The key is invalid";
 }
 /** 401 `AUTH_KEY_PERM_EMPTY`: The method is unavailable for temporary authorization key, not bound to permanent */
 export class AuthKeyPermEmpty extends Unauthorized {
-  static ID = "AUTH_KEY_PERM_EMPTY";
-  static DESCRIPTION =
-    "The method is unavailable for temporary authorization key, not bound to permanent";
 }
 /** 401 `AUTH_KEY_UNREGISTERED`: The key is not registered in the system. Delete your session file and login again */
 export class AuthKeyUnregistered extends Unauthorized {
-  static ID = "AUTH_KEY_UNREGISTERED";
-  static DESCRIPTION =
-    "The key is not registered in the system. Delete your session file and login again";
 }
 /** 401 `SESSION_EXPIRED`: The authorization has expired */
 export class SessionExpired extends Unauthorized {
-  static ID = "SESSION_EXPIRED";
-  static DESCRIPTION = "The authorization has expired";
 }
 /** 401 `SESSION_PASSWORD_NEEDED`: The two-step verification is enabled and a password is required */
 export class SessionPasswordNeeded extends Unauthorized {
-  static ID = "SESSION_PASSWORD_NEEDED";
-  static DESCRIPTION = "The two-step verification is enabled and a password is required";
 }
 /** 401 `SESSION_REVOKED`: The authorization has been invalidated, because of the user terminating all sessions */
 export class SessionRevoked extends Unauthorized {
-  static ID = "SESSION_REVOKED";
-  static DESCRIPTION =
-    "The authorization has been invalidated, because of the user terminating all sessions";
 }
 /** 401 `USER_DEACTIVATED`: The user has been deleted/deactivated */
 export class UserDeactivated extends Unauthorized {
-  static ID = "USER_DEACTIVATED";
-  static DESCRIPTION = "The user has been deleted/deactivated";
 }
 /** 401 `USER_DEACTIVATED_BAN`: The user has been deleted/deactivated */
 export class UserDeactivatedBan extends Unauthorized {
-  static ID = "USER_DEACTIVATED_BAN";
-  static DESCRIPTION = "The user has been deleted/deactivated";
 }
 /** Base of the RPC errors with code 403. */
 export class Forbidden extends RpcError {
@@ -3729,330 +2184,192 @@ export class Forbidden extends RpcError {
 }
 /** 403 `BROADCAST_FORBIDDEN`: The request can't be used in channels */
 export class BroadcastForbidden extends Forbidden {
-  static ID = "BROADCAST_FORBIDDEN";
-  static DESCRIPTION = "The request can't be used in channels";
 }
 /** 403 `CHANNEL_PUBLIC_GROUP_NA`: The channel/supergroup is not available */
 export class ChannelPublicGroupNa extends Forbidden {
-  static ID = "CHANNEL_PUBLIC_GROUP_NA";
-  static DESCRIPTION = "The channel/supergroup is not available";
 }
 /** 403 `CHAT_ADMIN_INVITE_REQUIRED`: You don't have rights to invite other users */
 export class ChatAdminInviteRequired extends Forbidden {
-  static ID = "CHAT_ADMIN_INVITE_REQUIRED";
-  static DESCRIPTION = "You don't have rights to invite other users";
 }
 /** 403 `CHAT_ADMIN_REQUIRED`: The method requires chat admin privileges */
 export class ChatAdminRequired403 extends Forbidden {
-  static ID = "CHAT_ADMIN_REQUIRED";
-  static DESCRIPTION = "The method requires chat admin privileges";
 }
 /** 403 `CHAT_FORBIDDEN`: You cannot write in this chat */
 export class ChatForbidden extends Forbidden {
-  static ID = "CHAT_FORBIDDEN";
-  static DESCRIPTION = "You cannot write in this chat";
 }
 /** 403 `CHAT_GUEST_SEND_FORBIDDEN`: You need to join the discussion group before commentingr */
 export class ChatGuestSendForbidden extends Forbidden {
-  static ID = "CHAT_GUEST_SEND_FORBIDDEN";
-  static DESCRIPTION = "You need to join the discussion group before commentingr";
 }
 /** 403 `EDIT_BOT_INVITE_FORBIDDEN`: Bots' chat invite links can't be edited */
 export class EditBotInviteForbidden extends Forbidden {
-  static ID = "EDIT_BOT_INVITE_FORBIDDEN";
-  static DESCRIPTION = "Bots' chat invite links can't be edited";
 }
 /** 403 `INLINE_BOT_REQUIRED`: The action must be performed through an inline bot callback */
 export class InlineBotRequired extends Forbidden {
-  static ID = "INLINE_BOT_REQUIRED";
-  static DESCRIPTION = "The action must be performed through an inline bot callback";
 }
 /** 403 `MESSAGE_AUTHOR_REQUIRED`: You are not the author of this message */
 export class MessageAuthorRequired extends Forbidden {
-  static ID = "MESSAGE_AUTHOR_REQUIRED";
-  static DESCRIPTION = "You are not the author of this message";
 }
 /** 403 `MESSAGE_DELETE_FORBIDDEN`: You don't have rights to delete messages in this chat, most likely because you are not the author of them */
 export class MessageDeleteForbidden extends Forbidden {
-  static ID = "MESSAGE_DELETE_FORBIDDEN";
-  static DESCRIPTION =
-    "You don't have rights to delete messages in this chat, most likely because you are not the author of them";
 }
 /** 403 `NOT_ALLOWED`: Not allowed */
 export class NotAllowed extends Forbidden {
-  static ID = "NOT_ALLOWED";
-  static DESCRIPTION = "Not allowed";
 }
 /** 403 `NOT_ELIGIBLE`: You are not eligible for this action */
 export class NotEligible403 extends Forbidden {
-  static ID = "NOT_ELIGIBLE";
-  static DESCRIPTION = "You are not eligible for this action";
 }
 /** 403 `PARTICIPANT_JOIN_MISSING`: Trying to enable a presentation, when the user hasn't joined the Video Chat with phone.joinGroupCall */
 export class ParticipantJoinMissing403 extends Forbidden {
-  static ID = "PARTICIPANT_JOIN_MISSING";
-  static DESCRIPTION =
-    "Trying to enable a presentation, when the user hasn't joined the Video Chat with phone.joinGroupCall";
 }
 /** 403 `POLL_VOTE_REQUIRED`: Cast a vote in the poll before calling this method */
 export class PollVoteRequired403 extends Forbidden {
-  static ID = "POLL_VOTE_REQUIRED";
-  static DESCRIPTION = "Cast a vote in the poll before calling this method";
 }
 /** 403 `PREMIUM_ACCOUNT_REQUIRED`: This action requires a premium account */
 export class PremiumAccountRequired403 extends Forbidden {
-  static ID = "PREMIUM_ACCOUNT_REQUIRED";
-  static DESCRIPTION = "This action requires a premium account";
 }
 /** 403 `PRIVACY_PREMIUM_REQUIRED`: The user has restricted from sending messages OR This action requires a premium account */
 export class PrivacyPremiumRequired403 extends Forbidden {
-  static ID = "PRIVACY_PREMIUM_REQUIRED";
-  static DESCRIPTION =
-    "The user has restricted from sending messages OR This action requires a premium account";
 }
 /** 403 `PUBLIC_CHANNEL_MISSING`: You can only export group call invite links for public chats or channels */
 export class PublicChannelMissing extends Forbidden {
-  static ID = "PUBLIC_CHANNEL_MISSING";
-  static DESCRIPTION = "You can only export group call invite links for public chats or channels";
 }
 /** 403 `RIGHT_FORBIDDEN`: You don't have enough rights for this action, or you tried to set one or more admin rights that can't be applied to this kind of chat (channel or supergroup) */
 export class RightForbidden extends Forbidden {
-  static ID = "RIGHT_FORBIDDEN";
-  static DESCRIPTION =
-    "You don't have enough rights for this action, or you tried to set one or more admin rights that can't be applied to this kind of chat (channel or supergroup)";
 }
 /** 403 `SENSITIVE_CHANGE_FORBIDDEN`: Your sensitive content settings can't be changed at this time */
 export class SensitiveChangeForbidden extends Forbidden {
-  static ID = "SENSITIVE_CHANGE_FORBIDDEN";
-  static DESCRIPTION = "Your sensitive content settings can't be changed at this time";
 }
 /** 403 `TAKEOUT_REQUIRED`: The method must be invoked inside a takeout session */
 export class TakeoutRequired403 extends Forbidden {
-  static ID = "TAKEOUT_REQUIRED";
-  static DESCRIPTION = "The method must be invoked inside a takeout session";
 }
 /** 403 `USER_BOT_INVALID`: This method can only be called by a bot */
 export class UserBotInvalid403 extends Forbidden {
-  static ID = "USER_BOT_INVALID";
-  static DESCRIPTION = "This method can only be called by a bot";
 }
 /** 403 `USER_CHANNELS_TOO_MUCH`: One of the users you tried to add is already in too many channels/supergroups */
 export class UserChannelsTooMuch403 extends Forbidden {
-  static ID = "USER_CHANNELS_TOO_MUCH";
-  static DESCRIPTION =
-    "One of the users you tried to add is already in too many channels/supergroups";
 }
 /** 403 `USER_DELETED`: You can't send this secret message because the other participant deleted their account */
 export class UserDeleted extends Forbidden {
-  static ID = "USER_DELETED";
-  static DESCRIPTION =
-    "You can't send this secret message because the other participant deleted their account";
 }
 /** 403 `USER_INVALID`: The provided user is invalid */
 export class UserInvalid403 extends Forbidden {
-  static ID = "USER_INVALID";
-  static DESCRIPTION = "The provided user is invalid";
 }
 /** 403 `USER_IS_BLOCKED`: The user is blocked */
 export class UserIsBlocked403 extends Forbidden {
-  static ID = "USER_IS_BLOCKED";
-  static DESCRIPTION = "The user is blocked";
 }
 /** 403 `USER_NOT_MUTUAL_CONTACT`: The provided user is not a mutual contact */
 export class UserNotMutualContact403 extends Forbidden {
-  static ID = "USER_NOT_MUTUAL_CONTACT";
-  static DESCRIPTION = "The provided user is not a mutual contact";
 }
 /** 403 `USER_PRIVACY_RESTRICTED`: The user's privacy settings is preventing you to perform this action */
 export class UserPrivacyRestricted extends Forbidden {
-  static ID = "USER_PRIVACY_RESTRICTED";
-  static DESCRIPTION = "The user's privacy settings is preventing you to perform this action";
 }
 /** 403 `USER_RESTRICTED`: You are limited/restricted. You can't perform this action */
 export class UserRestricted403 extends Forbidden {
-  static ID = "USER_RESTRICTED";
-  static DESCRIPTION = "You are limited/restricted. You can't perform this action";
 }
 /** 403 `CHAT_SEND_AUDIOS_FORBIDDEN`: You can't send audio messages in this chat */
 export class ChatSendAudiosForbidden extends Forbidden {
-  static ID = "CHAT_SEND_AUDIOS_FORBIDDEN";
-  static DESCRIPTION = "You can't send audio messages in this chat";
 }
 /** 403 `CHAT_SEND_DOCS_FORBIDDEN`: You can't send a documents to this chat */
 export class ChatSendDocsForbidden extends Forbidden {
-  static ID = "CHAT_SEND_DOCS_FORBIDDEN";
-  static DESCRIPTION = "You can't send a documents to this chat";
 }
 /** 403 `CHAT_SEND_GAME_FORBIDDEN`: You can't send a game to this chat */
 export class ChatSendGameForbidden extends Forbidden {
-  static ID = "CHAT_SEND_GAME_FORBIDDEN";
-  static DESCRIPTION = "You can't send a game to this chat";
 }
 /** 403 `CHAT_SEND_GIFS_FORBIDDEN`: You can't send gifs in this chat */
 export class ChatSendGifsForbidden extends Forbidden {
-  static ID = "CHAT_SEND_GIFS_FORBIDDEN";
-  static DESCRIPTION = "You can't send gifs in this chat";
 }
 /** 403 `CHAT_SEND_INLINE_FORBIDDEN`: You can't use inline bot to send messages in this chat */
 export class ChatSendInlineForbidden403 extends Forbidden {
-  static ID = "CHAT_SEND_INLINE_FORBIDDEN";
-  static DESCRIPTION = "You can't use inline bot to send messages in this chat";
 }
 /** 403 `CHAT_SEND_MEDIA_FORBIDDEN`: You can't send media in this chat */
 export class ChatSendMediaForbidden extends Forbidden {
-  static ID = "CHAT_SEND_MEDIA_FORBIDDEN";
-  static DESCRIPTION = "You can't send media in this chat";
 }
 /** 403 `CHAT_SEND_PHOTOS_FORBIDDEN`: You can't send photos in this chat */
 export class ChatSendPhotosForbidden extends Forbidden {
-  static ID = "CHAT_SEND_PHOTOS_FORBIDDEN";
-  static DESCRIPTION = "You can't send photos in this chat";
 }
 /** 403 `CHAT_SEND_PLAIN_FORBIDDEN`: You can't send non-media (text) messages in this chat */
 export class ChatSendPlainForbidden extends Forbidden {
-  static ID = "CHAT_SEND_PLAIN_FORBIDDEN";
-  static DESCRIPTION = "You can't send non-media (text) messages in this chat";
 }
 /** 403 `CHAT_SEND_POLL_FORBIDDEN`: You can't send polls in this chat */
 export class ChatSendPollForbidden extends Forbidden {
-  static ID = "CHAT_SEND_POLL_FORBIDDEN";
-  static DESCRIPTION = "You can't send polls in this chat";
 }
 /** 403 `CHAT_SEND_STICKERS_FORBIDDEN`: You can't send stickers in this chat */
 export class ChatSendStickersForbidden extends Forbidden {
-  static ID = "CHAT_SEND_STICKERS_FORBIDDEN";
-  static DESCRIPTION = "You can't send stickers in this chat";
 }
 /** 403 `CHAT_SEND_VIDEOS_FORBIDDEN`: You can't send videos in this chat */
 export class ChatSendVideosForbidden extends Forbidden {
-  static ID = "CHAT_SEND_VIDEOS_FORBIDDEN";
-  static DESCRIPTION = "You can't send videos in this chat";
 }
 /** 403 `CHAT_SEND_VOICES_FORBIDDEN`: You can't send voice recordings in this chat */
 export class ChatSendVoicesForbidden extends Forbidden {
-  static ID = "CHAT_SEND_VOICES_FORBIDDEN";
-  static DESCRIPTION = "You can't send voice recordings in this chat";
 }
 /** 403 `CHAT_WRITE_FORBIDDEN`: You can't write in this chat */
 export class ChatWriteForbidden extends Forbidden {
-  static ID = "CHAT_WRITE_FORBIDDEN";
-  static DESCRIPTION = "You can't write in this chat";
 }
 /** 403 `GROUPCALL_ALREADY_STARTED`: The groupcall has already started, you can join directly using phone.joinGroupCall */
 export class GroupcallAlreadyStarted extends Forbidden {
-  static ID = "GROUPCALL_ALREADY_STARTED";
-  static DESCRIPTION =
-    "The groupcall has already started, you can join directly using phone.joinGroupCall";
 }
 /** 403 `GROUPCALL_FORBIDDEN`: The group call has already ended */
 export class GroupcallForbidden403 extends Forbidden {
-  static ID = "GROUPCALL_FORBIDDEN";
-  static DESCRIPTION = "The group call has already ended";
 }
 /** 403 `LIVE_DISABLED`: Story is disabled server-side */
 export class LiveDisabled extends Forbidden {
-  static ID = "LIVE_DISABLED";
-  static DESCRIPTION = "Story is disabled server-side";
 }
 /** 403 `ALLOW_PAYMENT_REQUIRED_X`: Payment of {value} stars is required to perform this action */
 export class AllowPaymentRequiredX extends Forbidden {
-  static ID = "ALLOW_PAYMENT_REQUIRED_X";
-  static DESCRIPTION = "Payment of {value} stars is required to perform this action";
 }
 /** 403 `ACCESS_DENIED`: You cannot perform this request. */
 export class AccessDenied extends Forbidden {
-  static ID = "ACCESS_DENIED";
-  static DESCRIPTION = "You cannot perform this request.";
 }
 /** 403 `ANONYMOUS_REACTIONS_DISABLED`: Sorry, anonymous administrators cannot leave reactions or participate in polls. */
 export class AnonymousReactionsDisabled extends Forbidden {
-  static ID = "ANONYMOUS_REACTIONS_DISABLED";
-  static DESCRIPTION =
-    "Sorry, anonymous administrators cannot leave reactions or participate in polls.";
 }
 /** 403 `BOT_ACCESS_FORBIDDEN`: You can't access this bot. */
 export class BotAccessForbidden extends Forbidden {
-  static ID = "BOT_ACCESS_FORBIDDEN";
-  static DESCRIPTION = "You can't access this bot.";
 }
 /** 403 `BOT_FORUM_CREATE_FORBIDDEN`: This bot prevents users from creating or deleting topics. */
 export class BotForumCreateForbidden extends Forbidden {
-  static ID = "BOT_FORUM_CREATE_FORBIDDEN";
-  static DESCRIPTION = "This bot prevents users from creating or deleting topics.";
 }
 /** 403 `BOT_OWNER_REQUIRED`: You must be the owner of the bot to perform this action. */
 export class BotOwnerRequired extends Forbidden {
-  static ID = "BOT_OWNER_REQUIRED";
-  static DESCRIPTION = "You must be the owner of the bot to perform this action.";
 }
 /** 403 `BOT_VERIFIER_FORBIDDEN`: This bot cannot assign [verification icons](https://core.telegram.org/api/bots/verification). */
 export class BotVerifierForbidden extends Forbidden {
-  static ID = "BOT_VERIFIER_FORBIDDEN";
-  static DESCRIPTION =
-    "This bot cannot assign [verification icons](https://core.telegram.org/api/bots/verification).";
 }
 /** 403 `CHAT_ACTION_FORBIDDEN`: You cannot execute this action. */
 export class ChatActionForbidden extends Forbidden {
-  static ID = "CHAT_ACTION_FORBIDDEN";
-  static DESCRIPTION = "You cannot execute this action.";
 }
 /** 403 `CHAT_SEND_ROUNDVIDEOS_FORBIDDEN`: You can't send video notes in this chat. */
 export class ChatSendRoundvideosForbidden extends Forbidden {
-  static ID = "CHAT_SEND_ROUNDVIDEOS_FORBIDDEN";
-  static DESCRIPTION = "You can't send video notes in this chat.";
 }
 /** 403 `CHAT_SEND_WEBPAGE_FORBIDDEN`: You can't send web pages in this chat. */
 export class ChatSendWebpageForbidden extends Forbidden {
-  static ID = "CHAT_SEND_WEBPAGE_FORBIDDEN";
-  static DESCRIPTION = "You can't send web pages in this chat.";
 }
 /** 403 `CHAT_TYPE_INVALID`: The specified chat type is invalid. */
 export class ChatTypeInvalid extends Forbidden {
-  static ID = "CHAT_TYPE_INVALID";
-  static DESCRIPTION = "The specified chat type is invalid.";
 }
 /** 403 `PEER_ID_INVALID`: The provided peer id is invalid. */
 export class PeerIdInvalid403 extends Forbidden {
-  static ID = "PEER_ID_INVALID";
-  static DESCRIPTION = "The provided peer id is invalid.";
 }
 /** 403 `RECAPTCHA_CHECK_X`: The request can't be completed unless reCAPTCHA verification {value} is performed. */
 export class RecaptchaCheck extends Forbidden {
-  static ID = "RECAPTCHA_CHECK_X";
-  static DESCRIPTION =
-    "The request can't be completed unless reCAPTCHA verification {value} is performed.";
 }
 /** 403 `STARGIFT_CONVERT_BOT_NOT_ALLOWED`: You can't convert this gift to stars. */
 export class StargiftConvertBotNotAllowed extends Forbidden {
-  static ID = "STARGIFT_CONVERT_BOT_NOT_ALLOWED";
-  static DESCRIPTION = "You can't convert this gift to stars.";
 }
 /** 403 `USER_DISALLOWED_STARGIFTS`: You can't send gifts to this user due to their privacy settings. */
 export class UserDisallowedStargifts extends Forbidden {
-  static ID = "USER_DISALLOWED_STARGIFTS";
-  static DESCRIPTION = "You can't send gifts to this user due to their privacy settings.";
 }
 /** 403 `USER_NOT_PARTICIPANT`: You're not a member of this supergroup/channel. */
 export class UserNotParticipant403 extends Forbidden {
-  static ID = "USER_NOT_PARTICIPANT";
-  static DESCRIPTION = "You're not a member of this supergroup/channel.";
 }
 /** 403 `USER_PERMISSION_DENIED`: The user hasn't granted or has revoked the bot's access to change their emoji status using [bots.toggleUserEmojiStatusPermission](https://core.telegram.org/method/bots.toggleUserEmojiStatusPermission). */
 export class UserPermissionDenied extends Forbidden {
-  static ID = "USER_PERMISSION_DENIED";
-  static DESCRIPTION =
-    "The user hasn't granted or has revoked the bot's access to change their emoji status using [bots.toggleUserEmojiStatusPermission](https://core.telegram.org/method/bots.toggleUserEmojiStatusPermission).";
 }
 /** 403 `VOICE_MESSAGES_FORBIDDEN`: This user's privacy settings forbid you from sending voice messages. */
 export class VoiceMessagesForbidden403 extends Forbidden {
-  static ID = "VOICE_MESSAGES_FORBIDDEN";
-  static DESCRIPTION = "This user's privacy settings forbid you from sending voice messages.";
 }
 /** 403 `YOUR_PRIVACY_RESTRICTED`: You cannot fetch the read date of this message because you have disallowed other users to do so for *your* messages; to fix, allow other users to see *your* exact last online date OR purchase a [Telegram Premium](https://core.telegram.org/api/premium) subscription. */
 export class YourPrivacyRestricted extends Forbidden {
-  static ID = "YOUR_PRIVACY_RESTRICTED";
-  static DESCRIPTION =
-    "You cannot fetch the read date of this message because you have disallowed other users to do so for *your* messages; to fix, allow other users to see *your* exact last online date OR purchase a [Telegram Premium](https://core.telegram.org/api/premium) subscription.";
 }
 /** Base of the RPC errors with code 406. */
 export class NotAcceptable extends RpcError {
@@ -4060,218 +2377,123 @@ export class NotAcceptable extends RpcError {
 }
 /** 406 `AUTH_KEY_DUPLICATED`: The same authorization key (session file) was used in more than one place simultaneously. You must delete your session file and log in again with your phone number or bot token */
 export class AuthKeyDuplicated extends NotAcceptable {
-  static ID = "AUTH_KEY_DUPLICATED";
-  static DESCRIPTION =
-    "The same authorization key (session file) was used in more than one place simultaneously. You must delete your session file and log in again with your phone number or bot token";
 }
 /** 406 `CHANNEL_PRIVATE`: The channel/supergroup is not accessible */
 export class ChannelPrivate406 extends NotAcceptable {
-  static ID = "CHANNEL_PRIVATE";
-  static DESCRIPTION = "The channel/supergroup is not accessible";
 }
 /** 406 `CHANNEL_TOO_LARGE`: Сhannel is too large to be deleted. Contact support for removal */
 export class ChannelTooLarge406 extends NotAcceptable {
-  static ID = "CHANNEL_TOO_LARGE";
-  static DESCRIPTION = "Сhannel is too large to be deleted. Contact support for removal";
 }
 /** 406 `CHAT_FORWARDS_RESTRICTED`: You can't forward messages from a protected chat */
 export class ChatForwardsRestricted406 extends NotAcceptable {
-  static ID = "CHAT_FORWARDS_RESTRICTED";
-  static DESCRIPTION = "You can't forward messages from a protected chat";
 }
 /** 406 `FILEREF_UPGRADE_NEEDED`: The file reference has expired and you must use a refreshed one by obtaining the original media message */
 export class FilerefUpgradeNeeded extends NotAcceptable {
-  static ID = "FILEREF_UPGRADE_NEEDED";
-  static DESCRIPTION =
-    "The file reference has expired and you must use a refreshed one by obtaining the original media message";
 }
 /** 406 `FRESH_CHANGE_ADMINS_FORBIDDEN`: You were just elected admin, you can't add or modify other admins yet */
 export class FreshChangeAdminsForbidden406 extends NotAcceptable {
-  static ID = "FRESH_CHANGE_ADMINS_FORBIDDEN";
-  static DESCRIPTION = "You were just elected admin, you can't add or modify other admins yet";
 }
 /** 406 `FRESH_CHANGE_PHONE_FORBIDDEN`: You can't change your phone number because your session was logged-in recently */
 export class FreshChangePhoneForbidden extends NotAcceptable {
-  static ID = "FRESH_CHANGE_PHONE_FORBIDDEN";
-  static DESCRIPTION =
-    "You can't change your phone number because your session was logged-in recently";
 }
 /** 406 `FRESH_RESET_AUTHORISATION_FORBIDDEN`: You can't terminate other authorized sessions because the current was logged-in recently */
 export class FreshResetAuthorisationForbidden extends NotAcceptable {
-  static ID = "FRESH_RESET_AUTHORISATION_FORBIDDEN";
-  static DESCRIPTION =
-    "You can't terminate other authorized sessions because the current was logged-in recently";
 }
 /** 406 `GIFTCODE_NOT_ALLOWED`: Giftcode not allowed */
 export class GiftcodeNotAllowed extends NotAcceptable {
-  static ID = "GIFTCODE_NOT_ALLOWED";
-  static DESCRIPTION = "Giftcode not allowed";
 }
 /** 406 `INVITE_HASH_EXPIRED`: The chat the user tried to join has expired and is not valid anymore */
 export class InviteHashExpired406 extends NotAcceptable {
-  static ID = "INVITE_HASH_EXPIRED";
-  static DESCRIPTION = "The chat the user tried to join has expired and is not valid anymore";
 }
 /** 406 `PHONE_NUMBER_INVALID`: The phone number is invalid */
 export class PhoneNumberInvalid406 extends NotAcceptable {
-  static ID = "PHONE_NUMBER_INVALID";
-  static DESCRIPTION = "The phone number is invalid";
 }
 /** 406 `PHONE_PASSWORD_FLOOD`: You have tried to log-in too many times */
 export class PhonePasswordFlood extends NotAcceptable {
-  static ID = "PHONE_PASSWORD_FLOOD";
-  static DESCRIPTION = "You have tried to log-in too many times";
 }
 /** 406 `PREMIUM_CURRENTLY_UNAVAILABLE`: Premium currently unavailable */
 export class PremiumCurrentlyUnavailable extends NotAcceptable {
-  static ID = "PREMIUM_CURRENTLY_UNAVAILABLE";
-  static DESCRIPTION = "Premium currently unavailable";
 }
 /** 406 `PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_XMIN`: Similar to a flood wait, must wait {value} minutes */
 export class PreviousChatImportActiveWaitXmin extends NotAcceptable {
-  static ID = "PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_XMIN";
-  static DESCRIPTION = "Similar to a flood wait, must wait {value} minutes";
 }
 /** 406 `SEND_CODE_UNAVAILABLE`: Returned when all available options for this type of number were already used (e.g. flash-call, then SMS, then this error might be returned to trigger a second resend) */
 export class SendCodeUnavailable extends NotAcceptable {
-  static ID = "SEND_CODE_UNAVAILABLE";
-  static DESCRIPTION =
-    "Returned when all available options for this type of number were already used (e.g. flash-call, then SMS, then this error might be returned to trigger a second resend)";
 }
 /** 406 `PREMIUM_GIFTCODE_WAS_REFUNDED`: This gift code can't be redeemed because the giveaway organizer requested a refund */
 export class PremiumGiftcodeWasRefunded406 extends NotAcceptable {
-  static ID = "PREMIUM_GIFTCODE_WAS_REFUNDED";
-  static DESCRIPTION =
-    "This gift code can't be redeemed because the giveaway organizer requested a refund";
 }
 /** 406 `STICKERSET_INVALID`: The sticker set is invalid */
 export class StickersetInvalid406 extends NotAcceptable {
-  static ID = "STICKERSET_INVALID";
-  static DESCRIPTION = "The sticker set is invalid";
 }
 /** 406 `STICKERSET_OWNER_ANONYMOUS`: This sticker set can't be used as the group's sticker set because it was created by one of its anonymous admins */
 export class StickersetOwnerAnonymous extends NotAcceptable {
-  static ID = "STICKERSET_OWNER_ANONYMOUS";
-  static DESCRIPTION =
-    "This sticker set can't be used as the group's sticker set because it was created by one of its anonymous admins";
 }
 /** 406 `UPDATE_APP_TO_LOGIN`: Update app to login */
 export class UpdateAppToLogin extends NotAcceptable {
-  static ID = "UPDATE_APP_TO_LOGIN";
-  static DESCRIPTION = "Update app to login";
 }
 /** 406 `USERPIC_PRIVACY_REQUIRED`: You need to disable privacy settings for your profile picture in order to make your geolocation public */
 export class UserpicPrivacyRequired extends NotAcceptable {
-  static ID = "USERPIC_PRIVACY_REQUIRED";
-  static DESCRIPTION =
-    "You need to disable privacy settings for your profile picture in order to make your geolocation public";
 }
 /** 406 `USERPIC_UPLOAD_REQUIRED`: You must have a profile picture to publish your geolocation */
 export class UserpicUploadRequired406 extends NotAcceptable {
-  static ID = "USERPIC_UPLOAD_REQUIRED";
-  static DESCRIPTION = "You must have a profile picture to publish your geolocation";
 }
 /** 406 `USER_RESTRICTED`: You are limited/restricted. You can't perform this action */
 export class UserRestricted406 extends NotAcceptable {
-  static ID = "USER_RESTRICTED";
-  static DESCRIPTION = "You are limited/restricted. You can't perform this action";
 }
 /** 406 `AICOMPOSE_ERROR_OCCURED`: The composeTextWithAi method encountered an error. */
 export class AicomposeErrorOccured extends NotAcceptable {
-  static ID = "AICOMPOSE_ERROR_OCCURED";
-  static DESCRIPTION = "The composeTextWithAi method encountered an error.";
 }
 /** 406 `ALLOW_PAYMENT_REQUIRED`: This peer only accepts [paid messages](https://core.telegram.org/api/paid-messages): this error is only emitted for older layers without paid messages support, so the client must be updated in order to use paid messages. */
 export class AllowPaymentRequired extends NotAcceptable {
-  static ID = "ALLOW_PAYMENT_REQUIRED";
-  static DESCRIPTION =
-    "This peer only accepts [paid messages](https://core.telegram.org/api/paid-messages): this error is only emitted for older layers without paid messages support, so the client must be updated in order to use paid messages.";
 }
 /** 406 `API_GIFT_RESTRICTED_UPDATE_APP`: Please update your Telegram app to send this gift. */
 export class ApiGiftRestrictedUpdateApp extends NotAcceptable {
-  static ID = "API_GIFT_RESTRICTED_UPDATE_APP";
-  static DESCRIPTION = "Please update your Telegram app to send this gift.";
 }
 /** 406 `BANNED_RIGHTS_INVALID`: You provided some invalid flags in the banned rights. */
 export class BannedRightsInvalid406 extends NotAcceptable {
-  static ID = "BANNED_RIGHTS_INVALID";
-  static DESCRIPTION = "You provided some invalid flags in the banned rights.";
 }
 /** 406 `BOT_PRECHECKOUT_FAILED`: Bot precheckout is failed. */
 export class BotPrecheckoutFailed extends NotAcceptable {
-  static ID = "BOT_PRECHECKOUT_FAILED";
-  static DESCRIPTION = "Bot precheckout is failed.";
 }
 /** 406 `BUSINESS_ADDRESS_ACTIVE`: The user is currently advertising a [Business Location](https://core.telegram.org/api/business#location), the location may only be changed (or removed) using [account.updateBusinessLocation »](https://core.telegram.org/method/account.updateBusinessLocation). */
 export class BusinessAddressActive extends NotAcceptable {
-  static ID = "BUSINESS_ADDRESS_ACTIVE";
-  static DESCRIPTION =
-    "The user is currently advertising a [Business Location](https://core.telegram.org/api/business#location), the location may only be changed (or removed) using [account.updateBusinessLocation »](https://core.telegram.org/method/account.updateBusinessLocation).";
 }
 /** 406 `CALL_PROTOCOL_COMPAT_LAYER_INVALID`: The other side of the call does not support any of the VoIP protocols supported by the local client, as specified by the `protocol.layer` and `protocol.library_versions` fields. */
 export class CallProtocolCompatLayerInvalid extends NotAcceptable {
-  static ID = "CALL_PROTOCOL_COMPAT_LAYER_INVALID";
-  static DESCRIPTION =
-    "The other side of the call does not support any of the VoIP protocols supported by the local client, as specified by the `protocol.layer` and `protocol.library_versions` fields.";
 }
 /** 406 `PAYMENT_UNSUPPORTED`: A detailed description of the error will be received separately as described [here »](https://core.telegram.org/api/errors#406-not-acceptable). */
 export class PaymentUnsupported extends NotAcceptable {
-  static ID = "PAYMENT_UNSUPPORTED";
-  static DESCRIPTION =
-    "A detailed description of the error will be received separately as described [here »](https://core.telegram.org/api/errors#406-not-acceptable).";
 }
 /** 406 `PEER_ID_INVALID`: The provided peer id is invalid. */
 export class PeerIdInvalid406 extends NotAcceptable {
-  static ID = "PEER_ID_INVALID";
-  static DESCRIPTION = "The provided peer id is invalid.";
 }
 /** 406 `PRECHECKOUT_FAILED`: Precheckout is failed. */
 export class PrecheckoutFailed406 extends NotAcceptable {
-  static ID = "PRECHECKOUT_FAILED";
-  static DESCRIPTION = "Precheckout is failed.";
 }
 /** 406 `PRIVACY_PREMIUM_REQUIRED`: You need a [Telegram Premium subscription](https://core.telegram.org/api/premium) to send a message to this user. */
 export class PrivacyPremiumRequired406 extends NotAcceptable {
-  static ID = "PRIVACY_PREMIUM_REQUIRED";
-  static DESCRIPTION =
-    "You need a [Telegram Premium subscription](https://core.telegram.org/api/premium) to send a message to this user.";
 }
 /** 406 `STARGIFT_EXPORT_IN_PROGRESS`: You can't send this gift at the moment as the withdrawal process to the blockchain has already started. */
 export class StargiftExportInProgress extends NotAcceptable {
-  static ID = "STARGIFT_EXPORT_IN_PROGRESS";
-  static DESCRIPTION =
-    "You can't send this gift at the moment as the withdrawal process to the blockchain has already started.";
 }
 /** 406 `STARGIFT_MESSAGE_INVALID`: The provided message for this gift is invalid. */
 export class StargiftMessageInvalid406 extends NotAcceptable {
-  static ID = "STARGIFT_MESSAGE_INVALID";
-  static DESCRIPTION = "The provided message for this gift is invalid.";
 }
 /** 406 `STARGIFT_USAGE_LIMITED`: Star gift usage limited. */
 export class StargiftUsageLimited406 extends NotAcceptable {
-  static ID = "STARGIFT_USAGE_LIMITED";
-  static DESCRIPTION = "Star gift usage limited.";
 }
 /** 406 `STARS_FORM_AMOUNT_MISMATCH`: Stars form amount mismatch. */
 export class StarsFormAmountMismatch406 extends NotAcceptable {
-  static ID = "STARS_FORM_AMOUNT_MISMATCH";
-  static DESCRIPTION = "Stars form amount mismatch.";
 }
 /** 406 `TOPIC_CLOSED`: This topic was closed, you can't send messages to it anymore. */
 export class TopicClosed406 extends NotAcceptable {
-  static ID = "TOPIC_CLOSED";
-  static DESCRIPTION = "This topic was closed, you can't send messages to it anymore.";
 }
 /** 406 `TOPIC_DELETED`: The specified topic was deleted. */
 export class TopicDeleted406 extends NotAcceptable {
-  static ID = "TOPIC_DELETED";
-  static DESCRIPTION = "The specified topic was deleted.";
 }
 /** 406 `TRANSLATIONS_DISABLED`: Translations are unavailable, a detailed and localized description for the error will be emitted via an [updateServiceNotification as specified here](https://core.telegram.org/api/errors#406-not-acceptable). */
 export class TranslationsDisabled406 extends NotAcceptable {
-  static ID = "TRANSLATIONS_DISABLED";
-  static DESCRIPTION =
-    "Translations are unavailable, a detailed and localized description for the error will be emitted via an [updateServiceNotification as specified here](https://core.telegram.org/api/errors#406-not-acceptable).";
 }
 /** Base of the RPC errors with code 420. */
 export class Flood extends RpcError {
@@ -4279,56 +2501,33 @@ export class Flood extends RpcError {
 }
 /** 420 `2FA_CONFIRM_WAIT_X`: A wait of {value} seconds is required because this account is active and protected by a 2FA password */
 export class TwoFaConfirmWait extends Flood {
-  static ID = "2FA_CONFIRM_WAIT_X";
-  static DESCRIPTION =
-    "A wait of {value} seconds is required because this account is active and protected by a 2FA password";
 }
 /** 420 `FLOOD_TEST_PHONE_WAIT_X`: A wait of {value} seconds is required in the test servers */
 export class FloodTestPhoneWait extends Flood {
-  static ID = "FLOOD_TEST_PHONE_WAIT_X";
-  static DESCRIPTION = "A wait of {value} seconds is required in the test servers";
 }
 /** 420 `FLOOD_WAIT_X`: A wait of {value} seconds is required */
 export class FloodWait extends Flood {
-  static ID = "FLOOD_WAIT_X";
-  static DESCRIPTION = "A wait of {value} seconds is required";
 }
 /** 420 `FLOOD_PREMIUM_WAIT_X`: A wait of {value} seconds is required */
 export class FloodPremiumWait extends Flood {
-  static ID = "FLOOD_PREMIUM_WAIT_X";
-  static DESCRIPTION = "A wait of {value} seconds is required";
 }
 /** 420 `PREMIUM_SUB_ACTIVE_UNTIL_X`: A wait of {value} seconds is required */
 export class PremiumSubActiveUntil extends Flood {
-  static ID = "PREMIUM_SUB_ACTIVE_UNTIL_X";
-  static DESCRIPTION = "A wait of {value} seconds is required";
 }
 /** 420 `SLOWMODE_WAIT_X`: A wait of {value} seconds is required to send messages in this chat */
 export class SlowmodeWait extends Flood {
-  static ID = "SLOWMODE_WAIT_X";
-  static DESCRIPTION = "A wait of {value} seconds is required to send messages in this chat";
 }
 /** 420 `STORY_SEND_FLOOD_X`: A wait of {value} seconds is required to continue posting stories */
 export class StorySendFlood extends Flood {
-  static ID = "STORY_SEND_FLOOD_X";
-  static DESCRIPTION = "A wait of {value} seconds is required to continue posting stories";
 }
 /** 420 `TAKEOUT_INIT_DELAY_X`: You have to confirm the data export request using one of your mobile devices or wait {value} seconds */
 export class TakeoutInitDelay extends Flood {
-  static ID = "TAKEOUT_INIT_DELAY_X";
-  static DESCRIPTION =
-    "You have to confirm the data export request using one of your mobile devices or wait {value} seconds";
 }
 /** 420 `ADDRESS_INVALID`: The specified geopoint address is invalid. */
 export class AddressInvalid420 extends Flood {
-  static ID = "ADDRESS_INVALID";
-  static DESCRIPTION = "The specified geopoint address is invalid.";
 }
 /** 420 `FROZEN_METHOD_INVALID`: The method can't be used by frozen account. You can appeal via @SpamBot if you believe this was a mistake. */
 export class FrozenMethodInvalid extends Flood {
-  static ID = "FROZEN_METHOD_INVALID";
-  static DESCRIPTION =
-    "The method can't be used by frozen account. You can appeal via @SpamBot if you believe this was a mistake.";
 }
 /** Base of the RPC errors with code 500. */
 export class InternalServerError extends RpcError {
@@ -4336,309 +2535,174 @@ export class InternalServerError extends RpcError {
 }
 /** 500 `API_CALL_ERROR`: API call error due to Telegram having internal problems. Please try again later */
 export class ApiCallError500 extends InternalServerError {
-  static ID = "API_CALL_ERROR";
-  static DESCRIPTION =
-    "API call error due to Telegram having internal problems. Please try again later";
 }
 /** 500 `AUTH_RESTART`: User authorization has restarted */
 export class AuthRestart extends InternalServerError {
-  static ID = "AUTH_RESTART";
-  static DESCRIPTION = "User authorization has restarted";
 }
 /** 500 `CALL_OCCUPY_FAILED`: The call failed because the user is already making another call */
 export class CallOccupyFailed500 extends InternalServerError {
-  static ID = "CALL_OCCUPY_FAILED";
-  static DESCRIPTION = "The call failed because the user is already making another call";
 }
 /** 500 `CHAT_ID_GENERATE_FAILED`: Failure while generating the chat ID due to Telegram having internal problems. Please try again later */
 export class ChatIdGenerateFailed extends InternalServerError {
-  static ID = "CHAT_ID_GENERATE_FAILED";
-  static DESCRIPTION =
-    "Failure while generating the chat ID due to Telegram having internal problems. Please try again later";
 }
 /** 500 `CHAT_OCCUPY_LOC_FAILED`: An internal error occurred while creating the chat */
 export class ChatOccupyLocFailed extends InternalServerError {
-  static ID = "CHAT_OCCUPY_LOC_FAILED";
-  static DESCRIPTION = "An internal error occurred while creating the chat";
 }
 /** 500 `CHAT_OCCUPY_USERNAME_FAILED`: Failure to occupy chat username due to Telegram having internal problems. Please try again later */
 export class ChatOccupyUsernameFailed extends InternalServerError {
-  static ID = "CHAT_OCCUPY_USERNAME_FAILED";
-  static DESCRIPTION =
-    "Failure to occupy chat username due to Telegram having internal problems. Please try again later";
 }
 /** 500 `CHP_CALL_FAIL`: Telegram is having internal problems. Please try again later */
 export class ChpCallFail extends InternalServerError {
-  static ID = "CHP_CALL_FAIL";
-  static DESCRIPTION = "Telegram is having internal problems. Please try again later";
 }
 /** 500 `ENCRYPTION_OCCUPY_ADMIN_FAILED`: Failed occupying memory for admin info due to Telegram having internal problems. Please try again later */
 export class EncryptionOccupyAdminFailed extends InternalServerError {
-  static ID = "ENCRYPTION_OCCUPY_ADMIN_FAILED";
-  static DESCRIPTION =
-    "Failed occupying memory for admin info due to Telegram having internal problems. Please try again later";
 }
 /** 500 `ENCRYPTION_OCCUPY_FAILED`: Internal server error while accepting secret chat */
 export class EncryptionOccupyFailed extends InternalServerError {
-  static ID = "ENCRYPTION_OCCUPY_FAILED";
-  static DESCRIPTION = "Internal server error while accepting secret chat";
 }
 /** 500 `FOLDER_DEAC_AUTOFIX_ALL`: Telegram is having internal problems. Please try again later */
 export class FolderDeacAutofixAll extends InternalServerError {
-  static ID = "FOLDER_DEAC_AUTOFIX_ALL";
-  static DESCRIPTION = "Telegram is having internal problems. Please try again later";
 }
 /** 500 `GROUPCALL_ADD_PARTICIPANTS_FAILED`: Failure while adding voice chat member due to Telegram having internal problems. Please try again later */
 export class GroupcallAddParticipantsFailed extends InternalServerError {
-  static ID = "GROUPCALL_ADD_PARTICIPANTS_FAILED";
-  static DESCRIPTION =
-    "Failure while adding voice chat member due to Telegram having internal problems. Please try again later";
 }
 /** 500 `GROUPED_ID_OCCUPY_FAILED`: Telegram is having internal problems. Please try again later */
 export class GroupedIdOccupyFailed extends InternalServerError {
-  static ID = "GROUPED_ID_OCCUPY_FAILED";
-  static DESCRIPTION = "Telegram is having internal problems. Please try again later";
 }
 /** 500 `HISTORY_GET_FAILED`: The chat history couldn't be retrieved due to Telegram having internal problems. Please try again later */
 export class HistoryGetFailed extends InternalServerError {
-  static ID = "HISTORY_GET_FAILED";
-  static DESCRIPTION =
-    "The chat history couldn't be retrieved due to Telegram having internal problems. Please try again later";
 }
 /** 500 `IMAGE_ENGINE_DOWN`: Image engine down due to Telegram having internal problems. Please try again later */
 export class ImageEngineDown extends InternalServerError {
-  static ID = "IMAGE_ENGINE_DOWN";
-  static DESCRIPTION =
-    "Image engine down due to Telegram having internal problems. Please try again later";
 }
 /** 500 `INTERDC_X_CALL_ERROR`: An error occurred while Telegram was intercommunicating with DC{value}. Please try again later */
 export class InterdcCallError extends InternalServerError {
-  static ID = "INTERDC_X_CALL_ERROR";
-  static DESCRIPTION =
-    "An error occurred while Telegram was intercommunicating with DC{value}. Please try again later";
 }
 /** 500 `INTERDC_X_CALL_RICH_ERROR`: A rich error occurred while Telegram was intercommunicating with DC{value}. Please try again later */
 export class InterdcCallRichError extends InternalServerError {
-  static ID = "INTERDC_X_CALL_RICH_ERROR";
-  static DESCRIPTION =
-    "A rich error occurred while Telegram was intercommunicating with DC{value}. Please try again later";
 }
 /** 500 `MEMBER_FETCH_FAILED`: Telegram is having internal problems. Please try again later */
 export class MemberFetchFailed extends InternalServerError {
-  static ID = "MEMBER_FETCH_FAILED";
-  static DESCRIPTION = "Telegram is having internal problems. Please try again later";
 }
 /** 500 `MEMBER_NO_LOCATION`: Couldn't find the member's location due to Telegram having internal problems. Please try again later */
 export class MemberNoLocation extends InternalServerError {
-  static ID = "MEMBER_NO_LOCATION";
-  static DESCRIPTION =
-    "Couldn't find the member's location due to Telegram having internal problems. Please try again later";
 }
 /** 500 `MEMBER_OCCUPY_PRIMARY_LOC_FAILED`: Telegram is having internal problems. Please try again later */
 export class MemberOccupyPrimaryLocFailed extends InternalServerError {
-  static ID = "MEMBER_OCCUPY_PRIMARY_LOC_FAILED";
-  static DESCRIPTION = "Telegram is having internal problems. Please try again later";
 }
 /** 500 `MEMBER_OCCUPY_USERNAME_FAILED`: Failure to occupy member username due to Telegram having internal problems. Please try again later */
 export class MemberOccupyUsernameFailed extends InternalServerError {
-  static ID = "MEMBER_OCCUPY_USERNAME_FAILED";
-  static DESCRIPTION =
-    "Failure to occupy member username due to Telegram having internal problems. Please try again later";
 }
 /** 500 `MSGID_DECREASE_RETRY`: Telegram is having internal problems. Please try again later */
 export class MsgidDecreaseRetry extends InternalServerError {
-  static ID = "MSGID_DECREASE_RETRY";
-  static DESCRIPTION = "Telegram is having internal problems. Please try again later";
 }
 /** 500 `MSG_RANGE_UNSYNC`: Message range unsynchronized due to Telegram having internal problems. Please try again later */
 export class MsgRangeUnsync extends InternalServerError {
-  static ID = "MSG_RANGE_UNSYNC";
-  static DESCRIPTION =
-    "Message range unsynchronized due to Telegram having internal problems. Please try again later";
 }
 /** 500 `MT_SEND_QUEUE_TOO_LONG`: The MTProto send queue has grown too much due to Telegram having internal problems. Please try again later */
 export class MtSendQueueTooLong extends InternalServerError {
-  static ID = "MT_SEND_QUEUE_TOO_LONG";
-  static DESCRIPTION =
-    "The MTProto send queue has grown too much due to Telegram having internal problems. Please try again later";
 }
 /** 500 `NEED_CHAT_INVALID`: The provided chat is invalid */
 export class NeedChatInvalid extends InternalServerError {
-  static ID = "NEED_CHAT_INVALID";
-  static DESCRIPTION = "The provided chat is invalid";
 }
 /** 500 `NEED_MEMBER_INVALID`: The provided member is invalid or does not exist */
 export class NeedMemberInvalid extends InternalServerError {
-  static ID = "NEED_MEMBER_INVALID";
-  static DESCRIPTION = "The provided member is invalid or does not exist";
 }
 /** 500 `No workers running`: The Telegram server is restarting its workers. Try again later. */
 export class NoWorkersRunning extends InternalServerError {
-  static ID = "No workers running";
-  static DESCRIPTION = "The Telegram server is restarting its workers. Try again later.";
 }
 /** 500 `PARTICIPANT_CALL_FAILED`: Failure while making call due to Telegram having internal problems. Please try again later */
 export class ParticipantCallFailed extends InternalServerError {
-  static ID = "PARTICIPANT_CALL_FAILED";
-  static DESCRIPTION =
-    "Failure while making call due to Telegram having internal problems. Please try again later";
 }
 /** 500 `PERSISTENT_TIMESTAMP_OUTDATED`: The persistent timestamp is outdated due to Telegram having internal problems. Please try again later */
 export class PersistentTimestampOutdated extends InternalServerError {
-  static ID = "PERSISTENT_TIMESTAMP_OUTDATED";
-  static DESCRIPTION =
-    "The persistent timestamp is outdated due to Telegram having internal problems. Please try again later";
 }
 /** 500 `PHOTO_CREATE_FAILED`: The creation of the photo failed due to Telegram having internal problems. Please try again later */
 export class PhotoCreateFailed extends InternalServerError {
-  static ID = "PHOTO_CREATE_FAILED";
-  static DESCRIPTION =
-    "The creation of the photo failed due to Telegram having internal problems. Please try again later";
 }
 /** 500 `POSTPONED_TIMEOUT`: Telegram is having internal problems. Please try again later */
 export class PostponedTimeout extends InternalServerError {
-  static ID = "POSTPONED_TIMEOUT";
-  static DESCRIPTION = "Telegram is having internal problems. Please try again later";
 }
 /** 500 `PTS_CHANGE_EMPTY`: No PTS change */
 export class PtsChangeEmpty extends InternalServerError {
-  static ID = "PTS_CHANGE_EMPTY";
-  static DESCRIPTION = "No PTS change";
 }
 /** 500 `RANDOM_ID_DUPLICATE`: You provided a random ID that was already used */
 export class RandomIdDuplicate extends InternalServerError {
-  static ID = "RANDOM_ID_DUPLICATE";
-  static DESCRIPTION = "You provided a random ID that was already used";
 }
 /** 500 `REG_ID_GENERATE_FAILED`: The registration id failed to generate due to Telegram having internal problems. Please try again later */
 export class RegIdGenerateFailed extends InternalServerError {
-  static ID = "REG_ID_GENERATE_FAILED";
-  static DESCRIPTION =
-    "The registration id failed to generate due to Telegram having internal problems. Please try again later";
 }
 /** 500 `RPC_CALL_FAIL`: Telegram is having internal problems. Please try again later */
 export class RpcCallFail extends InternalServerError {
-  static ID = "RPC_CALL_FAIL";
-  static DESCRIPTION = "Telegram is having internal problems. Please try again later";
 }
 /** 500 `RPC_CONNECT_FAILED`: Telegram is having internal problems. Please try again later */
 export class RpcConnectFailed extends InternalServerError {
-  static ID = "RPC_CONNECT_FAILED";
-  static DESCRIPTION = "Telegram is having internal problems. Please try again later";
 }
 /** 500 `RPC_MCGET_FAIL`: Telegram is having internal problems. Please try again later */
 export class RpcMcgetFail extends InternalServerError {
-  static ID = "RPC_MCGET_FAIL";
-  static DESCRIPTION = "Telegram is having internal problems. Please try again later";
 }
 /** 500 `SIGN_IN_FAILED`: Failure while signing in due to Telegram having internal problems. Please try again later */
 export class SignInFailed extends InternalServerError {
-  static ID = "SIGN_IN_FAILED";
-  static DESCRIPTION =
-    "Failure while signing in due to Telegram having internal problems. Please try again later";
 }
 /** 500 `STORAGE_CHECK_FAILED`: Server storage check failed due to Telegram having internal problems. Please try again later */
 export class StorageCheckFailed extends InternalServerError {
-  static ID = "STORAGE_CHECK_FAILED";
-  static DESCRIPTION =
-    "Server storage check failed due to Telegram having internal problems. Please try again later";
 }
 /** 500 `STORE_INVALID_SCALAR_TYPE`: Telegram is having internal problems. Please try again later */
 export class StoreInvalidScalarType extends InternalServerError {
-  static ID = "STORE_INVALID_SCALAR_TYPE";
-  static DESCRIPTION = "Telegram is having internal problems. Please try again later";
 }
 /** 500 `TIMEOUT`: A timeout occurred while fetching data from the worker */
 export class Timeout500 extends InternalServerError {
-  static ID = "TIMEOUT";
-  static DESCRIPTION = "A timeout occurred while fetching data from the worker";
 }
 /** 500 `UNKNOWN_METHOD`: The method you tried to call cannot be called on non-CDN DCs */
 export class UnknownMethod extends InternalServerError {
-  static ID = "UNKNOWN_METHOD";
-  static DESCRIPTION = "The method you tried to call cannot be called on non-CDN DCs";
 }
 /** 500 `UPLOAD_NO_VOLUME`: Telegram is having internal problems. Please try again later */
 export class UploadNoVolume extends InternalServerError {
-  static ID = "UPLOAD_NO_VOLUME";
-  static DESCRIPTION = "Telegram is having internal problems. Please try again later";
 }
 /** 500 `VOLUME_LOC_NOT_FOUND`: Telegram is having internal problems. Please try again later */
 export class VolumeLocNotFound500 extends InternalServerError {
-  static ID = "VOLUME_LOC_NOT_FOUND";
-  static DESCRIPTION = "Telegram is having internal problems. Please try again later";
 }
 /** 500 `WORKER_BUSY_TOO_LONG_RETRY`: Server workers are too busy right now due to Telegram having internal problems. Please try again later */
 export class WorkerBusyTooLongRetry extends InternalServerError {
-  static ID = "WORKER_BUSY_TOO_LONG_RETRY";
-  static DESCRIPTION =
-    "Server workers are too busy right now due to Telegram having internal problems. Please try again later";
 }
 /** 500 `WP_ID_GENERATE_FAILED`: Telegram is having internal problems. Please try again later */
 export class WpIdGenerateFailed extends InternalServerError {
-  static ID = "WP_ID_GENERATE_FAILED";
-  static DESCRIPTION = "Telegram is having internal problems. Please try again later";
 }
 /** 500 `FILE_WRITE_FAILED`: Telegram is having internal problems. Please try again later */
 export class FileWriteFailed extends InternalServerError {
-  static ID = "FILE_WRITE_FAILED";
-  static DESCRIPTION = "Telegram is having internal problems. Please try again later";
 }
 /** 500 `CHAT_FROM_CALL_CHANGED`:  */
 export class ChatFromCallChanged extends InternalServerError {
-  static ID = "CHAT_FROM_CALL_CHANGED";
-  static DESCRIPTION = "";
 }
 /** 500 `AUTH_KEY_UNSYNCHRONIZED`: Internal error, please repeat the method call. */
 export class AuthKeyUnsynchronized extends InternalServerError {
-  static ID = "AUTH_KEY_UNSYNCHRONIZED";
-  static DESCRIPTION = "Internal error, please repeat the method call.";
 }
 /** 500 `AUTH_RESTART_X`: Internal error (debug info {value}), please repeat the method call. */
 export class AuthRestartX extends InternalServerError {
-  static ID = "AUTH_RESTART_X";
-  static DESCRIPTION = "Internal error (debug info {value}), please repeat the method call.";
 }
 /** 500 `CDN_UPLOAD_TIMEOUT`: A server-side timeout occurred while reuploading the file to the CDN DC. */
 export class CdnUploadTimeout extends InternalServerError {
-  static ID = "CDN_UPLOAD_TIMEOUT";
-  static DESCRIPTION = "A server-side timeout occurred while reuploading the file to the CDN DC.";
 }
 /** 500 `CHAT_INVALID`: Invalid chat. */
 export class ChatInvalid500 extends InternalServerError {
-  static ID = "CHAT_INVALID";
-  static DESCRIPTION = "Invalid chat.";
 }
 /** 500 `CHP_BAD_EVENT`: Bad event. */
 export class ChpBadEvent extends InternalServerError {
-  static ID = "CHP_BAD_EVENT";
-  static DESCRIPTION = "Bad event.";
 }
 /** 500 `MSG_WAIT_FAILED`: A waiting call returned an error. */
 export class MsgWaitFailed500 extends InternalServerError {
-  static ID = "MSG_WAIT_FAILED";
-  static DESCRIPTION = "A waiting call returned an error.";
 }
 /** 500 `RPC_SEND_FAIL`: Telegram is having internal problems. Please try again later. */
 export class RpcSendFail extends InternalServerError {
-  static ID = "RPC_SEND_FAIL";
-  static DESCRIPTION = "Telegram is having internal problems. Please try again later.";
 }
 /** 500 `SEND_MEDIA_INVALID`: The specified media is invalid. */
 export class SendMediaInvalid extends InternalServerError {
-  static ID = "SEND_MEDIA_INVALID";
-  static DESCRIPTION = "The specified media is invalid.";
 }
 /** 500 `STORAGE_CHOOSE_VOLUME_FAILED`: Storage choose volume failed due to Telegram having internal problems. Please try again later. */
 export class StorageChooseVolumeFailed extends InternalServerError {
-  static ID = "STORAGE_CHOOSE_VOLUME_FAILED";
-  static DESCRIPTION =
-    "Storage choose volume failed due to Telegram having internal problems. Please try again later.";
 }
 /** 500 `TRANSLATE_REQ_FAILED`: Translation failed, please try again later. */
 export class TranslateReqFailed extends InternalServerError {
-  static ID = "TRANSLATE_REQ_FAILED";
-  static DESCRIPTION = "Translation failed, please try again later.";
 }
 /** Base of the RPC errors with code 503. */
 export class ServiceUnavailable extends RpcError {
@@ -4646,915 +2710,3599 @@ export class ServiceUnavailable extends RpcError {
 }
 /** 503 `ApiCallError`: Telegram is having internal problems. Please try again later. */
 export class ApiCallError503 extends ServiceUnavailable {
-  static ID = "ApiCallError";
-  static DESCRIPTION = "Telegram is having internal problems. Please try again later.";
 }
 /** 503 `Timeout`: Telegram is having internal problems. Please try again later. */
 export class Timeout503 extends ServiceUnavailable {
-  static ID = "Timeout";
-  static DESCRIPTION = "Telegram is having internal problems. Please try again later.";
 }
 /** 503 `Timedout`: Telegram is having internal problems. Please try again later. */
 export class Timedout extends ServiceUnavailable {
-  static ID = "Timedout";
-  static DESCRIPTION = "Telegram is having internal problems. Please try again later.";
 }
 /** Every known error class, by `"<code> <id>"`, e.g. `"420 FLOOD_WAIT_X"`. */
-export const rpcErrorClasses = new Map([
-  ["303 FILE_MIGRATE_X", FileMigrateX303],
-  ["303 NETWORK_MIGRATE_X", NetworkMigrate],
-  ["303 PHONE_MIGRATE_X", PhoneMigrate],
-  ["303 STATS_MIGRATE_X", StatsMigrate],
-  ["303 USER_MIGRATE_X", UserMigrate],
-  ["400 ABOUT_TOO_LONG", AboutTooLong],
-  ["400 ACCESS_TOKEN_EXPIRED", AccessTokenExpired],
-  ["400 ACCESS_TOKEN_INVALID", AccessTokenInvalid],
-  ["400 ADDRESS_INVALID", AddressInvalid400],
-  ["400 ADMINS_TOO_MUCH", AdminsTooMuch],
-  ["400 ADMIN_ID_INVALID", AdminIdInvalid],
-  ["400 ADMIN_RANK_EMOJI_NOT_ALLOWED", AdminRankEmojiNotAllowed],
-  ["400 ADMIN_RANK_INVALID", AdminRankInvalid],
-  ["400 ADMIN_RIGHTS_EMPTY", AdminRightsEmpty],
-  ["400 ALBUM_PHOTOS_TOO_MANY", AlbumPhotosTooMany],
-  ["400 API_ID_INVALID", ApiIdInvalid],
-  ["400 API_ID_PUBLISHED_FLOOD", ApiIdPublishedFlood],
-  ["400 ARTICLE_TITLE_EMPTY", ArticleTitleEmpty],
-  ["400 AUDIO_CONTENT_URL_EMPTY", AudioContentUrlEmpty],
-  ["400 AUDIO_TITLE_EMPTY", AudioTitleEmpty],
-  ["400 AUTH_BYTES_INVALID", AuthBytesInvalid],
-  ["400 AUTH_TOKEN_ALREADY_ACCEPTED", AuthTokenAlreadyAccepted],
-  ["400 AUTH_TOKEN_EXCEPTION", AuthTokenException],
-  ["400 AUTH_TOKEN_EXPIRED", AuthTokenExpired],
-  ["400 AUTH_TOKEN_INVALID", AuthTokenInvalid],
-  ["400 AUTH_TOKEN_INVALID2", AuthTokenInvalid2],
-  ["400 AUTH_TOKEN_INVALIDX", AuthTokenInvalidx],
-  ["400 AUTOARCHIVE_NOT_AVAILABLE", AutoarchiveNotAvailable],
-  ["400 BANK_CARD_NUMBER_INVALID", BankCardNumberInvalid],
-  ["400 BANNED_RIGHTS_INVALID", BannedRightsInvalid400],
-  ["400 BASE_PORT_LOC_INVALID", BasePortLocInvalid],
-  ["400 BIRTHDAY_INVALID", BirthdayInvalid],
-  ["400 BOTS_TOO_MUCH", BotsTooMuch],
-  ["400 BOT_CHANNELS_NA", BotChannelsNa],
-  ["400 BOT_COMMAND_DESCRIPTION_INVALID", BotCommandDescriptionInvalid],
-  ["400 BOT_COMMAND_INVALID", BotCommandInvalid],
-  ["400 BOT_DOMAIN_INVALID", BotDomainInvalid],
-  ["400 BOT_GAMES_DISABLED", BotGamesDisabled],
-  ["400 BOT_GROUPS_BLOCKED", BotGroupsBlocked],
-  ["400 BOT_INLINE_DISABLED", BotInlineDisabled],
-  ["400 BOT_INVALID", BotInvalid],
-  ["400 BOT_INVOICE_INVALID", BotInvoiceInvalid],
-  ["400 BOT_METHOD_INVALID", BotMethodInvalid],
-  ["400 BOT_MISSING", BotMissing],
-  ["400 BOT_ONESIDE_NOT_AVAIL", BotOnesideNotAvail],
-  ["400 BOT_PAYMENTS_DISABLED", BotPaymentsDisabled],
-  ["400 BOT_POLLS_DISABLED", BotPollsDisabled],
-  ["400 BOT_RESPONSE_TIMEOUT", BotResponseTimeout],
-  ["400 BOT_SCORE_NOT_MODIFIED", BotScoreNotModified],
-  ["400 BROADCAST_CALLS_DISABLED", BroadcastCallsDisabled],
-  ["400 BROADCAST_ID_INVALID", BroadcastIdInvalid],
-  ["400 BROADCAST_PUBLIC_VOTERS_FORBIDDEN", BroadcastPublicVotersForbidden],
-  ["400 BROADCAST_REQUIRED", BroadcastRequired],
-  ["400 BUSINESS_BOT_MISSING", BusinessBotMissing],
-  ["400 BUTTON_DATA_INVALID", ButtonDataInvalid],
-  ["400 BUTTON_ID_INVALID", ButtonIdInvalid],
-  ["400 BUTTON_TEXT_INVALID", ButtonTextInvalid],
-  ["400 BUTTON_TYPE_INVALID", ButtonTypeInvalid],
-  ["400 BUTTON_URL_INVALID", ButtonUrlInvalid],
-  ["400 BUTTON_USER_PRIVACY_RESTRICTED", ButtonUserPrivacyRestricted],
-  ["400 CALL_ALREADY_ACCEPTED", CallAlreadyAccepted],
-  ["400 CALL_ALREADY_DECLINED", CallAlreadyDeclined],
-  ["400 CALL_PEER_INVALID", CallPeerInvalid],
-  ["400 CALL_PROTOCOL_FLAGS_INVALID", CallProtocolFlagsInvalid],
-  ["400 CDN_METHOD_INVALID", CdnMethodInvalid],
-  ["400 CHANNELS_ADMIN_LOCATED_TOO_MUCH", ChannelsAdminLocatedTooMuch],
-  ["400 CHANNELS_ADMIN_PUBLIC_TOO_MUCH", ChannelsAdminPublicTooMuch],
-  ["400 CHANNELS_TOO_MUCH", ChannelsTooMuch],
-  ["400 CHANNEL_ADD_INVALID", ChannelAddInvalid],
-  ["400 CHANNEL_BANNED", ChannelBanned],
-  ["400 CHANNEL_ID_INVALID", ChannelIdInvalid],
-  ["400 CHANNEL_INVALID", ChannelInvalid],
-  ["400 CHANNEL_PARICIPANT_MISSING", ChannelParicipantMissing],
-  ["400 CHANNEL_PRIVATE", ChannelPrivate400],
-  ["400 CHANNEL_TOO_BIG", ChannelTooBig],
-  ["400 CHANNEL_TOO_LARGE", ChannelTooLarge400],
-  ["400 CHARGE_ALREADY_REFUNDED", ChargeAlreadyRefunded],
-  ["400 CHARGE_NOT_FOUND", ChargeNotFound],
-  ["400 CHATLIST_EXCLUDE_INVALID", ChatlistExcludeInvalid],
-  ["400 CHAT_ABOUT_NOT_MODIFIED", ChatAboutNotModified],
-  ["400 CHAT_ABOUT_TOO_LONG", ChatAboutTooLong],
-  ["400 CHAT_ADMIN_REQUIRED", ChatAdminRequired400],
-  ["400 CHAT_DISCUSSION_UNALLOWED", ChatDiscussionUnallowed],
-  ["400 CHAT_FORWARDS_RESTRICTED", ChatForwardsRestricted400],
-  ["400 CHAT_ID_EMPTY", ChatIdEmpty],
-  ["400 CHAT_ID_INVALID", ChatIdInvalid],
-  ["400 CHAT_INVALID", ChatInvalid400],
-  ["400 CHAT_INVITE_PERMANENT", ChatInvitePermanent],
-  ["400 CHAT_LINK_EXISTS", ChatLinkExists],
-  ["400 CHAT_NOT_MODIFIED", ChatNotModified],
-  ["400 CHAT_RESTRICTED", ChatRestricted],
-  ["400 CHAT_REVOKE_DATE_UNSUPPORTED", ChatRevokeDateUnsupported],
-  ["400 CHAT_SEND_INLINE_FORBIDDEN", ChatSendInlineForbidden400],
-  ["400 CHAT_TITLE_EMPTY", ChatTitleEmpty],
-  ["400 CHAT_TOO_BIG", ChatTooBig],
-  ["400 CODE_EMPTY", CodeEmpty],
-  ["400 CODE_HASH_INVALID", CodeHashInvalid],
-  ["400 CODE_INVALID", CodeInvalid],
-  ["400 COLOR_INVALID", ColorInvalid],
-  ["400 CONNECTION_API_ID_INVALID", ConnectionApiIdInvalid],
-  ["400 CONNECTION_APP_VERSION_EMPTY", ConnectionAppVersionEmpty],
-  ["400 CONNECTION_DEVICE_MODEL_EMPTY", ConnectionDeviceModelEmpty],
-  ["400 CONNECTION_LANG_PACK_INVALID", ConnectionLangPackInvalid],
-  ["400 CONNECTION_LAYER_INVALID", ConnectionLayerInvalid],
-  ["400 CONNECTION_NOT_INITED", ConnectionNotInited],
-  ["400 CONNECTION_SYSTEM_EMPTY", ConnectionSystemEmpty],
-  ["400 CONNECTION_SYSTEM_LANG_CODE_EMPTY", ConnectionSystemLangCodeEmpty],
-  ["400 CONTACT_ADD_MISSING", ContactAddMissing],
-  ["400 CONTACT_ID_INVALID", ContactIdInvalid],
-  ["400 CONTACT_MISSING", ContactMissing],
-  ["400 CONTACT_NAME_EMPTY", ContactNameEmpty],
-  ["400 CONTACT_REQ_MISSING", ContactReqMissing],
-  ["400 CREATE_CALL_FAILED", CreateCallFailed],
-  ["400 CURRENCY_TOTAL_AMOUNT_INVALID", CurrencyTotalAmountInvalid],
-  ["400 DATA_INVALID", DataInvalid],
-  ["400 DATA_JSON_INVALID", DataJsonInvalid],
-  ["400 DATA_TOO_LONG", DataTooLong],
-  ["400 DATE_EMPTY", DateEmpty],
-  ["400 DC_ID_INVALID", DcIdInvalid],
-  ["400 DH_G_A_INVALID", DhGAInvalid],
-  ["400 DOCUMENT_INVALID", DocumentInvalid],
-  ["400 EMAIL_HASH_EXPIRED", EmailHashExpired],
-  ["400 EMAIL_INVALID", EmailInvalid],
-  ["400 EMAIL_NOT_ALLOWED", EmailNotAllowed],
-  ["400 EMAIL_NOT_SETUP", EmailNotSetup],
-  ["400 EMAIL_UNCONFIRMED", EmailUnconfirmed],
-  ["400 EMAIL_UNCONFIRMED_X", EmailUnconfirmedX],
-  ["400 EMAIL_VERIFY_EXPIRED", EmailVerifyExpired],
-  ["400 EMOJI_INVALID", EmojiInvalid],
-  ["400 EMOJI_MARKUP_INVALID", EmojiMarkupInvalid],
-  ["400 EMOJI_NOT_MODIFIED", EmojiNotModified],
-  ["400 EMOTICON_EMPTY", EmoticonEmpty],
-  ["400 EMOTICON_INVALID", EmoticonInvalid],
-  ["400 EMOTICON_STICKERPACK_MISSING", EmoticonStickerpackMissing],
-  ["400 ENCRYPTED_MESSAGE_INVALID", EncryptedMessageInvalid],
-  ["400 ENCRYPTION_ALREADY_ACCEPTED", EncryptionAlreadyAccepted],
-  ["400 ENCRYPTION_ALREADY_DECLINED", EncryptionAlreadyDeclined],
-  ["400 ENCRYPTION_DECLINED", EncryptionDeclined],
-  ["400 ENCRYPTION_ID_INVALID", EncryptionIdInvalid],
-  ["400 ENTITIES_TOO_LONG", EntitiesTooLong],
-  ["400 ENTITY_BOUNDS_INVALID", EntityBoundsInvalid],
-  ["400 ENTITY_MENTION_USER_INVALID", EntityMentionUserInvalid],
-  ["400 ERROR_TEXT_EMPTY", ErrorTextEmpty],
-  ["400 EXPIRE_DATE_INVALID", ExpireDateInvalid],
-  ["400 EXPIRE_FORBIDDEN", ExpireForbidden],
-  ["400 EXPORT_CARD_INVALID", ExportCardInvalid],
-  ["400 EXTENDED_MEDIA_AMOUNT_INVALID", ExtendedMediaAmountInvalid],
-  ["400 EXTENDED_MEDIA_PEER_INVALID", ExtendedMediaPeerInvalid],
-  ["400 EXTENDED_MEDIA_TYPE_INVALID", ExtendedMediaTypeInvalid],
-  ["400 EXTERNAL_URL_INVALID", ExternalUrlInvalid],
-  ["400 FIELD_NAME_EMPTY", FieldNameEmpty],
-  ["400 FIELD_NAME_INVALID", FieldNameInvalid],
-  ["400 FILE_CONTENT_TYPE_INVALID", FileContentTypeInvalid],
-  ["400 FILE_EMTPY", FileEmtpy],
-  ["400 FILE_ID_INVALID", FileIdInvalid],
-  ["400 FILE_MIGRATE_X", FileMigrateX400],
-  ["400 FILE_PARTS_INVALID", FilePartsInvalid],
-  ["400 FILE_PART_0_MISSING", FilePart0Missing],
-  ["400 FILE_PART_EMPTY", FilePartEmpty],
-  ["400 FILE_PART_INVALID", FilePartInvalid],
-  ["400 FILE_PART_LENGTH_INVALID", FilePartLengthInvalid],
-  ["400 FILE_PART_SIZE_CHANGED", FilePartSizeChanged],
-  ["400 FILE_PART_SIZE_INVALID", FilePartSizeInvalid],
-  ["400 FILE_PART_TOO_BIG", FilePartTooBig],
-  ["400 FILE_PART_X_MISSING", FilePartMissing],
-  ["400 FILE_REFERENCE_EMPTY", FileReferenceEmpty],
-  ["400 FILE_REFERENCE_EXPIRED", FileReferenceExpired],
-  ["400 FILE_REFERENCE_INVALID", FileReferenceInvalid],
-  ["400 FILE_TITLE_EMPTY", FileTitleEmpty],
-  ["400 FILTER_ID_INVALID", FilterIdInvalid],
-  ["400 FILTER_INCLUDE_EMPTY", FilterIncludeEmpty],
-  ["400 FILTER_NOT_SUPPORTED", FilterNotSupported],
-  ["400 FILTER_TITLE_EMPTY", FilterTitleEmpty],
-  ["400 FIRSTNAME_INVALID", FirstnameInvalid],
-  ["400 FOLDER_ID_EMPTY", FolderIdEmpty],
-  ["400 FOLDER_ID_INVALID", FolderIdInvalid],
-  ["400 FORM_ID_EXPIRED", FormIdExpired],
-  ["400 FORUM_ENABLED", ForumEnabled],
-  ["400 FRESH_CHANGE_ADMINS_FORBIDDEN", FreshChangeAdminsForbidden400],
-  ["400 FROM_MESSAGE_BOT_DISABLED", FromMessageBotDisabled],
-  ["400 FROM_PEER_INVALID", FromPeerInvalid],
-  ["400 GAME_BOT_INVALID", GameBotInvalid],
-  ["400 GENERAL_MODIFY_ICON_FORBIDDEN", GeneralModifyIconForbidden],
-  ["400 GEO_POINT_INVALID", GeoPointInvalid],
-  ["400 GIF_CONTENT_TYPE_INVALID", GifContentTypeInvalid],
-  ["400 GIF_ID_INVALID", GifIdInvalid],
-  ["400 GIFT_SLUG_INVALID", GiftSlugInvalid],
-  ["400 GIFT_SLUG_EXPIRED", GiftSlugExpired],
-  ["400 GRAPH_EXPIRED_RELOAD", GraphExpiredReload],
-  ["400 GRAPH_INVALID_RELOAD", GraphInvalidReload],
-  ["400 GRAPH_OUTDATED_RELOAD", GraphOutdatedReload],
-  ["400 GROUPCALL_ALREADY_DISCARDED", GroupcallAlreadyDiscarded],
-  ["400 GROUPCALL_INVALID", GroupcallInvalid],
-  ["400 GROUPCALL_JOIN_MISSING", GroupcallJoinMissing],
-  ["400 GROUPCALL_NOT_MODIFIED", GroupcallNotModified],
-  ["400 GROUPCALL_SSRC_DUPLICATE_MUCH", GroupcallSsrcDuplicateMuch],
-  ["400 GROUPED_MEDIA_INVALID", GroupedMediaInvalid],
-  ["400 GROUP_CALL_INVALID", GroupCallInvalid],
-  ["400 HASH_INVALID", HashInvalid],
-  ["400 HIDE_REQUESTER_MISSING", HideRequesterMissing],
-  ["400 IMAGE_PROCESS_FAILED", ImageProcessFailed],
-  ["400 IMPORT_FILE_INVALID", ImportFileInvalid],
-  ["400 IMPORT_FORMAT_UNRECOGNIZED", ImportFormatUnrecognized],
-  ["400 IMPORT_ID_INVALID", ImportIdInvalid],
-  ["400 INLINE_RESULT_EXPIRED", InlineResultExpired],
-  ["400 INPUT_CONSTRUCTOR_INVALID", InputConstructorInvalid],
-  ["400 INPUT_FETCH_ERROR", InputFetchError],
-  ["400 INPUT_FETCH_FAIL", InputFetchFail],
-  ["400 INPUT_FILTER_INVALID", InputFilterInvalid],
-  ["400 INPUT_LAYER_INVALID", InputLayerInvalid],
-  ["400 INPUT_METHOD_INVALID", InputMethodInvalid],
-  ["400 INPUT_REQUEST_TOO_LONG", InputRequestTooLong],
-  ["400 INPUT_TEXT_EMPTY", InputTextEmpty],
-  ["400 INPUT_TEXT_TOO_LONG", InputTextTooLong],
-  ["400 INPUT_USER_DEACTIVATED", InputUserDeactivated],
-  ["400 INVITES_TOO_MUCH", InvitesTooMuch],
-  ["400 INVITE_FORBIDDEN_WITH_JOINAS", InviteForbiddenWithJoinas],
-  ["400 INVITE_HASH_EMPTY", InviteHashEmpty],
-  ["400 INVITE_HASH_EXPIRED", InviteHashExpired400],
-  ["400 INVITE_HASH_INVALID", InviteHashInvalid],
-  ["400 INVITE_REQUEST_SENT", InviteRequestSent],
-  ["400 INVITE_REVOKED_MISSING", InviteRevokedMissing],
-  ["400 INVITE_SLUG_EMPTY", InviteSlugEmpty],
-  ["400 INVITE_SLUG_EXPIRED", InviteSlugExpired],
-  ["400 INVOICE_PAYLOAD_INVALID", InvoicePayloadInvalid],
-  ["400 JOIN_AS_PEER_INVALID", JoinAsPeerInvalid],
-  ["400 LANG_CODE_INVALID", LangCodeInvalid],
-  ["400 LANG_CODE_NOT_SUPPORTED", LangCodeNotSupported],
-  ["400 LANG_PACK_INVALID", LangPackInvalid],
-  ["400 LASTNAME_INVALID", LastnameInvalid],
-  ["400 LIMIT_INVALID", LimitInvalid],
-  ["400 LINK_NOT_MODIFIED", LinkNotModified],
-  ["400 LOCATION_INVALID", LocationInvalid],
-  ["400 MAX_DATE_INVALID", MaxDateInvalid],
-  ["400 MAX_ID_INVALID", MaxIdInvalid],
-  ["400 MAX_QTS_INVALID", MaxQtsInvalid],
-  ["400 MD5_CHECKSUM_INVALID", Md5ChecksumInvalid],
-  ["400 MEDIA_CAPTION_TOO_LONG", MediaCaptionTooLong],
-  ["400 MEDIA_EMPTY", MediaEmpty],
-  ["400 MEDIA_FILE_INVALID", MediaFileInvalid],
-  ["400 MEDIA_GROUPED_INVALID", MediaGroupedInvalid],
-  ["400 MEDIA_INVALID", MediaInvalid],
-  ["400 MEDIA_NEW_INVALID", MediaNewInvalid],
-  ["400 MEDIA_PREV_INVALID", MediaPrevInvalid],
-  ["400 MEDIA_TTL_INVALID", MediaTtlInvalid],
-  ["400 MEDIA_VIDEO_STORY_MISSING", MediaVideoStoryMissing],
-  ["400 MEGAGROUP_ID_INVALID", MegagroupIdInvalid],
-  ["400 MEGAGROUP_PREHISTORY_HIDDEN", MegagroupPrehistoryHidden],
-  ["400 MEGAGROUP_REQUIRED", MegagroupRequired],
-  ["400 MESSAGE_EDIT_TIME_EXPIRED", MessageEditTimeExpired],
-  ["400 MESSAGE_EMPTY", MessageEmpty],
-  ["400 MESSAGE_IDS_EMPTY", MessageIdsEmpty],
-  ["400 MESSAGE_ID_INVALID", MessageIdInvalid],
-  ["400 MESSAGE_NOT_MODIFIED", MessageNotModified],
-  ["400 MESSAGE_POLL_CLOSED", MessagePollClosed],
-  ["400 MESSAGE_TOO_LONG", MessageTooLong],
-  ["400 METHOD_INVALID", MethodInvalid],
-  ["400 MIN_DATE_INVALID", MinDateInvalid],
-  ["400 MSG_ID_INVALID", MsgIdInvalid],
-  ["400 MSG_TOO_OLD", MsgTooOld],
-  ["400 MSG_VOICE_MISSING", MsgVoiceMissing],
-  ["400 MSG_WAIT_FAILED", MsgWaitFailed400],
-  ["400 MULTI_MEDIA_TOO_LONG", MultiMediaTooLong],
-  ["400 NEW_SALT_INVALID", NewSaltInvalid],
-  ["400 NEW_SETTINGS_EMPTY", NewSettingsEmpty],
-  ["400 NEW_SETTINGS_INVALID", NewSettingsInvalid],
-  ["400 NOGENERAL_HIDE_FORBIDDEN", NogeneralHideForbidden],
-  ["400 NEXT_OFFSET_INVALID", NextOffsetInvalid],
-  ["400 OFFSET_INVALID", OffsetInvalid],
-  ["400 OFFSET_PEER_ID_INVALID", OffsetPeerIdInvalid],
-  ["400 OPTIONS_TOO_MUCH", OptionsTooMuch],
-  ["400 OPTION_INVALID", OptionInvalid],
-  ["400 PACK_SHORT_NAME_INVALID", PackShortNameInvalid],
-  ["400 PACK_SHORT_NAME_OCCUPIED", PackShortNameOccupied],
-  ["400 PACK_TITLE_INVALID", PackTitleInvalid],
-  ["400 PARTICIPANTS_TOO_FEW", ParticipantsTooFew],
-  ["400 PARTICIPANT_ID_INVALID", ParticipantIdInvalid],
-  ["400 PARTICIPANT_JOIN_MISSING", ParticipantJoinMissing400],
-  ["400 PARTICIPANT_VERSION_OUTDATED", ParticipantVersionOutdated],
-  ["400 PASSWORD_EMPTY", PasswordEmpty],
-  ["400 PASSWORD_HASH_INVALID", PasswordHashInvalid],
-  ["400 PASSWORD_MISSING", PasswordMissing],
-  ["400 PASSWORD_RECOVERY_NA", PasswordRecoveryNa],
-  ["400 PASSWORD_REQUIRED", PasswordRequired],
-  ["400 PASSWORD_TOO_FRESH_X", PasswordTooFresh],
-  ["400 PAYMENT_PROVIDER_INVALID", PaymentProviderInvalid],
-  ["400 PEER_FLOOD", PeerFlood],
-  ["400 PEER_HISTORY_EMPTY", PeerHistoryEmpty],
-  ["400 PEER_ID_INVALID", PeerIdInvalid400],
-  ["400 PEER_ID_NOT_SUPPORTED", PeerIdNotSupported],
-  ["400 PERSISTENT_TIMESTAMP_EMPTY", PersistentTimestampEmpty],
-  ["400 PERSISTENT_TIMESTAMP_INVALID", PersistentTimestampInvalid],
-  ["400 PHONE_CODE_EMPTY", PhoneCodeEmpty],
-  ["400 PHONE_CODE_EXPIRED", PhoneCodeExpired],
-  ["400 PHONE_CODE_HASH_EMPTY", PhoneCodeHashEmpty],
-  ["400 PHONE_CODE_INVALID", PhoneCodeInvalid],
-  ["400 PHONE_HASH_EXPIRED", PhoneHashExpired],
-  ["400 PHONE_NOT_OCCUPIED", PhoneNotOccupied],
-  ["400 PHONE_NUMBER_APP_SIGNUP_FORBIDDEN", PhoneNumberAppSignupForbidden],
-  ["400 PHONE_NUMBER_BANNED", PhoneNumberBanned],
-  ["400 PHONE_NUMBER_FLOOD", PhoneNumberFlood],
-  ["400 PHONE_NUMBER_INVALID", PhoneNumberInvalid400],
-  ["400 PHONE_NUMBER_OCCUPIED", PhoneNumberOccupied],
-  ["400 PHONE_NUMBER_UNOCCUPIED", PhoneNumberUnoccupied],
-  ["400 PHONE_PASSWORD_PROTECTED", PhonePasswordProtected],
-  ["400 PHOTO_CONTENT_TYPE_INVALID", PhotoContentTypeInvalid],
-  ["400 PHOTO_CONTENT_URL_EMPTY", PhotoContentUrlEmpty],
-  ["400 PHOTO_CROP_FILE_MISSING", PhotoCropFileMissing],
-  ["400 PHOTO_CROP_SIZE_SMALL", PhotoCropSizeSmall],
-  ["400 PHOTO_EXT_INVALID", PhotoExtInvalid],
-  ["400 PHOTO_FILE_MISSING", PhotoFileMissing],
-  ["400 PHOTO_ID_INVALID", PhotoIdInvalid],
-  ["400 PHOTO_INVALID", PhotoInvalid],
-  ["400 PHOTO_INVALID_DIMENSIONS", PhotoInvalidDimensions],
-  ["400 PHOTO_SAVE_FILE_INVALID", PhotoSaveFileInvalid],
-  ["400 PHOTO_THUMB_URL_EMPTY", PhotoThumbUrlEmpty],
-  ["400 PHOTO_THUMB_URL_INVALID", PhotoThumbUrlInvalid],
-  ["400 PINNED_DIALOGS_TOO_MUCH", PinnedDialogsTooMuch],
-  ["400 PINNED_TOPIC_NOT_MODIFIED", PinnedTopicNotModified],
-  ["400 PIN_RESTRICTED", PinRestricted],
-  ["400 POLL_ANSWERS_INVALID", PollAnswersInvalid],
-  ["400 POLL_ANSWER_INVALID", PollAnswerInvalid],
-  ["400 POLL_OPTION_DUPLICATE", PollOptionDuplicate],
-  ["400 POLL_OPTION_INVALID", PollOptionInvalid],
-  ["400 POLL_QUESTION_INVALID", PollQuestionInvalid],
-  ["400 POLL_UNSUPPORTED", PollUnsupported],
-  ["400 POLL_VOTE_REQUIRED", PollVoteRequired400],
-  ["400 PREMIUM_ACCOUNT_REQUIRED", PremiumAccountRequired400],
-  ["400 PREMIUM_GIFTCODE_WAS_REFUNDED", PremiumGiftcodeWasRefunded400],
-  ["400 PRICING_CHAT_INVALID", PricingChatInvalid],
-  ["400 PRIVACY_KEY_INVALID", PrivacyKeyInvalid],
-  ["400 PRIVACY_TOO_LONG", PrivacyTooLong],
-  ["400 PRIVACY_VALUE_INVALID", PrivacyValueInvalid],
-  ["400 PUBLIC_KEY_REQUIRED", PublicKeyRequired],
-  ["400 QUERY_ID_EMPTY", QueryIdEmpty],
-  ["400 QUERY_ID_INVALID", QueryIdInvalid],
-  ["400 QUERY_TOO_SHORT", QueryTooShort],
-  ["400 QUIZ_ANSWER_MISSING", QuizAnswerMissing],
-  ["400 QUIZ_CORRECT_ANSWERS_EMPTY", QuizCorrectAnswersEmpty],
-  ["400 QUIZ_CORRECT_ANSWERS_TOO_MUCH", QuizCorrectAnswersTooMuch],
-  ["400 QUIZ_CORRECT_ANSWER_INVALID", QuizCorrectAnswerInvalid],
-  ["400 QUIZ_MULTIPLE_INVALID", QuizMultipleInvalid],
-  ["400 RANDOM_ID_EMPTY", RandomIdEmpty],
-  ["400 RANDOM_ID_INVALID", RandomIdInvalid],
-  ["400 RANDOM_LENGTH_INVALID", RandomLengthInvalid],
-  ["400 RANGES_INVALID", RangesInvalid],
-  ["400 REACTION_EMPTY", ReactionEmpty],
-  ["400 REACTION_INVALID", ReactionInvalid],
-  ["400 REFLECTOR_NOT_AVAILABLE", ReflectorNotAvailable],
-  ["400 REPLY_MARKUP_BUY_EMPTY", ReplyMarkupBuyEmpty],
-  ["400 REPLY_MARKUP_GAME_EMPTY", ReplyMarkupGameEmpty],
-  ["400 REPLY_MARKUP_INVALID", ReplyMarkupInvalid],
-  ["400 REPLY_MARKUP_TOO_LONG", ReplyMarkupTooLong],
-  ["400 REPLY_MESSAGE_ID_INVALID", ReplyMessageIdInvalid],
-  ["400 RESET_REQUEST_MISSING", ResetRequestMissing],
-  ["400 RESULTS_TOO_MUCH", ResultsTooMuch],
-  ["400 RESULT_ID_DUPLICATE", ResultIdDuplicate],
-  ["400 RESULT_ID_EMPTY", ResultIdEmpty],
-  ["400 RESULT_ID_INVALID", ResultIdInvalid],
-  ["400 REACTIONS_TOO_MANY", ReactionsTooMany],
-  ["400 RESULT_TYPE_INVALID", ResultTypeInvalid],
-  ["400 REVOTE_NOT_ALLOWED", RevoteNotAllowed],
-  ["400 RIGHTS_NOT_MODIFIED", RightsNotModified],
-  ["400 RSA_DECRYPT_FAILED", RsaDecryptFailed],
-  ["400 SCHEDULE_BOT_NOT_ALLOWED", ScheduleBotNotAllowed],
-  ["400 SCHEDULE_DATE_INVALID", ScheduleDateInvalid],
-  ["400 SCHEDULE_DATE_TOO_LATE", ScheduleDateTooLate],
-  ["400 SCHEDULE_STATUS_PRIVATE", ScheduleStatusPrivate],
-  ["400 SCHEDULE_TOO_MUCH", ScheduleTooMuch],
-  ["400 SCORE_INVALID", ScoreInvalid],
-  ["400 SEARCH_QUERY_EMPTY", SearchQueryEmpty],
-  ["400 SEARCH_WITH_LINK_NOT_SUPPORTED", SearchWithLinkNotSupported],
-  ["400 SECONDS_INVALID", SecondsInvalid],
-  ["400 SEND_AS_PEER_INVALID", SendAsPeerInvalid],
-  ["400 SEND_MESSAGE_MEDIA_INVALID", SendMessageMediaInvalid],
-  ["400 SEND_MESSAGE_TYPE_INVALID", SendMessageTypeInvalid],
-  ["400 SESSION_TOO_FRESH_X", SessionTooFresh],
-  ["400 SETTINGS_INVALID", SettingsInvalid],
-  ["400 SHA256_HASH_INVALID", Sha256HashInvalid],
-  ["400 SHORTNAME_OCCUPY_FAILED", ShortnameOccupyFailed],
-  ["400 SHORT_NAME_INVALID", ShortNameInvalid],
-  ["400 SHORT_NAME_OCCUPIED", ShortNameOccupied],
-  ["400 SLOWMODE_MULTI_MSGS_DISABLED", SlowmodeMultiMsgsDisabled],
-  ["400 SMS_CODE_CREATE_FAILED", SmsCodeCreateFailed],
-  ["400 SRP_ID_INVALID", SrpIdInvalid],
-  ["400 SRP_PASSWORD_CHANGED", SrpPasswordChanged],
-  ["400 STARGIFT_ALREADY_CONVERTED", StargiftAlreadyConverted],
-  ["400 STARGIFT_ALREADY_UPGRADED", StargiftAlreadyUpgraded],
-  ["400 STARGIFT_USAGE_LIMITED", StargiftUsageLimited400],
-  ["400 START_PARAM_EMPTY", StartParamEmpty],
-  ["400 START_PARAM_INVALID", StartParamInvalid],
-  ["400 START_PARAM_TOO_LONG", StartParamTooLong],
-  ["400 STICKERPACK_STICKERS_TOO_MUCH", StickerpackStickersTooMuch],
-  ["400 STICKERSET_INVALID", StickersetInvalid400],
-  ["400 STICKERSET_NOT_MODIFIED", StickersetNotModified],
-  ["400 STICKERS_EMPTY", StickersEmpty],
-  ["400 STICKERS_TOO_MUCH", StickersTooMuch],
-  ["400 STICKER_DOCUMENT_INVALID", StickerDocumentInvalid],
-  ["400 STICKER_EMOJI_INVALID", StickerEmojiInvalid],
-  ["400 STICKER_FILE_INVALID", StickerFileInvalid],
-  ["400 STICKER_GIF_DIMENSIONS", StickerGifDimensions],
-  ["400 STICKER_ID_INVALID", StickerIdInvalid],
-  ["400 STICKER_INVALID", StickerInvalid],
-  ["400 STICKER_MIME_INVALID", StickerMimeInvalid],
-  ["400 STICKER_PNG_DIMENSIONS", StickerPngDimensions],
-  ["400 STICKER_PNG_NOPNG", StickerPngNopng],
-  ["400 STICKER_TGS_NODOC", StickerTgsNodoc],
-  ["400 STICKER_TGS_NOTGS", StickerTgsNotgs],
-  ["400 STICKER_THUMB_PNG_NOPNG", StickerThumbPngNopng],
-  ["400 STICKER_VIDEO_BIG", StickerVideoBig],
-  ["400 STICKER_VIDEO_NODOC", StickerVideoNodoc],
-  ["400 STICKER_VIDEO_NOWEBM", StickerVideoNowebm],
-  ["400 STORY_ID_EMPTY", StoryIdEmpty],
-  ["400 STORY_ID_INVALID", StoryIdInvalid],
-  ["400 STORY_NOT_MODIFIED", StoryNotModified],
-  ["400 STORY_PERIOD_INVALID", StoryPeriodInvalid],
-  ["400 STORIES_TOO_MUCH", StoriesTooMuch],
-  ["400 STORY_SEND_FLOOD_WEEKLY_X", StorySendFloodWeekly],
-  ["400 STORY_SEND_FLOOD_MONTHLY_X", StorySendFloodMonthly],
-  ["400 SUBSCRIPTION_PERIOD_INVALID", SubscriptionPeriodInvalid],
-  ["400 SWITCH_PM_TEXT_EMPTY", SwitchPmTextEmpty],
-  ["400 TAKEOUT_INVALID", TakeoutInvalid],
-  ["400 TAKEOUT_REQUIRED", TakeoutRequired400],
-  ["400 TEMP_AUTH_KEY_ALREADY_BOUND", TempAuthKeyAlreadyBound],
-  ["400 TEMP_AUTH_KEY_EMPTY", TempAuthKeyEmpty],
-  ["400 THEME_FILE_INVALID", ThemeFileInvalid],
-  ["400 THEME_FORMAT_INVALID", ThemeFormatInvalid],
-  ["400 THEME_INVALID", ThemeInvalid],
-  ["400 THEME_MIME_INVALID", ThemeMimeInvalid],
-  ["400 THEME_TITLE_INVALID", ThemeTitleInvalid],
-  ["400 TITLE_INVALID", TitleInvalid],
-  ["400 TMP_PASSWORD_DISABLED", TmpPasswordDisabled],
-  ["400 TMP_PASSWORD_INVALID", TmpPasswordInvalid],
-  ["400 TOKEN_INVALID", TokenInvalid],
-  ["400 TOPIC_CLOSED", TopicClosed400],
-  ["400 TOPIC_DELETED", TopicDeleted400],
-  ["400 TOPIC_CLOSE_SEPARATELY", TopicCloseSeparately],
-  ["400 TOPIC_HIDE_SEPARATELY", TopicHideSeparately],
-  ["400 TOPIC_ID_INVALID", TopicIdInvalid],
-  ["400 TOPIC_NOT_MODIFIED", TopicNotModified],
-  ["400 TOPIC_TITLE_EMPTY", TopicTitleEmpty],
-  ["400 TO_LANG_INVALID", ToLangInvalid],
-  ["400 TRANSCRIPTION_FAILED", TranscriptionFailed],
-  ["400 TTL_DAYS_INVALID", TtlDaysInvalid],
-  ["400 TTL_MEDIA_INVALID", TtlMediaInvalid],
-  ["400 TYPES_EMPTY", TypesEmpty],
-  ["400 TYPE_CONSTRUCTOR_INVALID", TypeConstructorInvalid],
-  ["400 UNKNOWN_ERROR", UnknownError],
-  ["400 UNTIL_DATE_INVALID", UntilDateInvalid],
-  ["400 URL_INVALID", UrlInvalid],
-  ["400 USAGE_LIMIT_INVALID", UsageLimitInvalid],
-  ["400 USERNAME_INVALID", UsernameInvalid],
-  ["400 USERNAME_NOT_MODIFIED", UsernameNotModified],
-  ["400 USERNAME_NOT_OCCUPIED", UsernameNotOccupied],
-  ["400 USERNAME_OCCUPIED", UsernameOccupied],
-  ["400 USERNAME_PURCHASE_AVAILABLE", UsernamePurchaseAvailable],
-  ["400 USERPIC_UPLOAD_REQUIRED", UserpicUploadRequired400],
-  ["400 USERS_TOO_FEW", UsersTooFew],
-  ["400 USERS_TOO_MUCH", UsersTooMuch],
-  ["400 USER_ADMIN_INVALID", UserAdminInvalid],
-  ["400 USER_ALREADY_INVITED", UserAlreadyInvited],
-  ["400 USER_ALREADY_PARTICIPANT", UserAlreadyParticipant],
-  ["400 USER_BANNED_IN_CHANNEL", UserBannedInChannel],
-  ["400 USER_BLOCKED", UserBlocked],
-  ["400 USER_BOT", UserBot],
-  ["400 USER_BOT_INVALID", UserBotInvalid400],
-  ["400 USER_BOT_REQUIRED", UserBotRequired],
-  ["400 USER_CHANNELS_TOO_MUCH", UserChannelsTooMuch400],
-  ["400 USER_CREATOR", UserCreator],
-  ["400 USER_ID_INVALID", UserIdInvalid],
-  ["400 USER_INVALID", UserInvalid400],
-  ["400 USER_IS_BLOCKED", UserIsBlocked400],
-  ["400 USER_IS_BOT", UserIsBot],
-  ["400 USER_KICKED", UserKicked],
-  ["400 USER_NOT_MUTUAL_CONTACT", UserNotMutualContact400],
-  ["400 USER_NOT_PARTICIPANT", UserNotParticipant400],
-  ["400 USER_PUBLIC_MISSING", UserPublicMissing],
-  ["400 USER_VOLUME_INVALID", UserVolumeInvalid],
-  ["400 VIDEO_CONTENT_TYPE_INVALID", VideoContentTypeInvalid],
-  ["400 VIDEO_FILE_INVALID", VideoFileInvalid],
-  ["400 VIDEO_TITLE_EMPTY", VideoTitleEmpty],
-  ["400 VOICE_MESSAGES_FORBIDDEN", VoiceMessagesForbidden400],
-  ["400 VOLUME_LOC_NOT_FOUND", VolumeLocNotFound400],
-  ["400 WALLPAPER_FILE_INVALID", WallpaperFileInvalid],
-  ["400 WALLPAPER_INVALID", WallpaperInvalid],
-  ["400 WALLPAPER_MIME_INVALID", WallpaperMimeInvalid],
-  ["400 WALLPAPER_NOT_FOUND", WallpaperNotFound],
-  ["400 WC_CONVERT_URL_INVALID", WcConvertUrlInvalid],
-  ["400 WEBDOCUMENT_INVALID", WebdocumentInvalid],
-  ["400 WEBDOCUMENT_MIME_INVALID", WebdocumentMimeInvalid],
-  ["400 WEBDOCUMENT_SIZE_TOO_BIG", WebdocumentSizeTooBig],
-  ["400 WEBDOCUMENT_URL_EMPTY", WebdocumentUrlEmpty],
-  ["400 WEBDOCUMENT_URL_INVALID", WebdocumentUrlInvalid],
-  ["400 WEBPAGE_CURL_FAILED", WebpageCurlFailed],
-  ["400 WEBPAGE_MEDIA_EMPTY", WebpageMediaEmpty],
-  ["400 WEBPAGE_NOT_FOUND", WebpageNotFound],
-  ["400 WEBPAGE_URL_INVALID", WebpageUrlInvalid],
-  ["400 WEBPUSH_AUTH_INVALID", WebpushAuthInvalid],
-  ["400 WEBPUSH_KEY_INVALID", WebpushKeyInvalid],
-  ["400 WEBPUSH_TOKEN_INVALID", WebpushTokenInvalid],
-  ["400 YOU_BLOCKED_USER", YouBlockedUser],
-  ["400 STORIES_NEVER_CREATED", StoriesNeverCreated],
-  ["400 CHANNEL_FORUM_MISSING", ChannelForumMissing],
-  ["400 TTL_PERIOD_INVALID", TtlPeriodInvalid],
-  ["400 BOOSTS_REQUIRED", BoostsRequired],
-  ["400 BOOSTS_EMPTY", BoostsEmpty],
-  ["400 BOOST_NOT_MODIFIED", BoostNotModified],
-  ["400 PAYMENT_REQUIRED", PaymentRequired],
-  ["400 BOOST_PEER_INVALID", BoostPeerInvalid],
-  ["400 STARS_AMOUNT_INVALID", StarsAmountInvalid],
-  ["400 AD_EXPIRED", AdExpired],
-  ["400 AI_COMPOSE_TASK_MISSING", AiComposeTaskMissing],
-  ["400 ANONYMOUS_OPEN_INVALID", AnonymousOpenInvalid],
-  ["400 ANSWER_X_MEDIA_TYPE_INVALID", AnswerMediaTypeInvalid],
-  ["400 ATTACH_MEDIA_EMPTY", AttachMediaEmpty],
-  ["400 ATTACH_MEDIA_TYPE_INVALID", AttachMediaTypeInvalid],
-  ["400 BALANCE_TOO_LOW", BalanceTooLow],
-  ["400 BIRTHDAY_ALREADY", BirthdayAlready],
-  ["400 BOT_ALREADY_DISABLED", BotAlreadyDisabled],
-  ["400 BOT_APP_BOT_INVALID", BotAppBotInvalid],
-  ["400 BOT_APP_INVALID", BotAppInvalid],
-  ["400 BOT_APP_SHORTNAME_INVALID", BotAppShortnameInvalid],
-  ["400 BOT_BUSINESS_MISSING", BotBusinessMissing],
-  ["400 BOT_FALLBACK_UNSUPPORTED", BotFallbackUnsupported],
-  ["400 BOT_NOT_CONNECTED_YET", BotNotConnectedYet],
-  ["400 BOT_WEBVIEW_DISABLED", BotWebviewDisabled],
-  ["400 BUSINESS_CONNECTION_INVALID", BusinessConnectionInvalid],
-  ["400 BUSINESS_CONNECTION_NOT_ALLOWED", BusinessConnectionNotAllowed],
-  ["400 BUSINESS_PEER_INVALID", BusinessPeerInvalid],
-  ["400 BUSINESS_PEER_USAGE_MISSING", BusinessPeerUsageMissing],
-  ["400 BUSINESS_RECIPIENTS_EMPTY", BusinessRecipientsEmpty],
-  ["400 BUSINESS_RECIPIENTS_INVALID", BusinessRecipientsInvalid],
-  ["400 BUSINESS_WORK_HOURS_EMPTY", BusinessWorkHoursEmpty],
-  ["400 BUSINESS_WORK_HOURS_PERIOD_INVALID", BusinessWorkHoursPeriodInvalid],
-  ["400 BUTTON_COPY_TEXT_INVALID", ButtonCopyTextInvalid],
-  ["400 BUTTON_INVALID", ButtonInvalid],
-  ["400 BUTTON_POS_INVALID", ButtonPosInvalid],
-  ["400 BUTTON_USER_INVALID", ButtonUserInvalid],
-  ["400 CALL_OCCUPY_FAILED", CallOccupyFailed400],
-  ["400 CALL_PROTOCOL_LAYER_INVALID", CallProtocolLayerInvalid],
-  ["400 CHANNEL_MONOFORUM_UNSUPPORTED", ChannelMonoforumUnsupported],
-  ["400 CHARGE_ID_EMPTY", ChargeIdEmpty],
-  ["400 CHARGE_ID_INVALID", ChargeIdInvalid],
-  ["400 CHATLINKS_TOO_MUCH", ChatlinksTooMuch],
-  ["400 CHATLINK_SLUG_EMPTY", ChatlinkSlugEmpty],
-  ["400 CHATLINK_SLUG_EXPIRED", ChatlinkSlugExpired],
-  ["400 CHATLISTS_TOO_MUCH", ChatlistsTooMuch],
-  ["400 CHAT_MEMBER_ADD_FAILED", ChatMemberAddFailed],
-  ["400 CHAT_PUBLIC_REQUIRED", ChatPublicRequired],
-  ["400 COLLECTIBLE_INVALID", CollectibleInvalid],
-  ["400 COLLECTIBLE_NOT_FOUND", CollectibleNotFound],
-  ["400 CONNECTION_ID_INVALID", ConnectionIdInvalid],
-  ["400 CREDENTIAL_INVALID", CredentialInvalid],
-  ["400 CUSTOM_REACTIONS_TOO_MANY", CustomReactionsTooMany],
-  ["400 DATA_HASH_SIZE_INVALID", DataHashSizeInvalid],
-  ["400 DELETE_ANSWER_FORBIDDEN", DeleteAnswerForbidden],
-  ["400 EFFECT_ID_INVALID", EffectIdInvalid],
-  ["400 EMAIL_CODE_EMPTY", EmailCodeEmpty],
-  ["400 ENTITY_DATE_INVALID", EntityDateInvalid],
-  ["400 EXPIRES_AT_INVALID", ExpiresAtInvalid],
-  ["400 EXTENDED_MEDIA_INVALID", ExtendedMediaInvalid],
-  ["400 FEATURE_DISABLED", FeatureDisabled],
-  ["400 FILE_PART_TOO_SMALL", FilePartTooSmall],
-  ["400 FILE_REFERENCE_X_EXPIRED", FileReferenceExpiredX],
-  ["400 FILE_REFERENCE_X_INVALID", FileReferenceInvalidX],
-  ["400 FILE_TOKEN_INVALID", FileTokenInvalid],
-  ["400 FILTER_INCLUDE_TOO_MUCH", FilterIncludeTooMuch],
-  ["400 FLOODSKIP_NOT_ALLOWED", FloodskipNotAllowed],
-  ["400 FORM_EXPIRED", FormExpired],
-  ["400 FORM_ID_EMPTY", FormIdEmpty],
-  ["400 FORM_SUBMIT_DUPLICATE", FormSubmitDuplicate],
-  ["400 FORM_UNSUPPORTED", FormUnsupported],
-  ["400 FROZEN_PARTICIPANT_MISSING", FrozenParticipantMissing],
-  ["400 FUTURE_CREATOR_NONE", FutureCreatorNone],
-  ["400 GIFT_MONTHS_INVALID", GiftMonthsInvalid],
-  ["400 GIFT_STARS_INVALID", GiftStarsInvalid],
-  ["400 GROUPCALL_FORBIDDEN", GroupcallForbidden400],
-  ["400 HASHTAG_INVALID", HashtagInvalid],
-  ["400 HASH_SIZE_INVALID", HashSizeInvalid],
-  ["400 ID_EXPIRED", IdExpired],
-  ["400 ID_INVALID", IdInvalid],
-  ["400 IMPORT_FORMAT_DATE_INVALID", ImportFormatDateInvalid],
-  ["400 IMPORT_HISTORY_LOG_EMPTY", ImportHistoryLogEmpty],
-  ["400 IMPORT_TOKEN_INVALID", ImportTokenInvalid],
-  ["400 INPUT_CHATLIST_INVALID", InputChatlistInvalid],
-  ["400 INPUT_FETCH_ERROR_X", InputFetchErrorX],
-  ["400 INPUT_FILE_INVALID", InputFileInvalid],
-  ["400 INPUT_PEERS_EMPTY", InputPeersEmpty],
-  ["400 INPUT_PURPOSE_INVALID", InputPurposeInvalid],
-  ["400 INPUT_STARS_NANOS_INVALID", InputStarsNanosInvalid],
-  ["400 INVITE_SLUG_INVALID", InviteSlugInvalid],
-  ["400 INVOICE_INVALID", InvoiceInvalid],
-  ["400 LANGUAGE_INVALID", LanguageInvalid],
-  ["400 MANAGER_INVALID", ManagerInvalid],
-  ["400 MANAGER_PERMISSION_MISSING", ManagerPermissionMissing],
-  ["400 MEDIA_ALREADY_PAID", MediaAlreadyPaid],
-  ["400 MEDIA_TYPE_INVALID", MediaTypeInvalid],
-  ["400 MEGAGROUP_GEO_REQUIRED", MegagroupGeoRequired],
-  ["400 MESSAGE_NOT_READ_YET", MessageNotReadYet],
-  ["400 MESSAGE_TOO_OLD", MessageTooOld],
-  ["400 MONOFORUM_FILTER_INVALID", MonoforumFilterInvalid],
-  ["400 MONTH_INVALID", MonthInvalid],
-  ["400 MTPROTO_CLUSTER_INVALID", MtprotoClusterInvalid],
-  ["400 NOT_ELIGIBLE", NotEligible400],
-  ["400 NOT_JOINED", NotJoined],
-  ["400 NO_PAYMENT_NEEDED", NoPaymentNeeded],
-  ["400 ORDER_INVALID", OrderInvalid],
-  ["400 PACK_TYPE_INVALID", PackTypeInvalid],
-  ["400 PARENT_PEER_INVALID", ParentPeerInvalid],
-  ["400 PASSKEY_CREDENTIAL_NOT_FOUND", PasskeyCredentialNotFound],
-  ["400 PASSWORD_RECOVERY_EXPIRED", PasswordRecoveryExpired],
-  ["400 PAYMENT_CREDENTIALS_INVALID", PaymentCredentialsInvalid],
-  ["400 PEERS_LIST_EMPTY", PeersListEmpty],
-  ["400 PEER_TYPES_INVALID", PeerTypesInvalid],
-  ["400 PINNED_TOO_MUCH", PinnedTooMuch],
-  ["400 PLATFORM_INVALID", PlatformInvalid],
-  ["400 PRECHECKOUT_FAILED", PrecheckoutFailed400],
-  ["400 PUBLIC_BROADCAST_EXPECTED", PublicBroadcastExpected],
-  ["400 PURPOSE_INVALID", PurposeInvalid],
-  ["400 QUICK_REPLIES_BOT_NOT_ALLOWED", QuickRepliesBotNotAllowed],
-  ["400 QUICK_REPLIES_TOO_MUCH", QuickRepliesTooMuch],
-  ["400 QUOTE_TEXT_INVALID", QuoteTextInvalid],
-  ["400 RAISE_HAND_FORBIDDEN", RaiseHandForbidden],
-  ["400 RANDOM_ID_EXPIRED", RandomIdExpired],
-  ["400 RANK_INVALID", RankInvalid],
-  ["400 REACTIONS_COUNT_INVALID", ReactionsCountInvalid],
-  ["400 RECEIPT_EMPTY", ReceiptEmpty],
-  ["400 REPLY_MESSAGES_TOO_MUCH", ReplyMessagesTooMuch],
-  ["400 REPLY_TO_INVALID", ReplyToInvalid],
-  ["400 REPLY_TO_MONOFORUM_PEER_INVALID", ReplyToMonoforumPeerInvalid],
-  ["400 REPLY_TO_USER_INVALID", ReplyToUserInvalid],
-  ["400 REQUEST_TOKEN_INVALID", RequestTokenInvalid],
-  ["400 RINGTONE_INVALID", RingtoneInvalid],
-  ["400 RINGTONE_MIME_INVALID", RingtoneMimeInvalid],
-  ["400 SAVED_DIALOGS_UNSUPPORTED", SavedDialogsUnsupported],
-  ["400 SAVED_ID_EMPTY", SavedIdEmpty],
-  ["400 SAVED_PEER_INVALID", SavedPeerInvalid],
-  ["400 SECURE_SECRET_REQUIRED", SecureSecretRequired],
-  ["400 SELF_DELETE_RESTRICTED", SelfDeleteRestricted],
-  ["400 SEND_MESSAGE_GAME_INVALID", SendMessageGameInvalid],
-  ["400 SHORTCUT_INVALID", ShortcutInvalid],
-  ["400 SLOTS_EMPTY", SlotsEmpty],
-  ["400 SLUG_INVALID", SlugInvalid],
-  ["400 SMSJOB_ID_INVALID", SmsjobIdInvalid],
-  ["400 SOLUTION_MEDIA_EMPTY", SolutionMediaEmpty],
-  ["400 SOLUTION_MEDIA_TYPE_INVALID", SolutionMediaTypeInvalid],
-  ["400 SRP_A_INVALID", SrpAInvalid],
-  ["400 STARGIFT_ALREADY_BURNED", StargiftAlreadyBurned],
-  ["400 STARGIFT_ALREADY_REFUNDED", StargiftAlreadyRefunded],
-  ["400 STARGIFT_ALREADY_TRANSFERRED", StargiftAlreadyTransferred],
-  ["400 STARGIFT_ATTRIBUTE_INVALID", StargiftAttributeInvalid],
-  ["400 STARGIFT_CONVERT_TOO_OLD", StargiftConvertTooOld],
-  ["400 STARGIFT_EXPORT_UNAVAILABLE", StargiftExportUnavailable],
-  ["400 STARGIFT_INVALID", StargiftInvalid],
-  ["400 STARGIFT_MESSAGE_INVALID", StargiftMessageInvalid400],
-  ["400 STARGIFT_NOT_FOUND", StargiftNotFound],
-  ["400 STARGIFT_NOT_OWNER", StargiftNotOwner],
-  ["400 STARGIFT_OWNER_INVALID", StargiftOwnerInvalid],
-  ["400 STARGIFT_PEER_INVALID", StargiftPeerInvalid],
-  ["400 STARGIFT_RESELL_CURRENCY_NOT_ALLOWED", StargiftResellCurrencyNotAllowed],
-  ["400 STARGIFT_RESELL_NOT_ALLOWED", StargiftResellNotAllowed],
-  ["400 STARGIFT_RESELL_TOO_EARLY_X", StargiftResellTooEarly],
-  ["400 STARGIFT_SLUG_INVALID", StargiftSlugInvalid],
-  ["400 STARGIFT_TRANSFER_TOO_EARLY_X", StargiftTransferTooEarly],
-  ["400 STARGIFT_UPGRADE_UNAVAILABLE", StargiftUpgradeUnavailable],
-  ["400 STARGIFT_USER_USAGE_LIMITED", StargiftUserUsageLimited],
-  ["400 STARREF_AWAITING_END", StarrefAwaitingEnd],
-  ["400 STARREF_EXPIRED", StarrefExpired],
-  ["400 STARREF_HASH_REVOKED", StarrefHashRevoked],
-  ["400 STARREF_MONTHS_TOO_LOW", StarrefMonthsTooLow],
-  ["400 STARREF_PERMILLE_INVALID", StarrefPermilleInvalid],
-  ["400 STARREF_PERMILLE_TOO_LOW", StarrefPermilleTooLow],
-  ["400 STARS_FORM_AMOUNT_MISMATCH", StarsFormAmountMismatch400],
-  ["400 STARS_INVOICE_INVALID", StarsInvoiceInvalid],
-  ["400 STARS_PAYMENT_REQUIRED", StarsPaymentRequired],
-  ["400 STICKER_THUMB_TGS_NOTGS", StickerThumbTgsNotgs],
-  ["400 STORAGE_KEY_REQUIRED", StorageKeyRequired],
-  ["400 STORY_LIVE_ALREADY_X", StoryLiveAlready],
-  ["400 STORY_PUBLIC_MISSING", StoryPublicMissing],
-  ["400 SUBSCRIPTION_EXPORT_MISSING", SubscriptionExportMissing],
-  ["400 SUBSCRIPTION_ID_INVALID", SubscriptionIdInvalid],
-  ["400 SUGGESTED_POST_AMOUNT_INVALID", SuggestedPostAmountInvalid],
-  ["400 SUGGESTED_POST_PEER_INVALID", SuggestedPostPeerInvalid],
-  ["400 SWITCH_WEBVIEW_URL_INVALID", SwitchWebviewUrlInvalid],
-  ["400 TASK_ALREADY_EXISTS", TaskAlreadyExists],
-  ["400 TERMS_URL_INVALID", TermsUrlInvalid],
-  ["400 TEXTDRAFT_PEER_INVALID", TextdraftPeerInvalid],
-  ["400 THEME_PARAMS_INVALID", ThemeParamsInvalid],
-  ["400 THEME_SLUG_INVALID", ThemeSlugInvalid],
-  ["400 TIMEZONE_INVALID", TimezoneInvalid],
-  ["400 TODO_ITEMS_EMPTY", TodoItemsEmpty],
-  ["400 TODO_ITEM_DUPLICATE", TodoItemDuplicate],
-  ["400 TODO_NOT_MODIFIED", TodoNotModified],
-  ["400 TOKEN_EMPTY", TokenEmpty],
-  ["400 TOKEN_SECRET_INVALID", TokenSecretInvalid],
-  ["400 TOKEN_TYPE_INVALID", TokenTypeInvalid],
-  ["400 TOPICS_EMPTY", TopicsEmpty],
-  ["400 TO_ID_INVALID", ToIdInvalid],
-  ["400 TRANSACTION_ID_INVALID", TransactionIdInvalid],
-  ["400 TRANSLATE_REQ_QUOTA_EXCEEDED", TranslateReqQuotaExceeded],
-  ["400 TRANSLATIONS_DISABLED", TranslationsDisabled400],
-  ["400 TRANSLATIONS_DISABLED_ALT", TranslationsDisabledAlt],
-  ["400 UNSUPPORTED", Unsupported],
-  ["400 USERNAMES_ACTIVE_TOO_MUCH", UsernamesActiveTooMuch],
-  ["400 USERNAME_SUFFIX_MISSING", UsernameSuffixMissing],
-  ["400 USER_GIFT_UNAVAILABLE", UserGiftUnavailable],
-  ["400 USER_HANDLE_MISMATCH", UserHandleMismatch],
-  ["400 USER_RIGHTS_MISSING", UserRightsMissing],
-  ["400 VENUE_ID_INVALID", VenueIdInvalid],
-  ["400 VIDEO_PAUSE_FORBIDDEN", VideoPauseForbidden],
-  ["400 VIDEO_STOP_FORBIDDEN", VideoStopForbidden],
-  ["401 ACTIVE_USER_REQUIRED", ActiveUserRequired],
-  ["401 AUTH_KEY_INVALID", AuthKeyInvalid],
-  ["401 AUTH_KEY_PERM_EMPTY", AuthKeyPermEmpty],
-  ["401 AUTH_KEY_UNREGISTERED", AuthKeyUnregistered],
-  ["401 SESSION_EXPIRED", SessionExpired],
-  ["401 SESSION_PASSWORD_NEEDED", SessionPasswordNeeded],
-  ["401 SESSION_REVOKED", SessionRevoked],
-  ["401 USER_DEACTIVATED", UserDeactivated],
-  ["401 USER_DEACTIVATED_BAN", UserDeactivatedBan],
-  ["403 BROADCAST_FORBIDDEN", BroadcastForbidden],
-  ["403 CHANNEL_PUBLIC_GROUP_NA", ChannelPublicGroupNa],
-  ["403 CHAT_ADMIN_INVITE_REQUIRED", ChatAdminInviteRequired],
-  ["403 CHAT_ADMIN_REQUIRED", ChatAdminRequired403],
-  ["403 CHAT_FORBIDDEN", ChatForbidden],
-  ["403 CHAT_GUEST_SEND_FORBIDDEN", ChatGuestSendForbidden],
-  ["403 EDIT_BOT_INVITE_FORBIDDEN", EditBotInviteForbidden],
-  ["403 INLINE_BOT_REQUIRED", InlineBotRequired],
-  ["403 MESSAGE_AUTHOR_REQUIRED", MessageAuthorRequired],
-  ["403 MESSAGE_DELETE_FORBIDDEN", MessageDeleteForbidden],
-  ["403 NOT_ALLOWED", NotAllowed],
-  ["403 NOT_ELIGIBLE", NotEligible403],
-  ["403 PARTICIPANT_JOIN_MISSING", ParticipantJoinMissing403],
-  ["403 POLL_VOTE_REQUIRED", PollVoteRequired403],
-  ["403 PREMIUM_ACCOUNT_REQUIRED", PremiumAccountRequired403],
-  ["403 PRIVACY_PREMIUM_REQUIRED", PrivacyPremiumRequired403],
-  ["403 PUBLIC_CHANNEL_MISSING", PublicChannelMissing],
-  ["403 RIGHT_FORBIDDEN", RightForbidden],
-  ["403 SENSITIVE_CHANGE_FORBIDDEN", SensitiveChangeForbidden],
-  ["403 TAKEOUT_REQUIRED", TakeoutRequired403],
-  ["403 USER_BOT_INVALID", UserBotInvalid403],
-  ["403 USER_CHANNELS_TOO_MUCH", UserChannelsTooMuch403],
-  ["403 USER_DELETED", UserDeleted],
-  ["403 USER_INVALID", UserInvalid403],
-  ["403 USER_IS_BLOCKED", UserIsBlocked403],
-  ["403 USER_NOT_MUTUAL_CONTACT", UserNotMutualContact403],
-  ["403 USER_PRIVACY_RESTRICTED", UserPrivacyRestricted],
-  ["403 USER_RESTRICTED", UserRestricted403],
-  ["403 CHAT_SEND_AUDIOS_FORBIDDEN", ChatSendAudiosForbidden],
-  ["403 CHAT_SEND_DOCS_FORBIDDEN", ChatSendDocsForbidden],
-  ["403 CHAT_SEND_GAME_FORBIDDEN", ChatSendGameForbidden],
-  ["403 CHAT_SEND_GIFS_FORBIDDEN", ChatSendGifsForbidden],
-  ["403 CHAT_SEND_INLINE_FORBIDDEN", ChatSendInlineForbidden403],
-  ["403 CHAT_SEND_MEDIA_FORBIDDEN", ChatSendMediaForbidden],
-  ["403 CHAT_SEND_PHOTOS_FORBIDDEN", ChatSendPhotosForbidden],
-  ["403 CHAT_SEND_PLAIN_FORBIDDEN", ChatSendPlainForbidden],
-  ["403 CHAT_SEND_POLL_FORBIDDEN", ChatSendPollForbidden],
-  ["403 CHAT_SEND_STICKERS_FORBIDDEN", ChatSendStickersForbidden],
-  ["403 CHAT_SEND_VIDEOS_FORBIDDEN", ChatSendVideosForbidden],
-  ["403 CHAT_SEND_VOICES_FORBIDDEN", ChatSendVoicesForbidden],
-  ["403 CHAT_WRITE_FORBIDDEN", ChatWriteForbidden],
-  ["403 GROUPCALL_ALREADY_STARTED", GroupcallAlreadyStarted],
-  ["403 GROUPCALL_FORBIDDEN", GroupcallForbidden403],
-  ["403 LIVE_DISABLED", LiveDisabled],
-  ["403 ALLOW_PAYMENT_REQUIRED_X", AllowPaymentRequiredX],
-  ["403 ACCESS_DENIED", AccessDenied],
-  ["403 ANONYMOUS_REACTIONS_DISABLED", AnonymousReactionsDisabled],
-  ["403 BOT_ACCESS_FORBIDDEN", BotAccessForbidden],
-  ["403 BOT_FORUM_CREATE_FORBIDDEN", BotForumCreateForbidden],
-  ["403 BOT_OWNER_REQUIRED", BotOwnerRequired],
-  ["403 BOT_VERIFIER_FORBIDDEN", BotVerifierForbidden],
-  ["403 CHAT_ACTION_FORBIDDEN", ChatActionForbidden],
-  ["403 CHAT_SEND_ROUNDVIDEOS_FORBIDDEN", ChatSendRoundvideosForbidden],
-  ["403 CHAT_SEND_WEBPAGE_FORBIDDEN", ChatSendWebpageForbidden],
-  ["403 CHAT_TYPE_INVALID", ChatTypeInvalid],
-  ["403 PEER_ID_INVALID", PeerIdInvalid403],
-  ["403 RECAPTCHA_CHECK_X", RecaptchaCheck],
-  ["403 STARGIFT_CONVERT_BOT_NOT_ALLOWED", StargiftConvertBotNotAllowed],
-  ["403 USER_DISALLOWED_STARGIFTS", UserDisallowedStargifts],
-  ["403 USER_NOT_PARTICIPANT", UserNotParticipant403],
-  ["403 USER_PERMISSION_DENIED", UserPermissionDenied],
-  ["403 VOICE_MESSAGES_FORBIDDEN", VoiceMessagesForbidden403],
-  ["403 YOUR_PRIVACY_RESTRICTED", YourPrivacyRestricted],
-  ["406 AUTH_KEY_DUPLICATED", AuthKeyDuplicated],
-  ["406 CHANNEL_PRIVATE", ChannelPrivate406],
-  ["406 CHANNEL_TOO_LARGE", ChannelTooLarge406],
-  ["406 CHAT_FORWARDS_RESTRICTED", ChatForwardsRestricted406],
-  ["406 FILEREF_UPGRADE_NEEDED", FilerefUpgradeNeeded],
-  ["406 FRESH_CHANGE_ADMINS_FORBIDDEN", FreshChangeAdminsForbidden406],
-  ["406 FRESH_CHANGE_PHONE_FORBIDDEN", FreshChangePhoneForbidden],
-  ["406 FRESH_RESET_AUTHORISATION_FORBIDDEN", FreshResetAuthorisationForbidden],
-  ["406 GIFTCODE_NOT_ALLOWED", GiftcodeNotAllowed],
-  ["406 INVITE_HASH_EXPIRED", InviteHashExpired406],
-  ["406 PHONE_NUMBER_INVALID", PhoneNumberInvalid406],
-  ["406 PHONE_PASSWORD_FLOOD", PhonePasswordFlood],
-  ["406 PREMIUM_CURRENTLY_UNAVAILABLE", PremiumCurrentlyUnavailable],
-  ["406 PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_XMIN", PreviousChatImportActiveWaitXmin],
-  ["406 SEND_CODE_UNAVAILABLE", SendCodeUnavailable],
-  ["406 PREMIUM_GIFTCODE_WAS_REFUNDED", PremiumGiftcodeWasRefunded406],
-  ["406 STICKERSET_INVALID", StickersetInvalid406],
-  ["406 STICKERSET_OWNER_ANONYMOUS", StickersetOwnerAnonymous],
-  ["406 UPDATE_APP_TO_LOGIN", UpdateAppToLogin],
-  ["406 USERPIC_PRIVACY_REQUIRED", UserpicPrivacyRequired],
-  ["406 USERPIC_UPLOAD_REQUIRED", UserpicUploadRequired406],
-  ["406 USER_RESTRICTED", UserRestricted406],
-  ["406 AICOMPOSE_ERROR_OCCURED", AicomposeErrorOccured],
-  ["406 ALLOW_PAYMENT_REQUIRED", AllowPaymentRequired],
-  ["406 API_GIFT_RESTRICTED_UPDATE_APP", ApiGiftRestrictedUpdateApp],
-  ["406 BANNED_RIGHTS_INVALID", BannedRightsInvalid406],
-  ["406 BOT_PRECHECKOUT_FAILED", BotPrecheckoutFailed],
-  ["406 BUSINESS_ADDRESS_ACTIVE", BusinessAddressActive],
-  ["406 CALL_PROTOCOL_COMPAT_LAYER_INVALID", CallProtocolCompatLayerInvalid],
-  ["406 PAYMENT_UNSUPPORTED", PaymentUnsupported],
-  ["406 PEER_ID_INVALID", PeerIdInvalid406],
-  ["406 PRECHECKOUT_FAILED", PrecheckoutFailed406],
-  ["406 PRIVACY_PREMIUM_REQUIRED", PrivacyPremiumRequired406],
-  ["406 STARGIFT_EXPORT_IN_PROGRESS", StargiftExportInProgress],
-  ["406 STARGIFT_MESSAGE_INVALID", StargiftMessageInvalid406],
-  ["406 STARGIFT_USAGE_LIMITED", StargiftUsageLimited406],
-  ["406 STARS_FORM_AMOUNT_MISMATCH", StarsFormAmountMismatch406],
-  ["406 TOPIC_CLOSED", TopicClosed406],
-  ["406 TOPIC_DELETED", TopicDeleted406],
-  ["406 TRANSLATIONS_DISABLED", TranslationsDisabled406],
-  ["420 2FA_CONFIRM_WAIT_X", TwoFaConfirmWait],
-  ["420 FLOOD_TEST_PHONE_WAIT_X", FloodTestPhoneWait],
-  ["420 FLOOD_WAIT_X", FloodWait],
-  ["420 FLOOD_PREMIUM_WAIT_X", FloodPremiumWait],
-  ["420 PREMIUM_SUB_ACTIVE_UNTIL_X", PremiumSubActiveUntil],
-  ["420 SLOWMODE_WAIT_X", SlowmodeWait],
-  ["420 STORY_SEND_FLOOD_X", StorySendFlood],
-  ["420 TAKEOUT_INIT_DELAY_X", TakeoutInitDelay],
-  ["420 ADDRESS_INVALID", AddressInvalid420],
-  ["420 FROZEN_METHOD_INVALID", FrozenMethodInvalid],
-  ["500 API_CALL_ERROR", ApiCallError500],
-  ["500 AUTH_RESTART", AuthRestart],
-  ["500 CALL_OCCUPY_FAILED", CallOccupyFailed500],
-  ["500 CHAT_ID_GENERATE_FAILED", ChatIdGenerateFailed],
-  ["500 CHAT_OCCUPY_LOC_FAILED", ChatOccupyLocFailed],
-  ["500 CHAT_OCCUPY_USERNAME_FAILED", ChatOccupyUsernameFailed],
-  ["500 CHP_CALL_FAIL", ChpCallFail],
-  ["500 ENCRYPTION_OCCUPY_ADMIN_FAILED", EncryptionOccupyAdminFailed],
-  ["500 ENCRYPTION_OCCUPY_FAILED", EncryptionOccupyFailed],
-  ["500 FOLDER_DEAC_AUTOFIX_ALL", FolderDeacAutofixAll],
-  ["500 GROUPCALL_ADD_PARTICIPANTS_FAILED", GroupcallAddParticipantsFailed],
-  ["500 GROUPED_ID_OCCUPY_FAILED", GroupedIdOccupyFailed],
-  ["500 HISTORY_GET_FAILED", HistoryGetFailed],
-  ["500 IMAGE_ENGINE_DOWN", ImageEngineDown],
-  ["500 INTERDC_X_CALL_ERROR", InterdcCallError],
-  ["500 INTERDC_X_CALL_RICH_ERROR", InterdcCallRichError],
-  ["500 MEMBER_FETCH_FAILED", MemberFetchFailed],
-  ["500 MEMBER_NO_LOCATION", MemberNoLocation],
-  ["500 MEMBER_OCCUPY_PRIMARY_LOC_FAILED", MemberOccupyPrimaryLocFailed],
-  ["500 MEMBER_OCCUPY_USERNAME_FAILED", MemberOccupyUsernameFailed],
-  ["500 MSGID_DECREASE_RETRY", MsgidDecreaseRetry],
-  ["500 MSG_RANGE_UNSYNC", MsgRangeUnsync],
-  ["500 MT_SEND_QUEUE_TOO_LONG", MtSendQueueTooLong],
-  ["500 NEED_CHAT_INVALID", NeedChatInvalid],
-  ["500 NEED_MEMBER_INVALID", NeedMemberInvalid],
-  ["500 No workers running", NoWorkersRunning],
-  ["500 PARTICIPANT_CALL_FAILED", ParticipantCallFailed],
-  ["500 PERSISTENT_TIMESTAMP_OUTDATED", PersistentTimestampOutdated],
-  ["500 PHOTO_CREATE_FAILED", PhotoCreateFailed],
-  ["500 POSTPONED_TIMEOUT", PostponedTimeout],
-  ["500 PTS_CHANGE_EMPTY", PtsChangeEmpty],
-  ["500 RANDOM_ID_DUPLICATE", RandomIdDuplicate],
-  ["500 REG_ID_GENERATE_FAILED", RegIdGenerateFailed],
-  ["500 RPC_CALL_FAIL", RpcCallFail],
-  ["500 RPC_CONNECT_FAILED", RpcConnectFailed],
-  ["500 RPC_MCGET_FAIL", RpcMcgetFail],
-  ["500 SIGN_IN_FAILED", SignInFailed],
-  ["500 STORAGE_CHECK_FAILED", StorageCheckFailed],
-  ["500 STORE_INVALID_SCALAR_TYPE", StoreInvalidScalarType],
-  ["500 TIMEOUT", Timeout500],
-  ["500 UNKNOWN_METHOD", UnknownMethod],
-  ["500 UPLOAD_NO_VOLUME", UploadNoVolume],
-  ["500 VOLUME_LOC_NOT_FOUND", VolumeLocNotFound500],
-  ["500 WORKER_BUSY_TOO_LONG_RETRY", WorkerBusyTooLongRetry],
-  ["500 WP_ID_GENERATE_FAILED", WpIdGenerateFailed],
-  ["500 FILE_WRITE_FAILED", FileWriteFailed],
-  ["500 CHAT_FROM_CALL_CHANGED", ChatFromCallChanged],
-  ["500 AUTH_KEY_UNSYNCHRONIZED", AuthKeyUnsynchronized],
-  ["500 AUTH_RESTART_X", AuthRestartX],
-  ["500 CDN_UPLOAD_TIMEOUT", CdnUploadTimeout],
-  ["500 CHAT_INVALID", ChatInvalid500],
-  ["500 CHP_BAD_EVENT", ChpBadEvent],
-  ["500 MSG_WAIT_FAILED", MsgWaitFailed500],
-  ["500 RPC_SEND_FAIL", RpcSendFail],
-  ["500 SEND_MEDIA_INVALID", SendMediaInvalid],
-  ["500 STORAGE_CHOOSE_VOLUME_FAILED", StorageChooseVolumeFailed],
-  ["500 TRANSLATE_REQ_FAILED", TranslateReqFailed],
-  ["503 ApiCallError", ApiCallError503],
-  ["503 Timeout", Timeout503],
-  ["503 Timedout", Timedout],
-]);
+export const rpcErrorClasses = new Map();
+// Each class gets its ID and DESCRIPTION here, in one loop: as static fields of ~900 classes
+// they cost about as much again at import (each class its own initialiser). One flat array
+// (class, key, id, description, …) rather than ~900 small ones: it is built faster.
+const known = [
+  FileMigrateX303,
+  "303 FILE_MIGRATE_X",
+  "FILE_MIGRATE_X",
+  "The file to be accessed is currently stored in DC{value}",
+  NetworkMigrate,
+  "303 NETWORK_MIGRATE_X",
+  "NETWORK_MIGRATE_X",
+  "The source IP address is associated with DC{value} (for registration)",
+  PhoneMigrate,
+  "303 PHONE_MIGRATE_X",
+  "PHONE_MIGRATE_X",
+  "The phone number a user is trying to use for authorization is associated with DC{value}",
+  StatsMigrate,
+  "303 STATS_MIGRATE_X",
+  "STATS_MIGRATE_X",
+  "The statistics of the group/channel are stored in DC{value}",
+  UserMigrate,
+  "303 USER_MIGRATE_X",
+  "USER_MIGRATE_X",
+  "The user whose identity is being used to execute queries is associated with DC{value} (for registration)",
+  AboutTooLong,
+  "400 ABOUT_TOO_LONG",
+  "ABOUT_TOO_LONG",
+  "The provided about/bio text is too long",
+  AccessTokenExpired,
+  "400 ACCESS_TOKEN_EXPIRED",
+  "ACCESS_TOKEN_EXPIRED",
+  "The bot token has expired",
+  AccessTokenInvalid,
+  "400 ACCESS_TOKEN_INVALID",
+  "ACCESS_TOKEN_INVALID",
+  "The bot access token is invalid",
+  AddressInvalid400,
+  "400 ADDRESS_INVALID",
+  "ADDRESS_INVALID",
+  "The specified geopoint address is invalid.",
+  AdminsTooMuch,
+  "400 ADMINS_TOO_MUCH",
+  "ADMINS_TOO_MUCH",
+  "The chat has too many administrators",
+  AdminIdInvalid,
+  "400 ADMIN_ID_INVALID",
+  "ADMIN_ID_INVALID",
+  "The specified admin ID is invalid",
+  AdminRankEmojiNotAllowed,
+  "400 ADMIN_RANK_EMOJI_NOT_ALLOWED",
+  "ADMIN_RANK_EMOJI_NOT_ALLOWED",
+  "Emoji are not allowed in custom administrator titles",
+  AdminRankInvalid,
+  "400 ADMIN_RANK_INVALID",
+  "ADMIN_RANK_INVALID",
+  "The custom administrator title is invalid or too long",
+  AdminRightsEmpty,
+  "400 ADMIN_RIGHTS_EMPTY",
+  "ADMIN_RIGHTS_EMPTY",
+  "The chatAdminRights constructor passed in keyboardButtonRequestPeer.peer_type.user_admin_rights has no rights set (i.e. flags is 0).",
+  AlbumPhotosTooMany,
+  "400 ALBUM_PHOTOS_TOO_MANY",
+  "ALBUM_PHOTOS_TOO_MANY",
+  "Too many photos were included in the album",
+  ApiIdInvalid,
+  "400 API_ID_INVALID",
+  "API_ID_INVALID",
+  "The api_id/api_hash combination is invalid",
+  ApiIdPublishedFlood,
+  "400 API_ID_PUBLISHED_FLOOD",
+  "API_ID_PUBLISHED_FLOOD",
+  "You are using an API key that is limited on the server side because it was published somewhere",
+  ArticleTitleEmpty,
+  "400 ARTICLE_TITLE_EMPTY",
+  "ARTICLE_TITLE_EMPTY",
+  "The article title is empty",
+  AudioContentUrlEmpty,
+  "400 AUDIO_CONTENT_URL_EMPTY",
+  "AUDIO_CONTENT_URL_EMPTY",
+  "The remote URL specified in the content field is empty",
+  AudioTitleEmpty,
+  "400 AUDIO_TITLE_EMPTY",
+  "AUDIO_TITLE_EMPTY",
+  "The title attribute of the audio is empty",
+  AuthBytesInvalid,
+  "400 AUTH_BYTES_INVALID",
+  "AUTH_BYTES_INVALID",
+  "The authorization bytes are invalid",
+  AuthTokenAlreadyAccepted,
+  "400 AUTH_TOKEN_ALREADY_ACCEPTED",
+  "AUTH_TOKEN_ALREADY_ACCEPTED",
+  "The authorization token was already used",
+  AuthTokenException,
+  "400 AUTH_TOKEN_EXCEPTION",
+  "AUTH_TOKEN_EXCEPTION",
+  "An error occurred while importing the auth token",
+  AuthTokenExpired,
+  "400 AUTH_TOKEN_EXPIRED",
+  "AUTH_TOKEN_EXPIRED",
+  "The provided authorization token has expired and the updated QR-code must be re-scanned",
+  AuthTokenInvalid,
+  "400 AUTH_TOKEN_INVALID",
+  "AUTH_TOKEN_INVALID",
+  "An invalid authorization token was provided",
+  AuthTokenInvalid2,
+  "400 AUTH_TOKEN_INVALID2",
+  "AUTH_TOKEN_INVALID2",
+  "An invalid authorization token was provided",
+  AuthTokenInvalidx,
+  "400 AUTH_TOKEN_INVALIDX",
+  "AUTH_TOKEN_INVALIDX",
+  "The specified auth token is invalid",
+  AutoarchiveNotAvailable,
+  "400 AUTOARCHIVE_NOT_AVAILABLE",
+  "AUTOARCHIVE_NOT_AVAILABLE",
+  "This feature is not yet enabled for your account due to it not receiving too many private messages from strangers",
+  BankCardNumberInvalid,
+  "400 BANK_CARD_NUMBER_INVALID",
+  "BANK_CARD_NUMBER_INVALID",
+  "The credit card number is invalid",
+  BannedRightsInvalid400,
+  "400 BANNED_RIGHTS_INVALID",
+  "BANNED_RIGHTS_INVALID",
+  "You provided a set of restrictions that is invalid",
+  BasePortLocInvalid,
+  "400 BASE_PORT_LOC_INVALID",
+  "BASE_PORT_LOC_INVALID",
+  "The base port location is invalid",
+  BirthdayInvalid,
+  "400 BIRTHDAY_INVALID",
+  "BIRTHDAY_INVALID",
+  "The age should be less than 150 year old in Telegram",
+  BotsTooMuch,
+  "400 BOTS_TOO_MUCH",
+  "BOTS_TOO_MUCH",
+  "The chat has too many bots",
+  BotChannelsNa,
+  "400 BOT_CHANNELS_NA",
+  "BOT_CHANNELS_NA",
+  "Bots can't edit admin privileges",
+  BotCommandDescriptionInvalid,
+  "400 BOT_COMMAND_DESCRIPTION_INVALID",
+  "BOT_COMMAND_DESCRIPTION_INVALID",
+  "The command description was empty, too long or had invalid characters",
+  BotCommandInvalid,
+  "400 BOT_COMMAND_INVALID",
+  "BOT_COMMAND_INVALID",
+  "The specified command is invalid",
+  BotDomainInvalid,
+  "400 BOT_DOMAIN_INVALID",
+  "BOT_DOMAIN_INVALID",
+  "The domain used for the auth button does not match the one configured in @BotFather",
+  BotGamesDisabled,
+  "400 BOT_GAMES_DISABLED",
+  "BOT_GAMES_DISABLED",
+  "Bot games cannot be used in this type of chat",
+  BotGroupsBlocked,
+  "400 BOT_GROUPS_BLOCKED",
+  "BOT_GROUPS_BLOCKED",
+  "This bot can't be added to groups",
+  BotInlineDisabled,
+  "400 BOT_INLINE_DISABLED",
+  "BOT_INLINE_DISABLED",
+  "The inline feature of the bot is disabled",
+  BotInvalid,
+  "400 BOT_INVALID",
+  "BOT_INVALID",
+  "This is not a valid bot",
+  BotInvoiceInvalid,
+  "400 BOT_INVOICE_INVALID",
+  "BOT_INVOICE_INVALID",
+  "The provided invoice is invalid",
+  BotMethodInvalid,
+  "400 BOT_METHOD_INVALID",
+  "BOT_METHOD_INVALID",
+  "The method can't be used by bots",
+  BotMissing,
+  "400 BOT_MISSING",
+  "BOT_MISSING",
+  "This method can only be run by a bot",
+  BotOnesideNotAvail,
+  "400 BOT_ONESIDE_NOT_AVAIL",
+  "BOT_ONESIDE_NOT_AVAIL",
+  "Bots can't pin messages for one side only in private chats",
+  BotPaymentsDisabled,
+  "400 BOT_PAYMENTS_DISABLED",
+  "BOT_PAYMENTS_DISABLED",
+  "This method can only be run by a bot",
+  BotPollsDisabled,
+  "400 BOT_POLLS_DISABLED",
+  "BOT_POLLS_DISABLED",
+  "Sending polls by bots has been disabled",
+  BotResponseTimeout,
+  "400 BOT_RESPONSE_TIMEOUT",
+  "BOT_RESPONSE_TIMEOUT",
+  "The bot did not answer to the callback query in time",
+  BotScoreNotModified,
+  "400 BOT_SCORE_NOT_MODIFIED",
+  "BOT_SCORE_NOT_MODIFIED",
+  "The bot score was not modified",
+  BroadcastCallsDisabled,
+  "400 BROADCAST_CALLS_DISABLED",
+  "BROADCAST_CALLS_DISABLED",
+  "Broadcast calls disabled",
+  BroadcastIdInvalid,
+  "400 BROADCAST_ID_INVALID",
+  "BROADCAST_ID_INVALID",
+  "The channel is invalid",
+  BroadcastPublicVotersForbidden,
+  "400 BROADCAST_PUBLIC_VOTERS_FORBIDDEN",
+  "BROADCAST_PUBLIC_VOTERS_FORBIDDEN",
+  "Polls with public voters cannot be sent in channels",
+  BroadcastRequired,
+  "400 BROADCAST_REQUIRED",
+  "BROADCAST_REQUIRED",
+  "The request can only be used with a channel",
+  BusinessBotMissing,
+  "400 BUSINESS_BOT_MISSING",
+  "BUSINESS_BOT_MISSING",
+  "Business bot missing",
+  ButtonDataInvalid,
+  "400 BUTTON_DATA_INVALID",
+  "BUTTON_DATA_INVALID",
+  "The button callback data is invalid or too large",
+  ButtonIdInvalid,
+  "400 BUTTON_ID_INVALID",
+  "BUTTON_ID_INVALID",
+  "The button_id parameter is invalid",
+  ButtonTextInvalid,
+  "400 BUTTON_TEXT_INVALID",
+  "BUTTON_TEXT_INVALID",
+  "The specified button text is invalid",
+  ButtonTypeInvalid,
+  "400 BUTTON_TYPE_INVALID",
+  "BUTTON_TYPE_INVALID",
+  "The type of one of the buttons you provided is invalid",
+  ButtonUrlInvalid,
+  "400 BUTTON_URL_INVALID",
+  "BUTTON_URL_INVALID",
+  "The button url is invalid",
+  ButtonUserPrivacyRestricted,
+  "400 BUTTON_USER_PRIVACY_RESTRICTED",
+  "BUTTON_USER_PRIVACY_RESTRICTED",
+  "The privacy settings of the user specified in a keyboard button do not allow creating such button",
+  CallAlreadyAccepted,
+  "400 CALL_ALREADY_ACCEPTED",
+  "CALL_ALREADY_ACCEPTED",
+  "The call is already accepted",
+  CallAlreadyDeclined,
+  "400 CALL_ALREADY_DECLINED",
+  "CALL_ALREADY_DECLINED",
+  "The call is already declined",
+  CallPeerInvalid,
+  "400 CALL_PEER_INVALID",
+  "CALL_PEER_INVALID",
+  "The provided call peer object is invalid",
+  CallProtocolFlagsInvalid,
+  "400 CALL_PROTOCOL_FLAGS_INVALID",
+  "CALL_PROTOCOL_FLAGS_INVALID",
+  "Call protocol flags invalid",
+  CdnMethodInvalid,
+  "400 CDN_METHOD_INVALID",
+  "CDN_METHOD_INVALID",
+  "The method can't be used on CDN DCs",
+  ChannelsAdminLocatedTooMuch,
+  "400 CHANNELS_ADMIN_LOCATED_TOO_MUCH",
+  "CHANNELS_ADMIN_LOCATED_TOO_MUCH",
+  "The user has reached the limit of public geogroups",
+  ChannelsAdminPublicTooMuch,
+  "400 CHANNELS_ADMIN_PUBLIC_TOO_MUCH",
+  "CHANNELS_ADMIN_PUBLIC_TOO_MUCH",
+  "You are an administrator of too many public channels",
+  ChannelsTooMuch,
+  "400 CHANNELS_TOO_MUCH",
+  "CHANNELS_TOO_MUCH",
+  "You have joined too many channels or supergroups, leave some and try again",
+  ChannelAddInvalid,
+  "400 CHANNEL_ADD_INVALID",
+  "CHANNEL_ADD_INVALID",
+  "Internal error.",
+  ChannelBanned,
+  "400 CHANNEL_BANNED",
+  "CHANNEL_BANNED",
+  "The channel is banned",
+  ChannelIdInvalid,
+  "400 CHANNEL_ID_INVALID",
+  "CHANNEL_ID_INVALID",
+  "The specified supergroup ID is invalid.",
+  ChannelInvalid,
+  "400 CHANNEL_INVALID",
+  "CHANNEL_INVALID",
+  "The channel parameter is invalid",
+  ChannelParicipantMissing,
+  "400 CHANNEL_PARICIPANT_MISSING",
+  "CHANNEL_PARICIPANT_MISSING",
+  "The current user is not in the channel",
+  ChannelPrivate400,
+  "400 CHANNEL_PRIVATE",
+  "CHANNEL_PRIVATE",
+  "The channel/supergroup is not accessible",
+  ChannelTooBig,
+  "400 CHANNEL_TOO_BIG",
+  "CHANNEL_TOO_BIG",
+  "The channel too big",
+  ChannelTooLarge400,
+  "400 CHANNEL_TOO_LARGE",
+  "CHANNEL_TOO_LARGE",
+  "Channel is too large to be deleted; this error is issued when trying to delete channels with more than 1000 members (subject to change).",
+  ChargeAlreadyRefunded,
+  "400 CHARGE_ALREADY_REFUNDED",
+  "CHARGE_ALREADY_REFUNDED",
+  "The charge id was already used for a refund.",
+  ChargeNotFound,
+  "400 CHARGE_NOT_FOUND",
+  "CHARGE_NOT_FOUND",
+  "The charge id was not found.",
+  ChatlistExcludeInvalid,
+  "400 CHATLIST_EXCLUDE_INVALID",
+  "CHATLIST_EXCLUDE_INVALID",
+  "The specified `exclude_peers` are invalid.",
+  ChatAboutNotModified,
+  "400 CHAT_ABOUT_NOT_MODIFIED",
+  "CHAT_ABOUT_NOT_MODIFIED",
+  "The chat about text was not modified because you tried to edit it using the same content",
+  ChatAboutTooLong,
+  "400 CHAT_ABOUT_TOO_LONG",
+  "CHAT_ABOUT_TOO_LONG",
+  "The chat about text is too long",
+  ChatAdminRequired400,
+  "400 CHAT_ADMIN_REQUIRED",
+  "CHAT_ADMIN_REQUIRED",
+  "The method requires chat admin privileges",
+  ChatDiscussionUnallowed,
+  "400 CHAT_DISCUSSION_UNALLOWED",
+  "CHAT_DISCUSSION_UNALLOWED",
+  "The chat discussion is not allowed",
+  ChatForwardsRestricted400,
+  "400 CHAT_FORWARDS_RESTRICTED",
+  "CHAT_FORWARDS_RESTRICTED",
+  "The chat restricts forwarding content",
+  ChatIdEmpty,
+  "400 CHAT_ID_EMPTY",
+  "CHAT_ID_EMPTY",
+  "The provided chat id is empty",
+  ChatIdInvalid,
+  "400 CHAT_ID_INVALID",
+  "CHAT_ID_INVALID",
+  "The chat id being used is invalid or not known yet. Make sure you see the chat before interacting with it",
+  ChatInvalid400,
+  "400 CHAT_INVALID",
+  "CHAT_INVALID",
+  "The chat is invalid",
+  ChatInvitePermanent,
+  "400 CHAT_INVITE_PERMANENT",
+  "CHAT_INVITE_PERMANENT",
+  "The chat invite link is primary",
+  ChatLinkExists,
+  "400 CHAT_LINK_EXISTS",
+  "CHAT_LINK_EXISTS",
+  "The action failed because the supergroup is linked to a channel",
+  ChatNotModified,
+  "400 CHAT_NOT_MODIFIED",
+  "CHAT_NOT_MODIFIED",
+  "The chat settings (title, permissions, photo, etc..) were not modified because you tried to edit them using the same content",
+  ChatRestricted,
+  "400 CHAT_RESTRICTED",
+  "CHAT_RESTRICTED",
+  "The chat is restricted and cannot be used",
+  ChatRevokeDateUnsupported,
+  "400 CHAT_REVOKE_DATE_UNSUPPORTED",
+  "CHAT_REVOKE_DATE_UNSUPPORTED",
+  "`min_date` and `max_date` are not available for using with non-user peers",
+  ChatSendInlineForbidden400,
+  "400 CHAT_SEND_INLINE_FORBIDDEN",
+  "CHAT_SEND_INLINE_FORBIDDEN",
+  "You cannot use inline bots to send messages in this chat",
+  ChatTitleEmpty,
+  "400 CHAT_TITLE_EMPTY",
+  "CHAT_TITLE_EMPTY",
+  "The chat title is empty",
+  ChatTooBig,
+  "400 CHAT_TOO_BIG",
+  "CHAT_TOO_BIG",
+  "The chat is too big for this action",
+  CodeEmpty,
+  "400 CODE_EMPTY",
+  "CODE_EMPTY",
+  "The provided code is empty",
+  CodeHashInvalid,
+  "400 CODE_HASH_INVALID",
+  "CODE_HASH_INVALID",
+  "The provided code hash invalid",
+  CodeInvalid,
+  "400 CODE_INVALID",
+  "CODE_INVALID",
+  "The provided code is invalid (i.e. from email)",
+  ColorInvalid,
+  "400 COLOR_INVALID",
+  "COLOR_INVALID",
+  "The provided color is invalid",
+  ConnectionApiIdInvalid,
+  "400 CONNECTION_API_ID_INVALID",
+  "CONNECTION_API_ID_INVALID",
+  "The provided API id is invalid",
+  ConnectionAppVersionEmpty,
+  "400 CONNECTION_APP_VERSION_EMPTY",
+  "CONNECTION_APP_VERSION_EMPTY",
+  "App version is empty",
+  ConnectionDeviceModelEmpty,
+  "400 CONNECTION_DEVICE_MODEL_EMPTY",
+  "CONNECTION_DEVICE_MODEL_EMPTY",
+  "The device model is empty",
+  ConnectionLangPackInvalid,
+  "400 CONNECTION_LANG_PACK_INVALID",
+  "CONNECTION_LANG_PACK_INVALID",
+  "The specified language pack is not valid",
+  ConnectionLayerInvalid,
+  "400 CONNECTION_LAYER_INVALID",
+  "CONNECTION_LAYER_INVALID",
+  "The connection layer is invalid. Missing InvokeWithLayer-InitConnection call",
+  ConnectionNotInited,
+  "400 CONNECTION_NOT_INITED",
+  "CONNECTION_NOT_INITED",
+  "The connection was not initialized",
+  ConnectionSystemEmpty,
+  "400 CONNECTION_SYSTEM_EMPTY",
+  "CONNECTION_SYSTEM_EMPTY",
+  "The connection to the system is empty",
+  ConnectionSystemLangCodeEmpty,
+  "400 CONNECTION_SYSTEM_LANG_CODE_EMPTY",
+  "CONNECTION_SYSTEM_LANG_CODE_EMPTY",
+  "The system language code is empty",
+  ContactAddMissing,
+  "400 CONTACT_ADD_MISSING",
+  "CONTACT_ADD_MISSING",
+  "Contact to add is missing",
+  ContactIdInvalid,
+  "400 CONTACT_ID_INVALID",
+  "CONTACT_ID_INVALID",
+  "The provided contact id is invalid",
+  ContactMissing,
+  "400 CONTACT_MISSING",
+  "CONTACT_MISSING",
+  "The specified user is not a contact.",
+  ContactNameEmpty,
+  "400 CONTACT_NAME_EMPTY",
+  "CONTACT_NAME_EMPTY",
+  "The provided contact name is empty",
+  ContactReqMissing,
+  "400 CONTACT_REQ_MISSING",
+  "CONTACT_REQ_MISSING",
+  "Missing contact request",
+  CreateCallFailed,
+  "400 CREATE_CALL_FAILED",
+  "CREATE_CALL_FAILED",
+  "An error occurred while creating the call",
+  CurrencyTotalAmountInvalid,
+  "400 CURRENCY_TOTAL_AMOUNT_INVALID",
+  "CURRENCY_TOTAL_AMOUNT_INVALID",
+  "The total amount of all prices is invalid",
+  DataInvalid,
+  "400 DATA_INVALID",
+  "DATA_INVALID",
+  "The encrypted data is invalid",
+  DataJsonInvalid,
+  "400 DATA_JSON_INVALID",
+  "DATA_JSON_INVALID",
+  "The provided JSON data is invalid",
+  DataTooLong,
+  "400 DATA_TOO_LONG",
+  "DATA_TOO_LONG",
+  "Data too long",
+  DateEmpty,
+  "400 DATE_EMPTY",
+  "DATE_EMPTY",
+  "The date argument is empty",
+  DcIdInvalid,
+  "400 DC_ID_INVALID",
+  "DC_ID_INVALID",
+  "The dc_id parameter is invalid",
+  DhGAInvalid,
+  "400 DH_G_A_INVALID",
+  "DH_G_A_INVALID",
+  "The g_a parameter invalid",
+  DocumentInvalid,
+  "400 DOCUMENT_INVALID",
+  "DOCUMENT_INVALID",
+  "The document is invalid",
+  EmailHashExpired,
+  "400 EMAIL_HASH_EXPIRED",
+  "EMAIL_HASH_EXPIRED",
+  "The email hash expired and cannot be used to verify it",
+  EmailInvalid,
+  "400 EMAIL_INVALID",
+  "EMAIL_INVALID",
+  "The email provided is invalid",
+  EmailNotAllowed,
+  "400 EMAIL_NOT_ALLOWED",
+  "EMAIL_NOT_ALLOWED",
+  "This email is not allowed",
+  EmailNotSetup,
+  "400 EMAIL_NOT_SETUP",
+  "EMAIL_NOT_SETUP",
+  "In order to change the login email with emailVerifyPurposeLoginChange, an existing login email must already be set using emailVerifyPurposeLoginSetup.",
+  EmailUnconfirmed,
+  "400 EMAIL_UNCONFIRMED",
+  "EMAIL_UNCONFIRMED",
+  "Email unconfirmed",
+  EmailUnconfirmedX,
+  "400 EMAIL_UNCONFIRMED_X",
+  "EMAIL_UNCONFIRMED_X",
+  "The provided email isn't confirmed, {value} is the length of the verification code that was just sent to the email",
+  EmailVerifyExpired,
+  "400 EMAIL_VERIFY_EXPIRED",
+  "EMAIL_VERIFY_EXPIRED",
+  "The verification email has expired",
+  EmojiInvalid,
+  "400 EMOJI_INVALID",
+  "EMOJI_INVALID",
+  "The specified theme emoji is valid",
+  EmojiMarkupInvalid,
+  "400 EMOJI_MARKUP_INVALID",
+  "EMOJI_MARKUP_INVALID",
+  "The specified `video_emoji_markup` was invalid.",
+  EmojiNotModified,
+  "400 EMOJI_NOT_MODIFIED",
+  "EMOJI_NOT_MODIFIED",
+  "The theme wasn't changed",
+  EmoticonEmpty,
+  "400 EMOTICON_EMPTY",
+  "EMOTICON_EMPTY",
+  "The emoticon parameter is empty",
+  EmoticonInvalid,
+  "400 EMOTICON_INVALID",
+  "EMOTICON_INVALID",
+  "The emoticon parameter is invalid",
+  EmoticonStickerpackMissing,
+  "400 EMOTICON_STICKERPACK_MISSING",
+  "EMOTICON_STICKERPACK_MISSING",
+  "The emoticon sticker pack you are trying to obtain is missing",
+  EncryptedMessageInvalid,
+  "400 ENCRYPTED_MESSAGE_INVALID",
+  "ENCRYPTED_MESSAGE_INVALID",
+  "The special binding message (bind_auth_key_inner) contains invalid data",
+  EncryptionAlreadyAccepted,
+  "400 ENCRYPTION_ALREADY_ACCEPTED",
+  "ENCRYPTION_ALREADY_ACCEPTED",
+  "The secret chat is already accepted",
+  EncryptionAlreadyDeclined,
+  "400 ENCRYPTION_ALREADY_DECLINED",
+  "ENCRYPTION_ALREADY_DECLINED",
+  "The secret chat is already declined",
+  EncryptionDeclined,
+  "400 ENCRYPTION_DECLINED",
+  "ENCRYPTION_DECLINED",
+  "The secret chat was declined",
+  EncryptionIdInvalid,
+  "400 ENCRYPTION_ID_INVALID",
+  "ENCRYPTION_ID_INVALID",
+  "The provided secret chat id is invalid",
+  EntitiesTooLong,
+  "400 ENTITIES_TOO_LONG",
+  "ENTITIES_TOO_LONG",
+  "The entity provided contains data that is too long, or you passed too many entities to this message",
+  EntityBoundsInvalid,
+  "400 ENTITY_BOUNDS_INVALID",
+  "ENTITY_BOUNDS_INVALID",
+  "The message entity bounds are invalid",
+  EntityMentionUserInvalid,
+  "400 ENTITY_MENTION_USER_INVALID",
+  "ENTITY_MENTION_USER_INVALID",
+  "The mentioned entity is not an user",
+  ErrorTextEmpty,
+  "400 ERROR_TEXT_EMPTY",
+  "ERROR_TEXT_EMPTY",
+  "The provided error message is empty",
+  ExpireDateInvalid,
+  "400 EXPIRE_DATE_INVALID",
+  "EXPIRE_DATE_INVALID",
+  "The expiration date is invalid",
+  ExpireForbidden,
+  "400 EXPIRE_FORBIDDEN",
+  "EXPIRE_FORBIDDEN",
+  "Expire forbidden",
+  ExportCardInvalid,
+  "400 EXPORT_CARD_INVALID",
+  "EXPORT_CARD_INVALID",
+  "The provided card is invalid",
+  ExtendedMediaAmountInvalid,
+  "400 EXTENDED_MEDIA_AMOUNT_INVALID",
+  "EXTENDED_MEDIA_AMOUNT_INVALID",
+  "The maximum amount of `star_count` should be less than the `stars_paid_post_amount_max`",
+  ExtendedMediaPeerInvalid,
+  "400 EXTENDED_MEDIA_PEER_INVALID",
+  "EXTENDED_MEDIA_PEER_INVALID",
+  "The specified chat type is invalid.",
+  ExtendedMediaTypeInvalid,
+  "400 EXTENDED_MEDIA_TYPE_INVALID",
+  "EXTENDED_MEDIA_TYPE_INVALID",
+  "The specified extended media type is unsupported.",
+  ExternalUrlInvalid,
+  "400 EXTERNAL_URL_INVALID",
+  "EXTERNAL_URL_INVALID",
+  "The external media URL is invalid",
+  FieldNameEmpty,
+  "400 FIELD_NAME_EMPTY",
+  "FIELD_NAME_EMPTY",
+  "The field with the name FIELD_NAME is missing",
+  FieldNameInvalid,
+  "400 FIELD_NAME_INVALID",
+  "FIELD_NAME_INVALID",
+  "The field with the name FIELD_NAME is invalid",
+  FileContentTypeInvalid,
+  "400 FILE_CONTENT_TYPE_INVALID",
+  "FILE_CONTENT_TYPE_INVALID",
+  "File content-type is invalid",
+  FileEmtpy,
+  "400 FILE_EMTPY",
+  "FILE_EMTPY",
+  "An empty file was provided",
+  FileIdInvalid,
+  "400 FILE_ID_INVALID",
+  "FILE_ID_INVALID",
+  "The file id is invalid",
+  FileMigrateX400,
+  "400 FILE_MIGRATE_X",
+  "FILE_MIGRATE_X",
+  "The file is in Data Center No. {value}",
+  FilePartsInvalid,
+  "400 FILE_PARTS_INVALID",
+  "FILE_PARTS_INVALID",
+  "Invalid number of parts.",
+  FilePart0Missing,
+  "400 FILE_PART_0_MISSING",
+  "FILE_PART_0_MISSING",
+  "File part 0 missing",
+  FilePartEmpty,
+  "400 FILE_PART_EMPTY",
+  "FILE_PART_EMPTY",
+  "The file part sent is empty",
+  FilePartInvalid,
+  "400 FILE_PART_INVALID",
+  "FILE_PART_INVALID",
+  "The file part number is invalid.",
+  FilePartLengthInvalid,
+  "400 FILE_PART_LENGTH_INVALID",
+  "FILE_PART_LENGTH_INVALID",
+  "The length of a file part is invalid",
+  FilePartSizeChanged,
+  "400 FILE_PART_SIZE_CHANGED",
+  "FILE_PART_SIZE_CHANGED",
+  "The part size is different from the size of one of the previous parts in the same file",
+  FilePartSizeInvalid,
+  "400 FILE_PART_SIZE_INVALID",
+  "FILE_PART_SIZE_INVALID",
+  "The file part size is invalid",
+  FilePartTooBig,
+  "400 FILE_PART_TOO_BIG",
+  "FILE_PART_TOO_BIG",
+  "The size limit for the content of the file part has been exceeded",
+  FilePartMissing,
+  "400 FILE_PART_X_MISSING",
+  "FILE_PART_X_MISSING",
+  "Part {value} of the file is missing from storage",
+  FileReferenceEmpty,
+  "400 FILE_REFERENCE_EMPTY",
+  "FILE_REFERENCE_EMPTY",
+  "The file id contains an empty file reference, you must obtain a valid one by fetching the message from the origin context",
+  FileReferenceExpired,
+  "400 FILE_REFERENCE_EXPIRED",
+  "FILE_REFERENCE_EXPIRED",
+  "The file id contains an expired file reference, you must obtain a valid one by fetching the message from the origin context",
+  FileReferenceInvalid,
+  "400 FILE_REFERENCE_INVALID",
+  "FILE_REFERENCE_INVALID",
+  "The file id contains an invalid file reference, you must obtain a valid one by fetching the message from the origin context",
+  FileTitleEmpty,
+  "400 FILE_TITLE_EMPTY",
+  "FILE_TITLE_EMPTY",
+  "An empty file title was specified",
+  FilterIdInvalid,
+  "400 FILTER_ID_INVALID",
+  "FILTER_ID_INVALID",
+  "The specified filter ID is invalid",
+  FilterIncludeEmpty,
+  "400 FILTER_INCLUDE_EMPTY",
+  "FILTER_INCLUDE_EMPTY",
+  "The filter include is empty",
+  FilterNotSupported,
+  "400 FILTER_NOT_SUPPORTED",
+  "FILTER_NOT_SUPPORTED",
+  "The specified filter cannot be used in this context",
+  FilterTitleEmpty,
+  "400 FILTER_TITLE_EMPTY",
+  "FILTER_TITLE_EMPTY",
+  "The title field of the filter is empty",
+  FirstnameInvalid,
+  "400 FIRSTNAME_INVALID",
+  "FIRSTNAME_INVALID",
+  "The first name is invalid",
+  FolderIdEmpty,
+  "400 FOLDER_ID_EMPTY",
+  "FOLDER_ID_EMPTY",
+  "The folder you tried to delete was already empty",
+  FolderIdInvalid,
+  "400 FOLDER_ID_INVALID",
+  "FOLDER_ID_INVALID",
+  "The folder id is invalid",
+  FormIdExpired,
+  "400 FORM_ID_EXPIRED",
+  "FORM_ID_EXPIRED",
+  "The specified id has expired.",
+  ForumEnabled,
+  "400 FORUM_ENABLED",
+  "FORUM_ENABLED",
+  "You can't execute the specified action because the group is a [forum](https://core.telegram.org/api/forum), disable forum functionality to continue.",
+  FreshChangeAdminsForbidden400,
+  "400 FRESH_CHANGE_ADMINS_FORBIDDEN",
+  "FRESH_CHANGE_ADMINS_FORBIDDEN",
+  "You can't change administrator settings in this chat because your session was logged-in recently",
+  FromMessageBotDisabled,
+  "400 FROM_MESSAGE_BOT_DISABLED",
+  "FROM_MESSAGE_BOT_DISABLED",
+  "Bots can't use fromMessage min constructors",
+  FromPeerInvalid,
+  "400 FROM_PEER_INVALID",
+  "FROM_PEER_INVALID",
+  "The from peer value is invalid",
+  GameBotInvalid,
+  "400 GAME_BOT_INVALID",
+  "GAME_BOT_INVALID",
+  "You cannot send that game with the current bot",
+  GeneralModifyIconForbidden,
+  "400 GENERAL_MODIFY_ICON_FORBIDDEN",
+  "GENERAL_MODIFY_ICON_FORBIDDEN",
+  "You can't modify the icon of the General topic.",
+  GeoPointInvalid,
+  "400 GEO_POINT_INVALID",
+  "GEO_POINT_INVALID",
+  "Invalid geo point provided",
+  GifContentTypeInvalid,
+  "400 GIF_CONTENT_TYPE_INVALID",
+  "GIF_CONTENT_TYPE_INVALID",
+  "GIF content-type invalid",
+  GifIdInvalid,
+  "400 GIF_ID_INVALID",
+  "GIF_ID_INVALID",
+  "The provided gif/animation id is invalid",
+  GiftSlugInvalid,
+  "400 GIFT_SLUG_INVALID",
+  "GIFT_SLUG_INVALID",
+  "The specified slug is invalid.",
+  GiftSlugExpired,
+  "400 GIFT_SLUG_EXPIRED",
+  "GIFT_SLUG_EXPIRED",
+  "The gift slug is expired",
+  GraphExpiredReload,
+  "400 GRAPH_EXPIRED_RELOAD",
+  "GRAPH_EXPIRED_RELOAD",
+  "This graph has expired, please obtain a new graph token",
+  GraphInvalidReload,
+  "400 GRAPH_INVALID_RELOAD",
+  "GRAPH_INVALID_RELOAD",
+  "Invalid graph token provided, please reload the stats and provide the updated token",
+  GraphOutdatedReload,
+  "400 GRAPH_OUTDATED_RELOAD",
+  "GRAPH_OUTDATED_RELOAD",
+  "The graph data is outdated",
+  GroupcallAlreadyDiscarded,
+  "400 GROUPCALL_ALREADY_DISCARDED",
+  "GROUPCALL_ALREADY_DISCARDED",
+  "The group call was already discarded",
+  GroupcallInvalid,
+  "400 GROUPCALL_INVALID",
+  "GROUPCALL_INVALID",
+  "The specified group call is invalid",
+  GroupcallJoinMissing,
+  "400 GROUPCALL_JOIN_MISSING",
+  "GROUPCALL_JOIN_MISSING",
+  "You haven't joined this group call",
+  GroupcallNotModified,
+  "400 GROUPCALL_NOT_MODIFIED",
+  "GROUPCALL_NOT_MODIFIED",
+  "Group call settings weren't modified",
+  GroupcallSsrcDuplicateMuch,
+  "400 GROUPCALL_SSRC_DUPLICATE_MUCH",
+  "GROUPCALL_SSRC_DUPLICATE_MUCH",
+  "Too many group call synchronization source duplicates",
+  GroupedMediaInvalid,
+  "400 GROUPED_MEDIA_INVALID",
+  "GROUPED_MEDIA_INVALID",
+  "The album contains invalid media",
+  GroupCallInvalid,
+  "400 GROUP_CALL_INVALID",
+  "GROUP_CALL_INVALID",
+  "The group call is invalid",
+  HashInvalid,
+  "400 HASH_INVALID",
+  "HASH_INVALID",
+  "The provided hash is invalid",
+  HideRequesterMissing,
+  "400 HIDE_REQUESTER_MISSING",
+  "HIDE_REQUESTER_MISSING",
+  "The join request was missing or was already handled",
+  ImageProcessFailed,
+  "400 IMAGE_PROCESS_FAILED",
+  "IMAGE_PROCESS_FAILED",
+  "The server failed to process your image",
+  ImportFileInvalid,
+  "400 IMPORT_FILE_INVALID",
+  "IMPORT_FILE_INVALID",
+  "The imported file is invalid",
+  ImportFormatUnrecognized,
+  "400 IMPORT_FORMAT_UNRECOGNIZED",
+  "IMPORT_FORMAT_UNRECOGNIZED",
+  "The imported format is unrecognized",
+  ImportIdInvalid,
+  "400 IMPORT_ID_INVALID",
+  "IMPORT_ID_INVALID",
+  "The import id is invalid",
+  InlineResultExpired,
+  "400 INLINE_RESULT_EXPIRED",
+  "INLINE_RESULT_EXPIRED",
+  "The inline bot query expired",
+  InputConstructorInvalid,
+  "400 INPUT_CONSTRUCTOR_INVALID",
+  "INPUT_CONSTRUCTOR_INVALID",
+  "The provided constructor is invalid",
+  InputFetchError,
+  "400 INPUT_FETCH_ERROR",
+  "INPUT_FETCH_ERROR",
+  "An error occurred while deserializing TL parameters",
+  InputFetchFail,
+  "400 INPUT_FETCH_FAIL",
+  "INPUT_FETCH_FAIL",
+  "Failed deserializing TL payload",
+  InputFilterInvalid,
+  "400 INPUT_FILTER_INVALID",
+  "INPUT_FILTER_INVALID",
+  "The filter is invalid for this query",
+  InputLayerInvalid,
+  "400 INPUT_LAYER_INVALID",
+  "INPUT_LAYER_INVALID",
+  "The provided layer is invalid",
+  InputMethodInvalid,
+  "400 INPUT_METHOD_INVALID",
+  "INPUT_METHOD_INVALID",
+  "The method invoked is invalid in the current schema",
+  InputRequestTooLong,
+  "400 INPUT_REQUEST_TOO_LONG",
+  "INPUT_REQUEST_TOO_LONG",
+  "The input request is too long",
+  InputTextEmpty,
+  "400 INPUT_TEXT_EMPTY",
+  "INPUT_TEXT_EMPTY",
+  "The specified text is empty",
+  InputTextTooLong,
+  "400 INPUT_TEXT_TOO_LONG",
+  "INPUT_TEXT_TOO_LONG",
+  "The specified text is too long.",
+  InputUserDeactivated,
+  "400 INPUT_USER_DEACTIVATED",
+  "INPUT_USER_DEACTIVATED",
+  "The target user has been deleted/deactivated",
+  InvitesTooMuch,
+  "400 INVITES_TOO_MUCH",
+  "INVITES_TOO_MUCH",
+  "The maximum number of per-folder invites specified by the `chatlist_invites_limit_default`/`chatlist_invites_limit_premium` was reached.",
+  InviteForbiddenWithJoinas,
+  "400 INVITE_FORBIDDEN_WITH_JOINAS",
+  "INVITE_FORBIDDEN_WITH_JOINAS",
+  "If the user has anonymously joined a group call as a channel, they can't invite other users to the group call because that would cause deanonymization, because the invite would be sent using the original user ID, not the anonymized channel ID",
+  InviteHashEmpty,
+  "400 INVITE_HASH_EMPTY",
+  "INVITE_HASH_EMPTY",
+  "The invite hash is empty",
+  InviteHashExpired400,
+  "400 INVITE_HASH_EXPIRED",
+  "INVITE_HASH_EXPIRED",
+  "The chat invite link is no longer valid",
+  InviteHashInvalid,
+  "400 INVITE_HASH_INVALID",
+  "INVITE_HASH_INVALID",
+  "The invite link hash is invalid",
+  InviteRequestSent,
+  "400 INVITE_REQUEST_SENT",
+  "INVITE_REQUEST_SENT",
+  "The request to join this chat or channel has been successfully sent",
+  InviteRevokedMissing,
+  "400 INVITE_REVOKED_MISSING",
+  "INVITE_REVOKED_MISSING",
+  "The action required a chat invite link to be revoked first",
+  InviteSlugEmpty,
+  "400 INVITE_SLUG_EMPTY",
+  "INVITE_SLUG_EMPTY",
+  "The invite slug is empty",
+  InviteSlugExpired,
+  "400 INVITE_SLUG_EXPIRED",
+  "INVITE_SLUG_EXPIRED",
+  "The invite slug is expired",
+  InvoicePayloadInvalid,
+  "400 INVOICE_PAYLOAD_INVALID",
+  "INVOICE_PAYLOAD_INVALID",
+  "The specified invoice payload is invalid",
+  JoinAsPeerInvalid,
+  "400 JOIN_AS_PEER_INVALID",
+  "JOIN_AS_PEER_INVALID",
+  "The specified peer cannot be used to join a group call",
+  LangCodeInvalid,
+  "400 LANG_CODE_INVALID",
+  "LANG_CODE_INVALID",
+  "The specified language code is invalid",
+  LangCodeNotSupported,
+  "400 LANG_CODE_NOT_SUPPORTED",
+  "LANG_CODE_NOT_SUPPORTED",
+  "The specified language code is not supported",
+  LangPackInvalid,
+  "400 LANG_PACK_INVALID",
+  "LANG_PACK_INVALID",
+  "The provided language pack is invalid",
+  LastnameInvalid,
+  "400 LASTNAME_INVALID",
+  "LASTNAME_INVALID",
+  "The last name is invalid",
+  LimitInvalid,
+  "400 LIMIT_INVALID",
+  "LIMIT_INVALID",
+  "The limit parameter is invalid",
+  LinkNotModified,
+  "400 LINK_NOT_MODIFIED",
+  "LINK_NOT_MODIFIED",
+  "The chat link was not modified because you tried to link to the same target",
+  LocationInvalid,
+  "400 LOCATION_INVALID",
+  "LOCATION_INVALID",
+  "The file location is invalid",
+  MaxDateInvalid,
+  "400 MAX_DATE_INVALID",
+  "MAX_DATE_INVALID",
+  "The specified maximum date is invalid",
+  MaxIdInvalid,
+  "400 MAX_ID_INVALID",
+  "MAX_ID_INVALID",
+  "The max_id parameter is invalid",
+  MaxQtsInvalid,
+  "400 MAX_QTS_INVALID",
+  "MAX_QTS_INVALID",
+  "The provided QTS is invalid",
+  Md5ChecksumInvalid,
+  "400 MD5_CHECKSUM_INVALID",
+  "MD5_CHECKSUM_INVALID",
+  "The file's checksum did not match the md5_checksum parameter",
+  MediaCaptionTooLong,
+  "400 MEDIA_CAPTION_TOO_LONG",
+  "MEDIA_CAPTION_TOO_LONG",
+  "The media caption is too long",
+  MediaEmpty,
+  "400 MEDIA_EMPTY",
+  "MEDIA_EMPTY",
+  "The media you tried to send is invalid",
+  MediaFileInvalid,
+  "400 MEDIA_FILE_INVALID",
+  "MEDIA_FILE_INVALID",
+  "The provided media file is invalid",
+  MediaGroupedInvalid,
+  "400 MEDIA_GROUPED_INVALID",
+  "MEDIA_GROUPED_INVALID",
+  "You tried to send media of different types in an album",
+  MediaInvalid,
+  "400 MEDIA_INVALID",
+  "MEDIA_INVALID",
+  "The media is invalid",
+  MediaNewInvalid,
+  "400 MEDIA_NEW_INVALID",
+  "MEDIA_NEW_INVALID",
+  "The new media to edit the message with is invalid",
+  MediaPrevInvalid,
+  "400 MEDIA_PREV_INVALID",
+  "MEDIA_PREV_INVALID",
+  "The previous media cannot be edited with anything else",
+  MediaTtlInvalid,
+  "400 MEDIA_TTL_INVALID",
+  "MEDIA_TTL_INVALID",
+  "The media ttl is invalid",
+  MediaVideoStoryMissing,
+  "400 MEDIA_VIDEO_STORY_MISSING",
+  "MEDIA_VIDEO_STORY_MISSING",
+  "The media does not have a photo or a video",
+  MegagroupIdInvalid,
+  "400 MEGAGROUP_ID_INVALID",
+  "MEGAGROUP_ID_INVALID",
+  "The supergroup is invalid",
+  MegagroupPrehistoryHidden,
+  "400 MEGAGROUP_PREHISTORY_HIDDEN",
+  "MEGAGROUP_PREHISTORY_HIDDEN",
+  "The action failed because the supergroup has the pre-history hidden",
+  MegagroupRequired,
+  "400 MEGAGROUP_REQUIRED",
+  "MEGAGROUP_REQUIRED",
+  "The request can only be used with a supergroup",
+  MessageEditTimeExpired,
+  "400 MESSAGE_EDIT_TIME_EXPIRED",
+  "MESSAGE_EDIT_TIME_EXPIRED",
+  "You can no longer edit this message because too much time has passed",
+  MessageEmpty,
+  "400 MESSAGE_EMPTY",
+  "MESSAGE_EMPTY",
+  "The message sent is empty or contains invalid characters",
+  MessageIdsEmpty,
+  "400 MESSAGE_IDS_EMPTY",
+  "MESSAGE_IDS_EMPTY",
+  "The requested message doesn't exist or you provided no message id",
+  MessageIdInvalid,
+  "400 MESSAGE_ID_INVALID",
+  "MESSAGE_ID_INVALID",
+  "The message id is invalid",
+  MessageNotModified,
+  "400 MESSAGE_NOT_MODIFIED",
+  "MESSAGE_NOT_MODIFIED",
+  "The message was not modified because you tried to edit it using the same content",
+  MessagePollClosed,
+  "400 MESSAGE_POLL_CLOSED",
+  "MESSAGE_POLL_CLOSED",
+  "You can't interact with a closed poll",
+  MessageTooLong,
+  "400 MESSAGE_TOO_LONG",
+  "MESSAGE_TOO_LONG",
+  "The message text is too long",
+  MethodInvalid,
+  "400 METHOD_INVALID",
+  "METHOD_INVALID",
+  "The API method is invalid and cannot be used",
+  MinDateInvalid,
+  "400 MIN_DATE_INVALID",
+  "MIN_DATE_INVALID",
+  "The specified minimum date is invalid",
+  MsgIdInvalid,
+  "400 MSG_ID_INVALID",
+  "MSG_ID_INVALID",
+  "The message ID used in the peer was invalid",
+  MsgTooOld,
+  "400 MSG_TOO_OLD",
+  "MSG_TOO_OLD",
+  "chat_read_mark_expire_period have passed since the message was sent, read receipts were deleted",
+  MsgVoiceMissing,
+  "400 MSG_VOICE_MISSING",
+  "MSG_VOICE_MISSING",
+  "The message does not contain a voice message",
+  MsgWaitFailed400,
+  "400 MSG_WAIT_FAILED",
+  "MSG_WAIT_FAILED",
+  "A waiting call returned an error",
+  MultiMediaTooLong,
+  "400 MULTI_MEDIA_TOO_LONG",
+  "MULTI_MEDIA_TOO_LONG",
+  "The album/media group contains too many items",
+  NewSaltInvalid,
+  "400 NEW_SALT_INVALID",
+  "NEW_SALT_INVALID",
+  "The new salt is invalid",
+  NewSettingsEmpty,
+  "400 NEW_SETTINGS_EMPTY",
+  "NEW_SETTINGS_EMPTY",
+  "No password is set on the current account, and no new password was specified in `new_settings`",
+  NewSettingsInvalid,
+  "400 NEW_SETTINGS_INVALID",
+  "NEW_SETTINGS_INVALID",
+  "The new settings are invalid",
+  NogeneralHideForbidden,
+  "400 NOGENERAL_HIDE_FORBIDDEN",
+  "NOGENERAL_HIDE_FORBIDDEN",
+  "The hidden parameter is only valid for the General topic message_thread_id=1",
+  NextOffsetInvalid,
+  "400 NEXT_OFFSET_INVALID",
+  "NEXT_OFFSET_INVALID",
+  "The next offset value is invalid",
+  OffsetInvalid,
+  "400 OFFSET_INVALID",
+  "OFFSET_INVALID",
+  "The offset parameter is invalid",
+  OffsetPeerIdInvalid,
+  "400 OFFSET_PEER_ID_INVALID",
+  "OFFSET_PEER_ID_INVALID",
+  "The provided offset peer is invalid",
+  OptionsTooMuch,
+  "400 OPTIONS_TOO_MUCH",
+  "OPTIONS_TOO_MUCH",
+  "The poll options are too many",
+  OptionInvalid,
+  "400 OPTION_INVALID",
+  "OPTION_INVALID",
+  "The option specified is invalid and does not exist in the target poll",
+  PackShortNameInvalid,
+  "400 PACK_SHORT_NAME_INVALID",
+  "PACK_SHORT_NAME_INVALID",
+  "Invalid sticker pack name. It must begin with a letter, can't contain consecutive underscores and must end in '_by_<bot username>'.",
+  PackShortNameOccupied,
+  "400 PACK_SHORT_NAME_OCCUPIED",
+  "PACK_SHORT_NAME_OCCUPIED",
+  "A sticker pack with this name already exists",
+  PackTitleInvalid,
+  "400 PACK_TITLE_INVALID",
+  "PACK_TITLE_INVALID",
+  "The sticker pack title is invalid",
+  ParticipantsTooFew,
+  "400 PARTICIPANTS_TOO_FEW",
+  "PARTICIPANTS_TOO_FEW",
+  "The chat doesn't have enough participants",
+  ParticipantIdInvalid,
+  "400 PARTICIPANT_ID_INVALID",
+  "PARTICIPANT_ID_INVALID",
+  "The specified participant ID is invalid",
+  ParticipantJoinMissing400,
+  "400 PARTICIPANT_JOIN_MISSING",
+  "PARTICIPANT_JOIN_MISSING",
+  "Trying to enable a presentation, when the user hasn't joined the Video Chat with phone.joinGroupCall",
+  ParticipantVersionOutdated,
+  "400 PARTICIPANT_VERSION_OUTDATED",
+  "PARTICIPANT_VERSION_OUTDATED",
+  "The other participant is using an outdated Telegram app version",
+  PasswordEmpty,
+  "400 PASSWORD_EMPTY",
+  "PASSWORD_EMPTY",
+  "The password provided is empty",
+  PasswordHashInvalid,
+  "400 PASSWORD_HASH_INVALID",
+  "PASSWORD_HASH_INVALID",
+  "The two-step verification password is invalid",
+  PasswordMissing,
+  "400 PASSWORD_MISSING",
+  "PASSWORD_MISSING",
+  "The account is missing the two-step verification password",
+  PasswordRecoveryNa,
+  "400 PASSWORD_RECOVERY_NA",
+  "PASSWORD_RECOVERY_NA",
+  "The password recovery e-mail is not available",
+  PasswordRequired,
+  "400 PASSWORD_REQUIRED",
+  "PASSWORD_REQUIRED",
+  "The two-step verification password is required for this method",
+  PasswordTooFresh,
+  "400 PASSWORD_TOO_FRESH_X",
+  "PASSWORD_TOO_FRESH_X",
+  "The two-step verification password was added recently and you are required to wait {value} seconds",
+  PaymentProviderInvalid,
+  "400 PAYMENT_PROVIDER_INVALID",
+  "PAYMENT_PROVIDER_INVALID",
+  "The payment provider was not recognised or its token was invalid",
+  PeerFlood,
+  "400 PEER_FLOOD",
+  "PEER_FLOOD",
+  "The method can't be used because your account is currently limited",
+  PeerHistoryEmpty,
+  "400 PEER_HISTORY_EMPTY",
+  "PEER_HISTORY_EMPTY",
+  "Peer history empty",
+  PeerIdInvalid400,
+  "400 PEER_ID_INVALID",
+  "PEER_ID_INVALID",
+  "The peer id being used is invalid or not known yet. Make sure you meet the peer before interacting with it",
+  PeerIdNotSupported,
+  "400 PEER_ID_NOT_SUPPORTED",
+  "PEER_ID_NOT_SUPPORTED",
+  "The provided peer id is not supported",
+  PersistentTimestampEmpty,
+  "400 PERSISTENT_TIMESTAMP_EMPTY",
+  "PERSISTENT_TIMESTAMP_EMPTY",
+  "The pts argument is empty",
+  PersistentTimestampInvalid,
+  "400 PERSISTENT_TIMESTAMP_INVALID",
+  "PERSISTENT_TIMESTAMP_INVALID",
+  "The persistent timestamp is invalid",
+  PhoneCodeEmpty,
+  "400 PHONE_CODE_EMPTY",
+  "PHONE_CODE_EMPTY",
+  "The phone code is missing",
+  PhoneCodeExpired,
+  "400 PHONE_CODE_EXPIRED",
+  "PHONE_CODE_EXPIRED",
+  "The confirmation code has expired",
+  PhoneCodeHashEmpty,
+  "400 PHONE_CODE_HASH_EMPTY",
+  "PHONE_CODE_HASH_EMPTY",
+  "The phone code hash is missing",
+  PhoneCodeInvalid,
+  "400 PHONE_CODE_INVALID",
+  "PHONE_CODE_INVALID",
+  "The confirmation code is invalid",
+  PhoneHashExpired,
+  "400 PHONE_HASH_EXPIRED",
+  "PHONE_HASH_EXPIRED",
+  "An invalid or expired phone_code_hash was provided",
+  PhoneNotOccupied,
+  "400 PHONE_NOT_OCCUPIED",
+  "PHONE_NOT_OCCUPIED",
+  "No user is associated to the specified phone number",
+  PhoneNumberAppSignupForbidden,
+  "400 PHONE_NUMBER_APP_SIGNUP_FORBIDDEN",
+  "PHONE_NUMBER_APP_SIGNUP_FORBIDDEN",
+  "You can't sign up using this app",
+  PhoneNumberBanned,
+  "400 PHONE_NUMBER_BANNED",
+  "PHONE_NUMBER_BANNED",
+  "The phone number is banned from Telegram and cannot be used",
+  PhoneNumberFlood,
+  "400 PHONE_NUMBER_FLOOD",
+  "PHONE_NUMBER_FLOOD",
+  "This number has tried to login too many times",
+  PhoneNumberInvalid400,
+  "400 PHONE_NUMBER_INVALID",
+  "PHONE_NUMBER_INVALID",
+  "The phone number is invalid",
+  PhoneNumberOccupied,
+  "400 PHONE_NUMBER_OCCUPIED",
+  "PHONE_NUMBER_OCCUPIED",
+  "The phone number is already in use",
+  PhoneNumberUnoccupied,
+  "400 PHONE_NUMBER_UNOCCUPIED",
+  "PHONE_NUMBER_UNOCCUPIED",
+  "The phone number is not yet being used",
+  PhonePasswordProtected,
+  "400 PHONE_PASSWORD_PROTECTED",
+  "PHONE_PASSWORD_PROTECTED",
+  "The phone is password protected",
+  PhotoContentTypeInvalid,
+  "400 PHOTO_CONTENT_TYPE_INVALID",
+  "PHOTO_CONTENT_TYPE_INVALID",
+  "The photo content type is invalid",
+  PhotoContentUrlEmpty,
+  "400 PHOTO_CONTENT_URL_EMPTY",
+  "PHOTO_CONTENT_URL_EMPTY",
+  "The photo content URL is empty",
+  PhotoCropFileMissing,
+  "400 PHOTO_CROP_FILE_MISSING",
+  "PHOTO_CROP_FILE_MISSING",
+  "Photo crop file missing",
+  PhotoCropSizeSmall,
+  "400 PHOTO_CROP_SIZE_SMALL",
+  "PHOTO_CROP_SIZE_SMALL",
+  "The photo is too small",
+  PhotoExtInvalid,
+  "400 PHOTO_EXT_INVALID",
+  "PHOTO_EXT_INVALID",
+  "The photo extension is invalid",
+  PhotoFileMissing,
+  "400 PHOTO_FILE_MISSING",
+  "PHOTO_FILE_MISSING",
+  "Profile photo file missing",
+  PhotoIdInvalid,
+  "400 PHOTO_ID_INVALID",
+  "PHOTO_ID_INVALID",
+  "The photo id is invalid",
+  PhotoInvalid,
+  "400 PHOTO_INVALID",
+  "PHOTO_INVALID",
+  "The photo is invalid",
+  PhotoInvalidDimensions,
+  "400 PHOTO_INVALID_DIMENSIONS",
+  "PHOTO_INVALID_DIMENSIONS",
+  "The photo dimensions are invalid",
+  PhotoSaveFileInvalid,
+  "400 PHOTO_SAVE_FILE_INVALID",
+  "PHOTO_SAVE_FILE_INVALID",
+  "The photo you tried to send cannot be saved by Telegram",
+  PhotoThumbUrlEmpty,
+  "400 PHOTO_THUMB_URL_EMPTY",
+  "PHOTO_THUMB_URL_EMPTY",
+  "The photo thumb URL is empty",
+  PhotoThumbUrlInvalid,
+  "400 PHOTO_THUMB_URL_INVALID",
+  "PHOTO_THUMB_URL_INVALID",
+  "The photo thumb URL is invalid",
+  PinnedDialogsTooMuch,
+  "400 PINNED_DIALOGS_TOO_MUCH",
+  "PINNED_DIALOGS_TOO_MUCH",
+  "Too many pinned dialogs",
+  PinnedTopicNotModified,
+  "400 PINNED_TOPIC_NOT_MODIFIED",
+  "PINNED_TOPIC_NOT_MODIFIED",
+  "The pinned topic was not modified.",
+  PinRestricted,
+  "400 PIN_RESTRICTED",
+  "PIN_RESTRICTED",
+  "You can't pin messages in private chats with other people",
+  PollAnswersInvalid,
+  "400 POLL_ANSWERS_INVALID",
+  "POLL_ANSWERS_INVALID",
+  "The poll answers are invalid",
+  PollAnswerInvalid,
+  "400 POLL_ANSWER_INVALID",
+  "POLL_ANSWER_INVALID",
+  "One of the poll answers is not acceptable",
+  PollOptionDuplicate,
+  "400 POLL_OPTION_DUPLICATE",
+  "POLL_OPTION_DUPLICATE",
+  "A duplicate option was sent in the same poll",
+  PollOptionInvalid,
+  "400 POLL_OPTION_INVALID",
+  "POLL_OPTION_INVALID",
+  "A poll option used invalid data (the data may be too long)",
+  PollQuestionInvalid,
+  "400 POLL_QUESTION_INVALID",
+  "POLL_QUESTION_INVALID",
+  "The poll question is invalid",
+  PollUnsupported,
+  "400 POLL_UNSUPPORTED",
+  "POLL_UNSUPPORTED",
+  "This layer does not support polls in the invoked method",
+  PollVoteRequired400,
+  "400 POLL_VOTE_REQUIRED",
+  "POLL_VOTE_REQUIRED",
+  "Cast a vote in the poll before calling this method",
+  PremiumAccountRequired400,
+  "400 PREMIUM_ACCOUNT_REQUIRED",
+  "PREMIUM_ACCOUNT_REQUIRED",
+  "The method requires a premium user account",
+  PremiumGiftcodeWasRefunded400,
+  "400 PREMIUM_GIFTCODE_WAS_REFUNDED",
+  "PREMIUM_GIFTCODE_WAS_REFUNDED",
+  "This gift code can't be redeemed because the giveaway organizer requested a refund",
+  PricingChatInvalid,
+  "400 PRICING_CHAT_INVALID",
+  "PRICING_CHAT_INVALID",
+  "This chat chat doesn't support subscription link.",
+  PrivacyKeyInvalid,
+  "400 PRIVACY_KEY_INVALID",
+  "PRIVACY_KEY_INVALID",
+  "The privacy key is invalid",
+  PrivacyTooLong,
+  "400 PRIVACY_TOO_LONG",
+  "PRIVACY_TOO_LONG",
+  "Your privacy exception list has exceeded the maximum capacity",
+  PrivacyValueInvalid,
+  "400 PRIVACY_VALUE_INVALID",
+  "PRIVACY_VALUE_INVALID",
+  "The privacy value is invalid",
+  PublicKeyRequired,
+  "400 PUBLIC_KEY_REQUIRED",
+  "PUBLIC_KEY_REQUIRED",
+  "A public key is required",
+  QueryIdEmpty,
+  "400 QUERY_ID_EMPTY",
+  "QUERY_ID_EMPTY",
+  "The query ID is empty",
+  QueryIdInvalid,
+  "400 QUERY_ID_INVALID",
+  "QUERY_ID_INVALID",
+  "The callback query id is invalid",
+  QueryTooShort,
+  "400 QUERY_TOO_SHORT",
+  "QUERY_TOO_SHORT",
+  "The query is too short",
+  QuizAnswerMissing,
+  "400 QUIZ_ANSWER_MISSING",
+  "QUIZ_ANSWER_MISSING",
+  "You can forward a quiz while hiding the original author only after choosing an option in the quiz",
+  QuizCorrectAnswersEmpty,
+  "400 QUIZ_CORRECT_ANSWERS_EMPTY",
+  "QUIZ_CORRECT_ANSWERS_EMPTY",
+  "The correct answers of the quiz are empty",
+  QuizCorrectAnswersTooMuch,
+  "400 QUIZ_CORRECT_ANSWERS_TOO_MUCH",
+  "QUIZ_CORRECT_ANSWERS_TOO_MUCH",
+  "The quiz contains too many correct answers",
+  QuizCorrectAnswerInvalid,
+  "400 QUIZ_CORRECT_ANSWER_INVALID",
+  "QUIZ_CORRECT_ANSWER_INVALID",
+  "The correct answers of the quiz are invalid",
+  QuizMultipleInvalid,
+  "400 QUIZ_MULTIPLE_INVALID",
+  "QUIZ_MULTIPLE_INVALID",
+  "A quiz can't have multiple answers",
+  RandomIdEmpty,
+  "400 RANDOM_ID_EMPTY",
+  "RANDOM_ID_EMPTY",
+  "The random ID is empty",
+  RandomIdInvalid,
+  "400 RANDOM_ID_INVALID",
+  "RANDOM_ID_INVALID",
+  "The provided random ID is invalid",
+  RandomLengthInvalid,
+  "400 RANDOM_LENGTH_INVALID",
+  "RANDOM_LENGTH_INVALID",
+  "The random length is invalid",
+  RangesInvalid,
+  "400 RANGES_INVALID",
+  "RANGES_INVALID",
+  "Invalid range provided",
+  ReactionEmpty,
+  "400 REACTION_EMPTY",
+  "REACTION_EMPTY",
+  "The reaction provided is empty",
+  ReactionInvalid,
+  "400 REACTION_INVALID",
+  "REACTION_INVALID",
+  "Invalid reaction provided (only valid emoji are allowed)",
+  ReflectorNotAvailable,
+  "400 REFLECTOR_NOT_AVAILABLE",
+  "REFLECTOR_NOT_AVAILABLE",
+  "The call reflector is not available",
+  ReplyMarkupBuyEmpty,
+  "400 REPLY_MARKUP_BUY_EMPTY",
+  "REPLY_MARKUP_BUY_EMPTY",
+  "Reply markup for buy button empty",
+  ReplyMarkupGameEmpty,
+  "400 REPLY_MARKUP_GAME_EMPTY",
+  "REPLY_MARKUP_GAME_EMPTY",
+  "The provided reply markup for the game is empty",
+  ReplyMarkupInvalid,
+  "400 REPLY_MARKUP_INVALID",
+  "REPLY_MARKUP_INVALID",
+  "The provided reply markup is invalid",
+  ReplyMarkupTooLong,
+  "400 REPLY_MARKUP_TOO_LONG",
+  "REPLY_MARKUP_TOO_LONG",
+  "The reply markup is too long",
+  ReplyMessageIdInvalid,
+  "400 REPLY_MESSAGE_ID_INVALID",
+  "REPLY_MESSAGE_ID_INVALID",
+  "The reply message id is invalid",
+  ResetRequestMissing,
+  "400 RESET_REQUEST_MISSING",
+  "RESET_REQUEST_MISSING",
+  "No password reset is in progress",
+  ResultsTooMuch,
+  "400 RESULTS_TOO_MUCH",
+  "RESULTS_TOO_MUCH",
+  "The result contains too many items",
+  ResultIdDuplicate,
+  "400 RESULT_ID_DUPLICATE",
+  "RESULT_ID_DUPLICATE",
+  "The result contains items with duplicated identifiers",
+  ResultIdEmpty,
+  "400 RESULT_ID_EMPTY",
+  "RESULT_ID_EMPTY",
+  "Result ID empty",
+  ResultIdInvalid,
+  "400 RESULT_ID_INVALID",
+  "RESULT_ID_INVALID",
+  "The given result cannot be used to send the selection to the bot",
+  ReactionsTooMany,
+  "400 REACTIONS_TOO_MANY",
+  "REACTIONS_TOO_MANY",
+  "Currently, non-premium users, can set up to one reaction per message",
+  ResultTypeInvalid,
+  "400 RESULT_TYPE_INVALID",
+  "RESULT_TYPE_INVALID",
+  "The result type is invalid",
+  RevoteNotAllowed,
+  "400 REVOTE_NOT_ALLOWED",
+  "REVOTE_NOT_ALLOWED",
+  "You cannot change your vote",
+  RightsNotModified,
+  "400 RIGHTS_NOT_MODIFIED",
+  "RIGHTS_NOT_MODIFIED",
+  "The new admin rights are equal to the old rights, no change was made",
+  RsaDecryptFailed,
+  "400 RSA_DECRYPT_FAILED",
+  "RSA_DECRYPT_FAILED",
+  "Internal RSA decryption failed",
+  ScheduleBotNotAllowed,
+  "400 SCHEDULE_BOT_NOT_ALLOWED",
+  "SCHEDULE_BOT_NOT_ALLOWED",
+  "Bots are not allowed to schedule messages",
+  ScheduleDateInvalid,
+  "400 SCHEDULE_DATE_INVALID",
+  "SCHEDULE_DATE_INVALID",
+  "Invalid schedule date provided",
+  ScheduleDateTooLate,
+  "400 SCHEDULE_DATE_TOO_LATE",
+  "SCHEDULE_DATE_TOO_LATE",
+  "The date you tried to schedule is too far in the future (more than one year)",
+  ScheduleStatusPrivate,
+  "400 SCHEDULE_STATUS_PRIVATE",
+  "SCHEDULE_STATUS_PRIVATE",
+  "You cannot schedule a message until the person comes online if their privacy does not show this information",
+  ScheduleTooMuch,
+  "400 SCHEDULE_TOO_MUCH",
+  "SCHEDULE_TOO_MUCH",
+  "You tried to schedule too many messages in this chat",
+  ScoreInvalid,
+  "400 SCORE_INVALID",
+  "SCORE_INVALID",
+  "The specified game score is invalid",
+  SearchQueryEmpty,
+  "400 SEARCH_QUERY_EMPTY",
+  "SEARCH_QUERY_EMPTY",
+  "The search query is empty",
+  SearchWithLinkNotSupported,
+  "400 SEARCH_WITH_LINK_NOT_SUPPORTED",
+  "SEARCH_WITH_LINK_NOT_SUPPORTED",
+  "You cannot provide a search query and an invite link at the same time",
+  SecondsInvalid,
+  "400 SECONDS_INVALID",
+  "SECONDS_INVALID",
+  "The seconds interval is invalid",
+  SendAsPeerInvalid,
+  "400 SEND_AS_PEER_INVALID",
+  "SEND_AS_PEER_INVALID",
+  "You can't send messages as the specified peer",
+  SendMessageMediaInvalid,
+  "400 SEND_MESSAGE_MEDIA_INVALID",
+  "SEND_MESSAGE_MEDIA_INVALID",
+  "The message media is invalid",
+  SendMessageTypeInvalid,
+  "400 SEND_MESSAGE_TYPE_INVALID",
+  "SEND_MESSAGE_TYPE_INVALID",
+  "The message type is invalid",
+  SessionTooFresh,
+  "400 SESSION_TOO_FRESH_X",
+  "SESSION_TOO_FRESH_X",
+  "You can't do this action because the current session was logged-in recently",
+  SettingsInvalid,
+  "400 SETTINGS_INVALID",
+  "SETTINGS_INVALID",
+  "Invalid settings were provided",
+  Sha256HashInvalid,
+  "400 SHA256_HASH_INVALID",
+  "SHA256_HASH_INVALID",
+  "The provided SHA256 hash is invalid",
+  ShortnameOccupyFailed,
+  "400 SHORTNAME_OCCUPY_FAILED",
+  "SHORTNAME_OCCUPY_FAILED",
+  "An error occurred when trying to register the short-name used for the sticker pack. Try a different name",
+  ShortNameInvalid,
+  "400 SHORT_NAME_INVALID",
+  "SHORT_NAME_INVALID",
+  "The specified short name is invalid",
+  ShortNameOccupied,
+  "400 SHORT_NAME_OCCUPIED",
+  "SHORT_NAME_OCCUPIED",
+  "The specified short name is already in use",
+  SlowmodeMultiMsgsDisabled,
+  "400 SLOWMODE_MULTI_MSGS_DISABLED",
+  "SLOWMODE_MULTI_MSGS_DISABLED",
+  "Slowmode is enabled, you cannot forward multiple messages to this group",
+  SmsCodeCreateFailed,
+  "400 SMS_CODE_CREATE_FAILED",
+  "SMS_CODE_CREATE_FAILED",
+  "An error occurred while creating the SMS code",
+  SrpIdInvalid,
+  "400 SRP_ID_INVALID",
+  "SRP_ID_INVALID",
+  "Invalid SRP ID provided",
+  SrpPasswordChanged,
+  "400 SRP_PASSWORD_CHANGED",
+  "SRP_PASSWORD_CHANGED",
+  "The password has changed",
+  StargiftAlreadyConverted,
+  "400 STARGIFT_ALREADY_CONVERTED",
+  "STARGIFT_ALREADY_CONVERTED",
+  "The provided star gift already converted to stars",
+  StargiftAlreadyUpgraded,
+  "400 STARGIFT_ALREADY_UPGRADED",
+  "STARGIFT_ALREADY_UPGRADED",
+  "This star gift was already upgraded before",
+  StargiftUsageLimited400,
+  "400 STARGIFT_USAGE_LIMITED",
+  "STARGIFT_USAGE_LIMITED",
+  "The star gift usage is limited",
+  StartParamEmpty,
+  "400 START_PARAM_EMPTY",
+  "START_PARAM_EMPTY",
+  "The start parameter is empty",
+  StartParamInvalid,
+  "400 START_PARAM_INVALID",
+  "START_PARAM_INVALID",
+  "The start parameter is invalid",
+  StartParamTooLong,
+  "400 START_PARAM_TOO_LONG",
+  "START_PARAM_TOO_LONG",
+  "The start parameter is too long",
+  StickerpackStickersTooMuch,
+  "400 STICKERPACK_STICKERS_TOO_MUCH",
+  "STICKERPACK_STICKERS_TOO_MUCH",
+  "There are too many stickers in this stickerpack, you can't add any more",
+  StickersetInvalid400,
+  "400 STICKERSET_INVALID",
+  "STICKERSET_INVALID",
+  "The requested sticker set is invalid",
+  StickersetNotModified,
+  "400 STICKERSET_NOT_MODIFIED",
+  "STICKERSET_NOT_MODIFIED",
+  "The sticker set is not modified",
+  StickersEmpty,
+  "400 STICKERS_EMPTY",
+  "STICKERS_EMPTY",
+  "The sticker provided is empty",
+  StickersTooMuch,
+  "400 STICKERS_TOO_MUCH",
+  "STICKERS_TOO_MUCH",
+  "Too many stickers in the set",
+  StickerDocumentInvalid,
+  "400 STICKER_DOCUMENT_INVALID",
+  "STICKER_DOCUMENT_INVALID",
+  "The sticker document is invalid",
+  StickerEmojiInvalid,
+  "400 STICKER_EMOJI_INVALID",
+  "STICKER_EMOJI_INVALID",
+  "The sticker emoji is invalid",
+  StickerFileInvalid,
+  "400 STICKER_FILE_INVALID",
+  "STICKER_FILE_INVALID",
+  "The sticker file is invalid",
+  StickerGifDimensions,
+  "400 STICKER_GIF_DIMENSIONS",
+  "STICKER_GIF_DIMENSIONS",
+  "The specified video sticker has invalid dimensions",
+  StickerIdInvalid,
+  "400 STICKER_ID_INVALID",
+  "STICKER_ID_INVALID",
+  "The provided sticker id is invalid",
+  StickerInvalid,
+  "400 STICKER_INVALID",
+  "STICKER_INVALID",
+  "The provided sticker is invalid",
+  StickerMimeInvalid,
+  "400 STICKER_MIME_INVALID",
+  "STICKER_MIME_INVALID",
+  "Make sure to pass a valid image file for the right InputFile parameter",
+  StickerPngDimensions,
+  "400 STICKER_PNG_DIMENSIONS",
+  "STICKER_PNG_DIMENSIONS",
+  "The sticker png dimensions are invalid",
+  StickerPngNopng,
+  "400 STICKER_PNG_NOPNG",
+  "STICKER_PNG_NOPNG",
+  "Stickers must be png files but the provided image was not a png",
+  StickerTgsNodoc,
+  "400 STICKER_TGS_NODOC",
+  "STICKER_TGS_NODOC",
+  "You must send the animated sticker as a document",
+  StickerTgsNotgs,
+  "400 STICKER_TGS_NOTGS",
+  "STICKER_TGS_NOTGS",
+  "A tgs sticker file was expected, but something else was provided",
+  StickerThumbPngNopng,
+  "400 STICKER_THUMB_PNG_NOPNG",
+  "STICKER_THUMB_PNG_NOPNG",
+  "A png sticker thumbnail file was expected, but something else was provided",
+  StickerVideoBig,
+  "400 STICKER_VIDEO_BIG",
+  "STICKER_VIDEO_BIG",
+  "The specified video sticker is too big",
+  StickerVideoNodoc,
+  "400 STICKER_VIDEO_NODOC",
+  "STICKER_VIDEO_NODOC",
+  "You must send the video sticker as a document",
+  StickerVideoNowebm,
+  "400 STICKER_VIDEO_NOWEBM",
+  "STICKER_VIDEO_NOWEBM",
+  "A webm video file was expected, but something else was provided",
+  StoryIdEmpty,
+  "400 STORY_ID_EMPTY",
+  "STORY_ID_EMPTY",
+  "You specified no story IDs.",
+  StoryIdInvalid,
+  "400 STORY_ID_INVALID",
+  "STORY_ID_INVALID",
+  "The specified story ID is invalid.",
+  StoryNotModified,
+  "400 STORY_NOT_MODIFIED",
+  "STORY_NOT_MODIFIED",
+  "The new story information you passed is equal to the previous story information, thus it wasn't modified.",
+  StoryPeriodInvalid,
+  "400 STORY_PERIOD_INVALID",
+  "STORY_PERIOD_INVALID",
+  "The specified story period is invalid for this account.",
+  StoriesTooMuch,
+  "400 STORIES_TOO_MUCH",
+  "STORIES_TOO_MUCH",
+  "Too many stories in the current account",
+  StorySendFloodWeekly,
+  "400 STORY_SEND_FLOOD_WEEKLY_X",
+  "STORY_SEND_FLOOD_WEEKLY_X",
+  "You've hit the weekly story limit, wait for the specified number of seconds before posting a new story.",
+  StorySendFloodMonthly,
+  "400 STORY_SEND_FLOOD_MONTHLY_X",
+  "STORY_SEND_FLOOD_MONTHLY_X",
+  "You've hit the monthly story limit, wait for the specified number of seconds before posting a new story.",
+  SubscriptionPeriodInvalid,
+  "400 SUBSCRIPTION_PERIOD_INVALID",
+  "SUBSCRIPTION_PERIOD_INVALID",
+  "The subscription period is invalid.",
+  SwitchPmTextEmpty,
+  "400 SWITCH_PM_TEXT_EMPTY",
+  "SWITCH_PM_TEXT_EMPTY",
+  "The switch_pm.text field was empty",
+  TakeoutInvalid,
+  "400 TAKEOUT_INVALID",
+  "TAKEOUT_INVALID",
+  "The takeout id is invalid",
+  TakeoutRequired400,
+  "400 TAKEOUT_REQUIRED",
+  "TAKEOUT_REQUIRED",
+  "The method must be invoked inside a takeout session",
+  TempAuthKeyAlreadyBound,
+  "400 TEMP_AUTH_KEY_ALREADY_BOUND",
+  "TEMP_AUTH_KEY_ALREADY_BOUND",
+  "The passed temporary key is already bound to another perm_auth_key_id",
+  TempAuthKeyEmpty,
+  "400 TEMP_AUTH_KEY_EMPTY",
+  "TEMP_AUTH_KEY_EMPTY",
+  "The temporary auth key provided is empty",
+  ThemeFileInvalid,
+  "400 THEME_FILE_INVALID",
+  "THEME_FILE_INVALID",
+  "Invalid theme file provided",
+  ThemeFormatInvalid,
+  "400 THEME_FORMAT_INVALID",
+  "THEME_FORMAT_INVALID",
+  "Invalid theme format provided",
+  ThemeInvalid,
+  "400 THEME_INVALID",
+  "THEME_INVALID",
+  "Invalid theme provided",
+  ThemeMimeInvalid,
+  "400 THEME_MIME_INVALID",
+  "THEME_MIME_INVALID",
+  "You cannot create this theme because the mime-type is invalid",
+  ThemeTitleInvalid,
+  "400 THEME_TITLE_INVALID",
+  "THEME_TITLE_INVALID",
+  "The specified theme title is invalid",
+  TitleInvalid,
+  "400 TITLE_INVALID",
+  "TITLE_INVALID",
+  "The specified stickerpack title is invalid",
+  TmpPasswordDisabled,
+  "400 TMP_PASSWORD_DISABLED",
+  "TMP_PASSWORD_DISABLED",
+  "The temporary password is disabled",
+  TmpPasswordInvalid,
+  "400 TMP_PASSWORD_INVALID",
+  "TMP_PASSWORD_INVALID",
+  "The temporary password is invalid",
+  TokenInvalid,
+  "400 TOKEN_INVALID",
+  "TOKEN_INVALID",
+  "The provided token is invalid",
+  TopicClosed400,
+  "400 TOPIC_CLOSED",
+  "TOPIC_CLOSED",
+  "The topic was closed",
+  TopicDeleted400,
+  "400 TOPIC_DELETED",
+  "TOPIC_DELETED",
+  "The topic was deleted",
+  TopicCloseSeparately,
+  "400 TOPIC_CLOSE_SEPARATELY",
+  "TOPIC_CLOSE_SEPARATELY",
+  "The close flag cannot be provided together with any of the other flags.",
+  TopicHideSeparately,
+  "400 TOPIC_HIDE_SEPARATELY",
+  "TOPIC_HIDE_SEPARATELY",
+  "The hide flag cannot be provided together with any of the other flags.",
+  TopicIdInvalid,
+  "400 TOPIC_ID_INVALID",
+  "TOPIC_ID_INVALID",
+  "The provided topic ID is invalid",
+  TopicNotModified,
+  "400 TOPIC_NOT_MODIFIED",
+  "TOPIC_NOT_MODIFIED",
+  "The topic was not modified",
+  TopicTitleEmpty,
+  "400 TOPIC_TITLE_EMPTY",
+  "TOPIC_TITLE_EMPTY",
+  "The specified topic title is empty.",
+  ToLangInvalid,
+  "400 TO_LANG_INVALID",
+  "TO_LANG_INVALID",
+  "The specified destination language is invalid",
+  TranscriptionFailed,
+  "400 TRANSCRIPTION_FAILED",
+  "TRANSCRIPTION_FAILED",
+  "Telegram is having internal problems. Please try again later to transcribe the audio.",
+  TtlDaysInvalid,
+  "400 TTL_DAYS_INVALID",
+  "TTL_DAYS_INVALID",
+  "The provided TTL days is invalid",
+  TtlMediaInvalid,
+  "400 TTL_MEDIA_INVALID",
+  "TTL_MEDIA_INVALID",
+  "The media does not support self-destruction",
+  TypesEmpty,
+  "400 TYPES_EMPTY",
+  "TYPES_EMPTY",
+  "The types parameter is empty",
+  TypeConstructorInvalid,
+  "400 TYPE_CONSTRUCTOR_INVALID",
+  "TYPE_CONSTRUCTOR_INVALID",
+  "The type constructor is invalid",
+  UnknownError,
+  "400 UNKNOWN_ERROR",
+  "UNKNOWN_ERROR",
+  "Unknown error",
+  UntilDateInvalid,
+  "400 UNTIL_DATE_INVALID",
+  "UNTIL_DATE_INVALID",
+  "That date parameter is invalid",
+  UrlInvalid,
+  "400 URL_INVALID",
+  "URL_INVALID",
+  "The URL provided is invalid",
+  UsageLimitInvalid,
+  "400 USAGE_LIMIT_INVALID",
+  "USAGE_LIMIT_INVALID",
+  "The usage limit is invalid",
+  UsernameInvalid,
+  "400 USERNAME_INVALID",
+  "USERNAME_INVALID",
+  "The username is invalid",
+  UsernameNotModified,
+  "400 USERNAME_NOT_MODIFIED",
+  "USERNAME_NOT_MODIFIED",
+  "The username was not modified because you tried to edit it using the same one",
+  UsernameNotOccupied,
+  "400 USERNAME_NOT_OCCUPIED",
+  "USERNAME_NOT_OCCUPIED",
+  "The username is not occupied by anyone",
+  UsernameOccupied,
+  "400 USERNAME_OCCUPIED",
+  "USERNAME_OCCUPIED",
+  "The username is already in use by someone else",
+  UsernamePurchaseAvailable,
+  "400 USERNAME_PURCHASE_AVAILABLE",
+  "USERNAME_PURCHASE_AVAILABLE",
+  "The username is available for purchase on fragment.com",
+  UserpicUploadRequired400,
+  "400 USERPIC_UPLOAD_REQUIRED",
+  "USERPIC_UPLOAD_REQUIRED",
+  "You are required to upload a profile picture for this action",
+  UsersTooFew,
+  "400 USERS_TOO_FEW",
+  "USERS_TOO_FEW",
+  "Not enough users (to create a chat, for example)",
+  UsersTooMuch,
+  "400 USERS_TOO_MUCH",
+  "USERS_TOO_MUCH",
+  "The maximum number of users has been exceeded (to create a chat, for example)",
+  UserAdminInvalid,
+  "400 USER_ADMIN_INVALID",
+  "USER_ADMIN_INVALID",
+  "The action requires admin privileges. Probably you tried to edit admin privileges on someone you don't have rights to",
+  UserAlreadyInvited,
+  "400 USER_ALREADY_INVITED",
+  "USER_ALREADY_INVITED",
+  "You have already invited this user",
+  UserAlreadyParticipant,
+  "400 USER_ALREADY_PARTICIPANT",
+  "USER_ALREADY_PARTICIPANT",
+  "The user is already a participant of this chat",
+  UserBannedInChannel,
+  "400 USER_BANNED_IN_CHANNEL",
+  "USER_BANNED_IN_CHANNEL",
+  "You are limited from sending messages in supergroups/channels, check @SpamBot for details",
+  UserBlocked,
+  "400 USER_BLOCKED",
+  "USER_BLOCKED",
+  "The user is blocked",
+  UserBot,
+  "400 USER_BOT",
+  "USER_BOT",
+  "Bots in channels can only be administrators, not members.",
+  UserBotInvalid400,
+  "400 USER_BOT_INVALID",
+  "USER_BOT_INVALID",
+  "This method can only be used by a bot",
+  UserBotRequired,
+  "400 USER_BOT_REQUIRED",
+  "USER_BOT_REQUIRED",
+  "The method can be used by bots only",
+  UserChannelsTooMuch400,
+  "400 USER_CHANNELS_TOO_MUCH",
+  "USER_CHANNELS_TOO_MUCH",
+  "The user is already in too many channels or supergroups",
+  UserCreator,
+  "400 USER_CREATOR",
+  "USER_CREATOR",
+  "You can't leave this channel because you're its creator",
+  UserIdInvalid,
+  "400 USER_ID_INVALID",
+  "USER_ID_INVALID",
+  "The user id being used is invalid or not known yet. Make sure you meet the user before interacting with it",
+  UserInvalid400,
+  "400 USER_INVALID",
+  "USER_INVALID",
+  "The provided user is invalid",
+  UserIsBlocked400,
+  "400 USER_IS_BLOCKED",
+  "USER_IS_BLOCKED",
+  "The user blocked you",
+  UserIsBot,
+  "400 USER_IS_BOT",
+  "USER_IS_BOT",
+  "A bot cannot send messages to other bots or to itself",
+  UserKicked,
+  "400 USER_KICKED",
+  "USER_KICKED",
+  "This user was kicked from this chat",
+  UserNotMutualContact400,
+  "400 USER_NOT_MUTUAL_CONTACT",
+  "USER_NOT_MUTUAL_CONTACT",
+  "The user is not a mutual contact",
+  UserNotParticipant400,
+  "400 USER_NOT_PARTICIPANT",
+  "USER_NOT_PARTICIPANT",
+  "The user is not a member of this chat",
+  UserPublicMissing,
+  "400 USER_PUBLIC_MISSING",
+  "USER_PUBLIC_MISSING",
+  "The accounts username is missing",
+  UserVolumeInvalid,
+  "400 USER_VOLUME_INVALID",
+  "USER_VOLUME_INVALID",
+  "The specified user volume is invalid",
+  VideoContentTypeInvalid,
+  "400 VIDEO_CONTENT_TYPE_INVALID",
+  "VIDEO_CONTENT_TYPE_INVALID",
+  "The video content type is invalid (i.e.: not streamable)",
+  VideoFileInvalid,
+  "400 VIDEO_FILE_INVALID",
+  "VIDEO_FILE_INVALID",
+  "The video file is invalid",
+  VideoTitleEmpty,
+  "400 VIDEO_TITLE_EMPTY",
+  "VIDEO_TITLE_EMPTY",
+  "The specified video title is empty",
+  VoiceMessagesForbidden400,
+  "400 VOICE_MESSAGES_FORBIDDEN",
+  "VOICE_MESSAGES_FORBIDDEN",
+  "This user's privacy settings forbid you from sending voice messages",
+  VolumeLocNotFound400,
+  "400 VOLUME_LOC_NOT_FOUND",
+  "VOLUME_LOC_NOT_FOUND",
+  "The volume location can't be found",
+  WallpaperFileInvalid,
+  "400 WALLPAPER_FILE_INVALID",
+  "WALLPAPER_FILE_INVALID",
+  "The provided file cannot be used as a wallpaper",
+  WallpaperInvalid,
+  "400 WALLPAPER_INVALID",
+  "WALLPAPER_INVALID",
+  "The input wallpaper was not valid",
+  WallpaperMimeInvalid,
+  "400 WALLPAPER_MIME_INVALID",
+  "WALLPAPER_MIME_INVALID",
+  "The wallpaper mime type is invalid",
+  WallpaperNotFound,
+  "400 WALLPAPER_NOT_FOUND",
+  "WALLPAPER_NOT_FOUND",
+  "The specified wallpaper could not be found.",
+  WcConvertUrlInvalid,
+  "400 WC_CONVERT_URL_INVALID",
+  "WC_CONVERT_URL_INVALID",
+  "WC convert URL invalid",
+  WebdocumentInvalid,
+  "400 WEBDOCUMENT_INVALID",
+  "WEBDOCUMENT_INVALID",
+  "The web document is invalid",
+  WebdocumentMimeInvalid,
+  "400 WEBDOCUMENT_MIME_INVALID",
+  "WEBDOCUMENT_MIME_INVALID",
+  "The web document mime type is invalid",
+  WebdocumentSizeTooBig,
+  "400 WEBDOCUMENT_SIZE_TOO_BIG",
+  "WEBDOCUMENT_SIZE_TOO_BIG",
+  "The web document is too big",
+  WebdocumentUrlEmpty,
+  "400 WEBDOCUMENT_URL_EMPTY",
+  "WEBDOCUMENT_URL_EMPTY",
+  "The web document URL is empty",
+  WebdocumentUrlInvalid,
+  "400 WEBDOCUMENT_URL_INVALID",
+  "WEBDOCUMENT_URL_INVALID",
+  "The web document URL is invalid",
+  WebpageCurlFailed,
+  "400 WEBPAGE_CURL_FAILED",
+  "WEBPAGE_CURL_FAILED",
+  "Telegram server could not fetch the provided URL",
+  WebpageMediaEmpty,
+  "400 WEBPAGE_MEDIA_EMPTY",
+  "WEBPAGE_MEDIA_EMPTY",
+  "The URL doesn't contain any valid media",
+  WebpageNotFound,
+  "400 WEBPAGE_NOT_FOUND",
+  "WEBPAGE_NOT_FOUND",
+  "Webpage not found",
+  WebpageUrlInvalid,
+  "400 WEBPAGE_URL_INVALID",
+  "WEBPAGE_URL_INVALID",
+  "Webpage url invalid",
+  WebpushAuthInvalid,
+  "400 WEBPUSH_AUTH_INVALID",
+  "WEBPUSH_AUTH_INVALID",
+  "The specified web push authentication secret is invalid",
+  WebpushKeyInvalid,
+  "400 WEBPUSH_KEY_INVALID",
+  "WEBPUSH_KEY_INVALID",
+  "The specified web push elliptic curve Diffie-Hellman public key is invalid",
+  WebpushTokenInvalid,
+  "400 WEBPUSH_TOKEN_INVALID",
+  "WEBPUSH_TOKEN_INVALID",
+  "The specified web push token is invalid",
+  YouBlockedUser,
+  "400 YOU_BLOCKED_USER",
+  "YOU_BLOCKED_USER",
+  "You blocked this user",
+  StoriesNeverCreated,
+  "400 STORIES_NEVER_CREATED",
+  "STORIES_NEVER_CREATED",
+  "You have never created any stories",
+  ChannelForumMissing,
+  "400 CHANNEL_FORUM_MISSING",
+  "CHANNEL_FORUM_MISSING",
+  "The channel forum is missing",
+  TtlPeriodInvalid,
+  "400 TTL_PERIOD_INVALID",
+  "TTL_PERIOD_INVALID",
+  "The provided TTL period is invalid",
+  BoostsRequired,
+  "400 BOOSTS_REQUIRED",
+  "BOOSTS_REQUIRED",
+  "The specified channel must first be boosted by its users in order to perform this action",
+  BoostsEmpty,
+  "400 BOOSTS_EMPTY",
+  "BOOSTS_EMPTY",
+  "You can't modify the icon of the General topic.",
+  BoostNotModified,
+  "400 BOOST_NOT_MODIFIED",
+  "BOOST_NOT_MODIFIED",
+  "You're already boosting the specified channel.",
+  PaymentRequired,
+  "400 PAYMENT_REQUIRED",
+  "PAYMENT_REQUIRED",
+  "The payment is required",
+  BoostPeerInvalid,
+  "400 BOOST_PEER_INVALID",
+  "BOOST_PEER_INVALID",
+  "The specified `boost_peer` is invalid.",
+  StarsAmountInvalid,
+  "400 STARS_AMOUNT_INVALID",
+  "STARS_AMOUNT_INVALID",
+  "The specified `amount` is invalid.",
+  AdExpired,
+  "400 AD_EXPIRED",
+  "AD_EXPIRED",
+  "The ad has expired (too old or not found).",
+  AiComposeTaskMissing,
+  "400 AI_COMPOSE_TASK_MISSING",
+  "AI_COMPOSE_TASK_MISSING",
+  "The text composition style is missing.",
+  AnonymousOpenInvalid,
+  "400 ANONYMOUS_OPEN_INVALID",
+  "ANONYMOUS_OPEN_INVALID",
+  "allow_adding_options is not supported for anonymous polls and quizzes.",
+  AnswerMediaTypeInvalid,
+  "400 ANSWER_X_MEDIA_TYPE_INVALID",
+  "ANSWER_X_MEDIA_TYPE_INVALID",
+  "The option media type at index {value} is invalid.",
+  AttachMediaEmpty,
+  "400 ATTACH_MEDIA_EMPTY",
+  "ATTACH_MEDIA_EMPTY",
+  "The attached media is empty.",
+  AttachMediaTypeInvalid,
+  "400 ATTACH_MEDIA_TYPE_INVALID",
+  "ATTACH_MEDIA_TYPE_INVALID",
+  "The attached_media is invalid.",
+  BalanceTooLow,
+  "400 BALANCE_TOO_LOW",
+  "BALANCE_TOO_LOW",
+  "The transaction cannot be completed because the current [Telegram Stars balance](https://core.telegram.org/api/stars) is too low.",
+  BirthdayAlready,
+  "400 BIRTHDAY_ALREADY",
+  "BIRTHDAY_ALREADY",
+  "This user has already entered a birthday.",
+  BotAlreadyDisabled,
+  "400 BOT_ALREADY_DISABLED",
+  "BOT_ALREADY_DISABLED",
+  "The connected business bot was already disabled for the specified peer.",
+  BotAppBotInvalid,
+  "400 BOT_APP_BOT_INVALID",
+  "BOT_APP_BOT_INVALID",
+  "The bot_id passed in the inputBotAppShortName constructor is invalid.",
+  BotAppInvalid,
+  "400 BOT_APP_INVALID",
+  "BOT_APP_INVALID",
+  "The specified bot app is invalid.",
+  BotAppShortnameInvalid,
+  "400 BOT_APP_SHORTNAME_INVALID",
+  "BOT_APP_SHORTNAME_INVALID",
+  "The specified bot app short name is invalid.",
+  BotBusinessMissing,
+  "400 BOT_BUSINESS_MISSING",
+  "BOT_BUSINESS_MISSING",
+  "The specified bot is not a business bot (the [user](https://core.telegram.org/constructor/user).`bot_business` flag is not set).",
+  BotFallbackUnsupported,
+  "400 BOT_FALLBACK_UNSUPPORTED",
+  "BOT_FALLBACK_UNSUPPORTED",
+  "The fallback flag can't be set for bots.",
+  BotNotConnectedYet,
+  "400 BOT_NOT_CONNECTED_YET",
+  "BOT_NOT_CONNECTED_YET",
+  "No [business bot](https://core.telegram.org/api/business#connected-bots) is connected to the currently logged in user.",
+  BotWebviewDisabled,
+  "400 BOT_WEBVIEW_DISABLED",
+  "BOT_WEBVIEW_DISABLED",
+  "A webview cannot be opened in the specified conditions: emitted for example if `from_bot_menu` or `url` are set and `peer` is not the chat with the bot.",
+  BusinessConnectionInvalid,
+  "400 BUSINESS_CONNECTION_INVALID",
+  "BUSINESS_CONNECTION_INVALID",
+  "The business connection is invalid.",
+  BusinessConnectionNotAllowed,
+  "400 BUSINESS_CONNECTION_NOT_ALLOWED",
+  "BUSINESS_CONNECTION_NOT_ALLOWED",
+  "This business connection is not allowed.",
+  BusinessPeerInvalid,
+  "400 BUSINESS_PEER_INVALID",
+  "BUSINESS_PEER_INVALID",
+  "Messages can't be set to the specified peer through the current [business connection](https://core.telegram.org/api/business#connected-bots).",
+  BusinessPeerUsageMissing,
+  "400 BUSINESS_PEER_USAGE_MISSING",
+  "BUSINESS_PEER_USAGE_MISSING",
+  "You cannot send a message to a user through a [business connection](https://core.telegram.org/api/business#connected-bots) if the user hasn't recently contacted us.",
+  BusinessRecipientsEmpty,
+  "400 BUSINESS_RECIPIENTS_EMPTY",
+  "BUSINESS_RECIPIENTS_EMPTY",
+  "You didn't set any flag in inputBusinessBotRecipients, thus the bot cannot work with *any* peer.",
+  BusinessRecipientsInvalid,
+  "400 BUSINESS_RECIPIENTS_INVALID",
+  "BUSINESS_RECIPIENTS_INVALID",
+  "The specified inputBusinessBotRecipients is invalid.",
+  BusinessWorkHoursEmpty,
+  "400 BUSINESS_WORK_HOURS_EMPTY",
+  "BUSINESS_WORK_HOURS_EMPTY",
+  "No work hours were specified.",
+  BusinessWorkHoursPeriodInvalid,
+  "400 BUSINESS_WORK_HOURS_PERIOD_INVALID",
+  "BUSINESS_WORK_HOURS_PERIOD_INVALID",
+  "The specified work hours are invalid, see [here »](https://core.telegram.org/api/business#opening-hours) for the exact requirements.",
+  ButtonCopyTextInvalid,
+  "400 BUTTON_COPY_TEXT_INVALID",
+  "BUTTON_COPY_TEXT_INVALID",
+  "The specified [keyboardButtonCopy](https://core.telegram.org/constructor/keyboardButtonCopy).`copy_text` is invalid.",
+  ButtonInvalid,
+  "400 BUTTON_INVALID",
+  "BUTTON_INVALID",
+  "The specified button is invalid.",
+  ButtonPosInvalid,
+  "400 BUTTON_POS_INVALID",
+  "BUTTON_POS_INVALID",
+  "The position of one of the keyboard buttons is invalid (i.e. a Game or Pay button not in the first position, and so on...).",
+  ButtonUserInvalid,
+  "400 BUTTON_USER_INVALID",
+  "BUTTON_USER_INVALID",
+  "The user_id passed to inputKeyboardButtonUserProfile is invalid!.",
+  CallOccupyFailed400,
+  "400 CALL_OCCUPY_FAILED",
+  "CALL_OCCUPY_FAILED",
+  "The call failed because the user is already making another call.",
+  CallProtocolLayerInvalid,
+  "400 CALL_PROTOCOL_LAYER_INVALID",
+  "CALL_PROTOCOL_LAYER_INVALID",
+  "The specified protocol layer version range is invalid.",
+  ChannelMonoforumUnsupported,
+  "400 CHANNEL_MONOFORUM_UNSUPPORTED",
+  "CHANNEL_MONOFORUM_UNSUPPORTED",
+  "You cannot use this method in direct chats.",
+  ChargeIdEmpty,
+  "400 CHARGE_ID_EMPTY",
+  "CHARGE_ID_EMPTY",
+  "The specified charge_id is empty.",
+  ChargeIdInvalid,
+  "400 CHARGE_ID_INVALID",
+  "CHARGE_ID_INVALID",
+  "The specified charge_id is invalid.",
+  ChatlinksTooMuch,
+  "400 CHATLINKS_TOO_MUCH",
+  "CHATLINKS_TOO_MUCH",
+  "Too many [business chat links](https://core.telegram.org/api/business#business-chat-links) were created, please delete some older links.",
+  ChatlinkSlugEmpty,
+  "400 CHATLINK_SLUG_EMPTY",
+  "CHATLINK_SLUG_EMPTY",
+  "The specified slug is empty.",
+  ChatlinkSlugExpired,
+  "400 CHATLINK_SLUG_EXPIRED",
+  "CHATLINK_SLUG_EXPIRED",
+  "The specified [business chat link](https://core.telegram.org/api/business#business-chat-links) has expired.",
+  ChatlistsTooMuch,
+  "400 CHATLISTS_TOO_MUCH",
+  "CHATLISTS_TOO_MUCH",
+  "You have created too many folder links, hitting the `chatlist_invites_limit_default`/`chatlist_invites_limit_premium` [limits »](https://core.telegram.org/api/config#chatlist-invites-limit-default).",
+  ChatMemberAddFailed,
+  "400 CHAT_MEMBER_ADD_FAILED",
+  "CHAT_MEMBER_ADD_FAILED",
+  "Could not add participants.",
+  ChatPublicRequired,
+  "400 CHAT_PUBLIC_REQUIRED",
+  "CHAT_PUBLIC_REQUIRED",
+  "You can only enable join requests in public groups.",
+  CollectibleInvalid,
+  "400 COLLECTIBLE_INVALID",
+  "COLLECTIBLE_INVALID",
+  "The specified collectible is invalid.",
+  CollectibleNotFound,
+  "400 COLLECTIBLE_NOT_FOUND",
+  "COLLECTIBLE_NOT_FOUND",
+  "The specified collectible could not be found.",
+  ConnectionIdInvalid,
+  "400 CONNECTION_ID_INVALID",
+  "CONNECTION_ID_INVALID",
+  "The specified connection ID is invalid.",
+  CredentialInvalid,
+  "400 CREDENTIAL_INVALID",
+  "CREDENTIAL_INVALID",
+  "The credential is invalid.",
+  CustomReactionsTooMany,
+  "400 CUSTOM_REACTIONS_TOO_MANY",
+  "CUSTOM_REACTIONS_TOO_MANY",
+  "Too many custom reactions were specified.",
+  DataHashSizeInvalid,
+  "400 DATA_HASH_SIZE_INVALID",
+  "DATA_HASH_SIZE_INVALID",
+  "The size of the specified secureValueErrorData.data_hash is invalid.",
+  DeleteAnswerForbidden,
+  "400 DELETE_ANSWER_FORBIDDEN",
+  "DELETE_ANSWER_FORBIDDEN",
+  "You cannot delete the specified option in this poll.",
+  EffectIdInvalid,
+  "400 EFFECT_ID_INVALID",
+  "EFFECT_ID_INVALID",
+  "The specified effect id is invalid.",
+  EmailCodeEmpty,
+  "400 EMAIL_CODE_EMPTY",
+  "EMAIL_CODE_EMPTY",
+  "The email code is empty.",
+  EntityDateInvalid,
+  "400 ENTITY_DATE_INVALID",
+  "ENTITY_DATE_INVALID",
+  "A specified date/time entity is invalid.",
+  ExpiresAtInvalid,
+  "400 EXPIRES_AT_INVALID",
+  "EXPIRES_AT_INVALID",
+  "The specified `expires_at` timestamp is invalid.",
+  ExtendedMediaInvalid,
+  "400 EXTENDED_MEDIA_INVALID",
+  "EXTENDED_MEDIA_INVALID",
+  "The specified paid media is invalid.",
+  FeatureDisabled,
+  "400 FEATURE_DISABLED",
+  "FEATURE_DISABLED",
+  "This feature is disabled.",
+  FilePartTooSmall,
+  "400 FILE_PART_TOO_SMALL",
+  "FILE_PART_TOO_SMALL",
+  "The size limit for the content of the file part has been exceeded.",
+  FileReferenceExpiredX,
+  "400 FILE_REFERENCE_X_EXPIRED",
+  "FILE_REFERENCE_X_EXPIRED",
+  "The [file reference](https://core.telegram.org/api/file_reference) of the media file at index {value} in the passed media array expired, it must be refreshed.",
+  FileReferenceInvalidX,
+  "400 FILE_REFERENCE_X_INVALID",
+  "FILE_REFERENCE_X_INVALID",
+  "The [file reference](https://core.telegram.org/api/file_reference) of the media file at index {value} in the passed media array is invalid.",
+  FileTokenInvalid,
+  "400 FILE_TOKEN_INVALID",
+  "FILE_TOKEN_INVALID",
+  "The master DC did not accept the `file_token` (e.g., the token has expired). Continue downloading the file from the master DC using upload.getFile.",
+  FilterIncludeTooMuch,
+  "400 FILTER_INCLUDE_TOO_MUCH",
+  "FILTER_INCLUDE_TOO_MUCH",
+  "You can't add more chats to this folder.",
+  FloodskipNotAllowed,
+  "400 FLOODSKIP_NOT_ALLOWED",
+  "FLOODSKIP_NOT_ALLOWED",
+  "You can't execute the specified action because in order to enable this feature [the following conditions](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) must be satisfied.",
+  FormExpired,
+  "400 FORM_EXPIRED",
+  "FORM_EXPIRED",
+  "The form was generated more than 10 minutes ago and has expired, please re-generate it using [payments.getPaymentForm](https://core.telegram.org/method/payments.getPaymentForm) and pass the new `form_id`.",
+  FormIdEmpty,
+  "400 FORM_ID_EMPTY",
+  "FORM_ID_EMPTY",
+  "The specified form id is empty.",
+  FormSubmitDuplicate,
+  "400 FORM_SUBMIT_DUPLICATE",
+  "FORM_SUBMIT_DUPLICATE",
+  "The specified form is duplicated.",
+  FormUnsupported,
+  "400 FORM_UNSUPPORTED",
+  "FORM_UNSUPPORTED",
+  "The specified form is unsupported. Please update your client.",
+  FrozenParticipantMissing,
+  "400 FROZEN_PARTICIPANT_MISSING",
+  "FROZEN_PARTICIPANT_MISSING",
+  "The account is frozen and cannot access the chat participant.",
+  FutureCreatorNone,
+  "400 FUTURE_CREATOR_NONE",
+  "FUTURE_CREATOR_NONE",
+  "The future creator after leave is only applicable to supergroups.",
+  GiftMonthsInvalid,
+  "400 GIFT_MONTHS_INVALID",
+  "GIFT_MONTHS_INVALID",
+  "The value passed in invoice.inputInvoicePremiumGiftStars.months is invalid.",
+  GiftStarsInvalid,
+  "400 GIFT_STARS_INVALID",
+  "GIFT_STARS_INVALID",
+  "The specified amount of stars is invalid.",
+  GroupcallForbidden400,
+  "400 GROUPCALL_FORBIDDEN",
+  "GROUPCALL_FORBIDDEN",
+  "The group call has already ended.",
+  HashtagInvalid,
+  "400 HASHTAG_INVALID",
+  "HASHTAG_INVALID",
+  "The specified hashtag is invalid.",
+  HashSizeInvalid,
+  "400 HASH_SIZE_INVALID",
+  "HASH_SIZE_INVALID",
+  "The size of the specified secureValueError.hash is invalid.",
+  IdExpired,
+  "400 ID_EXPIRED",
+  "ID_EXPIRED",
+  "The passed prepared inline message ID has expired.",
+  IdInvalid,
+  "400 ID_INVALID",
+  "ID_INVALID",
+  "The passed ID is invalid.",
+  ImportFormatDateInvalid,
+  "400 IMPORT_FORMAT_DATE_INVALID",
+  "IMPORT_FORMAT_DATE_INVALID",
+  "The date specified in the import file is invalid.",
+  ImportHistoryLogEmpty,
+  "400 IMPORT_HISTORY_LOG_EMPTY",
+  "IMPORT_HISTORY_LOG_EMPTY",
+  "The specified chat export file is empty or has an invalid indentation.",
+  ImportTokenInvalid,
+  "400 IMPORT_TOKEN_INVALID",
+  "IMPORT_TOKEN_INVALID",
+  "The specified token is invalid.",
+  InputChatlistInvalid,
+  "400 INPUT_CHATLIST_INVALID",
+  "INPUT_CHATLIST_INVALID",
+  "The specified folder is invalid.",
+  InputFetchErrorX,
+  "400 INPUT_FETCH_ERROR_X",
+  "INPUT_FETCH_ERROR_X",
+  "An error occurred while parsing the provided TL {value} constructor.",
+  InputFileInvalid,
+  "400 INPUT_FILE_INVALID",
+  "INPUT_FILE_INVALID",
+  "The specified [InputFile](https://core.telegram.org/type/InputFile) is invalid.",
+  InputPeersEmpty,
+  "400 INPUT_PEERS_EMPTY",
+  "INPUT_PEERS_EMPTY",
+  "The specified peer array is empty.",
+  InputPurposeInvalid,
+  "400 INPUT_PURPOSE_INVALID",
+  "INPUT_PURPOSE_INVALID",
+  "The specified payment purpose is invalid.",
+  InputStarsNanosInvalid,
+  "400 INPUT_STARS_NANOS_INVALID",
+  "INPUT_STARS_NANOS_INVALID",
+  "The specified stars nano amount is invalid.",
+  InviteSlugInvalid,
+  "400 INVITE_SLUG_INVALID",
+  "INVITE_SLUG_INVALID",
+  "The specified invite slug is invalid.",
+  InvoiceInvalid,
+  "400 INVOICE_INVALID",
+  "INVOICE_INVALID",
+  "The specified invoice is invalid.",
+  LanguageInvalid,
+  "400 LANGUAGE_INVALID",
+  "LANGUAGE_INVALID",
+  "The specified lang_code is invalid.",
+  ManagerInvalid,
+  "400 MANAGER_INVALID",
+  "MANAGER_INVALID",
+  "The provided bot manager is invalid. Bot Management Mode should be enabled for the bot in the @BotFather Mini App.",
+  ManagerPermissionMissing,
+  "400 MANAGER_PERMISSION_MISSING",
+  "MANAGER_PERMISSION_MISSING",
+  "The bot manager permission is missing. Bot Management Mode should be enabled for the bot in the @BotFather Mini App.",
+  MediaAlreadyPaid,
+  "400 MEDIA_ALREADY_PAID",
+  "MEDIA_ALREADY_PAID",
+  "The specified paid media is already paid.",
+  MediaTypeInvalid,
+  "400 MEDIA_TYPE_INVALID",
+  "MEDIA_TYPE_INVALID",
+  "The specified media type cannot be used in stories.",
+  MegagroupGeoRequired,
+  "400 MEGAGROUP_GEO_REQUIRED",
+  "MEGAGROUP_GEO_REQUIRED",
+  "This method can only be invoked on a geogroup.",
+  MessageNotReadYet,
+  "400 MESSAGE_NOT_READ_YET",
+  "MESSAGE_NOT_READ_YET",
+  "The specified message wasn't read yet.",
+  MessageTooOld,
+  "400 MESSAGE_TOO_OLD",
+  "MESSAGE_TOO_OLD",
+  "The message is too old, the requested information is not available.",
+  MonoforumFilterInvalid,
+  "400 MONOFORUM_FILTER_INVALID",
+  "MONOFORUM_FILTER_INVALID",
+  "The specified filter is invalid.",
+  MonthInvalid,
+  "400 MONTH_INVALID",
+  "MONTH_INVALID",
+  "The number of months specified in inputInvoicePremiumGiftStars.months is invalid.",
+  MtprotoClusterInvalid,
+  "400 MTPROTO_CLUSTER_INVALID",
+  "MTPROTO_CLUSTER_INVALID",
+  "The MTProto cluster is invalid.",
+  NotEligible400,
+  "400 NOT_ELIGIBLE",
+  "NOT_ELIGIBLE",
+  "The current user is not eligible to join the Peer-to-Peer Login Program.",
+  NotJoined,
+  "400 NOT_JOINED",
+  "NOT_JOINED",
+  "The current user hasn't joined the Peer-to-Peer Login Program.",
+  NoPaymentNeeded,
+  "400 NO_PAYMENT_NEEDED",
+  "NO_PAYMENT_NEEDED",
+  "The upgrade/transfer of the specified gift was already paid for or is free.",
+  OrderInvalid,
+  "400 ORDER_INVALID",
+  "ORDER_INVALID",
+  "The specified username order is invalid.",
+  PackTypeInvalid,
+  "400 PACK_TYPE_INVALID",
+  "PACK_TYPE_INVALID",
+  "The masks and emojis flags are mutually exclusive.",
+  ParentPeerInvalid,
+  "400 PARENT_PEER_INVALID",
+  "PARENT_PEER_INVALID",
+  "The specified `parent_peer` is invalid.",
+  PasskeyCredentialNotFound,
+  "400 PASSKEY_CREDENTIAL_NOT_FOUND",
+  "PASSKEY_CREDENTIAL_NOT_FOUND",
+  "The passkey credential not found.",
+  PasswordRecoveryExpired,
+  "400 PASSWORD_RECOVERY_EXPIRED",
+  "PASSWORD_RECOVERY_EXPIRED",
+  "The recovery code has expired.",
+  PaymentCredentialsInvalid,
+  "400 PAYMENT_CREDENTIALS_INVALID",
+  "PAYMENT_CREDENTIALS_INVALID",
+  "The specified payment credentials are invalid.",
+  PeersListEmpty,
+  "400 PEERS_LIST_EMPTY",
+  "PEERS_LIST_EMPTY",
+  "The specified list of peers is empty.",
+  PeerTypesInvalid,
+  "400 PEER_TYPES_INVALID",
+  "PEER_TYPES_INVALID",
+  "The passed [keyboardButtonSwitchInline](https://core.telegram.org/constructor/keyboardButtonSwitchInline).`peer_types` field is invalid.",
+  PinnedTooMuch,
+  "400 PINNED_TOO_MUCH",
+  "PINNED_TOO_MUCH",
+  "There are too many pinned topics, unpin some first.",
+  PlatformInvalid,
+  "400 PLATFORM_INVALID",
+  "PLATFORM_INVALID",
+  '"The provided platform is invalid. Allowed values are ""android"", ""ios"", ""wp"", ""bb"", ""desktop"", ""web"", ""ubp"", ""other""."',
+  PrecheckoutFailed400,
+  "400 PRECHECKOUT_FAILED",
+  "PRECHECKOUT_FAILED",
+  "Precheckout failed. Probably you don't have enough funds to complete the purchase.",
+  PublicBroadcastExpected,
+  "400 PUBLIC_BROADCAST_EXPECTED",
+  "PUBLIC_BROADCAST_EXPECTED",
+  "A public channel was expected, but something else was provided.",
+  PurposeInvalid,
+  "400 PURPOSE_INVALID",
+  "PURPOSE_INVALID",
+  "The specified payment purpose is invalid.",
+  QuickRepliesBotNotAllowed,
+  "400 QUICK_REPLIES_BOT_NOT_ALLOWED",
+  "QUICK_REPLIES_BOT_NOT_ALLOWED",
+  "[Quick replies](https://core.telegram.org/api/business#quick-reply-shortcuts) cannot be used by bots.",
+  QuickRepliesTooMuch,
+  "400 QUICK_REPLIES_TOO_MUCH",
+  "QUICK_REPLIES_TOO_MUCH",
+  "A maximum of [appConfig.`quick_replies_limit`](https://core.telegram.org/api/config#quick-replies-limit) shortcuts may be created, the limit was reached.",
+  QuoteTextInvalid,
+  "400 QUOTE_TEXT_INVALID",
+  "QUOTE_TEXT_INVALID",
+  "The specified quote text is invalid.",
+  RaiseHandForbidden,
+  "400 RAISE_HAND_FORBIDDEN",
+  "RAISE_HAND_FORBIDDEN",
+  "You cannot raise your hand.",
+  RandomIdExpired,
+  "400 RANDOM_ID_EXPIRED",
+  "RANDOM_ID_EXPIRED",
+  "The specified `random_id` was expired (most likely it didn't follow the required `uint64_t random_id = (time() << 32) | ((uint64_t)random_uint32_t())` format, or the specified time is too far in the past).",
+  RankInvalid,
+  "400 RANK_INVALID",
+  "RANK_INVALID",
+  "The specified member tag is invalid.",
+  ReactionsCountInvalid,
+  "400 REACTIONS_COUNT_INVALID",
+  "REACTIONS_COUNT_INVALID",
+  "The count of the reactions should be less than `stars_paid_reaction_amount_max` stars, you can't react with more number of stars, see [the docs for more info](https://core.telegram.org/api/config#client-configuration).",
+  ReceiptEmpty,
+  "400 RECEIPT_EMPTY",
+  "RECEIPT_EMPTY",
+  "The specified receipt is empty.",
+  ReplyMessagesTooMuch,
+  "400 REPLY_MESSAGES_TOO_MUCH",
+  "REPLY_MESSAGES_TOO_MUCH",
+  "Each shortcut can contain a maximum of [appConfig.`quick_reply_messages_limit`](https://core.telegram.org/api/config#quick-reply-messages-limit) messages, the limit was reached.",
+  ReplyToInvalid,
+  "400 REPLY_TO_INVALID",
+  "REPLY_TO_INVALID",
+  "The specified `reply_to` field is invalid.",
+  ReplyToMonoforumPeerInvalid,
+  "400 REPLY_TO_MONOFORUM_PEER_INVALID",
+  "REPLY_TO_MONOFORUM_PEER_INVALID",
+  "The specified `reply_to` field is invalid.",
+  ReplyToUserInvalid,
+  "400 REPLY_TO_USER_INVALID",
+  "REPLY_TO_USER_INVALID",
+  "The replied-to user is invalid.",
+  RequestTokenInvalid,
+  "400 REQUEST_TOKEN_INVALID",
+  "REQUEST_TOKEN_INVALID",
+  "The master DC did not accept the `request_token` from the CDN DC. Continue downloading the file from the master DC using upload.getFile.",
+  RingtoneInvalid,
+  "400 RINGTONE_INVALID",
+  "RINGTONE_INVALID",
+  "The specified ringtone is invalid.",
+  RingtoneMimeInvalid,
+  "400 RINGTONE_MIME_INVALID",
+  "RINGTONE_MIME_INVALID",
+  "The MIME type for the ringtone is invalid.",
+  SavedDialogsUnsupported,
+  "400 SAVED_DIALOGS_UNSUPPORTED",
+  "SAVED_DIALOGS_UNSUPPORTED",
+  "You cannot use this method.",
+  SavedIdEmpty,
+  "400 SAVED_ID_EMPTY",
+  "SAVED_ID_EMPTY",
+  "The passed inputSavedStarGiftChat.saved_id is empty.",
+  SavedPeerInvalid,
+  "400 SAVED_PEER_INVALID",
+  "SAVED_PEER_INVALID",
+  "The saved peer is invalid.",
+  SecureSecretRequired,
+  "400 SECURE_SECRET_REQUIRED",
+  "SECURE_SECRET_REQUIRED",
+  "A secure secret is required.",
+  SelfDeleteRestricted,
+  "400 SELF_DELETE_RESTRICTED",
+  "SELF_DELETE_RESTRICTED",
+  "Business bots can't delete messages just for the user, `revoke` **must** be set.",
+  SendMessageGameInvalid,
+  "400 SEND_MESSAGE_GAME_INVALID",
+  "SEND_MESSAGE_GAME_INVALID",
+  "An inputBotInlineMessageGame can only be contained in an inputBotInlineResultGame, not in an inputBotInlineResult/inputBotInlineResultPhoto/etc.",
+  ShortcutInvalid,
+  "400 SHORTCUT_INVALID",
+  "SHORTCUT_INVALID",
+  "The specified shortcut is invalid.",
+  SlotsEmpty,
+  "400 SLOTS_EMPTY",
+  "SLOTS_EMPTY",
+  "The specified slot list is empty.",
+  SlugInvalid,
+  "400 SLUG_INVALID",
+  "SLUG_INVALID",
+  "The specified invoice slug is invalid.",
+  SmsjobIdInvalid,
+  "400 SMSJOB_ID_INVALID",
+  "SMSJOB_ID_INVALID",
+  "The specified job ID is invalid.",
+  SolutionMediaEmpty,
+  "400 SOLUTION_MEDIA_EMPTY",
+  "SOLUTION_MEDIA_EMPTY",
+  "The solution_media is empty.",
+  SolutionMediaTypeInvalid,
+  "400 SOLUTION_MEDIA_TYPE_INVALID",
+  "SOLUTION_MEDIA_TYPE_INVALID",
+  "The solution_media is invalid.",
+  SrpAInvalid,
+  "400 SRP_A_INVALID",
+  "SRP_A_INVALID",
+  "The specified inputCheckPasswordSRP.A value is invalid.",
+  StargiftAlreadyBurned,
+  "400 STARGIFT_ALREADY_BURNED",
+  "STARGIFT_ALREADY_BURNED",
+  "The provided gift is already burned.",
+  StargiftAlreadyRefunded,
+  "400 STARGIFT_ALREADY_REFUNDED",
+  "STARGIFT_ALREADY_REFUNDED",
+  "The specified star gift was already refunded.",
+  StargiftAlreadyTransferred,
+  "400 STARGIFT_ALREADY_TRANSFERRED",
+  "STARGIFT_ALREADY_TRANSFERRED",
+  "The provided star gift is already transferred.",
+  StargiftAttributeInvalid,
+  "400 STARGIFT_ATTRIBUTE_INVALID",
+  "STARGIFT_ATTRIBUTE_INVALID",
+  "The provided gift attribute is invalid.",
+  StargiftConvertTooOld,
+  "400 STARGIFT_CONVERT_TOO_OLD",
+  "STARGIFT_CONVERT_TOO_OLD",
+  "This gift can no longer be converted into stars.",
+  StargiftExportUnavailable,
+  "400 STARGIFT_EXPORT_UNAVAILABLE",
+  "STARGIFT_EXPORT_UNAVAILABLE",
+  "This gift is not available for export yet.",
+  StargiftInvalid,
+  "400 STARGIFT_INVALID",
+  "STARGIFT_INVALID",
+  "The passed [inputInvoiceStarGift](https://core.telegram.org/constructor/inputInvoiceStarGift) is invalid.",
+  StargiftMessageInvalid400,
+  "400 STARGIFT_MESSAGE_INVALID",
+  "STARGIFT_MESSAGE_INVALID",
+  "The provided message for this gift is invalid.",
+  StargiftNotFound,
+  "400 STARGIFT_NOT_FOUND",
+  "STARGIFT_NOT_FOUND",
+  "The specified star gift was not found.",
+  StargiftNotOwner,
+  "400 STARGIFT_NOT_OWNER",
+  "STARGIFT_NOT_OWNER",
+  "You can't control this gift because it doesn't belong to you.",
+  StargiftOwnerInvalid,
+  "400 STARGIFT_OWNER_INVALID",
+  "STARGIFT_OWNER_INVALID",
+  "The specified gift owner is invalid.",
+  StargiftPeerInvalid,
+  "400 STARGIFT_PEER_INVALID",
+  "STARGIFT_PEER_INVALID",
+  "The specified inputSavedStarGiftChat.peer is invalid.",
+  StargiftResellCurrencyNotAllowed,
+  "400 STARGIFT_RESELL_CURRENCY_NOT_ALLOWED",
+  "STARGIFT_RESELL_CURRENCY_NOT_ALLOWED",
+  "The currency provided for gift resell is not allowed.",
+  StargiftResellNotAllowed,
+  "400 STARGIFT_RESELL_NOT_ALLOWED",
+  "STARGIFT_RESELL_NOT_ALLOWED",
+  "You can't buy this gift. Someone else may have already bought it or this gift is not for sale.",
+  StargiftResellTooEarly,
+  "400 STARGIFT_RESELL_TOO_EARLY_X",
+  "STARGIFT_RESELL_TOO_EARLY_X",
+  "A wait of {value} seconds is required to resell this gift.",
+  StargiftSlugInvalid,
+  "400 STARGIFT_SLUG_INVALID",
+  "STARGIFT_SLUG_INVALID",
+  "The provided star gift slug is invalid (must match the format CollectionName-123).",
+  StargiftTransferTooEarly,
+  "400 STARGIFT_TRANSFER_TOO_EARLY_X",
+  "STARGIFT_TRANSFER_TOO_EARLY_X",
+  "A wait of {value} seconds is required to transfer this gift.",
+  StargiftUpgradeUnavailable,
+  "400 STARGIFT_UPGRADE_UNAVAILABLE",
+  "STARGIFT_UPGRADE_UNAVAILABLE",
+  "Gift is not available for upgrade yet.",
+  StargiftUserUsageLimited,
+  "400 STARGIFT_USER_USAGE_LIMITED",
+  "STARGIFT_USER_USAGE_LIMITED",
+  "You've reached the starGift.limited_per_user limit, you can't buy any more gifts of this type.",
+  StarrefAwaitingEnd,
+  "400 STARREF_AWAITING_END",
+  "STARREF_AWAITING_END",
+  "The previous referral program was terminated less than 24 hours ago: further changes can be made after the date specified in userFull.starref_program.end_date.",
+  StarrefExpired,
+  "400 STARREF_EXPIRED",
+  "STARREF_EXPIRED",
+  "The specified referral link is expired.",
+  StarrefHashRevoked,
+  "400 STARREF_HASH_REVOKED",
+  "STARREF_HASH_REVOKED",
+  "The specified affiliate link was already revoked.",
+  StarrefMonthsTooLow,
+  "400 STARREF_MONTHS_TOO_LOW",
+  "STARREF_MONTHS_TOO_LOW",
+  "The `duration_months` parameter must be between 0 and 36.",
+  StarrefPermilleInvalid,
+  "400 STARREF_PERMILLE_INVALID",
+  "STARREF_PERMILLE_INVALID",
+  "The specified commission_permille is invalid: the minimum and maximum values for this parameter are contained in the [starref_min_commission_permille](https://core.telegram.org/api/config#starref-min-commission-permille) and [starref_max_commission_permille](https://core.telegram.org/api/config#starref-max-commission-permille) client configuration parameters.",
+  StarrefPermilleTooLow,
+  "400 STARREF_PERMILLE_TOO_LOW",
+  "STARREF_PERMILLE_TOO_LOW",
+  "The specified commission_permille is too low: the minimum and maximum values for this parameter are contained in the [starref_min_commission_permille](https://core.telegram.org/api/config#starref-min-commission-permille) and [starref_max_commission_permille](https://core.telegram.org/api/config#starref-max-commission-permille) client configuration parameters.",
+  StarsFormAmountMismatch400,
+  "400 STARS_FORM_AMOUNT_MISMATCH",
+  "STARS_FORM_AMOUNT_MISMATCH",
+  "The stars form amount mismatch.",
+  StarsInvoiceInvalid,
+  "400 STARS_INVOICE_INVALID",
+  "STARS_INVOICE_INVALID",
+  "The specified Telegram Star invoice is invalid.",
+  StarsPaymentRequired,
+  "400 STARS_PAYMENT_REQUIRED",
+  "STARS_PAYMENT_REQUIRED",
+  "To import this chat invite link, you must first [pay for the associated Telegram Star subscription »](https://core.telegram.org/api/subscriptions#channel-subscriptions).",
+  StickerThumbTgsNotgs,
+  "400 STICKER_THUMB_TGS_NOTGS",
+  "STICKER_THUMB_TGS_NOTGS",
+  "Incorrect stickerset TGS thumb file provided.",
+  StorageKeyRequired,
+  "400 STORAGE_KEY_REQUIRED",
+  "STORAGE_KEY_REQUIRED",
+  "A cloud storage key is required.",
+  StoryLiveAlready,
+  "400 STORY_LIVE_ALREADY_X",
+  "STORY_LIVE_ALREADY_X",
+  "The user or the chat has an active live story with identifier {value}.",
+  StoryPublicMissing,
+  "400 STORY_PUBLIC_MISSING",
+  "STORY_PUBLIC_MISSING",
+  "The story you are trying to access or manipulate is not publicly available.",
+  SubscriptionExportMissing,
+  "400 SUBSCRIPTION_EXPORT_MISSING",
+  "SUBSCRIPTION_EXPORT_MISSING",
+  "You cannot send a [bot subscription invoice](https://core.telegram.org/api/subscriptions#bot-subscriptions) directly, you may only create invoice links using [payments.exportInvoice](https://core.telegram.org/method/payments.exportInvoice).",
+  SubscriptionIdInvalid,
+  "400 SUBSCRIPTION_ID_INVALID",
+  "SUBSCRIPTION_ID_INVALID",
+  "The specified subscription_id is invalid.",
+  SuggestedPostAmountInvalid,
+  "400 SUGGESTED_POST_AMOUNT_INVALID",
+  "SUGGESTED_POST_AMOUNT_INVALID",
+  "The specified price for the suggested post is invalid.",
+  SuggestedPostPeerInvalid,
+  "400 SUGGESTED_POST_PEER_INVALID",
+  "SUGGESTED_POST_PEER_INVALID",
+  "You cannot send suggested posts to non-[monoforum](https://core.telegram.org/api/monoforum) peers.",
+  SwitchWebviewUrlInvalid,
+  "400 SWITCH_WEBVIEW_URL_INVALID",
+  "SWITCH_WEBVIEW_URL_INVALID",
+  "The URL specified in switch_webview.url is invalid!.",
+  TaskAlreadyExists,
+  "400 TASK_ALREADY_EXISTS",
+  "TASK_ALREADY_EXISTS",
+  "An email reset was already requested.",
+  TermsUrlInvalid,
+  "400 TERMS_URL_INVALID",
+  "TERMS_URL_INVALID",
+  "The specified [invoice](https://core.telegram.org/constructor/invoice).`terms_url` is invalid.",
+  TextdraftPeerInvalid,
+  "400 TEXTDRAFT_PEER_INVALID",
+  "TEXTDRAFT_PEER_INVALID",
+  "The specified peer is invalid.",
+  ThemeParamsInvalid,
+  "400 THEME_PARAMS_INVALID",
+  "THEME_PARAMS_INVALID",
+  "The specified `theme_params` field is invalid.",
+  ThemeSlugInvalid,
+  "400 THEME_SLUG_INVALID",
+  "THEME_SLUG_INVALID",
+  "The specified theme slug is invalid.",
+  TimezoneInvalid,
+  "400 TIMEZONE_INVALID",
+  "TIMEZONE_INVALID",
+  "The specified timezone does not exist.",
+  TodoItemsEmpty,
+  "400 TODO_ITEMS_EMPTY",
+  "TODO_ITEMS_EMPTY",
+  "A checklist was specified, but no [checklist items](https://core.telegram.org/api/todo) were passed.",
+  TodoItemDuplicate,
+  "400 TODO_ITEM_DUPLICATE",
+  "TODO_ITEM_DUPLICATE",
+  "The provided ToDo task already exists.",
+  TodoNotModified,
+  "400 TODO_NOT_MODIFIED",
+  "TODO_NOT_MODIFIED",
+  "No todo items were specified, so no changes were made to the todo list.",
+  TokenEmpty,
+  "400 TOKEN_EMPTY",
+  "TOKEN_EMPTY",
+  "The specified token is empty.",
+  TokenSecretInvalid,
+  "400 TOKEN_SECRET_INVALID",
+  "TOKEN_SECRET_INVALID",
+  "The specified token secret is invalid.",
+  TokenTypeInvalid,
+  "400 TOKEN_TYPE_INVALID",
+  "TOKEN_TYPE_INVALID",
+  "The specified token type is invalid.",
+  TopicsEmpty,
+  "400 TOPICS_EMPTY",
+  "TOPICS_EMPTY",
+  "You specified no topic IDs.",
+  ToIdInvalid,
+  "400 TO_ID_INVALID",
+  "TO_ID_INVALID",
+  "The specified `to_id` of the passed inputInvoiceStarGiftResale or inputInvoiceStarGiftTransfer is invalid.",
+  TransactionIdInvalid,
+  "400 TRANSACTION_ID_INVALID",
+  "TRANSACTION_ID_INVALID",
+  "The specified transaction ID is invalid.",
+  TranslateReqQuotaExceeded,
+  "400 TRANSLATE_REQ_QUOTA_EXCEEDED",
+  "TRANSLATE_REQ_QUOTA_EXCEEDED",
+  "Translation is currently unavailable due to a temporary server-side lack of resources.",
+  TranslationsDisabled400,
+  "400 TRANSLATIONS_DISABLED",
+  "TRANSLATIONS_DISABLED",
+  "Translation is disabled.",
+  TranslationsDisabledAlt,
+  "400 TRANSLATIONS_DISABLED_ALT",
+  "TRANSLATIONS_DISABLED_ALT",
+  "Translation is disabled.",
+  Unsupported,
+  "400 UNSUPPORTED",
+  "UNSUPPORTED",
+  "This method is not supported.",
+  UsernamesActiveTooMuch,
+  "400 USERNAMES_ACTIVE_TOO_MUCH",
+  "USERNAMES_ACTIVE_TOO_MUCH",
+  "The maximum number of active usernames was reached.",
+  UsernameSuffixMissing,
+  "400 USERNAME_SUFFIX_MISSING",
+  "USERNAME_SUFFIX_MISSING",
+  "Bot username must end in `bot`.",
+  UserGiftUnavailable,
+  "400 USER_GIFT_UNAVAILABLE",
+  "USER_GIFT_UNAVAILABLE",
+  "Gifts are not available in the current region ([stars_gifts_enabled](https://core.telegram.org/api/config#stars-gifts-enabled) is equal to false).",
+  UserHandleMismatch,
+  "400 USER_HANDLE_MISMATCH",
+  "USER_HANDLE_MISMATCH",
+  "The user handle mismatch.",
+  UserRightsMissing,
+  "400 USER_RIGHTS_MISSING",
+  "USER_RIGHTS_MISSING",
+  "The user rights is missing.",
+  VenueIdInvalid,
+  "400 VENUE_ID_INVALID",
+  "VENUE_ID_INVALID",
+  "The specified venue ID is invalid.",
+  VideoPauseForbidden,
+  "400 VIDEO_PAUSE_FORBIDDEN",
+  "VIDEO_PAUSE_FORBIDDEN",
+  "You cannot pause the video stream.",
+  VideoStopForbidden,
+  "400 VIDEO_STOP_FORBIDDEN",
+  "VIDEO_STOP_FORBIDDEN",
+  "You cannot stop the video stream.",
+  ActiveUserRequired,
+  "401 ACTIVE_USER_REQUIRED",
+  "ACTIVE_USER_REQUIRED",
+  "The method is only available to already activated users",
+  AuthKeyInvalid,
+  "401 AUTH_KEY_INVALID",
+  "AUTH_KEY_INVALID",
+  "The key is invalid",
+  AuthKeyPermEmpty,
+  "401 AUTH_KEY_PERM_EMPTY",
+  "AUTH_KEY_PERM_EMPTY",
+  "The method is unavailable for temporary authorization key, not bound to permanent",
+  AuthKeyUnregistered,
+  "401 AUTH_KEY_UNREGISTERED",
+  "AUTH_KEY_UNREGISTERED",
+  "The key is not registered in the system. Delete your session file and login again",
+  SessionExpired,
+  "401 SESSION_EXPIRED",
+  "SESSION_EXPIRED",
+  "The authorization has expired",
+  SessionPasswordNeeded,
+  "401 SESSION_PASSWORD_NEEDED",
+  "SESSION_PASSWORD_NEEDED",
+  "The two-step verification is enabled and a password is required",
+  SessionRevoked,
+  "401 SESSION_REVOKED",
+  "SESSION_REVOKED",
+  "The authorization has been invalidated, because of the user terminating all sessions",
+  UserDeactivated,
+  "401 USER_DEACTIVATED",
+  "USER_DEACTIVATED",
+  "The user has been deleted/deactivated",
+  UserDeactivatedBan,
+  "401 USER_DEACTIVATED_BAN",
+  "USER_DEACTIVATED_BAN",
+  "The user has been deleted/deactivated",
+  BroadcastForbidden,
+  "403 BROADCAST_FORBIDDEN",
+  "BROADCAST_FORBIDDEN",
+  "The request can't be used in channels",
+  ChannelPublicGroupNa,
+  "403 CHANNEL_PUBLIC_GROUP_NA",
+  "CHANNEL_PUBLIC_GROUP_NA",
+  "The channel/supergroup is not available",
+  ChatAdminInviteRequired,
+  "403 CHAT_ADMIN_INVITE_REQUIRED",
+  "CHAT_ADMIN_INVITE_REQUIRED",
+  "You don't have rights to invite other users",
+  ChatAdminRequired403,
+  "403 CHAT_ADMIN_REQUIRED",
+  "CHAT_ADMIN_REQUIRED",
+  "The method requires chat admin privileges",
+  ChatForbidden,
+  "403 CHAT_FORBIDDEN",
+  "CHAT_FORBIDDEN",
+  "You cannot write in this chat",
+  ChatGuestSendForbidden,
+  "403 CHAT_GUEST_SEND_FORBIDDEN",
+  "CHAT_GUEST_SEND_FORBIDDEN",
+  "You need to join the discussion group before commentingr",
+  EditBotInviteForbidden,
+  "403 EDIT_BOT_INVITE_FORBIDDEN",
+  "EDIT_BOT_INVITE_FORBIDDEN",
+  "Bots' chat invite links can't be edited",
+  InlineBotRequired,
+  "403 INLINE_BOT_REQUIRED",
+  "INLINE_BOT_REQUIRED",
+  "The action must be performed through an inline bot callback",
+  MessageAuthorRequired,
+  "403 MESSAGE_AUTHOR_REQUIRED",
+  "MESSAGE_AUTHOR_REQUIRED",
+  "You are not the author of this message",
+  MessageDeleteForbidden,
+  "403 MESSAGE_DELETE_FORBIDDEN",
+  "MESSAGE_DELETE_FORBIDDEN",
+  "You don't have rights to delete messages in this chat, most likely because you are not the author of them",
+  NotAllowed,
+  "403 NOT_ALLOWED",
+  "NOT_ALLOWED",
+  "Not allowed",
+  NotEligible403,
+  "403 NOT_ELIGIBLE",
+  "NOT_ELIGIBLE",
+  "You are not eligible for this action",
+  ParticipantJoinMissing403,
+  "403 PARTICIPANT_JOIN_MISSING",
+  "PARTICIPANT_JOIN_MISSING",
+  "Trying to enable a presentation, when the user hasn't joined the Video Chat with phone.joinGroupCall",
+  PollVoteRequired403,
+  "403 POLL_VOTE_REQUIRED",
+  "POLL_VOTE_REQUIRED",
+  "Cast a vote in the poll before calling this method",
+  PremiumAccountRequired403,
+  "403 PREMIUM_ACCOUNT_REQUIRED",
+  "PREMIUM_ACCOUNT_REQUIRED",
+  "This action requires a premium account",
+  PrivacyPremiumRequired403,
+  "403 PRIVACY_PREMIUM_REQUIRED",
+  "PRIVACY_PREMIUM_REQUIRED",
+  "The user has restricted from sending messages OR This action requires a premium account",
+  PublicChannelMissing,
+  "403 PUBLIC_CHANNEL_MISSING",
+  "PUBLIC_CHANNEL_MISSING",
+  "You can only export group call invite links for public chats or channels",
+  RightForbidden,
+  "403 RIGHT_FORBIDDEN",
+  "RIGHT_FORBIDDEN",
+  "You don't have enough rights for this action, or you tried to set one or more admin rights that can't be applied to this kind of chat (channel or supergroup)",
+  SensitiveChangeForbidden,
+  "403 SENSITIVE_CHANGE_FORBIDDEN",
+  "SENSITIVE_CHANGE_FORBIDDEN",
+  "Your sensitive content settings can't be changed at this time",
+  TakeoutRequired403,
+  "403 TAKEOUT_REQUIRED",
+  "TAKEOUT_REQUIRED",
+  "The method must be invoked inside a takeout session",
+  UserBotInvalid403,
+  "403 USER_BOT_INVALID",
+  "USER_BOT_INVALID",
+  "This method can only be called by a bot",
+  UserChannelsTooMuch403,
+  "403 USER_CHANNELS_TOO_MUCH",
+  "USER_CHANNELS_TOO_MUCH",
+  "One of the users you tried to add is already in too many channels/supergroups",
+  UserDeleted,
+  "403 USER_DELETED",
+  "USER_DELETED",
+  "You can't send this secret message because the other participant deleted their account",
+  UserInvalid403,
+  "403 USER_INVALID",
+  "USER_INVALID",
+  "The provided user is invalid",
+  UserIsBlocked403,
+  "403 USER_IS_BLOCKED",
+  "USER_IS_BLOCKED",
+  "The user is blocked",
+  UserNotMutualContact403,
+  "403 USER_NOT_MUTUAL_CONTACT",
+  "USER_NOT_MUTUAL_CONTACT",
+  "The provided user is not a mutual contact",
+  UserPrivacyRestricted,
+  "403 USER_PRIVACY_RESTRICTED",
+  "USER_PRIVACY_RESTRICTED",
+  "The user's privacy settings is preventing you to perform this action",
+  UserRestricted403,
+  "403 USER_RESTRICTED",
+  "USER_RESTRICTED",
+  "You are limited/restricted. You can't perform this action",
+  ChatSendAudiosForbidden,
+  "403 CHAT_SEND_AUDIOS_FORBIDDEN",
+  "CHAT_SEND_AUDIOS_FORBIDDEN",
+  "You can't send audio messages in this chat",
+  ChatSendDocsForbidden,
+  "403 CHAT_SEND_DOCS_FORBIDDEN",
+  "CHAT_SEND_DOCS_FORBIDDEN",
+  "You can't send a documents to this chat",
+  ChatSendGameForbidden,
+  "403 CHAT_SEND_GAME_FORBIDDEN",
+  "CHAT_SEND_GAME_FORBIDDEN",
+  "You can't send a game to this chat",
+  ChatSendGifsForbidden,
+  "403 CHAT_SEND_GIFS_FORBIDDEN",
+  "CHAT_SEND_GIFS_FORBIDDEN",
+  "You can't send gifs in this chat",
+  ChatSendInlineForbidden403,
+  "403 CHAT_SEND_INLINE_FORBIDDEN",
+  "CHAT_SEND_INLINE_FORBIDDEN",
+  "You can't use inline bot to send messages in this chat",
+  ChatSendMediaForbidden,
+  "403 CHAT_SEND_MEDIA_FORBIDDEN",
+  "CHAT_SEND_MEDIA_FORBIDDEN",
+  "You can't send media in this chat",
+  ChatSendPhotosForbidden,
+  "403 CHAT_SEND_PHOTOS_FORBIDDEN",
+  "CHAT_SEND_PHOTOS_FORBIDDEN",
+  "You can't send photos in this chat",
+  ChatSendPlainForbidden,
+  "403 CHAT_SEND_PLAIN_FORBIDDEN",
+  "CHAT_SEND_PLAIN_FORBIDDEN",
+  "You can't send non-media (text) messages in this chat",
+  ChatSendPollForbidden,
+  "403 CHAT_SEND_POLL_FORBIDDEN",
+  "CHAT_SEND_POLL_FORBIDDEN",
+  "You can't send polls in this chat",
+  ChatSendStickersForbidden,
+  "403 CHAT_SEND_STICKERS_FORBIDDEN",
+  "CHAT_SEND_STICKERS_FORBIDDEN",
+  "You can't send stickers in this chat",
+  ChatSendVideosForbidden,
+  "403 CHAT_SEND_VIDEOS_FORBIDDEN",
+  "CHAT_SEND_VIDEOS_FORBIDDEN",
+  "You can't send videos in this chat",
+  ChatSendVoicesForbidden,
+  "403 CHAT_SEND_VOICES_FORBIDDEN",
+  "CHAT_SEND_VOICES_FORBIDDEN",
+  "You can't send voice recordings in this chat",
+  ChatWriteForbidden,
+  "403 CHAT_WRITE_FORBIDDEN",
+  "CHAT_WRITE_FORBIDDEN",
+  "You can't write in this chat",
+  GroupcallAlreadyStarted,
+  "403 GROUPCALL_ALREADY_STARTED",
+  "GROUPCALL_ALREADY_STARTED",
+  "The groupcall has already started, you can join directly using phone.joinGroupCall",
+  GroupcallForbidden403,
+  "403 GROUPCALL_FORBIDDEN",
+  "GROUPCALL_FORBIDDEN",
+  "The group call has already ended",
+  LiveDisabled,
+  "403 LIVE_DISABLED",
+  "LIVE_DISABLED",
+  "Story is disabled server-side",
+  AllowPaymentRequiredX,
+  "403 ALLOW_PAYMENT_REQUIRED_X",
+  "ALLOW_PAYMENT_REQUIRED_X",
+  "Payment of {value} stars is required to perform this action",
+  AccessDenied,
+  "403 ACCESS_DENIED",
+  "ACCESS_DENIED",
+  "You cannot perform this request.",
+  AnonymousReactionsDisabled,
+  "403 ANONYMOUS_REACTIONS_DISABLED",
+  "ANONYMOUS_REACTIONS_DISABLED",
+  "Sorry, anonymous administrators cannot leave reactions or participate in polls.",
+  BotAccessForbidden,
+  "403 BOT_ACCESS_FORBIDDEN",
+  "BOT_ACCESS_FORBIDDEN",
+  "You can't access this bot.",
+  BotForumCreateForbidden,
+  "403 BOT_FORUM_CREATE_FORBIDDEN",
+  "BOT_FORUM_CREATE_FORBIDDEN",
+  "This bot prevents users from creating or deleting topics.",
+  BotOwnerRequired,
+  "403 BOT_OWNER_REQUIRED",
+  "BOT_OWNER_REQUIRED",
+  "You must be the owner of the bot to perform this action.",
+  BotVerifierForbidden,
+  "403 BOT_VERIFIER_FORBIDDEN",
+  "BOT_VERIFIER_FORBIDDEN",
+  "This bot cannot assign [verification icons](https://core.telegram.org/api/bots/verification).",
+  ChatActionForbidden,
+  "403 CHAT_ACTION_FORBIDDEN",
+  "CHAT_ACTION_FORBIDDEN",
+  "You cannot execute this action.",
+  ChatSendRoundvideosForbidden,
+  "403 CHAT_SEND_ROUNDVIDEOS_FORBIDDEN",
+  "CHAT_SEND_ROUNDVIDEOS_FORBIDDEN",
+  "You can't send video notes in this chat.",
+  ChatSendWebpageForbidden,
+  "403 CHAT_SEND_WEBPAGE_FORBIDDEN",
+  "CHAT_SEND_WEBPAGE_FORBIDDEN",
+  "You can't send web pages in this chat.",
+  ChatTypeInvalid,
+  "403 CHAT_TYPE_INVALID",
+  "CHAT_TYPE_INVALID",
+  "The specified chat type is invalid.",
+  PeerIdInvalid403,
+  "403 PEER_ID_INVALID",
+  "PEER_ID_INVALID",
+  "The provided peer id is invalid.",
+  RecaptchaCheck,
+  "403 RECAPTCHA_CHECK_X",
+  "RECAPTCHA_CHECK_X",
+  "The request can't be completed unless reCAPTCHA verification {value} is performed.",
+  StargiftConvertBotNotAllowed,
+  "403 STARGIFT_CONVERT_BOT_NOT_ALLOWED",
+  "STARGIFT_CONVERT_BOT_NOT_ALLOWED",
+  "You can't convert this gift to stars.",
+  UserDisallowedStargifts,
+  "403 USER_DISALLOWED_STARGIFTS",
+  "USER_DISALLOWED_STARGIFTS",
+  "You can't send gifts to this user due to their privacy settings.",
+  UserNotParticipant403,
+  "403 USER_NOT_PARTICIPANT",
+  "USER_NOT_PARTICIPANT",
+  "You're not a member of this supergroup/channel.",
+  UserPermissionDenied,
+  "403 USER_PERMISSION_DENIED",
+  "USER_PERMISSION_DENIED",
+  "The user hasn't granted or has revoked the bot's access to change their emoji status using [bots.toggleUserEmojiStatusPermission](https://core.telegram.org/method/bots.toggleUserEmojiStatusPermission).",
+  VoiceMessagesForbidden403,
+  "403 VOICE_MESSAGES_FORBIDDEN",
+  "VOICE_MESSAGES_FORBIDDEN",
+  "This user's privacy settings forbid you from sending voice messages.",
+  YourPrivacyRestricted,
+  "403 YOUR_PRIVACY_RESTRICTED",
+  "YOUR_PRIVACY_RESTRICTED",
+  "You cannot fetch the read date of this message because you have disallowed other users to do so for *your* messages; to fix, allow other users to see *your* exact last online date OR purchase a [Telegram Premium](https://core.telegram.org/api/premium) subscription.",
+  AuthKeyDuplicated,
+  "406 AUTH_KEY_DUPLICATED",
+  "AUTH_KEY_DUPLICATED",
+  "The same authorization key (session file) was used in more than one place simultaneously. You must delete your session file and log in again with your phone number or bot token",
+  ChannelPrivate406,
+  "406 CHANNEL_PRIVATE",
+  "CHANNEL_PRIVATE",
+  "The channel/supergroup is not accessible",
+  ChannelTooLarge406,
+  "406 CHANNEL_TOO_LARGE",
+  "CHANNEL_TOO_LARGE",
+  "Сhannel is too large to be deleted. Contact support for removal",
+  ChatForwardsRestricted406,
+  "406 CHAT_FORWARDS_RESTRICTED",
+  "CHAT_FORWARDS_RESTRICTED",
+  "You can't forward messages from a protected chat",
+  FilerefUpgradeNeeded,
+  "406 FILEREF_UPGRADE_NEEDED",
+  "FILEREF_UPGRADE_NEEDED",
+  "The file reference has expired and you must use a refreshed one by obtaining the original media message",
+  FreshChangeAdminsForbidden406,
+  "406 FRESH_CHANGE_ADMINS_FORBIDDEN",
+  "FRESH_CHANGE_ADMINS_FORBIDDEN",
+  "You were just elected admin, you can't add or modify other admins yet",
+  FreshChangePhoneForbidden,
+  "406 FRESH_CHANGE_PHONE_FORBIDDEN",
+  "FRESH_CHANGE_PHONE_FORBIDDEN",
+  "You can't change your phone number because your session was logged-in recently",
+  FreshResetAuthorisationForbidden,
+  "406 FRESH_RESET_AUTHORISATION_FORBIDDEN",
+  "FRESH_RESET_AUTHORISATION_FORBIDDEN",
+  "You can't terminate other authorized sessions because the current was logged-in recently",
+  GiftcodeNotAllowed,
+  "406 GIFTCODE_NOT_ALLOWED",
+  "GIFTCODE_NOT_ALLOWED",
+  "Giftcode not allowed",
+  InviteHashExpired406,
+  "406 INVITE_HASH_EXPIRED",
+  "INVITE_HASH_EXPIRED",
+  "The chat the user tried to join has expired and is not valid anymore",
+  PhoneNumberInvalid406,
+  "406 PHONE_NUMBER_INVALID",
+  "PHONE_NUMBER_INVALID",
+  "The phone number is invalid",
+  PhonePasswordFlood,
+  "406 PHONE_PASSWORD_FLOOD",
+  "PHONE_PASSWORD_FLOOD",
+  "You have tried to log-in too many times",
+  PremiumCurrentlyUnavailable,
+  "406 PREMIUM_CURRENTLY_UNAVAILABLE",
+  "PREMIUM_CURRENTLY_UNAVAILABLE",
+  "Premium currently unavailable",
+  PreviousChatImportActiveWaitXmin,
+  "406 PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_XMIN",
+  "PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_XMIN",
+  "Similar to a flood wait, must wait {value} minutes",
+  SendCodeUnavailable,
+  "406 SEND_CODE_UNAVAILABLE",
+  "SEND_CODE_UNAVAILABLE",
+  "Returned when all available options for this type of number were already used (e.g. flash-call, then SMS, then this error might be returned to trigger a second resend)",
+  PremiumGiftcodeWasRefunded406,
+  "406 PREMIUM_GIFTCODE_WAS_REFUNDED",
+  "PREMIUM_GIFTCODE_WAS_REFUNDED",
+  "This gift code can't be redeemed because the giveaway organizer requested a refund",
+  StickersetInvalid406,
+  "406 STICKERSET_INVALID",
+  "STICKERSET_INVALID",
+  "The sticker set is invalid",
+  StickersetOwnerAnonymous,
+  "406 STICKERSET_OWNER_ANONYMOUS",
+  "STICKERSET_OWNER_ANONYMOUS",
+  "This sticker set can't be used as the group's sticker set because it was created by one of its anonymous admins",
+  UpdateAppToLogin,
+  "406 UPDATE_APP_TO_LOGIN",
+  "UPDATE_APP_TO_LOGIN",
+  "Update app to login",
+  UserpicPrivacyRequired,
+  "406 USERPIC_PRIVACY_REQUIRED",
+  "USERPIC_PRIVACY_REQUIRED",
+  "You need to disable privacy settings for your profile picture in order to make your geolocation public",
+  UserpicUploadRequired406,
+  "406 USERPIC_UPLOAD_REQUIRED",
+  "USERPIC_UPLOAD_REQUIRED",
+  "You must have a profile picture to publish your geolocation",
+  UserRestricted406,
+  "406 USER_RESTRICTED",
+  "USER_RESTRICTED",
+  "You are limited/restricted. You can't perform this action",
+  AicomposeErrorOccured,
+  "406 AICOMPOSE_ERROR_OCCURED",
+  "AICOMPOSE_ERROR_OCCURED",
+  "The composeTextWithAi method encountered an error.",
+  AllowPaymentRequired,
+  "406 ALLOW_PAYMENT_REQUIRED",
+  "ALLOW_PAYMENT_REQUIRED",
+  "This peer only accepts [paid messages](https://core.telegram.org/api/paid-messages): this error is only emitted for older layers without paid messages support, so the client must be updated in order to use paid messages.",
+  ApiGiftRestrictedUpdateApp,
+  "406 API_GIFT_RESTRICTED_UPDATE_APP",
+  "API_GIFT_RESTRICTED_UPDATE_APP",
+  "Please update your Telegram app to send this gift.",
+  BannedRightsInvalid406,
+  "406 BANNED_RIGHTS_INVALID",
+  "BANNED_RIGHTS_INVALID",
+  "You provided some invalid flags in the banned rights.",
+  BotPrecheckoutFailed,
+  "406 BOT_PRECHECKOUT_FAILED",
+  "BOT_PRECHECKOUT_FAILED",
+  "Bot precheckout is failed.",
+  BusinessAddressActive,
+  "406 BUSINESS_ADDRESS_ACTIVE",
+  "BUSINESS_ADDRESS_ACTIVE",
+  "The user is currently advertising a [Business Location](https://core.telegram.org/api/business#location), the location may only be changed (or removed) using [account.updateBusinessLocation »](https://core.telegram.org/method/account.updateBusinessLocation).",
+  CallProtocolCompatLayerInvalid,
+  "406 CALL_PROTOCOL_COMPAT_LAYER_INVALID",
+  "CALL_PROTOCOL_COMPAT_LAYER_INVALID",
+  "The other side of the call does not support any of the VoIP protocols supported by the local client, as specified by the `protocol.layer` and `protocol.library_versions` fields.",
+  PaymentUnsupported,
+  "406 PAYMENT_UNSUPPORTED",
+  "PAYMENT_UNSUPPORTED",
+  "A detailed description of the error will be received separately as described [here »](https://core.telegram.org/api/errors#406-not-acceptable).",
+  PeerIdInvalid406,
+  "406 PEER_ID_INVALID",
+  "PEER_ID_INVALID",
+  "The provided peer id is invalid.",
+  PrecheckoutFailed406,
+  "406 PRECHECKOUT_FAILED",
+  "PRECHECKOUT_FAILED",
+  "Precheckout is failed.",
+  PrivacyPremiumRequired406,
+  "406 PRIVACY_PREMIUM_REQUIRED",
+  "PRIVACY_PREMIUM_REQUIRED",
+  "You need a [Telegram Premium subscription](https://core.telegram.org/api/premium) to send a message to this user.",
+  StargiftExportInProgress,
+  "406 STARGIFT_EXPORT_IN_PROGRESS",
+  "STARGIFT_EXPORT_IN_PROGRESS",
+  "You can't send this gift at the moment as the withdrawal process to the blockchain has already started.",
+  StargiftMessageInvalid406,
+  "406 STARGIFT_MESSAGE_INVALID",
+  "STARGIFT_MESSAGE_INVALID",
+  "The provided message for this gift is invalid.",
+  StargiftUsageLimited406,
+  "406 STARGIFT_USAGE_LIMITED",
+  "STARGIFT_USAGE_LIMITED",
+  "Star gift usage limited.",
+  StarsFormAmountMismatch406,
+  "406 STARS_FORM_AMOUNT_MISMATCH",
+  "STARS_FORM_AMOUNT_MISMATCH",
+  "Stars form amount mismatch.",
+  TopicClosed406,
+  "406 TOPIC_CLOSED",
+  "TOPIC_CLOSED",
+  "This topic was closed, you can't send messages to it anymore.",
+  TopicDeleted406,
+  "406 TOPIC_DELETED",
+  "TOPIC_DELETED",
+  "The specified topic was deleted.",
+  TranslationsDisabled406,
+  "406 TRANSLATIONS_DISABLED",
+  "TRANSLATIONS_DISABLED",
+  "Translations are unavailable, a detailed and localized description for the error will be emitted via an [updateServiceNotification as specified here](https://core.telegram.org/api/errors#406-not-acceptable).",
+  TwoFaConfirmWait,
+  "420 2FA_CONFIRM_WAIT_X",
+  "2FA_CONFIRM_WAIT_X",
+  "A wait of {value} seconds is required because this account is active and protected by a 2FA password",
+  FloodTestPhoneWait,
+  "420 FLOOD_TEST_PHONE_WAIT_X",
+  "FLOOD_TEST_PHONE_WAIT_X",
+  "A wait of {value} seconds is required in the test servers",
+  FloodWait,
+  "420 FLOOD_WAIT_X",
+  "FLOOD_WAIT_X",
+  "A wait of {value} seconds is required",
+  FloodPremiumWait,
+  "420 FLOOD_PREMIUM_WAIT_X",
+  "FLOOD_PREMIUM_WAIT_X",
+  "A wait of {value} seconds is required",
+  PremiumSubActiveUntil,
+  "420 PREMIUM_SUB_ACTIVE_UNTIL_X",
+  "PREMIUM_SUB_ACTIVE_UNTIL_X",
+  "A wait of {value} seconds is required",
+  SlowmodeWait,
+  "420 SLOWMODE_WAIT_X",
+  "SLOWMODE_WAIT_X",
+  "A wait of {value} seconds is required to send messages in this chat",
+  StorySendFlood,
+  "420 STORY_SEND_FLOOD_X",
+  "STORY_SEND_FLOOD_X",
+  "A wait of {value} seconds is required to continue posting stories",
+  TakeoutInitDelay,
+  "420 TAKEOUT_INIT_DELAY_X",
+  "TAKEOUT_INIT_DELAY_X",
+  "You have to confirm the data export request using one of your mobile devices or wait {value} seconds",
+  AddressInvalid420,
+  "420 ADDRESS_INVALID",
+  "ADDRESS_INVALID",
+  "The specified geopoint address is invalid.",
+  FrozenMethodInvalid,
+  "420 FROZEN_METHOD_INVALID",
+  "FROZEN_METHOD_INVALID",
+  "The method can't be used by frozen account. You can appeal via @SpamBot if you believe this was a mistake.",
+  ApiCallError500,
+  "500 API_CALL_ERROR",
+  "API_CALL_ERROR",
+  "API call error due to Telegram having internal problems. Please try again later",
+  AuthRestart,
+  "500 AUTH_RESTART",
+  "AUTH_RESTART",
+  "User authorization has restarted",
+  CallOccupyFailed500,
+  "500 CALL_OCCUPY_FAILED",
+  "CALL_OCCUPY_FAILED",
+  "The call failed because the user is already making another call",
+  ChatIdGenerateFailed,
+  "500 CHAT_ID_GENERATE_FAILED",
+  "CHAT_ID_GENERATE_FAILED",
+  "Failure while generating the chat ID due to Telegram having internal problems. Please try again later",
+  ChatOccupyLocFailed,
+  "500 CHAT_OCCUPY_LOC_FAILED",
+  "CHAT_OCCUPY_LOC_FAILED",
+  "An internal error occurred while creating the chat",
+  ChatOccupyUsernameFailed,
+  "500 CHAT_OCCUPY_USERNAME_FAILED",
+  "CHAT_OCCUPY_USERNAME_FAILED",
+  "Failure to occupy chat username due to Telegram having internal problems. Please try again later",
+  ChpCallFail,
+  "500 CHP_CALL_FAIL",
+  "CHP_CALL_FAIL",
+  "Telegram is having internal problems. Please try again later",
+  EncryptionOccupyAdminFailed,
+  "500 ENCRYPTION_OCCUPY_ADMIN_FAILED",
+  "ENCRYPTION_OCCUPY_ADMIN_FAILED",
+  "Failed occupying memory for admin info due to Telegram having internal problems. Please try again later",
+  EncryptionOccupyFailed,
+  "500 ENCRYPTION_OCCUPY_FAILED",
+  "ENCRYPTION_OCCUPY_FAILED",
+  "Internal server error while accepting secret chat",
+  FolderDeacAutofixAll,
+  "500 FOLDER_DEAC_AUTOFIX_ALL",
+  "FOLDER_DEAC_AUTOFIX_ALL",
+  "Telegram is having internal problems. Please try again later",
+  GroupcallAddParticipantsFailed,
+  "500 GROUPCALL_ADD_PARTICIPANTS_FAILED",
+  "GROUPCALL_ADD_PARTICIPANTS_FAILED",
+  "Failure while adding voice chat member due to Telegram having internal problems. Please try again later",
+  GroupedIdOccupyFailed,
+  "500 GROUPED_ID_OCCUPY_FAILED",
+  "GROUPED_ID_OCCUPY_FAILED",
+  "Telegram is having internal problems. Please try again later",
+  HistoryGetFailed,
+  "500 HISTORY_GET_FAILED",
+  "HISTORY_GET_FAILED",
+  "The chat history couldn't be retrieved due to Telegram having internal problems. Please try again later",
+  ImageEngineDown,
+  "500 IMAGE_ENGINE_DOWN",
+  "IMAGE_ENGINE_DOWN",
+  "Image engine down due to Telegram having internal problems. Please try again later",
+  InterdcCallError,
+  "500 INTERDC_X_CALL_ERROR",
+  "INTERDC_X_CALL_ERROR",
+  "An error occurred while Telegram was intercommunicating with DC{value}. Please try again later",
+  InterdcCallRichError,
+  "500 INTERDC_X_CALL_RICH_ERROR",
+  "INTERDC_X_CALL_RICH_ERROR",
+  "A rich error occurred while Telegram was intercommunicating with DC{value}. Please try again later",
+  MemberFetchFailed,
+  "500 MEMBER_FETCH_FAILED",
+  "MEMBER_FETCH_FAILED",
+  "Telegram is having internal problems. Please try again later",
+  MemberNoLocation,
+  "500 MEMBER_NO_LOCATION",
+  "MEMBER_NO_LOCATION",
+  "Couldn't find the member's location due to Telegram having internal problems. Please try again later",
+  MemberOccupyPrimaryLocFailed,
+  "500 MEMBER_OCCUPY_PRIMARY_LOC_FAILED",
+  "MEMBER_OCCUPY_PRIMARY_LOC_FAILED",
+  "Telegram is having internal problems. Please try again later",
+  MemberOccupyUsernameFailed,
+  "500 MEMBER_OCCUPY_USERNAME_FAILED",
+  "MEMBER_OCCUPY_USERNAME_FAILED",
+  "Failure to occupy member username due to Telegram having internal problems. Please try again later",
+  MsgidDecreaseRetry,
+  "500 MSGID_DECREASE_RETRY",
+  "MSGID_DECREASE_RETRY",
+  "Telegram is having internal problems. Please try again later",
+  MsgRangeUnsync,
+  "500 MSG_RANGE_UNSYNC",
+  "MSG_RANGE_UNSYNC",
+  "Message range unsynchronized due to Telegram having internal problems. Please try again later",
+  MtSendQueueTooLong,
+  "500 MT_SEND_QUEUE_TOO_LONG",
+  "MT_SEND_QUEUE_TOO_LONG",
+  "The MTProto send queue has grown too much due to Telegram having internal problems. Please try again later",
+  NeedChatInvalid,
+  "500 NEED_CHAT_INVALID",
+  "NEED_CHAT_INVALID",
+  "The provided chat is invalid",
+  NeedMemberInvalid,
+  "500 NEED_MEMBER_INVALID",
+  "NEED_MEMBER_INVALID",
+  "The provided member is invalid or does not exist",
+  NoWorkersRunning,
+  "500 No workers running",
+  "No workers running",
+  "The Telegram server is restarting its workers. Try again later.",
+  ParticipantCallFailed,
+  "500 PARTICIPANT_CALL_FAILED",
+  "PARTICIPANT_CALL_FAILED",
+  "Failure while making call due to Telegram having internal problems. Please try again later",
+  PersistentTimestampOutdated,
+  "500 PERSISTENT_TIMESTAMP_OUTDATED",
+  "PERSISTENT_TIMESTAMP_OUTDATED",
+  "The persistent timestamp is outdated due to Telegram having internal problems. Please try again later",
+  PhotoCreateFailed,
+  "500 PHOTO_CREATE_FAILED",
+  "PHOTO_CREATE_FAILED",
+  "The creation of the photo failed due to Telegram having internal problems. Please try again later",
+  PostponedTimeout,
+  "500 POSTPONED_TIMEOUT",
+  "POSTPONED_TIMEOUT",
+  "Telegram is having internal problems. Please try again later",
+  PtsChangeEmpty,
+  "500 PTS_CHANGE_EMPTY",
+  "PTS_CHANGE_EMPTY",
+  "No PTS change",
+  RandomIdDuplicate,
+  "500 RANDOM_ID_DUPLICATE",
+  "RANDOM_ID_DUPLICATE",
+  "You provided a random ID that was already used",
+  RegIdGenerateFailed,
+  "500 REG_ID_GENERATE_FAILED",
+  "REG_ID_GENERATE_FAILED",
+  "The registration id failed to generate due to Telegram having internal problems. Please try again later",
+  RpcCallFail,
+  "500 RPC_CALL_FAIL",
+  "RPC_CALL_FAIL",
+  "Telegram is having internal problems. Please try again later",
+  RpcConnectFailed,
+  "500 RPC_CONNECT_FAILED",
+  "RPC_CONNECT_FAILED",
+  "Telegram is having internal problems. Please try again later",
+  RpcMcgetFail,
+  "500 RPC_MCGET_FAIL",
+  "RPC_MCGET_FAIL",
+  "Telegram is having internal problems. Please try again later",
+  SignInFailed,
+  "500 SIGN_IN_FAILED",
+  "SIGN_IN_FAILED",
+  "Failure while signing in due to Telegram having internal problems. Please try again later",
+  StorageCheckFailed,
+  "500 STORAGE_CHECK_FAILED",
+  "STORAGE_CHECK_FAILED",
+  "Server storage check failed due to Telegram having internal problems. Please try again later",
+  StoreInvalidScalarType,
+  "500 STORE_INVALID_SCALAR_TYPE",
+  "STORE_INVALID_SCALAR_TYPE",
+  "Telegram is having internal problems. Please try again later",
+  Timeout500,
+  "500 TIMEOUT",
+  "TIMEOUT",
+  "A timeout occurred while fetching data from the worker",
+  UnknownMethod,
+  "500 UNKNOWN_METHOD",
+  "UNKNOWN_METHOD",
+  "The method you tried to call cannot be called on non-CDN DCs",
+  UploadNoVolume,
+  "500 UPLOAD_NO_VOLUME",
+  "UPLOAD_NO_VOLUME",
+  "Telegram is having internal problems. Please try again later",
+  VolumeLocNotFound500,
+  "500 VOLUME_LOC_NOT_FOUND",
+  "VOLUME_LOC_NOT_FOUND",
+  "Telegram is having internal problems. Please try again later",
+  WorkerBusyTooLongRetry,
+  "500 WORKER_BUSY_TOO_LONG_RETRY",
+  "WORKER_BUSY_TOO_LONG_RETRY",
+  "Server workers are too busy right now due to Telegram having internal problems. Please try again later",
+  WpIdGenerateFailed,
+  "500 WP_ID_GENERATE_FAILED",
+  "WP_ID_GENERATE_FAILED",
+  "Telegram is having internal problems. Please try again later",
+  FileWriteFailed,
+  "500 FILE_WRITE_FAILED",
+  "FILE_WRITE_FAILED",
+  "Telegram is having internal problems. Please try again later",
+  ChatFromCallChanged,
+  "500 CHAT_FROM_CALL_CHANGED",
+  "CHAT_FROM_CALL_CHANGED",
+  "",
+  AuthKeyUnsynchronized,
+  "500 AUTH_KEY_UNSYNCHRONIZED",
+  "AUTH_KEY_UNSYNCHRONIZED",
+  "Internal error, please repeat the method call.",
+  AuthRestartX,
+  "500 AUTH_RESTART_X",
+  "AUTH_RESTART_X",
+  "Internal error (debug info {value}), please repeat the method call.",
+  CdnUploadTimeout,
+  "500 CDN_UPLOAD_TIMEOUT",
+  "CDN_UPLOAD_TIMEOUT",
+  "A server-side timeout occurred while reuploading the file to the CDN DC.",
+  ChatInvalid500,
+  "500 CHAT_INVALID",
+  "CHAT_INVALID",
+  "Invalid chat.",
+  ChpBadEvent,
+  "500 CHP_BAD_EVENT",
+  "CHP_BAD_EVENT",
+  "Bad event.",
+  MsgWaitFailed500,
+  "500 MSG_WAIT_FAILED",
+  "MSG_WAIT_FAILED",
+  "A waiting call returned an error.",
+  RpcSendFail,
+  "500 RPC_SEND_FAIL",
+  "RPC_SEND_FAIL",
+  "Telegram is having internal problems. Please try again later.",
+  SendMediaInvalid,
+  "500 SEND_MEDIA_INVALID",
+  "SEND_MEDIA_INVALID",
+  "The specified media is invalid.",
+  StorageChooseVolumeFailed,
+  "500 STORAGE_CHOOSE_VOLUME_FAILED",
+  "STORAGE_CHOOSE_VOLUME_FAILED",
+  "Storage choose volume failed due to Telegram having internal problems. Please try again later.",
+  TranslateReqFailed,
+  "500 TRANSLATE_REQ_FAILED",
+  "TRANSLATE_REQ_FAILED",
+  "Translation failed, please try again later.",
+  ApiCallError503,
+  "503 ApiCallError",
+  "ApiCallError",
+  "Telegram is having internal problems. Please try again later.",
+  Timeout503,
+  "503 Timeout",
+  "Timeout",
+  "Telegram is having internal problems. Please try again later.",
+  Timedout,
+  "503 Timedout",
+  "Timedout",
+  "Telegram is having internal problems. Please try again later.",
+];
+for (let i = 0; i < known.length; i += 4) {
+  const cls = known[i];
+  const statics = cls;
+  statics.ID = known[i + 2];
+  statics.DESCRIPTION = known[i + 3];
+  rpcErrorClasses.set(known[i + 1], cls);
+}
 /** The base class of each known error code. */
 export const rpcCodeClasses = new Map([
   [303, SeeOther],

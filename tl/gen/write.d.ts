@@ -3,8 +3,9 @@
  *
  * @module
  */
-import type { TlWriter } from "../writer.ts";
-/** Writer of each constructor and function (with its id), by TL name. */
-export declare const writers: Map<string, (w: TlWriter, o: unknown) => void>;
-/** Constructor id of each constructor and function, by TL name. */
-export declare const ids: Map<string, number>;
+import type { WriterGroup } from "../dispatch.ts";
+/** The writers of every constructor and function (with its id; and of the service objects) in
+ * groups by `writerGroupOf(name)`, installed on first use by tl/dispatch.ts. */
+export declare const writerGroups: WriterGroup[];
+/** Constructor id of each constructor and function, by TL name (built on first use). */
+export declare const ids: ReadonlyMap<string, number>;
