@@ -516,7 +516,9 @@ const markdown = table(
   `interleaved (in-process spread: irenogram ${spread(cold.irenogram)}, mtcute ` +
   `${spread(cold.mtcute)}, GramJS ${spread(cold.gramjs)} ms). A process of this runtime that ` +
   `imports nothing and exits takes ${f(m(emptyWall))} ms (median, same runs): the floor of every ` +
-  "whole-process figure.\n\n" +
+  "whole-process figure. On Deno every child (the empty one too) reads its arguments and exits " +
+  "through Deno's own API, not node:process, whose first use starts Deno's Node compatibility " +
+  "layer (15–20 ms) in any process.\n\n" +
   `sendMessage and pushed messages: the TestServer runs in its own process, so its work is in no ` +
   `library's CPU figure; CPU = this process's CPU time (user + system) over the measured work, ` +
   `the other libraries idle meanwhile. Medians of ${ROUNDS} interleaved rounds; a ratio is the ` +
@@ -550,12 +552,16 @@ const markdown = table(
   "readers and writers (~1.3 MB of JavaScript, shipped as .js so that Deno takes them from its " +
   "code cache) and the ~900 RPC error classes, then ~100 small modules. Open + connect: " +
   "irenogram takes the lock file, judges the session file on a read-only connection (an " +
-  "`immutable` one on native SQLite; the integrity check only for small or unclean files), " +
-  "opens it, compiles the WASM core (~120 KB) and connects; nothing waits for a round trip " +
+  "`immutable` one on node:sqlite and bun:sqlite, an in-memory copy of the file's bytes on " +
+  "better-sqlite3; the integrity check only for small or unclean files), opens it, compiles " +
+  "the WASM core (~120 KB) and connects (on Deno without loading Node compatibility: files " +
+  "through Deno's own API, node:sqlite by dynamic import; node:crypto comes 300 ms after the " +
+  "start on Deno and Bun); nothing waits for a round trip " +
   "(initConnection rides on getMe, help.getConfig is not asked when the DC's address is known). " +
   "mtcute opens native SQLite and also sends initConnection with its first request; GramJS lists " +
   "and stats its session folder (one file per peer) and waits for initConnection. getMe: one " +
-  "round trip each (irenogram's carries initConnection). Stopping is in every in-process " +
+  "round trip each (irenogram's carries initConnection; the user it returns is read from " +
+  "the session, not written again when stored unchanged within the hour). Stopping is in every in-process " +
   "figure.\n";
 console.log(`client on ${runtimeName()}\n${markdown}`);
 // BENCH_SENDS=0 (a cold-start-only run while investigating) leaves bench/README.md alone.

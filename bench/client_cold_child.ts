@@ -4,14 +4,25 @@
 // and the time at each step (imported; started: session open and connected; answered), and for
 // irenogram the SQLite driver that ran. LIBRARY "none" imports nothing and exits: the runtime's
 // own start and exit, the floor of every whole-process figure.
-import process from "node:process";
+//
+// On Deno the arguments, environment and exit go through Deno's own API, for every library and
+// the empty child alike: node:process would start Deno's Node compatibility layer (~15 ms) in
+// every child, whether the library needs it or not.
 
 const t0 = performance.now();
 const phases: Record<string, number> = {};
 const mark = (name: string) => void (phases[name] = Math.round(performance.now() - t0));
-const lib = process.argv[2];
-const target = JSON.parse(process.env.BENCH_TARGET ?? "null");
-const workdir = process.env.BENCH_WORKDIR!;
+interface DenoBits {
+  args: string[];
+  env: { get(name: string): string | undefined };
+  exit(code: number): never;
+}
+const deno = (globalThis as { Deno?: DenoBits }).Deno;
+const nodeProcess = deno ? undefined : (await import("node:process")).default;
+const lib = deno ? deno.args[0] : nodeProcess!.argv[2];
+const env = (name: string) => deno ? deno.env.get(name) : nodeProcess!.env[name];
+const target = JSON.parse(env("BENCH_TARGET") ?? "null");
+const workdir = env("BENCH_WORKDIR")!;
 let id: unknown;
 let driver: string | undefined;
 if (lib === "none") {
@@ -44,7 +55,7 @@ if (lib === "none") {
 } else {
   const { gramjsClient, gramjsStoreSession } = await import("./client_gramjs.ts");
   mark("imported");
-  process.chdir(workdir); // StoreSession's folder is relative to the working directory
+  (await import("node:process")).default.chdir(workdir); // StoreSession's folder is relative to the working directory
   const c = gramjsClient(target, gramjsStoreSession("gramjs_session"));
   await c.connect();
   mark("started");
@@ -54,4 +65,5 @@ if (lib === "none") {
 }
 const ms = performance.now() - t0;
 console.log(JSON.stringify({ ms, id: String(id), driver, ...phases }));
-process.exit(0);
+if (deno) deno.exit(0);
+else nodeProcess!.exit(0);

@@ -11,6 +11,9 @@ import type { PeerRecord, PeerType, Storage } from "../storage/storage.ts";
 /** How long (s) an unchanged peer is not written again (well within the 8-hour username rule). */
 const REWRITE_AFTER = 60 * 60;
 
+/** Results with at most this many peers not written by this process read them first (save). */
+const READ_FIRST_MAX = 8;
+
 /** Channel and supergroup ids are marked as −(1e12 + id) (Bot API form). */
 const CHANNEL_OFFSET = 1_000_000_000_000;
 
@@ -277,6 +280,10 @@ const sameRecord = (a: PeerRecord, b: PeerRecord) =>
   a.accessHash === b.accessHash && a.type === b.type && a.phoneNumber === b.phoneNumber &&
   a.usernames.length === b.usernames.length && a.usernames.every((u, i) => u === b.usernames[i]);
 
+/** Whether `record` is `known` unchanged, `known` written less than {@link REWRITE_AFTER} before. */
+const fresh = (known: PeerRecord, record: PeerRecord) =>
+  sameRecord(known, record) && record.lastUpdateOn - known.lastUpdateOn < REWRITE_AFTER;
+
 /**
  * Writes the peers of results to a storage, skipping those written unchanged in the last hour
  * (the update stream repeats the same users over and over).
@@ -299,6 +306,12 @@ export class PeerSaver {
     if (this.#allWritten(result)) return;
     const found = peersIn(result);
     if (found.length === 0) return;
+    let unwritten = 0;
+    for (const f of found) if (!this.#written.has(f.record.id)) unwritten++;
+    // A few peers this process has not written (the first results after a start, getMe's own
+    // user among them): reading them costs less than a write transaction, and after a restart
+    // they are mostly stored unchanged.
+    if (unwritten > 0 && unwritten <= READ_FIRST_MAX) return this.#saveReading(found, true);
     const records: PeerRecord[] = [];
     for (const f of found) {
       const known = this.#written.get(f.record.id);
@@ -337,18 +350,36 @@ export class PeerSaver {
     return true;
   }
 
-  /** {@link save} when some peer's stored record has to be read first. */
-  async #saveReading(found: FoundPeer[]): Promise<void> {
+  /**
+   * {@link save} when some peer's stored record has to be read first: a min constructor's (or
+   * one's without an access hash), and with `readAll` every peer not written by this process,
+   * which is not written again when it is stored unchanged within {@link REWRITE_AFTER}.
+   */
+  async #saveReading(found: FoundPeer[], readAll = false): Promise<void> {
     const records: PeerRecord[] = [];
     for (const f of found) {
       const known = this.#written.get(f.record.id);
-      let record: PeerRecord | undefined;
-      if (f.min || f.noHash) {
-        record = mergePeer(f, known ?? await this.#storage.getPeerById(f.record.id));
-      } else record = f.record;
+      const merged = f.min || f.noHash;
+      let stored: PeerRecord | undefined;
+      if (known === undefined && merged) stored = await this.#storage.getPeerById(f.record.id);
+      else if (known === undefined && readAll) stored = await this.#readQuietly(f.record.id);
+      const record = merged ? mergePeer(f, known ?? stored) : f.record;
+      if (record !== undefined && stored !== undefined && fresh(stored, record)) {
+        this.#remember([stored]);
+        continue;
+      }
       this.#consider(record, known, records);
     }
     await this.#write(records);
+  }
+
+  /** The stored record of `id`; `undefined` also when reading fails (it is written then). */
+  async #readQuietly(id: number): Promise<PeerRecord | undefined> {
+    try {
+      return await this.#storage.getPeerById(id);
+    } catch {
+      return undefined;
+    }
   }
 
   /** Adds `record` to `records` unless it was written unchanged in the last hour. */
@@ -357,23 +388,19 @@ export class PeerSaver {
     known: PeerRecord | undefined,
     records: PeerRecord[],
   ): void {
-    if (record === undefined) return;
-    if (
-      known && sameRecord(known, record) &&
-      record.lastUpdateOn - known.lastUpdateOn < REWRITE_AFTER
-    ) {
-      return;
-    }
+    if (record === undefined || (known && fresh(known, record))) return;
     records.push(record);
+  }
+
+  #remember(records: PeerRecord[]): void {
+    if (this.#written.size > this.#limit) this.#written.clear();
+    for (const r of records) this.#written.set(r.id, r);
   }
 
   #write(records: PeerRecord[]): void | Promise<void> {
     if (records.length === 0) return;
     // Remembered once written (a failed write is tried again with the next result).
-    return this.#storage.updatePeers(records).then(() => {
-      if (this.#written.size > this.#limit) this.#written.clear();
-      for (const r of records) this.#written.set(r.id, r);
-    });
+    return this.#storage.updatePeers(records).then(() => this.#remember(records));
   }
 
   /** Forgets what was written (after another process may have changed the store). */

@@ -236,16 +236,18 @@ test("peers: a result whose peers were all written unchanged needs no storage ca
     chats: [channel({ id: 7n, accessHash: 4n })],
   };
   await saver.save(batch);
-  assert.deepEqual(calls, ["read", "write"]);
+  // Few peers this process has not written: each is read first (stored unchanged: no write).
+  assert.deepEqual(calls, ["read", "read", "read", "write"]);
+  calls.length = 0;
   // The update stream repeats them: nothing to wait for (the batch is applied at once).
   assert.equal(saver.save(batch), undefined);
-  assert.deepEqual(calls, ["read", "write"]);
+  assert.deepEqual(calls, []);
   // A change is written (and waited for).
   const changed = { ...batch, users: [user({ id: 5n, accessHash: 1n, username: "moved" })] };
   const saving = saver.save(changed);
   assert.ok(saving instanceof Promise);
   await saving;
-  assert.deepEqual(calls, ["read", "write", "write"]);
+  assert.deepEqual(calls, ["write"]);
   assert.equal((await storage.getPeerByUsername("moved"))?.id, 5);
   // A min constructor never overwrites the full access hash it was merged into.
   await saver.save([user({ id: 5n, accessHash: 99n, min: true, username: "moved" })]);
@@ -347,4 +349,46 @@ test("peers: unchangedPeer (no record built) agrees with building the record and
     if (expected) same++;
   }
   assert.ok(same > 1000, `too few unchanged cases (${same}) to test the fast answer`);
+});
+
+test("peers: after a restart, peers stored unchanged within the hour are read, not written again", async () => {
+  const storage = new MemoryStorage();
+  await storage.open();
+  const now = Math.floor(Date.now() / 1000);
+  const stored = (id: number, accessHash: bigint, age: number): PeerRecord => ({
+    id,
+    accessHash,
+    type: "user",
+    usernames: [`u${id}`],
+    phoneNumber: null,
+    lastUpdateOn: now - age,
+  });
+  // What the previous run wrote: 1 and 2 recently, 3 long ago.
+  await storage.updatePeers([stored(1, 10n, 60), stored(2, 20n, 60), stored(3, 30n, 7200)]);
+  const writes: number[][] = [];
+  const update = storage.updatePeers.bind(storage);
+  storage.updatePeers = (peers) => (writes.push(peers.map((p) => p.id)), update(peers));
+  const saver = new PeerSaver(storage); // a fresh process: nothing written by it yet
+  const u = (id: number, hash: bigint, username = `u${id}`) =>
+    user({ id: BigInt(id), accessHash: hash, username });
+  // getMe's answer after a restart: the user is stored unchanged, so nothing is written.
+  await saver.save([u(1, 10n)]);
+  assert.equal(writes.length, 0);
+  // Changed (a new username), stored over an hour ago, or never stored: written.
+  await saver.save([u(1, 10n), u(2, 20n, "renamed"), u(3, 30n), u(4, 40n)]);
+  assert.deepEqual(writes, [[2, 3, 4]]);
+  assert.equal((await storage.getPeerByUsername("renamed"))?.id, 2);
+  assert.ok((await storage.getPeerById(3))!.lastUpdateOn >= now);
+  // A result with more unwritten peers than are worth reading is written as it is.
+  await saver.save(Array.from({ length: 20 }, (_, i) => u(100 + i, 1n)));
+  assert.deepEqual(writes.map((w) => w.length), [3, 20]);
+});
+
+test("peers: a stored peer that cannot be read is written rather than failing the result", async () => {
+  const storage = new MemoryStorage();
+  await storage.open();
+  storage.getPeerById = () => Promise.reject(new Error("unreadable row"));
+  const saver = new PeerSaver(storage);
+  await saver.save([user({ id: 9n, accessHash: 5n, username: "nine" })]);
+  assert.equal((await storage.getPeerByUsername("nine"))?.id, 9);
 });

@@ -10,19 +10,23 @@ import { nodeModule } from "../runtime/runtime.ts";
 import { ClientError } from "./errors.ts";
 import type { Input } from "./options.ts";
 
-// Node built-ins through runtime/ (a stand-in in a browser, where no terminal exists).
-const process = nodeModule<typeof processModule>("node:process");
+// Node built-ins through runtime/ (a stand-in in a browser, where no terminal exists), taken when
+// a question may be asked: loading a start that asks nothing pays nothing (on Deno the first
+// node: module costs ~15 ms).
+const proc = () => nodeModule<typeof processModule>("node:process");
 // node:readline only when a question is asked (loading it costs start-up time on Deno).
 const createInterface = (options: Readline.ReadLineOptions): Readline.Interface =>
   nodeModule<typeof Readline>("node:readline").createInterface(options);
 
 /** Whether questions can be asked (stdin and stdout are terminals). */
 export function canPrompt(): boolean {
+  const process = proc();
   return process.stdin.isTTY === true && process.stdout.isTTY === true;
 }
 
 /** Asks `question` on the terminal; `hidden` does not echo what is typed (passwords). */
 export function ask(question: string, hidden = false): Promise<string> {
+  const process = proc();
   return new Promise((resolve, reject) => {
     const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
     if (hidden) {

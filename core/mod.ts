@@ -60,7 +60,7 @@ export async function initCore(): Promise<void> {
 
 /**
  * What a starting client awaits: the WebAssembly core, and node:crypto too where
- * {@link NATIVE_AT_START} says so. Elsewhere (Deno) call {@link loadNativeLater} afterwards;
+ * {@link NATIVE_AT_START} says so (Node). Elsewhere (Deno, Bun) call {@link loadNativeLater} afterwards;
  * results are identical on either path, only speed differs.
  */
 export async function initCoreForStart(): Promise<void> {

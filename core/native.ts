@@ -101,12 +101,13 @@ export function loadNative(): Promise<void> {
 
 /**
  * Whether a client waits for node:crypto when it starts ({@link loadNative}) rather than loading
- * it shortly after ({@link loadNativeLater}). Not on Deno: there node:crypto is often the first
- * `node:` module with real work a program loads (15–20 ms of Node-compatibility start-up, 2–7 ms
- * after another), while its gains there (CTR, SHA, IGE, modPow) show on long payloads only, which
- * the WebAssembly core serves correctly meanwhile.
+ * it shortly after ({@link loadNativeLater}). Only on Node, where node:crypto is part of the
+ * start-up snapshot (under 1 ms). On Deno it is often the first `node:` module with real work a
+ * program loads (15–20 ms of Node-compatibility start-up, 2–7 ms after another); on Bun it loads
+ * Bun's Node stream modules with it (~5 ms of CPU at a cold start). Its gains there (CTR, SHA, IGE,
+ * modPow) show on long payloads only, which the WebAssembly core serves correctly meanwhile.
  */
-export const NATIVE_AT_START: boolean = RUNTIME !== "deno";
+export const NATIVE_AT_START: boolean = RUNTIME === "node";
 
 /** How long after a start {@link loadNativeLater} loads node:crypto: past a typical first request. */
 export const NATIVE_LATER_MS = 300;

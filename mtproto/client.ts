@@ -185,7 +185,7 @@ export class MtprotoClient {
   async connect(mainDcId: number): Promise<void> {
     if (this.#closed) throw new MtprotoError("MTPROTO_CLOSED", "the client was closed");
     await initCoreForStart();
-    // Where node:crypto is not worth waiting for at start (Deno), it comes in shortly after.
+    // Where node:crypto is not worth waiting for at start (Deno, Bun), it comes in shortly after.
     if (!NATIVE_AT_START && this.#cancelNativeLoad === undefined) {
       this.#cancelNativeLoad = loadNativeLater();
     }

@@ -15,34 +15,12 @@
  *
  * @module
  */
-import type * as Fs from "node:fs";
-import type * as Os from "node:os";
-import type * as Timers from "node:timers";
-import type * as Path from "node:path";
-import type processModule from "node:process";
-import { nodeModule } from "../runtime/runtime.ts";
+import { files } from "../runtime/files.ts";
+import { hostName, isProcessAlive, onProcessExit, processId, unrefTimer } from "../runtime/host.ts";
+import { basename, dirname, join, resolve } from "../runtime/path.ts";
+import { fillRandom } from "../runtime/random.ts";
+import { toHex } from "../encoding/bytes.ts";
 import { SessionLockedError, StorageError } from "./errors.ts";
-
-// Node built-ins, resolved when this module loads (a stand-in that throws when used in a
-// browser: this engine then fails on open, not the import of the library).
-const {
-  closeSync,
-  constants,
-  fstatSync,
-  openSync,
-  readFileSync,
-  readlinkSync,
-  realpathSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  utimesSync,
-  writeSync,
-} = nodeModule<typeof Fs>("node:fs");
-const { hostname } = nodeModule<typeof Os>("node:os");
-const { clearInterval, setInterval } = nodeModule<typeof Timers>("node:timers");
-const { basename, dirname, join, resolve } = nodeModule<typeof Path>("node:path");
-const process = nodeModule<typeof processModule>("node:process");
 
 interface Owner {
   pid: number;
@@ -62,7 +40,7 @@ export const FOREIGN_STALE_MS = 90_000;
 /** This process's pid namespace (Linux), or undefined where there is none. */
 function pidNamespace(): string | undefined {
   try {
-    return readlinkSync("/proc/self/ns/pid");
+    return files.readLink("/proc/self/ns/pid");
   } catch {
     return undefined;
   }
@@ -70,7 +48,7 @@ function pidNamespace(): string | undefined {
 
 /** Whether `other`'s pid can be checked with kill() from this process. */
 function checkableHere(other: Owner): boolean {
-  if (other.host !== hostname()) return false;
+  if (other.host !== hostName()) return false;
   const ns = PID_NAMESPACE;
   return other.pidns === undefined || ns === undefined || other.pidns === ns;
 }
@@ -78,7 +56,7 @@ function checkableHere(other: Owner): boolean {
 /** This boot's id (Linux), or undefined where there is none. */
 function bootId(): string | undefined {
   try {
-    return readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim() || undefined;
+    return files.readText("/proc/sys/kernel/random/boot_id").trim() || undefined;
   } catch {
     return undefined;
   }
@@ -101,19 +79,9 @@ let exitHookInstalled = false;
 /** A lock file written but not yet filled in is given this long before it counts as stale. */
 const HALF_WRITTEN_GRACE_MS = 10_000;
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: the process exists but belongs to someone else.
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 function readOwner(path: string): Owner | null {
   try {
-    return parseOwner(readFileSync(path, "utf8"));
+    return parseOwner(files.readText(path));
   } catch {
     return null;
   }
@@ -141,29 +109,14 @@ interface Version {
 
 /** The lock file's current version, read through one descriptor; null when there is none. */
 function readVersion(path: string): Version | null {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY);
-  } catch {
-    return null;
-  }
-  try {
-    const ino = fstatSync(fd).ino;
-    let owner: Owner | null = null;
-    try {
-      owner = parseOwner(readFileSync(fd, "utf8"));
-    } catch {
-      // unreadable: judged by age
-    }
-    return { ino, owner };
-  } finally {
-    closeSync(fd);
-  }
+  const seen = files.readVersion(path);
+  // Unreadable: judged by age.
+  return seen && { ino: seen.ino, owner: seen.text === null ? null : parseOwner(seen.text) };
 }
 
 function unlinkQuietly(path: string): void {
   try {
-    unlinkSync(path);
+    files.remove(path);
   } catch {
     // already gone
   }
@@ -177,18 +130,18 @@ function realPath(file: string): string {
   let path = resolve(file);
   for (let hops = 0; hops < 32; hops++) {
     try {
-      return realpathSync(path);
+      return files.realPath(path);
     } catch {
       // A link to a file not created yet: the file will be created where it points.
       try {
-        path = resolve(dirname(path), readlinkSync(path));
+        path = resolve(dirname(path), files.readLink(path));
       } catch {
         break;
       }
     }
   }
   try {
-    return join(realpathSync(dirname(path)), basename(path));
+    return join(files.realPath(dirname(path)), basename(path));
   } catch {
     return path; // no folder either: creating the lock file reports it
   }
@@ -210,14 +163,14 @@ export class FileLock {
     this.#owner = owner;
     this.#heartbeat = setInterval(() => this.#touch(), heartbeatMs);
     // The heartbeat alone never keeps a process running.
-    this.#heartbeat.unref();
+    unrefTimer(this.#heartbeat);
   }
 
   #touch(): void {
     try {
       if (readOwner(this.lockPath)?.token !== this.#owner.token) return;
       const now = new Date();
-      utimesSync(this.lockPath, now, now);
+      files.touch(this.lockPath, now);
     } catch {
       // A missed beat only brings the foreign-stale deadline nearer.
     }
@@ -234,9 +187,9 @@ export class FileLock {
     }
     const lockPath = path + ".lock";
     const owner: Owner = {
-      pid: process.pid,
-      host: hostname(),
-      token: crypto.randomUUID(),
+      pid: processId(),
+      host: hostName(),
+      token: toHex(fillRandom(new Uint8Array(16))),
       boot: BOOT_ID,
       pidns: PID_NAMESPACE,
     };
@@ -268,35 +221,21 @@ export class FileLock {
 
   /** Creates `path` holding `owner`, unless it exists (false). */
   static #tryCreate(path: string, owner: Owner): boolean {
-    let fd: number;
     try {
-      fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+      // A write that fails (a disk full) leaves no empty lock behind to keep every opener out.
+      return files.createExclusive(path, JSON.stringify(owner), 0o600);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "EEXIST") return false;
       throw new StorageError(`cannot create the lock file ${path}`, {
         cause: e,
         code: "STORAGE_IO",
       });
     }
-    try {
-      writeSync(fd, JSON.stringify(owner));
-    } catch (e) {
-      // A disk full: leave no empty lock behind to keep every opener out.
-      closeSync(fd);
-      unlinkSync(path);
-      throw new StorageError(`cannot write the lock file ${path}`, {
-        cause: e,
-        code: "STORAGE_IO",
-      });
-    }
-    closeSync(fd);
-    return true;
   }
 
   static #isStale(lockPath: string, other: Owner | null): boolean {
     const untouchedFor = (): number => {
       try {
-        return Date.now() - statSync(lockPath).mtimeMs;
+        return Date.now() - (files.info(lockPath)?.mtimeMs ?? -Infinity);
       } catch {
         return Infinity; // gone meanwhile: try again
       }
@@ -305,11 +244,11 @@ export class FileLock {
     // Another host's or container's process cannot be checked from here: its heartbeat tells.
     if (!checkableHere(other)) return untouchedFor() > FOREIGN_STALE_MS;
     // Our own pid but not in `held`: left by an earlier process that had this pid.
-    if (other.pid === process.pid) return true;
+    if (other.pid === processId()) return true;
     // Left before a reboot (after a power loss, say): its pid may belong to anyone now.
     const boot = BOOT_ID;
     if (typeof other.boot === "string" && boot !== undefined && other.boot !== boot) return true;
-    return !isAlive(other.pid);
+    return !isProcessAlive(other.pid);
   }
 
   /**
@@ -334,7 +273,7 @@ export class FileLock {
       const fresh = `${path}.${owner.token}.new`;
       if (!FileLock.#tryCreate(fresh, owner)) return false;
       try {
-        renameSync(fresh, path);
+        files.rename(fresh, path);
       } catch (e) {
         unlinkQuietly(fresh);
         throw new StorageError(`cannot replace the stale lock file ${path}`, {
@@ -356,7 +295,7 @@ export class FileLock {
     held.delete(this.path);
     if (readOwner(this.lockPath)?.token === this.#owner.token) {
       try {
-        unlinkSync(this.lockPath);
+        files.remove(this.lockPath);
       } catch {
         // already gone
       }
@@ -368,7 +307,7 @@ function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   // A normal exit without close() should not leave a lock behind (a crash is handled as stale).
-  process.on("exit", () => {
+  onProcessExit(() => {
     for (const lock of [...held.values()]) lock.release();
   });
 }

@@ -7,10 +7,11 @@
 import type * as Fs from "node:fs";
 import { nodeModule } from "../runtime/runtime.ts";
 
-const { closeSync, constants, fsyncSync, openSync } = nodeModule<typeof Fs>("node:fs");
-
 /** Makes the folder's entries (a file created or removed in it) durable. */
 export function fsyncDirectory(dir: string): void {
+  // Taken when used (after a file was created or removed), not on load: on Deno the first node:
+  // module costs ~15 ms, which a start that creates nothing need not pay.
+  const { closeSync, constants, fsyncSync, openSync } = nodeModule<typeof Fs>("node:fs");
   const fd = openSync(dir, constants.O_RDONLY);
   try {
     fsyncSync(fd);

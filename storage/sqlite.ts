@@ -14,9 +14,8 @@
  *
  * @module
  */
-import type * as Fs from "node:fs";
-import type * as Path from "node:path";
-import { nodeModule } from "../runtime/runtime.ts";
+import { files } from "../runtime/files.ts";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "../runtime/path.ts";
 import type { Sqlite3Static } from "@sqlite.org/sqlite-wasm";
 import { SessionFileError, StorageError } from "./errors.ts";
 import type {
@@ -41,11 +40,6 @@ import { COMMON_STATE_ID, SQL } from "./sqlite_schema.ts";
 import { migrate } from "./sqlite_migrate.ts";
 import { acceptFile, refuseNonSqlite } from "./sqlite_open.ts";
 import { implausiblePeer, readSession } from "./sqlite_rows.ts";
-
-// Node built-ins, resolved when this module loads (a stand-in that throws when used in a
-// browser: this engine then fails on open, not the import of the library).
-const { mkdirSync, unlinkSync } = nodeModule<typeof Fs>("node:fs");
-const { dirname, isAbsolute, join, relative, resolve, sep } = nodeModule<typeof Path>("node:path");
 
 export { PAGE_SIZE } from "./sqlite_schema.ts";
 
@@ -191,7 +185,7 @@ export class SqliteStorage extends CheckedStorage implements Storage, ListableSt
     if (this.#createFolder) {
       try {
         // Only the owner may list a folder of session files (each file is 0600 too).
-        mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+        files.makeDirectory(dirname(this.path), 0o700);
       } catch (e) {
         throw new StorageError(`cannot create the folder of ${this.path}`, {
           cause: e,
@@ -322,9 +316,9 @@ export class SqliteStorage extends CheckedStorage implements Storage, ListableSt
       if (!wasOpen) refuseNonSqlite(this.path);
       for (const suffix of ["", "-wal", "-journal", "-shm"]) {
         try {
-          unlinkSync(lock.path + suffix);
+          files.remove(lock.path + suffix);
         } catch (e) {
-          if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+          if ((e as { code?: unknown }).code !== "ENOENT") throw e;
         }
       }
       syncDirectory(dirname(lock.path)); // gone for good, also after a power loss

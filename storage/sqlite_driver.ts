@@ -9,6 +9,7 @@
  */
 import { StorageError } from "./errors.ts";
 import { loadNativeDriver } from "./sqlite_native_driver.ts";
+import { loadNativeSqlite } from "../runtime/sqlite_native.ts";
 
 /** A value read from SQLite: integers as numbers (bigint beyond 2^53), blobs as Uint8Array. */
 export type SqlValue = null | number | bigint | string | Uint8Array;
@@ -86,6 +87,11 @@ export interface SqliteDriver {
    * read) or `"none"` (no such connection: files are judged on a copy).
    */
   readonly readOnly: "with-wal" | "file-only" | "none";
+  /**
+   * The largest file a `"readonly"` connection takes (it holds the file in memory); larger files
+   * are judged on a copy. Unset: no limit.
+   */
+  readonly readOnlyMaxBytes?: number;
   open(path: string, mode: OpenMode): SqliteConnection;
 }
 
@@ -113,6 +119,7 @@ function nativeDriver(): SqliteDriver | null {
  */
 export async function sqliteDriver(choice: SqliteDriverChoice = "auto"): Promise<SqliteDriver> {
   if (choice === "wasm") return await wasmDriver();
+  await loadNativeSqlite(); // the cheaper way where there is one (Deno), before the sync one
   const found = nativeDriver();
   if (found) return found;
   if (choice === "native") {

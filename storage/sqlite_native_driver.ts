@@ -6,14 +6,22 @@
  * 2^53, blobs as plain Uint8Array).
  *
  * Read-only connections open the file as an SQLite `immutable` URI: no lock, no `-wal`/`-shm`
- * created or read, nothing written. better-sqlite3 takes no URIs, so there files are judged on a
- * copy (`readOnly: "none"`).
+ * created or read, nothing written. better-sqlite3 takes no URIs (and its plain read-only
+ * connection creates a WAL file's `-wal` and `-shm`), so there a read-only connection is an
+ * in-memory database made from the file's bytes ({@link SNAPSHOT_MAX_BYTES} at most; larger
+ * files are judged on a copy): SQLite never opens the file itself.
  *
  * @module
  */
-import { fileUri, nativeSqlite, type NativeSqliteKind } from "../runtime/sqlite_native.ts";
+import {
+  fileUri,
+  type NativeSqlite,
+  nativeSqlite,
+  type NativeSqliteKind,
+} from "../runtime/sqlite_native.ts";
 import type * as Fs from "node:fs";
 import { nodeBuffer, nodeModule } from "../runtime/runtime.ts";
+import { files } from "../runtime/files.ts";
 import type {
   Bindable,
   OpenMode,
@@ -79,7 +87,7 @@ interface BetterDatabase {
 // SQLite's open flags (sqlite3.h), for bun:sqlite's numeric form.
 const OPEN_READONLY = 0x1, OPEN_READWRITE = 0x2, OPEN_CREATE = 0x4, OPEN_URI = 0x40;
 
-function openBun(module: unknown, path: string, mode: OpenMode): NativeDb {
+function openBun({ module }: NativeSqlite, path: string, mode: OpenMode): NativeDb {
   const { Database } = module as {
     Database: new (name: string, flags: number) => BunDatabase;
   };
@@ -100,7 +108,7 @@ function openBun(module: unknown, path: string, mode: OpenMode): NativeDb {
   };
 }
 
-function openNode(module: unknown, path: string, mode: OpenMode): NativeDb {
+function openNode({ module }: NativeSqlite, path: string, mode: OpenMode): NativeDb {
   const { DatabaseSync } = module as {
     DatabaseSync: new (name: string, o: { readOnly?: boolean; open?: boolean }) => NodeDatabase;
   };
@@ -121,13 +129,32 @@ function openNode(module: unknown, path: string, mode: OpenMode): NativeDb {
   };
 }
 
-function openBetter(module: unknown, path: string, mode: OpenMode): NativeDb {
-  const Database = module as new (
-    name: string,
-    o: { readonly?: boolean; fileMustExist?: boolean },
+/** The largest file better-sqlite3's read-only connection reads into memory (~300,000 peers). */
+export const SNAPSHOT_MAX_BYTES = 32 << 20;
+
+/**
+ * The file's bytes as an in-memory database can open them: the file format bytes (18, 19) of a
+ * WAL file (2) say rollback journal (1), which is what the pages are without a `-wal` (an
+ * in-memory database refuses WAL); any other value is left for SQLite to judge.
+ */
+export function snapshotBytes(bytes: Uint8Array): Uint8Array {
+  if (bytes.length >= 100 && bytes[18] === 2 && bytes[19] === 2) bytes[18] = bytes[19] = 1;
+  return bytes;
+}
+
+function openBetter(found: NativeSqlite, path: string, mode: OpenMode): NativeDb {
+  const Database = found.module as new (
+    name: string | Uint8Array,
+    o: { readonly?: boolean; fileMustExist?: boolean; nativeBinding?: unknown },
   ) => BetterDatabase;
-  if (mode === "readonly") throw new Error("better-sqlite3 has no read-only URI connections");
-  const db = new Database(path, { fileMustExist: mode === "readwrite" });
+  const nativeBinding = found.binding; // undefined: the package finds its addon itself
+  const db = mode === "readonly"
+    // A Buffer (what better-sqlite3 takes to deserialize), read anew: a private copy.
+    ? new Database(snapshotBytes(nodeModule<typeof Fs>("node:fs").readFileSync(path)), {
+      readonly: true,
+      nativeBinding,
+    })
+    : new Database(path, { fileMustExist: mode === "readwrite", nativeBinding });
   return {
     exec: (sql) => void db.exec(sql),
     prepare(sql) {
@@ -152,10 +179,13 @@ function openBetter(module: unknown, path: string, mode: OpenMode): NativeDb {
 
 /** node:sqlite creates a missing file even without a create flag; "readwrite" must not. */
 function existsFile(path: string): boolean {
-  return nodeModule<typeof Fs>("node:fs").existsSync(path);
+  return files.info(path) !== undefined;
 }
 
-const OPENERS: Record<NativeSqliteKind, (m: unknown, p: string, mode: OpenMode) => NativeDb> = {
+const OPENERS: Record<
+  NativeSqliteKind,
+  (found: NativeSqlite, p: string, mode: OpenMode) => NativeDb
+> = {
   "bun:sqlite": openBun,
   "node:sqlite": openNode,
   "better-sqlite3": openBetter,
@@ -321,7 +351,8 @@ export function loadNativeDriver(): SqliteDriver | undefined {
   const open = OPENERS[found.kind];
   return {
     name: found.kind satisfies SqliteDriverName,
-    readOnly: found.kind === "better-sqlite3" ? "none" : "file-only",
-    open: (path, mode) => new NativeConnection(open(found.module, path, mode)),
+    readOnly: "file-only",
+    readOnlyMaxBytes: found.kind === "better-sqlite3" ? SNAPSHOT_MAX_BYTES : undefined,
+    open: (path, mode) => new NativeConnection(open(found, path, mode)),
   };
 }

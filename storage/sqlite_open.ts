@@ -22,8 +22,9 @@
  */
 import type * as Fs from "node:fs";
 import type * as Os from "node:os";
-import type * as Path from "node:path";
 import { nodeModule } from "../runtime/runtime.ts";
+import { files } from "../runtime/files.ts";
+import { basename, join } from "../runtime/path.ts";
 import { SessionFileError, StorageError } from "./errors.ts";
 import {
   detectLineage,
@@ -38,22 +39,9 @@ import { createSchema } from "./sqlite_migrate.ts";
 import type { SqliteConnection as Database, SqliteDriver } from "./sqlite_driver.ts";
 import { readSession } from "./sqlite_rows.ts";
 
-// Node built-ins, resolved when this module loads (a stand-in that throws when used in a
-// browser: this engine then fails on open, not the import of the library).
-const {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  mkdtempSync,
-  openSync,
-  readSync,
-  renameSync,
-  rmSync,
-  statSync,
-  unlinkSync,
-} = nodeModule<typeof Fs>("node:fs");
-const { tmpdir } = nodeModule<typeof Os>("node:os");
-const { basename, join } = nodeModule<typeof Path>("node:path");
+// Only a copy's check (a file that cannot be judged in place) needs node:fs itself: taken then,
+// so that opening a clean file loads no node: module (on Deno the first one costs ~15 ms).
+const nodeFs = () => nodeModule<typeof Fs>("node:fs");
 
 /** Files up to this size (about 1,500 peers) get the full integrity check on every open (~3 ms). */
 export const DEEP_CHECK_MAX_BYTES = 256 * 1024;
@@ -73,30 +61,11 @@ export interface AcceptedFile {
   deepChecked: boolean;
 }
 
-function readHead(path: string, length: number): Uint8Array {
-  const head = new Uint8Array(length);
-  const fd = openSync(path, "r");
-  try {
-    let got = 0;
-    while (got < length) {
-      const n = readSync(fd, head, got, length - got, got);
-      if (n === 0) break;
-      got += n;
-    }
-    return head.subarray(0, got);
-  } finally {
-    closeSync(fd);
-  }
-}
+const readHead = (path: string, length: number): Uint8Array => files.readHead(path, length);
 
 /** Size of `path`, or -1 when it does not exist. */
 function sizeOf(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return -1;
-    throw e;
-  }
+  return files.info(path)?.size ?? -1;
 }
 
 /**
@@ -123,9 +92,9 @@ function isSqliteHeader(head: Uint8Array): boolean {
 export function refuseNonSqlite(path: string): void {
   let head: Uint8Array;
   try {
-    const st = statSync(path, { throwIfNoEntry: false });
+    const st = files.info(path);
     if (!st) return;
-    if (!st.isFile()) throw new SessionFileError(path, `${path} is not a file`);
+    if (!st.isFile) throw new SessionFileError(path, `${path} is not a file`);
     if (st.size === 0) return;
     head = readHead(path, 100);
   } catch (e) {
@@ -159,8 +128,8 @@ export function acceptFile(driver: SqliteDriver, path: string, display: string):
   let journal: { originalPages: number } | null;
   let head: Uint8Array = new Uint8Array(0);
   try {
-    const st = statSync(path, { throwIfNoEntry: false });
-    if (st && !st.isFile()) throw new SessionFileError(display, `${display} is not a file`);
+    const st = files.info(path);
+    if (st && !st.isFile) throw new SessionFileError(display, `${display} is not a file`);
     size = st ? st.size : -1;
     journal = size >= 0 ? hotJournal(path) : null;
     if (size > 0) head = readHead(path, 100);
@@ -187,7 +156,8 @@ export function acceptFile(driver: SqliteDriver, path: string, display: string):
   // A hot journal needs playing back, which only a writable connection does; a driver whose
   // read-only connections do not read a WAL (or that has none) judges a copy too.
   if (
-    journal || driver.readOnly === "none" || (unclean && driver.readOnly !== "with-wal")
+    journal || driver.readOnly === "none" || (unclean && driver.readOnly !== "with-wal") ||
+    size > (driver.readOnlyMaxBytes ?? Infinity)
   ) {
     return checkCopy(driver, path, deep, refuse);
   }
@@ -271,6 +241,8 @@ function checkCopy(
   deep: boolean,
   refuse: (why: string, cause?: unknown) => never,
 ): AcceptedFile {
+  const { copyFileSync, existsSync, mkdtempSync, rmSync } = nodeFs();
+  const { tmpdir } = nodeModule<typeof Os>("node:os");
   const dir = mkdtempSync(join(tmpdir(), "irenogram-check-"));
   let db: Database | undefined;
   try {
@@ -310,25 +282,27 @@ function create(driver: SqliteDriver, path: string, display: string): void {
   try {
     for (const leftover of [building, building + "-journal", path + "-journal", path + "-wal"]) {
       try {
-        unlinkSync(leftover);
+        files.remove(leftover);
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+        if ((e as { code?: unknown }).code !== "ENOENT") throw e;
       }
     }
     // Made here with mode 0600 (an empty file is a new database to SQLite): native SQLite would
     // create it as 0644, and its journals take the database file's mode.
-    closeSync(openSync(building, "wx", 0o600));
+    if (!files.createExclusive(building, "", 0o600)) {
+      throw Object.assign(new Error(`${building} exists`), { code: "EEXIST" });
+    }
     db = driver.open(building, "create");
     // Nothing to roll back to: the file is thrown away if this is interrupted.
     db.exec(`PRAGMA page_size=${PAGE_SIZE}; PRAGMA journal_mode=OFF; PRAGMA synchronous=FULL;`);
     createSchema(db);
     db.close();
     db = undefined;
-    renameSync(building, path);
+    files.rename(building, path);
   } catch (e) {
     try {
       db?.close();
-      unlinkSync(building);
+      files.remove(building);
     } catch {
       // the original error matters more
     }
