@@ -35,7 +35,7 @@ import { gramjsClient, gramjsStoreSession } from "./client_gramjs.ts";
 import type { Target } from "./client_target.ts";
 
 const SENDS = Number(process.env.BENCH_SENDS ?? 300); // per round and library
-const SEND_WARM_UP = Number(process.env.BENCH_SEND_WARM_UP ?? 600);
+const SEND_WARM_UP = Number(process.env.BENCH_SEND_WARM_UP ?? 2000);
 const UPDATES = Number(process.env.BENCH_UPDATES ?? 10_000); // per round and library
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
@@ -220,9 +220,12 @@ const subjects: Record<Name, Subject> = {
 };
 
 step("sendMessage");
-// sendMessage: a warm-up long enough for the JIT's steady state (Node's takes about a thousand
-// round trips on this path), then rounds of SENDS sequential sends per library, in blocks of
-// BLOCK sends library after library; rate and this process's CPU per send.
+// sendMessage: a warm-up long enough for the JIT's steady state, as mtproto_bench.ts's 2,000
+// calls: a function run once per send is optimized (V8's TurboFan, JSC's DFG) around its
+// thousandth call, so with 600 the compiles of the ~40 functions of a send fell inside the
+// measured rounds (Bun: ~29 ms of DFG compiles in sends 600–2100, ~19 µs a send, reported by
+// BUN_JSC_reportCompileTimes; Node alike), then rounds of SENDS sequential sends per library, in
+// blocks of BLOCK sends library after library; rate and this process's CPU per send.
 const sendRates = perName<number[]>(() => []);
 const sendCpu = perName<number[]>(() => []);
 const sendServerCpu = perName<number[]>(() => []);
