@@ -709,16 +709,7 @@ export class Client {
       return await this.#resolveId(Number(peer));
     }
     const text = peer.trim();
-    if (/^\+\d[\d\s-]*$/.test(text)) {
-      const phone = text.replace(/[^\d]/g, "");
-      const stored = await this.#storage.getPeerByPhoneNumber(phone);
-      if (stored) return inputPeerOf(stored);
-      const found = await this.#tryResolve(() =>
-        this.invoke({ _: "contacts.resolvePhone", phone })
-      );
-      if (found) return await this.#fromResolved(found);
-      throw new ClientError("CLIENT_PEER_NOT_FOUND", "no user with this phone number is known");
-    }
+    if (/^\+\d[\d\s-]*$/.test(text)) return await this.#resolvePhone(text);
     const username = text.replace(/^(https?:\/\/)?(t\.me|telegram\.me)\//i, "").replace(/^@/, "");
     if (!/^[a-zA-Z][\w]{2,31}$/.test(username)) {
       throw new ClientError(
@@ -728,6 +719,23 @@ export class Client {
     }
     const stored = await this.#storage.getPeerByUsername(username);
     if (stored) return inputPeerOf(stored);
+    return await this.#resolveUsername(username);
+  }
+
+  // The paths that ask the server are methods of their own: what the JIT optimizes for the
+  // usual call (a stored username, once per sendMessage) stays small (Bun's optimizing compile
+  // of the whole of resolvePeer took ~22 ms, inside the first few thousand sends).
+
+  async #resolvePhone(text: string): Promise<Api.TypeInputPeer> {
+    const phone = text.replace(/[^\d]/g, "");
+    const stored = await this.#storage.getPeerByPhoneNumber(phone);
+    if (stored) return inputPeerOf(stored);
+    const found = await this.#tryResolve(() => this.invoke({ _: "contacts.resolvePhone", phone }));
+    if (found) return await this.#fromResolved(found);
+    throw new ClientError("CLIENT_PEER_NOT_FOUND", "no user with this phone number is known");
+  }
+
+  async #resolveUsername(username: string): Promise<Api.TypeInputPeer> {
     const found = await this.#tryResolve(() =>
       this.invoke({ _: "contacts.resolveUsername", username })
     );
@@ -882,23 +890,37 @@ export class Client {
         ? undefined
         : { _: "inputReplyToMessage", replyToMsgId: options.replyToMessageId },
     });
-    if (result._ === "updateShortSentMessage") {
-      // Telegram sent only what the client does not know: no users or chats came with it.
-      return new Message({
-        _: "message",
-        out: true,
-        id: result.id,
-        peerId: this.#peerOfInput(peer),
-        fromId: this.#isBot || kindOfId(peerId(this.#peerOfInput(peer))) !== "channel"
-          ? { _: "peerUser", userId: BigInt(this.#userId ?? 0) }
-          : undefined,
-        date: result.date,
-        message: text,
-        media: result.media,
-        entities: result.entities,
-        ttlPeriod: result.ttlPeriod,
-      }, { client: this, peers: new PeerIndex([], [], this.#recent) });
-    }
+    if (result._ === "updateShortSentMessage") return this.#sentShort(result, peer, text);
+    return this.#sentIn(result, randomId);
+  }
+
+  // The two answers of a send are built by methods of their own, so that sendMessage's optimized
+  // code stays small (see resolvePeer).
+
+  /** The sent message from `updateShortSentMessage`: Telegram sent only what the client lacks. */
+  #sentShort(
+    result: Api.UpdateShortSentMessage,
+    peer: Api.TypeInputPeer,
+    text: string,
+  ): Message {
+    return new Message({
+      _: "message",
+      out: true,
+      id: result.id,
+      peerId: this.#peerOfInput(peer),
+      fromId: this.#isBot || kindOfId(peerId(this.#peerOfInput(peer))) !== "channel"
+        ? { _: "peerUser", userId: BigInt(this.#userId ?? 0) }
+        : undefined,
+      date: result.date,
+      message: text,
+      media: result.media,
+      entities: result.entities,
+      ttlPeriod: result.ttlPeriod,
+    }, { client: this, peers: new PeerIndex([], [], this.#recent) });
+  }
+
+  /** The sent message from an `Updates` answer: its new message with the send's random id. */
+  #sentIn(result: Api.TypeUpdates, randomId: bigint): Message {
     const list = "updates" in result ? result.updates : "update" in result ? [result.update] : [];
     const idUpdate = list.find((u) => u._ === "updateMessageID" && u.randomId === randomId) as
       | Api.UpdateMessageID

@@ -59,3 +59,31 @@ test("client: await using closes the session file, so the next client can open i
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("client: resolvePeer finds stored phone numbers and usernames offline; unknown ones go to the server", async () => {
+  await using app = new Client(":memory:", { apiId: 1, apiHash: "0".repeat(32) });
+  await app.storage.open();
+  await app.storage.updatePeers([{
+    id: 777,
+    accessHash: 4242n,
+    type: "user",
+    usernames: ["alice_x"],
+    phoneNumber: "15550001",
+    lastUpdateOn: Math.floor(Date.now() / 1000),
+  }]);
+  const alice = { _: "inputPeerUser", userId: 777n, accessHash: 4242n };
+  for (const form of ["+1 555-0001", "+15550001", "@alice_x", "ALICE_X", "t.me/alice_x"]) {
+    assert.deepEqual(await app.resolvePeer(form), alice, form);
+  }
+  // Not in the storage: the request to the server fails, as the client was never started.
+  for (const form of ["+1 555-0002", "@bob_x"]) {
+    await assert.rejects(app.resolvePeer(form), (e: Error & { code?: string }) => {
+      assert.equal(e.code, "CLIENT_NOT_STARTED", form);
+      return true;
+    });
+  }
+  await assert.rejects(
+    app.resolvePeer("+"),
+    (e: Error & { code?: string }) => e.code === "CLIENT_PEER_NOT_FOUND",
+  );
+});
