@@ -37,7 +37,7 @@ import type { Target } from "./client_target.ts";
 const SENDS = Number(process.env.BENCH_SENDS ?? 300); // per round and library
 const SEND_WARM_UP = Number(process.env.BENCH_SEND_WARM_UP ?? 2000);
 const UPDATES = Number(process.env.BENCH_UPDATES ?? 10_000); // per round and library
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 /**
  * Unmeasured push rounds (each: private, then supergroup, every library) before the measured
  * ones. Two, because the first round's supergroup updates and the other libraries' objects
