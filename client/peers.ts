@@ -11,7 +11,7 @@ import type { PeerRecord, PeerType, Storage } from "../storage/storage.ts";
 /** How long (s) an unchanged peer is not written again (well within the 8-hour username rule). */
 const REWRITE_AFTER = 60 * 60;
 
-/** Results with at most this many peers not written by this process read them first (save). */
+/** The first result after a start, with at most this many peers, reads them first (save). */
 const READ_FIRST_MAX = 8;
 
 /** Channel and supergroup ids are marked as −(1e12 + id) (Bot API form). */
@@ -308,10 +308,13 @@ export class PeerSaver {
     if (found.length === 0) return;
     let unwritten = 0;
     for (const f of found) if (!this.#written.has(f.record.id)) unwritten++;
-    // A few peers this process has not written (the first results after a start, getMe's own
-    // user among them): reading them costs less than a write transaction, and after a restart
-    // they are mostly stored unchanged.
-    if (unwritten > 0 && unwritten <= READ_FIRST_MAX) return this.#saveReading(found, true);
+    // The first result after a start (getMe's own user, typically), with few peers: reading
+    // them costs less than a write transaction, and after a restart they are mostly stored
+    // unchanged. Only then: on the update stream a new peer is seldom stored already, and a read
+    // first would add a storage round trip (a network one on MongoDB) to each new sender.
+    if (this.#written.size === 0 && unwritten > 0 && unwritten <= READ_FIRST_MAX) {
+      return this.#saveReading(found, true);
+    }
     const records: PeerRecord[] = [];
     for (const f of found) {
       const known = this.#written.get(f.record.id);

@@ -53,6 +53,38 @@ type Connector = (address: TcpAddress, handlers: StreamHandlers) => Promise<Byte
 // deno-lint-ignore no-explicit-any
 const g = globalThis as any;
 
+/** A Bun socket as its write queue uses it: `write` takes what fits and says how much. */
+export interface BunWritable {
+  write(data: Uint8Array): number;
+}
+
+/**
+ * Bun: writes `data` at once, or queues it (whole, or the rest that did not fit) behind the
+ * chunks already waiting for `drain`. Shared by the client (here) and the listener
+ * (runtime/tcp_listen.ts).
+ */
+export function bunWrite(socket: BunWritable, pending: Uint8Array[], data: Uint8Array): void {
+  if (pending.length > 0) pending.push(data);
+  else {
+    const n = socket.write(data);
+    if (n < data.length) pending.push(data.subarray(Math.max(0, n)));
+  }
+}
+
+/** Bun, on `drain`: writes queued chunks until the socket is full; whether the queue emptied. */
+export function bunFlush(socket: BunWritable, pending: Uint8Array[]): boolean {
+  while (pending.length > 0) {
+    const head = pending[0];
+    const n = socket.write(head);
+    if (n !== head.length) {
+      if (n > 0) pending[0] = head.subarray(n);
+      return false;
+    }
+    pending.shift();
+  }
+  return true;
+}
+
 /** Bun: `Bun.connect` with socket handlers; writes that do not fit are kept until `drain`. */
 const bunConnect: Connector = (address, handlers) => {
   let pending: Uint8Array[] = [];
@@ -63,18 +95,6 @@ const bunConnect: Connector = (address, handlers) => {
     pending = [];
     handlers.onClose(error);
   };
-  // deno-lint-ignore no-explicit-any
-  const flush = (socket: any) => {
-    while (pending.length > 0) {
-      const head = pending[0];
-      const n = socket.write(head);
-      if (n === head.length) pending.shift();
-      else {
-        if (n > 0) pending[0] = head.subarray(n);
-        return;
-      }
-    }
-  };
   return g.Bun.connect({
     hostname: address.host,
     port: address.port,
@@ -83,7 +103,7 @@ const bunConnect: Connector = (address, handlers) => {
       data(_s: unknown, chunk: Uint8Array) {
         if (!closed) handlers.onData(chunk);
       },
-      drain: flush,
+      drain: (socket: BunWritable) => bunFlush(socket, pending),
       close() {
         finish();
       },
@@ -99,12 +119,7 @@ const bunConnect: Connector = (address, handlers) => {
     socket.setNoDelay?.(true);
     return {
       write(data: Uint8Array) {
-        if (closed) return;
-        if (pending.length > 0) pending.push(data);
-        else {
-          const n = socket.write(data);
-          if (n < data.length) pending.push(data.subarray(Math.max(0, n)));
-        }
+        if (!closed) bunWrite(socket, pending, data);
       },
       close() {
         if (closed) return;

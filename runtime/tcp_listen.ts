@@ -24,7 +24,7 @@
  */
 import type * as Net from "node:net";
 import { nodeBuiltin, RUNTIME, RuntimeUnsupportedError } from "./runtime.ts";
-import type { TcpAddress } from "./tcp.ts";
+import { bunFlush, bunWrite, type TcpAddress } from "./tcp.ts";
 
 /** One accepted connection, as its server writes to it and closes it. */
 export interface AcceptedStream {
@@ -82,18 +82,7 @@ const bunListen: Listen = (address, accept) => {
   // deno-lint-ignore no-explicit-any
   type BunSocket = { data: BunState; write(d: Uint8Array): number; end(): void } & any;
   const flush = (socket: BunSocket): void => {
-    const state = socket.data;
-    const pending = state.pending;
-    while (pending.length > 0) {
-      const head = pending[0];
-      const n = socket.write(head);
-      if (n === head.length) pending.shift();
-      else {
-        if (n > 0) pending[0] = head.subarray(n);
-        return;
-      }
-    }
-    if (state.ending) socket.end();
+    if (bunFlush(socket, socket.data.pending) && socket.data.ending) socket.end();
   };
   const finish = (socket: BunSocket): void => {
     const state = socket.data;
@@ -120,12 +109,7 @@ const bunListen: Listen = (address, accept) => {
           socket.setNoDelay?.(true);
           const stream: AcceptedStream = {
             write(data) {
-              if (state.closed || state.ending) return;
-              if (state.pending.length > 0) state.pending.push(data);
-              else {
-                const n = socket.write(data);
-                if (n < data.length) state.pending.push(data.subarray(Math.max(0, n)));
-              }
+              if (!state.closed && !state.ending) bunWrite(socket, state.pending, data);
             },
             end() {
               if (state.closed || state.ending) return;

@@ -47,7 +47,7 @@ test("client channels: posts in two channels while stopped arrive after the rest
   const w = await startWorld("Q");
   try {
     const c = channels(w);
-    const options = { ...w.options(), phoneNumber: w.user.phone, phoneCode: w.user.code };
+    const options = w.userOptions();
     {
       await using user = new Client("chan", options);
       c.listen(user);
@@ -88,11 +88,7 @@ test("client channels: posts in two channels while stopped arrive after the rest
 
 /** A started in-memory client of the user that has received "a0" in channel A live. */
 async function liveReader(w: World, c: ReturnType<typeof channels>): Promise<Client> {
-  const user = new Client(":memory:", {
-    ...w.options(),
-    phoneNumber: w.user.phone,
-    phoneCode: w.user.code,
-  });
+  const user = new Client(":memory:", w.userOptions());
   c.listen(user);
   await user.start();
   c.post(c.a, "a0");
@@ -160,7 +156,7 @@ test("client channels: a pts older than the server keeps skips to the latest (no
   try {
     const c = channels(w);
     w.world.channelHistory = 3;
-    const options = { ...w.options(), phoneNumber: w.user.phone, phoneCode: w.user.code };
+    const options = w.userOptions();
     {
       await using user = new Client("old", options);
       c.listen(user);

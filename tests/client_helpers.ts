@@ -13,7 +13,16 @@ export type { JudgeWorld };
 
 /** A judges' world plus a temporary folder, both removed by `close()`. */
 export async function startWorld(tag: string): Promise<
-  JudgeWorld & { dir: string; options: () => ClientOptions; close(): Promise<void> }
+  JudgeWorld & {
+    dir: string;
+    /** The server's client options with the temporary folder as workdir. */
+    options: () => ClientOptions;
+    /** {@link options} plus the bot's token. */
+    botOptions: () => ClientOptions;
+    /** {@link options} plus the user's phone number and code. */
+    userOptions: () => ClientOptions;
+    close(): Promise<void>;
+  }
 > {
   const w = await startJudgeWorld(tag);
   const dir = mkdtempSync(join(tmpdir(), "irenogram-client-e2e-"));
@@ -21,6 +30,13 @@ export async function startWorld(tag: string): Promise<
     ...w,
     dir,
     options: () => ({ ...w.server.clientOptions(), workdir: dir }),
+    botOptions: () => ({ ...w.server.clientOptions(), workdir: dir, botToken: w.bot.token }),
+    userOptions: () => ({
+      ...w.server.clientOptions(),
+      workdir: dir,
+      phoneNumber: w.user.phone,
+      phoneCode: w.user.code,
+    }),
     async close() {
       await w.server.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -18,7 +18,7 @@ test("client e2e: a bot logs in to a session file, and a restart from the file d
   try {
     let key: Uint8Array | null;
     {
-      await using app = new Client("bot", { ...w.options(), botToken: w.bot.token });
+      await using app = new Client("bot", w.botOptions());
       await app.start();
       assert.equal(app.userId, w.bot.userId);
       assert.equal(app.isBot, true);
@@ -45,11 +45,7 @@ test("client e2e: a user logs in with phone and code; a session string starts a 
   try {
     let text: string;
     {
-      await using app = new Client(":memory:", {
-        ...w.options(),
-        phoneNumber: w.user.phone,
-        phoneCode: w.user.code,
-      });
+      await using app = new Client(":memory:", w.userOptions());
       await app.start();
       assert.equal(app.userId, w.user.userId);
       text = await app.exportSessionString();
@@ -193,11 +189,7 @@ test("client e2e: PHONE_MIGRATE moves the home DC, which is stored; a restart go
   try {
     w.server.moveUser(w.user.userId, 4);
     {
-      await using app = new Client("moved", {
-        ...w.options(),
-        phoneNumber: w.user.phone,
-        phoneCode: w.user.code,
-      });
+      await using app = new Client("moved", w.userOptions());
       await app.start();
       assert.equal((await app.storage.getSession()).dcId, 4);
       assert.equal(
@@ -222,7 +214,7 @@ test("client e2e: USER_MIGRATE after login carries the login to the new home, wh
   const w = await startWorld("U");
   try {
     {
-      await using app = new Client("moved_later", { ...w.options(), botToken: w.bot.token });
+      await using app = new Client("moved_later", w.botOptions());
       await app.start();
       w.server.moveUser(w.bot.userId, 4);
       const mark = w.calls.length;
@@ -246,7 +238,7 @@ test("client e2e: USER_MIGRATE after login carries the login to the new home, wh
 test("client e2e: a home DC move whose login cannot be carried over stores nothing", async () => {
   const w = await startWorld("V");
   try {
-    await using app = new Client("stuck", { ...w.options(), botToken: w.bot.token });
+    await using app = new Client("stuck", w.botOptions());
     await app.start();
     const before = await app.storage.getSession();
     w.server.moveUser(w.bot.userId, 4);
@@ -290,7 +282,7 @@ test(
 test("client e2e: restart() reconnects without a login; run() starts and stops; logOut() deletes the session", async () => {
   const w = await startWorld("q");
   try {
-    const app = new Client("cycle", { ...w.options(), botToken: w.bot.token });
+    const app = new Client("cycle", w.botOptions());
     await app.start();
     await assert.rejects(
       app.start(),
@@ -321,7 +313,7 @@ test("client e2e: restart() reconnects without a login; run() starts and stops; 
 test("client e2e: invoke on another DC exports the authorization there; its key is stored per DC", async () => {
   const w = await startWorld("s");
   try {
-    await using app = new Client("multi", { ...w.options(), botToken: w.bot.token });
+    await using app = new Client("multi", w.botOptions());
     await app.start();
     const mark = w.calls.length;
     const [me] = await app.invoke({ _: "users.getUsers", id: [{ _: "inputUserSelf" }] }, {

@@ -15,12 +15,8 @@ const marked = (channelId: number) => -1_000_000_000_000 - channelId;
 test("client types: a bot receives Messages with text, chat and sender, and reply reaches the user", async () => {
   const w = await startWorld("t");
   try {
-    await using bot = new Client(":memory:", { ...w.options(), botToken: w.bot.token });
-    await using user = new Client(":memory:", {
-      ...w.options(),
-      phoneNumber: w.user.phone,
-      phoneCode: w.user.code,
-    });
+    await using bot = new Client(":memory:", w.botOptions());
+    await using user = new Client(":memory:", w.userOptions());
     const botGot: Message[] = [];
     const userGot: Message[] = [];
     bot.onMessage(async (m) => {
@@ -104,11 +100,7 @@ test("client types: group, supergroup and channel messages carry marked ids, typ
       creatorId: w.bot.userId,
       memberIds: [w.user.userId],
     });
-    await using user = new Client(":memory:", {
-      ...w.options(),
-      phoneNumber: w.user.phone,
-      phoneCode: w.user.code,
-    });
+    await using user = new Client(":memory:", w.userOptions());
     const got = new Map<string, Message>();
     user.onMessage((m) => void got.set(m.text ?? "", m), (m) => !m.outgoing);
     await user.start();

@@ -26,12 +26,8 @@ const skipMongo = await mongoSkip();
 test("client e2e: messages go both ways and arrive as updates, handled in order per chat", async () => {
   const w = await startWorld("j");
   try {
-    await using bot = new Client(":memory:", { ...w.options(), botToken: w.bot.token });
-    await using user = new Client(":memory:", {
-      ...w.options(),
-      phoneNumber: w.user.phone,
-      phoneCode: w.user.code,
-    });
+    await using bot = new Client(":memory:", w.botOptions());
+    await using user = new Client(":memory:", w.userOptions());
     await Promise.all([bot.start(), user.start()]);
     const botGot: string[] = [];
     const userGot: string[] = [];
@@ -70,7 +66,7 @@ test("client e2e: messages go both ways and arrive as updates, handled in order 
 test("client e2e: updates sent while stopped arrive after the restart, once each and in order", async () => {
   const w = await startWorld("k");
   try {
-    const options = { ...w.options(), phoneNumber: w.user.phone, phoneCode: w.user.code };
+    const options = w.userOptions();
     const got: string[] = [];
     {
       await using user = new Client("user", options);
@@ -108,7 +104,7 @@ test("client e2e: updates sent while stopped arrive after the restart, once each
 test("client e2e: peers met in one run resolve in the next from the storage, with no network", async () => {
   const w = await startWorld("l");
   try {
-    const options = { ...w.options(), phoneNumber: w.user.phone, phoneCode: w.user.code };
+    const options = w.userOptions();
     let botPeer: Api.TypeInputPeer;
     {
       await using user = new Client("peers", options);
@@ -135,7 +131,7 @@ test("client e2e: peers met in one run resolve in the next from the storage, wit
 test("client e2e: an unknown username is CLIENT_PEER_NOT_FOUND", async () => {
   const w = await startWorld("m");
   try {
-    await using bot = new Client(":memory:", { ...w.options(), botToken: w.bot.token });
+    await using bot = new Client(":memory:", w.botOptions());
     await bot.start();
     await assert.rejects(
       bot.resolvePeer("@no_such_user_here"),
@@ -186,11 +182,7 @@ test("client e2e: two processes on one MongoDB session both start without loggin
     // The bot meets the user when the user writes to it (the bot's next start fetches the
     // difference and stores the user); the children send to that stored peer.
     {
-      await using user = new Client(":memory:", {
-        ...w.options(),
-        phoneNumber: w.user.phone,
-        phoneCode: w.user.code,
-      });
+      await using user = new Client(":memory:", w.userOptions());
       await user.start();
       await user.sendMessage(`@${w.bot.username}`, "hi bot");
       await using bot = new Client(name, options);
@@ -228,7 +220,7 @@ test("client e2e: channel messages keep the channel's pts; a gap after a restart
     }) as { channelId: number };
     const to = { channelId };
     const got: string[] = [];
-    const options = { ...w.options(), phoneNumber: w.user.phone, phoneCode: w.user.code };
+    const options = w.userOptions();
     {
       await using user = new Client("chan", options);
       user.onMessage((m) => void got.push(m.text ?? ""));
