@@ -10,12 +10,9 @@
  *
  * @module
  */
-import { TlReader } from "../tl/mod.ts";
+import { GZIP_PACKED_ID, MSG_CONTAINER_ID, RPC_RESULT_ID, TlReader } from "../tl/mod.ts";
 import { gunzipAsync, type Inflated, SYNC_GUNZIP } from "../runtime/inflate.ts";
-
-const GZIP_PACKED_ID = 0x3072cfa1;
-const MSG_CONTAINER_ID = 0x73f1f8dc;
-const RPC_RESULT_ID = 0xf35c6d01;
+import { containerEntries, uint32 as u32 } from "./incoming.ts";
 
 /**
  * Whether server messages go through {@link inflateAhead} before they are parsed: where there is
@@ -26,26 +23,6 @@ export const inflatePolicy: { ahead: boolean } = { ahead: !SYNC_GUNZIP };
 /** Nesting followed (a gzip_packed inside what a gzip_packed held, and so on). */
 const MAX_DEPTH = 4;
 
-function u32(b: Uint8Array, at: number): number {
-  return (b[at] | b[at + 1] << 8 | b[at + 2] << 16 | b[at + 3] << 24) >>> 0;
-}
-
-/** The bodies of a well-formed `msg_container` (byte ranges), or undefined. */
-function containerBodies(body: Uint8Array): [number, number][] | undefined {
-  if (body.length < 8) return undefined;
-  const count = u32(body, 4);
-  const out: [number, number][] = [];
-  let at = 8;
-  for (let i = 0; i < count; i++) {
-    if (at + 16 > body.length) return undefined;
-    const length = u32(body, at + 12);
-    if (length > body.length - at - 16) return undefined;
-    out.push([at + 16, at + 16 + length]);
-    at += 16 + length;
-  }
-  return out;
-}
-
 /** Whether `body` holds a `gzip_packed` where {@link inflateAhead} looks (without inflating). */
 export function hasGzipPacked(body: Uint8Array): boolean {
   if (body.length < 4) return false;
@@ -53,7 +30,7 @@ export function hasGzipPacked(body: Uint8Array): boolean {
   if (id === GZIP_PACKED_ID) return true;
   if (id === RPC_RESULT_ID) return body.length >= 16 && u32(body, 12) === GZIP_PACKED_ID;
   if (id === MSG_CONTAINER_ID) {
-    return containerBodies(body)?.some(([s, e]) => hasGzipPacked(body.subarray(s, e))) ?? false;
+    return containerEntries(body)?.some((e) => hasGzipPacked(e.body)) ?? false;
   }
   return false;
 }
@@ -90,17 +67,18 @@ export async function inflateAhead(
       return out;
     }
     if (id === MSG_CONTAINER_ID) {
-      const ranges = containerBodies(b);
-      if (ranges === undefined) return b;
-      const inner = ranges.map(([s, e]) => b.subarray(s, e));
-      const bodies = await Promise.all(inner.map((x) => expand(x, depth + 1)));
-      if (bodies.every((x, i) => x === inner[i])) return b;
+      const entries = containerEntries(b);
+      if (entries === undefined) return b;
+      const bodies = await Promise.all(entries.map((e) => expand(e.body, depth + 1)));
+      if (bodies.every((x, i) => x === entries[i].body)) return b;
       const out = new Uint8Array(8 + bodies.reduce((n, x) => n + 16 + x.length, 0));
+      const view = new DataView(out.buffer);
       out.set(b.subarray(0, 8));
       let at = 8;
-      for (const [i, [s]] of ranges.entries()) {
-        out.set(b.subarray(s - 16, s - 4), at); // msg_id, seqno
-        new DataView(out.buffer).setUint32(at + 12, bodies[i].length, true);
+      for (const [i, e] of entries.entries()) {
+        view.setBigInt64(at, e.msgId, true);
+        view.setInt32(at + 8, e.seqno, true);
+        view.setUint32(at + 12, bodies[i].length, true);
         out.set(bodies[i], at + 16);
         at += 16 + bodies[i].length;
       }

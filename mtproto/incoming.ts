@@ -10,9 +10,6 @@
  */
 import { MSG_CONTAINER_ID, RPC_RESULT_ID } from "../tl/mod.ts";
 
-const MSG_CONTAINER = MSG_CONTAINER_ID;
-const RPC_RESULT = RPC_RESULT_ID;
-
 /** One message of a container: where its body is, and for an rpc_result what it answers. */
 export interface IncomingEntry {
   msgId: bigint;
@@ -25,13 +22,14 @@ export interface IncomingEntry {
   result: Uint8Array | undefined;
 }
 
-function uint32(b: Uint8Array, at: number): number {
+/** The little-endian uint32 at `at` of `b` (TL's int, unsigned). */
+export function uint32(b: Uint8Array, at: number): number {
   return (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
 }
 
 /** Whether `body` (a message's TL bytes) is a msg_container. */
 export function isContainer(body: Uint8Array): boolean {
-  return body.length >= 8 && uint32(body, 0) === MSG_CONTAINER;
+  return body.length >= 8 && uint32(body, 0) === MSG_CONTAINER_ID;
 }
 
 /**
@@ -55,7 +53,7 @@ export function containerEntries(body: Uint8Array): IncomingEntry[] | undefined 
     if (len < 4 || len > body.length - at) return undefined;
     const message = body.subarray(at, at + len);
     at += len;
-    if (uint32(message, 0) !== RPC_RESULT) {
+    if (uint32(message, 0) !== RPC_RESULT_ID) {
       out.push({ msgId, seqno, body: message, reqMsgId: undefined, result: undefined });
     } else {
       if (len < 12) return undefined;

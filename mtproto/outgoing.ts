@@ -9,7 +9,6 @@
  */
 import { type AnyTlObject, MSG_CONTAINER_ID, TlWriter } from "../tl/mod.ts";
 
-const MSG_CONTAINER = MSG_CONTAINER_ID;
 /** Bytes of a message's header in a container: msg_id, seqno, bytes. */
 const ENTRY = 16;
 /** Where the first entry starts: room for the outer header (32) and the container's (8). */
@@ -104,7 +103,7 @@ export class OutgoingBatch {
     w.int(seqNo);
     w.int(end - start - 32);
     if (count > 1) {
-      w.int(MSG_CONTAINER);
+      w.int(MSG_CONTAINER_ID);
       w.int(count);
     }
     w.pos = FIRST;

@@ -35,7 +35,7 @@ import { hasGzipPacked, inflateAhead, inflatePolicy } from "./gzip_packed.ts";
 import type { Logger } from "./logger.ts";
 import { MessageIds, SeqNo, ServerMsgIds } from "./message_ids.ts";
 import { OutgoingBatch } from "./outgoing.ts";
-import { containerEntries, isContainer } from "./incoming.ts";
+import { containerEntries, isContainer, uint32 } from "./incoming.ts";
 import type { RsaPublicKey } from "./rsa_keys.ts";
 
 /** Where auth keys live, one per DC (storage's `Storage` satisfies it). */
@@ -162,7 +162,6 @@ const UPDATES = new Set([
   "updatesTooLong",
 ]);
 
-const RPC_RESULT = RPC_RESULT_ID;
 /** The options of an invoke given none (not an object per call). */
 const NO_OPTIONS: InvokeOptions = Object.freeze({});
 /** Messages per container (Telegram accepts up to 1024). */
@@ -202,10 +201,6 @@ function closed(): MtprotoError {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((ok) => setTimeout(ok, ms));
-}
-
-function readUint32(b: Uint8Array, at: number): number {
-  return (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
 }
 
 function readLong(b: Uint8Array, at: number): bigint {
@@ -900,7 +895,7 @@ export class Session {
   /** Parses and handles one decrypted server message whose msg_id passed the checks. */
   #read(msgId: bigint, seqNo: number, body: Uint8Array, seconds: number, now: number): void {
     const outOfWindow = seconds < now - 300 || seconds > now + 30;
-    if (!outOfWindow && body.length >= 12 && readUint32(body, 0) === RPC_RESULT) {
+    if (!outOfWindow && body.length >= 12 && uint32(body, 0) === RPC_RESULT_ID) {
       // The usual answer, taken without building its object: the result's bytes go straight
       // to readResult (what deserialize, then #handle, would do with it).
       const first = this.#proved();
