@@ -1,6 +1,8 @@
 /**
- * Small conversions of bytes every layer needs: hexadecimal, concatenation, and big-endian
- * unsigned numbers as bigint. No runtime-specific code.
+ * Small conversions of bytes every layer needs: hexadecimal, concatenation, big-endian
+ * unsigned numbers as bigint, and TL's little-endian 32-bit integers read in place (no DataView:
+ * on Bun one over a small array's `.buffer` makes it build that array's ArrayBuffer). No
+ * runtime-specific code.
  *
  * @module
  */
@@ -47,4 +49,14 @@ export function bigintToBytes(value: bigint, length: number): Uint8Array | undef
 /** A big-endian unsigned number. */
 export function bytesToBigint(bytes: Uint8Array): bigint {
   return BigInt("0x0" + toHex(bytes));
+}
+
+/** The little-endian signed 32-bit integer at `at` of `bytes` (the caller checks the range). */
+export function int32LE(bytes: Uint8Array, at: number): number {
+  return bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24);
+}
+
+/** The little-endian unsigned 32-bit integer at `at` of `bytes` (a TL constructor id). */
+export function uint32LE(bytes: Uint8Array, at: number): number {
+  return int32LE(bytes, at) >>> 0;
 }

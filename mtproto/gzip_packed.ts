@@ -12,7 +12,8 @@
  */
 import { GZIP_PACKED_ID, MSG_CONTAINER_ID, RPC_RESULT_ID, TlReader } from "../tl/mod.ts";
 import { gunzipAsync, type Inflated, SYNC_GUNZIP } from "../runtime/inflate.ts";
-import { containerEntries, uint32 as u32 } from "./incoming.ts";
+import { uint32LE as u32 } from "../encoding/bytes.ts";
+import { containerEntries } from "./incoming.ts";
 
 /**
  * Whether server messages go through {@link inflateAhead} before they are parsed: where there is

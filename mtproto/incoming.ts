@@ -9,6 +9,7 @@
  * @module
  */
 import { MSG_CONTAINER_ID, RPC_RESULT_ID } from "../tl/mod.ts";
+import { uint32LE as uint32 } from "../encoding/bytes.ts";
 
 /** One message of a container: where its body is, and for an rpc_result what it answers. */
 export interface IncomingEntry {
@@ -20,11 +21,6 @@ export interface IncomingEntry {
   reqMsgId: bigint | undefined;
   /** For an rpc_result: the result's bytes (a view), as tl/ reads it (the rest of the body). */
   result: Uint8Array | undefined;
-}
-
-/** The little-endian uint32 at `at` of `b` (TL's int, unsigned). */
-export function uint32(b: Uint8Array, at: number): number {
-  return (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
 }
 
 /** Whether `body` (a message's TL bytes) is a msg_container. */

@@ -35,7 +35,8 @@ import { hasGzipPacked, inflateAhead, inflatePolicy } from "./gzip_packed.ts";
 import type { Logger } from "./logger.ts";
 import { MessageIds, SeqNo, ServerMsgIds } from "./message_ids.ts";
 import { OutgoingBatch } from "./outgoing.ts";
-import { containerEntries, isContainer, uint32 } from "./incoming.ts";
+import { containerEntries, isContainer } from "./incoming.ts";
+import { uint32LE } from "../encoding/bytes.ts";
 import type { RsaPublicKey } from "./rsa_keys.ts";
 
 /** Where auth keys live, one per DC (storage's `Storage` satisfies it). */
@@ -895,7 +896,7 @@ export class Session {
   /** Parses and handles one decrypted server message whose msg_id passed the checks. */
   #read(msgId: bigint, seqNo: number, body: Uint8Array, seconds: number, now: number): void {
     const outOfWindow = seconds < now - 300 || seconds > now + 30;
-    if (!outOfWindow && body.length >= 12 && uint32(body, 0) === RPC_RESULT_ID) {
+    if (!outOfWindow && body.length >= 12 && uint32LE(body, 0) === RPC_RESULT_ID) {
       // The usual answer, taken without building its object: the result's bytes go straight
       // to readResult (what deserialize, then #handle, would do with it).
       const first = this.#proved();

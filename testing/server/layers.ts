@@ -19,8 +19,17 @@
  *
  * @module
  */
-import { type AnyFunction, LAYER, serialize, TlError, TlReader, TlWriter } from "../../tl/mod.ts";
+import {
+  type AnyFunction,
+  LAYER,
+  RPC_RESULT_ID,
+  serialize,
+  TlError,
+  TlReader,
+  TlWriter,
+} from "../../tl/mod.ts";
 import { LAYER_TABLES, type LayerCombinator } from "./layers_gen.ts";
+import { int32LE, uint32LE } from "../../encoding/bytes.ts";
 
 const INVOKE_WITH_LAYER_ID = 0xda9b0d0d;
 
@@ -193,11 +202,6 @@ class LayerWriter extends TlWriter {
   }
 }
 
-/** The little-endian 32-bit integer at `at` (signed). */
-function le32(bytes: Uint8Array, at: number): number {
-  return bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24);
-}
-
 /**
  * Decodes one query (a function, possibly still wrapped) sent by a client at `layer`. An
  * `invokeWithLayer` wrapper's own layer wins: the query inside it is read at that layer.
@@ -206,7 +210,7 @@ function le32(bytes: Uint8Array, at: number): number {
  */
 export function decodeQuery(bytes: Uint8Array, layer: number): AnyFunction {
   // Read bytewise: a DataView per query would make Bun build the message's ArrayBuffer.
-  if (bytes.length >= 8 && le32(bytes, 0) >>> 0 === INVOKE_WITH_LAYER_ID) layer = le32(bytes, 4);
+  if (bytes.length >= 8 && uint32LE(bytes, 0) === INVOKE_WITH_LAYER_ID) layer = int32LE(bytes, 4);
   const table = tableFor(layer);
   const r = table ? new LayerReader(bytes, table) : new TlReader(bytes);
   const fn = r.object<AnyFunction>();
@@ -266,7 +270,7 @@ export function encodeResult(reqMsgId: bigint, obj: unknown, layer: number): Uin
 /** rpc_result's header (constructor id, then req_msg_id) as each cached answer gets it. */
 const HEADER = new Uint8Array(12);
 const HEADER_VIEW = new DataView(HEADER.buffer);
-HEADER_VIEW.setUint32(0, 0xf35c6d01, true);
+HEADER_VIEW.setUint32(0, RPC_RESULT_ID, true);
 
 /** A result remembered by {@link encodeResultCached}: a copy of its fields, and its bytes. */
 interface FlatEntry {

@@ -10,6 +10,7 @@
  */
 import type * as Zlib from "node:zlib";
 import { nodeModule } from "../../runtime/runtime.ts";
+import { int32LE, uint32LE } from "../../encoding/bytes.ts";
 import {
   authKeyId,
   type FrameEncoder,
@@ -183,12 +184,6 @@ function long(bytes: Uint8Array, offset: number): bigint {
   return LONG_VIEW.getBigInt64(0, true);
 }
 
-/** The little-endian signed 32-bit integer at `offset` (which the caller knows is in range). */
-function int32(bytes: Uint8Array, offset: number): number {
-  return bytes[offset] | (bytes[offset + 1] << 8) | (bytes[offset + 2] << 16) |
-    (bytes[offset + 3] << 24);
-}
-
 /** The wrappers {@link unwrap} takes apart: a query starting with anything else is bare. */
 const WRAPPER_IDS: ReadonlySet<number> = new Set([
   ID.invokeWithLayer,
@@ -209,8 +204,8 @@ const WRAPPER_IDS: ReadonlySet<number> = new Set([
  * for one, so it is not deserialised. Anything else goes the general way (and may be refused).
  */
 function plainAck(body: Uint8Array): boolean {
-  if (body.length < 12 || int32(body, 4) >>> 0 !== VECTOR_ID) return false;
-  const n = int32(body, 8);
+  if (body.length < 12 || uint32LE(body, 4) !== VECTOR_ID) return false;
+  const n = int32LE(body, 8);
   return n >= 0 && 12 + 8 * n <= body.length;
 }
 
@@ -469,14 +464,14 @@ export class Protocol implements UpdateSink {
   /** The lowest msg_id of a message or of the messages of a container. */
   #firstMsgId(msgId: bigint, body: Uint8Array): bigint {
     if (this.firstMsgIdRule === "message") return msgId;
-    if (body.length < 8 || int32(body, 0) >>> 0 !== ID.msgContainer) return msgId;
+    if (body.length < 8 || uint32LE(body, 0) !== ID.msgContainer) return msgId;
     let first = msgId;
     try {
-      const n = int32(body, 4);
+      const n = int32LE(body, 4);
       for (let i = 0, at = 8; i < n && at + 16 <= body.length; i++) {
         const inner = long(body, at);
         if (inner < first) first = inner;
-        at += 16 + int32(body, at + 12);
+        at += 16 + int32LE(body, at + 12);
       }
     } catch { /* a malformed container is refused later */ }
     return first;
@@ -487,18 +482,18 @@ export class Protocol implements UpdateSink {
    * then the same notification for each message inside it, in a container of its own.
    */
   #repeatBadMsg(session: ServerSession, msgId: bigint, body: Uint8Array, code: number): void {
-    if (body.length < 8 || int32(body, 0) >>> 0 !== ID.msgContainer) return;
+    if (body.length < 8 || uint32LE(body, 0) !== ID.msgContainer) return;
     this.#reply(session, { _: "msgs_ack", msgIds: [msgId] }, false);
     const repeats: AnyTlObject[] = [];
-    const n = int32(body, 4);
+    const n = int32LE(body, 4);
     for (let i = 0, at = 8; i < n && at + 16 <= body.length; i++) {
       repeats.push({
         _: "bad_msg_notification",
         badMsgId: long(body, at),
-        badMsgSeqno: int32(body, at + 8),
+        badMsgSeqno: int32LE(body, at + 8),
         errorCode: code,
       });
-      at += 16 + int32(body, at + 12);
+      at += 16 + int32LE(body, at + 12);
     }
     // Later, on its own: after the client has acted on the first notification.
     const timer = setTimeout(() => {
@@ -571,7 +566,7 @@ export class Protocol implements UpdateSink {
     }
     if (seen === "old") return this.#badMsg(session, msgId, seqno, BadMsg.MSG_ID_TOO_OLD);
     if (body.length < 4) return this.#badMsg(session, msgId, seqno, BadMsg.BAD_CONTAINER);
-    const ctor = int32(body, 0) >>> 0;
+    const ctor = uint32LE(body, 0);
     const content = ctor !== ID.msgContainer && ctor !== ID.msgsAck && ctor !== ID.httpWait;
     // 35 for an API query with an even seq_no. Service messages are let through either way:
     // Pyrogram counts its pings as not content-related, mtcute its acks as content-related, and
@@ -602,20 +597,20 @@ export class Protocol implements UpdateSink {
   ): void {
     // First the whole layout is checked (a malformed container is refused as a whole), then
     // its messages are handled in order.
-    const n = body.length < 8 ? -1 : int32(body, 4) >>> 0;
+    const n = body.length < 8 ? -1 : uint32LE(body, 4);
     if (n < 0 || n > 1024 || n * 16 > body.length - 8) {
       return this.#badMsg(session, msgId, seqno, BadMsg.BAD_CONTAINER);
     }
     for (let i = 0, at = 8; i < n; i++) {
-      const len = at + 16 <= body.length ? int32(body, at + 12) : -1;
+      const len = at + 16 <= body.length ? int32LE(body, at + 12) : -1;
       if (len < 0 || len > body.length - at - 16 || len % 4 !== 0) {
         return this.#badMsg(session, msgId, seqno, BadMsg.BAD_CONTAINER);
       }
       at += 16 + len;
     }
     for (let i = 0, at = 8; i < n; i++) {
-      const innerId = long(body, at), innerSeqno = int32(body, at + 8);
-      const len = int32(body, at + 12);
+      const innerId = long(body, at), innerSeqno = int32LE(body, at + 8);
+      const len = int32LE(body, at + 12);
       const inner = body.subarray(at + 16, at + 16 + len);
       at += 16 + len;
       if (innerId === msgId) {
@@ -634,7 +629,7 @@ export class Protocol implements UpdateSink {
     body: Uint8Array,
     depth: number,
   ): void {
-    const ctor = int32(body, 0) >>> 0;
+    const ctor = uint32LE(body, 0);
     if (ctor === ID.gzipPacked && depth === 0) {
       let inflated: Uint8Array;
       try {
@@ -763,13 +758,13 @@ export class Protocol implements UpdateSink {
     try {
       let inner = body;
       // Most queries come bare (the wrappers ride on a client's first ones).
-      if (WRAPPER_IDS.has(int32(body, 0) >>> 0)) {
+      if (WRAPPER_IDS.has(uint32LE(body, 0))) {
         const unwrapped = unwrap(body);
         if (unwrapped.layer !== undefined) layer = record.layer = unwrapped.layer;
         if (unwrapped.init !== undefined) record.client = unwrapped.init;
         if (unwrapped.noUpdates) session.noUpdates = true;
         inner = unwrapped.query;
-        if (inner !== body && inner.length >= 4 && SERVICE_IDS.has(int32(inner, 0) >>> 0)) {
+        if (inner !== body && inner.length >= 4 && SERVICE_IDS.has(uint32LE(inner, 0))) {
           return this.#service(session, conn, msgId, deserialize(inner), true);
         }
       }
@@ -1015,7 +1010,7 @@ export function openMessageV1(authKey: Uint8Array, message: Uint8Array): Uint8Ar
   const msgKey = message.subarray(8, 24);
   const { key, iv } = mtprotoKdfV1(authKey, msgKey, "client");
   const plain = ige256Decrypt(message.subarray(24), key, iv);
-  const len = int32(plain, 28);
+  const len = int32LE(plain, 28);
   if (len < 0 || len % 4 !== 0 || 32 + len > plain.length) return undefined;
   const data = plain.subarray(0, 32 + len);
   const expected = sha1(data).subarray(4, 20);
